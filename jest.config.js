@@ -1,0 +1,13 @@
+/** Jest: unit tests (pure core), integration tests (real PnPjs against the stand-in) and e2e (Chromium). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'classic' } } }, module: { type: 'commonjs' } }]
+  },
+  // PnPjs v4 ships only ES modules: let swc turn them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  testTimeout: 120000
+};

@@ -1,0 +1,220 @@
+/**
+ * The domain model: what forces track when they act on inspection findings.
+ * Pure types, no behaviour. Dates are ISO calendar dates (`YYYY-MM-DD`, the day in Europe/London);
+ * instants are ISO timestamps in UTC (`2017-11-14T09:30:00Z`).
+ */
+
+/** A calendar date in Europe/London, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** An instant, ISO 8601 in UTC. */
+export type IsoInstant = string;
+
+/** Who published the originating report. */
+export const SOURCES = [
+  'HMICFRS',
+  'HMCPSI',
+  'HMI Probation',
+  'Joint inspection',
+  'IOPC',
+  'Coroner',
+  'Internal audit',
+  'Police and crime plan',
+  'Ofsted',
+  'CQC',
+  'Other'
+] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** The type of report, as the forces label it. */
+export const REPORT_TYPES = [
+  'PEEL',
+  'National thematic',
+  'Force inspection',
+  'Joint inspection',
+  'Revisit',
+  'Learning recommendations',
+  'Prevention of future deaths',
+  'Audit',
+  'Plan',
+  'Other'
+] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+
+/** Whether the force itself was inspected ("Lancashire", "Selection of forces not Lancashire", …). */
+export const SCOPES = ['Force inspected', 'Selection of forces, not this force', 'All forces, this force not inspected', 'National', 'Not stated'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The originating report (a source of recommendations). */
+export interface OriginatingReport {
+  id?: number;
+  title: string;
+  source: Source;
+  reportType: ReportType;
+  /** Publication date; null when the source only gives a year or nothing. */
+  published: IsoDate | null;
+  /** Free text of the publication line, kept as written ("Published November 2017"). */
+  publishedText?: string;
+  scope: Scope;
+  /** The scope text as written in the source. */
+  scopeText?: string;
+  /** The PCC's response deadline: 56 days after publication by default (see `pccResponseDeadline`). */
+  responseDeadline: IsoDate | null;
+  url?: string;
+}
+
+export const RECOMMENDATION_KINDS = [
+  'Recommendation',
+  'Area for improvement',
+  'Cause of concern',
+  'Accelerated cause of concern',
+  'Area for attention',
+  'Area for enhancement',
+  'Plan commitment'
+] as const;
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
+
+/** Who a recommendation is addressed to: WHITE when it is not the force's to deliver. */
+export const APPLIES_TO = ['Force', 'National', 'Other body'] as const;
+export type AppliesTo = (typeof APPLIES_TO)[number];
+
+/** Lifecycle status. "Complete, awaiting sign-off", "closed by the force" and "discharged" are distinct. */
+export const LIFECYCLES = [
+  'Awaiting review',
+  'Being progressed',
+  'Complete, awaiting sign-off',
+  'Closed by the force',
+  'Discharged by the inspectorate',
+  'No further action'
+] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export const TRAFFIC_LIGHTS = ['GREEN', 'AMBER', 'RED', 'WHITE'] as const;
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
+
+export const CONFIDENCES = ['High', 'Medium', 'Low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** A person as the tracker knows them: a site user when matched, else the text the source gave. */
+export interface Person {
+  /** SharePoint site user id, when matched. */
+  userId?: number;
+  /** Display name or the role text as written ("ACC Gibson", "Head of Crime"). */
+  name: string;
+  email?: string;
+}
+
+/** How a due date was expressed. */
+export const DUE_KINDS = ['date', 'immediate', 'no deadline', 'awaiting new timescale', 'unparsed', 'none'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+/** One approved change of due date. */
+export interface DueRevision {
+  from: IsoDate | null;
+  to: IsoDate;
+  reason: string;
+  approvedBy?: string;
+  at?: IsoInstant;
+}
+
+/** A due date as forces write it: never a guessed date; the raw text is always kept. */
+export interface DueDate {
+  kind: DueKind;
+  /** The first committed date, if any. */
+  original: IsoDate | null;
+  /** The date now in force (the last revision), if any. */
+  current: IsoDate | null;
+  revisions: DueRevision[];
+  /** The text it was read from, exactly as written ('' when there was none). */
+  raw: string;
+  /** Why the text could not be read, when kind is 'unparsed'. */
+  problem?: string;
+}
+
+/** A manual RED ("cannot / will not be implemented"): only with a rationale. */
+export interface RagOverride {
+  colour: 'RED';
+  rationale: string;
+  setBy: string;
+  at: IsoInstant;
+}
+
+/** An extension request to move a due date. */
+export interface ExtensionRequest {
+  requestedBy: string;
+  requestedAt: IsoInstant;
+  proposed: IsoDate;
+  reason: string;
+  decision?: { outcome: 'approved' | 'refused'; by: string; at: IsoInstant; note?: string };
+}
+
+/** A closure request awaiting (or having had) sign-off. */
+export interface ClosureRequest {
+  requestedBy: string;
+  requestedAt: IsoInstant;
+  evidence: string;
+  decision?: { outcome: 'approved' | 'returned'; by: string; at: IsoInstant; note?: string };
+}
+
+/** A change of lifecycle or colour, the raw material of NEW / CLOSED markers. */
+export interface StatusChange {
+  at: IsoInstant;
+  lifecycle: Lifecycle;
+  trafficLight: TrafficLight;
+  by?: string;
+  note?: string;
+}
+
+export interface Recommendation {
+  id?: number;
+  reportId?: number;
+  /** Reference as the source gives it: `141`, `1610`, `4`, `1.2`. */
+  ref: string;
+  kind: RecommendationKind;
+  text: string;
+  appliesTo: AppliesTo;
+  /** Who it is addressed to, when not the force ("Home Office", "NPCC", "College of Policing"). */
+  addressee?: string;
+  acceptedForAction: boolean | null;
+  /** For an area for improvement or recommendation: the causes of concern it answers (their ids). */
+  causeOfConcernIds: number[];
+  /** The national row this force row duplicates, if any. */
+  nationalRecommendationId?: number;
+  sro?: Person;
+  owner?: Person;
+  directorate?: string;
+  lifecycle: Lifecycle;
+  due: DueDate;
+  confidence?: Confidence;
+  confidenceNarrative?: string;
+  ragOverride?: RagOverride;
+  closure?: ClosureRequest;
+  extension?: ExtensionRequest;
+  /** Why it was re-opened, every time it was. */
+  reopenings: { at: IsoInstant; by: string; reason: string }[];
+  latestComment?: string;
+  lastUpdated: IsoDate | null;
+  history: StatusChange[];
+}
+
+export interface Action {
+  id?: number;
+  recommendationId: number;
+  /** Numbering within the recommendation ("I", "1.2"). */
+  ref: string;
+  text: string;
+  owner?: Person;
+  lifecycle: Lifecycle;
+  due: DueDate;
+  currentPosition?: string;
+}
+
+export interface ProgressUpdate {
+  id?: number;
+  recommendationId: number;
+  actionId?: number;
+  at: IsoInstant;
+  author: string;
+  text: string;
+  lifecycle: Lifecycle;
+  confidence?: Confidence;
+}

@@ -1,0 +1,29 @@
+import { addDays, addMonths, daysBetween, formatUkDate, londonDate, londonWallClock, parseIsoDate } from '../../src/core/dates';
+
+describe('London calendar arithmetic', () => {
+  it('takes the London date, not the UTC date, across midnight in British Summer Time', () => {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST, UTC+1).
+    expect(londonDate('2017-06-30T23:30:00Z')).toBe('2017-07-01');
+    // In winter London is on UTC.
+    expect(londonDate('2017-11-14T23:30:00Z')).toBe('2017-11-14');
+    expect(londonWallClock('2017-11-14T08:05:00Z')).toEqual({ date: '2017-11-14', hour: 8, minute: 5, weekday: 2 });
+  });
+
+  it('adds days and months the way a calendar does', () => {
+    expect(addDays('2017-11-14', 56)).toBe('2018-01-09');
+    expect(addMonths('2015-01-31', 1)).toBe('2015-02-28');
+    expect(addMonths('2016-01-31', 1)).toBe('2016-02-29');
+    expect(addMonths('2013-11-30', 6)).toBe('2014-05-30');
+    expect(daysBetween('2018-03-31', '2018-04-30')).toBe(30);
+  });
+
+  it('refuses dates that do not exist', () => {
+    expect(() => parseIsoDate('2018-02-31')).toThrow("No such date: '2018-02-31'");
+    expect(() => parseIsoDate('31/03/2018')).toThrow('Not an ISO date');
+    expect(() => londonDate('not a date')).toThrow(RangeError);
+  });
+
+  it('formats dates as a UK reader expects', () => {
+    expect(formatUkDate('2017-11-14')).toBe('14 November 2017');
+  });
+});
