@@ -1,0 +1,580 @@
+/**
+ * Typed mapping between SharePoint list items (as PnPjs reads and writes them, JSON light) and the
+ * domain model. SharePoint's column names appear only here and in lists.ts.
+ *
+ * Conventions on the wire: a Lookup or User column `X` is read and written as `XId` (a number, or an
+ * array of numbers for LookupMulti); a calendar date is stored as midnight in Europe/London
+ * expressed in UTC (what SharePoint keeps for a DateOnly column in a UK site); complex values are
+ * JSON in plain-text Note columns.
+ */
+import { londonDate, londonWallClock } from '../core/dates';
+import {
+  APPLIES_TO,
+  CONFIDENCES,
+  DUE_KINDS,
+  LIFECYCLES,
+  RECOMMENDATION_KINDS,
+  REMINDER_STATUSES,
+  REPORT_TYPES,
+  SCOPES,
+  SOURCES,
+  TRAFFIC_LIGHTS
+} from '../core/model';
+import type {
+  Action,
+  ClosureRequest,
+  DueDate,
+  DueRevision,
+  ExtensionRequest,
+  IsoDate,
+  IsoInstant,
+  OriginatingReport,
+  Person,
+  ProgressUpdate,
+  RagOverride,
+  Recommendation,
+  ReminderLogEntry,
+  ReminderRuleRecord,
+  StatusChange
+} from '../core/model';
+import { ACCEPTED_CHOICES, F, REMINDER_ITEM_KINDS, listSchema } from './lists';
+import type { FieldSchema, ListKey } from './types';
+
+/** A value as SharePoint's REST API carries it in an item payload. */
+export type ItemValue = string | number | boolean | null | number[] | { Url: string; Description: string };
+/** An item payload to write (add or MERGE). */
+export type ItemPayload = Record<string, ItemValue>;
+/** An item as read: whatever the server sent. */
+export type ListItemData = Record<string, unknown>;
+
+/** An item could not be turned into a domain object; names the list, item and column. */
+export class ItemMappingError extends Error {
+  constructor(
+    readonly list: ListKey,
+    readonly itemId: number | undefined,
+    readonly column: string,
+    problem: string
+  ) {
+    super(`List '${listSchema(list).title}', item ${itemId ?? '(new)'}, column ${column}: ${problem}`);
+    this.name = 'ItemMappingError';
+  }
+}
+
+/**
+ * How one domain type maps onto one list. `columns` names, for every key of the model type, the
+ * internal names of the columns that hold it; the type makes a model field without a column a
+ * compile error, and the schema test checks the same at run time.
+ */
+export interface ItemMapping<T> {
+  readonly list: ListKey;
+  readonly columns: { readonly [K in keyof T]-?: readonly string[] };
+  /** The `$select` needed to read every mapped column (entity property names). */
+  readonly select: readonly string[];
+  toItem(model: T): ItemPayload;
+  fromItem(item: ListItemData): T;
+}
+
+/** The name a column has in an item payload: `XId` for lookups and users. */
+export function entityName(field: FieldSchema): string {
+  return field.type === 'User' || field.type === 'Lookup' || field.type === 'LookupMulti' ? `${field.internalName}Id` : field.internalName;
+}
+
+function schemaField(list: ListKey, internalName: string): FieldSchema {
+  if (internalName === 'Title') {
+    const t = listSchema(list).titleField;
+    return { internalName: 'Title', displayName: t.displayName, type: 'Text', required: t.required };
+  }
+  const f = listSchema(list).fields.find((x) => x.internalName === internalName);
+  if (!f) throw new Error(`The schema of list '${list}' has no column ${internalName}.`);
+  return f;
+}
+
+/** Entity property names to `$select` for a list's mapped columns, plus Id. */
+function selectFor(list: ListKey, columns: Record<string, readonly string[]>): string[] {
+  const names = new Set<string>(['Id']);
+  for (const cols of Object.values(columns)) for (const c of cols) if (c !== 'Id') names.add(entityName(schemaField(list, c)));
+  return [...names];
+}
+
+/** A calendar date in London as the UTC instant of its midnight (what SharePoint stores). */
+export function dateToSharePoint(date: IsoDate): IsoInstant {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(utcMidnight.getTime())) throw new RangeError(`Not an ISO date (YYYY-MM-DD): '${date}'`);
+  // London is UTC or UTC+1, so at UTC midnight its clock reads 00:xx or 01:xx on the same date.
+  const { hour } = londonWallClock(utcMidnight);
+  return new Date(utcMidnight.getTime() - hour * 3600000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The London calendar date of a stored DateOnly value. */
+export function dateFromSharePoint(value: string): IsoDate {
+  return londonDate(value);
+}
+
+/** Reads columns of one item, failing with the item and column named. */
+class Reader {
+  constructor(
+    private readonly list: ListKey,
+    private readonly item: ListItemData
+  ) {}
+
+  private get id(): number | undefined {
+    const id = this.item.Id ?? this.item.ID;
+    return typeof id === 'number' ? id : undefined;
+  }
+
+  fail(column: string, problem: string): never {
+    throw new ItemMappingError(this.list, this.id, column, problem);
+  }
+
+  private raw(column: string): unknown {
+    const v = this.item[column];
+    return v === undefined ? null : v;
+  }
+
+  itemId(): number | undefined {
+    return this.id;
+  }
+
+  text(column: string): string | undefined {
+    const v = this.raw(column);
+    if (v === null || v === '') return undefined;
+    if (typeof v !== 'string') return this.fail(column, `expected text, got ${JSON.stringify(v)}`);
+    return v;
+  }
+
+  requiredText(column: string): string {
+    return this.text(column) ?? this.fail(column, 'is empty but required');
+  }
+
+  choice<C extends string>(column: string, choices: readonly C[]): C | undefined {
+    const v = this.text(column);
+    if (v === undefined) return undefined;
+    if (!(choices as readonly string[]).includes(v)) return this.fail(column, `'${v}' is not one of ${choices.join(', ')}`);
+    return v as C;
+  }
+
+  requiredChoice<C extends string>(column: string, choices: readonly C[]): C {
+    return this.choice(column, choices) ?? this.fail(column, 'is empty but required');
+  }
+
+  number(column: string): number | undefined {
+    const v = this.raw(column);
+    if (v === null) return undefined;
+    if (typeof v !== 'number') return this.fail(column, `expected a number, got ${JSON.stringify(v)}`);
+    return v;
+  }
+
+  requiredNumber(column: string): number {
+    return this.number(column) ?? this.fail(column, 'is empty but required');
+  }
+
+  numbers(column: string): number[] {
+    const v = this.raw(column);
+    if (v === null) return [];
+    // Verbose responses wrap arrays as {results: [...]}; JSON light sends the array itself.
+    const arr = Array.isArray(v) ? v : typeof v === 'object' && Array.isArray((v as { results?: unknown }).results) ? (v as { results: unknown[] }).results : null;
+    if (!arr || !arr.every((n) => typeof n === 'number')) return this.fail(column, `expected a list of ids, got ${JSON.stringify(v)}`);
+    return arr as number[];
+  }
+
+  boolean(column: string): boolean {
+    const v = this.raw(column);
+    if (v === null) return false;
+    if (typeof v !== 'boolean') return this.fail(column, `expected true or false, got ${JSON.stringify(v)}`);
+    return v;
+  }
+
+  date(column: string): IsoDate | null {
+    const v = this.text(column);
+    if (v === undefined) return null;
+    try {
+      return dateFromSharePoint(v);
+    } catch {
+      return this.fail(column, `'${v}' is not a date`);
+    }
+  }
+
+  instant(column: string): IsoInstant {
+    const v = this.requiredText(column);
+    if (Number.isNaN(Date.parse(v))) return this.fail(column, `'${v}' is not a date and time`);
+    return v;
+  }
+
+  url(column: string): string | undefined {
+    const v = this.raw(column);
+    if (v === null) return undefined;
+    if (typeof v === 'object' && typeof (v as { Url?: unknown }).Url === 'string') return (v as { Url: string }).Url || undefined;
+    return this.fail(column, `expected a link, got ${JSON.stringify(v)}`);
+  }
+
+  json<T>(column: string): T | undefined {
+    const v = this.text(column);
+    if (v === undefined) return undefined;
+    try {
+      return JSON.parse(v) as T;
+    } catch {
+      return this.fail(column, 'does not hold valid JSON');
+    }
+  }
+
+  jsonArray<T>(column: string): T[] {
+    const v = this.json<unknown>(column);
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) return this.fail(column, 'expected a JSON array');
+    return v as T[];
+  }
+
+  person(user: string, name: string, email: string): Person | undefined {
+    const userId = this.number(`${user}Id`);
+    const text = this.text(name);
+    if (userId === undefined && text === undefined) return undefined;
+    const person: Person = { name: text ?? '' };
+    if (userId !== undefined) person.userId = userId;
+    const mail = this.text(email);
+    if (mail !== undefined) person.email = mail;
+    return person;
+  }
+
+  due(): DueDate {
+    const due: DueDate = {
+      kind: this.requiredChoice(F.dueKind, DUE_KINDS),
+      original: this.date(F.dueOriginal),
+      current: this.date(F.dueCurrent),
+      revisions: this.jsonArray<DueRevision>(F.dueRevisions),
+      raw: this.text(F.dueRaw) ?? ''
+    };
+    const problem = this.text(F.dueProblem);
+    if (problem !== undefined) due.problem = problem;
+    return due;
+  }
+}
+
+const orNull = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
+const dateOrNull = (d: IsoDate | null | undefined): string | null => (d ? dateToSharePoint(d) : null);
+const jsonOrNull = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+function personPayload(p: Person | undefined, user: string, name: string, email: string): ItemPayload {
+  return { [`${user}Id`]: p?.userId ?? null, [name]: orNull(p?.name), [email]: orNull(p?.email) };
+}
+
+function duePayload(d: DueDate): ItemPayload {
+  return {
+    [F.dueKind]: d.kind,
+    [F.dueOriginal]: dateOrNull(d.original),
+    [F.dueCurrent]: dateOrNull(d.current),
+    [F.dueRevisions]: JSON.stringify(d.revisions),
+    [F.dueRaw]: d.raw,
+    [F.dueProblem]: orNull(d.problem)
+  };
+}
+
+/** Sets optional keys only when present, so a read object has exactly the keys that were written. */
+function withOptional<T extends object>(target: T, values: Partial<T>): T {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) (target as Record<string, unknown>)[k] = v;
+  return target;
+}
+
+const DUE_COLUMNS = [F.dueKind, F.dueOriginal, F.dueCurrent, F.dueRevisions, F.dueRaw, F.dueProblem] as const;
+
+function mapping<T>(list: ListKey, columns: ItemMapping<T>['columns'], toItem: (m: T) => ItemPayload, fromItem: (r: Reader) => T): ItemMapping<T> {
+  return {
+    list,
+    columns,
+    select: selectFor(list, columns as Record<string, readonly string[]>),
+    toItem,
+    fromItem: (item) => fromItem(new Reader(list, item))
+  };
+}
+
+/** Inspection Reports ↔ OriginatingReport. */
+export const reportMapping: ItemMapping<OriginatingReport> = mapping<OriginatingReport>(
+  'reports',
+  {
+    id: ['Id'],
+    title: [F.title],
+    source: [F.source],
+    reportType: [F.reportType],
+    published: [F.published],
+    publishedText: [F.publishedText],
+    scope: [F.scope],
+    scopeText: [F.scopeText],
+    responseDeadline: [F.responseDeadline],
+    url: [F.reportUrl]
+  },
+  (r) => ({
+    [F.title]: r.title,
+    [F.source]: r.source,
+    [F.reportType]: r.reportType,
+    [F.published]: dateOrNull(r.published),
+    [F.publishedText]: orNull(r.publishedText),
+    [F.scope]: r.scope,
+    [F.scopeText]: orNull(r.scopeText),
+    [F.responseDeadline]: dateOrNull(r.responseDeadline),
+    [F.reportUrl]: r.url ? { Url: r.url, Description: r.title.slice(0, 255) } : null
+  }),
+  (r) =>
+    withOptional<OriginatingReport>(
+      {
+        title: r.requiredText(F.title),
+        source: r.requiredChoice(F.source, SOURCES),
+        reportType: r.requiredChoice(F.reportType, REPORT_TYPES),
+        published: r.date(F.published),
+        scope: r.requiredChoice(F.scope, SCOPES),
+        responseDeadline: r.date(F.responseDeadline)
+      },
+      { id: r.itemId(), publishedText: r.text(F.publishedText), scopeText: r.text(F.scopeText), url: r.url(F.reportUrl) }
+    )
+);
+
+function acceptedToChoice(v: boolean | null): string | null {
+  if (v === null) return null;
+  return v ? ACCEPTED_CHOICES[0] : ACCEPTED_CHOICES[1];
+}
+
+/** Recommendations ↔ Recommendation. */
+export const recommendationMapping: ItemMapping<Recommendation> = mapping<Recommendation>(
+  'recommendations',
+  {
+    id: ['Id'],
+    reportId: [F.report],
+    ref: [F.title],
+    kind: [F.kind],
+    text: [F.text],
+    appliesTo: [F.appliesTo],
+    addressee: [F.addressee],
+    acceptedForAction: [F.accepted],
+    causeOfConcernIds: [F.causesOfConcern],
+    nationalRecommendationId: [F.nationalRec],
+    dependsOn: [F.dependsOn],
+    keyPrinciple: [F.keyPrinciple],
+    sro: [F.sro, F.sroName, F.sroEmail],
+    owner: [F.owner, F.ownerName, F.ownerEmail],
+    directorate: [F.directorate],
+    lifecycle: [F.lifecycle],
+    due: DUE_COLUMNS,
+    confidence: [F.confidence],
+    confidenceNarrative: [F.confidenceNarrative],
+    ragOverride: [F.ragOverride],
+    closure: [F.closure],
+    extension: [F.extension],
+    reopenings: [F.reopenings],
+    latestComment: [F.latestComment],
+    lastUpdated: [F.lastUpdated],
+    history: [F.history],
+    trafficLight: [F.trafficLight]
+  },
+  (r) => ({
+    [F.title]: r.ref,
+    [`${F.report}Id`]: r.reportId ?? null,
+    [F.kind]: r.kind,
+    [F.text]: r.text,
+    [F.appliesTo]: r.appliesTo,
+    [F.addressee]: orNull(r.addressee),
+    [F.accepted]: acceptedToChoice(r.acceptedForAction),
+    [`${F.causesOfConcern}Id`]: r.causeOfConcernIds,
+    [`${F.nationalRec}Id`]: r.nationalRecommendationId ?? null,
+    [F.dependsOn]: orNull(r.dependsOn),
+    [F.keyPrinciple]: orNull(r.keyPrinciple),
+    ...personPayload(r.sro, F.sro, F.sroName, F.sroEmail),
+    ...personPayload(r.owner, F.owner, F.ownerName, F.ownerEmail),
+    [F.directorate]: orNull(r.directorate),
+    [F.lifecycle]: r.lifecycle,
+    [F.trafficLight]: r.trafficLight ?? null,
+    ...duePayload(r.due),
+    [F.confidence]: r.confidence ?? null,
+    [F.confidenceNarrative]: orNull(r.confidenceNarrative),
+    [F.ragOverride]: jsonOrNull(r.ragOverride),
+    [F.closure]: jsonOrNull(r.closure),
+    [F.extension]: jsonOrNull(r.extension),
+    [F.reopenings]: JSON.stringify(r.reopenings),
+    [F.latestComment]: orNull(r.latestComment),
+    [F.lastUpdated]: dateOrNull(r.lastUpdated),
+    [F.history]: JSON.stringify(r.history)
+  }),
+  (r) => {
+    const accepted = r.choice(F.accepted, ACCEPTED_CHOICES);
+    return withOptional<Recommendation>(
+      {
+        ref: r.requiredText(F.title),
+        kind: r.requiredChoice(F.kind, RECOMMENDATION_KINDS),
+        text: r.requiredText(F.text),
+        appliesTo: r.requiredChoice(F.appliesTo, APPLIES_TO),
+        acceptedForAction: accepted === undefined ? null : accepted === ACCEPTED_CHOICES[0],
+        causeOfConcernIds: r.numbers(`${F.causesOfConcern}Id`),
+        lifecycle: r.requiredChoice(F.lifecycle, LIFECYCLES),
+        due: r.due(),
+        reopenings: r.jsonArray<Recommendation['reopenings'][number]>(F.reopenings),
+        lastUpdated: r.date(F.lastUpdated),
+        history: r.jsonArray<StatusChange>(F.history)
+      },
+      {
+        id: r.itemId(),
+        reportId: r.number(`${F.report}Id`),
+        addressee: r.text(F.addressee),
+        nationalRecommendationId: r.number(`${F.nationalRec}Id`),
+        dependsOn: r.text(F.dependsOn),
+        keyPrinciple: r.text(F.keyPrinciple),
+        sro: r.person(F.sro, F.sroName, F.sroEmail),
+        owner: r.person(F.owner, F.ownerName, F.ownerEmail),
+        directorate: r.text(F.directorate),
+        confidence: r.choice(F.confidence, CONFIDENCES),
+        confidenceNarrative: r.text(F.confidenceNarrative),
+        ragOverride: r.json<RagOverride>(F.ragOverride),
+        closure: r.json<ClosureRequest>(F.closure),
+        extension: r.json<ExtensionRequest>(F.extension),
+        latestComment: r.text(F.latestComment),
+        trafficLight: r.choice(F.trafficLight, TRAFFIC_LIGHTS)
+      }
+    );
+  }
+);
+
+/** Actions ↔ Action. */
+export const actionMapping: ItemMapping<Action> = mapping<Action>(
+  'actions',
+  {
+    id: ['Id'],
+    recommendationId: [F.recommendation],
+    ref: [F.title],
+    text: [F.text],
+    owner: [F.owner, F.ownerName, F.ownerEmail],
+    lifecycle: [F.lifecycle],
+    due: DUE_COLUMNS,
+    currentPosition: [F.currentPosition]
+  },
+  (a) => ({
+    [F.title]: a.ref,
+    [`${F.recommendation}Id`]: a.recommendationId,
+    [F.text]: a.text,
+    ...personPayload(a.owner, F.owner, F.ownerName, F.ownerEmail),
+    [F.lifecycle]: a.lifecycle,
+    ...duePayload(a.due),
+    [F.currentPosition]: orNull(a.currentPosition)
+  }),
+  (r) =>
+    withOptional<Action>(
+      {
+        recommendationId: r.requiredNumber(`${F.recommendation}Id`),
+        ref: r.requiredText(F.title),
+        text: r.requiredText(F.text),
+        lifecycle: r.requiredChoice(F.lifecycle, LIFECYCLES),
+        due: r.due()
+      },
+      { id: r.itemId(), owner: r.person(F.owner, F.ownerName, F.ownerEmail), currentPosition: r.text(F.currentPosition) }
+    )
+);
+
+/** The Title of a progress update: the start of its text, so that list views read well. */
+function summary(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= 255 ? oneLine : `${oneLine.slice(0, 254)}…`;
+}
+
+/** Progress Updates ↔ ProgressUpdate. */
+export const updateMapping: ItemMapping<ProgressUpdate> = mapping<ProgressUpdate>(
+  'updates',
+  {
+    id: ['Id'],
+    recommendationId: [F.recommendation],
+    actionId: [F.action],
+    at: [F.at],
+    author: [F.author],
+    text: [F.text],
+    lifecycle: [F.lifecycle],
+    confidence: [F.confidence]
+  },
+  (u) => ({
+    [F.title]: summary(u.text),
+    [`${F.recommendation}Id`]: u.recommendationId,
+    [`${F.action}Id`]: u.actionId ?? null,
+    [F.at]: u.at,
+    [F.author]: u.author,
+    [F.text]: u.text,
+    [F.lifecycle]: u.lifecycle,
+    [F.confidence]: u.confidence ?? null
+  }),
+  (r) =>
+    withOptional<ProgressUpdate>(
+      {
+        recommendationId: r.requiredNumber(`${F.recommendation}Id`),
+        at: r.instant(F.at),
+        author: r.requiredText(F.author),
+        text: r.requiredText(F.text),
+        lifecycle: r.requiredChoice(F.lifecycle, LIFECYCLES)
+      },
+      { id: r.itemId(), actionId: r.number(`${F.action}Id`), confidence: r.choice(F.confidence, CONFIDENCES) }
+    )
+);
+
+/** Reminder Rules ↔ ReminderRuleRecord. */
+export const reminderRuleMapping: ItemMapping<ReminderRuleRecord> = mapping<ReminderRuleRecord>(
+  'reminderRules',
+  { id: ['Id'], key: [F.ruleKey], name: [F.title], enabled: [F.enabled], definition: [F.definition] },
+  (r) => ({ [F.title]: r.name, [F.ruleKey]: r.key, [F.enabled]: r.enabled, [F.definition]: JSON.stringify(r.definition) }),
+  (r) => {
+    const definition = r.json<unknown>(F.definition);
+    if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) return r.fail(F.definition, 'expected a JSON object');
+    return withOptional<ReminderRuleRecord>(
+      { key: r.requiredText(F.ruleKey), name: r.requiredText(F.title), enabled: r.boolean(F.enabled), definition: definition as ReminderRuleRecord['definition'] },
+      { id: r.itemId() }
+    );
+  }
+);
+
+/** Reminder Log ↔ ReminderLogEntry. */
+export const reminderLogMapping: ItemMapping<ReminderLogEntry> = mapping<ReminderLogEntry>(
+  'reminderLog',
+  {
+    id: ['Id'],
+    key: [F.title],
+    ruleKey: [F.ruleKey],
+    itemId: [F.itemId],
+    itemKind: [F.itemKind],
+    occurrence: [F.occurrence],
+    recipient: [F.recipient],
+    channel: [F.channel],
+    status: [F.status],
+    at: [F.at],
+    attempts: [F.attempts],
+    detail: [F.detail]
+  },
+  (e) => ({
+    [F.title]: e.key,
+    [F.ruleKey]: e.ruleKey,
+    [F.itemId]: e.itemId,
+    [F.itemKind]: e.itemKind,
+    [F.occurrence]: e.occurrence,
+    [F.recipient]: e.recipient,
+    [F.channel]: e.channel,
+    [F.status]: e.status,
+    [F.at]: e.at,
+    [F.attempts]: e.attempts,
+    [F.detail]: orNull(e.detail)
+  }),
+  (r) =>
+    withOptional<ReminderLogEntry>(
+      {
+        key: r.requiredText(F.title),
+        ruleKey: r.requiredText(F.ruleKey),
+        itemId: r.requiredNumber(F.itemId),
+        itemKind: r.requiredChoice(F.itemKind, REMINDER_ITEM_KINDS),
+        occurrence: r.requiredText(F.occurrence),
+        recipient: r.requiredText(F.recipient),
+        channel: r.requiredText(F.channel),
+        status: r.requiredChoice(F.status, REMINDER_STATUSES),
+        at: r.instant(F.at),
+        attempts: r.requiredNumber(F.attempts)
+      },
+      { id: r.itemId(), detail: r.text(F.detail) }
+    )
+);
+
+/** Every mapping, by list: what the schema test walks. */
+export const MAPPINGS = {
+  reports: reportMapping,
+  recommendations: recommendationMapping,
+  actions: actionMapping,
+  updates: updateMapping,
+  reminderRules: reminderRuleMapping,
+  reminderLog: reminderLogMapping
+} as const;
