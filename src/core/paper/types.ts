@@ -1,0 +1,173 @@
+/**
+ * The committee paper's content model: what the paper says, independent of how it is rendered
+ * (Word, printable HTML). Built by `buildCommitteePaper`, frozen by `snapshotOf`.
+ */
+import type { DueKind, IsoDate, IsoInstant, Lifecycle, RecommendationKind, ReportType, Source, TrafficLight } from '../model';
+
+/** NEW: status or colour changed since the previous paper; CLOSED: closed since then. */
+export type ChangeMarker = 'NEW' | 'CLOSED';
+
+/** Which items a paper covers. */
+export interface PaperSelection {
+  /** Only these originating reports; all non-plan reports when absent or empty. */
+  reportIds?: number[];
+  /** Only items of this directorate (matched ignoring case and surrounding spaces). */
+  directorate?: string;
+}
+
+/** What the paper is compared with: a frozen snapshot of the previous paper, or a date. */
+export type PaperBaseline =
+  | { kind: 'snapshot'; snapshot: PaperSnapshot }
+  /** No issued paper to compare with: each item's status on this date, read from its history. */
+  | { kind: 'date'; date: IsoDate }
+  | { kind: 'none' };
+
+/** A due date as the paper prints it: "Original: April 2017", "Now due: February 2018". */
+export interface PaperDue {
+  /** The first committed date or the timescale as written ("No deadline set by HMICFRS"). */
+  original: string;
+  /** The date now in force, when it differs from the original. */
+  nowDue: string | null;
+}
+
+/** A numbered action under a recommendation ("I. Build communications channels… [1.2]"). */
+export interface PaperActionRow {
+  ref: string;
+  text: string;
+  lifecycle: Lifecycle;
+  due: PaperDue;
+  currentPosition: string;
+}
+
+/** One row of a report's table: Ref / Recommendation / Status / Due date / Comment. */
+export interface PaperRow {
+  /** Stable key of the item across papers (`id:17`, or `report title#ref` when it has no id). */
+  key: string;
+  recommendationId: number | null;
+  ref: string;
+  kind: RecommendationKind;
+  text: string;
+  lifecycle: Lifecycle;
+  trafficLight: TrafficLight;
+  marker: ChangeMarker | null;
+  /** The status as printed: "AMBER", "NEW GREEN", "NEW CLOSED". */
+  statusLabel: string;
+  due: PaperDue;
+  /** The latest progress update (or the item's latest comment when it has none). */
+  comment: string;
+  /** When that comment was written, if known. */
+  commentDate: IsoDate | null;
+  /** Why it is RED, when it is. */
+  redRationale: string | null;
+  actions: PaperActionRow[];
+}
+
+/** One originating report's part of the paper. */
+export interface PaperSection {
+  reportId: number | null;
+  title: string;
+  source: Source;
+  reportType: ReportType;
+  published: IsoDate | null;
+  /** "A national report by HMICFRS". */
+  byLine: string;
+  /** "Published November 2017". */
+  publishedLine: string;
+  /** "There are 9 recommendations; 5 of which apply to force, 1 is complete and 4 to be progressed." */
+  scopeSentence: string;
+  rows: PaperRow[];
+}
+
+/** A RED item and why it is red. */
+export interface RedItem {
+  key: string;
+  reportTitle: string;
+  ref: string;
+  text: string;
+  rationale: string;
+  due: PaperDue;
+}
+
+/** An item whose status changed since the previous paper. */
+export interface PaperChange {
+  key: string;
+  reportTitle: string;
+  ref: string;
+  marker: ChangeMarker;
+  /** The status at the previous paper ("AMBER"), or null when the item is new since then. */
+  from: string | null;
+  to: string;
+}
+
+/** A closed item, listed in the appendix. */
+export interface ClosedRow {
+  key: string;
+  reportTitle: string;
+  ref: string;
+  text: string;
+  lifecycle: Lifecycle;
+  /** The day it was closed, from its history, when known. */
+  closedOn: IsoDate | null;
+  comment: string;
+}
+
+export type TrafficLightCounts = Record<TrafficLight, number>;
+
+/** The whole committee paper. */
+export interface CommitteePaper {
+  title: string;
+  /** The date the paper speaks for. */
+  asAt: IsoDate;
+  selection: PaperSelection;
+  /** What NEW and CLOSED are measured against. */
+  comparedWith: { kind: 'paper'; paperId: string; title: string; asAt: IsoDate } | { kind: 'date'; date: IsoDate } | null;
+  /** The committee's definitions of the colours. */
+  legend: { colour: TrafficLight; definition: string }[];
+  summary: {
+    total: number;
+    open: number;
+    closed: number;
+    /** Open items by traffic light. */
+    byTrafficLight: TrafficLightCounts;
+    newCount: number;
+    closedSinceCount: number;
+    changes: PaperChange[];
+  };
+  sections: PaperSection[];
+  redItems: RedItem[];
+  closedItems: ClosedRow[];
+  /** What every selected item said on the paper's date: the content of its snapshot. */
+  items: SnapshotItem[];
+}
+
+/** What one item said on the day a paper was issued. */
+export interface SnapshotItem {
+  key: string;
+  recommendationId: number | null;
+  reportId: number | null;
+  reportTitle: string;
+  ref: string;
+  text: string;
+  lifecycle: Lifecycle;
+  trafficLight: TrafficLight;
+  statusLabel: string;
+  due: { kind: DueKind; original: IsoDate | null; current: IsoDate | null; raw: string };
+  comment: string;
+}
+
+export const SNAPSHOT_FORMAT = 'inspection-tracker/committee-paper-snapshot';
+
+/** The frozen record of an issued paper, stored as JSON next to the document. */
+export interface PaperSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: 1;
+  paperId: string;
+  title: string;
+  asAt: IsoDate;
+  issuedAt: IsoInstant;
+  issuedBy: string;
+  selection: PaperSelection;
+  /** The paper this one was compared with, if any. */
+  previousPaperId: string | null;
+  items: SnapshotItem[];
+}

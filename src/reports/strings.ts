@@ -1,0 +1,68 @@
+/**
+ * The words of the committee paper and the plan update (en-GB), shared by the Word and HTML
+ * renderers so both print the same paper.
+ */
+import { formatUkDate } from '../core/dates';
+import type { CommitteePaper, PaperChange } from '../core/paper';
+
+export const PAPER_STRINGS = {
+  summary: 'Summary',
+  legendHeading: 'Traffic light definitions',
+  legendColumns: ['Traffic light colour', 'Definition'],
+  countsColumns: ['Traffic light', 'Items'],
+  totals: (paper: CommitteePaper): string =>
+    `${paper.summary.total} ${paper.summary.total === 1 ? 'item' : 'items'} in this paper: ${paper.summary.open} open and ${paper.summary.closed} closed.`,
+  changesHeading: 'Changes since the previous paper',
+  changesLine: (paper: CommitteePaper): string =>
+    paper.comparedWith === null
+      ? 'This is the first paper: there is no previous paper to compare with.'
+      : `${paper.summary.newCount} ${paper.summary.newCount === 1 ? 'item is' : 'items are'} NEW and ${paper.summary.closedSinceCount} ${paper.summary.closedSinceCount === 1 ? 'item was' : 'items were'} CLOSED since ${comparedWithText(paper)}.`,
+  changesColumns: ['Report', 'Ref', 'Was', 'Now'],
+  newSinceLabel: 'not in the previous paper',
+  tableColumns: ['Ref', 'Recommendation', 'Status', 'Due date', 'Comment'],
+  actionRequired: 'Action required',
+  currentPosition: 'Current position',
+  original: 'Original',
+  nowDue: 'Now due',
+  redHeading: 'RED items and their rationale',
+  redNone: 'No item is RED.',
+  redColumns: ['Report', 'Ref', 'Recommendation', 'Due date', 'Rationale'],
+  closedHeading: 'Appendix: closed items',
+  closedNone: 'No item is closed.',
+  closedColumns: ['Report', 'Ref', 'Recommendation', 'Status', 'Closed on', 'Final comment'],
+  noRows: 'No open item in this report.',
+  activityHeading: 'Activity in quarter',
+  plannedHeading: 'Future planned activities/events',
+  noActivity: 'No progress update was recorded in the quarter.',
+  latestProgress: 'Latest progress',
+  nothingPlanned: 'None recorded.',
+  commissionersUpdate: 'Commissioner’s update',
+  principlesIntro: 'The report updates against each of the key principles within the plan:'
+} as const;
+
+/** "the paper of 14 August 2017 (Quarter 2 paper)" or "14 August 2017". */
+export function comparedWithText(paper: CommitteePaper): string {
+  const c = paper.comparedWith;
+  if (c === null) return '';
+  return c.kind === 'paper' ? `the paper of ${formatUkDate(c.asAt)} (${c.title})` : formatUkDate(c.date);
+}
+
+/** The line under the title: the date the paper speaks for and what it is compared with. */
+export function paperSubtitle(paper: CommitteePaper): string {
+  const position = `Position at ${formatUkDate(paper.asAt)}`;
+  const scope = paper.selection.directorate ? `, ${paper.selection.directorate}` : '';
+  return paper.comparedWith === null ? `${position}${scope}.` : `${position}${scope}. NEW and CLOSED mark changes since ${comparedWithText(paper)}.`;
+}
+
+/** "AMBER" in the change list, or "not in the previous paper". */
+export function changeFromText(change: PaperChange): string {
+  return change.from ?? PAPER_STRINGS.newSinceLabel;
+}
+
+/** Splits stored multi-line text into paragraphs, dropping empty lines. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
