@@ -192,6 +192,8 @@ export interface Recommendation {
   /** Why it was re-opened, every time it was. */
   reopenings: { at: IsoInstant; by: string; reason: string }[];
   latestComment?: string;
+  /** For a plan commitment: the plan's key principle it delivers ("Policing that Works"). */
+  keyPrinciple?: string;
   lastUpdated: IsoDate | null;
   history: StatusChange[];
 }
