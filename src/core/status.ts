@@ -1,0 +1,148 @@
+/**
+ * Status rules: the traffic light derived from the facts, overdue and due-soon tests, staleness
+ * ("update overdue") and the owner's confidence held against the facts.
+ *
+ * Traffic light, in order of precedence (City of London's committee definitions, see DOMAIN.md):
+ * 1. RED set by hand ("cannot / will not be implemented") wins, but only with a rationale;
+ * 2. WHITE when it is not the force's to deliver: addressed to a national or other body, marked
+ *    "No further action", or dependent on another organisation (`dependsOn`);
+ * 3. GREEN when implemented: "Complete, awaiting sign-off", "Closed by the force" or "Discharged by
+ *    the inspectorate". Complete-awaiting-sign-off is GREEN because the colour measures delivery;
+ *    sign-off is governance on top, tracked by the lifecycle and the closure request;
+ * 4. RED when open past its due date (the current date by default, see {@link RagPolicy});
+ * 5. AMBER otherwise: ongoing work expected to be implemented.
+ */
+import { daysBetween, formatUkDate, londonDate, parseIsoDate } from './dates';
+import type { IsoDate, Lifecycle, Recommendation, TrafficLight } from './model';
+
+/** Days without a progress update after which an open item's update is overdue. */
+export const DEFAULT_STALE_DAYS = 30;
+
+/**
+ * Which due date makes an open item RED.
+ * - `current`: the date now in force, after approved extensions (the product's rule, issue 2).
+ * - `original`: the first committed date, as City of London's committee rates ("beyond designated
+ *   deadline"): its 2017 paper shows "Original: April 2017 Now due: February 2018" items as RED.
+ */
+export interface RagPolicy {
+  overdueAgainst: 'current' | 'original';
+}
+
+export const DEFAULT_RAG_POLICY: RagPolicy = { overdueAgainst: 'current' };
+
+/** What the traffic light is derived from. */
+export type RagFacts = Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'due' | 'ragOverride' | 'dependsOn'>;
+
+/** True while the force still has work to deliver: "Awaiting review" or "Being progressed". */
+export function isOpen(lifecycle: Lifecycle): boolean {
+  return lifecycle === 'Awaiting review' || lifecycle === 'Being progressed';
+}
+
+/** True once closed by the force or discharged by the inspectorate. */
+export function isClosed(lifecycle: Lifecycle): boolean {
+  return lifecycle === 'Closed by the force' || lifecycle === 'Discharged by the inspectorate';
+}
+
+/** True when implemented: complete awaiting sign-off, closed or discharged (GREEN). */
+export function isComplete(lifecycle: Lifecycle): boolean {
+  return lifecycle === 'Complete, awaiting sign-off' || isClosed(lifecycle);
+}
+
+/** True when the item is not the force's to deliver (WHITE), whatever its dates. */
+export function isNotForcesToDeliver(rec: Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'dependsOn'>): boolean {
+  return rec.appliesTo !== 'Force' || rec.lifecycle === 'No further action' || hasText(rec.dependsOn);
+}
+
+/** True when a manual RED carries the rationale that makes it valid; one without is ignored. */
+export function isValidOverride(rec: Pick<Recommendation, 'ragOverride'>): boolean {
+  return rec.ragOverride !== undefined && rec.ragOverride.colour === 'RED' && hasText(rec.ragOverride.rationale);
+}
+
+/** The traffic light of an item on `today` (a London date). See the module comment for the rules. */
+export function trafficLight(rec: RagFacts, today: IsoDate, policy: RagPolicy = DEFAULT_RAG_POLICY): TrafficLight {
+  parseIsoDate(today);
+  if (isValidOverride(rec)) return 'RED';
+  if (isNotForcesToDeliver(rec)) return 'WHITE';
+  if (isComplete(rec.lifecycle)) return 'GREEN';
+  const deadline = policy.overdueAgainst === 'original' ? (rec.due.original ?? rec.due.current) : rec.due.current;
+  if (isOpen(rec.lifecycle) && deadline !== null && daysBetween(deadline, today) > 0) return 'RED';
+  return 'AMBER';
+}
+
+/**
+ * True when the force owes the item (open, not WHITE) and its current due date has passed.
+ * A due date is met on the day itself; it is overdue from the next day.
+ */
+export function isOverdue(rec: Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'due' | 'dependsOn'>, today: IsoDate): boolean {
+  if (!isOpen(rec.lifecycle) || isNotForcesToDeliver(rec) || rec.due.current === null) return false;
+  return daysBetween(rec.due.current, today) > 0;
+}
+
+/** True when the force owes the item and its current due date falls within `days` days from today (inclusive). */
+export function isDueWithin(rec: Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'due' | 'dependsOn'>, today: IsoDate, days: number): boolean {
+  assertDayCount(days, 'days');
+  if (!isOpen(rec.lifecycle) || isNotForcesToDeliver(rec) || rec.due.current === null) return false;
+  const left = daysBetween(today, rec.due.current);
+  return left >= 0 && left <= days;
+}
+
+/** The date an item's staleness is measured from: its last update, else when it entered the tracker. */
+export function lastActivity(rec: Pick<Recommendation, 'lastUpdated' | 'history'>): IsoDate | null {
+  if (rec.lastUpdated !== null) return rec.lastUpdated;
+  const first = [...rec.history].map((h) => h.at).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  return first === undefined ? null : londonDate(first);
+}
+
+/**
+ * True when an open item the force owes has had no progress update for more than `staleDays` days.
+ * Measured from `lastUpdated`, else from its first recorded status change; an item with neither has
+ * no update on record at all and is overdue ("Awaiting update").
+ */
+export function isUpdateOverdue(
+  rec: Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'lastUpdated' | 'history'>,
+  today: IsoDate,
+  staleDays: number = DEFAULT_STALE_DAYS
+): boolean {
+  assertDayCount(staleDays, 'staleDays');
+  if (!isOpen(rec.lifecycle) || rec.appliesTo !== 'Force') return false;
+  const since = lastActivity(rec);
+  return since === null || daysBetween(since, today) > staleDays;
+}
+
+/** Why the owner's High confidence disagrees with the facts. */
+export interface ConfidenceDisagreement {
+  reason: 'overdue' | 'update overdue';
+  message: string;
+}
+
+/**
+ * Holds the owner's confidence against the facts: an item rated High confidence that is overdue, or
+ * whose update is overdue, is a disagreement. Overdue is reported first, as the stronger fact.
+ */
+export function confidenceDisagreement(
+  rec: Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'due' | 'dependsOn' | 'confidence' | 'lastUpdated' | 'history'>,
+  today: IsoDate,
+  staleDays: number = DEFAULT_STALE_DAYS
+): ConfidenceDisagreement | null {
+  if (rec.confidence !== 'High') return null;
+  if (isOverdue(rec, today) && rec.due.current !== null) {
+    return { reason: 'overdue', message: `Rated High confidence, but it was due by ${formatUkDate(rec.due.current)} and is overdue.` };
+  }
+  if (isUpdateOverdue(rec, today, staleDays)) {
+    const since = lastActivity(rec);
+    const message =
+      since === null
+        ? 'Rated High confidence, but there is no progress update on record.'
+        : `Rated High confidence, but there has been no progress update since ${formatUkDate(since)} (more than ${staleDays} days).`;
+    return { reason: 'update overdue', message };
+  }
+  return null;
+}
+
+function hasText(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
+function assertDayCount(value: number, name: string): void {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number of days, 0 or more (got ${value}).`);
+}
