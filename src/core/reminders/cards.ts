@@ -1,0 +1,138 @@
+/**
+ * Adaptive Card templates for reminders, as data: the service binds them with
+ * `adaptivecards-templating`. One card for a single reminder, one digest card when a person has
+ * several at once. Both carry "Post an update" (a Teams deep link into the My Actions personal
+ * app, opening that item's update dialog) and "Open item" (the tracker page).
+ */
+
+/** Where the buttons lead. */
+export interface LinkSettings {
+  /** The Teams app id (manifest `id`) of the tracker app. */
+  teamsAppId: string;
+  /** The `entityId` of the My Actions static tab in the manifest. */
+  myActionsEntityId: string;
+  /** The tracker page in SharePoint; the item id is added as `?item=<id>`. */
+  trackerUrl: string;
+}
+
+/** A Teams deep link opening My Actions at an item's update dialog (`subEntityId` = item id). */
+export function updateDeepLink(links: LinkSettings, itemId: number): string {
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: String(itemId) }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${encodeURIComponent(links.myActionsEntityId)}?context=${context}`;
+}
+
+/** A Teams deep link opening My Actions itself. */
+export function myActionsDeepLink(links: LinkSettings): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${encodeURIComponent(links.myActionsEntityId)}`;
+}
+
+/** The tracker page showing one item. */
+export function openItemUrl(links: LinkSettings, itemId: number): string {
+  const url = new URL(links.trackerUrl);
+  url.searchParams.set('item', String(itemId));
+  return url.toString();
+}
+
+/** One reminder as a card shows it: the rule's title and message already expanded. */
+export interface CardItem {
+  title: string;
+  message: string;
+  ref: string;
+  report: string;
+  due: string;
+  lifecycle: string;
+  trafficLight: string;
+  text: string;
+  updateUrl: string;
+  openUrl: string;
+}
+
+/** The data of a digest card. */
+export interface DigestCardData {
+  heading: string;
+  summary: string;
+  items: CardItem[];
+  /** "…and 12 more", or '' when every reminder is listed. */
+  more: string;
+  myActionsUrl: string;
+}
+
+/** A digest lists at most this many reminders: a Teams card must stay under 28 KB. */
+export const DIGEST_MAX_ROWS = 20;
+
+/** The longest recommendation text shown on a card, in characters. */
+export const CARD_TEXT_LIMIT = 400;
+
+type CardJson = { [key: string]: unknown };
+
+const itemButtons = [
+  { type: 'Action.OpenUrl', title: 'Post an update', url: '${updateUrl}' },
+  { type: 'Action.OpenUrl', title: 'Open item', url: '${openUrl}' }
+];
+
+/** A single reminder. Bound to a `CardItem`. */
+export const REMINDER_CARD_TEMPLATE: CardJson = {
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.4',
+  body: [
+    { type: 'TextBlock', text: '${title}', weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: '${message}', wrap: true },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Reference', value: '${ref}' },
+        { title: 'Report', value: '${report}' },
+        { title: 'Due', value: "${if(due == '', 'No date', due)}" },
+        { title: 'Status', value: '${lifecycle}' },
+        { title: 'RAG', value: '${trafficLight}' }
+      ]
+    },
+    { type: 'TextBlock', text: '${text}', wrap: true, isSubtle: true, maxLines: 4 }
+  ],
+  actions: itemButtons
+};
+
+/** Several reminders for one person. Bound to a `DigestCardData`. */
+export const DIGEST_CARD_TEMPLATE: CardJson = {
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.4',
+  body: [
+    { type: 'TextBlock', text: '${heading}', weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: '${summary}', wrap: true },
+    {
+      type: 'Container',
+      $data: '${items}',
+      separator: true,
+      items: [
+        { type: 'TextBlock', text: '${title}', weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: '${message}', wrap: true, spacing: 'None' },
+        { type: 'ActionSet', actions: itemButtons }
+      ]
+    },
+    { type: 'TextBlock', $when: "${more != ''}", text: '${more}', wrap: true, isSubtle: true }
+  ],
+  actions: [{ type: 'Action.OpenUrl', title: 'Open My Actions', url: '${myActionsUrl}' }]
+};
+
+/** Cuts text to `limit` characters at a word boundary, with an ellipsis. */
+export function shorten(text: string, limit: number = CARD_TEXT_LIMIT): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The data of a digest card for `items` (most urgent first, as given). */
+export function digestCardData(recipientName: string, items: CardItem[], links: LinkSettings): DigestCardData {
+  const shown = items.slice(0, DIGEST_MAX_ROWS);
+  const hidden = items.length - shown.length;
+  return {
+    heading: `${recipientName}, you have ${items.length} reminders`,
+    summary: 'These items need your attention. Post an update from each, or open My Actions to see them all.',
+    items: shown,
+    more: hidden > 0 ? `…and ${hidden} more. Open My Actions to see them all.` : '',
+    myActionsUrl: myActionsDeepLink(links)
+  };
+}

@@ -1,0 +1,10 @@
+/** Reminder rules: model, evaluation, defaults, calendar, keys, digests and card templates. */
+export * from './model';
+export * from './calendar';
+export * from './keys';
+export * from './evaluate';
+export * from './defaults';
+export * from './parse';
+export * from './digest';
+export * from './cards';
+export * from './subject';

@@ -1,0 +1,212 @@
+/**
+ * Rules as kept in the Reminder Rules list: the key, name and enabled flag are columns, the rest is
+ * the JSON `definition`. Admins edit that JSON, so every mistake is reported with the rule's key
+ * and the path of the bad value, and a bad rule never stops the good ones (see `parseRules`).
+ */
+import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../model';
+import type { ReminderRuleRecord } from '../model';
+import { minutesOfDay } from './calendar';
+import { WATCHED_FIELDS } from './model';
+import type { DeliveryWindow, MessageTemplate, RecipientSpec, ReminderCondition, ReminderRule, ReminderTrigger, RepeatPolicy } from './model';
+
+/** A rule that could not be read, and why. */
+export class ReminderRuleError extends Error {
+  public constructor(public readonly ruleKey: string, public readonly path: string, problem: string) {
+    super(`Reminder rule '${ruleKey}', ${path}: ${problem}`);
+    this.name = 'ReminderRuleError';
+  }
+}
+
+const RULE_KEY = /^[a-z0-9][a-z0-9-]{0,59}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Json = { [key: string]: unknown };
+
+class Reader {
+  public constructor(private readonly ruleKey: string) {}
+
+  public fail(path: string, problem: string): never {
+    throw new ReminderRuleError(this.ruleKey, path, problem);
+  }
+
+  public object(value: unknown, path: string): Json {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'expected an object');
+    return value as Json;
+  }
+
+  public array(value: unknown, path: string): unknown[] {
+    if (!Array.isArray(value)) this.fail(path, 'expected a list');
+    return value;
+  }
+
+  public text(value: unknown, path: string): string {
+    if (typeof value !== 'string' || value.trim() === '') this.fail(path, 'expected some text');
+    return value;
+  }
+
+  public optionalText(value: unknown, path: string): string | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') this.fail(path, 'expected text');
+    return value;
+  }
+
+  public days(value: unknown, path: string, min: number): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 3650) this.fail(path, `expected a whole number of days from ${min} to 3650`);
+    return value;
+  }
+
+  public oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) this.fail(path, `expected one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    return value as T;
+  }
+
+  public listOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T[] {
+    const list = this.array(value, path);
+    if (list.length === 0) this.fail(path, 'expected at least one value');
+    return list.map((v, i) => this.oneOf(v, allowed, `${path}[${i}]`));
+  }
+
+  public email(value: unknown, path: string): string {
+    const text = this.text(value, path);
+    if (!EMAIL.test(text)) this.fail(path, `'${text}' is not an e-mail address`);
+    return text;
+  }
+}
+
+function readTrigger(r: Reader, value: unknown): ReminderTrigger {
+  const t = r.object(value, 'trigger');
+  const kind = r.oneOf(t.kind, ['itemCreated', 'itemChanged', 'fieldChanged', 'schedule'] as const, 'trigger.kind');
+  if (kind !== 'fieldChanged') return { kind };
+  const trigger: ReminderTrigger = { kind, field: r.oneOf(t.field, WATCHED_FIELDS, 'trigger.field') };
+  const from = r.optionalText(t.from, 'trigger.from');
+  const to = r.optionalText(t.to, 'trigger.to');
+  if (from !== undefined) trigger.from = from;
+  if (to !== undefined) trigger.to = to;
+  return trigger;
+}
+
+function readCondition(r: Reader, value: unknown, path: string): ReminderCondition {
+  const c = r.object(value, path);
+  const kind = r.oneOf(c.kind, ['trafficLight', 'lifecycle', 'dueWithin', 'overdueBy', 'noUpdateFor', 'kind', 'report', 'directorate'] as const, `${path}.kind`);
+  switch (kind) {
+    case 'trafficLight':
+      return { kind, in: r.listOf(c.in, TRAFFIC_LIGHTS, `${path}.in`) };
+    case 'lifecycle':
+      return { kind, in: r.listOf(c.in, LIFECYCLES, `${path}.in`) };
+    case 'kind':
+      return { kind, in: r.listOf(c.in, RECOMMENDATION_KINDS, `${path}.in`) };
+    case 'dueWithin':
+      return { kind, days: r.days(c.days, `${path}.days`, 0) };
+    case 'overdueBy':
+    case 'noUpdateFor':
+      return { kind, days: r.days(c.days, `${path}.days`, 1) };
+    case 'report': {
+      const ids = r.array(c.in, `${path}.in`).map((v, i) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : r.fail(`${path}.in[${i}]`, 'expected a report id')));
+      if (ids.length === 0) r.fail(`${path}.in`, 'expected at least one report id');
+      return { kind, in: ids };
+    }
+    case 'directorate': {
+      const names = r.array(c.in, `${path}.in`).map((v, i) => r.text(v, `${path}.in[${i}]`));
+      if (names.length === 0) r.fail(`${path}.in`, 'expected at least one directorate');
+      return { kind, in: names };
+    }
+  }
+}
+
+function readRecipient(r: Reader, value: unknown, path: string): RecipientSpec {
+  const s = r.object(value, path);
+  const kind = r.oneOf(s.kind, ['owner', 'sro', 'approver', 'person', 'group', 'channel'] as const, `${path}.kind`);
+  switch (kind) {
+    case 'owner':
+    case 'sro':
+    case 'approver':
+      return { kind };
+    case 'person': {
+      const p = r.object(s.person, `${path}.person`);
+      return { kind, person: { name: r.text(p.name, `${path}.person.name`), email: r.email(p.email, `${path}.person.email`) } };
+    }
+    case 'group':
+      return { kind, name: r.text(s.name, `${path}.name`), email: r.email(s.email, `${path}.email`) };
+    case 'channel': {
+      const url = r.text(s.webhookUrl, `${path}.webhookUrl`);
+      if (!/^https?:\/\//i.test(url)) r.fail(`${path}.webhookUrl`, 'expected the Teams Workflows webhook URL (https://…)');
+      return { kind, name: r.text(s.name, `${path}.name`), webhookUrl: url };
+    }
+  }
+}
+
+function readWindow(r: Reader, value: unknown): DeliveryWindow {
+  const w = r.object(value, 'window');
+  if (typeof w.workingDaysOnly !== 'boolean') r.fail('window.workingDaysOnly', 'expected true or false');
+  if (w.quietHours === null || w.quietHours === undefined) return { workingDaysOnly: w.workingDaysOnly, quietHours: null };
+  const q = r.object(w.quietHours, 'window.quietHours');
+  const start = r.text(q.start, 'window.quietHours.start');
+  const end = r.text(q.end, 'window.quietHours.end');
+  for (const [time, path] of [[start, 'window.quietHours.start'], [end, 'window.quietHours.end']] as const) {
+    try {
+      minutesOfDay(time);
+    } catch (e) {
+      r.fail(path, (e as Error).message);
+    }
+  }
+  return { workingDaysOnly: w.workingDaysOnly, quietHours: { start, end } };
+}
+
+function readRepeat(r: Reader, value: unknown, trigger: ReminderTrigger): RepeatPolicy {
+  const p = r.object(value, 'repeat');
+  const kind = r.oneOf(p.kind, ['once', 'every'] as const, 'repeat.kind');
+  if (kind === 'once') return { kind };
+  if (trigger.kind !== 'schedule') r.fail('repeat', 'only a schedule rule can repeat: a change happens once');
+  return { kind, days: r.days(p.days, 'repeat.days', 1) };
+}
+
+function readTemplate(r: Reader, value: unknown): MessageTemplate {
+  const t = r.object(value, 'template');
+  return { title: r.text(t.title, 'template.title'), message: r.text(t.message, 'template.message') };
+}
+
+/** Reads one rule from its list record; throws a `ReminderRuleError` naming what is wrong. */
+export function parseRule(record: ReminderRuleRecord): ReminderRule {
+  const r = new Reader(record.key);
+  if (!RULE_KEY.test(record.key)) r.fail('key', 'expected 1 to 60 lower-case letters, digits and hyphens');
+  const d = r.object(record.definition, 'definition');
+  const trigger = readTrigger(r, d.trigger);
+  const conditions = r.array(d.conditions ?? [], 'conditions').map((c, i) => readCondition(r, c, `conditions[${i}]`));
+  const recipients = r.array(d.recipients, 'recipients').map((s, i) => readRecipient(r, s, `recipients[${i}]`));
+  if (recipients.length === 0) r.fail('recipients', 'expected at least one recipient');
+  return {
+    key: record.key,
+    name: r.text(record.name, 'name'),
+    enabled: record.enabled,
+    trigger,
+    conditions,
+    recipients,
+    template: readTemplate(r, d.template),
+    repeat: readRepeat(r, d.repeat, trigger),
+    window: readWindow(r, d.window)
+  };
+}
+
+/** Reads every rule; rules that cannot be read are returned as errors, and the rest still work. */
+export function parseRules(records: readonly ReminderRuleRecord[]): { rules: ReminderRule[]; errors: ReminderRuleError[] } {
+  const rules: ReminderRule[] = [];
+  const errors: ReminderRuleError[] = [];
+  const keys = new Set<string>();
+  for (const record of records) {
+    try {
+      if (keys.has(record.key)) throw new ReminderRuleError(record.key, 'key', 'another rule already has this key');
+      keys.add(record.key);
+      rules.push(parseRule(record));
+    } catch (e) {
+      if (!(e instanceof ReminderRuleError)) throw e;
+      errors.push(e);
+    }
+  }
+  return { rules, errors };
+}
+
+/** The list record of a rule: what set-up writes into the Reminder Rules list. */
+export function ruleRecord(rule: ReminderRule): ReminderRuleRecord {
+  const { trigger, conditions, recipients, template, repeat, window } = rule;
+  return { key: rule.key, name: rule.name, enabled: rule.enabled, definition: JSON.parse(JSON.stringify({ trigger, conditions, recipients, template, repeat, window })) as Json };
+}
