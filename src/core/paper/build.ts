@@ -9,7 +9,7 @@ import { daysBetween, formatUkDate, londonDate } from '../dates';
 import type { Action, IsoDate, OriginatingReport, ProgressUpdate, Recommendation } from '../model';
 import { countByTrafficLight } from '../reports';
 import { scopeCounts, scopeSentence } from '../scope';
-import { isClosed, trafficLight } from '../status';
+import { isClosed, isValidOverride, trafficLight } from '../status';
 import type { RagPolicy } from '../status';
 import { TRAFFIC_LIGHT_DEFINITIONS, paperDue, publishedLine, reportByLine } from './format';
 import type {
@@ -86,13 +86,15 @@ function latestComment(rec: Recommendation, updates: ProgressUpdate[]): { text: 
 }
 
 /** Why a RED item is red: the hand-set rationale, else the deadline it has passed. */
-function redRationale(rec: Recommendation, asAt: IsoDate): string {
-  if (rec.ragOverride) return `Cannot / will not be implemented: ${rec.ragOverride.rationale}`;
-  const current = rec.due.current;
-  if (current && current < asAt) {
-    const days = daysBetween(current, asAt);
-    const revised = rec.due.original && rec.due.original !== current ? ` (originally due ${formatUkDate(rec.due.original)})` : '';
-    return `Past its due date of ${formatUkDate(current)}${revised}: ${days} ${days === 1 ? 'day' : 'days'} overdue.`;
+function redRationale(rec: Recommendation, asAt: IsoDate, policy: RagPolicy | undefined): string {
+  if (isValidOverride(rec) && rec.ragOverride) return `Cannot / will not be implemented: ${rec.ragOverride.rationale}`;
+  const { original, current } = rec.due;
+  const deadline = policy?.overdueAgainst === 'original' ? (original ?? current) : current;
+  if (deadline !== null && deadline < asAt) {
+    const days = daysBetween(deadline, asAt);
+    const now = current !== null && current !== deadline ? ` Now due ${formatUkDate(current)}.` : '';
+    const was = original !== null && original !== deadline ? ` Originally due ${formatUkDate(original)}.` : '';
+    return `Past its due date of ${formatUkDate(deadline)}: ${days} ${days === 1 ? 'day' : 'days'} overdue.${now}${was}`;
   }
   if (rec.due.kind === 'awaiting new timescale') return 'Past its deadline and awaiting a new timescale.';
   return 'Beyond its designated deadline.';
@@ -188,7 +190,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     }
     section.recs.push(rec);
 
-    const red = colour === 'RED' ? redRationale(rec, input.asAt) : null;
+    const red = colour === 'RED' ? redRationale(rec, input.asAt, input.ragPolicy) : null;
     if (red !== null && !closedNow) redItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, rationale: red, due });
     if (closedNow) {
       closedItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, lifecycle: rec.lifecycle, closedOn: closedOn(rec), comment: comment.text });
