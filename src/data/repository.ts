@@ -1,0 +1,352 @@
+/**
+ * A repository over one tracker list: typed reads that select only the mapped columns and page
+ * with `for await`, writes with optimistic concurrency, batched bulk writes, item versions and the
+ * change log. The list-specific repositories add their queries on top.
+ */
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import type { IList } from '@pnp/sp/lists';
+import type { IItems } from '@pnp/sp/items';
+import type { ItemMapping, ItemPayload, ListItemData, ListSchema } from '../schema';
+import { ItemMappingError, entityName, listSchema } from '../schema';
+import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Stored } from './errors';
+
+/** SharePoint's largest page, and the list view threshold. */
+export const MAX_PAGE_SIZE = 5000;
+/** Writes per `$batch` request. */
+export const BATCH_SIZE = 100;
+
+/** A sort on one column. */
+export interface OrderBy {
+  readonly field: string;
+  readonly ascending?: boolean;
+}
+
+/** What to read. Build `filter` with the helpers in odata.ts, indexed column first. */
+export interface QueryOptions {
+  readonly filter?: string;
+  readonly orderBy?: readonly OrderBy[];
+  /** Items per request, at most 5,000 (the default). */
+  readonly pageSize?: number;
+}
+
+/** One version of an item, from its version history (the audit trail). */
+export interface ItemVersion<T> {
+  /** "1.0", "2.0", … */
+  readonly label: string;
+  readonly created: string;
+  /** Who saved this version, when the server says. */
+  readonly editor?: string;
+  /** The item as it was; absent when this old version no longer fits the model (see `problem`). */
+  readonly value?: T;
+  readonly problem?: string;
+}
+
+/** What happened to an item, from the list's change log. */
+export interface ItemChange {
+  readonly kind: 'added' | 'updated' | 'deleted' | 'other';
+  readonly itemId: number;
+  readonly at: string;
+  /** Change token of this change: start the next query from here. */
+  readonly token: string;
+}
+
+const CHANGE_KINDS: Record<number, ItemChange['kind']> = { 1: 'added', 2: 'updated', 3: 'deleted' };
+
+function etagOf(item: ListItemData): string | undefined {
+  const light = item['odata.etag'];
+  if (typeof light === 'string') return light;
+  const meta = item.__metadata as { etag?: unknown } | undefined;
+  return typeof meta?.etag === 'string' ? meta.etag : undefined;
+}
+
+/** Stable comparison of payload values, to send only the columns that changed. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Repository over one list, mapping items to `T` through the schema's mapping. */
+export class ListRepository<T extends { id?: number }> {
+  readonly schema: ListSchema;
+
+  constructor(
+    protected readonly sp: SPFI,
+    readonly mapping: ItemMapping<T>
+  ) {
+    this.schema = listSchema(mapping.list);
+  }
+
+  /** The list's title, as users see it. */
+  get title(): string {
+    return this.schema.title;
+  }
+
+  protected list(sp: SPFI = this.sp): IList {
+    return sp.web.lists.getByTitle(this.schema.title);
+  }
+
+  /** Turns a read item into a stored domain object, or fails naming the item. */
+  protected toStored(item: ListItemData): Stored<T> {
+    const value = this.mapping.fromItem(item);
+    const id = value.id;
+    const etag = etagOf(item);
+    if (id === undefined || etag === undefined) throw new DataError(`'${this.title}' returned an item without ${id === undefined ? 'an Id' : 'an ETag'}; it cannot be edited safely.`, 'bad-data');
+    return { id, etag, value };
+  }
+
+  private mapped<R>(fn: () => R, what: string): R {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ItemMappingError) throw new DataError(`'${this.title}' holds an item the tracker cannot read while ${what}: ${e.message}`, 'bad-data');
+      throw e;
+    }
+  }
+
+  /** Reads one item. */
+  async get(id: number): Promise<Stored<T>> {
+    const what = `reading item ${id} of '${this.title}'`;
+    let item: ListItemData;
+    try {
+      item = (await this.list().items.getById(id).select(...this.mapping.select)()) as ListItemData;
+    } catch (e) {
+      throw toDataError(e, what);
+    }
+    return this.mapped(() => this.toStored(item), what);
+  }
+
+  /** Reads one item, or null when it does not exist. */
+  async find(id: number): Promise<Stored<T> | null> {
+    try {
+      return await this.get(id);
+    } catch (e) {
+      if (e instanceof DataError && e.kind === 'not-found') return null;
+      throw e;
+    }
+  }
+
+  private query(options: QueryOptions): IItems {
+    const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+    let q = this.list().items.select(...this.mapping.select).top(pageSize);
+    if (options.filter) q = q.filter(options.filter);
+    for (const o of options.orderBy ?? []) q = q.orderBy(o.field, o.ascending ?? true);
+    return q;
+  }
+
+  /** Pages of items matching the query, one request per page, following SharePoint's next links. */
+  async *pages(options: QueryOptions = {}): AsyncGenerator<Stored<T>[]> {
+    const what = `loading '${this.title}'${options.filter ? ` where ${options.filter}` : ''}`;
+    const iterator = this.query(options)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<ListItemData[]>;
+      try {
+        next = (await iterator.next()) as IteratorResult<ListItemData[]>;
+      } catch (e) {
+        throw toDataError(e, what);
+      }
+      if (next.done) return;
+      const page = next.value;
+      yield this.mapped(() => page.map((item) => this.toStored(item)), what);
+    }
+  }
+
+  /** Every item matching the query, across all pages. */
+  async all(options: QueryOptions = {}): Promise<Stored<T>[]> {
+    const out: Stored<T>[] = [];
+    for await (const page of this.pages(options)) for (const s of page) out.push(s);
+    return out;
+  }
+
+  /** Adds one item. */
+  async add(value: T): Promise<Stored<T>> {
+    try {
+      const created = (await this.list().items.add(this.mapping.toItem(value))) as ListItemData;
+      return this.createdFrom(value, created);
+    } catch (e) {
+      throw toDataError(e, `adding to '${this.title}'`);
+    }
+  }
+
+  private createdFrom(value: T, created: ListItemData): Stored<T> {
+    const id = created.Id ?? created.ID;
+    if (typeof id !== 'number') throw new DataError(`'${this.title}' did not return the new item's Id.`, 'bad-data');
+    // A new item is version 1 in SharePoint; the body's ETag says so when the server sends one.
+    return { id, etag: etagOf(created) ?? '"1"', value: { ...value, id } };
+  }
+
+  /**
+   * Adds many items in `$batch` requests of 100. Writes that fail are reported together in a
+   * BatchWriteError, which keeps the items that were saved: nothing is dropped silently.
+   */
+  async addMany(values: readonly T[]): Promise<Stored<T>[]> {
+    return this.batchWrite(values, `adding to '${this.title}'`, (items, value) => items.add(this.mapping.toItem(value)).then((created: ListItemData) => this.createdFrom(value, created)));
+  }
+
+  /**
+   * Runs one write per input in batches, collecting per-item failures. A failed `$batch` request
+   * (after PnPjs's retries) fails all of its writes, which are reported, and the next batch goes on.
+   */
+  protected async batchWrite<I, R>(inputs: readonly I[], what: string, write: (items: IItems, input: I, index: number) => Promise<R>): Promise<R[]> {
+    const results: (R | undefined)[] = new Array<R | undefined>(inputs.length).fill(undefined);
+    const failures: BatchFailure<I>[] = [];
+    for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
+      const slice = inputs.slice(start, start + BATCH_SIZE);
+      const [batchedSp, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
+      const items = this.list(batchedSp).items;
+      const pending = slice.map((input, i) =>
+        write(items, input, start + i).then(
+          (r) => {
+            results[start + i] = r;
+          },
+          (e: unknown) => {
+            failures.push({ index: start + i, input, error: toDataError(e, what) });
+          }
+        )
+      );
+      try {
+        await execute();
+      } catch (e) {
+        // The whole request failed: every write of this batch that has not settled failed with it.
+        const error = toDataError(e, what);
+        slice.forEach((input, i) => {
+          if (results[start + i] === undefined && !failures.some((f) => f.index === start + i)) failures.push({ index: start + i, input, error });
+        });
+      }
+      await Promise.all(pending);
+    }
+    if (failures.length > 0) {
+      failures.sort((a, b) => a.index - b.index);
+      throw new BatchWriteError<I, R>(this.title, failures, results);
+    }
+    return results as R[];
+  }
+
+  /** The columns that differ between two versions of an object, as a MERGE payload. */
+  protected changedColumns(before: T, after: T): ItemPayload {
+    const a = this.mapping.toItem(before);
+    const b = this.mapping.toItem(after);
+    const out: ItemPayload = {};
+    for (const key of Object.keys(b)) if (!sameValue(a[key], b[key])) out[key] = b[key];
+    return out;
+  }
+
+  /**
+   * Saves `next` over the version the user read (`base`), sending only the changed columns with
+   * `base`'s ETag. If someone else saved in between, SharePoint answers 412 and this throws a
+   * ConflictError carrying both `next` and the server's current version; nothing is overwritten.
+   */
+  async update(base: Stored<T>, next: T): Promise<Stored<T>> {
+    const changes = this.changedColumns(base.value, next);
+    const value = { ...next, id: base.id };
+    if (Object.keys(changes).length === 0) return { ...base, value };
+    try {
+      const result = await this.list().items.getById(base.id).update(changes, base.etag);
+      return { id: base.id, etag: result.etag ?? (await this.get(base.id)).etag, value };
+    } catch (e) {
+      throw await this.conflictOr(e, base, next, `saving item ${base.id} of '${this.title}'`);
+    }
+  }
+
+  /** Updates many items in batches, each with its own ETag; conflicts are reported per item. */
+  async updateMany(changes: readonly { base: Stored<T>; next: T }[]): Promise<Stored<T>[]> {
+    return this.batchWrite(changes, `saving items of '${this.title}'`, async (items, { base, next }) => {
+      const payload = this.changedColumns(base.value, next);
+      const value = { ...next, id: base.id };
+      if (Object.keys(payload).length === 0) return { ...base, value };
+      try {
+        const result = await items.getById(base.id).update(payload, base.etag);
+        return { id: base.id, etag: result.etag ?? base.etag, value };
+      } catch (e) {
+        throw await this.conflictOr(e, base, next, `saving item ${base.id} of '${this.title}'`);
+      }
+    });
+  }
+
+  /** Deletes the version the user read; a 412 means someone changed it meanwhile. */
+  async delete(base: Stored<T>): Promise<void> {
+    try {
+      await this.list().items.getById(base.id).delete(base.etag);
+    } catch (e) {
+      throw await this.conflictOr(e, base, null, `deleting item ${base.id} of '${this.title}'`);
+    }
+  }
+
+  private async conflictOr(e: unknown, base: Stored<T>, attempted: T | null, what: string): Promise<DataError> {
+    const error = toDataError(e, what);
+    if (error.status !== 412) return error;
+    const current = await this.find(base.id);
+    return new ConflictError<T>(this.title, base, attempted, current, error.serverMessage);
+  }
+
+  /** The item's versions, newest first: the audit trail (versioning is on for every tracker list). */
+  async versions(id: number): Promise<ItemVersion<T>[]> {
+    let raw: ListItemData[];
+    try {
+      raw = (await this.list().items.getById(id).versions()) as ListItemData[];
+    } catch (e) {
+      throw toDataError(e, `reading the history of item ${id} of '${this.title}'`);
+    }
+    return raw.map((v) => {
+      const label = String(v.VersionLabel ?? v.OData__UIVersionString ?? '');
+      const created = String(v.Created ?? v.Modified ?? '');
+      const editorField = v.Editor as { LookupValue?: string; Title?: string } | undefined;
+      const editor = editorField?.LookupValue ?? editorField?.Title;
+      const base = { label, created, ...(editor ? { editor } : {}) };
+      try {
+        return { ...base, value: this.mapping.fromItem({ ...this.versionAsItem(v), Id: id }) };
+      } catch (err) {
+        if (err instanceof ItemMappingError) return { ...base, problem: err.message };
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * SharePoint's version entries name lookups and people by internal name with
+   * `{LookupId, LookupValue}` values; items use `XId`. Bring them to the item shape.
+   */
+  private versionAsItem(v: ListItemData): ListItemData {
+    const out: ListItemData = { ...v };
+    for (const f of this.schema.fields) {
+      const name = entityName(f);
+      if (name === f.internalName || out[name] !== undefined) continue;
+      const raw = v[f.internalName];
+      if (Array.isArray(raw)) out[name] = raw.map((x: { LookupId?: number }) => x.LookupId);
+      else if (raw && typeof raw === 'object') out[name] = (raw as { LookupId?: number }).LookupId ?? null;
+      else out[name] = null;
+    }
+    return out;
+  }
+
+  /** The list's current change token: the starting point for `changesSince`. */
+  async currentChangeToken(): Promise<string> {
+    try {
+      const info = (await this.list().select('CurrentChangeToken')()) as { CurrentChangeToken?: { StringValue?: string } };
+      const token = info.CurrentChangeToken?.StringValue;
+      if (!token) throw new DataError(`'${this.title}' did not return a change token.`, 'bad-data');
+      return token;
+    } catch (e) {
+      throw toDataError(e, `reading the change token of '${this.title}'`);
+    }
+  }
+
+  /** Item changes strictly after `token`, oldest first, and the token to ask from next time. */
+  async changesSince(token: string): Promise<{ changes: ItemChange[]; token: string }> {
+    let raw: ListItemData[];
+    try {
+      raw = (await this.list().getChanges({ Item: true, Add: true, Update: true, DeleteObject: true, Restore: true, ChangeTokenStart: { StringValue: token } })) as ListItemData[];
+    } catch (e) {
+      throw toDataError(e, `reading changes to '${this.title}'`);
+    }
+    const changes = raw.map((c) => ({
+      kind: CHANGE_KINDS[Number(c.ChangeType)] ?? 'other',
+      itemId: Number(c.ItemId),
+      at: String(c.Time ?? ''),
+      token: String((c.ChangeToken as { StringValue?: string } | undefined)?.StringValue ?? token)
+    }));
+    return { changes, token: changes.length > 0 ? changes[changes.length - 1].token : token };
+  }
+}

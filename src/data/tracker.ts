@@ -1,0 +1,199 @@
+/**
+ * The tracker's repositories, built from one PnPjs instance. Every query filters on an indexed
+ * column first, so it stays under the list view threshold however large the lists grow.
+ */
+import type { SPFI } from '@pnp/sp';
+import type {
+  Action,
+  IsoDate,
+  Lifecycle,
+  OriginatingReport,
+  ProgressUpdate,
+  Recommendation,
+  RecommendationKind,
+  ReminderLogEntry,
+  ReminderRuleRecord,
+  ReminderStatus,
+  TrafficLight
+} from '../core/model';
+import {
+  F,
+  actionMapping,
+  dateToSharePoint,
+  recommendationMapping,
+  reminderLogMapping,
+  reminderRuleMapping,
+  reportMapping,
+  updateMapping
+} from '../schema';
+import type { Stored } from './errors';
+import { and, eqText, inText, odataDateTime, odataNumber } from './odata';
+import { PapersRepository } from './papers';
+import { ListRepository, type QueryOptions } from './repository';
+import { SettingsRepository } from './settings';
+import { UsersService } from './users';
+
+/** Who owns an item: a matched site user (by id) or the name as the source wrote it. */
+export type OwnerQuery = { readonly userId: number } | { readonly name: string };
+
+/** Criteria for recommendations and actions; every one is on an indexed column. All are ANDed. */
+export interface RecommendationCriteria {
+  readonly reportId?: number;
+  readonly owner?: OwnerQuery;
+  readonly lifecycles?: readonly Lifecycle[];
+  readonly trafficLights?: readonly TrafficLight[];
+  readonly directorate?: string;
+  /** Due strictly before this date (the date now in force). */
+  readonly dueBefore?: IsoDate;
+  readonly kinds?: readonly RecommendationKind[];
+}
+
+function ownerClause(owner: OwnerQuery | undefined): string | undefined {
+  if (!owner) return undefined;
+  return 'userId' in owner ? `${F.owner}Id eq ${odataNumber(owner.userId)}` : eqText(F.ownerName, owner.name);
+}
+
+function dueBeforeClause(date: IsoDate | undefined): string | undefined {
+  return date ? `${F.dueCurrent} lt ${odataDateTime(dateToSharePoint(date))}` : undefined;
+}
+
+/** Recommendations, with the queries the tracker grid, My Actions and the reminders need. */
+export class RecommendationsRepository extends ListRepository<Recommendation> {
+  /** The OData filter for the criteria; the most selective indexed clause (report, owner) first. */
+  static filterFor(c: RecommendationCriteria): string | undefined {
+    return and(
+      c.reportId !== undefined ? `${F.report}Id eq ${odataNumber(c.reportId)}` : undefined,
+      ownerClause(c.owner),
+      c.directorate !== undefined ? eqText(F.directorate, c.directorate) : undefined,
+      c.lifecycles?.length ? inText(F.lifecycle, c.lifecycles) : undefined,
+      c.trafficLights?.length ? inText(F.trafficLight, c.trafficLights) : undefined,
+      c.kinds?.length ? inText(F.kind, c.kinds) : undefined,
+      dueBeforeClause(c.dueBefore)
+    );
+  }
+
+  /** Recommendations matching every given criterion (all of them when none is given). */
+  where(criteria: RecommendationCriteria, options: Omit<QueryOptions, 'filter'> = {}): Promise<Stored<Recommendation>[]> {
+    return this.all({ ...options, filter: RecommendationsRepository.filterFor(criteria) });
+  }
+
+  byReport(reportId: number): Promise<Stored<Recommendation>[]> {
+    return this.where({ reportId });
+  }
+
+  byOwner(owner: OwnerQuery): Promise<Stored<Recommendation>[]> {
+    return this.where({ owner });
+  }
+
+  byLifecycle(...lifecycles: Lifecycle[]): Promise<Stored<Recommendation>[]> {
+    return this.where({ lifecycles });
+  }
+
+  byTrafficLight(...trafficLights: TrafficLight[]): Promise<Stored<Recommendation>[]> {
+    return this.where({ trafficLights });
+  }
+
+  byDirectorate(directorate: string): Promise<Stored<Recommendation>[]> {
+    return this.where({ directorate });
+  }
+
+  /** Due strictly before `date`, soonest first. */
+  dueBefore(date: IsoDate): Promise<Stored<Recommendation>[]> {
+    return this.where({ dueBefore: date }, { orderBy: [{ field: F.dueCurrent }] });
+  }
+}
+
+/** Actions, by recommendation, owner, status and due date. */
+export class ActionsRepository extends ListRepository<Action> {
+  static filterFor(c: { recommendationId?: number; owner?: OwnerQuery; lifecycles?: readonly Lifecycle[]; dueBefore?: IsoDate }): string | undefined {
+    return and(
+      c.recommendationId !== undefined ? `${F.recommendation}Id eq ${odataNumber(c.recommendationId)}` : undefined,
+      ownerClause(c.owner),
+      c.lifecycles?.length ? inText(F.lifecycle, c.lifecycles) : undefined,
+      dueBeforeClause(c.dueBefore)
+    );
+  }
+
+  byRecommendation(recommendationId: number): Promise<Stored<Action>[]> {
+    return this.all({ filter: ActionsRepository.filterFor({ recommendationId }) });
+  }
+
+  byOwner(owner: OwnerQuery): Promise<Stored<Action>[]> {
+    return this.all({ filter: ActionsRepository.filterFor({ owner }) });
+  }
+
+  dueBefore(date: IsoDate): Promise<Stored<Action>[]> {
+    return this.all({ filter: ActionsRepository.filterFor({ dueBefore: date }), orderBy: [{ field: F.dueCurrent }] });
+  }
+}
+
+/** Progress updates, newest first. */
+export class UpdatesRepository extends ListRepository<ProgressUpdate> {
+  byRecommendation(recommendationId: number): Promise<Stored<ProgressUpdate>[]> {
+    return this.all({ filter: `${F.recommendation}Id eq ${odataNumber(recommendationId)}`, orderBy: [{ field: F.at, ascending: false }] });
+  }
+
+  /** Updates posted at or after an instant (for staleness and "since the last paper"). */
+  since(at: string): Promise<Stored<ProgressUpdate>[]> {
+    return this.all({ filter: `${F.at} ge ${odataDateTime(at)}`, orderBy: [{ field: F.at, ascending: false }] });
+  }
+}
+
+/** Reminder rules, by key. */
+export class ReminderRulesRepository extends ListRepository<ReminderRuleRecord> {
+  async byKey(key: string): Promise<Stored<ReminderRuleRecord> | null> {
+    const found = await this.all({ filter: eqText(F.ruleKey, key) });
+    return found[0] ?? null;
+  }
+
+  enabled(): Promise<Stored<ReminderRuleRecord>[]> {
+    return this.all().then((rules) => rules.filter((r) => r.value.enabled));
+  }
+}
+
+/** The reminder log, looked up by idempotency key, item and status. */
+export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
+  async byKey(key: string): Promise<Stored<ReminderLogEntry> | null> {
+    const found = await this.all({ filter: eqText('Title', key) });
+    return found[0] ?? null;
+  }
+
+  byItem(itemId: number): Promise<Stored<ReminderLogEntry>[]> {
+    return this.all({ filter: `${F.itemId} eq ${odataNumber(itemId)}` });
+  }
+
+  byStatus(status: ReminderStatus): Promise<Stored<ReminderLogEntry>[]> {
+    return this.all({ filter: eqText(F.status, status) });
+  }
+}
+
+/** Every repository of the tracker, over one PnPjs instance. */
+export interface TrackerData {
+  readonly reports: ListRepository<OriginatingReport>;
+  readonly recommendations: RecommendationsRepository;
+  readonly actions: ActionsRepository;
+  readonly updates: UpdatesRepository;
+  readonly reminderRules: ReminderRulesRepository;
+  readonly reminderLog: ReminderLogRepository;
+  readonly settings: SettingsRepository;
+  readonly papers: PapersRepository;
+  readonly users: UsersService;
+}
+
+/**
+ * The data layer for one site. `sp` is built once per host: `spfi().using(SPFx(context))` in a web
+ * part, `nodeSp(siteUrl, …)` (src/cli/sp.ts) in Node.
+ */
+export function createTrackerData(sp: SPFI): TrackerData {
+  return {
+    reports: new ListRepository(sp, reportMapping),
+    recommendations: new RecommendationsRepository(sp, recommendationMapping),
+    actions: new ActionsRepository(sp, actionMapping),
+    updates: new UpdatesRepository(sp, updateMapping),
+    reminderRules: new ReminderRulesRepository(sp, reminderRuleMapping),
+    reminderLog: new ReminderLogRepository(sp, reminderLogMapping),
+    settings: new SettingsRepository(sp),
+    papers: new PapersRepository(sp),
+    users: new UsersService(sp)
+  };
+}
