@@ -177,6 +177,11 @@ export interface Recommendation {
   acceptedForAction: boolean | null;
   /** For an area for improvement or recommendation: the causes of concern it answers (their ids). */
   causeOfConcernIds: number[];
+  /**
+   * The other organisation whose product or decision this depends on ("NPCC decision"), while it
+   * does. City of London rates such items WHITE even when they apply to the force.
+   */
+  dependsOn?: string;
   /** The national row this force row duplicates, if any. */
   nationalRecommendationId?: number;
   sro?: Person;
