@@ -201,6 +201,11 @@ export interface Recommendation {
   keyPrinciple?: string;
   lastUpdated: IsoDate | null;
   history: StatusChange[];
+  /**
+   * The traffic light last derived by the status rules, stored so that lists can be filtered and
+   * sorted by colour on the server. Derived data: the status rules remain the authority.
+   */
+  trafficLight?: TrafficLight;
 }
 
 export interface Action {
@@ -224,4 +229,39 @@ export interface ProgressUpdate {
   text: string;
   lifecycle: Lifecycle;
   confidence?: Confidence;
+}
+
+/**
+ * A reminder rule as kept in the Reminder Rules list, so that admins can change rules without code.
+ * The rule itself (trigger, condition, recipients, template, repeat policy) is `definition`, whose
+ * shape belongs to the core reminder rules.
+ */
+export interface ReminderRuleRecord {
+  id?: number;
+  /** Stable key, unique in the list ("due-in-14-days"). */
+  key: string;
+  name: string;
+  enabled: boolean;
+  definition: { [key: string]: unknown };
+}
+
+export const REMINDER_STATUSES = ['Claimed', 'Sent', 'Failed'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+/** One reminder, recorded in the Reminder Log under its idempotency key so that none is sent twice. */
+export interface ReminderLogEntry {
+  id?: number;
+  /** Idempotency key: rule, item and occurrence. Unique in the list. */
+  key: string;
+  ruleKey: string;
+  /** The recommendation (or action, see `itemKind`) the reminder is about. */
+  itemId: number;
+  itemKind: 'recommendation' | 'action';
+  occurrence: string;
+  recipient: string;
+  channel: string;
+  status: ReminderStatus;
+  at: IsoInstant;
+  attempts: number;
+  detail?: string;
 }
