@@ -142,8 +142,10 @@ async function standinControl(req: IncomingMessage, res: ServerResponse, url: UR
   }
   if (url.pathname === '/_standin/teams/inbox' && req.method === 'GET') {
     const address = inboxAddress(url.searchParams);
-    if (address === null) send(res, 200, { recipients: ctx.inbox.recipients() });
-    else send(res, 200, { recipient: address, items: ctx.inbox.forRecipient(address) });
+    // The workbench page reads the inbox from its own origin.
+    const cors = { 'Access-Control-Allow-Origin': '*' };
+    if (address === null) send(res, 200, { recipients: ctx.inbox.recipients() }, cors);
+    else send(res, 200, { recipient: address, items: ctx.inbox.forRecipient(address) }, cors);
     return;
   }
   if (url.pathname === '/_standin/teams/inbox' && req.method === 'DELETE') {
