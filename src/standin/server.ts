@@ -4,7 +4,8 @@
  *
  * Dev-only extras: the caller is chosen by the `X-Standin-User: <alias>` header or the
  * `standin-user=<alias>` cookie (default `admin`); `/_standin/health` and `/_standin/faults` are
- * admin endpoints that are never counted or faulted.
+ * admin endpoints that are never counted or faulted. Microsoft Graph and Teams Workflows requests
+ * (`/v1.0/…`, `/workflows/…`) are served on the same port by `./graph`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import { formatBatch, parseBatch } from './batch';
 import type { Ctx } from './context';
 import { SpError } from './errors';
 import { FaultInjector, type FaultSettings } from './faults';
+import { createGraphContext, handleGraphRequest, type GraphContext } from './graph';
 import { DEFAULT_ALIAS, DIRECTORY, effectiveLevel, emailFor, findInDirectory, loginFor } from './identity';
 import type { UserRecord } from './model';
 import { parseApiPath } from './path';
@@ -41,6 +43,8 @@ export interface Standin {
   /** Requests served under the site (admin endpoints excluded; a `$batch` counts once). */
   requestCount(): number;
   resetRequestCount(): void;
+  /** The Microsoft Graph / Teams Workflows side of the stand-in (served on the same port). */
+  graph: GraphContext;
   close(): Promise<void>;
 }
 
@@ -263,11 +267,14 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     return json(404, { error: `No admin endpoint ${method} /_standin/${path}. Try GET health, GET|POST|DELETE faults.` });
   };
 
+  const graph = createGraphContext();
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(e instanceof Error ? e.message : String(e));
-    });
+    handleGraphRequest(req, res, graph)
+      .then((served) => (served ? undefined : handle(req, res)))
+      .catch((e: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(e instanceof Error ? e.message : String(e));
+      });
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
@@ -283,6 +290,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     resetRequestCount: () => {
       count = 0;
     },
+    graph,
     close: async () => {
       await webhooks.close();
       await new Promise<void>((resolve) => {
