@@ -4,6 +4,7 @@ import { addDays, londonDate } from '../../src/core/dates';
 import type { Recommendation } from '../../src/core/model';
 import {
   DEFAULT_RULES,
+  byUrgency,
   DIGEST_MAX_ROWS,
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
   OFFICE_HOURS,
@@ -211,7 +212,7 @@ describe('digests and cards', () => {
   const intents = recs.flatMap((r) => evaluateRules(DEFAULT_RULES, { kind: 'sweep', subject: recommendationSubject(r, today), previous: null }, { now, today }).intents);
 
   it('makes one delivery per person, most urgent first', () => {
-    const deliveries = groupByRecipient(intents);
+    const deliveries = groupByRecipient(intents, (a, b) => byUrgency(a.data, b.data));
     expect(deliveries.map((d) => [d.recipient.address, d.items.length])).toEqual([
       ['owner0@police.example', 20],
       ['owner1@police.example', 20],

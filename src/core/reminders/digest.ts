@@ -18,8 +18,11 @@ export function byUrgency(a: ReminderData, b: ReminderData): number {
   return rank(a) - rank(b) || a.ref.localeCompare(b.ref, 'en-GB', { numeric: true }) || a.itemId - b.itemId;
 }
 
-/** Groups reminders by recipient, most urgent first within each; recipients in order of first appearance. */
-export function groupByRecipient<T extends { recipient: Recipient; data: ReminderData }>(reminders: readonly T[]): Delivery<T>[] {
+/**
+ * Groups reminders by recipient, recipients in order of first appearance. Within each group the
+ * reminders keep their order, or follow `compare` when given (e.g. `byUrgency` on their data).
+ */
+export function groupByRecipient<T extends { recipient: Recipient }>(reminders: readonly T[], compare?: (a: T, b: T) => number): Delivery<T>[] {
   const groups = new Map<string, Delivery<T>>();
   for (const reminder of reminders) {
     const id = recipientId(reminder.recipient);
@@ -28,6 +31,6 @@ export function groupByRecipient<T extends { recipient: Recipient; data: Reminde
     else groups.set(id, { recipient: reminder.recipient, items: [reminder] });
   }
   const deliveries = [...groups.values()];
-  for (const d of deliveries) d.items.sort((a, b) => byUrgency(a.data, b.data));
+  if (compare) for (const d of deliveries) d.items.sort(compare);
   return deliveries;
 }

@@ -1,0 +1,317 @@
+/**
+ * The reminder engine: reads what changed (change token, item versions), runs the daily sweep,
+ * claims reminders in the Reminder Log and delivers them (protocol.ts). One operation at a time:
+ * webhook processing, the sweep and flushes queue behind each other, so the in-memory log never
+ * sees two writers.
+ */
+import { londonDate } from '../core/dates';
+import type { IsoDate, Person, Recommendation } from '../core/model';
+import {
+  DEFAULT_RULES,
+  byUrgency,
+  evaluateRules,
+  groupByRecipient,
+  openItemUrl,
+  parseRules,
+  recommendationSubject,
+  ruleRecord,
+  shorten,
+  updateDeepLink
+} from '../core/reminders';
+import type { CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
+import type { ItemVersion, TrackerData } from '../data';
+import { expandText, type DeliveryTransport, type OutgoingDelivery } from './delivery';
+import { GraphError } from './graph';
+import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
+
+/** Where the engine reports what it did and what went wrong. */
+export interface ReminderLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Tracker Settings keys of the engine's cursors. */
+export const SETTING_CHANGE_TOKEN = 'Reminders.RecommendationsChangeToken';
+export const SETTING_LAST_SWEEP = 'Reminders.LastSweepDay';
+
+export interface ReminderEngineOptions {
+  data: TrackerData;
+  transport: DeliveryTransport;
+  links: LinkSettings;
+  /** The current instant; a simulated clock in tests. */
+  clock: () => Date;
+  /** Who signs off closures (items do not name an approver). */
+  approver?: Person | null;
+  holidays?: readonly IsoDate[];
+  logger: ReminderLogger;
+}
+
+/** What one operation did. */
+export interface EngineResult {
+  /** Items looked at. */
+  items: number;
+  /** Reminders newly claimed in the log. */
+  claimed: number;
+  /** Deliveries (cards or e-mails) sent by the flush that followed. */
+  delivered: number;
+}
+
+export interface FlushResult {
+  delivered: number;
+  /** Deliveries found already delivered when resent. */
+  alreadyDelivered: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Microseconds-free instant of a SharePoint change token (`1;3;<list>;<ticks>;<n>`). */
+export function changeTokenTime(token: string): number | null {
+  const ticks = token.split(';')[3];
+  if (!ticks || !/^\d+$/.test(ticks)) return null;
+  return Number((BigInt(ticks) - 621355968000000000n) / 10000n);
+}
+
+/** Runs `work` over `inputs` with at most `limit` at once, keeping order. */
+async function mapLimited<I, R>(inputs: readonly I[], limit: number, work: (input: I) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(inputs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < inputs.length) {
+      const i = next++;
+      out[i] = await work(inputs[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return out;
+}
+
+export class ReminderEngine {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly options: ReminderEngineOptions,
+    /** The Reminder Log, mirrored. */
+    public readonly ledger: ReminderLedger
+  ) {}
+
+  /** Loads the Reminder Log and delivers whatever a previous run left claimed. */
+  public static async start(options: ReminderEngineOptions): Promise<ReminderEngine> {
+    const engine = new ReminderEngine(options, await ReminderLedger.load(options.data.reminderLog));
+    await engine.flush();
+    return engine;
+  }
+
+  /** Runs operations one after another. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when every queued operation has finished. */
+  public async idle(): Promise<void> {
+    for (;;) {
+      const current = this.queue;
+      await current;
+      if (current === this.queue) return;
+    }
+  }
+
+  /** The last day the sweep completed (London date), if it ever did. */
+  public lastSweepDay(): Promise<IsoDate | undefined> {
+    return this.options.data.settings.get(SETTING_LAST_SWEEP);
+  }
+
+  /** The rules from the Reminder Rules list, writing the default set first when the list is empty. */
+  public async rules(): Promise<ReminderRule[]> {
+    let records = (await this.options.data.reminderRules.all()).map((s) => s.value);
+    if (records.length === 0) {
+      await this.options.data.reminderRules.addMany(DEFAULT_RULES.map(ruleRecord));
+      records = DEFAULT_RULES.map(ruleRecord);
+      this.options.logger.info(`Wrote the ${records.length} default reminder rules to the Reminder Rules list.`);
+    }
+    const { rules, errors } = parseRules(records);
+    for (const e of errors) this.options.logger.warn(`${e.message}. The rule is skipped until it is corrected.`);
+    return rules;
+  }
+
+  private async reportTitles(): Promise<Map<number, string>> {
+    const reports = await this.options.data.reports.all();
+    return new Map(reports.map((r) => [r.id, r.value.title]));
+  }
+
+  private subject(rec: Recommendation, day: IsoDate, reports: Map<number, string>): ReminderSubject {
+    return recommendationSubject(rec, day, { reportTitle: rec.reportId === undefined ? null : (reports.get(rec.reportId) ?? null), approver: this.options.approver ?? null });
+  }
+
+  /** The card content of a reminder: the rule's words expanded, the item's facts, the two links. */
+  public cardItem(intent: ReminderIntent): CardItem {
+    const d = intent.data;
+    return {
+      title: expandText(intent.template.title, d),
+      message: expandText(intent.template.message, d),
+      ref: d.ref,
+      report: d.report,
+      due: d.due,
+      lifecycle: d.lifecycle,
+      trafficLight: d.trafficLight,
+      text: shorten(d.text),
+      updateUrl: updateDeepLink(this.options.links, d.itemId),
+      openUrl: openItemUrl(this.options.links, d.itemId)
+    };
+  }
+
+  /** Claims the intents (most urgent first, so digests list them that way) and logs the unresolved. */
+  private async claimAll(intents: ReminderIntent[], unresolved: UnresolvedRecipient[], now: Date): Promise<number> {
+    const fresh = intents.filter((i) => !this.ledger.has(i.key)).sort((a, b) => byUrgency(a.data, b.data));
+    const requests: ClaimRequest[] = fresh.map((intent) => ({ intent, item: this.cardItem(intent) }));
+    const claimed = await this.ledger.claim(requests, now);
+    await this.ledger.recordUnresolved(unresolved, 'recommendation', now);
+    for (const u of unresolved) this.options.logger.warn(`Reminder '${u.ruleKey}' for item ${u.itemId} has nobody to go to: ${u.reason}`);
+    return claimed;
+  }
+
+  /**
+   * Reads the Recommendations list's changes since the stored change token, compares each changed
+   * item's versions, evaluates the rules, claims and delivers. The token moves on only after every
+   * claim is saved. The first run only records where the change log stands.
+   */
+  public processChanges(): Promise<EngineResult> {
+    return this.serial(async () => {
+      const { data, logger } = this.options;
+      const now = this.options.clock();
+      const token = await data.settings.get(SETTING_CHANGE_TOKEN);
+      if (!token) {
+        await data.settings.set(SETTING_CHANGE_TOKEN, await data.recommendations.currentChangeToken());
+        return { items: 0, claimed: 0, delivered: (await this.flushNow()).delivered };
+      }
+      const { changes, token: next } = await data.recommendations.changesSince(token);
+      if (changes.length === 0) return { items: 0, claimed: 0, delivered: 0 };
+      // Versions saved since the token (a second of slack for SharePoint's rounding): claims are
+      // idempotent, so looking at a version twice costs nothing.
+      const since = (changeTokenTime(token) ?? 0) - 1000;
+      const ids = [...new Set(changes.filter((c) => c.kind === 'added' || c.kind === 'updated').map((c) => c.itemId))];
+      const [rules, reports] = await Promise.all([this.rules(), this.reportTitles()]);
+      const today = londonDate(now);
+      const intents: ReminderIntent[] = [];
+      const unresolved: UnresolvedRecipient[] = [];
+      const histories = await mapLimited(ids, 8, async (id) => ({ id, versions: await this.versionsOrEmpty(id) }));
+      for (const { id, versions } of histories) {
+        const chronological = [...versions].reverse();
+        for (let i = 0; i < chronological.length; i++) {
+          const v = chronological[i];
+          if (Date.parse(v.created) < since) continue;
+          if (!v.value) {
+            logger.warn(`Version ${v.label} of recommendation ${id} cannot be read (${v.problem ?? 'unknown problem'}); its changes are not evaluated.`);
+            continue;
+          }
+          const subject = this.subject({ ...v.value, id }, today, reports);
+          const before = i > 0 ? chronological[i - 1].value : undefined;
+          let event: ReminderEvent;
+          if (v.label === '1.0') event = { kind: 'created', subject };
+          else if (before) event = { kind: 'changed', subject, previous: this.subject({ ...before, id }, today, reports), version: v.label.split('.')[0] };
+          else continue;
+          const result = evaluateRules(rules, event, { now, today, holidays: this.options.holidays });
+          intents.push(...result.intents);
+          unresolved.push(...result.unresolved);
+        }
+      }
+      const claimed = await this.claimAll(intents, unresolved, now);
+      await data.settings.set(SETTING_CHANGE_TOKEN, next);
+      logger.info(`Changes: ${changes.length} change(s) to ${ids.length} item(s), ${claimed} reminder(s) claimed.`);
+      return { items: ids.length, claimed, delivered: (await this.flushNow()).delivered };
+    });
+  }
+
+  private async versionsOrEmpty(id: number): Promise<ItemVersion<Recommendation>[]> {
+    const versions = await this.options.data.recommendations.versions(id).catch((e: unknown) => {
+      // Deleted since the change was logged: nothing to remind about.
+      if ((e as { kind?: string }).kind === 'not-found') return [];
+      throw e;
+    });
+    return versions;
+  }
+
+  /**
+   * The daily sweep: every recommendation against the schedule rules today, and colours reached by
+   * the passing of time since the last sweep. Safe to run more than once a day.
+   */
+  public sweep(): Promise<EngineResult> {
+    return this.serial(async () => {
+      const { data, logger } = this.options;
+      const now = this.options.clock();
+      const today = londonDate(now);
+      const last = await data.settings.get(SETTING_LAST_SWEEP);
+      const previousDay = last !== undefined && last < today ? last : null;
+      const [rules, reports] = await Promise.all([this.rules(), this.reportTitles()]);
+      const intents: ReminderIntent[] = [];
+      const unresolved: UnresolvedRecipient[] = [];
+      let items = 0;
+      for await (const page of data.recommendations.pages()) {
+        for (const { id, value } of page) {
+          items += 1;
+          const rec = { ...value, id };
+          const subject = this.subject(rec, today, reports);
+          const previous = previousDay === null ? null : this.subject(rec, previousDay, reports);
+          const result = evaluateRules(rules, { kind: 'sweep', subject, previous }, { now, today, holidays: this.options.holidays });
+          intents.push(...result.intents);
+          unresolved.push(...result.unresolved);
+        }
+      }
+      const claimed = await this.claimAll(intents, unresolved, now);
+      if (last === undefined || last < today) await data.settings.set(SETTING_LAST_SWEEP, today);
+      logger.info(`Sweep of ${today}: ${items} item(s), ${claimed} reminder(s) claimed.`);
+      return { items, claimed, delivered: (await this.flushNow()).delivered };
+    });
+  }
+
+  /** Delivers every claimed reminder that is due (queued behind other operations). */
+  public flush(): Promise<FlushResult> {
+    return this.serial(() => this.flushNow());
+  }
+
+  private async flushNow(): Promise<FlushResult> {
+    const now = this.options.clock();
+    const due = await this.ledger.due(now);
+    const result: FlushResult = { delivered: 0, alreadyDelivered: 0, retrying: 0, failed: 0 };
+    // Deliveries already assigned (a previous run stopped mid-way) go again under the same id.
+    const resend = new Set(due.map((e) => e.detail.deliveryId).filter((id): id is string => id !== null));
+    for (const deliveryId of resend) {
+      const all = this.ledger.deliveryEntries(deliveryId);
+      await this.send(deliveryId, all, all.filter((e) => e.stored.value.status === 'Claimed'), true, result);
+    }
+    const fresh = due.filter((e) => e.detail.deliveryId === null);
+    for (const group of groupByRecipient(fresh.map((e) => ({ recipient: e.detail.recipient, entry: e })))) {
+      const entries = group.items.map((g) => g.entry);
+      const deliveryId = deliveryIdFor(group.recipient, entries.map((e) => e.stored.value.key));
+      const assigned = await this.ledger.assign(entries, deliveryId);
+      if (assigned.length > 0) await this.send(deliveryId, assigned, assigned, false, result);
+    }
+    if (result.delivered + result.retrying + result.failed > 0) this.options.logger.info(`Flush: ${result.delivered} delivered, ${result.alreadyDelivered} found already delivered, ${result.retrying} to retry, ${result.failed} failed.`);
+    return result;
+  }
+
+  private async send(deliveryId: string, content: LedgerEntry[], pending: LedgerEntry[], resend: boolean, result: FlushResult): Promise<void> {
+    if (pending.length === 0) return;
+    const now = this.options.clock();
+    const delivery: OutgoingDelivery = { deliveryId, recipient: content[0].detail.recipient, items: content.map((e) => e.detail.item) };
+    try {
+      const outcome = await this.options.transport.deliver(delivery, { resend });
+      await this.ledger.markSent(pending, outcome.route, now);
+      if (outcome.alreadyDelivered) result.alreadyDelivered += 1;
+      else result.delivered += 1;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (e instanceof GraphError && !e.transient) {
+        this.options.logger.error(`Delivery ${deliveryId} to ${delivery.recipient.address} was refused (${e.status} ${e.code}): ${message}`);
+        await this.ledger.markFailed(pending, `${e.status} ${e.code}: ${message}`, now);
+        result.failed += 1;
+      } else {
+        this.options.logger.warn(`Delivery ${deliveryId} to ${delivery.recipient.address} will be retried: ${message}`);
+        await this.ledger.markRetry(pending, message, now);
+        result.retrying += 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The reminder service as Azure Functions: HTTP-trigger-shaped handlers over plain request and
+ * response objects, so no Functions SDK is needed here. Register them in the Functions app, e.g.
+ *
+ * ```ts
+ * app.http('webhook', { methods: ['POST'], authLevel: 'anonymous',
+ *   handler: async (req) => { const r = await webhookHandler({ method: req.method, url: req.url, body: await req.text() }); return { status: r.status, headers: r.headers, body: r.body }; } });
+ * app.timer('housekeeping', { schedule: '0 *\/5 * * * *', handler: () => timerHandler() });
+ * ```
+ *
+ * Run the app with one instance at most (protocol.ts: one writer). SharePoint must get its answer
+ * within 5 seconds, so `webhookHandler` answers 202 at once and reads the changes afterwards; if the
+ * host freezes that work, the timer's `timerHandler` reads the same changes from the stored change
+ * token five minutes later, so nothing depends on it.
+ *
+ * Configuration comes from `configureReminderFunctions` or, by default, from the environment:
+ * `TRACKER_SITE_URL`, `REMINDER_CLIENT_STATE`, `REMINDER_SENDER_UPN`, `TEAMS_APP_ID`,
+ * `MY_ACTIONS_ENTITY_ID`, `TRACKER_PAGE_URL`, optional `GRAPH_URL`, `REMINDER_PUBLIC_URL` (the
+ * Functions app's base URL, to keep the webhook subscription), `REMINDER_APPROVER_EMAIL` /
+ * `REMINDER_APPROVER_NAME`, and for a tenant the app registration `AZURE_CLIENT_ID`,
+ * `AZURE_TENANT_ID`, `AZURE_CERTIFICATE_PATH`, `AZURE_CERTIFICATE_THUMBPRINT` (used for both
+ * SharePoint and Graph, app-only).
+ */
+import { readFileSync } from 'fs';
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import type { SPFI } from '@pnp/sp';
+import { nodeSp } from '../cli/sp';
+import { listSchema } from '../schema';
+import { createEngine, type ReminderServiceOptions } from './service';
+import type { EngineResult, ReminderEngine, ReminderLogger } from './engine';
+import { ensureSubscription } from './subscriptions';
+import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
+
+/** What the Functions host needs: the service options without the HTTP listener's. */
+export type ReminderFunctionsOptions = Omit<ReminderServiceOptions, 'port' | 'host' | 'tickMs' | 'debounceMs' | 'subscribe'>;
+
+let configured: ReminderFunctionsOptions | null = null;
+let host: Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> | null = null;
+
+/** Sets the configuration (instead of the environment) and drops any engine built before. */
+export function configureReminderFunctions(options: ReminderFunctionsOptions): void {
+  configured = options;
+  host = null;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`The reminder functions need the app setting ${name}.`);
+  return value;
+}
+
+/** The options from the Functions app settings. */
+export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ReminderFunctionsOptions {
+  const siteUrl = required('TRACKER_SITE_URL');
+  const clientId = env.AZURE_CLIENT_ID;
+  const tenant = clientId
+    ? { clientId, tenantId: required('AZURE_TENANT_ID'), certificatePath: required('AZURE_CERTIFICATE_PATH'), thumbprint: required('AZURE_CERTIFICATE_THUMBPRINT') }
+    : null;
+  const msal = tenant
+    ? new ConfidentialClientApplication({
+        auth: { clientId: tenant.clientId, authority: `https://login.microsoftonline.com/${tenant.tenantId}`, clientCertificate: { thumbprint: tenant.thumbprint, privateKey: readFileSync(tenant.certificatePath, 'utf8') } }
+      })
+    : null;
+  const graphToken = msal
+    ? async (): Promise<string> => {
+        const result = await msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+        if (!result) throw new Error('Entra ID issued no token for Microsoft Graph.');
+        return result.accessToken;
+      }
+    : undefined;
+  return {
+    siteUrl,
+    sp: tenant ? nodeSp(siteUrl, { tenant }) : undefined,
+    graphUrl: env.GRAPH_URL,
+    graphToken,
+    senderUpn: required('REMINDER_SENDER_UPN'),
+    clientState: required('REMINDER_CLIENT_STATE'),
+    links: { teamsAppId: required('TEAMS_APP_ID'), myActionsEntityId: env.MY_ACTIONS_ENTITY_ID ?? 'myactions', trackerUrl: required('TRACKER_PAGE_URL') },
+    publicUrl: env.REMINDER_PUBLIC_URL,
+    approver: env.REMINDER_APPROVER_EMAIL ? { name: env.REMINDER_APPROVER_NAME ?? env.REMINDER_APPROVER_EMAIL, email: env.REMINDER_APPROVER_EMAIL } : null
+  };
+}
+
+function options(): ReminderFunctionsOptions {
+  configured ??= optionsFromEnvironment();
+  return configured;
+}
+
+/** The engine, built once per Functions host (the log is loaded once, then kept in step). */
+function engine(): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> {
+  host ??= createEngine(options()).catch((e: unknown) => {
+    host = null;
+    throw e;
+  });
+  return host;
+}
+
+function json(status: number, body: unknown): WebhookResponse {
+  return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/**
+ * The webhook endpoint: handshake, 400 for a malformed payload, 403 (logged) for a wrong
+ * `clientState`, else 202 and the changes are read.
+ */
+export async function webhookHandler(request: WebhookRequest): Promise<WebhookResponse> {
+  const url = new URL(request.url, 'http://function');
+  // The handshake must be answered even before the engine has loaded.
+  if (url.searchParams.has('validationtoken') || url.searchParams.has('validationToken')) return receiveWebhook(request, { clientState: '', onNotified: () => undefined, warn: () => undefined });
+  const { engine: e, logger } = await engine();
+  return receiveWebhook(request, {
+    clientState: options().clientState,
+    warn: logger.warn,
+    onNotified: () => {
+      e.processChanges().catch((err: unknown) => logger.error(`Reading changes failed; the timer will try again: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  });
+}
+
+/** The daily sweep (a timer trigger, or on demand). */
+export async function sweepHandler(): Promise<WebhookResponse> {
+  const { engine: e } = await engine();
+  const result: EngineResult = await e.sweep();
+  return json(200, result);
+}
+
+/**
+ * Housekeeping every few minutes: the webhook subscription (created or renewed when
+ * `publicUrl` is set), changes a notification did not bring, and deferred deliveries.
+ */
+export async function timerHandler(): Promise<WebhookResponse> {
+  const { engine: e, sp } = await engine();
+  const { publicUrl, clientState } = options();
+  const subscription = publicUrl ? await ensureSubscription(sp, listSchema('recommendations').title, `${publicUrl.replace(/\/$/, '')}/api/webhook`, clientState) : null;
+  const changes = await e.processChanges();
+  const flushed = await e.flush();
+  return json(200, { subscription, changes, flushed });
+}

@@ -1,0 +1,246 @@
+/**
+ * The Reminder Log protocol: every reminder is delivered once, none twice, none lost — whenever the
+ * service stops or crashes.
+ *
+ * Identity. A reminder is (rule, item, occurrence, recipient); its idempotency key is built from
+ * those alone (`idempotencyKey` in src/core/reminders), so evaluating the same circumstances again —
+ * after a restart, a repeated webhook, a second sweep on the same day — gives the same key.
+ *
+ * Steps, each durable in the Reminder Log (a SharePoint list) before the next begins:
+ * 1. **Claim.** For each key not yet in the log, add an entry with status `Claimed`, the card's
+ *    content (in `Detail`, JSON) and `notBefore` (working days, quiet hours). Only after every claim
+ *    of a batch is saved does the caller advance its cursor (the change token, the last swept day).
+ * 2. **Assign.** Claimed entries that are due are grouped per recipient into deliveries. Each
+ *    delivery's id is a hash of the recipient and its keys; it is saved into each entry's `Detail`.
+ * 3. **Send** the delivery, carrying its id where the receiver sees it (protocol in delivery.ts).
+ * 4. **Mark** the entries `Sent`.
+ *
+ * On every start, and every flush, Claimed entries are picked up again: those with a delivery id
+ * are resent as that same delivery (same id, same content, rebuilt from the log), the rest are
+ * assigned afresh.
+ *
+ * Why a crash at any point causes neither a duplicate nor a loss:
+ * - Before or during 1: the cursor was not advanced, so the same changes and the same day are
+ *   evaluated again; keys already claimed are skipped, the others are claimed now. No loss, and no
+ *   key is ever claimed twice (the log is the set of keys).
+ * - Between 1 and 2, or during 2: entries are Claimed; a partly assigned delivery was never sent
+ *   (sending starts after assignment), so resending "delivery D = the entries saved with D" is its
+ *   first sending. No loss, no duplicate.
+ * - During 3, or between 3 and 4: the delivery may or may not have arrived. It is resent with the
+ *   same id; for a Teams chat the service first looks for a message carrying that id and does not
+ *   post again if it is there; a Workflows flow and the e-mail route receive the id to discard a
+ *   repeat. No loss; no duplicate where the receiver checks the id.
+ * - During 4: some entries are Sent, the rest Claimed with the same delivery id: as above, the
+ *   delivery is recognised as delivered and the rest are marked.
+ * - A send that fails (throttled past its retries, Graph down) leaves the entries Claimed with one
+ *   more attempt counted: they go again at the next flush. Only a permanent refusal (the address
+ *   does not exist, the webhook is gone) marks them `Failed`, with the reason, for an admin to see.
+ * A recipient that cannot be resolved at all (an owner with no e-mail) is logged `Failed` at claim
+ * time with the reason, never dropped silently.
+ *
+ * One writer: the protocol assumes a single service instance works the log at a time (an Azure
+ * Function app limited to one instance, or the one Node process), because the log is loaded into
+ * memory at start and claims are checked against it.
+ */
+import { createHash } from 'crypto';
+import type { ReminderLogEntry, ReminderStatus } from '../core/model';
+import { idempotencyKey, recipientId } from '../core/reminders';
+import type { CardItem, Recipient, ReminderIntent, UnresolvedRecipient } from '../core/reminders';
+import { BatchWriteError, type ReminderLogRepository, type Stored } from '../data';
+import type { DeliveryRoute } from './delivery';
+
+/** What the log keeps in `Detail` to rebuild a delivery exactly. */
+export interface LogDetail {
+  deliveryId: string | null;
+  notBefore: string;
+  recipient: Recipient;
+  item: CardItem;
+  /** The last error, while it is retried, or why it failed. */
+  error?: string;
+}
+
+/** A log entry with its detail read. */
+export interface LedgerEntry {
+  stored: Stored<ReminderLogEntry>;
+  detail: LogDetail;
+}
+
+/** A reminder ready to claim: the intent and its card content. */
+export interface ClaimRequest {
+  intent: ReminderIntent;
+  item: CardItem;
+}
+
+/** The delivery id of a set of keys to one recipient: a UUID-shaped SHA-256 of both, stable across restarts. */
+export function deliveryIdFor(recipient: Recipient, keys: readonly string[]): string {
+  const hex = createHash('sha256').update(recipientId(recipient)).update('\n').update([...keys].sort().join('\n')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function readDetail(entry: ReminderLogEntry): LogDetail | null {
+  if (!entry.detail) return null;
+  try {
+    const d = JSON.parse(entry.detail) as Partial<LogDetail>;
+    if (typeof d.notBefore !== 'string' || !d.recipient || !d.item) return null;
+    return { deliveryId: typeof d.deliveryId === 'string' ? d.deliveryId : null, notBefore: d.notBefore, recipient: d.recipient, item: d.item, ...(d.error ? { error: d.error } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Reminder Log, mirrored in memory: the set of claimed keys and the state of each delivery.
+ * All writes go to SharePoint first; the mirror changes only when they succeed.
+ */
+export class ReminderLedger {
+  private constructor(
+    private readonly repo: ReminderLogRepository,
+    private readonly entries: Map<string, Stored<ReminderLogEntry>>
+  ) {}
+
+  /** Loads the whole log (paged by ID, so any size stays under the list view threshold). */
+  public static async load(repo: ReminderLogRepository): Promise<ReminderLedger> {
+    const entries = new Map<string, Stored<ReminderLogEntry>>();
+    for await (const page of repo.pages()) for (const s of page) entries.set(s.value.key, s);
+    return new ReminderLedger(repo, entries);
+  }
+
+  public get size(): number {
+    return this.entries.size;
+  }
+
+  public has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Every entry, for reports and tests. */
+  public all(): ReminderLogEntry[] {
+    return [...this.entries.values()].map((s) => s.value);
+  }
+
+  private remember(saved: readonly (Stored<ReminderLogEntry> | undefined)[]): void {
+    for (const s of saved) if (s) this.entries.set(s.value.key, s);
+  }
+
+  /** Adds entries; the saved ones are remembered even when others fail, and then the failure is thrown. */
+  private async addAll(values: ReminderLogEntry[]): Promise<void> {
+    if (values.length === 0) return;
+    try {
+      this.remember(await this.repo.addMany(values));
+    } catch (e) {
+      if (e instanceof BatchWriteError) this.remember(e.results as (Stored<ReminderLogEntry> | undefined)[]);
+      throw e;
+    }
+  }
+
+  private async updateAll(changes: { base: Stored<ReminderLogEntry>; next: ReminderLogEntry }[]): Promise<Stored<ReminderLogEntry>[]> {
+    if (changes.length === 0) return [];
+    try {
+      const saved = await this.repo.updateMany(changes);
+      this.remember(saved);
+      return saved;
+    } catch (e) {
+      if (e instanceof BatchWriteError) this.remember(e.results as (Stored<ReminderLogEntry> | undefined)[]);
+      throw e;
+    }
+  }
+
+  /** Step 1: claims every reminder whose key is new. Returns how many were claimed. */
+  public async claim(requests: readonly ClaimRequest[], now: Date): Promise<number> {
+    const fresh = new Map<string, ReminderLogEntry>();
+    for (const { intent, item } of requests) {
+      if (this.entries.has(intent.key) || fresh.has(intent.key)) continue;
+      const detail: LogDetail = { deliveryId: null, notBefore: intent.notBefore, recipient: intent.recipient, item };
+      fresh.set(intent.key, {
+        key: intent.key,
+        ruleKey: intent.ruleKey,
+        itemId: intent.itemId,
+        itemKind: intent.itemKind,
+        occurrence: intent.occurrence,
+        recipient: intent.recipient.address,
+        channel: intent.recipient.kind === 'user' ? 'teams' : intent.recipient.kind === 'group' ? 'email' : 'channel',
+        status: 'Claimed',
+        at: now.toISOString(),
+        attempts: 0,
+        detail: JSON.stringify(detail)
+      });
+    }
+    await this.addAll([...fresh.values()]);
+    return fresh.size;
+  }
+
+  /** Logs reminders that had nobody to go to, as `Failed` with the reason (once per key). */
+  public async recordUnresolved(unresolved: readonly UnresolvedRecipient[], itemKind: 'recommendation' | 'action', now: Date): Promise<void> {
+    const values: ReminderLogEntry[] = [];
+    for (const u of unresolved) {
+      const nobody: Recipient = { kind: 'user', address: `(no ${u.spec})`, name: u.spec };
+      const key = idempotencyKey(u.ruleKey, itemKind, u.itemId, u.occurrence, nobody);
+      if (this.entries.has(key) || values.some((v) => v.key === key)) continue;
+      values.push({ key, ruleKey: u.ruleKey, itemId: u.itemId, itemKind, occurrence: u.occurrence, recipient: nobody.address, channel: 'none', status: 'Failed', at: now.toISOString(), attempts: 0, detail: JSON.stringify({ error: u.reason }) });
+    }
+    await this.addAll(values);
+  }
+
+  /** Claimed entries due by `now`, with their detail; unreadable ones are marked Failed. */
+  public async due(now: Date): Promise<LedgerEntry[]> {
+    const due: LedgerEntry[] = [];
+    const unreadable: Stored<ReminderLogEntry>[] = [];
+    for (const stored of this.entries.values()) {
+      if (stored.value.status !== 'Claimed') continue;
+      const detail = readDetail(stored.value);
+      if (!detail) unreadable.push(stored);
+      else if (Date.parse(detail.notBefore) <= now.getTime()) due.push({ stored, detail });
+    }
+    await this.updateAll(unreadable.map((base) => ({ base, next: { ...base.value, status: 'Failed' as ReminderStatus, detail: JSON.stringify({ error: 'The log entry could not be read, so the reminder cannot be rebuilt.', was: base.value.detail ?? '' }) } })));
+    return due;
+  }
+
+  /** Every entry of a delivery, whatever its status: a resend rebuilds the same card. */
+  public deliveryEntries(deliveryId: string): LedgerEntry[] {
+    const out: LedgerEntry[] = [];
+    for (const stored of this.entries.values()) {
+      const detail = readDetail(stored.value);
+      if (detail?.deliveryId === deliveryId) out.push({ stored, detail });
+    }
+    return out;
+  }
+
+  /** Step 2: saves the delivery id into each entry. Returns the entries saved with it. */
+  public async assign(entries: readonly LedgerEntry[], deliveryId: string): Promise<LedgerEntry[]> {
+    const changes = entries.map((e) => ({ base: e.stored, next: { ...e.stored.value, detail: JSON.stringify({ ...e.detail, deliveryId }) } }));
+    try {
+      await this.updateAll(changes);
+    } catch (e) {
+      if (!(e instanceof BatchWriteError)) throw e;
+    }
+    return this.deliveryEntries(deliveryId).filter((e) => e.stored.value.status === 'Claimed');
+  }
+
+  private async setStatus(entries: readonly LedgerEntry[], status: ReminderStatus, now: Date, change: (d: LogDetail) => LogDetail, channel?: DeliveryRoute): Promise<void> {
+    await this.updateAll(
+      entries.map((e) => {
+        const current = this.entries.get(e.stored.value.key) ?? e.stored;
+        const detail = readDetail(current.value) ?? e.detail;
+        return {
+          base: current,
+          next: { ...current.value, status, at: now.toISOString(), attempts: current.value.attempts + 1, ...(channel ? { channel } : {}), detail: JSON.stringify(change(detail)) }
+        };
+      })
+    );
+  }
+
+  /** Step 4: the delivery arrived. */
+  public markSent(entries: readonly LedgerEntry[], route: DeliveryRoute, now: Date): Promise<void> {
+    return this.setStatus(entries, 'Sent', now, ({ error: _error, ...d }) => d, route);
+  }
+
+  /** A send failed in a way that may pass: stays Claimed, one more attempt counted. */
+  public markRetry(entries: readonly LedgerEntry[], error: string, now: Date): Promise<void> {
+    return this.setStatus(entries, 'Claimed', now, (d) => ({ ...d, error }));
+  }
+
+  /** A send was refused for good: Failed, with the reason. */
+  public markFailed(entries: readonly LedgerEntry[], error: string, now: Date): Promise<void> {
+    return this.setStatus(entries, 'Failed', now, (d) => ({ ...d, error }));
+  }
+}

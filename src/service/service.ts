@@ -1,0 +1,198 @@
+/**
+ * The reminder service as a Node process: an HTTP receiver for SharePoint's list webhooks, a timer
+ * that polls for missed changes, runs the daily sweep, delivers deferred reminders and renews the
+ * subscription. `startReminderService` is what `npm start` (through the workbench) and the tests
+ * call; functions.ts wraps the same engine for Azure Functions.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import type { SPFI } from '@pnp/sp';
+import { nodeSp } from '../cli/sp';
+import { londonWallClock } from '../core/dates';
+import type { IsoDate, Person } from '../core/model';
+import { minutesOfDay } from '../core/reminders';
+import type { LinkSettings } from '../core/reminders';
+import { createTrackerData } from '../data';
+import { listSchema } from '../schema';
+import { GraphTransport, type DeliveryTransport } from './delivery';
+import { ReminderEngine, type ReminderLogger } from './engine';
+import { GraphClient } from './graph';
+import { ensureSubscription } from './subscriptions';
+import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
+
+export interface ReminderServiceOptions {
+  /** The tracker site, e.g. the stand-in's `siteUrl`. */
+  siteUrl: string;
+  /** PnPjs for the site; by default `nodeSp(siteUrl)` acting as the stand-in's admin. */
+  sp?: SPFI;
+  /** Microsoft Graph's base URL (default `https://graph.microsoft.com`; the stand-in's URL locally). */
+  graphUrl?: string;
+  /** A Graph access token (default: none, which only the stand-in accepts). */
+  graphToken?: () => Promise<string>;
+  /** The service account chats and e-mails come from. */
+  senderUpn: string;
+  /** The webhook secret: given to SharePoint, checked on every notification. */
+  clientState: string;
+  links: LinkSettings;
+  /** Port to listen on (0, the default, picks a free one). */
+  port?: number;
+  host?: string;
+  /** The URL SharePoint can reach this service at, when not the listening address (a tunnel, a proxy). */
+  publicUrl?: string;
+  /** The current instant (a simulated clock in tests). */
+  clock?: () => Date;
+  /** Who signs off closures. */
+  approver?: Person | null;
+  holidays?: readonly IsoDate[];
+  /** London time of the daily sweep (default 07:30, so reminders are waiting at 08:00). */
+  sweepAt?: string;
+  /** Interval of the housekeeping timer in ms (default 60,000); null for none (tests call `tick`). */
+  tickMs?: number | null;
+  /** Notifications arriving within this many ms are read as one batch of changes (default 500). */
+  debounceMs?: number;
+  /** Subscribe to the list's webhook at start (default true). */
+  subscribe?: boolean;
+  logger?: ReminderLogger;
+  /** Delivery, by default Graph and Workflows webhooks. */
+  transport?: DeliveryTransport;
+  /** How Graph retries wait (tests shorten it). */
+  graphSleep?: (ms: number) => Promise<void>;
+}
+
+/** A running reminder service. */
+export interface ReminderService {
+  /** Where it listens, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  /** The notification URL given to SharePoint. */
+  webhookUrl: string;
+  engine: ReminderEngine;
+  /** Housekeeping, as the timer does it: changes missed, daily sweep when due, deliveries due, subscription. */
+  tick(): Promise<void>;
+  /** Resolves when all work started so far has finished. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const consoleLogger: ReminderLogger = {
+  info: (m) => console.log(`[reminders] ${m}`),
+  warn: (m) => console.warn(`[reminders] ${m}`),
+  error: (m) => console.error(`[reminders] ${m}`)
+};
+
+/** Everything the engine needs, built from the options (shared with the Azure Functions host). */
+export async function createEngine(options: ReminderServiceOptions): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> {
+  const logger = options.logger ?? consoleLogger;
+  const sp = options.sp ?? nodeSp(options.siteUrl, { user: 'admin' });
+  const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });
+  const transport = options.transport ?? new GraphTransport({ graph, links: options.links, senderUpn: options.senderUpn });
+  const engine = await ReminderEngine.start({ data: createTrackerData(sp), transport, links: options.links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
+  return { engine, sp, logger };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function reply(res: ServerResponse, answer: WebhookResponse): void {
+  res.writeHead(answer.status, answer.headers ?? {});
+  res.end(answer.body ?? '');
+}
+
+/** Starts the service: engine, HTTP receiver, webhook subscription, timer. */
+export async function startReminderService(options: ReminderServiceOptions): Promise<ReminderService> {
+  const { engine, sp, logger } = await createEngine(options);
+  const clock = options.clock ?? (() => new Date());
+  const sweepMinute = minutesOfDay(options.sweepAt ?? '07:30');
+  const debounceMs = options.debounceMs ?? 500;
+  const background = new Set<Promise<unknown>>();
+  let debounce: NodeJS.Timeout | null = null;
+  let lastRenewal = 0;
+
+  const track = (work: Promise<unknown>, what: string): void => {
+    const p = work.catch((e: unknown) => logger.error(`${what} failed, and will be tried again: ${e instanceof Error ? e.message : String(e)}`));
+    background.add(p);
+    void p.finally(() => background.delete(p));
+  };
+
+  const changed = (): void => {
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      debounce = null;
+      track(engine.processChanges(), 'Reading changes');
+    }, debounceMs);
+  };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://service');
+      try {
+        if (url.pathname === '/api/webhook') {
+          const request: WebhookRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await readBody(req) };
+          reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: changed, warn: logger.warn }));
+        } else if (url.pathname === '/api/sweep' && req.method === 'POST') {
+          reply(res, { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await engine.sweep()) });
+        } else if (url.pathname === '/api/status' && req.method === 'GET') {
+          const counts: { [status: string]: number } = {};
+          for (const e of engine.ledger.all()) counts[e.status] = (counts[e.status] ?? 0) + 1;
+          reply(res, { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ log: counts }) });
+        } else reply(res, { status: 404, body: 'Not found' });
+      } catch (e) {
+        logger.error(`${req.method ?? ''} ${url.pathname} failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (!res.headersSent) reply(res, { status: 500, body: 'The reminder service failed; see its log.' });
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  const webhookUrl = `${(options.publicUrl ?? url).replace(/\/$/, '')}/api/webhook`;
+  const recommendations = listSchema('recommendations').title;
+
+  const renew = async (): Promise<void> => {
+    const state = await ensureSubscription(sp, recommendations, webhookUrl, options.clientState);
+    lastRenewal = Date.now();
+    if (state.action !== 'kept') logger.info(`Webhook subscription ${state.id} ${state.action}, expires ${state.expirationDateTime}.`);
+  };
+
+  const tick = async (): Promise<void> => {
+    const now = clock();
+    const wall = londonWallClock(now);
+    // Polling as well as webhooks: a notification SharePoint gave up on is not a lost change.
+    await engine.processChanges();
+    const last = await engine.lastSweepDay();
+    if (wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
+    await engine.flush();
+    if (options.subscribe !== false && Date.now() - lastRenewal > 86400000) await renew();
+  };
+
+  if (options.subscribe !== false) await renew();
+  // Record where the change log stands (first run), or catch up with what happened while stopped.
+  await engine.processChanges();
+  const timer = options.tickMs === null ? null : setInterval(() => track(tick(), 'Housekeeping'), options.tickMs ?? 60000);
+
+  return {
+    url,
+    webhookUrl,
+    engine,
+    tick,
+    idle: async () => {
+      while (debounce !== null || background.size > 0) {
+        if (debounce !== null) await new Promise((r) => setTimeout(r, debounceMs));
+        await Promise.all([...background]);
+      }
+      await engine.idle();
+    },
+    close: async () => {
+      if (timer) clearInterval(timer);
+      if (debounce) clearTimeout(debounce);
+      await Promise.all([...background]);
+      await engine.idle();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  };
+}
