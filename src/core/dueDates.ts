@@ -320,7 +320,7 @@ export function deadlineFromText(recommendationText: string, published: IsoDate 
   if (phrases.length === 0) return null;
 
   const raw = recommendationText.slice(phrases[0].start, phrases[phrases.length - 1].end);
-  const problems = phrases.filter((p) => p.part.kind === 'problem').map((p) => (p.part.kind === 'problem' ? p.part.problem : ''));
+  const problems = phrases.flatMap((p) => (p.part.kind === 'problem' ? [p.part.problem] : []));
   if (problems.length > 0) return unparsed(raw, problems.join('; '));
 
   const readings = phrases.map((p) => `${p.part.kind}:${partDue(p.part) ?? ''}`);

@@ -236,6 +236,12 @@ describe('parseDueDate rules', () => {
     });
   });
 
+  it('reads ranges written with a dash, an en dash or "to", and a leading "By"', () => {
+    expect(parseDueDate('Sep-17 – Feb-18').current).toBe('2018-02-28');
+    expect(parseDueDate('September 2017 to January 2018').current).toBe('2018-01-31');
+    expect(parseDueDate('By 31 March 2015').current).toBe('2015-03-31');
+  });
+
   it('refuses ranges that end before they start, quarters and seasons', () => {
     expect(parseDueDate('Feb-18 - Sep-17').problem).toBe('"Feb-18 - Sep-17" ends before it starts');
     expect(parseDueDate('Q1 2018').kind).toBe('unparsed');
