@@ -143,16 +143,21 @@ const ADDRESSEES: readonly [RegExp, string, AppliesTo][] = [
   [/\bprobation\b/i, 'Probation', 'Other body']
 ];
 
-/** Who a recommendation not for the force is addressed to: named in the comment first, then in the text's opening. */
-export function readAddressee(comment: string, text: string): { addressee: string; appliesTo: AppliesTo } | null {
+/** The subject of a recommendation's opening: the force itself ("Forces should…", "Chief constables should…"). */
+function addressedToForces(text: string): boolean {
   const opening = text.split(/\bshould\b|\bmust\b/i)[0] ?? '';
-  for (const source of [comment, opening]) {
-    const found = ADDRESSEES.filter(([re]) => re.test(source));
-    if (found.length > 0) {
-      return { addressee: found.map(([, name]) => name).join(', '), appliesTo: found.some(([, , a]) => a === 'National') ? 'National' : 'Other body' };
-    }
-  }
-  return null;
+  return /\b(forces?|chief constables?|chief officers?|police)\b/i.test(opening);
+}
+
+function bodiesIn(text: string): { addressee: string; appliesTo: AppliesTo } | null {
+  const found = ADDRESSEES.filter(([re]) => re.test(text));
+  if (found.length === 0) return null;
+  return { addressee: found.map(([, name]) => name).join(', '), appliesTo: found.some(([, , a]) => a === 'National') ? 'National' : 'Other body' };
+}
+
+/** Who a recommendation not for the force is addressed to: named in the text's opening first, then in the comment. */
+export function readAddressee(comment: string, text: string): { addressee: string; appliesTo: AppliesTo } | null {
+  return bodiesIn(text.split(/\bshould\b|\bmust\b/i)[0] ?? '') ?? bodiesIn(comment);
 }
 
 const CONFIDENCE_WORDS: Record<string, Confidence> = { high: 'High', h: 'High', medium: 'Medium', med: 'Medium', m: 'Medium', low: 'Low', l: 'Low' };
@@ -193,7 +198,7 @@ class Reader {
   status(raw: string | undefined, origin: Where, what: string): StatusReading | null {
     const text = htmlToText(raw ?? '');
     if (text === '') {
-      this.report(origin, 'status', '', `No status given: the ${what} is imported as "Awaiting review".`);
+      this.report(origin, 'status', '', `No status given: the ${what} is imported as "Awaiting review".`, 'info');
       return null;
     }
     const reading = readStatusWord(text);
@@ -314,11 +319,19 @@ function planRecommendation(
 
   let appliesTo: AppliesTo = 'Force';
   let addressee = htmlToText(raw.addressee ?? '') || undefined;
+  let dependsOn: string | undefined;
   if (status && (status.trafficLight === 'WHITE' || status.lifecycle === 'No further action')) {
-    const found = readAddressee(comments.join(' '), text);
-    if (found) {
-      appliesTo = found.appliesTo;
-      addressee = addressee ?? found.addressee;
+    const inText = bodiesIn(text.split(/\bshould\b|\bmust\b/i)[0] ?? '');
+    const inComment = bodiesIn(comments.join(' '));
+    if (!inText && status.trafficLight === 'WHITE' && addressedToForces(text) && inComment) {
+      // City of London rates WHITE a force's own recommendation that waits on another body.
+      dependsOn = inComment.addressee;
+    } else {
+      const found = inText ?? inComment;
+      if (found) {
+        appliesTo = found.appliesTo;
+        addressee = addressee ?? found.addressee;
+      }
     }
   }
 
@@ -351,6 +364,7 @@ function planRecommendation(
       text,
       appliesTo,
       addressee,
+      dependsOn,
       acceptedForAction: readAccepted(r, raw.accepted, origin),
       causeOfConcernIds: [],
       directorate: htmlToText(raw.directorate ?? '') || undefined,
@@ -360,7 +374,7 @@ function planRecommendation(
       confidenceNarrative: narrative || undefined,
       reopenings: [],
       latestComment: comments.join('\n\n') || undefined,
-      keyPrinciple: kind === 'Plan commitment' ? report.report.title : undefined,
+      keyPrinciple: htmlToText(raw.keyPrinciple ?? '') || (kind === 'Plan commitment' ? report.report.title : undefined),
       lastUpdated,
       history: status?.trafficLight
         ? [{ at: noonUtc(lastUpdated ?? published ?? '1970-01-01'), lifecycle, trafficLight: status.trafficLight, note: `Imported from ${r.name}: ${statusText}` }]

@@ -111,6 +111,8 @@ export interface RawRecommendation {
   status?: string;
   comment?: string;
   lastUpdated?: string;
+  /** For a plan commitment: the plan's key principle it delivers. */
+  keyPrinciple?: string;
   actions?: RawAction[];
   updates?: RawUpdate[];
   /** A note from whoever transcribed the source (OCR gaps, corrections). */

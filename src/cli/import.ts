@@ -1,0 +1,129 @@
+/**
+ * `npm run import -- <file> [--mapping <file>] [--people <file>] [--source <publisher>] [--dry-run] [--site <url>] [--user <alias>]`
+ *
+ * Imports a force's tracker (.xlsx, .csv, .tsv) or a structured document (.json, as in data/demo)
+ * into the tracker site. `--dry-run` writes nothing and prints the preview: counts per report and
+ * status, and every problem with its row, column and value. Running it again changes nothing; a
+ * run cut off part way finishes next time. Exits non-zero when rows were rejected or writes failed.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  formatPreview,
+  formatProblem,
+  parseMappingFile,
+  parsePeopleTable,
+  parseRawDocument,
+  parseSource,
+  planDocument,
+  planTable,
+  type ImportPlan,
+  type PeopleTable
+} from '../core/import';
+import { createTrackerData, DataError } from '../data';
+import { readTable } from '../import/readers';
+import { IncompleteImportError, writePlan, type ImportProgress, type WriteResult } from '../import/writer';
+import { nodeSp } from './sp';
+
+const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <file>] [--source <publisher>] [--force <name>] [--sheet <name>] [--dry-run] [--site <url>] [--user <alias>]
+
+  <file>       .xlsx, .csv, .tsv (a tracker) or .json (a structured document, as in data/demo)
+  --mapping    JSON naming columns the importer does not recognise: {"columns": {"Heading": "text", "Notes": "ignore"}}
+  --people     JSON matching owner names to accounts: {"entries": [{"match": ["Head of Crime"], "login": "owner@contoso.onmicrosoft.com"}]}
+  --source     publisher of reports whose rows name none (HMICFRS, HMCPSI, …)
+  --force      the force whose tracker this is, when its scope column does not say
+  --dry-run    write nothing; print what would be imported and every problem
+  --site       the tracker site (required unless --dry-run)
+  --user       the stand-in account to act as (local stand-in only)`;
+
+/** Reads the file named on the command line into a plan. */
+export async function planFile(
+  file: string,
+  options: { mapping?: string; people?: string; source?: string; force?: string; sheet?: string } = {}
+): Promise<ImportPlan> {
+  const people: PeopleTable | undefined = options.people ? parsePeopleTable(JSON.parse(await readFile(options.people, 'utf8'))) : undefined;
+  const defaultSource = options.source ? parseSource(options.source) : undefined;
+  if (extname(file).toLowerCase() === '.json') {
+    const doc = parseRawDocument(JSON.parse(await readFile(file, 'utf8')), basename(file));
+    return planDocument(doc, { people, defaultSource });
+  }
+  const mapping = options.mapping ? parseMappingFile(JSON.parse(await readFile(options.mapping, 'utf8'))) : undefined;
+  const table = await readTable(new Uint8Array(await readFile(file)), basename(file), options.sheet);
+  return planTable(table, { mapping, people, defaultSource, force: options.force }).plan;
+}
+
+function progressLine(p: ImportProgress): string {
+  return `\r  ${p.phase}: ${p.done}/${p.total}        `;
+}
+
+function resultLines(r: WriteResult): string {
+  const c = r.created;
+  const e = r.existing;
+  return [
+    `Created ${c.reports} reports, ${c.recommendations} recommendations, ${c.actions} actions, ${c.updates} progress updates.`,
+    `Already on the site (left as they are): ${e.reports} reports, ${e.recommendations} recommendations, ${e.actions} actions, ${e.updates} progress updates.`,
+    `${r.linked} force rows linked to their national row. People: ${r.people.matched} matched to site users, ${r.people.unmatched} kept as text.`
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      mapping: { type: 'string' },
+      people: { type: 'string' },
+      source: { type: 'string' },
+      force: { type: 'string' },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      site: { type: 'string' },
+      user: { type: 'string' },
+      help: { type: 'boolean' }
+    }
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new Error(`Give one file to import.\n${USAGE}`);
+  if (!values['dry-run'] && !values.site) throw new Error(`--site is required (or use --dry-run).\n${USAGE}`);
+
+  const plan = await planFile(positionals[0], values);
+  const errors = plan.problems.filter((p) => p.severity === 'error').length;
+  if (values['dry-run']) {
+    process.stdout.write(`${formatPreview(plan)}\n\nDry run: nothing was written.\n`);
+    return errors > 0 ? 2 : 0;
+  }
+
+  process.stdout.write(`${formatPreview(plan)}\n\nImporting into ${values.site}…\n`);
+  const data = createTrackerData(nodeSp(values.site as string, values.user ? { user: values.user } : {}));
+  const showProgress = process.stderr.isTTY === true;
+  const onProgress = (p: ImportProgress): void => {
+    if (showProgress) process.stderr.write(progressLine(p));
+  };
+  try {
+    const result = await writePlan(data, plan, { onProgress });
+    if (showProgress) process.stderr.write('\n');
+    for (const p of result.problems) process.stdout.write(`  ${formatProblem(p)}\n`);
+    process.stdout.write(`${resultLines(result)}\n`);
+    return errors > 0 ? 2 : 0;
+  } catch (e) {
+    if (showProgress) process.stderr.write('\n');
+    if (e instanceof IncompleteImportError) {
+      for (const p of e.result.problems) process.stdout.write(`  ${formatProblem(p)}\n`);
+      process.stdout.write(`${resultLines(e.result)}\n`);
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`Import failed: ${e instanceof DataError || e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    }
+  );
+}
