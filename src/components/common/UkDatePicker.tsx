@@ -1,0 +1,62 @@
+/**
+ * Fluent's DatePicker set up the UK way: day-first display and typing (`31/03/2018`), Monday first,
+ * and the value as an ISO calendar date so that no time zone shifts the day.
+ */
+import * as React from 'react';
+import { DatePicker } from '@fluentui/react/lib/DatePicker';
+import { DayOfWeek } from '@fluentui/react/lib/DateTimeUtilities';
+import { isValidDate, isoDate } from '../../core/dates';
+import type { IsoDate } from '../../core/model';
+
+const UK_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+
+/** Reads a day-first UK date typed by a user; null when it is not a real date. */
+export function parseUkDate(text: string): IsoDate | null {
+  const m = UK_DATE.exec(text);
+  if (m === null) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(year, month, day) ? isoDate(year, month, day) : null;
+}
+
+function toLocalDate(date: IsoDate): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}
+
+function fromLocalDate(date: Date): IsoDate {
+  return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+function formatDay(date?: Date): string {
+  if (date === undefined) return '';
+  return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+}
+
+export interface UkDatePickerProps {
+  label: string;
+  value: IsoDate | null;
+  onChange: (value: IsoDate | null) => void;
+  required?: boolean;
+  minDate?: IsoDate;
+}
+
+export function UkDatePicker(props: UkDatePickerProps): JSX.Element {
+  return (
+    <DatePicker
+      label={props.label}
+      isRequired={props.required}
+      allowTextInput
+      firstDayOfWeek={DayOfWeek.Monday}
+      placeholder="dd/mm/yyyy"
+      ariaLabel={props.label}
+      value={props.value === null ? undefined : toLocalDate(props.value)}
+      minDate={props.minDate === undefined ? undefined : toLocalDate(props.minDate)}
+      formatDate={formatDay}
+      parseDateFromString={(text) => {
+        const iso = parseUkDate(text);
+        return iso === null ? null : toLocalDate(iso);
+      }}
+      onSelectDate={(d) => props.onChange(d === null || d === undefined ? null : fromLocalDate(d))}
+    />
+  );
+}

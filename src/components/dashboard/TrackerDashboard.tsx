@@ -1,0 +1,296 @@
+/**
+ * The Tracker Dashboard: headline counts, traffic lights by report and by directorate, and open
+ * items over time. Every chart has a table alternative, and every bar, segment and figure opens the
+ * tracker filtered to the items it counts: on the tracker page when one is configured, else in a
+ * panel on this page.
+ */
+import * as React from 'react';
+import { ActionButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { mergeStyleSets, useTheme } from '@fluentui/react';
+import type { PartialTheme } from '@fluentui/react/lib/Theme';
+import { TRAFFIC_LIGHTS } from '../../core/model';
+import type { IsoDate, OriginatingReport } from '../../core/model';
+import { londonDate } from '../../core/dates';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import { lightColour } from '../common/TrafficLightBadge';
+import { shortUkDate } from '../common/format';
+import { TrackerShell } from '../setup/TrackerShell';
+import { DEFAULT_TRACKER_SETTINGS, linkFiltersToQuery } from '../settings/settings';
+import type { DashboardSettings, LinkFilters } from '../settings/settings';
+import { TrackerView } from '../tracker/RecommendationTracker';
+import { buildRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
+import { headlines, lightsBy, openOverTime } from './metrics';
+import type { LightBreakdown, OpenPoint } from './metrics';
+
+export interface TrackerDashboardProps {
+  data: TrackerDataSource;
+  settings: DashboardSettings;
+  theme?: PartialTheme;
+  now?: () => Date;
+  /** Navigates to the tracker page; defaults to changing `window.location`. */
+  navigate?: (url: string) => void;
+}
+
+export function TrackerDashboard(props: TrackerDashboardProps): JSX.Element {
+  return (
+    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
+      {(user) => <DashboardView {...props} user={user} now={props.now ?? (() => new Date())} />}
+    </TrackerShell>
+  );
+}
+
+function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: () => Date }): JSX.Element {
+  const { data, settings, now } = props;
+  const theme = useTheme();
+  const today: IsoDate = londonDate(now());
+  const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
+  const [records, setRecords] = React.useState<RecommendationRecord[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [drill, setDrill] = React.useState<{ title: string; link: LinkFilters } | null>(null);
+
+  React.useEffect(() => {
+    let cancelled = false;
+    const run = async (): Promise<void> => {
+      const reps = await data.listReports();
+      let loaded: RecommendationRecord[] = [];
+      await data.loadRecommendations((page) => {
+        loaded = loaded.concat(page);
+      });
+      if (!cancelled) {
+        setReports(reps);
+        setRecords(loaded);
+      }
+    };
+    run().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [data]);
+
+  const scope: LinkFilters = React.useMemo(
+    () => ({ ...(settings.directorate !== '' ? { directorate: settings.directorate } : {}), ...(settings.reportId !== '' ? { reportId: settings.reportId } : {}) }),
+    [settings.directorate, settings.reportId]
+  );
+  const rows = React.useMemo(() => {
+    const all = buildRows(records ?? [], reports, today);
+    return filterRows(all, { ...EMPTY_FILTERS, directorate: scope.directorate ?? '', reportId: scope.reportId ?? '' }, today);
+  }, [records, reports, today, scope]);
+
+  const open = (title: string, link: LinkFilters): void => {
+    if (settings.trackerPageUrl.trim() !== '') {
+      const url = settings.trackerPageUrl.trim();
+      const target = `${url}${url.includes('?') ? '&' : '?'}${linkFiltersToQuery(link)}`;
+      (props.navigate ?? ((u: string) => window.location.assign(u)))(target);
+    } else {
+      setDrill({ title, link });
+    }
+  };
+
+  const styles = mergeStyleSets({
+    tiles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 12 },
+    tile: {
+      display: 'block',
+      width: '100%',
+      textAlign: 'left',
+      padding: 12,
+      cursor: 'pointer',
+      background: theme.semanticColors.bodyBackground,
+      color: theme.semanticColors.bodyText,
+      border: `1px solid ${theme.semanticColors.variantBorder}`,
+      borderRadius: 4,
+      selectors: { ':hover': { background: theme.semanticColors.bodyBackgroundHovered }, ':focus': { outline: `2px solid ${theme.semanticColors.focusBorder}` } }
+    },
+    value: { fontSize: 32, fontWeight: 600, display: 'block' },
+    charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: 24 }
+  });
+
+  if (error !== null) return <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>;
+  if (records === null) return <Spinner label="Loading the dashboard…" />;
+
+  const heads = headlines(rows, today, scope);
+  return (
+    <Stack tokens={{ childrenGap: 16 }} data-testid="dashboard">
+      <Text variant="xLarge" as="h2">
+        {settings.title}
+      </Text>
+      <div className={styles.tiles} role="list" aria-label="Headline figures">
+        {heads.map((h) => (
+          <div role="listitem" key={h.key}>
+            <button type="button" className={styles.tile} onClick={() => open(h.label, h.link)} data-testid={`tile-${h.key}`}>
+              <span className={styles.value}>{h.value}</span>
+              <span>{h.label}</span>
+            </button>
+          </div>
+        ))}
+      </div>
+      <div className={styles.charts}>
+        <LightsChart title="Traffic lights by report" bars={lightsBy(rows, 'report', scope)} onOpen={open} />
+        <LightsChart title="Traffic lights by directorate" bars={lightsBy(rows, 'directorate', scope)} onOpen={open} />
+      </div>
+      <OpenChart points={openOverTime(rows, today)} />
+      {drill !== null && (
+        <Panel isOpen type={PanelType.extraLarge} headerText={drill.title} closeButtonAriaLabel="Close" onDismiss={() => setDrill(null)}>
+          <TrackerView data={data} user={props.user} settings={{ ...DEFAULT_TRACKER_SETTINGS, title: drill.title }} linkFilters={drill.link} now={now} />
+        </Panel>
+      )}
+    </Stack>
+  );
+}
+
+/** A chart's header with the switch between the chart and its table. */
+function ChartFrame(props: { title: string; asTable: boolean; onToggle: () => void; children: React.ReactNode }): JSX.Element {
+  const id = React.useMemo(() => `chart-${props.title.replace(/\W+/g, '-').toLowerCase()}`, [props.title]);
+  return (
+    <section aria-labelledby={id}>
+      <Stack horizontal horizontalAlign="space-between" verticalAlign="center">
+        <Text variant="large" as="h3" id={id}>
+          {props.title}
+        </Text>
+        <ActionButton iconProps={{ iconName: props.asTable ? 'BarChartHorizontal' : 'Table' }} aria-pressed={props.asTable} onClick={props.onToggle}>
+          {props.asTable ? 'Show chart' : 'Show table'}
+        </ActionButton>
+      </Stack>
+      {props.children}
+    </section>
+  );
+}
+
+function LightsChart(props: { title: string; bars: LightBreakdown[]; onOpen: (title: string, link: LinkFilters) => void }): JSX.Element {
+  const theme = useTheme();
+  const [asTable, setAsTable] = React.useState(false);
+  const max = Math.max(1, ...props.bars.map((b) => b.total));
+  const styles = mergeStyleSets({
+    row: { display: 'grid', gridTemplateColumns: 'minmax(120px, 40%) 1fr', alignItems: 'center', gap: 8, marginBottom: 6 },
+    name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: theme.semanticColors.bodyText, background: 'none', border: 'none', textAlign: 'left', cursor: 'pointer', padding: 0, font: 'inherit' },
+    bar: { display: 'flex', height: 20 },
+    segment: { height: '100%', border: `1px solid ${theme.semanticColors.bodyText}`, padding: 0, cursor: 'pointer', minWidth: 6 },
+    table: { borderCollapse: 'collapse', width: '100%' },
+    cell: { borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 6px', textAlign: 'left' },
+    link: { color: theme.semanticColors.link, background: 'none', border: 'none', padding: 0, cursor: 'pointer', textDecoration: 'underline', font: 'inherit' }
+  });
+  return (
+    <ChartFrame title={props.title} asTable={asTable} onToggle={() => setAsTable((t) => !t)}>
+      {props.bars.length === 0 ? (
+        <Text>No items.</Text>
+      ) : asTable ? (
+        <table className={styles.table}>
+          <caption className="ms-screenReaderOnly">{props.title}</caption>
+          <thead>
+            <tr>
+              <th className={styles.cell} scope="col">Name</th>
+              {TRAFFIC_LIGHTS.map((l) => (
+                <th className={styles.cell} scope="col" key={l}>{l}</th>
+              ))}
+              <th className={styles.cell} scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.bars.map((b) => (
+              <tr key={b.key}>
+                <th className={styles.cell} scope="row">{b.name}</th>
+                {TRAFFIC_LIGHTS.map((l) => (
+                  <td className={styles.cell} key={l}>
+                    {b.counts[l] === 0 ? (
+                      0
+                    ) : (
+                      <button type="button" className={styles.link} onClick={() => props.onOpen(`${b.name}: ${l}`, { ...b.link, trafficLight: l })}>
+                        {b.counts[l]}
+                      </button>
+                    )}
+                  </td>
+                ))}
+                <td className={styles.cell}>{b.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <div>
+          {props.bars.map((b) => (
+            <div className={styles.row} key={b.key}>
+              <button type="button" className={styles.name} title={b.name} onClick={() => props.onOpen(b.name, b.link)}>
+                {b.name}
+              </button>
+              <div className={styles.bar} style={{ width: `${(100 * b.total) / max}%` }}>
+                {TRAFFIC_LIGHTS.filter((l) => b.counts[l] > 0).map((l) => (
+                  <button
+                    type="button"
+                    key={l}
+                    className={styles.segment}
+                    style={{ flexGrow: b.counts[l], background: lightColour(l, theme) }}
+                    aria-label={`${b.name}: ${b.counts[l]} ${l}`}
+                    title={`${b.counts[l]} ${l}`}
+                    onClick={() => props.onOpen(`${b.name}: ${l}`, { ...b.link, trafficLight: l })}
+                  />
+                ))}
+              </div>
+            </div>
+          ))}
+        </div>
+      )}
+    </ChartFrame>
+  );
+}
+
+function OpenChart(props: { points: OpenPoint[] }): JSX.Element {
+  const theme = useTheme();
+  const [asTable, setAsTable] = React.useState(false);
+  const width = 640;
+  const height = 180;
+  const pad = 32;
+  const max = Math.max(1, ...props.points.map((p) => p.open));
+  const x = (i: number): number => pad + (i * (width - 2 * pad)) / Math.max(1, props.points.length - 1);
+  const y = (v: number): number => height - pad - (v * (height - 2 * pad)) / max;
+  const styles = mergeStyleSets({
+    table: { borderCollapse: 'collapse' },
+    cell: { borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 12px 4px 6px', textAlign: 'left' }
+  });
+  const summary = props.points.length === 0 ? '' : `Open items went from ${props.points[0].open} on ${shortUkDate(props.points[0].date)} to ${props.points[props.points.length - 1].open} on ${shortUkDate(props.points[props.points.length - 1].date)}.`;
+  return (
+    <ChartFrame title="Open items over time" asTable={asTable} onToggle={() => setAsTable((t) => !t)}>
+      {asTable ? (
+        <table className={styles.table}>
+          <caption className="ms-screenReaderOnly">Open items at each month end</caption>
+          <thead>
+            <tr>
+              <th className={styles.cell} scope="col">Date</th>
+              <th className={styles.cell} scope="col">Open items</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.points.map((p) => (
+              <tr key={p.date}>
+                <th className={styles.cell} scope="row">{shortUkDate(p.date)}</th>
+                <td className={styles.cell}>{p.open}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={summary} style={{ maxWidth: width }}>
+          <line x1={pad} y1={height - pad} x2={width - pad} y2={height - pad} stroke={theme.semanticColors.bodyText} />
+          <line x1={pad} y1={pad} x2={pad} y2={height - pad} stroke={theme.semanticColors.bodyText} />
+          <text x={4} y={pad + 4} fill={theme.semanticColors.bodyText} fontSize={11}>
+            {max}
+          </text>
+          <polyline fill="none" stroke={theme.palette.themePrimary} strokeWidth={2} points={props.points.map((p, i) => `${x(i)},${y(p.open)}`).join(' ')} />
+          {props.points.map((p, i) => (
+            <g key={p.date}>
+              <circle cx={x(i)} cy={y(p.open)} r={3} fill={theme.palette.themePrimary} />
+              {(i === 0 || i === props.points.length - 1 || i % 3 === 0) && (
+                <text x={x(i)} y={height - pad + 16} textAnchor="middle" fill={theme.semanticColors.bodyText} fontSize={11}>
+                  {shortUkDate(p.date).replace(/^\d+ /, '')}
+                </text>
+              )}
+            </g>
+          ))}
+        </svg>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * What the tracker's screens need from the site, as one interface. Components depend on this, never
+ * on PnPjs: the SPFx web part, the Teams tab and the local workbench all pass the same implementation
+ * ({@link createDataSource}, built on the data layer), and the screens never build a REST call.
+ */
+import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+
+/** A stored item with the version tag that a later update must quote (optimistic concurrency). */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** A recommendation as the grid holds it: the item and its version tag. */
+export interface RecommendationRecord {
+  recommendation: Recommendation & { id: number };
+  etag: string;
+}
+
+/** The signed-in person and what SharePoint lets them do on the tracker's lists. */
+export interface TrackerUser {
+  id: number;
+  name: string;
+  email: string;
+  /** May read the lists (every site member and visitor). */
+  canRead: boolean;
+  /** May add and edit items (Contribute or more). */
+  canEdit: boolean;
+  /** May create lists on the site (site owners): offered "Set up the tracker on this site". */
+  canManageLists: boolean;
+}
+
+/** One entry of an item's audit history, read from its SharePoint versions. */
+export interface AuditEntry {
+  version: string;
+  at: string;
+  by: string;
+  /** The fields that changed from the previous version: display label, then old and new text. */
+  changes: { field: string; from: string; to: string }[];
+}
+
+/** A save refused because someone else changed the item first. Carries both versions. */
+export interface Conflict<T> {
+  /** What the user tried to save. */
+  mine: T;
+  /** The item as it now stands on the site, with its new version tag. */
+  theirs: Versioned<T>;
+}
+
+/** Thrown by `save*` when the version tag is stale (HTTP 412). */
+export class SaveConflictError<T> extends Error {
+  public readonly conflict: Conflict<T>;
+
+  public constructor(conflict: Conflict<T>) {
+    super('Someone else changed this item after you opened it.');
+    this.name = 'SaveConflictError';
+    this.conflict = conflict;
+  }
+}
+
+export interface TrackerDataSource {
+  /** The signed-in person and their permissions. */
+  currentUser(): Promise<TrackerUser>;
+  /** True when every list the tracker needs exists. */
+  isProvisioned(): Promise<boolean>;
+  /** Creates or upgrades the lists (site owners only). */
+  provision(): Promise<void>;
+
+  listReports(): Promise<(OriginatingReport & { id: number })[]>;
+  /**
+   * Every recommendation, page by page: `onPage` receives each page as it arrives so that the grid
+   * can show the first rows while the rest load.
+   */
+  loadRecommendations(onPage: (page: RecommendationRecord[]) => void): Promise<void>;
+  getRecommendation(id: number): Promise<RecommendationRecord>;
+  listActions(recommendationId: number): Promise<(Action & { id: number })[]>;
+  listUpdates(recommendationId: number): Promise<(ProgressUpdate & { id: number })[]>;
+  /** The item's audit history, newest first. */
+  history(recommendationId: number): Promise<AuditEntry[]>;
+
+  /**
+   * Saves `next` as the new version of `base` (null creates it). Only changed fields are sent, with
+   * the base's version tag: throws {@link SaveConflictError} when someone saved in between.
+   */
+  saveRecommendation(base: RecommendationRecord | null, next: Recommendation): Promise<RecommendationRecord>;
+  saveReport(report: OriginatingReport): Promise<OriginatingReport & { id: number }>;
+  saveAction(action: Action): Promise<Action & { id: number }>;
+  addUpdate(update: ProgressUpdate): Promise<ProgressUpdate & { id: number }>;
+}

@@ -1,0 +1,118 @@
+/**
+ * The screens' data source on the data layer (`createTrackerData`): the same implementation in a
+ * SharePoint page, a Teams tab and the local workbench; only the PnPjs instance differs.
+ */
+import type { SPFI } from '@pnp/sp';
+import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import { londonDate } from '../../core/dates';
+import { trafficLight } from '../../core/status';
+import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
+import { ConflictError, DataError, createTrackerData, provision } from '../../data';
+import type { Stored, TrackerData } from '../../data';
+import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
+import { SaveConflictError } from './TrackerDataSource';
+import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
+
+/** Recommendations per request while loading the grid: small first pages show rows sooner. */
+const PAGE_SIZE = 2000;
+
+function toRecord(s: Stored<Recommendation>): RecommendationRecord {
+  return { recommendation: { ...s.value, id: s.id }, etag: s.etag };
+}
+
+function withId<T>(s: Stored<T>): T & { id: number } {
+  return { ...s.value, id: s.id };
+}
+
+/** Builds the data source over a PnPjs instance; `now` is the clock used for derived colours. */
+export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): TrackerDataSource {
+  const data: TrackerData = createTrackerData(sp);
+
+  /** The stored colour follows the rules, so that server-side filters and sorts by colour agree. */
+  const derive = (rec: Recommendation): Recommendation => ({ ...rec, trafficLight: trafficLight(rec, londonDate(now())) });
+
+  return {
+    async currentUser(): Promise<TrackerUser> {
+      const [user, perms] = await Promise.all([data.users.current(), data.users.permissions()]);
+      return { id: user.id, name: user.title, email: user.email, canRead: true, canEdit: perms.canEdit, canManageLists: perms.canManage || user.isSiteAdmin };
+    },
+
+    async isProvisioned(): Promise<boolean> {
+      try {
+        const version = await data.settings.get(SCHEMA_VERSION_KEY);
+        return version !== undefined && Number(version) >= TRACKER_SCHEMA.version;
+      } catch (e) {
+        if (e instanceof DataError && e.kind === 'not-found') return false;
+        throw e;
+      }
+    },
+
+    async provision(): Promise<void> {
+      await provision(sp, TRACKER_SCHEMA);
+    },
+
+    async listReports() {
+      return (await data.reports.all()).map(withId);
+    },
+
+    async loadRecommendations(onPage) {
+      for await (const page of data.recommendations.pages({ pageSize: PAGE_SIZE })) onPage(page.map(toRecord));
+    },
+
+    async getRecommendation(id) {
+      return toRecord(await data.recommendations.get(id));
+    },
+
+    async listActions(recommendationId) {
+      return (await data.actions.byRecommendation(recommendationId)).map(withId);
+    },
+
+    async listUpdates(recommendationId) {
+      return (await data.updates.byRecommendation(recommendationId)).map(withId);
+    },
+
+    async history(recommendationId): Promise<AuditEntry[]> {
+      const versions = await data.recommendations.versions(recommendationId);
+      // Versions come newest first; each is compared with the one saved before it.
+      return versions.map((v, i) => {
+        const previous = versions[i + 1]?.value;
+        const current = v.value;
+        let changes: AuditEntry['changes'];
+        if (current === undefined) changes = [{ field: 'Item', from: '', to: v.problem ?? 'This version cannot be read.' }];
+        else if (previous === undefined) changes = [{ field: 'Item', from: '', to: 'Created' }];
+        else changes = changedFields(previous, current).map((f) => ({ field: EDITABLE_FIELDS[f], from: fieldText(previous, f), to: fieldText(current, f) }));
+        return { version: v.label, at: v.created, by: v.editor ?? 'Unknown', changes };
+      });
+    },
+
+    async saveRecommendation(base, next) {
+      if (base === null) return toRecord(await data.recommendations.add(derive(next)));
+      const stored: Stored<Recommendation> = { id: base.recommendation.id, etag: base.etag, value: base.recommendation };
+      try {
+        return toRecord(await data.recommendations.update(stored, derive(next)));
+      } catch (e) {
+        if (e instanceof ConflictError && e.current !== null) {
+          const current = (e as ConflictError<Recommendation>).current;
+          if (current !== null) throw new SaveConflictError<Recommendation>({ mine: next, theirs: { value: { ...current.value, id: current.id }, etag: current.etag } });
+        }
+        throw e;
+      }
+    },
+
+    async saveReport(report: OriginatingReport) {
+      if (report.id === undefined) return withId(await data.reports.add(report));
+      const base = await data.reports.get(report.id);
+      return withId(await data.reports.update(base, report));
+    },
+
+    async saveAction(action: Action) {
+      if (action.id === undefined) return withId(await data.actions.add(action));
+      const base = await data.actions.get(action.id);
+      return withId(await data.actions.update(base, action));
+    },
+
+    async addUpdate(update: ProgressUpdate) {
+      return withId(await data.updates.add(update));
+    }
+  };
+}

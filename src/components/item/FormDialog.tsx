@@ -1,0 +1,68 @@
+/**
+ * A dialog around a small form: a title, the fields, Save and Cancel, a busy state and the error
+ * message when saving fails. The typed values stay in the form when saving fails.
+ */
+import * as React from 'react';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
+import { Stack } from '@fluentui/react/lib/Stack';
+
+export interface FormDialogProps {
+  title: string;
+  subText?: string;
+  saveText: string;
+  /** Saves; a thrown error's message is shown and the dialog stays open. */
+  onSave: () => Promise<void>;
+  onDismiss: () => void;
+  /** Disables Save while the form is incomplete. */
+  canSave: boolean;
+  minWidth?: number;
+  children: React.ReactNode;
+}
+
+export function FormDialog(props: FormDialogProps): JSX.Element {
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSave();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      hidden={false}
+      onDismiss={busy ? undefined : props.onDismiss}
+      minWidth={props.minWidth ?? 480}
+      dialogContentProps={{ type: DialogType.normal, title: props.title, subText: props.subText }}
+      modalProps={{ isBlocking: true }}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (props.canSave && !busy) void submit();
+        }}
+      >
+        <Stack tokens={{ childrenGap: 12 }}>
+          {error !== null && (
+            <MessageBar messageBarType={MessageBarType.error} isMultiline>
+              {error}
+            </MessageBar>
+          )}
+          {props.children}
+        </Stack>
+        <DialogFooter>
+          {busy && <Spinner size={SpinnerSize.small} label="Saving…" labelPosition="right" />}
+          <PrimaryButton type="submit" text={props.saveText} disabled={!props.canSave || busy} />
+          <DefaultButton text="Cancel" onClick={props.onDismiss} disabled={busy} />
+        </DialogFooter>
+      </form>
+    </Dialog>
+  );
+}

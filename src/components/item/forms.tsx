@@ -1,0 +1,204 @@
+/**
+ * Staff forms: create and edit originating reports, recommendations and actions. A due date is set
+ * when an item is created; afterwards it moves only through an extension request (the core rule),
+ * so the edit form shows it read-only.
+ */
+import * as React from 'react';
+import { ComboBox } from '@fluentui/react/lib/ComboBox';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { Toggle } from '@fluentui/react/lib/Toggle';
+import { APPLIES_TO, CONFIDENCES, LIFECYCLES, RECOMMENDATION_KINDS, REPORT_TYPES, SCOPES, SOURCES } from '../../core/model';
+import type { Action, AppliesTo, Confidence, DueDate, IsoDate, Lifecycle, OriginatingReport, Recommendation, RecommendationKind, ReportType, Scope, Source } from '../../core/model';
+import { formatUkDate } from '../../core/dates';
+import { UkDatePicker } from '../common/UkDatePicker';
+import { dueText } from '../common/format';
+import { FormDialog } from './FormDialog';
+
+const options = (values: readonly string[]): { key: string; text: string }[] => values.map((v) => ({ key: v, text: v }));
+
+/** A due date entered as a calendar date (or none) when an item is created. */
+export function dueFromDate(date: IsoDate | null): DueDate {
+  return date === null ? { kind: 'none', original: null, current: null, revisions: [], raw: '' } : { kind: 'date', original: date, current: date, revisions: [], raw: formatUkDate(date) };
+}
+
+/** A person's name typed or picked; empty clears it. */
+function personFrom(name: string): { name: string } | undefined {
+  return name.trim() === '' ? undefined : { name: name.trim() };
+}
+
+function FreeformCombo(props: { label: string; value: string; choices: string[]; onChange: (v: string) => void }): JSX.Element {
+  return (
+    <ComboBox
+      label={props.label}
+      allowFreeform
+      autoComplete="on"
+      text={props.value}
+      options={options(props.choices)}
+      onChange={(_, option, __, value) => props.onChange(option !== undefined ? String(option.key) : (value ?? ''))}
+    />
+  );
+}
+
+export interface ReportFormProps {
+  report?: OriginatingReport & { id: number };
+  onSave: (report: OriginatingReport) => Promise<void>;
+  onDismiss: () => void;
+}
+
+export function ReportForm(props: ReportFormProps): JSX.Element {
+  const [r, setR] = React.useState<OriginatingReport>(
+    props.report ?? { title: '', source: 'HMICFRS', reportType: 'National thematic', published: null, scope: 'Not stated', responseDeadline: null }
+  );
+  const set = (patch: Partial<OriginatingReport>): void => setR((prev) => ({ ...prev, ...patch }));
+  return (
+    <FormDialog title={props.report ? 'Edit report' : 'New originating report'} saveText="Save report" canSave={r.title.trim() !== ''} onSave={() => props.onSave(r)} onDismiss={props.onDismiss}>
+      <TextField label="Title" required value={r.title} onChange={(_, v) => set({ title: v ?? '' })} />
+      <Dropdown label="Published by" selectedKey={r.source} options={options(SOURCES)} onChange={(_, o) => o !== undefined && set({ source: o.key as Source })} />
+      <Dropdown label="Type" selectedKey={r.reportType} options={options(REPORT_TYPES)} onChange={(_, o) => o !== undefined && set({ reportType: o.key as ReportType })} />
+      <UkDatePicker label="Published" value={r.published} onChange={(d) => set({ published: d })} />
+      <Dropdown label="Scope" selectedKey={r.scope} options={options(SCOPES)} onChange={(_, o) => o !== undefined && set({ scope: o.key as Scope })} />
+      <TextField label="Link to the report" type="url" value={r.url ?? ''} onChange={(_, v) => set({ url: v === '' ? undefined : v })} />
+    </FormDialog>
+  );
+}
+
+export interface RecommendationFormProps {
+  /** The item to edit; absent to create one. */
+  recommendation?: Recommendation & { id: number };
+  reports: (OriginatingReport & { id: number })[];
+  /** Causes of concern that this item may answer (id, reference and text). */
+  causesOfConcern: { id: number; ref: string; reportId?: number }[];
+  people: string[];
+  directorates: string[];
+  defaultReportId?: number;
+  onSave: (rec: Recommendation) => Promise<void>;
+  onDismiss: () => void;
+}
+
+export function RecommendationForm(props: RecommendationFormProps): JSX.Element {
+  const editing = props.recommendation !== undefined;
+  const [r, setR] = React.useState<Recommendation>(
+    props.recommendation ?? {
+      reportId: props.defaultReportId,
+      ref: '',
+      kind: 'Recommendation',
+      text: '',
+      appliesTo: 'Force',
+      acceptedForAction: null,
+      causeOfConcernIds: [],
+      lifecycle: 'Awaiting review',
+      due: dueFromDate(null),
+      reopenings: [],
+      lastUpdated: null,
+      history: []
+    }
+  );
+  const set = (patch: Partial<Recommendation>): void => setR((prev) => ({ ...prev, ...patch }));
+  const concerns = props.causesOfConcern.filter((c) => c.id !== r.id && (r.reportId === undefined || c.reportId === r.reportId));
+  const canSave = r.ref.trim() !== '' && r.text.trim() !== '' && r.reportId !== undefined;
+  return (
+    <FormDialog
+      title={editing ? `Edit ${r.ref}` : 'New recommendation'}
+      saveText="Save"
+      canSave={canSave}
+      minWidth={640}
+      onSave={() => props.onSave({ ...r, ref: r.ref.trim(), text: r.text.trim() })}
+      onDismiss={props.onDismiss}
+    >
+      <Dropdown
+        label="Originating report"
+        required
+        selectedKey={r.reportId === undefined ? null : String(r.reportId)}
+        options={props.reports.map((rep) => ({ key: String(rep.id), text: rep.title }))}
+        onChange={(_, o) => o !== undefined && set({ reportId: Number(o.key) })}
+      />
+      <Stack horizontal tokens={{ childrenGap: 12 }}>
+        <TextField label="Reference" required value={r.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
+        <Dropdown label="Kind" styles={{ root: { minWidth: 240 } }} selectedKey={r.kind} options={options(RECOMMENDATION_KINDS)} onChange={(_, o) => o !== undefined && set({ kind: o.key as RecommendationKind })} />
+      </Stack>
+      <TextField label="Text" required multiline rows={5} value={r.text} onChange={(_, v) => set({ text: v ?? '' })} />
+      <Stack horizontal tokens={{ childrenGap: 12 }}>
+        <Dropdown label="Applies to" styles={{ root: { minWidth: 160 } }} selectedKey={r.appliesTo} options={options(APPLIES_TO)} onChange={(_, o) => o !== undefined && set({ appliesTo: o.key as AppliesTo })} />
+        <TextField label="Addressed to" value={r.addressee ?? ''} onChange={(_, v) => set({ addressee: v === '' ? undefined : v })} />
+        <Toggle label="Accepted for action" checked={r.acceptedForAction === true} onChange={(_, c) => set({ acceptedForAction: c === true })} />
+      </Stack>
+      {r.kind !== 'Cause of concern' && r.kind !== 'Accelerated cause of concern' && concerns.length > 0 && (
+        <Dropdown
+          label="Causes of concern it answers"
+          multiSelect
+          selectedKeys={r.causeOfConcernIds.map(String)}
+          options={concerns.map((c) => ({ key: String(c.id), text: c.ref }))}
+          onChange={(_, o) => {
+            if (o === undefined) return;
+            const id = Number(o.key);
+            set({ causeOfConcernIds: o.selected === true ? [...r.causeOfConcernIds, id] : r.causeOfConcernIds.filter((x) => x !== id) });
+          }}
+        />
+      )}
+      <Stack horizontal tokens={{ childrenGap: 12 }}>
+        <FreeformCombo label="Owner" value={r.owner?.name ?? ''} choices={props.people} onChange={(v) => set({ owner: personFrom(v) })} />
+        <FreeformCombo label="SRO" value={r.sro?.name ?? ''} choices={props.people} onChange={(v) => set({ sro: personFrom(v) })} />
+        <FreeformCombo label="Directorate" value={r.directorate ?? ''} choices={props.directorates} onChange={(v) => set({ directorate: v.trim() === '' ? undefined : v.trim() })} />
+      </Stack>
+      {editing ? (
+        <Text block>Due date: {dueText(r.due) || 'none'} (changed only through an extension request)</Text>
+      ) : (
+        <Stack horizontal tokens={{ childrenGap: 12 }}>
+          <UkDatePicker label="Due date" value={r.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
+          <Dropdown
+            label="Status"
+            styles={{ root: { minWidth: 200 } }}
+            selectedKey={r.lifecycle}
+            options={options(LIFECYCLES.filter((l) => l === 'Awaiting review' || l === 'Being progressed' || l === 'No further action'))}
+            onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })}
+          />
+        </Stack>
+      )}
+      <Stack horizontal tokens={{ childrenGap: 12 }}>
+        <Dropdown
+          label="Confidence"
+          styles={{ root: { minWidth: 140 } }}
+          selectedKey={r.confidence ?? ''}
+          options={[{ key: '', text: 'Not given' }, ...options(CONFIDENCES)]}
+          onChange={(_, o) => o !== undefined && set({ confidence: o.key === '' ? undefined : (o.key as Confidence) })}
+        />
+        <TextField label="Why that confidence" styles={{ root: { flexGrow: 1 } }} value={r.confidenceNarrative ?? ''} onChange={(_, v) => set({ confidenceNarrative: v === '' ? undefined : v })} />
+      </Stack>
+      <TextField label="Depends on another organisation" value={r.dependsOn ?? ''} onChange={(_, v) => set({ dependsOn: v === '' ? undefined : v })} />
+    </FormDialog>
+  );
+}
+
+export interface ActionFormProps {
+  action?: Action & { id: number };
+  recommendationId: number;
+  people: string[];
+  onSave: (action: Action) => Promise<void>;
+  onDismiss: () => void;
+}
+
+export function ActionForm(props: ActionFormProps): JSX.Element {
+  const [a, setA] = React.useState<Action>(
+    props.action ?? { recommendationId: props.recommendationId, ref: '', text: '', lifecycle: 'Being progressed', due: dueFromDate(null) }
+  );
+  const set = (patch: Partial<Action>): void => setA((prev) => ({ ...prev, ...patch }));
+  return (
+    <FormDialog
+      title={props.action ? `Edit action ${a.ref}` : 'New action'}
+      saveText="Save action"
+      canSave={a.ref.trim() !== '' && a.text.trim() !== ''}
+      onSave={() => props.onSave(a)}
+      onDismiss={props.onDismiss}
+    >
+      <TextField label="Number" required value={a.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
+      <TextField label="Action" required multiline rows={3} value={a.text} onChange={(_, v) => set({ text: v ?? '' })} />
+      <FreeformCombo label="Owner" value={a.owner?.name ?? ''} choices={props.people} onChange={(v) => set({ owner: personFrom(v) })} />
+      <Dropdown label="Status" selectedKey={a.lifecycle} options={options(LIFECYCLES)} onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })} />
+      <UkDatePicker label="Due date" value={a.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
+      <TextField label="Current position" multiline rows={3} value={a.currentPosition ?? ''} onChange={(_, v) => set({ currentPosition: v === '' ? undefined : v })} />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,309 @@
+/**
+ * What a page author sets on an embedded tracker or dashboard (the web part properties), and the
+ * property pane that edits them, described once as data. The SPFx web part turns the description
+ * into `PropertyPane*` fields; the local workbench renders the same description with Fluent UI, so
+ * both hosts offer exactly the same settings.
+ */
+import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../../core/model';
+import type { Lifecycle, RecommendationKind, TrafficLight } from '../../core/model';
+
+/** The grid's columns, in their default order. */
+export const TRACKER_COLUMNS = [
+  'ref',
+  'text',
+  'kind',
+  'trafficLight',
+  'lifecycle',
+  'due',
+  'owner',
+  'directorate',
+  'confidence',
+  'lastUpdated',
+  'causesOfConcern',
+  'report'
+] as const;
+export type TrackerColumn = (typeof TRACKER_COLUMNS)[number];
+
+export const GROUPINGS = ['report', 'directorate', 'none'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** The filters a page author can fix for an embedded view (users can narrow further, not widen). */
+export interface PresetFilters {
+  /** Only this directorate; '' for all. */
+  directorate: string;
+  /** Only this report (its list item id as text, the dropdown's key); '' for all. */
+  reportId: string;
+  /** Only RED items. */
+  onlyRed: boolean;
+  /** Only this kind; '' for all. */
+  kind: RecommendationKind | '';
+  /** Hide closed, discharged and no-further-action items. */
+  openOnly: boolean;
+}
+
+/** The Recommendation Tracker web part's properties. */
+export interface TrackerSettings extends PresetFilters {
+  title: string;
+  visibleColumns: Record<TrackerColumn, boolean>;
+  grouping: Grouping;
+  compact: boolean;
+  /** Rows per page; 0 shows every row in one virtualised list. */
+  pageSize: number;
+}
+
+/** The Tracker Dashboard web part's properties. */
+export interface DashboardSettings {
+  title: string;
+  directorate: string;
+  reportId: string;
+  /** The page holding the tracker: a click on a chart segment opens it filtered. Empty: open in a panel. */
+  trackerPageUrl: string;
+}
+
+export const DEFAULT_VISIBLE_COLUMNS: Record<TrackerColumn, boolean> = {
+  ref: true,
+  text: true,
+  kind: true,
+  trafficLight: true,
+  lifecycle: true,
+  due: true,
+  owner: true,
+  directorate: true,
+  confidence: true,
+  lastUpdated: false,
+  causesOfConcern: true,
+  report: false
+};
+
+export const DEFAULT_TRACKER_SETTINGS: TrackerSettings = {
+  title: 'Inspection recommendations',
+  directorate: '',
+  reportId: '',
+  onlyRed: false,
+  kind: '',
+  openOnly: false,
+  visibleColumns: DEFAULT_VISIBLE_COLUMNS,
+  grouping: 'report',
+  compact: false,
+  pageSize: 0
+};
+
+export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
+  title: 'Inspection recommendations at a glance',
+  directorate: '',
+  reportId: '',
+  trackerPageUrl: ''
+};
+
+/**
+ * Fills gaps in stored properties with defaults: a web part added before a setting existed, or one
+ * whose properties were edited by hand, still renders.
+ */
+export function withTrackerDefaults(stored: Partial<TrackerSettings> | undefined): TrackerSettings {
+  const s = stored ?? {};
+  const pageSize = typeof s.pageSize === 'number' && Number.isInteger(s.pageSize) && s.pageSize >= 0 ? s.pageSize : DEFAULT_TRACKER_SETTINGS.pageSize;
+  return {
+    ...DEFAULT_TRACKER_SETTINGS,
+    ...s,
+    kind: (RECOMMENDATION_KINDS as readonly string[]).includes(s.kind ?? '') ? (s.kind as RecommendationKind) : '',
+    grouping: (GROUPINGS as readonly string[]).includes(s.grouping ?? '') ? (s.grouping as Grouping) : DEFAULT_TRACKER_SETTINGS.grouping,
+    visibleColumns: { ...DEFAULT_VISIBLE_COLUMNS, ...(s.visibleColumns ?? {}) },
+    pageSize
+  };
+}
+
+export function withDashboardDefaults(stored: Partial<DashboardSettings> | undefined): DashboardSettings {
+  return { ...DEFAULT_DASHBOARD_SETTINGS, ...(stored ?? {}) };
+}
+
+/** One field of a property pane, host-neutral. `key` is the property path ('visibleColumns.ref'). */
+export type SettingField =
+  | { kind: 'text'; key: string; label: string; description?: string }
+  | { kind: 'toggle'; key: string; label: string }
+  | { kind: 'checkbox'; key: string; label: string }
+  | { kind: 'dropdown'; key: string; label: string; options: { key: string; text: string }[] }
+  | { kind: 'slider'; key: string; label: string; min: number; max: number; step: number };
+
+/** A titled group of fields, as SPFx property pane groups. */
+export interface SettingGroup {
+  name: string;
+  fields: SettingField[];
+}
+
+/** Labels shared by both web parts' panes; each web part's `loc` strings provide them. */
+export interface CommonPaneStrings {
+  PropertyPaneDescription: string;
+  DisplayGroupName: string;
+  FiltersGroupName: string;
+  TitleFieldLabel: string;
+  DirectorateFieldLabel: string;
+  AllDirectorates: string;
+  ReportFieldLabel: string;
+  AllReports: string;
+}
+
+/** The Recommendation Tracker's pane labels. */
+export interface TrackerPaneStrings extends CommonPaneStrings {
+  ColumnsGroupName: string;
+  OnlyRedFieldLabel: string;
+  KindFieldLabel: string;
+  AllKinds: string;
+  OpenOnlyFieldLabel: string;
+  GroupingFieldLabel: string;
+  GroupByReport: string;
+  GroupByDirectorate: string;
+  GroupByNone: string;
+  CompactFieldLabel: string;
+  PageSizeFieldLabel: string;
+  ColumnLabels: Record<TrackerColumn, string>;
+}
+
+/** The Tracker Dashboard's pane labels. */
+export interface DashboardPaneStrings extends CommonPaneStrings {
+  TrackerPageUrlFieldLabel: string;
+  TrackerPageUrlDescription: string;
+}
+
+/** What the pane's dropdowns offer: read from the site when the pane opens. */
+export interface PaneChoices {
+  reports: { id: number; title: string }[];
+  directorates: string[];
+}
+
+function filterFields(strings: CommonPaneStrings, choices: PaneChoices): SettingField[] {
+  return [
+    {
+      kind: 'dropdown',
+      key: 'directorate',
+      label: strings.DirectorateFieldLabel,
+      options: [{ key: '', text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))]
+    },
+    {
+      kind: 'dropdown',
+      key: 'reportId',
+      label: strings.ReportFieldLabel,
+      options: [{ key: '', text: strings.AllReports }, ...choices.reports.map((r) => ({ key: String(r.id), text: r.title }))]
+    }
+  ];
+}
+
+/** The Recommendation Tracker's property pane. */
+export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices): SettingGroup[] {
+  return [
+    {
+      name: strings.DisplayGroupName,
+      fields: [
+        { kind: 'text', key: 'title', label: strings.TitleFieldLabel },
+        {
+          kind: 'dropdown',
+          key: 'grouping',
+          label: strings.GroupingFieldLabel,
+          options: [
+            { key: 'report', text: strings.GroupByReport },
+            { key: 'directorate', text: strings.GroupByDirectorate },
+            { key: 'none', text: strings.GroupByNone }
+          ]
+        },
+        { kind: 'toggle', key: 'compact', label: strings.CompactFieldLabel },
+        { kind: 'slider', key: 'pageSize', label: strings.PageSizeFieldLabel, min: 0, max: 100, step: 5 }
+      ]
+    },
+    {
+      name: strings.FiltersGroupName,
+      fields: [
+        ...filterFields(strings, choices),
+        {
+          kind: 'dropdown',
+          key: 'kind',
+          label: strings.KindFieldLabel,
+          options: [{ key: '', text: strings.AllKinds }, ...RECOMMENDATION_KINDS.map((k) => ({ key: k, text: k }))]
+        },
+        { kind: 'toggle', key: 'onlyRed', label: strings.OnlyRedFieldLabel },
+        { kind: 'toggle', key: 'openOnly', label: strings.OpenOnlyFieldLabel }
+      ]
+    },
+    {
+      name: strings.ColumnsGroupName,
+      fields: TRACKER_COLUMNS.map((c): SettingField => ({ kind: 'checkbox', key: `visibleColumns.${c}`, label: strings.ColumnLabels[c] }))
+    }
+  ];
+}
+
+/** The Tracker Dashboard's property pane. */
+export function dashboardPane(strings: DashboardPaneStrings, choices: PaneChoices): SettingGroup[] {
+  return [
+    {
+      name: strings.DisplayGroupName,
+      fields: [
+        { kind: 'text', key: 'title', label: strings.TitleFieldLabel },
+        { kind: 'text', key: 'trackerPageUrl', label: strings.TrackerPageUrlFieldLabel, description: strings.TrackerPageUrlDescription }
+      ]
+    },
+    { name: strings.FiltersGroupName, fields: filterFields(strings, choices) }
+  ];
+}
+
+/** Reads a property by its pane path ('visibleColumns.ref'). */
+export function getSetting(settings: object, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), settings);
+}
+
+/** Returns a copy of `settings` with the property at `path` set, leaving the original untouched. */
+export function setSetting<T extends object>(settings: T, path: string, value: unknown): T {
+  const [head, ...rest] = path.split('.');
+  const current = settings as Record<string, unknown>;
+  if (rest.length === 0) return { ...settings, [head]: value };
+  const child = current[head];
+  return { ...settings, [head]: setSetting(child !== null && typeof child === 'object' ? (child as object) : {}, rest.join('.'), value) };
+}
+
+/**
+ * Filters carried in a page address, so that a dashboard segment can open the tracker filtered
+ * (`?trk-rag=RED&trk-directorate=Crime`). Unknown values are ignored rather than trusted.
+ */
+export interface LinkFilters {
+  trafficLight?: TrafficLight;
+  directorate?: string;
+  reportId?: string;
+  lifecycle?: Lifecycle;
+  overdue?: boolean;
+  updateOverdue?: boolean;
+  dueWithinDays?: number;
+  openOnly?: boolean;
+  closedSince?: string;
+}
+
+const LINK_PREFIX = 'trk-';
+
+/** Writes link filters as query parameters. */
+export function linkFiltersToQuery(filters: LinkFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === '' || value === false) continue;
+    params.set(LINK_PREFIX + key, String(value));
+  }
+  return params.toString();
+}
+
+/** Reads link filters from a query string, dropping anything that is not a valid value. */
+export function linkFiltersFromQuery(search: string): LinkFilters {
+  const params = new URLSearchParams(search);
+  const get = (key: keyof LinkFilters): string | null => params.get(LINK_PREFIX + key);
+  const out: LinkFilters = {};
+  const rag = get('trafficLight');
+  if (rag !== null && (TRAFFIC_LIGHTS as readonly string[]).includes(rag)) out.trafficLight = rag as TrafficLight;
+  const lifecycle = get('lifecycle');
+  if (lifecycle !== null && (LIFECYCLES as readonly string[]).includes(lifecycle)) out.lifecycle = lifecycle as Lifecycle;
+  const directorate = get('directorate');
+  if (directorate) out.directorate = directorate;
+  const reportId = get('reportId');
+  if (reportId !== null && /^\d+$/.test(reportId)) out.reportId = reportId;
+  if (get('overdue') === 'true') out.overdue = true;
+  if (get('updateOverdue') === 'true') out.updateOverdue = true;
+  if (get('openOnly') === 'true') out.openOnly = true;
+  const days = get('dueWithinDays');
+  if (days !== null && /^\d{1,4}$/.test(days)) out.dueWithinDays = Number(days);
+  const since = get('closedSince');
+  if (since !== null && /^\d{4}-\d{2}-\d{2}$/.test(since)) out.closedSince = since;
+  return out;
+}

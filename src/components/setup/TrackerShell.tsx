@@ -1,0 +1,91 @@
+/**
+ * What every tracker screen sits in: the host's theme, the signed-in person, and the set-up check.
+ * Where the lists are missing, a site owner is offered "Set up the tracker on this site" (which
+ * provisions them through the data layer); anyone else is told plainly whom to ask.
+ */
+import * as React from 'react';
+import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { ThemeProvider } from '@fluentui/react/lib/Theme';
+import type { PartialTheme } from '@fluentui/react/lib/Theme';
+import type { TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+
+export interface TrackerShellProps {
+  data: TrackerDataSource;
+  /** The host's theme (SPFx theme variant, Teams theme, workbench switch). */
+  theme?: PartialTheme;
+  title: string;
+  children: (user: TrackerUser) => React.ReactNode;
+}
+
+type ShellState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'missing'; user: TrackerUser } | { kind: 'ready'; user: TrackerUser };
+
+export function TrackerShell(props: TrackerShellProps): JSX.Element {
+  const { data } = props;
+  const [state, setState] = React.useState<ShellState>({ kind: 'loading' });
+  const [provisioning, setProvisioning] = React.useState(false);
+
+  const check = React.useCallback(async (): Promise<void> => {
+    try {
+      const [user, provisioned] = await Promise.all([data.currentUser(), data.isProvisioned()]);
+      setState(provisioned ? { kind: 'ready', user } : { kind: 'missing', user });
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }, [data]);
+
+  React.useEffect(() => {
+    check().catch(() => undefined);
+  }, [check]);
+
+  const setUp = async (): Promise<void> => {
+    setProvisioning(true);
+    try {
+      await data.provision();
+      await check();
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setProvisioning(false);
+    }
+  };
+
+  let body: React.ReactNode;
+  switch (state.kind) {
+    case 'loading':
+      body = <Spinner label="Loading the tracker…" />;
+      break;
+    case 'error':
+      body = (
+        <MessageBar messageBarType={MessageBarType.error} isMultiline>
+          {state.message}
+        </MessageBar>
+      );
+      break;
+    case 'missing':
+      body = state.user.canManageLists ? (
+        <Stack tokens={{ childrenGap: 12 }} horizontalAlign="start">
+          <Text>This site does not have the tracker's lists yet. As a site owner you can create them now: reports, recommendations, actions, progress updates and reminder rules.</Text>
+          <PrimaryButton text={provisioning ? 'Setting up…' : 'Set up the tracker on this site'} disabled={provisioning} onClick={() => void setUp()} />
+          {provisioning && <Spinner label="Creating the lists…" />}
+        </Stack>
+      ) : (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          The tracker has not been set up on this site yet, so there is nothing to show. A site owner can set it up by opening this page.
+        </MessageBar>
+      );
+      break;
+    case 'ready':
+      body = props.children(state.user);
+      break;
+  }
+
+  return (
+    <ThemeProvider theme={props.theme}>
+      <section aria-label={props.title}>{body}</section>
+    </ThemeProvider>
+  );
+}

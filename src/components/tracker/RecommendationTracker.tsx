@@ -1,0 +1,379 @@
+/**
+ * The Recommendation Tracker: a virtualised grid of recommendations grouped by originating report,
+ * with filters, search, sorting, counts, export of the current view to Excel, and the item panel.
+ * What a user may change follows their SharePoint permissions.
+ */
+import * as React from 'react';
+import { CommandBar } from '@fluentui/react/lib/CommandBar';
+import type { ICommandBarItemProps } from '@fluentui/react/lib/CommandBar';
+import { ConstrainMode, DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
+import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
+import { Link } from '@fluentui/react/lib/Link';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { mergeStyleSets, useTheme } from '@fluentui/react';
+import type { PartialTheme } from '@fluentui/react/lib/Theme';
+import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
+import { londonDate } from '../../core/dates';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import { TrafficLightBadge } from '../common/TrafficLightBadge';
+import { dueText, shortUkDate } from '../common/format';
+import { ItemPanel } from '../item/ItemPanel';
+import { RecommendationForm, ReportForm } from '../item/forms';
+import { TrackerShell } from '../setup/TrackerShell';
+import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
+import { TRACKER_COLUMNS } from '../settings/settings';
+import { FilterBar } from './FilterBar';
+import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, sortRows } from './rows';
+import type { RowFilters, SortKey, TrackerRow } from './rows';
+import { exportRows } from './exportView';
+
+export interface RecommendationTrackerProps {
+  data: TrackerDataSource;
+  settings: TrackerSettings;
+  theme?: PartialTheme;
+  /** Filters carried in the page address (a dashboard click). */
+  linkFilters?: LinkFilters;
+  /** The clock; the workbench and tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/** The web part's root: theme, set-up check, then the tracker. */
+export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
+  return (
+    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
+      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} now={props.now ?? (() => new Date())} />}
+    </TrackerShell>
+  );
+}
+
+export interface TrackerViewProps {
+  data: TrackerDataSource;
+  user: TrackerUser;
+  settings: TrackerSettings;
+  linkFilters: LinkFilters;
+  now: () => Date;
+}
+
+const COLUMN_NAMES: Record<TrackerColumn, string> = {
+  ref: 'Ref',
+  text: 'Recommendation',
+  kind: 'Kind',
+  trafficLight: 'RAG',
+  lifecycle: 'Status',
+  due: 'Due',
+  owner: 'Owner',
+  directorate: 'Directorate',
+  confidence: 'Confidence',
+  lastUpdated: 'Last updated',
+  causesOfConcern: 'Answers concern',
+  report: 'Report'
+};
+
+const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
+  ref: [50, 80],
+  text: [220, 480],
+  kind: [110, 160],
+  trafficLight: [70, 90],
+  lifecycle: [120, 180],
+  due: [90, 130],
+  owner: [110, 170],
+  directorate: [100, 160],
+  confidence: [80, 140],
+  lastUpdated: [90, 110],
+  causesOfConcern: [80, 120],
+  report: [160, 300]
+};
+
+/** The tracker for a signed-in user: loads everything once, then filters and sorts in the browser. */
+export function TrackerView(props: TrackerViewProps): JSX.Element {
+  const { data, user, settings, now } = props;
+  const theme = useTheme();
+  const today: IsoDate = londonDate(now());
+  const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
+  const [records, setRecords] = React.useState<RecommendationRecord[]>([]);
+  const [loading, setLoading] = React.useState(true);
+  const [error, setError] = React.useState<string | null>(null);
+  const preset = React.useMemo(() => initialFilters(settings, props.linkFilters), [settings, props.linkFilters]);
+  const [filters, setFilters] = React.useState<RowFilters>(preset);
+  const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean }>({ key: 'ref', descending: false });
+  const [openId, setOpenId] = React.useState<number | null>(null);
+  const [form, setForm] = React.useState<'report' | 'recommendation' | null>(null);
+  const [page, setPage] = React.useState(0);
+  const [notice, setNotice] = React.useState<string | null>(null);
+
+  React.useEffect(() => setFilters(preset), [preset]);
+
+  const load = React.useCallback(async (): Promise<void> => {
+    setLoading(true);
+    setError(null);
+    try {
+      setReports(await data.listReports());
+      let loaded: RecommendationRecord[] = [];
+      setRecords([]);
+      await data.loadRecommendations((pageOfRecords) => {
+        loaded = loaded.concat(pageOfRecords);
+        setRecords(loaded);
+      });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [data]);
+
+  React.useEffect(() => {
+    load().catch(() => undefined);
+  }, [load]);
+
+  const rows = React.useMemo(() => buildRows(records, reports, today), [records, reports, today]);
+  const filtered = React.useMemo(() => filterRows(rows, filters, today), [rows, filters, today]);
+  const sorted = React.useMemo(() => sortRows(filtered, sort.key, sort.descending), [filtered, sort]);
+  const counts = React.useMemo(() => countByLight(filtered), [filtered]);
+  const owners = React.useMemo(() => distinct(rows.map((r) => r.ownerName)), [rows]);
+  const directorates = React.useMemo(() => distinct(rows.map((r) => r.record.recommendation.directorate)), [rows]);
+  const people = React.useMemo(() => distinct(rows.flatMap((r) => [r.ownerName, r.record.recommendation.sro?.name])), [rows]);
+  const siblings = React.useMemo(
+    () =>
+      records.map((r) => ({
+        id: r.recommendation.id,
+        ref: r.recommendation.ref,
+        kind: r.recommendation.kind,
+        reportId: r.recommendation.reportId,
+        text: r.recommendation.text,
+        causeOfConcernIds: r.recommendation.causeOfConcernIds
+      })),
+    [records]
+  );
+
+  React.useEffect(() => setPage(0), [filters, sort]);
+
+  const pageSize = settings.pageSize;
+  const pageCount = pageSize > 0 ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1;
+  const shownSorted = pageSize > 0 ? sorted.slice(page * pageSize, (page + 1) * pageSize) : sorted;
+  const grouped = React.useMemo(
+    () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? 'No report' : 'No directorate')),
+    [shownSorted, settings.grouping]
+  );
+  const groups: IGroup[] | undefined = grouped.groups?.map((g) => ({ key: g.key, name: g.name, startIndex: g.startIndex, count: g.count, level: 0 }));
+
+  const replaceRecord = React.useCallback((saved: RecommendationRecord) => {
+    setRecords((prev) => {
+      const index = prev.findIndex((r) => r.recommendation.id === saved.recommendation.id);
+      return index < 0 ? [...prev, saved] : [...prev.slice(0, index), saved, ...prev.slice(index + 1)];
+    });
+  }, []);
+
+  const styles = mergeStyleSets({
+    wrap: { whiteSpace: 'normal', wordBreak: 'break-word' },
+    clamp: { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', whiteSpace: 'normal' },
+    flag: { color: theme.semanticColors.errorText, fontWeight: 600 },
+    counts: { color: theme.semanticColors.bodyText }
+  });
+
+  const visible = TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]);
+  const columns: IColumn[] = visible.map((key) => {
+    const [minWidth, maxWidth] = COLUMN_WIDTHS[key];
+    const sortKey: SortKey | null = key === 'causesOfConcern' ? null : key;
+    return {
+      key,
+      name: COLUMN_NAMES[key],
+      fieldName: key,
+      minWidth,
+      maxWidth,
+      isResizable: true,
+      isMultiline: key === 'text',
+      isSorted: sortKey !== null && sort.key === sortKey,
+      isSortedDescending: sort.descending,
+      sortAscendingAriaLabel: 'Sorted A to Z',
+      sortDescendingAriaLabel: 'Sorted Z to A',
+      onColumnClick: sortKey === null ? undefined : () => setSort((s) => ({ key: sortKey, descending: s.key === sortKey ? !s.descending : false })),
+      onRender: (row: TrackerRow) => renderCell(row, key)
+    };
+  });
+
+  function renderCell(row: TrackerRow, key: TrackerColumn): React.ReactNode {
+    const rec = row.record.recommendation;
+    switch (key) {
+      case 'ref':
+        return (
+          <Link onClick={() => setOpenId(row.id)} aria-label={`Open ${rec.ref}`}>
+            {rec.ref}
+          </Link>
+        );
+      case 'text':
+        return <span className={styles.clamp}>{rec.text}</span>;
+      case 'kind':
+        return <span className={styles.wrap}>{rec.kind}</span>;
+      case 'trafficLight':
+        return <TrafficLightBadge light={row.trafficLight} />;
+      case 'lifecycle':
+        return (
+          <span className={styles.wrap}>
+            {rec.lifecycle}
+            {row.updateOverdue && <span className={styles.flag}> · update overdue</span>}
+          </span>
+        );
+      case 'due':
+        return (
+          <span className={styles.wrap}>
+            {dueText(rec.due)}
+            {row.overdue && <span className={styles.flag}> · overdue</span>}
+          </span>
+        );
+      case 'owner':
+        return <span className={styles.wrap}>{row.ownerName}</span>;
+      case 'directorate':
+        return <span className={styles.wrap}>{rec.directorate ?? ''}</span>;
+      case 'confidence':
+        return (
+          <span className={styles.wrap} title={row.disagreement?.message}>
+            {rec.confidence ?? ''}
+            {row.disagreement !== null && (
+              <span className={styles.flag} data-testid="disagreement-flag">
+                {' '}
+                · disagrees ({row.disagreement.reason})
+              </span>
+            )}
+          </span>
+        );
+      case 'lastUpdated':
+        return shortUkDate(rec.lastUpdated);
+      case 'causesOfConcern':
+        return row.causesOfConcern.join(', ');
+      case 'report':
+        return <span className={styles.wrap}>{row.reportTitle}</span>;
+    }
+  }
+
+  const commands: ICommandBarItemProps[] = [
+    ...(user.canEdit
+      ? [
+          { key: 'newRec', text: 'New recommendation', iconProps: { iconName: 'Add' }, disabled: reports.length === 0, onClick: () => setForm('recommendation') },
+          { key: 'newReport', text: 'New report', iconProps: { iconName: 'Add' }, onClick: () => setForm('report') }
+        ]
+      : []),
+    {
+      key: 'export',
+      text: 'Export to Excel',
+      iconProps: { iconName: 'ExcelDocument' },
+      disabled: sorted.length === 0,
+      onClick: () => {
+        exportRows(settings.title, visible, sorted).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      }
+    },
+    { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() }
+  ];
+
+  const locked = {
+    directorate: settings.directorate !== '',
+    reportId: settings.reportId !== '',
+    kind: settings.kind !== '',
+    trafficLight: settings.onlyRed,
+    openOnly: settings.openOnly
+  };
+  const open = openId === null ? undefined : records.find((r) => r.recommendation.id === openId);
+  const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
+
+  return (
+    <Stack tokens={{ childrenGap: 8 }} data-testid="tracker">
+      <Text variant="xLarge" as="h2">
+        {settings.title}
+      </Text>
+      <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
+      <CommandBar items={commands} ariaLabel="Tracker commands" />
+      {error !== null && (
+        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel="Close message">
+          {error}
+        </MessageBar>
+      )}
+      {notice !== null && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+          {notice}
+        </MessageBar>
+      )}
+      <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
+        {loading && records.length === 0
+          ? 'Loading recommendations…'
+          : `Showing ${filtered.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}`}
+      </div>
+      {loading && <ProgressIndicator label={`Loaded ${records.length} recommendations so far…`} />}
+      <DetailsList
+        items={grouped.rows}
+        groups={groups}
+        columns={columns}
+        compact={settings.compact}
+        selectionMode={SelectionMode.none}
+        layoutMode={DetailsListLayoutMode.justified}
+        constrainMode={ConstrainMode.unconstrained}
+        getKey={(row: TrackerRow) => String(row.id)}
+        setKey="tracker"
+        onItemInvoked={(row: TrackerRow) => setOpenId(row.id)}
+        ariaLabelForGrid="Recommendations"
+        groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': 'Expand or collapse group' } } }}
+        onShouldVirtualize={() => true}
+      />
+      {!loading && filtered.length === 0 && <Text>No recommendation matches these filters.</Text>}
+      {pageSize > 0 && pageCount > 1 && (
+        <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
+          <DefaultButton text="Previous" disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
+          <Text>
+            Page {page + 1} of {pageCount}
+          </Text>
+          <DefaultButton text="Next" disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
+        </Stack>
+      )}
+      {open !== undefined && (
+        <ItemPanel
+          key={open.recommendation.id}
+          data={data}
+          record={open}
+          user={user}
+          now={now}
+          reports={reports}
+          siblings={siblings}
+          people={people}
+          directorates={directorates}
+          onChanged={replaceRecord}
+          onDismiss={() => setOpenId(null)}
+        />
+      )}
+      {form === 'report' && (
+        <ReportForm
+          onDismiss={() => setForm(null)}
+          onSave={async (report) => {
+            const saved = await data.saveReport(report);
+            setReports((prev) => [...prev, saved]);
+            setForm(null);
+            setNotice(`Report “${saved.title}” added.`);
+          }}
+        />
+      )}
+      {form === 'recommendation' && (
+        <RecommendationForm
+          reports={reports}
+          causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
+          people={people}
+          directorates={directorates}
+          defaultReportId={defaultReport}
+          onDismiss={() => setForm(null)}
+          onSave={async (rec: Recommendation) => {
+            const saved = await data.saveRecommendation(null, rec);
+            replaceRecord(saved);
+            setForm(null);
+            setNotice(`${saved.recommendation.ref} added.`);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function pickLocked(preset: RowFilters, locked: Partial<Record<keyof RowFilters, boolean>>): Partial<RowFilters> {
+  const out: Partial<RowFilters> = {};
+  for (const key of Object.keys(locked) as (keyof RowFilters)[]) if (locked[key] === true) (out as Record<string, unknown>)[key] = preset[key];
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * "Export to Excel": the rows and columns the user sees, in their order, as an .xlsx download.
+ * The workbook writer (exceljs, large) is loaded only when someone exports.
+ */
+import type { TrackerColumn } from '../settings/settings';
+import type { TrackerRow } from './rows';
+import type { ExportColumn, ExportValue } from '../../reports/xlsx';
+
+const HEADERS: Record<TrackerColumn, ExportColumn> = {
+  ref: { key: 'ref', header: 'Ref', width: 10 },
+  text: { key: 'text', header: 'Recommendation', width: 60 },
+  kind: { key: 'kind', header: 'Kind', width: 22 },
+  trafficLight: { key: 'trafficLight', header: 'RAG', width: 9 },
+  lifecycle: { key: 'lifecycle', header: 'Status', width: 24 },
+  due: { key: 'due', header: 'Due date', type: 'date' },
+  owner: { key: 'owner', header: 'Owner', width: 24 },
+  directorate: { key: 'directorate', header: 'Directorate', width: 20 },
+  confidence: { key: 'confidence', header: 'Confidence', width: 12 },
+  lastUpdated: { key: 'lastUpdated', header: 'Last updated', type: 'date' },
+  causesOfConcern: { key: 'causesOfConcern', header: 'Answers cause of concern', width: 14 },
+  report: { key: 'report', header: 'Report', width: 40 }
+};
+
+/** One row's values, keyed by column. */
+export function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue> {
+  const rec = row.record.recommendation;
+  return {
+    ref: rec.ref,
+    text: rec.text,
+    kind: rec.kind,
+    trafficLight: row.trafficLight,
+    lifecycle: rec.lifecycle,
+    due: rec.due.current,
+    owner: row.ownerName,
+    directorate: rec.directorate ?? '',
+    confidence: rec.confidence ?? '',
+    lastUpdated: rec.lastUpdated,
+    causesOfConcern: row.causesOfConcern.join(', '),
+    report: row.reportTitle
+  };
+}
+
+/** Builds the workbook and hands it to the browser as a download. */
+export async function exportRows(title: string, columns: TrackerColumn[], rows: readonly TrackerRow[]): Promise<void> {
+  const { exportViewToXlsx, XLSX_MIME } = await import(/* webpackChunkName: 'tracker-xlsx' */ '../../reports/xlsx');
+  const bytes = await exportViewToXlsx({ title, columns: columns.map((c) => HEADERS[c]), rows: rows.map(exportValues) });
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Tracker'}.xlsx`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke after the click has been handled, or some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -1,0 +1,222 @@
+/**
+ * The grid's rows: each recommendation with the facts the status rules derive from it (computed
+ * once per load, so that filtering 10,000 rows is a plain scan), and the filters users apply.
+ */
+import { confidenceDisagreement, isClosed, isDueWithin, isOpen, isOverdue, isUpdateOverdue, trafficLight } from '../../core/status';
+import type { ConfidenceDisagreement } from '../../core/status';
+import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, TrafficLight } from '../../core/model';
+import type { RecommendationRecord } from '../data/TrackerDataSource';
+import type { LinkFilters, PresetFilters } from '../settings/settings';
+
+/** One grid row. */
+export interface TrackerRow {
+  record: RecommendationRecord;
+  id: number;
+  reportTitle: string;
+  trafficLight: TrafficLight;
+  overdue: boolean;
+  updateOverdue: boolean;
+  disagreement: ConfidenceDisagreement | null;
+  /** Refs of the causes of concern it answers, for display. */
+  causesOfConcern: string[];
+  ownerName: string;
+  /** Lower-cased text searched by the free-text box. */
+  haystack: string;
+}
+
+/** Builds the rows. `today` is a London date: derived facts never read a clock themselves. */
+export function buildRows(records: readonly RecommendationRecord[], reports: readonly (OriginatingReport & { id: number })[], today: IsoDate): TrackerRow[] {
+  const reportTitles = new Map(reports.map((r) => [r.id, r.title]));
+  const refs = new Map(records.map((r) => [r.recommendation.id, r.recommendation.ref]));
+  return records.map((record) => {
+    const rec = record.recommendation;
+    const reportTitle = rec.reportId === undefined ? '' : (reportTitles.get(rec.reportId) ?? '');
+    const ownerName = rec.owner?.name ?? '';
+    const causesOfConcern = rec.causeOfConcernIds.map((id) => refs.get(id) ?? `#${id}`);
+    return {
+      record,
+      id: rec.id,
+      reportTitle,
+      trafficLight: trafficLight(rec, today),
+      overdue: isOverdue(rec, today),
+      updateOverdue: isUpdateOverdue(rec, today),
+      disagreement: confidenceDisagreement(rec, today),
+      causesOfConcern,
+      ownerName,
+      haystack: [rec.ref, rec.text, reportTitle, ownerName, rec.sro?.name ?? '', rec.directorate ?? '', rec.latestComment ?? ''].join('\n').toLowerCase()
+    };
+  });
+}
+
+/** The filters a user sets in the filter bar. Empty values mean "any". */
+export interface RowFilters {
+  search: string;
+  reportId: string;
+  kind: RecommendationKind | '';
+  lifecycle: Lifecycle | '';
+  trafficLight: TrafficLight | '';
+  owner: string;
+  directorate: string;
+  overdue: boolean;
+  updateOverdue: boolean;
+  /** Due within this many days; null for no limit. */
+  dueWithinDays: number | null;
+  openOnly: boolean;
+  /** Closed (or discharged) on or after this date; '' for no limit. */
+  closedSince: IsoDate | '';
+}
+
+export const EMPTY_FILTERS: RowFilters = {
+  search: '',
+  reportId: '',
+  kind: '',
+  lifecycle: '',
+  trafficLight: '',
+  owner: '',
+  directorate: '',
+  overdue: false,
+  updateOverdue: false,
+  dueWithinDays: null,
+  openOnly: false,
+  closedSince: ''
+};
+
+/** The user's starting filters: the page author's presets, then any filters carried in the link. */
+export function initialFilters(preset: PresetFilters, link: LinkFilters): RowFilters {
+  return {
+    ...EMPTY_FILTERS,
+    directorate: link.directorate ?? preset.directorate,
+    reportId: link.reportId ?? preset.reportId,
+    kind: preset.kind,
+    trafficLight: link.trafficLight ?? (preset.onlyRed ? 'RED' : ''),
+    lifecycle: link.lifecycle ?? '',
+    overdue: link.overdue ?? false,
+    updateOverdue: link.updateOverdue ?? false,
+    dueWithinDays: link.dueWithinDays ?? null,
+    openOnly: link.openOnly ?? preset.openOnly,
+    closedSince: link.closedSince ?? ''
+  };
+}
+
+/** The date an item was closed or discharged: the last history entry that moved it there. */
+export function closedOn(row: TrackerRow): IsoDate | null {
+  const rec = row.record.recommendation;
+  if (!isClosed(rec.lifecycle)) return null;
+  const entry = [...rec.history].reverse().find((h) => isClosed(h.lifecycle));
+  return entry === undefined ? null : entry.at.slice(0, 10);
+}
+
+/** Applies the filters; `today` is needed for "due within N days". */
+export function filterRows(rows: readonly TrackerRow[], f: RowFilters, today: IsoDate): TrackerRow[] {
+  const words = f.search.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const reportId = f.reportId === '' ? null : Number(f.reportId);
+  const owner = f.owner.toLowerCase();
+  return rows.filter((row) => {
+    const rec = row.record.recommendation;
+    if (reportId !== null && rec.reportId !== reportId) return false;
+    if (f.kind !== '' && rec.kind !== f.kind) return false;
+    if (f.lifecycle !== '' && rec.lifecycle !== f.lifecycle) return false;
+    if (f.trafficLight !== '' && row.trafficLight !== f.trafficLight) return false;
+    if (f.directorate !== '' && rec.directorate !== f.directorate) return false;
+    if (owner !== '' && row.ownerName.toLowerCase() !== owner) return false;
+    if (f.overdue && !row.overdue) return false;
+    if (f.updateOverdue && !row.updateOverdue) return false;
+    if (f.openOnly && !isOpen(rec.lifecycle)) return false;
+    if (f.dueWithinDays !== null && !isDueWithin(rec, today, f.dueWithinDays)) return false;
+    if (f.closedSince !== '') {
+      const closed = closedOn(row);
+      if (closed === null || closed < f.closedSince) return false;
+    }
+    return words.every((w) => row.haystack.includes(w));
+  });
+}
+
+export type SortKey = 'ref' | 'text' | 'kind' | 'trafficLight' | 'lifecycle' | 'due' | 'owner' | 'directorate' | 'confidence' | 'lastUpdated' | 'report';
+
+const RAG_ORDER: Record<TrafficLight, number> = { RED: 0, AMBER: 1, GREEN: 2, WHITE: 3 };
+const CONFIDENCE_ORDER: Record<string, number> = { High: 0, Medium: 1, Low: 2 };
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+function sortValue(row: TrackerRow, key: SortKey): string | number {
+  const rec = row.record.recommendation;
+  switch (key) {
+    case 'ref':
+      return rec.ref;
+    case 'text':
+      return rec.text;
+    case 'kind':
+      return rec.kind;
+    case 'trafficLight':
+      return RAG_ORDER[row.trafficLight];
+    case 'lifecycle':
+      return rec.lifecycle;
+    case 'due':
+      return rec.due.current ?? '9999-12-31';
+    case 'owner':
+      return row.ownerName;
+    case 'directorate':
+      return rec.directorate ?? '';
+    case 'confidence':
+      return rec.confidence === undefined ? 3 : CONFIDENCE_ORDER[rec.confidence];
+    case 'lastUpdated':
+      return rec.lastUpdated ?? '';
+    case 'report':
+      return row.reportTitle;
+  }
+}
+
+/** Sorts rows (a copy), by a key then by reference so that the order is stable and predictable. */
+export function sortRows(rows: readonly TrackerRow[], key: SortKey, descending: boolean): TrackerRow[] {
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    const primary = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+    return primary !== 0 ? sign * primary : collator.compare(a.record.recommendation.ref, b.record.recommendation.ref);
+  });
+}
+
+/** Counts of the rows by traffic light, for the summary line. */
+export function countByLight(rows: readonly TrackerRow[]): Record<TrafficLight, number> {
+  const counts: Record<TrafficLight, number> = { RED: 0, AMBER: 0, GREEN: 0, WHITE: 0 };
+  for (const row of rows) counts[row.trafficLight] += 1;
+  return counts;
+}
+
+/** A run of rows under one heading (grouping by report or directorate), for DetailsList groups. */
+export interface RowGroup {
+  key: string;
+  name: string;
+  startIndex: number;
+  count: number;
+}
+
+/**
+ * Orders rows into groups (stable within each group) and returns the groups, by `by`. Groups come
+ * in alphabetical order of their name; rows with no value go last, under `noneLabel`.
+ */
+export function groupRows(rows: readonly TrackerRow[], by: 'report' | 'directorate', noneLabel: string): { rows: TrackerRow[]; groups: RowGroup[] } {
+  const buckets = new Map<string, TrackerRow[]>();
+  for (const row of rows) {
+    const name = by === 'report' ? row.reportTitle : (row.record.recommendation.directorate ?? '');
+    const bucket = buckets.get(name);
+    if (bucket === undefined) buckets.set(name, [row]);
+    else bucket.push(row);
+  }
+  const names = [...buckets.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)));
+  const ordered: TrackerRow[] = [];
+  const groups: RowGroup[] = [];
+  for (const name of names) {
+    const bucket = buckets.get(name) ?? [];
+    groups.push({ key: `${by}:${name}`, name: name === '' ? noneLabel : name, startIndex: ordered.length, count: bucket.length });
+    ordered.push(...bucket);
+  }
+  return { rows: ordered, groups };
+}
+
+/** Distinct, sorted values for a filter dropdown. */
+export function distinct(values: Iterable<string | undefined>): string[] {
+  const set = new Set<string>();
+  for (const v of values) if (v !== undefined && v.trim() !== '') set.add(v);
+  return [...set].sort(collator.compare);
+}

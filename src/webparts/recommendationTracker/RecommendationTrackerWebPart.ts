@@ -1,0 +1,25 @@
+/** SPFx glue for the Recommendation Tracker web part. */
+import * as React from 'react';
+import type { PartialTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'RecommendationTrackerWebPartStrings';
+import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
+import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import { linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
+import type { PaneChoices, SettingGroup, TrackerSettings } from '../../components/settings/settings';
+import { TrackerWebPartBase } from './TrackerWebPartBase';
+
+export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Partial<TrackerSettings>> {
+  protected element(data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement {
+    return React.createElement(RecommendationTracker, {
+      data,
+      theme,
+      settings: withTrackerDefaults(this.properties),
+      // A dashboard click opens this page with its filters in the address.
+      linkFilters: linkFiltersFromQuery(window.location.search)
+    });
+  }
+
+  protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
+    return { description: strings.PropertyPaneDescription, groups: trackerPane(strings, choices) };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Turns the host-neutral property pane description (src/components/settings) into SPFx property
+ * pane fields, so the page's pane and the local workbench's pane are one definition.
+ */
+import {
+  PropertyPaneCheckbox,
+  PropertyPaneDropdown,
+  PropertyPaneSlider,
+  PropertyPaneTextField,
+  PropertyPaneToggle
+} from '@microsoft/sp-property-pane';
+import type { IPropertyPaneConfiguration, IPropertyPaneField } from '@microsoft/sp-property-pane';
+import type { PaneChoices, SettingField, SettingGroup } from '../../components/settings/settings';
+import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+
+function toField(f: SettingField): IPropertyPaneField<unknown> {
+  switch (f.kind) {
+    case 'text':
+      return PropertyPaneTextField(f.key, { label: f.label, description: f.description });
+    case 'toggle':
+      return PropertyPaneToggle(f.key, { label: f.label });
+    case 'checkbox':
+      return PropertyPaneCheckbox(f.key, { text: f.label });
+    case 'dropdown':
+      return PropertyPaneDropdown(f.key, { label: f.label, options: f.options });
+    case 'slider':
+      return PropertyPaneSlider(f.key, { label: f.label, min: f.min, max: f.max, step: f.step, showValue: true });
+  }
+}
+
+/** One page of the SPFx property pane from the neutral groups. */
+export function spfxPane(description: string, groups: SettingGroup[]): IPropertyPaneConfiguration {
+  return {
+    pages: [{ header: { description }, groups: groups.map((g) => ({ groupName: g.name, groupFields: g.fields.map(toField) })) }]
+  };
+}
+
+/** Reads the reports and directorates the pane's dropdowns offer. */
+export async function loadPaneChoices(data: TrackerDataSource): Promise<PaneChoices> {
+  const reports = await data.listReports();
+  const directorates = new Set<string>();
+  await data.loadRecommendations((page) => {
+    for (const r of page) if (r.recommendation.directorate) directorates.add(r.recommendation.directorate);
+  });
+  return {
+    reports: reports.map((r) => ({ id: r.id, title: r.title })).sort((a, b) => a.title.localeCompare(b.title, 'en-GB')),
+    directorates: [...directorates].sort((a, b) => a.localeCompare(b, 'en-GB'))
+  };
+}

@@ -1,0 +1,19 @@
+/** SPFx glue for the Tracker Dashboard web part. */
+import * as React from 'react';
+import type { PartialTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'TrackerDashboardWebPartStrings';
+import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
+import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import { dashboardPane, withDashboardDefaults } from '../../components/settings/settings';
+import type { DashboardSettings, PaneChoices, SettingGroup } from '../../components/settings/settings';
+import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase';
+
+export default class TrackerDashboardWebPart extends TrackerWebPartBase<Partial<DashboardSettings>> {
+  protected element(data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement {
+    return React.createElement(TrackerDashboard, { data, theme, settings: withDashboardDefaults(this.properties) });
+  }
+
+  protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
+    return { description: strings.PropertyPaneDescription, groups: dashboardPane(strings, choices) };
+  }
+}
