@@ -1,6 +1,8 @@
 /** Jest: unit tests (pure core), integration tests (real PnPjs against the stand-in) and e2e (Chromium). */
 module.exports = {
-  testEnvironment: 'node',
+  // Jest 29's own node environment: a bare 'node' resolves to the jest-environment-node@25 that the
+  // SPFx toolchain hoists, which has no fetch and ignores package export conditions.
+  testEnvironment: require.resolve('jest-environment-node', { paths: [require.resolve('jest')] }),
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
