@@ -402,7 +402,7 @@ export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
       }
     }
     params.set('$top', String(top));
-    next = `${listUri(ctx, list)}/items?${params.toString()}`;
+    next = `${ctx.apiUrl}/web/lists(guid'${list.id}')/items?${params.toString()}`;
   }
   return ctx.res.collection(entities, `SP.ListData.${list.entityTypeName}Items`, next);
 }

@@ -538,10 +538,11 @@ export function checkThreshold(plan: QueryPlan, itemCount: number, cols: ListCol
   if (plan.top > THRESHOLD) {
     throw errors.throttled();
   }
-  if (plan.order.some((o) => !o.column.indexed)) {
-    throw errors.throttled();
-  }
   if (!plan.filterNode) {
+    // Sorting needs an index unless an indexed filter has already narrowed the rows (below).
+    if (plan.order.some((o) => !o.column.indexed)) {
+      throw errors.throttled();
+    }
     return;
   }
   // The indexed part of the filter must narrow the scan to at most THRESHOLD rows.

@@ -71,7 +71,8 @@ function nested(value: unknown, flavour: Flavour): unknown {
     return flavour === 'verbose' ? { results: arr } : arr;
   }
   if (Array.isArray(value) && flavour === 'verbose') {
-    return { results: value.map((v) => nested(v, flavour)) };
+    const type = value.every((v) => typeof v === 'number') ? 'Collection(Edm.Int32)' : 'Collection(Edm.String)';
+    return { __metadata: { type }, results: value };
   }
   return value;
 }
