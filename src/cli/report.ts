@@ -1,0 +1,162 @@
+/**
+ * `npm run report -- --format docx|html [--since <date>] [--out <file>] [--site <url>] [--issue]`
+ * writes the committee paper from the tracker site to a file, and with `--issue` also issues it:
+ * the Word document, the HTML page and the snapshot go to the site's "Committee Papers" library.
+ * NEW and CLOSED are measured against the committee's latest issued paper, or against `--since`.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isoDate, isValidDate, londonDate, parseIsoDate } from '../core/dates';
+import type { IsoDate } from '../core/model';
+import type { CommitteePaper } from '../core/paper';
+import { createTrackerData } from '../data';
+import { renderPaperDocx } from '../reports/docx';
+import { renderPaperHtml } from '../reports/html';
+import { issueCommitteePaper, paperStem, prepareCommitteePaper } from '../reports/issue';
+import type { BaselineChoice, PaperOptions } from '../reports/issue';
+import { nodeSp } from './sp';
+
+const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date>] [--date <date>] [--out <file>] [--issue]
+       [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias>]
+  --format       docx (Word) or html (printable page); default docx
+  --site         the tracker site
+  --since        mark NEW / CLOSED against each item's history at this date, instead of the latest issued paper
+  --date         the date the paper speaks for; default today (Europe/London)
+  --out          the file to write; default <date>-<title>.<format> in the current folder
+  --issue        also issue the paper: store it and its snapshot in the site's Committee Papers library
+  --committee    the committee the paper goes to (its papers form one series)
+  --directorate  only this directorate's items
+  --report       only this originating report (its list item id); repeat for several
+  --user         the stand-in account to act as (local stand-in only)
+Dates are YYYY-MM-DD or day first, DD/MM/YYYY.`;
+
+/** A usage error: the message says what to fix. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(`${message}\n${USAGE}`);
+    this.name = 'UsageError';
+  }
+}
+
+/** Reads a command-line date: ISO (`2017-11-23`) or UK day-first (`23/11/2017`). */
+export function parseCliDate(text: string, option: string): IsoDate {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (uk) {
+    const [day, month, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
+    if (!isValidDate(year, month, day)) throw new UsageError(`${option}: there is no such date as ${text}.`);
+    return isoDate(year, month, day);
+  }
+  try {
+    parseIsoDate(text.trim());
+    return text.trim();
+  } catch {
+    throw new UsageError(`${option}: '${text}' is not a date (use YYYY-MM-DD or DD/MM/YYYY).`);
+  }
+}
+
+/** The parsed command line. */
+export interface ReportArgs {
+  format: 'docx' | 'html';
+  site: string;
+  user?: string;
+  out?: string;
+  issue: boolean;
+  options: PaperOptions;
+}
+
+/** Parses the arguments; `now` gives the default paper date. */
+export function parseReportArgs(argv: string[], now: Date): ReportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        format: { type: 'string' },
+        since: { type: 'string' },
+        date: { type: 'string' },
+        out: { type: 'string' },
+        site: { type: 'string' },
+        user: { type: 'string' },
+        issue: { type: 'boolean' },
+        committee: { type: 'string' },
+        title: { type: 'string' },
+        directorate: { type: 'string' },
+        report: { type: 'string', multiple: true }
+      }
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  const format = v.format ?? 'docx';
+  if (format !== 'docx' && format !== 'html') throw new UsageError(`--format must be docx or html, not '${format}'.`);
+  if (!v.site) throw new UsageError('--site is required.');
+  const asAt = v.date ? parseCliDate(v.date, '--date') : londonDate(now);
+  let baseline: BaselineChoice = { kind: 'latest-issued' };
+  if (v.since) {
+    const since = parseCliDate(v.since, '--since');
+    if (since >= asAt) throw new UsageError(`--since (${since}) must be before the paper's date (${asAt}).`);
+    baseline = { kind: 'date', date: since };
+  }
+  const reportIds = (v.report ?? []).map((r) => {
+    if (!/^\d+$/.test(r)) throw new UsageError(`--report takes a report's list item id (a whole number), not '${r}'.`);
+    return Number(r);
+  });
+  return {
+    format,
+    site: v.site,
+    user: v.user,
+    out: v.out,
+    issue: v.issue ?? false,
+    options: {
+      asAt,
+      baseline,
+      title: v.title,
+      committee: v.committee,
+      selection: { ...(reportIds.length ? { reportIds } : {}), ...(v.directorate ? { directorate: v.directorate } : {}) }
+    }
+  };
+}
+
+async function render(paper: CommitteePaper, format: 'docx' | 'html'): Promise<Uint8Array | string> {
+  return format === 'docx' ? renderPaperDocx(paper) : renderPaperHtml(paper);
+}
+
+/** Runs the command: returns what was written and, with `--issue`, the library files. */
+export async function runReport(args: ReportArgs, now: Date, log: (line: string) => void): Promise<{ out: string; paper: CommitteePaper; issued: string[] }> {
+  const data = createTrackerData(nodeSp(args.site, args.user ? { user: args.user } : {}));
+  let paper: CommitteePaper;
+  const issued: string[] = [];
+  if (args.issue) {
+    const result = await issueCommitteePaper(data, { ...args.options, issuedAt: now.toISOString(), issuedBy: args.user ?? 'report CLI' });
+    paper = result.paper;
+    issued.push(result.files.docx.serverRelativeUrl, result.files.html.serverRelativeUrl, result.files.snapshot.serverRelativeUrl);
+  } else {
+    paper = await prepareCommitteePaper(data, args.options);
+  }
+  const out = resolve(args.out ?? `${paperStem(paper.asAt, args.options.committee ?? paper.title)}.${args.format}`);
+  await writeFile(out, await render(paper, args.format));
+  const compared = paper.comparedWith === null ? 'no previous paper' : paper.comparedWith.kind === 'paper' ? `the paper of ${paper.comparedWith.asAt}` : paper.comparedWith.date;
+  log(`${paper.sections.length} reports, ${paper.summary.total} items (${paper.summary.newCount} NEW, ${paper.summary.closedSinceCount} CLOSED since ${compared}). Written to ${out}.`);
+  for (const url of issued) log(`Issued: ${url}`);
+  return { out, paper, issued };
+}
+
+async function main(): Promise<number> {
+  const now = new Date();
+  const args = parseReportArgs(process.argv.slice(2), now);
+  await runReport(args, now, (line) => process.stdout.write(`${line}\n`));
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      // Usage, data, snapshot and already-issued errors all carry a message that says what to fix.
+      process.stderr.write(`The committee paper was not written: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    }
+  );
+}

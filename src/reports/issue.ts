@@ -1,0 +1,133 @@
+/**
+ * Preparing and issuing the committee paper from a site. Issuing stores the Word document, the
+ * printable HTML and the JSON snapshot of what every item said in the "Committee Papers" library;
+ * files there are never overwritten, so an issued paper never changes. The next paper is compared
+ * with the latest snapshot of the same committee, not with a recomputation of history.
+ * Browser-safe: the tracker web part's "Committee paper" command and the CLI both call this.
+ */
+import type { IsoDate, IsoInstant } from '../core/model';
+import { buildCommitteePaper, parseSnapshot, serialiseSnapshot, snapshotOf } from '../core/paper';
+import type { CommitteePaper, PaperBaseline, PaperInput, PaperSelection, PaperSnapshot } from '../core/paper';
+import type { RagPolicy } from '../core/status';
+import type { PaperFile, TrackerData } from '../data';
+import { renderPaperDocx } from './docx';
+import { renderPaperHtml } from './html';
+
+/** The repositories a paper reads and writes. */
+export type PaperData = Pick<TrackerData, 'reports' | 'recommendations' | 'actions' | 'updates' | 'papers'>;
+
+/** What to compare with: the latest issued paper (default), a date through the histories, or nothing. */
+export type BaselineChoice = { kind: 'latest-issued' } | { kind: 'date'; date: IsoDate } | { kind: 'none' };
+
+export interface PaperOptions {
+  /** The date the paper speaks for (London). */
+  asAt: IsoDate;
+  selection?: PaperSelection;
+  title?: string;
+  /** The committee the paper goes to; papers of one committee form one series of snapshots. */
+  committee?: string;
+  baseline?: BaselineChoice;
+  ragPolicy?: RagPolicy;
+}
+
+export interface IssueOptions extends PaperOptions {
+  issuedAt: IsoInstant;
+  /** Who issued it (display name). */
+  issuedBy: string;
+}
+
+/** An issued paper: its content, its snapshot and the three files stored for it. */
+export interface IssuedPaper {
+  paper: CommitteePaper;
+  snapshot: PaperSnapshot;
+  files: { docx: PaperFile; html: PaperFile; snapshot: PaperFile };
+}
+
+/** A paper of the same committee and date was already issued: it is not replaced. */
+export class PaperAlreadyIssuedError extends Error {
+  constructor(readonly existing: PaperFile) {
+    super(`A paper for ${existing.paperDate} has already been issued (${existing.name}); an issued paper is never replaced.`);
+    this.name = 'PaperAlreadyIssuedError';
+  }
+}
+
+/** The register's content a paper is built from. */
+export async function loadRegister(data: PaperData): Promise<Pick<PaperInput, 'reports' | 'recommendations' | 'actions' | 'updates'>> {
+  const [reports, recommendations, actions, updates] = await Promise.all([data.reports.all(), data.recommendations.all(), data.actions.all(), data.updates.all()]);
+  return {
+    reports: reports.map((s) => s.value),
+    recommendations: recommendations.map((s) => s.value),
+    actions: actions.map((s) => s.value),
+    updates: updates.map((s) => s.value)
+  };
+}
+
+function sameCommittee(file: PaperFile, committee: string | undefined): boolean {
+  return (file.committee ?? '') === (committee ?? '');
+}
+
+/** The latest snapshot of the committee's papers dated before `asAt`, read and checked; null if none. */
+export async function latestSnapshotBefore(data: Pick<PaperData, 'papers'>, asAt: IsoDate, committee?: string): Promise<PaperSnapshot | null> {
+  const file = (await data.papers.list('Snapshot')).find((f) => f.paperDate < asAt && sameCommittee(f, committee));
+  return file ? parseSnapshot(await data.papers.readText(file.serverRelativeUrl)) : null;
+}
+
+async function resolveBaseline(data: PaperData, options: PaperOptions): Promise<PaperBaseline> {
+  const choice = options.baseline ?? { kind: 'latest-issued' };
+  if (choice.kind === 'date') return { kind: 'date', date: choice.date };
+  if (choice.kind === 'none') return { kind: 'none' };
+  const snapshot = await latestSnapshotBefore(data, options.asAt, options.committee);
+  return snapshot ? { kind: 'snapshot', snapshot } : { kind: 'none' };
+}
+
+/** Builds the paper from the site without storing anything (a preview, or the CLI's output). */
+export async function prepareCommitteePaper(data: PaperData, options: PaperOptions): Promise<CommitteePaper> {
+  const [register, baseline] = await Promise.all([loadRegister(data), resolveBaseline(data, options)]);
+  return buildCommitteePaper({ ...register, asAt: options.asAt, selection: options.selection, title: options.title, baseline, ragPolicy: options.ragPolicy });
+}
+
+/** "2017-11-23-police-performance-committee": the stem of the paper's file names. */
+export function paperStem(asAt: IsoDate, label: string): string {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug ? `${asAt}-${slug}` : asAt;
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+/**
+ * Builds, renders and stores the paper with its snapshot. The snapshot is stored last: a paper
+ * counts as issued (and becomes the next paper's baseline) only once all three files are saved, and
+ * an interrupted attempt leaves its partial files untouched and takes a fresh name next time.
+ * @throws PaperAlreadyIssuedError when this committee already has a paper issued for that date.
+ */
+export async function issueCommitteePaper(data: PaperData, options: IssueOptions): Promise<IssuedPaper> {
+  const existing = await data.papers.list();
+  const issued = existing.find((f) => f.kind === 'Snapshot' && f.paperDate === options.asAt && sameCommittee(f, options.committee));
+  if (issued) throw new PaperAlreadyIssuedError(issued);
+
+  const paper = await prepareCommitteePaper(data, options);
+  const label = [options.committee ?? paper.title, options.selection?.directorate].filter(Boolean).join(' ');
+  const stem = paperStem(options.asAt, label);
+  const taken = new Set(existing.map((f) => f.name.toLowerCase()));
+  const names = (id: string): string[] => [`${id}.docx`, `${id}.html`, `${id}.snapshot.json`];
+  let paperId = stem;
+  for (let n = 2; names(paperId).some((name) => taken.has(name.toLowerCase())); n++) paperId = `${stem}-${n}`;
+
+  const snapshot = snapshotOf(paper, { paperId, issuedAt: options.issuedAt, issuedBy: options.issuedBy });
+  const [docxName, htmlName, snapshotName] = names(paperId);
+  const common = { paperDate: options.asAt, committee: options.committee };
+  const docx = await data.papers.add({ ...common, name: docxName, kind: 'Paper', content: toArrayBuffer(await renderPaperDocx(paper)) });
+  const html = await data.papers.add({ ...common, name: htmlName, kind: 'Paper', content: renderPaperHtml(paper) });
+  const snapshotFile = await data.papers.add({ ...common, name: snapshotName, kind: 'Snapshot', content: serialiseSnapshot(snapshot) });
+  return { paper, snapshot, files: { docx, html, snapshot: snapshotFile } };
+}
