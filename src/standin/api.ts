@@ -440,7 +440,7 @@ function fieldsResource(ctx: Ctx, list: ListRecord, seg: Segment, rest: Segment[
       if (typeof params.SchemaXml !== 'string') {
         throw errors.badRequest('createfieldasxml needs parameters.SchemaXml.');
       }
-      const f = fieldFromXml(params.SchemaXml, fields);
+      const f = fieldFromXml(params.SchemaXml, fields, typeof params.Options === 'number' ? params.Options : 0);
       if (f.LookupList && f.LookupList !== '{user-info}' && !ctx.store.listById(f.LookupList)) {
         const byTitle = ctx.store.listByTitle(f.LookupList) ?? ctx.store.listByUrl(f.LookupList.startsWith('/') ? f.LookupList : `${ctx.sitePath}/${f.LookupList}`);
         if (!byTitle) {

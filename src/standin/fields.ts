@@ -302,8 +302,14 @@ interface XmlField {
   Default?: unknown;
 }
 
-/** `fields/createfieldasxml`: the name from `Name`, the display name from `DisplayName`. */
-export function fieldFromXml(schemaXml: string, existing: readonly FieldDef[]): FieldDef {
+/** AddFieldOptions.AddFieldInternalNameHint: take the internal name from `Name`. */
+export const ADD_FIELD_INTERNAL_NAME_HINT = 8;
+
+/**
+ * `fields/createfieldasxml`. As in SharePoint, the internal name comes from `Name` only with the
+ * AddFieldInternalNameHint option; otherwise it is derived from `DisplayName`.
+ */
+export function fieldFromXml(schemaXml: string, existing: readonly FieldDef[], options = ADD_FIELD_INTERNAL_NAME_HINT): FieldDef {
   let parsed: { Field?: XmlField };
   try {
     parsed = xml.parse(schemaXml, true) as { Field?: XmlField };
@@ -320,14 +326,17 @@ export function fieldFromXml(schemaXml: string, existing: readonly FieldDef[]): 
     throw new SpError(400, '-2147024809, System.ArgumentException', `Field type ${String(type)} is not installed properly.`);
   }
   checkSupportedKind(kind);
-  const name = asString(node.Name) ?? asString(node.StaticName) ?? encodeInternalName(asString(node.DisplayName) ?? '');
+  const display = asString(node.DisplayName);
+  const hinted = (options & ADD_FIELD_INTERNAL_NAME_HINT) !== 0 || display === undefined;
+  const name = hinted ? asString(node.Name) ?? asString(node.StaticName) ?? encodeInternalName(display ?? '') : encodeInternalName(display);
   if (!name) {
     throw errors.badRequest('The field schema XML needs a Name or DisplayName.');
   }
-  if (existing.some((f) => f.InternalName.toLowerCase() === name.toLowerCase())) {
+  const taken = existing.some((f) => f.InternalName.toLowerCase() === name.toLowerCase());
+  if (taken && hinted) {
     throw errors.fieldExists(name);
   }
-  const f = base(name, asString(node.DisplayName) ?? name, kind, {});
+  const f = base(taken ? uniqueInternalName(name, existing) : name, display ?? name, kind, {});
   if (asString(node.ID)) {
     f.Id = String(node.ID).replace(/[{}]/g, '').toLowerCase();
   }

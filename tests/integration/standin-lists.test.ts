@@ -1,5 +1,5 @@
 /** Lists and fields through the real PnPjs: ensure, add, update, lookups, XML fields, indexing. */
-import { FieldTypes } from '@pnp/sp/fields';
+import { AddFieldOptions, FieldTypes } from '@pnp/sp/fields';
 import '@pnp/sp/site-users/web';
 import { spAs, start, type Standin } from './standin.helpers';
 
@@ -65,10 +65,12 @@ describe('stand-in: lists and fields', () => {
     expect(choice).toMatchObject({ TypeAsString: 'Choice', Choices: { results: ['Open', 'Closed'] }, Required: true });
     expect((await fields.getByInternalNameOrTitle('Lifecycle')()).Choices).toEqual(['Open', 'Closed']);
 
-    const xml = await fields.createFieldAsXml(
-      '<Field Type="DateTime" Name="DueDate" DisplayName="Due date" Format="DateOnly" Indexed="TRUE" Required="FALSE" />'
-    );
+    const schemaXml = '<Field Type="DateTime" Name="DueDate" DisplayName="Due date" Format="DateOnly" Indexed="TRUE" Required="FALSE" />';
+    const xml = await fields.createFieldAsXml({ SchemaXml: schemaXml, Options: AddFieldOptions.AddFieldInternalNameHint | AddFieldOptions.AddToDefaultContentType });
     expect(xml).toMatchObject({ InternalName: 'DueDate', Title: 'Due date', FieldTypeKind: FieldTypes.DateTime, Indexed: true, DisplayFormat: 0 });
+    // Without the hint SharePoint ignores Name and derives the internal name from DisplayName.
+    const unhinted = await fields.createFieldAsXml(schemaXml.replace('Due date', 'Original due date'));
+    expect(unhinted.InternalName).toBe('Original_x0020_due_x0020_date');
 
     const multiUser = await fields.createFieldAsXml('<Field Type="UserMulti" Name="Watchers" DisplayName="Watchers" Mult="TRUE" UserSelectionMode="PeopleOnly" />');
     expect(multiUser).toMatchObject({ TypeAsString: 'UserMulti', AllowMultipleValues: true });
@@ -84,7 +86,7 @@ describe('stand-in: lists and fields', () => {
     await fields.getByInternalNameOrTitle('Lifecycle').update({ Indexed: true });
     expect((await fields.getByInternalNameOrTitle('Lifecycle')()).Indexed).toBe(true);
 
-    await expect(fields.createFieldAsXml('<Field Type="Text" Name="DueDate" DisplayName="Again" />')).rejects.toThrow(/\[500\].*A duplicate field name \\"DueDate\\" was found/);
+    await expect(fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="DueDate" DisplayName="Again" />', Options: AddFieldOptions.AddFieldInternalNameHint })).rejects.toThrow(/\[500\].*A duplicate field name \\"DueDate\\" was found/);
   });
 
   it('stores lookup and multi-user values and expands them', async () => {
