@@ -182,20 +182,22 @@ export class ListRepository<T extends { id?: number }> {
    * BatchWriteError, which keeps the items that were saved: nothing is dropped silently.
    */
   async addMany(values: readonly T[]): Promise<Stored<T>[]> {
-    return this.batchWrite(values, `adding to '${this.title}'`, (items, value) => items.add(this.mapping.toItem(value)).then((created: ListItemData) => this.createdFrom(value, created)));
+    return this.batchWrite(values, `adding to '${this.title}'`, (items, value) => items().add(this.mapping.toItem(value)).then((created: ListItemData) => this.createdFrom(value, created)));
   }
 
   /**
    * Runs one write per input in batches, collecting per-item failures. A failed `$batch` request
    * (after PnPjs's retries) fails all of its writes, which are reported, and the next batch goes on.
+   * `write` gets a factory: PnPjs refuses to put one queryable object in a batch twice, so every
+   * write starts its own fluent chain.
    */
-  protected async batchWrite<I, R>(inputs: readonly I[], what: string, write: (items: IItems, input: I, index: number) => Promise<R>): Promise<R[]> {
+  protected async batchWrite<I, R>(inputs: readonly I[], what: string, write: (items: () => IItems, input: I, index: number) => Promise<R>): Promise<R[]> {
     const results: (R | undefined)[] = new Array<R | undefined>(inputs.length).fill(undefined);
     const failures: BatchFailure<I>[] = [];
     for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
       const slice = inputs.slice(start, start + BATCH_SIZE);
       const [batchedSp, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
-      const items = this.list(batchedSp).items;
+      const items = (): IItems => this.list(batchedSp).items;
       const pending = slice.map((input, i) =>
         write(items, input, start + i).then(
           (r) => {
@@ -257,7 +259,7 @@ export class ListRepository<T extends { id?: number }> {
       const value = { ...next, id: base.id };
       if (Object.keys(payload).length === 0) return { ...base, value };
       try {
-        const result = await items.getById(base.id).update(payload, base.etag);
+        const result = await items().getById(base.id).update(payload, base.etag);
         return { id: base.id, etag: result.etag ?? base.etag, value };
       } catch (e) {
         throw await this.conflictOr(e, base, next, `saving item ${base.id} of '${this.title}'`);
