@@ -14,6 +14,8 @@ export interface TableOptions {
   mapping?: ColumnMappingFile;
   /** The force whose tracker this is; read from the scope cells when not given. */
   force?: string;
+  /** The report every row belongs to when the file has no report column; defaults to the file name. */
+  report?: string;
 }
 
 export interface TableReading {
@@ -77,6 +79,11 @@ export function tableToDocument(table: SourceTable, options: TableOptions = {}):
 
   const reports = new Map<string, RawReport>();
   let previousReport: string | undefined;
+  if (header.fieldColumns.report === undefined) {
+    // A tracker of one inspection: every row belongs to it.
+    previousReport = options.report ?? table.name.replace(/\.[a-z]+$/i, '');
+    problems.push({ severity: 'info', row: header.headerRow, column: null, value: previousReport, message: `No report column: every row is imported under "${previousReport}".` });
+  }
 
   body.forEach((row, i) => {
     counts.rows += 1;
@@ -109,7 +116,7 @@ export function tableToDocument(table: SourceTable, options: TableOptions = {}):
         return;
       }
       title = previousReport;
-      problems.push({ severity: 'info', row: row.rowNumber, column: headingFor(header, 'report'), value: '', message: `No originating report: taken from the row above ("${title}").` });
+      if (header.fieldColumns.report !== undefined) problems.push({ severity: 'info', row: row.rowNumber, column: headingFor(header, 'report'), value: '', message: `No originating report: taken from the row above ("${title}").` });
     }
     previousReport = title;
     const key = normaliseForKey(title);
