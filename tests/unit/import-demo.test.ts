@@ -59,7 +59,7 @@ describe('the City of London paper', () => {
       r.recommendations.flatMap((x) => [...(x.note?.includes('per part') ? [] : [x.status ?? '']), ...(x.actions ?? []).map((a) => a.status ?? '')])
     );
     expect(count(statuses.filter((s) => s !== ''))).toEqual(count(cells));
-    expect(cells).toHaveLength(57);
+    expect(cells).toHaveLength(59);
   });
 
   it('reads every due date of the paper or flags it', () => {
