@@ -10,6 +10,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IList } from '@pnp/sp/lists';
 import type { IItems } from '@pnp/sp/items';
+import type { IChangeQuery } from '@pnp/sp/types';
 import type { ItemMapping, ItemPayload, ListItemData, ListSchema } from '../schema';
 import { ItemMappingError, entityName, listSchema } from '../schema';
 import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Stored } from './errors';
@@ -335,20 +336,33 @@ export class ListRepository<T extends { id?: number }> {
     }
   }
 
-  /** Item changes strictly after `token`, oldest first, and the token to ask from next time. */
-  async changesSince(token: string): Promise<{ changes: ItemChange[]; token: string }> {
-    let raw: ListItemData[];
-    try {
-      raw = (await this.list().getChanges({ Item: true, Add: true, Update: true, DeleteObject: true, Restore: true, ChangeTokenStart: { StringValue: token } })) as ListItemData[];
-    } catch (e) {
-      throw toDataError(e, `reading changes to '${this.title}'`);
+  /**
+   * Item changes strictly after `token`, oldest first, and the token to ask from next time.
+   * SharePoint returns at most `fetchLimit` changes per call, so this asks again from the last
+   * change until a call comes back short.
+   */
+  async changesSince(token: string, fetchLimit = 1000): Promise<{ changes: ItemChange[]; token: string }> {
+    const changes: ItemChange[] = [];
+    let from = token;
+    for (;;) {
+      const query: IChangeQuery & { FetchLimit: number } = { Item: true, Add: true, Update: true, DeleteObject: true, Restore: true, ChangeTokenStart: { StringValue: from }, FetchLimit: fetchLimit };
+      let raw: ListItemData[];
+      try {
+        raw = (await this.list().getChanges(query)) as ListItemData[];
+      } catch (e) {
+        throw toDataError(e, `reading changes to '${this.title}'`);
+      }
+      for (const c of raw) {
+        changes.push({
+          kind: CHANGE_KINDS[Number(c.ChangeType)] ?? 'other',
+          itemId: Number(c.ItemId),
+          at: String(c.Time ?? ''),
+          token: String((c.ChangeToken as { StringValue?: string } | undefined)?.StringValue ?? from)
+        });
+      }
+      if (raw.length < fetchLimit) break;
+      from = changes[changes.length - 1].token;
     }
-    const changes = raw.map((c) => ({
-      kind: CHANGE_KINDS[Number(c.ChangeType)] ?? 'other',
-      itemId: Number(c.ItemId),
-      at: String(c.Time ?? ''),
-      token: String((c.ChangeToken as { StringValue?: string } | undefined)?.StringValue ?? token)
-    }));
     return { changes, token: changes.length > 0 ? changes[changes.length - 1].token : token };
   }
 }
