@@ -107,7 +107,7 @@ export class BatchWriteError<I, R> extends DataError {
     readonly results: readonly (R | undefined)[]
   ) {
     super(
-      `${failures.length} of ${results.length} changes to '${listTitle}' were not saved (first: item ${failures[0]?.index ?? 0}: ${failures[0]?.error.message ?? ''}). The others were saved.`,
+      `${failures.length} of ${results.length} changes to '${listTitle}' were not saved; the others were. The first not saved (number ${(failures[0]?.index ?? 0) + 1}): ${failures[0]?.error.message ?? ''}`,
       'batch'
     );
     this.name = 'BatchWriteError';

@@ -199,26 +199,34 @@ export class ListRepository<T extends { id?: number }> {
       const slice = inputs.slice(start, start + BATCH_SIZE);
       const [batchedSp, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
       const items = (): IItems => this.list(batchedSp).items;
+      const settled = new Set<number>();
+      let abandoned = false;
       const pending = slice.map((input, i) =>
         write(items, input, start + i).then(
           (r) => {
+            if (abandoned) return;
+            settled.add(i);
             results[start + i] = r;
           },
           (e: unknown) => {
+            if (abandoned) return;
+            settled.add(i);
             failures.push({ index: start + i, input, error: toDataError(e, what) });
           }
         )
       );
       try {
         await execute();
+        await Promise.all(pending);
       } catch (e) {
-        // The whole request failed: every write of this batch that has not settled failed with it.
+        // The $batch request itself was refused (after PnPjs's retries): none of its writes was
+        // applied, and PnPjs will not settle them, so they are reported from here.
         const error = toDataError(e, what);
+        abandoned = true;
         slice.forEach((input, i) => {
-          if (results[start + i] === undefined && !failures.some((f) => f.index === start + i)) failures.push({ index: start + i, input, error });
+          if (!settled.has(i)) failures.push({ index: start + i, input, error });
         });
       }
-      await Promise.all(pending);
     }
     if (failures.length > 0) {
       failures.sort((a, b) => a.index - b.index);

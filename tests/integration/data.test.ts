@@ -3,6 +3,7 @@ import type { Action, ProgressUpdate, Recommendation, ReminderLogEntry, Reminder
 import {
   AccessDeniedError,
   BATCH_SIZE,
+  BatchWriteError,
   ConflictError,
   ThrottledError,
   createTrackerData,
@@ -254,6 +255,26 @@ describe('the data layer against the stand-in', () => {
       expect((await data.recommendations.byReport(reportId)).filter((s) => s.value.ref === 'T-x')).toEqual([]);
       const again = await data.recommendations.add(actionPlanRecommendation(reportId, { ref: 'T-x' }));
       expect((await data.recommendations.get(again.id)).value.ref).toBe('T-x');
+    });
+
+    it('reports exactly the writes of a $batch that stayed throttled, and keeps the rest', async () => {
+      const before = (await data.recommendations.byReport(reportId)).length;
+      // The first $batch request (100 writes) is refused three times, so PnPjs gives up on it.
+      await injectFaults(server, { rate: 1, status: 429, retryAfter: 0, count: 3 });
+      const inputs = Array.from({ length: 150 }, (_, i) => actionPlanRecommendation(reportId, { ref: `BW-${i}` }));
+      const error = (await data.recommendations.addMany(inputs).catch((e: unknown) => e)) as BatchWriteError<Recommendation, Stored<Recommendation>>;
+      expect(error).toBeInstanceOf(BatchWriteError);
+      expect(error.failures.map((f) => f.index)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+      expect(error.failures.every((f) => f.error instanceof ThrottledError)).toBe(true);
+      expect(error.message).toMatch(/^100 of 150 changes to 'Recommendations' were not saved; the others were\./);
+      const saved = error.results.filter((r): r is Stored<Recommendation> => r !== undefined);
+      expect(saved.map((s) => s.value.ref)).toEqual(inputs.slice(100).map((r) => r.ref));
+      const after = await data.recommendations.byReport(reportId);
+      expect(after.length).toBe(before + 50);
+      // Sending the failed ones again completes the set, with nothing twice.
+      await data.recommendations.addMany(error.failures.map((f) => f.input));
+      const refs = (await data.recommendations.byReport(reportId)).map((s) => s.value.ref).filter((r) => r.startsWith('BW-'));
+      expect(refs.sort()).toEqual(inputs.map((r) => r.ref).sort());
     });
 
     it('sends 100 writes as one $batch request', async () => {
