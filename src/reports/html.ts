@@ -68,6 +68,7 @@ thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
 th { background: #d9d9d9; }
+table.counts, table.legend { width: auto; min-width: 50%; }
 td.status { font-weight: bold; text-align: center; white-space: nowrap; }
 td.ref { white-space: nowrap; }
 tr.action td { background: #f5f5f5; }

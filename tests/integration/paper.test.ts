@@ -1,0 +1,184 @@
+/**
+ * Issuing committee papers against the stand-in, with the real PnPjs and the demo data: two papers
+ * a quarter apart with changes between; the issued files never change afterwards; the Word
+ * document read back (mammoth) matches the demo data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { seedDemo } from '../../src/cli/seed-demo';
+import { nodeSp } from '../../src/cli/sp';
+import type { IsoDate, OriginatingReport, Recommendation } from '../../src/core/model';
+import { scopeCounts, scopeSentence } from '../../src/core/scope';
+import { isClosed, isOpen, trafficLight } from '../../src/core/status';
+import { approveClosure, requestClosure, setManualRed } from '../../src/core/transitions';
+import { createTrackerData } from '../../src/data';
+import type { Stored, TrackerData } from '../../src/data';
+import { PaperAlreadyIssuedError, issueCommitteePaper } from '../../src/reports/issue';
+import type { IssuedPaper } from '../../src/reports/issue';
+import { startStandin } from '../../src/standin/server';
+import type { Standin } from '../../src/standin/server';
+
+const COMMITTEE = 'Police Performance and Resource Management Sub Committee';
+const FIRST: IsoDate = '2017-11-23';
+const SECOND: IsoDate = '2018-02-22';
+
+const colTitles = new Set(
+  (JSON.parse(readFileSync(join(__dirname, '../../data/demo/city-of-london-recommendations.json'), 'utf8')) as { reports: { title: string }[] }).reports.map((r) => r.title)
+);
+
+let server: Standin;
+let data: TrackerData;
+let reports: Stored<OriginatingReport>[];
+let reportIds: number[];
+let first: IssuedPaper;
+let second: IssuedPaper;
+let firstBytes: { docx: Buffer; html: Buffer; snapshot: Buffer };
+let secondBytes: { docx: Buffer; html: Buffer; snapshot: Buffer };
+const touched: { closedSoon?: number; completed?: number; manualRed?: number; commented?: number } = {};
+
+async function readFiles(paper: IssuedPaper): Promise<{ docx: Buffer; html: Buffer; snapshot: Buffer }> {
+  const read = async (url: string): Promise<Buffer> => Buffer.from(await data.papers.read(url));
+  return { docx: await read(paper.files.docx.serverRelativeUrl), html: await read(paper.files.html.serverRelativeUrl), snapshot: await read(paper.files.snapshot.serverRelativeUrl) };
+}
+
+async function colRecommendations(): Promise<Stored<Recommendation>[]> {
+  return (await data.recommendations.all()).filter((s) => s.value.reportId !== undefined && reportIds.includes(s.value.reportId));
+}
+
+/** Open force items, AMBER on both paper dates: their colour moves only when someone acts. */
+function steadyAmber(recs: Stored<Recommendation>[]): Stored<Recommendation>[] {
+  return recs.filter((s) => s.value.appliesTo === 'Force' && isOpen(s.value.lifecycle) && trafficLight(s.value, FIRST) === 'AMBER' && trafficLight(s.value, SECOND) === 'AMBER');
+}
+
+async function save(id: number, change: (rec: Recommendation) => Recommendation): Promise<void> {
+  const stored = await data.recommendations.get(id);
+  await data.recommendations.update(stored, change(stored.value));
+}
+
+beforeAll(async () => {
+  server = await startStandin({ port: 0 });
+  const sp = nodeSp(server.siteUrl, { user: 'admin' });
+  await seedDemo(sp);
+  data = createTrackerData(sp);
+  reports = (await data.reports.all()).filter((r) => colTitles.has(r.value.title));
+  reportIds = reports.map((r) => r.id);
+
+  first = await issueCommitteePaper(data, { asAt: FIRST, committee: COMMITTEE, selection: { reportIds }, issuedAt: '2017-11-23T17:00:00Z', issuedBy: 'Strategic Development' });
+  firstBytes = await readFiles(first);
+
+  // The quarter between: one item completed, one closed, one set RED by hand, one only commented on.
+  const [completed, closedSoon, manualRed, commented] = steadyAmber(await colRecommendations());
+  Object.assign(touched, { completed: completed.id, closedSoon: closedSoon.id, manualRed: manualRed.id, commented: commented.id });
+  await save(completed.id, (r) => requestClosure(r, { by: 'Strategic Development Analyst', at: '2017-12-12T10:00:00Z', evidence: 'Action plan delivered and published.' }));
+  await save(closedSoon.id, (r) =>
+    approveClosure(requestClosure(r, { by: 'Strategic Development Analyst', at: '2018-01-08T10:00:00Z', evidence: 'Audit confirms implementation.' }), {
+      by: 'Chief of Staff',
+      at: '2018-01-15T10:00:00Z',
+      outcome: 'closed'
+    })
+  );
+  await save(manualRed.id, (r) => setManualRed(r, { by: 'Chief of Staff', at: '2018-02-01T10:00:00Z', rationale: 'Depends on a national IT system that will not be delivered.' }));
+  await data.updates.add({ recommendationId: commented.id, at: '2018-02-05T09:00:00Z', author: 'Head of Crime', text: 'Training has been scheduled for March.', lifecycle: 'Being progressed' });
+
+  second = await issueCommitteePaper(data, { asAt: SECOND, committee: COMMITTEE, selection: { reportIds }, issuedAt: '2018-02-22T17:00:00Z', issuedBy: 'Strategic Development' });
+  secondBytes = await readFiles(second);
+}, 300000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('two papers a quarter apart', () => {
+  it('stores the document, the page and the snapshot of each in the Committee Papers library', async () => {
+    const files = await data.papers.list();
+    const names = files.map((f) => `${f.paperDate} ${f.kind} ${f.name}`).sort();
+    expect(names).toEqual([
+      '2017-11-23 Paper 2017-11-23-police-performance-and-resource-management-sub-committee.docx',
+      '2017-11-23 Paper 2017-11-23-police-performance-and-resource-management-sub-committee.html',
+      '2017-11-23 Snapshot 2017-11-23-police-performance-and-resource-management-sub-committee.snapshot.json',
+      '2018-02-22 Paper 2018-02-22-police-performance-and-resource-management-sub-committee.docx',
+      '2018-02-22 Paper 2018-02-22-police-performance-and-resource-management-sub-committee.html',
+      '2018-02-22 Snapshot 2018-02-22-police-performance-and-resource-management-sub-committee.snapshot.json'
+    ]);
+    expect(first.paper.comparedWith).toBeNull();
+    expect(second.paper.comparedWith).toEqual({ kind: 'paper', paperId: first.snapshot.paperId, title: first.snapshot.title, asAt: FIRST });
+    expect(JSON.parse(secondBytes.snapshot.toString('utf8'))).toEqual(second.snapshot);
+  });
+
+  it('marks exactly the changed items NEW and the closed one CLOSED', async () => {
+    const now = await colRecommendations();
+    // Changed by someone, or turned RED by the calendar: due on or after the first paper, before the second.
+    const turnedRedByDate = now.filter((s) => isOpen(s.value.lifecycle) && trafficLight(s.value, FIRST) !== 'RED' && trafficLight(s.value, SECOND) === 'RED' && s.id !== touched.manualRed);
+    const expectedNew = [touched.completed, touched.manualRed, ...turnedRedByDate.map((s) => s.id)].sort();
+    const marked = second.paper.sections.flatMap((s) => s.rows);
+    expect(marked.filter((r) => r.marker === 'NEW').map((r) => r.recommendationId).sort()).toEqual(expectedNew);
+    expect(marked.filter((r) => r.marker === 'CLOSED').map((r) => r.recommendationId)).toEqual([touched.closedSoon]);
+    expect(marked.find((r) => r.recommendationId === touched.commented)?.marker).toBeNull();
+    expect(marked.find((r) => r.recommendationId === touched.commented)?.comment).toBe('Training has been scheduled for March.');
+    expect(second.paper.redItems.find((r) => r.key === `id:${touched.manualRed}`)?.rationale).toBe('Cannot / will not be implemented: Depends on a national IT system that will not be delivered.');
+  });
+
+  it('has markers that agree with the items’ histories', async () => {
+    const byId = new Map((await colRecommendations()).map((s) => [s.id, s.value]));
+    for (const row of second.paper.sections.flatMap((s) => s.rows)) {
+      const rec = byId.get(row.recommendationId ?? -1);
+      if (!rec) throw new Error(`Row ${row.ref} is not in the register`);
+      const changedInQuarter = rec.history.filter((h) => h.at > `${FIRST}T23:59:59Z` && h.at <= `${SECOND}T23:59:59Z`);
+      if (row.marker === 'CLOSED') expect(changedInQuarter.some((h) => isClosed(h.lifecycle))).toBe(true);
+      if (row.marker === 'NEW' && changedInQuarter.length === 0) {
+        // No recorded change: only the calendar can have moved it (RED once past its due date).
+        expect([trafficLight(rec, FIRST), trafficLight(rec, SECOND)]).toEqual(['AMBER', 'RED']);
+      }
+      if (row.marker === null) expect(changedInQuarter.filter((h) => h.lifecycle !== rec.lifecycle)).toEqual([]);
+    }
+  });
+
+  it('never changes an issued paper: editing an item afterwards leaves both files byte for byte', async () => {
+    await save(touched.completed ?? -1, (r) => ({ ...r, text: `${r.text} (edited after the papers were issued)`, latestComment: 'Edited later.' }));
+    expect(await readFiles(first)).toEqual(firstBytes);
+    expect(await readFiles(second)).toEqual(secondBytes);
+    await expect(issueCommitteePaper(data, { asAt: SECOND, committee: COMMITTEE, selection: { reportIds }, issuedAt: '2018-02-23T09:00:00Z', issuedBy: 'Analyst' })).rejects.toThrow(PaperAlreadyIssuedError);
+    expect(await readFiles(second)).toEqual(secondBytes);
+  });
+});
+
+describe('the issued Word document, read back', () => {
+  let html = '';
+  let text = '';
+  beforeAll(async () => {
+    html = (await mammoth.convertToHtml({ buffer: secondBytes.docx })).value;
+    text = (await mammoth.extractRawText({ buffer: secondBytes.docx })).value;
+  });
+
+  it('has a heading per City of London report, newest first', () => {
+    const headings = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'"));
+    const reportHeadings = headings.filter((h) => colTitles.has(h));
+    const expected = [...reports]
+      .map((r) => r.value)
+      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title))
+      .map((r) => r.title);
+    expect(reportHeadings).toEqual(expected);
+  });
+
+  it('prints each report’s scope sentence from the demo data', async () => {
+    const recs = (await colRecommendations()).map((s) => s.value);
+    for (const report of reports) {
+      const sentence = scopeSentence(scopeCounts(recs.filter((r) => r.reportId === report.id)));
+      expect(text).toContain(sentence);
+    }
+  });
+
+  it('has a table row per open item with its ref and status', () => {
+    for (const section of second.paper.sections) {
+      for (const row of section.rows) {
+        expect(html).toContain(`<td><p>${row.ref}</p></td>`);
+        expect(text).toContain(row.statusLabel);
+      }
+    }
+    const closed = second.paper.sections.flatMap((s) => s.rows).find((r) => r.marker === 'CLOSED');
+    expect(closed?.statusLabel).toBe('NEW CLOSED');
+    expect(text).toContain('NEW CLOSED');
+    expect(text).toContain('Appendix: closed items');
+  });
+});
