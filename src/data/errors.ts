@@ -149,13 +149,14 @@ export function toDataError(e: unknown, what: string): DataError {
   if (e instanceof DataError) return e;
   if (isHttpError(e)) {
     const server = serverError(e.message);
+    const detail = server.message?.replace(/\.+$/, '');
     const status = e.status;
     if (status === 429 || status === 503 || status === 504 || /Retry count exceeded/.test(e.message)) return new ThrottledError(status, what, server.message);
     if (server.code?.includes('SPQueryThrottledException')) return new ThresholdError(what, server.message, server.code);
     if (status === 401 || status === 403 || server.code?.includes('UnauthorizedAccessException')) return new AccessDeniedError(what, status, server.message);
-    if (status === 404) return new DataError(`Not found while ${what}: ${server.message ?? 'the list or item does not exist'}.`, 'not-found', status, server.message, server.code);
-    if (status === 400) return new DataError(`SharePoint refused the request while ${what}: ${server.message ?? 'bad request'}.`, 'bad-request', status, server.message, server.code);
-    return new DataError(`SharePoint failed while ${what} (HTTP ${status}): ${server.message ?? 'no details'}.`, 'server', status, server.message, server.code);
+    if (status === 404) return new DataError(`Not found while ${what}: ${detail ?? 'the list or item does not exist'}.`, 'not-found', status, server.message, server.code);
+    if (status === 400) return new DataError(`SharePoint refused the request while ${what}: ${detail ?? 'bad request'}.`, 'bad-request', status, server.message, server.code);
+    return new DataError(`SharePoint failed while ${what} (HTTP ${status}): ${detail ?? 'no details'}.`, 'server', status, server.message, server.code);
   }
   const text = e instanceof Error ? e.message : String(e);
   return new DataError(`Could not reach SharePoint while ${what}: ${text}`, 'network');

@@ -151,7 +151,9 @@ describe('the data layer against the stand-in', () => {
       expect(await data.papers.latestBefore('2018-02-20', 'Snapshot')).toEqual(paper);
       expect(await data.papers.readText(paper.serverRelativeUrl)).toBe(snapshot);
       expect(Buffer.from(await data.papers.read(paper.serverRelativeUrl)).toString('utf8')).toBe(snapshot);
-      await expect(data.papers.add({ name: 'HMICFRS recommendations 2017-11-28.json', content: 'changed', paperDate: '2017-11-28', kind: 'Snapshot' })).rejects.toThrow();
+      await expect(data.papers.add({ name: 'HMICFRS recommendations 2017-11-28.json', content: 'changed', paperDate: '2017-11-28', kind: 'Snapshot' })).rejects.toThrow(
+        /while saving 'HMICFRS recommendations 2017-11-28\.json' to 'Committee Papers': .*already exists\.$/
+      );
       expect(await data.papers.readText(paper.serverRelativeUrl)).toBe(snapshot);
     });
   });
