@@ -140,17 +140,12 @@ export class ListRepository<T extends { id?: number }> {
   /** Pages of items matching the query, one request per page, following SharePoint's next links. */
   async *pages(options: QueryOptions = {}): AsyncGenerator<Stored<T>[]> {
     const what = `loading '${this.title}'${options.filter ? ` where ${options.filter}` : ''}`;
-    const iterator = this.query(options)[Symbol.asyncIterator]();
-    for (;;) {
-      let next: IteratorResult<ListItemData[]>;
-      try {
-        next = (await iterator.next()) as IteratorResult<ListItemData[]>;
-      } catch (e) {
-        throw toDataError(e, what);
+    try {
+      for await (const page of this.query(options) as AsyncIterable<ListItemData[]>) {
+        yield this.mapped(() => page.map((item) => this.toStored(item)), what);
       }
-      if (next.done) return;
-      const page = next.value;
-      yield this.mapped(() => page.map((item) => this.toStored(item)), what);
+    } catch (e) {
+      throw toDataError(e, what);
     }
   }
 
