@@ -3,22 +3,25 @@
  * writes the committee paper from the tracker site to a file, and with `--issue` also issues it:
  * the Word document, the HTML page and the snapshot go to the site's "Committee Papers" library.
  * NEW and CLOSED are measured against the committee's latest issued paper, or against `--since`.
+ * With `--plan <id>` it writes the plan delivery update of that plan instead, for the quarter
+ * ending on `--date` (or from `--from`).
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isoDate, isValidDate, londonDate, parseIsoDate } from '../core/dates';
+import { addDays, addMonths, isoDate, isValidDate, londonDate, parseIsoDate } from '../core/dates';
 import type { IsoDate } from '../core/model';
-import type { CommitteePaper } from '../core/paper';
+import type { CommitteePaper, PlanUpdate } from '../core/paper';
 import { createTrackerData } from '../data';
-import { renderPaperDocx } from '../reports/docx';
-import { renderPaperHtml } from '../reports/html';
-import { issueCommitteePaper, paperStem, prepareCommitteePaper } from '../reports/issue';
+import { renderPaperDocx, renderPlanUpdateDocx } from '../reports/docx';
+import { renderPaperHtml, renderPlanUpdateHtml } from '../reports/html';
+import { issueCommitteePaper, paperStem, prepareCommitteePaper, preparePlanUpdate } from '../reports/issue';
 import type { BaselineChoice, PaperOptions } from '../reports/issue';
 import { nodeSp } from './sp';
 
 const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date>] [--date <date>] [--out <file>] [--issue]
        [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias>]
+       npm run report -- --plan <id> --format docx|html --site <url> [--date <date>] [--from <date>] [--out <file>]
   --format       docx (Word) or html (printable page); default docx
   --site         the tracker site
   --since        mark NEW / CLOSED against each item's history at this date, instead of the latest issued paper
@@ -29,6 +32,8 @@ const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since
   --directorate  only this directorate's items
   --report       only this originating report (its list item id); repeat for several
   --user         the stand-in account to act as (local stand-in only)
+  --plan         write the plan delivery update of this plan (its report's list item id) instead
+  --from         the first day of the plan update's quarter; default three months before --date
 Dates are YYYY-MM-DD or day first, DD/MM/YYYY.`;
 
 /** A usage error: the message says what to fix. */
@@ -63,6 +68,8 @@ export interface ReportArgs {
   out?: string;
   issue: boolean;
   options: PaperOptions;
+  /** Set for the plan delivery update instead of the committee paper. */
+  plan?: { planId: number; period: { from: IsoDate; to: IsoDate } };
 }
 
 /** Parses the arguments; `now` gives the default paper date. */
@@ -82,7 +89,9 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
         committee: { type: 'string' },
         title: { type: 'string' },
         directorate: { type: 'string' },
-        report: { type: 'string', multiple: true }
+        report: { type: 'string', multiple: true },
+        plan: { type: 'string' },
+        from: { type: 'string' }
       }
     });
   } catch (e) {
@@ -103,7 +112,18 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
     if (!/^\d+$/.test(r)) throw new UsageError(`--report takes a report's list item id (a whole number), not '${r}'.`);
     return Number(r);
   });
+  let plan: ReportArgs['plan'];
+  if (v.plan !== undefined) {
+    if (!/^\d+$/.test(v.plan)) throw new UsageError(`--plan takes the plan's list item id (a whole number), not '${v.plan}'.`);
+    if (v.issue || v.since) throw new UsageError('--issue and --since are for the committee paper, not the plan update.');
+    const from = v.from ? parseCliDate(v.from, '--from') : addDays(addMonths(asAt, -3), 1);
+    if (from > asAt) throw new UsageError(`--from (${from}) must not be after the update's date (${asAt}).`);
+    plan = { planId: Number(v.plan), period: { from, to: asAt } };
+  } else if (v.from) {
+    throw new UsageError('--from is for the plan update (with --plan).');
+  }
   return {
+    plan,
     format,
     site: v.site,
     user: v.user,
@@ -121,6 +141,21 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
 
 async function render(paper: CommitteePaper, format: 'docx' | 'html'): Promise<Uint8Array | string> {
   return format === 'docx' ? renderPaperDocx(paper) : renderPaperHtml(paper);
+}
+
+async function renderPlan(update: PlanUpdate, format: 'docx' | 'html'): Promise<Uint8Array | string> {
+  return format === 'docx' ? renderPlanUpdateDocx(update) : renderPlanUpdateHtml(update);
+}
+
+/** Writes the plan delivery update; returns the file written and the update. */
+export async function runPlanUpdate(args: ReportArgs, plan: NonNullable<ReportArgs['plan']>, log: (line: string) => void): Promise<{ out: string; update: PlanUpdate }> {
+  const data = createTrackerData(nodeSp(args.site, args.user ? { user: args.user } : {}));
+  const update = await preparePlanUpdate(data, { ...plan, asAt: args.options.asAt, title: args.options.title });
+  const out = resolve(args.out ?? `${paperStem(update.asAt, update.title)}.${args.format}`);
+  await writeFile(out, await renderPlan(update, args.format));
+  const count = update.principles.reduce((n, p) => n + p.commitments.length, 0);
+  log(`${update.principles.length} key principles, ${count} commitments. Written to ${out}.`);
+  return { out, update };
 }
 
 /** Runs the command: returns what was written and, with `--issue`, the library files. */
@@ -146,7 +181,11 @@ export async function runReport(args: ReportArgs, now: Date, log: (line: string)
 async function main(): Promise<number> {
   const now = new Date();
   const args = parseReportArgs(process.argv.slice(2), now);
-  await runReport(args, now, (line) => process.stdout.write(`${line}\n`));
+  const log = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  if (args.plan) await runPlanUpdate(args, args.plan, log);
+  else await runReport(args, now, log);
   return 0;
 }
 

@@ -25,7 +25,7 @@ import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
 import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
 import type { CommitteePaper, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
-import { PAPER_STRINGS as S, changeFromText, paperSubtitle, paragraphs } from './strings';
+import { PAPER_STRINGS as S, activityText, changeFromText, paperSubtitle, paragraphs } from './strings';
 
 /** The MIME type of a .docx file. */
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -195,7 +195,10 @@ export async function renderPlanUpdateDocx(update: PlanUpdate): Promise<Uint8Arr
         })
       );
       if (c.activity.length) {
-        for (const a of c.activity) children.push(plain(`${formatUkDate(a.date)}, ${a.author}`, { italics: true }), ...textParagraphs(a.text));
+        for (const a of c.activity) {
+          const text = activityText(c, a);
+          children.push(plain(`${formatUkDate(a.date)}, ${a.author}`, { italics: true }), ...(text ? textParagraphs(text) : []));
+        }
       } else {
         children.push(plain(S.noActivity, { italics: true }));
         if (c.latest) children.push(plain(S.latestProgress, { bold: true }), ...textParagraphs(c.latest));

@@ -7,7 +7,7 @@ import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
 import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
 import type { CommitteePaper, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
-import { PAPER_STRINGS as S, changeFromText, paperSubtitle, paragraphs } from './strings';
+import { PAPER_STRINGS as S, activityText, changeFromText, paperSubtitle, paragraphs } from './strings';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -119,7 +119,7 @@ export function renderPlanUpdateHtml(update: PlanUpdate): string {
     const entries = p.commitments
       .map((c) => {
         const activity = c.activity.length
-          ? c.activity.map((a) => `<div class="activity"><p class="when">${escapeHtml(formatUkDate(a.date))}, ${escapeHtml(a.author)}</p>${paras(a.text)}</div>`).join('')
+          ? c.activity.map((a) => `<div class="activity"><p class="when">${escapeHtml(formatUkDate(a.date))}, ${escapeHtml(a.author)}</p>${paras(activityText(c, a))}</div>`).join('')
           : `<p class="none">${escapeHtml(S.noActivity)}</p>${c.latest ? `<p class="kind">${escapeHtml(S.latestProgress)}</p>${paras(c.latest)}` : ''}`;
         return `<div class="commitment"><p><span class="number">${escapeHtml(c.number)}</span> <strong>${escapeHtml(c.text)}</strong> <span class="status" style="background:#${TRAFFIC_LIGHT_COLOURS[c.trafficLight].fill};color:#${TRAFFIC_LIGHT_COLOURS[c.trafficLight].text}">${escapeHtml(c.trafficLight)}</span></p>${activity}</div>`;
       })

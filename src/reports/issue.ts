@@ -6,8 +6,8 @@
  * Browser-safe: the tracker web part's "Committee paper" command and the CLI both call this.
  */
 import type { IsoDate, IsoInstant } from '../core/model';
-import { buildCommitteePaper, parseSnapshot, serialiseSnapshot, snapshotOf } from '../core/paper';
-import type { CommitteePaper, PaperBaseline, PaperInput, PaperSelection, PaperSnapshot } from '../core/paper';
+import { buildCommitteePaper, buildPlanUpdate, parseSnapshot, serialiseSnapshot, snapshotOf } from '../core/paper';
+import type { CommitteePaper, PaperBaseline, PaperInput, PaperSelection, PaperSnapshot, PlanUpdate } from '../core/paper';
 import type { RagPolicy } from '../core/status';
 import type { PaperFile, TrackerData } from '../data';
 import { renderPaperDocx } from './docx';
@@ -130,4 +130,24 @@ export async function issueCommitteePaper(data: PaperData, options: IssueOptions
   const html = await data.papers.add({ ...common, name: htmlName, kind: 'Paper', content: renderPaperHtml(paper) });
   const snapshotFile = await data.papers.add({ ...common, name: snapshotName, kind: 'Snapshot', content: serialiseSnapshot(snapshot) });
   return { paper, snapshot, files: { docx, html, snapshot: snapshotFile } };
+}
+
+/**
+ * Builds the plan delivery update for one plan (an originating report of type 'Plan') from the site.
+ * @throws Error when the report does not exist or is not a plan.
+ */
+export async function preparePlanUpdate(data: PaperData, options: { planId: number; period: { from: IsoDate; to: IsoDate }; asAt: IsoDate; title?: string }): Promise<PlanUpdate> {
+  const plan = await data.reports.find(options.planId);
+  if (!plan) throw new Error(`There is no report ${options.planId} on the site.`);
+  if (plan.value.reportType !== 'Plan') throw new Error(`Report ${options.planId} ('${plan.value.title}') is a ${plan.value.reportType} report, not a plan.`);
+  const register = await loadRegister(data);
+  return buildPlanUpdate({
+    plan: plan.value,
+    commitments: register.recommendations.filter((r) => r.reportId === options.planId),
+    updates: register.updates,
+    actions: register.actions,
+    period: options.period,
+    asAt: options.asAt,
+    title: options.title
+  });
 }

@@ -3,7 +3,7 @@
  * renderers so both print the same paper.
  */
 import { formatUkDate } from '../core/dates';
-import type { CommitteePaper, PaperChange } from '../core/paper';
+import type { CommitteePaper, PaperChange, PlanActivity, PlanCommitmentEntry } from '../core/paper';
 
 export const PAPER_STRINGS = {
   summary: 'Summary',
@@ -65,4 +65,12 @@ export function paragraphs(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
+}
+
+/**
+ * An activity's text, or '' when it only repeats the commitment already printed above it (a plan
+ * imported paragraph by paragraph records each paragraph as both).
+ */
+export function activityText(commitment: PlanCommitmentEntry, activity: PlanActivity): string {
+  return activity.text.trim() === commitment.text.trim() ? '' : activity.text;
 }
