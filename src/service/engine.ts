@@ -65,13 +65,6 @@ export interface FlushResult {
   failed: number;
 }
 
-/** Microseconds-free instant of a SharePoint change token (`1;3;<list>;<ticks>;<n>`). */
-export function changeTokenTime(token: string): number | null {
-  const ticks = token.split(';')[3];
-  if (!ticks || !/^\d+$/.test(ticks)) return null;
-  return Number((BigInt(ticks) - 621355968000000000n) / 10000n);
-}
-
 /** Runs `work` over `inputs` with at most `limit` at once, keeping order. */
 async function mapLimited<I, R>(inputs: readonly I[], limit: number, work: (input: I) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(inputs.length);
@@ -168,7 +161,11 @@ export class ReminderEngine {
     const requests: ClaimRequest[] = fresh.map((intent) => ({ intent, item: this.cardItem(intent) }));
     const claimed = await this.ledger.claim(requests, now);
     await this.ledger.recordUnresolved(unresolved, 'recommendation', now);
-    for (const u of unresolved) this.options.logger.warn(`Reminder '${u.ruleKey}' for item ${u.itemId} has nobody to go to: ${u.reason}`);
+    const byRule = new Map<string, UnresolvedRecipient[]>();
+    for (const u of unresolved) byRule.set(u.ruleKey, [...(byRule.get(u.ruleKey) ?? []), u]);
+    for (const [rule, list] of byRule) {
+      this.options.logger.warn(`Reminder '${rule}' has nobody to go to for ${list.length} item(s), e.g. item ${list[0].itemId}: ${list[0].reason} Logged as Failed.`);
+    }
     return claimed;
   }
 
@@ -188,20 +185,21 @@ export class ReminderEngine {
       }
       const { changes, token: next } = await data.recommendations.changesSince(token);
       if (changes.length === 0) return { items: 0, claimed: 0, delivered: 0 };
-      // Versions saved since the token (a second of slack for SharePoint's rounding): claims are
-      // idempotent, so looking at a version twice costs nothing.
-      const since = (changeTokenTime(token) ?? 0) - 1000;
-      const ids = [...new Set(changes.filter((c) => c.kind === 'added' || c.kind === 'updated').map((c) => c.itemId))];
+      // Each add or update in the change log saved one version: an item changed k times has k new
+      // versions, each compared with the one before it.
+      const counts = new Map<number, number>();
+      for (const c of changes) if (c.kind === 'added' || c.kind === 'updated') counts.set(c.itemId, (counts.get(c.itemId) ?? 0) + 1);
+      const ids = [...counts.keys()];
       const [rules, reports] = await Promise.all([this.rules(), this.reportTitles()]);
       const today = londonDate(now);
       const intents: ReminderIntent[] = [];
       const unresolved: UnresolvedRecipient[] = [];
       const histories = await mapLimited(ids, 8, async (id) => ({ id, versions: await this.versionsOrEmpty(id) }));
       for (const { id, versions } of histories) {
+        const fresh = Math.min(counts.get(id) ?? 0, versions.length);
         const chronological = [...versions].reverse();
-        for (let i = 0; i < chronological.length; i++) {
+        for (let i = chronological.length - fresh; i < chronological.length; i++) {
           const v = chronological[i];
-          if (Date.parse(v.created) < since) continue;
           if (!v.value) {
             logger.warn(`Version ${v.label} of recommendation ${id} cannot be read (${v.problem ?? 'unknown problem'}); its changes are not evaluated.`);
             continue;

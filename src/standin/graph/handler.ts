@@ -13,7 +13,7 @@
  * Everything received lands in a `TeamsInbox`. Stand-in controls:
  * - `GET  /_standin/teams/inbox?user=<alias or address>` (or `?channel=<id>`): that inbox, newest
  *   first, cards included; without a query, who has received what;
- * - `DELETE /_standin/teams/inbox`: empties every inbox;
+ * - `DELETE /_standin/teams/inbox`: empties every inbox (chats themselves stay);
  * - `POST /_standin/graph/faults {status, retryAfter?, count?, rate?}`: Graph and Workflows calls fail
  *   (429 / 503 with Retry-After) `count` times, or at `rate`, as a throttled tenant does.
  */
@@ -149,8 +149,8 @@ async function standinControl(req: IncomingMessage, res: ServerResponse, url: UR
     return;
   }
   if (url.pathname === '/_standin/teams/inbox' && req.method === 'DELETE') {
+    // Chats stay: a sender holding a chat id must still find it, as in Teams.
     ctx.inbox.clear();
-    ctx.chats.clear();
     send(res, 204);
     return;
   }

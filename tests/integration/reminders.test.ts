@@ -1,0 +1,337 @@
+/**
+ * The reminder service against the stand-in (real PnPjs, real HTTP, the stand-in's Graph and
+ * Teams inbox), on a simulated clock.
+ */
+import { londonDate } from '../../src/core/dates';
+import type { Recommendation } from '../../src/core/model';
+import { londonInstant, type LinkSettings } from '../../src/core/reminders';
+import { createTrackerData, provision, type TrackerData } from '../../src/data';
+import { TRACKER_SCHEMA } from '../../src/schema';
+import { GraphTransport, type DeliveryTransport } from '../../src/service/delivery';
+import type { ReminderLogger } from '../../src/service/engine';
+import { GraphClient } from '../../src/service/graph';
+import { configureReminderFunctions, webhookHandler } from '../../src/service/functions';
+import { startReminderService, type ReminderService, type ReminderServiceOptions } from '../../src/service/service';
+import type { InboxItem } from '../../src/standin/graph';
+import { emailFor } from '../../src/standin/identity';
+import { startStandin } from '../../src/standin/server';
+import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, clearFaults, injectFaults, spAs, type Standin } from './data.support';
+
+const LINKS: LinkSettings = { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx' };
+const CLIENT_STATE = 'a-secret-only-sharepoint-and-the-service-know';
+
+/** A clock the test moves by hand. */
+class SimulatedClock {
+  public constructor(public now: Date) {}
+  public readonly read = (): Date => this.now;
+  /** A London wall-clock hour on a day (10:00, inside office hours, unless told). */
+  public setDay(day: string, hour = 10): void {
+    this.now = londonInstant(day, hour * 60);
+  }
+}
+
+class CapturingLogger implements ReminderLogger {
+  public readonly lines: { level: string; message: string }[] = [];
+  public readonly info = (message: string): void => {
+    this.lines.push({ level: 'info', message });
+  };
+  public readonly warn = (message: string): void => {
+    this.lines.push({ level: 'warn', message });
+  };
+  public readonly error = (message: string): void => {
+    this.lines.push({ level: 'error', message });
+  };
+}
+
+async function inbox(server: Standin, alias: string): Promise<InboxItem[]> {
+  const res = await fetch(`${server.url}/_standin/teams/inbox?user=${encodeURIComponent(alias)}`);
+  return ((await res.json()) as { items: InboxItem[] }).items;
+}
+
+/** Card titles in an inbox, oldest first. */
+function cardTitles(items: InboxItem[]): string[] {
+  return [...items].reverse().map((i) => {
+    const body = (i.card?.body ?? []) as { text?: string }[];
+    return body[0]?.text ?? '';
+  });
+}
+
+/** Polls until `check` holds: waits for asynchronous delivery (webhooks), never asserts on time. */
+async function waitFor(check: () => Promise<boolean>, what: string, limitMs = 60000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > limitMs) throw new Error(`Gave up waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function person(alias: string, name: string): { name: string; email: string } {
+  return { name, email: emailFor(alias) };
+}
+
+/** A provisioned stand-in site with one report; `webhookDebounceMs` is SharePoint's grouping of changes. */
+async function site(webhookDebounceMs?: number): Promise<{ server: Standin; data: TrackerData; reportId: number }> {
+  const server = await startStandin({ port: 0, webhookDebounceMs });
+  const sp = spAs(server);
+  await provision(sp, TRACKER_SCHEMA);
+  const data = createTrackerData(sp);
+  const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+  return { server, data, reportId };
+}
+
+function serviceOptions(server: Standin, clock: SimulatedClock, logger: ReminderLogger, extra: Partial<ReminderServiceOptions> = {}): ReminderServiceOptions {
+  return {
+    siteUrl: server.siteUrl,
+    graphUrl: server.url,
+    senderUpn: emailFor('admin'),
+    clientState: CLIENT_STATE,
+    links: LINKS,
+    clock: clock.read,
+    approver: person('manager', 'Chief of Staff'),
+    tickMs: null,
+    debounceMs: 200,
+    logger,
+    graphSleep: async () => undefined,
+    ...extra
+  };
+}
+
+function rec(reportId: number, ref: string, owner: string, due: string | null, overrides: Partial<Recommendation> = {}): Recommendation {
+  return actionPlanRecommendation(reportId, {
+    ref,
+    owner: person(owner, `Owner ${owner}`),
+    sro: person('sro', 'ACC Crime'),
+    due: { kind: due === null ? 'none' : 'date', original: due, current: due, revisions: [], raw: due ?? '' },
+    lastUpdated: '2026-03-01',
+    ...overrides
+  });
+}
+
+/** Sent log entries as `rule item` → the London days they were sent. */
+function sentDays(data: ReminderService): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of data.engine.ledger.all()) {
+    if (e.status !== 'Sent') continue;
+    const key = `${e.ruleKey} ${e.itemId}`;
+    out.set(key, [...(out.get(key) ?? []), londonDate(e.at)].sort());
+  }
+  return out;
+}
+
+describe('reminders: the default rules on a simulated clock', () => {
+  let server: Standin;
+  let service: ReminderService;
+  const clock = new SimulatedClock(new Date('2026-03-02T10:00:00Z'));
+
+  beforeAll(async () => {
+    const s = await site();
+    server = s.server;
+    const a = await s.data.recommendations.add(rec(s.reportId, '9', 'owner', '2026-03-16'));
+    const closed = await s.data.recommendations.add(rec(s.reportId, '10', 'owner', '2026-03-16', { lifecycle: 'Closed by the force' }));
+    const later = await s.data.recommendations.add(rec(s.reportId, '11', 'headpp', '2026-04-30'));
+    expect([a.id, closed.id, later.id]).toEqual([1, 2, 3]);
+    service = await startReminderService(serviceOptions(server, clock, new CapturingLogger()));
+    // Every morning from Monday 2 to Wednesday 25 March 2026.
+    for (let d = 2; d <= 25; d++) {
+      clock.setDay(`2026-03-${String(d).padStart(2, '0')}`, 8);
+      await service.tick();
+    }
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await server.close();
+  });
+
+  it('sends each default reminder for the right item on the right working day', () => {
+    expect(Object.fromEntries(sentDays(service))).toEqual({
+      // Due Monday 16 March: 14 days before is Monday 2 March.
+      'due-in-14-days 1': ['2026-03-02'],
+      // Overdue from Tuesday 17 March; weekly.
+      'overdue-owner-weekly 1': ['2026-03-17', '2026-03-24'],
+      'turned-red-sro 1': ['2026-03-17'],
+      // 7 days overdue on Monday 23 March.
+      'overdue-sro-after-7-days 1': ['2026-03-23']
+    });
+  });
+
+  it('puts the cards in the owner’s and the SRO’s Teams inboxes, with both buttons', async () => {
+    const owner = await inbox(server, 'owner');
+    expect(cardTitles(owner)).toEqual(['9 is due on 16 March 2026', '9 is overdue', '9 is overdue']);
+    expect(owner.every((i) => i.via === 'chat' && i.from === emailFor('admin'))).toBe(true);
+    const actions = owner[0].card?.actions as { title: string; url: string }[];
+    expect(actions.map((a) => a.title)).toEqual(['Post an update', 'Open item']);
+    expect(actions[0].url).toBe('https://teams.microsoft.com/l/entity/3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13/myactions?context=%7B%22subEntityId%22%3A%221%22%7D');
+    expect(cardTitles(await inbox(server, 'sro'))).toEqual(['9 has turned RED', '9 is 7 days overdue']);
+    expect(await inbox(server, 'headpp')).toEqual([]);
+  });
+});
+
+describe('reminders: stopped for a week, then restarted', () => {
+  let server: Standin;
+  let data: TrackerData;
+  let reportId: number;
+  const clock = new SimulatedClock(new Date('2026-03-02T10:00:00Z'));
+  const logger = new CapturingLogger();
+
+  beforeAll(async () => {
+    ({ server, data, reportId } = await site());
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('sends every reminder that fell due while it was down exactly once', async () => {
+    const d = await data.recommendations.add(rec(reportId, '1', 'headcj', '2026-03-09', { sro: person('dcc', 'Deputy Chief Constable') }));
+    const e = await data.recommendations.add(rec(reportId, '2', 'headcc', '2026-06-30'));
+    const f = await data.recommendations.add(rec(reportId, '3', 'headpsd', '2026-06-30'));
+
+    clock.setDay('2026-03-02', 8);
+    let service = await startReminderService(serviceOptions(server, clock, logger));
+    await service.tick();
+    clock.setDay('2026-03-03', 8);
+    await service.tick();
+    await service.close();
+
+    // While it is down: E gets a new owner, F's owner asks for closure; the webhooks find nobody.
+    clock.setDay('2026-03-05');
+    await data.recommendations.update(e, { ...e.value, owner: person('headpsd', 'Head of Professional Standards') });
+    await data.recommendations.update(f, { ...f.value, lifecycle: 'Complete, awaiting sign-off', closure: { requestedBy: 'Head of Professional Standards', requestedAt: '2026-03-05T10:00:00Z', evidence: 'Revised action plan published' } });
+
+    // Thursday 12 March: back up. The change token brings the two changes, the sweep the overdue item.
+    clock.setDay('2026-03-12', 9);
+    service = await startReminderService(serviceOptions(server, clock, logger));
+    await service.tick();
+    await service.tick();
+    await service.close();
+
+    expect(cardTitles(await inbox(server, 'headcj'))).toEqual(['1 is due on 9 March 2026', '1 is overdue']);
+    expect(cardTitles(await inbox(server, 'dcc'))).toEqual(['1 has turned RED']);
+    expect(cardTitles(await inbox(server, 'headpsd'))).toEqual(['You now own 2']);
+    expect(cardTitles(await inbox(server, 'manager'))).toEqual(['Sign-off requested for 3']);
+    const log = (await data.reminderLog.all()).map((s) => s.value);
+    expect(log.map((l) => `${l.ruleKey} ${l.itemId} ${l.status}`).sort()).toEqual(
+      [`closure-requested-approver ${f.id} Sent`, `due-in-14-days ${d.id} Sent`, `newly-assigned-owner ${e.id} Sent`, `overdue-owner-weekly ${d.id} Sent`, `turned-red-sro ${d.id} Sent`].sort()
+    );
+  });
+
+  it('resends a delivery whose outcome a crash left unknown without duplicating it', async () => {
+    const g = await data.recommendations.add(rec(reportId, '4', 'analyst', '2026-06-30'));
+    clock.setDay('2026-03-13');
+    // The first run delivers, then "crashes" before it can mark the entries Sent.
+    const crashAfterSending = (inner: DeliveryTransport): DeliveryTransport => ({
+      deliver: async (delivery, options) => {
+        await inner.deliver(delivery, options);
+        throw new Error('simulated crash after sending');
+      }
+    });
+    const transport = crashAfterSending(new GraphTransport({ graph: new GraphClient({ baseUrl: server.url, token: async () => 't' }), links: LINKS, senderUpn: emailFor('admin') }));
+    let service = await startReminderService(serviceOptions(server, clock, logger, { transport }));
+    await data.recommendations.update(g, { ...g.value, owner: person('reader', 'Read Only User') });
+    await service.tick();
+    await service.close();
+    // G was created while the service was down (its first owner is told) and then reassigned.
+    const entries = async (): Promise<string[]> => (await data.reminderLog.all()).filter((s) => s.value.itemId === g.id).map((s) => `${s.value.recipient} ${s.value.occurrence} ${s.value.status}`).sort();
+    expect(await entries()).toEqual([`${emailFor('analyst')} created Claimed`, `${emailFor('reader')} v2 Claimed`]);
+    expect(await inbox(server, 'analyst')).toHaveLength(1);
+    expect(await inbox(server, 'reader')).toHaveLength(1);
+
+    // Restarted: each pending delivery is found in its chat and marked, not posted again.
+    service = await startReminderService(serviceOptions(server, clock, logger));
+    await service.close();
+    expect(await inbox(server, 'analyst')).toHaveLength(1);
+    expect(await inbox(server, 'reader')).toHaveLength(1);
+    expect(await entries()).toEqual([`${emailFor('analyst')} created Sent`, `${emailFor('reader')} v2 Sent`]);
+  });
+});
+
+describe('reminders: throttling, webhooks and bulk changes', () => {
+  let server: Standin;
+  let data: TrackerData;
+  let reportId: number;
+  let service: ReminderService;
+  const clock = new SimulatedClock(new Date('2026-03-10T10:00:00Z'));
+  const logger = new CapturingLogger();
+
+  beforeAll(async () => {
+    // SharePoint groups a list's changes into one notification about a minute apart; a few seconds
+    // of quiet is enough here for the whole bulk write to be announced once.
+    ({ server, data, reportId } = await site(8000));
+    clock.setDay('2026-03-10');
+    service = await startReminderService(serviceOptions(server, clock, logger, { subscribe: true }));
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await server.close();
+  });
+
+  it('retries 429 and 503 from Graph and SharePoint and loses nothing', async () => {
+    const items = await data.recommendations.addMany([rec(reportId, '20', 'owner', '2026-03-01'), rec(reportId, '21', 'headpp', '2026-03-02'), rec(reportId, '22', 'headcj', '2026-03-03')]);
+    // First the new owners hear of their items (through the webhook), before any fault is injected.
+    await waitFor(async () => service.engine.ledger.all().filter((e) => e.ruleKey === 'newly-assigned-owner' && e.status === 'Sent').length === 3, 'the three owners to be told');
+    await service.idle();
+    await fetch(`${server.url}/_standin/teams/inbox`, { method: 'DELETE' });
+    // Graph: more failures than one call's retries, so a delivery is left to the next flush.
+    await fetch(`${server.url}/_standin/graph/faults`, { method: 'POST', body: JSON.stringify({ status: 429, retryAfter: 0, count: 7 }) });
+    // SharePoint: PnPjs retries these itself.
+    await injectFaults(server, { rate: 0, status: 503, retryAfter: 0, count: 2 });
+    await service.engine.sweep();
+    await clearFaults(server);
+    // SharePoint refusing past PnPjs's three attempts fails the whole operation, which is retried.
+    await injectFaults(server, { rate: 0, status: 429, retryAfter: 0, count: 4 });
+    await expect(service.tick()).rejects.toThrow(/SharePoint is busy/);
+    await clearFaults(server);
+    await service.tick();
+    for (const [alias, item] of [['owner', items[0]], ['headpp', items[1]], ['headcj', items[2]]] as const) {
+      const titles = cardTitles(await inbox(server, alias));
+      expect(titles.filter((t) => t === `${item.value.ref} is overdue`)).toHaveLength(1);
+    }
+    const log = service.engine.ledger.all().filter((e) => items.some((i) => i.id === e.itemId));
+    expect(log.every((e) => e.status === 'Sent')).toBe(true);
+    expect(log.some((e) => e.attempts > 1)).toBe(true);
+  });
+
+  it('answers the validation handshake, rejects a wrong clientState (logged) and a malformed notification (400)', async () => {
+    const handshake = await fetch(`${service.webhookUrl}?validationtoken=abc123`, { method: 'POST' });
+    expect([handshake.status, await handshake.text()]).toEqual([200, 'abc123']);
+    const forged = await fetch(service.webhookUrl, { method: 'POST', body: JSON.stringify({ value: [{ subscriptionId: 's1', clientState: 'guess', expirationDateTime: '2026-09-01T00:00:00Z', resource: 'list' }] }) });
+    expect(forged.status).toBe(403);
+    expect(logger.lines.filter((l) => l.level === 'warn' && l.message.includes('wrong clientState'))).toHaveLength(1);
+    const malformed = await fetch(service.webhookUrl, { method: 'POST', body: '{"value": "everything changed"}' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('expected {"value": [ … ]}');
+    const notJson = await fetch(service.webhookUrl, { method: 'POST', body: 'hello' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('gives the same answers as an Azure Function', async () => {
+    const functionLogger = new CapturingLogger();
+    configureReminderFunctions({ ...serviceOptions(server, clock, functionLogger) });
+    expect(await webhookHandler({ method: 'POST', url: '/api/webhook?validationtoken=xyz', body: '' })).toEqual({ status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'xyz' });
+    const forged = await webhookHandler({ method: 'POST', url: '/api/webhook', body: JSON.stringify({ value: [{ subscriptionId: 's1', clientState: 'nope', expirationDateTime: '2026-09-01T00:00:00Z', resource: 'list' }] }) });
+    expect(forged.status).toBe(403);
+    expect(functionLogger.lines.some((l) => l.level === 'warn' && l.message.includes('wrong clientState'))).toBe(true);
+    expect((await webhookHandler({ method: 'POST', url: '/api/webhook', body: '[]' })).status).toBe(400);
+  });
+
+  it('turns 1,000 items changed at once into one digest card per person', async () => {
+    await service.idle();
+    await fetch(`${server.url}/_standin/teams/inbox`, { method: 'DELETE' });
+    const owners = ['headcc', 'headpsd', 'dcc', 'analyst'];
+    const many = Array.from({ length: 1000 }, (_, i) => rec(reportId, `B${i + 1}`, owners[i % owners.length], '2026-09-30'));
+    const ids = new Set((await data.recommendations.addMany(many)).map((s) => s.id));
+    // SharePoint announces the changes after its quiet period; the service reads them all at once.
+    const sent = (): number => service.engine.ledger.all().filter((e) => ids.has(e.itemId) && e.ruleKey === 'newly-assigned-owner' && e.status === 'Sent').length;
+    await waitFor(async () => sent() === 1000, 'the 1,000 reminders to be sent');
+    for (const alias of owners) {
+      const items = await inbox(server, alias);
+      expect(items).toHaveLength(1);
+      const card = items[0].card as { body: { text?: string; $data?: unknown; type: string }[] };
+      expect(card.body[0].text).toContain('you have 250 reminders');
+      expect(card.body.filter((b) => b.type === 'Container')).toHaveLength(20);
+      expect(card.body[card.body.length - 1].text).toBe('…and 230 more. Open My Actions to see them all.');
+    }
+  });
+});
