@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import mammoth from 'mammoth';
 import { buildCommitteePaper, buildPlanUpdate, parseSnapshot, serialiseSnapshot, snapshotOf } from '../../src/core/paper';
@@ -15,9 +14,6 @@ function paperWith(recommendations: Recommendation[]): CommitteePaper {
   const snapshot = parseSnapshot(serialiseSnapshot(snapshotOf(previous, { paperId: 'q2', issuedAt: '2017-08-15T16:00:00Z', issuedBy: 'Analyst' })));
   return buildCommitteePaper({ reports: REPORTS, recommendations, updates: UPDATES, asAt: PAPER_DATE, baseline: { kind: 'snapshot', snapshot }, ragPolicy: COL_POLICY });
 }
-
-// jest.config's 'node' environment resolves to an older jest-environment-node without `performance`, which jsdom reads.
-if (typeof globalThis.performance === 'undefined') Object.defineProperty(globalThis, 'performance', { value: performance });
 
 /** Parses an HTML document with jsdom. */
 function parse(html: string): Document {
