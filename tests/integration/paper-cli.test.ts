@@ -67,6 +67,21 @@ describe('npm run report', () => {
     expect(html).toContain('0 items in this paper: 0 open and 0 closed.');
   });
 
+  it('issues the paper to the Committee Papers library with --issue', async () => {
+    const result = await report('--format', 'html', '--site', server.siteUrl, '--date', '2017-11-23', '--committee', 'Police Performance and Resource Management Sub Committee', '--issue', '--out', 'issued.html');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const issued = result.stdout.split('\n').filter((l) => l.startsWith('Issued: '));
+    expect(issued).toEqual([
+      'Issued: /sites/tracker/CommitteePapers/2017-11-23-police-performance-and-resource-management-sub-committee.docx',
+      'Issued: /sites/tracker/CommitteePapers/2017-11-23-police-performance-and-resource-management-sub-committee.html',
+      'Issued: /sites/tracker/CommitteePapers/2017-11-23-police-performance-and-resource-management-sub-committee.snapshot.json'
+    ]);
+    const again = await report('--format', 'html', '--site', server.siteUrl, '--date', '2017-11-23', '--committee', 'Police Performance and Resource Management Sub Committee', '--issue', '--out', 'again.html');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('A paper for 2017-11-23 has already been issued');
+  });
+
   it('writes the plan delivery update grouped by key principle', async () => {
     const result = await report('--plan', String(planId), '--format', 'docx', '--site', server.siteUrl, '--date', '2024-02-29', '--from', '2023-11-01', '--out', 'plan.docx');
     expect(result.stderr).toBe('');
