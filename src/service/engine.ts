@@ -155,10 +155,21 @@ export class ReminderEngine {
     };
   }
 
-  /** Claims the intents (most urgent first, so digests list them that way) and logs the unresolved. */
-  private async claimAll(intents: ReminderIntent[], unresolved: UnresolvedRecipient[], now: Date): Promise<number> {
-    const fresh = intents.filter((i) => !this.ledger.has(i.key)).sort((a, b) => byUrgency(a.data, b.data));
-    const requests: ClaimRequest[] = fresh.map((intent) => ({ intent, item: this.cardItem(intent) }));
+  /**
+   * Claims the intents (most urgent first, so digests list them that way) and logs the unresolved.
+   * Reminders due at once are grouped into their deliveries here, so that the claim also saves the
+   * delivery id (steps 1 and 2 of protocol.ts in one write). Returns the number claimed and the ids
+   * of those deliveries, which nobody can have sent yet.
+   */
+  private async claimAll(intents: ReminderIntent[], unresolved: UnresolvedRecipient[], now: Date): Promise<{ claimed: number; unsent: Set<string> }> {
+    const seen = new Set<string>();
+    const fresh = intents.filter((i) => !this.ledger.has(i.key) && !seen.has(i.key) && seen.add(i.key)).sort((a, b) => byUrgency(a.data, b.data));
+    const deliveryOf = new Map<string, string>();
+    for (const group of groupByRecipient(fresh.filter((i) => Date.parse(i.notBefore) <= now.getTime()))) {
+      const id = deliveryIdFor(group.recipient, group.items.map((i) => i.key));
+      for (const i of group.items) deliveryOf.set(i.key, id);
+    }
+    const requests: ClaimRequest[] = fresh.map((intent) => ({ intent, item: this.cardItem(intent), deliveryId: deliveryOf.get(intent.key) ?? null }));
     const claimed = await this.ledger.claim(requests, now);
     await this.ledger.recordUnresolved(unresolved, 'recommendation', now);
     const byRule = new Map<string, UnresolvedRecipient[]>();
@@ -166,7 +177,7 @@ export class ReminderEngine {
     for (const [rule, list] of byRule) {
       this.options.logger.warn(`Reminder '${rule}' has nobody to go to for ${list.length} item(s), e.g. item ${list[0].itemId}: ${list[0].reason} Logged as Failed.`);
     }
-    return claimed;
+    return { claimed, unsent: new Set(deliveryOf.values()) };
   }
 
   /**
@@ -215,10 +226,10 @@ export class ReminderEngine {
           unresolved.push(...result.unresolved);
         }
       }
-      const claimed = await this.claimAll(intents, unresolved, now);
+      const { claimed, unsent } = await this.claimAll(intents, unresolved, now);
       await data.settings.set(SETTING_CHANGE_TOKEN, next);
       logger.info(`Changes: ${changes.length} change(s) to ${ids.length} item(s), ${claimed} reminder(s) claimed.`);
-      return { items: ids.length, claimed, delivered: (await this.flushNow()).delivered };
+      return { items: ids.length, claimed, delivered: (await this.flushNow(unsent)).delivered };
     });
   }
 
@@ -257,10 +268,10 @@ export class ReminderEngine {
           unresolved.push(...result.unresolved);
         }
       }
-      const claimed = await this.claimAll(intents, unresolved, now);
+      const { claimed, unsent } = await this.claimAll(intents, unresolved, now);
       if (last === undefined || last < today) await data.settings.set(SETTING_LAST_SWEEP, today);
       logger.info(`Sweep of ${today}: ${items} item(s), ${claimed} reminder(s) claimed.`);
-      return { items, claimed, delivered: (await this.flushNow()).delivered };
+      return { items, claimed, delivered: (await this.flushNow(unsent)).delivered };
     });
   }
 
@@ -269,15 +280,18 @@ export class ReminderEngine {
     return this.serial(() => this.flushNow());
   }
 
-  private async flushNow(): Promise<FlushResult> {
+  /**
+   * Sends what is due. Deliveries with an id go under that id: as a resend (the receiver is asked
+   * first) unless `unsent` says this process assigned it and has not sent it yet.
+   */
+  private async flushNow(unsent: ReadonlySet<string> = new Set()): Promise<FlushResult> {
     const now = this.options.clock();
     const due = await this.ledger.due(now);
     const result: FlushResult = { delivered: 0, alreadyDelivered: 0, retrying: 0, failed: 0 };
-    // Deliveries already assigned (a previous run stopped mid-way) go again under the same id.
-    const resend = new Set(due.map((e) => e.detail.deliveryId).filter((id): id is string => id !== null));
-    for (const deliveryId of resend) {
+    const assigned = new Set(due.map((e) => e.detail.deliveryId).filter((id): id is string => id !== null));
+    for (const deliveryId of assigned) {
       const all = this.ledger.deliveryEntries(deliveryId);
-      await this.send(deliveryId, all, all.filter((e) => e.stored.value.status === 'Claimed'), true, result);
+      await this.send(deliveryId, all, all.filter((e) => e.stored.value.status === 'Claimed'), !unsent.has(deliveryId), result);
     }
     const fresh = due.filter((e) => e.detail.deliveryId === null);
     for (const group of groupByRecipient(fresh.map((e) => ({ recipient: e.detail.recipient, entry: e })))) {

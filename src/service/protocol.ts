@@ -12,6 +12,8 @@
  *    of a batch is saved does the caller advance its cursor (the change token, the last swept day).
  * 2. **Assign.** Claimed entries that are due are grouped per recipient into deliveries. Each
  *    delivery's id is a hash of the recipient and its keys; it is saved into each entry's `Detail`.
+ *    Reminders due at once get their delivery id in the claim itself (steps 1 and 2 in one write);
+ *    deferred ones (quiet hours, weekends) are assigned when they fall due.
  * 3. **Send** the delivery, carrying its id where the receiver sees it (protocol in delivery.ts).
  * 4. **Mark** the entries `Sent`.
  *
@@ -65,10 +67,11 @@ export interface LedgerEntry {
   detail: LogDetail;
 }
 
-/** A reminder ready to claim: the intent and its card content. */
+/** A reminder ready to claim: the intent, its card content, and its delivery when already grouped. */
 export interface ClaimRequest {
   intent: ReminderIntent;
   item: CardItem;
+  deliveryId: string | null;
 }
 
 /** The delivery id of a set of keys to one recipient: a UUID-shaped SHA-256 of both, stable across restarts. */
@@ -145,12 +148,12 @@ export class ReminderLedger {
     }
   }
 
-  /** Step 1: claims every reminder whose key is new. Returns how many were claimed. */
+  /** Step 1 (with step 2 for those given a delivery id): claims every reminder whose key is new. Returns how many were claimed. */
   public async claim(requests: readonly ClaimRequest[], now: Date): Promise<number> {
     const fresh = new Map<string, ReminderLogEntry>();
-    for (const { intent, item } of requests) {
+    for (const { intent, item, deliveryId } of requests) {
       if (this.entries.has(intent.key) || fresh.has(intent.key)) continue;
-      const detail: LogDetail = { deliveryId: null, notBefore: intent.notBefore, recipient: intent.recipient, item };
+      const detail: LogDetail = { deliveryId, notBefore: intent.notBefore, recipient: intent.recipient, item };
       fresh.set(intent.key, {
         key: intent.key,
         ruleKey: intent.ruleKey,
@@ -199,6 +202,8 @@ export class ReminderLedger {
   public deliveryEntries(deliveryId: string): LedgerEntry[] {
     const out: LedgerEntry[] = [];
     for (const stored of this.entries.values()) {
+      // Cheap text test first: the log may hold tens of thousands of entries.
+      if (!stored.value.detail?.includes(deliveryId)) continue;
       const detail = readDetail(stored.value);
       if (detail?.deliveryId === deliveryId) out.push({ stored, detail });
     }

@@ -1,0 +1,132 @@
+/**
+ * Reminders at scale, against the stand-in (SharePoint and Graph):
+ * 1. one daily sweep over 10,000 recommendations with the default rules — evaluation, claiming
+ *    every reminder in the Reminder Log, and delivering the digests — and the same sweep run again
+ *    (every reminder already claimed), each against the floor: loading the 10,000 items alone;
+ * 2. the time from an item change (a new owner) to its card in the stand-in's Teams inbox, through
+ *    the list webhook, the change token, the version comparison and Graph, against the configured
+ *    quiet periods it must wait out (stand-in webhook grouping + the service's own).
+ */
+import { performance } from 'node:perf_hooks';
+import { nodeSp } from '../src/cli/sp';
+import { addDays } from '../src/core/dates';
+import type { Recommendation } from '../src/core/model';
+import { londonInstant } from '../src/core/reminders';
+import { createTrackerData, provision } from '../src/data';
+import { TRACKER_SCHEMA } from '../src/schema';
+import { startReminderService } from '../src/service/service';
+import { emailFor } from '../src/standin/identity';
+import { startStandin } from '../src/standin/server';
+
+const N = 10000;
+const TODAY = '2026-03-10';
+const STANDIN_DEBOUNCE_MS = 100;
+const SERVICE_DEBOUNCE_MS = 50;
+const OWNERS = ['owner', 'headpp', 'headcj', 'headcc', 'headpsd', 'analyst', 'dcc', 'manager'];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Due dates spread two months either side of today, half the items open, owners across the directory. */
+function seed(reportId: number): Recommendation[] {
+  const lifecycles = ['Awaiting review', 'Being progressed', 'Complete, awaiting sign-off', 'Closed by the force'] as const;
+  return Array.from({ length: N }, (_, i) => {
+    const due = addDays(TODAY, (i % 121) - 60);
+    const owner = OWNERS[i % OWNERS.length];
+    return {
+      reportId,
+      ref: String(i + 1),
+      kind: 'Area for improvement',
+      text: `Areas for improvement: forces should ensure arrangements for assessing and managing risk are well understood by officers and staff (${i + 1}).`,
+      appliesTo: 'Force',
+      acceptedForAction: true,
+      causeOfConcernIds: [],
+      owner: { name: `Owner ${owner}`, email: emailFor(owner) },
+      sro: { name: 'ACC Crime', email: emailFor('sro') },
+      directorate: `Directorate ${i % 7}`,
+      lifecycle: lifecycles[i % lifecycles.length],
+      due: { kind: 'date', original: due, current: due, revisions: [], raw: due },
+      reopenings: [],
+      lastUpdated: addDays(TODAY, -(i % 50)),
+      history: []
+    };
+  });
+}
+
+async function main(): Promise<void> {
+  const server = await startStandin({ port: 0, webhookDebounceMs: STANDIN_DEBOUNCE_MS });
+  const sp = nodeSp(server.siteUrl, { user: 'admin' });
+  await provision(sp, TRACKER_SCHEMA);
+  const data = createTrackerData(sp);
+  const reportId = (await data.reports.add({ title: 'PEEL 2025', source: 'HMICFRS', reportType: 'PEEL', published: '2025-06-01', scope: 'Force inspected', responseDeadline: null })).id;
+  await data.recommendations.addMany(seed(reportId));
+
+  let now = londonInstant(TODAY, 10 * 60);
+  const quiet = { info: (): void => undefined, warn: (): void => undefined, error: (m: string): void => console.error(m) };
+  const service = await startReminderService({
+    siteUrl: server.siteUrl,
+    graphUrl: server.url,
+    senderUpn: emailFor('admin'),
+    clientState: 'bench',
+    links: { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: `${server.siteUrl}/SitePages/Tracker.aspx` },
+    clock: () => now,
+    tickMs: null,
+    debounceMs: SERVICE_DEBOUNCE_MS,
+    logger: quiet
+  });
+
+  const loads: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const items = await data.recommendations.all();
+    loads.push(performance.now() - t);
+    if (items.length !== N) throw new Error(`Loaded ${items.length} items, expected ${N}.`);
+  }
+  const floor = median(loads);
+
+  server.resetRequestCount();
+  let t = performance.now();
+  const first = await service.engine.sweep();
+  const firstMs = performance.now() - t;
+  const firstRequests = server.requestCount();
+  const again: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    const r = await service.engine.sweep();
+    again.push(performance.now() - t);
+    if (r.claimed !== 0) throw new Error(`A repeated sweep claimed ${r.claimed} reminders; it must claim none.`);
+  }
+  const cards = server.graph.inbox.all().length;
+
+  console.log(`Sweep over ${N} recommendations, default rules, ${TODAY}:`);
+  console.log(`  floor (load the items)       ${floor.toFixed(0)} ms`);
+  console.log(`  first sweep (claim, deliver)  ${firstMs.toFixed(0)} ms  ratio ${(firstMs / floor).toFixed(2)}  reminders ${first.claimed}, deliveries ${first.delivered}, cards in inboxes ${cards}, SharePoint requests ${firstRequests}`);
+  console.log(`  repeat sweep (all claimed)    ${median(again).toFixed(0)} ms  ratio ${(median(again) / floor).toFixed(2)}`);
+
+  // Change → card: give an item a new owner and wait for the card.
+  now = londonInstant(addDays(TODAY, 1), 10 * 60);
+  const latencies: number[] = [];
+  const items = await data.recommendations.all({ pageSize: 20 });
+  for (let i = 0; i < 7; i++) {
+    const item = (await data.recommendations.get(items[i].id));
+    const alias = OWNERS[(i + 3) % OWNERS.length] === item.value.owner?.email?.split('@')[0] ? 'newstarter' : OWNERS[(i + 3) % OWNERS.length];
+    const before = server.graph.inbox.forRecipient(emailFor(alias)).length;
+    t = performance.now();
+    await data.recommendations.update(item, { ...item.value, owner: { name: `Owner ${alias}`, email: emailFor(alias) } });
+    while (server.graph.inbox.forRecipient(emailFor(alias)).length === before) await new Promise((r) => setTimeout(r, 5));
+    latencies.push(performance.now() - t);
+  }
+  const waits = STANDIN_DEBOUNCE_MS + SERVICE_DEBOUNCE_MS;
+  console.log(`Item change to card in the Teams inbox (webhook, change token, versions, Graph), ${latencies.length} changes:`);
+  console.log(`  median ${median(latencies).toFixed(0)} ms (min ${Math.min(...latencies).toFixed(0)}, max ${Math.max(...latencies).toFixed(0)}); configured quiet periods ${waits} ms; ratio ${(median(latencies) / waits).toFixed(2)}`);
+
+  await service.close();
+  await server.close();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
