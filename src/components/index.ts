@@ -21,3 +21,4 @@ export type { TrackerDataSource, TrackerUser, RecommendationRecord, AuditEntry, 
 export * from './settings/settings';
 export { THEMES, THEME_NAMES, lightTheme, darkTheme, highContrastTheme } from './theme/themes';
 export type { ThemeName } from './theme/themes';
+export { loadPaneChoices } from './settings/paneChoices';

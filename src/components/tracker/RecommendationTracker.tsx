@@ -8,6 +8,7 @@ import { CommandBar } from '@fluentui/react/lib/CommandBar';
 import type { ICommandBarItemProps } from '@fluentui/react/lib/CommandBar';
 import { ConstrainMode, DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
 import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
+import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
@@ -313,7 +314,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         setKey="tracker"
         onItemInvoked={(row: TrackerRow) => setOpenId(row.id)}
         ariaLabelForGrid="Recommendations"
-        groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': 'Expand or collapse group' } } }}
+        groupProps={{ showEmptyGroups: false, onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />) }}
         onShouldVirtualize={() => true}
       />
       {!loading && filtered.length === 0 && <Text>No recommendation matches these filters.</Text>}
@@ -369,6 +370,29 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         />
       )}
     </Stack>
+  );
+}
+
+/**
+ * A group heading row. Fluent's own puts aria-expanded on the row, which a grid's rows may not
+ * carry (axe: aria-conditional-attr); here the expand button carries it instead.
+ */
+function GroupHeading(props: { group: IGroup; onToggle?: (group: IGroup) => void }): JSX.Element {
+  const theme = useTheme();
+  const collapsed = props.group.isCollapsed === true;
+  const styles = mergeStyleSets({
+    row: { padding: '8px 0 4px 0', borderBottom: `1px solid ${theme.semanticColors.variantBorder}` },
+    button: { background: 'none', border: 'none', color: theme.semanticColors.bodyText, font: 'inherit', fontSize: 16, fontWeight: 600, cursor: 'pointer', textAlign: 'left', padding: '4px 8px' }
+  });
+  return (
+    <div role="row" className={styles.row}>
+      <div role="rowheader">
+        <button type="button" className={styles.button} aria-expanded={!collapsed} onClick={() => props.onToggle?.(props.group)}>
+          <Icon iconName={collapsed ? 'ChevronRight' : 'ChevronDown'} aria-hidden="true" styles={{ root: { marginRight: 8, fontSize: 12 } }} />
+          {props.group.name} ({props.group.count})
+        </button>
+      </div>
+    </div>
   );
 }
 

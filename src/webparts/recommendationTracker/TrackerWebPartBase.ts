@@ -13,7 +13,8 @@ import { spfi, SPFx } from '@pnp/sp';
 import { createDataSource } from '../../components/data/createDataSource';
 import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
 import type { PaneChoices, SettingGroup } from '../../components/settings/settings';
-import { loadPaneChoices, spfxPane } from './propertyPane';
+import { loadPaneChoices } from '../../components/settings/paneChoices';
+import { spfxPane } from './propertyPane';
 
 export abstract class TrackerWebPartBase<TProperties extends object> extends BaseClientSideWebPart<TProperties> {
   private data: TrackerDataSource | undefined;

@@ -10,8 +10,7 @@ import {
   PropertyPaneToggle
 } from '@microsoft/sp-property-pane';
 import type { IPropertyPaneConfiguration, IPropertyPaneField } from '@microsoft/sp-property-pane';
-import type { PaneChoices, SettingField, SettingGroup } from '../../components/settings/settings';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { SettingField, SettingGroup } from '../../components/settings/settings';
 
 function toField(f: SettingField): IPropertyPaneField<unknown> {
   switch (f.kind) {
@@ -32,18 +31,5 @@ function toField(f: SettingField): IPropertyPaneField<unknown> {
 export function spfxPane(description: string, groups: SettingGroup[]): IPropertyPaneConfiguration {
   return {
     pages: [{ header: { description }, groups: groups.map((g) => ({ groupName: g.name, groupFields: g.fields.map(toField) })) }]
-  };
-}
-
-/** Reads the reports and directorates the pane's dropdowns offer. */
-export async function loadPaneChoices(data: TrackerDataSource): Promise<PaneChoices> {
-  const reports = await data.listReports();
-  const directorates = new Set<string>();
-  await data.loadRecommendations((page) => {
-    for (const r of page) if (r.recommendation.directorate) directorates.add(r.recommendation.directorate);
-  });
-  return {
-    reports: reports.map((r) => ({ id: r.id, title: r.title })).sort((a, b) => a.title.localeCompare(b.title, 'en-GB')),
-    directorates: [...directorates].sort((a, b) => a.localeCompare(b, 'en-GB'))
   };
 }

@@ -1,0 +1,189 @@
+/**
+ * The local workbench page: hosts the tracker's web parts as a SharePoint page does (each with its
+ * own properties and an "Edit web part" property pane), with a user switcher (the stand-in's
+ * `standin-user` cookie) and a light / dark / high-contrast theme switch. PnPjs talks to the
+ * stand-in through the workbench server, on the page's own origin, exactly as on a real site.
+ */
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { spfi } from '@pnp/sp';
+import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import { Link } from '@fluentui/react/lib/Link';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { ThemeProvider } from '@fluentui/react/lib/Theme';
+import { initializeIcons } from '@fluentui/react/lib/Icons';
+import { mergeStyleSets } from '@fluentui/react';
+import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
+import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
+import { createDataSource } from '../../components/data/createDataSource';
+import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import { loadPaneChoices } from '../../components/settings/paneChoices';
+import {
+  dashboardPane,
+  linkFiltersFromQuery,
+  trackerPane,
+  withDashboardDefaults,
+  withTrackerDefaults
+} from '../../components/settings/settings';
+import type { DashboardPaneStrings, DashboardSettings, PaneChoices, TrackerPaneStrings, TrackerSettings } from '../../components/settings/settings';
+import { THEMES, THEME_NAMES } from '../../components/theme/themes';
+import type { ThemeName } from '../../components/theme/themes';
+import { PropertyPane } from './PropertyPane';
+import { PAGES, WORKBENCH_CONFIG_ID } from './pages';
+import type { PageName, WebPartInstance, WorkbenchConfig } from './pages';
+
+const THEME_LABELS: Record<ThemeName, string> = { light: 'Light', dark: 'Dark', contrast: 'High contrast' };
+
+function readConfig(): WorkbenchConfig {
+  const element = document.getElementById(WORKBENCH_CONFIG_ID);
+  if (element === null || element.textContent === null) throw new Error('The workbench page has no configuration.');
+  return JSON.parse(element.textContent) as WorkbenchConfig;
+}
+
+function storedSettings<T>(instanceId: string): Partial<T> | undefined {
+  const raw = window.localStorage.getItem(`workbench:${instanceId}`);
+  if (raw === null) return undefined;
+  try {
+    return JSON.parse(raw) as Partial<T>;
+  } catch {
+    return undefined;
+  }
+}
+
+function initialTheme(): ThemeName {
+  const asked = new URLSearchParams(window.location.search).get('theme') ?? window.localStorage.getItem('workbench:theme');
+  return (THEME_NAMES as readonly string[]).includes(asked ?? '') ? (asked as ThemeName) : 'light';
+}
+
+function currentPage(): PageName {
+  const asked = new URLSearchParams(window.location.search).get('page');
+  return asked !== null && asked in PAGES ? (asked as PageName) : 'tracker';
+}
+
+/** One web part on the page, with its own stored properties and property pane. */
+function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConfig; data: TrackerDataSource; choices: PaneChoices; theme: ThemeName; now: () => Date }): JSX.Element {
+  const { instance, config } = props;
+  const [editing, setEditing] = React.useState(false);
+  const [tracker, setTracker] = React.useState<TrackerSettings>(() => withTrackerDefaults({ ...instance.defaults, ...storedSettings<TrackerSettings>(instance.id) }));
+  const [dashboard, setDashboard] = React.useState<DashboardSettings>(() =>
+    withDashboardDefaults({ ...instance.defaults, ...storedSettings<DashboardSettings>(instance.id) })
+  );
+  const save = <T,>(set: (v: T) => void) => (value: T): void => {
+    set(value);
+    window.localStorage.setItem(`workbench:${instance.id}`, JSON.stringify(value));
+  };
+  const theme = THEMES[props.theme];
+  const styles = mergeStyleSets({
+    frame: { border: `1px dashed ${theme.semanticColors.variantBorder}`, padding: 16, position: 'relative' },
+    toolbar: { marginBottom: 8 }
+  });
+  const title = instance.kind === 'tracker' ? 'Recommendation Tracker' : 'Tracker Dashboard';
+  return (
+    <div className={styles.frame} data-webpart={instance.id}>
+      <Stack horizontal horizontalAlign="end" className={styles.toolbar}>
+        <DefaultButton iconProps={{ iconName: 'Edit' }} text="Edit web part" ariaLabel={`Edit web part: ${title} (${instance.id})`} onClick={() => setEditing(true)} />
+      </Stack>
+      {instance.kind === 'tracker' ? (
+        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} now={props.now} />
+      ) : (
+        <TrackerDashboard data={props.data} settings={dashboard} theme={theme} now={props.now} />
+      )}
+      {editing &&
+        (instance.kind === 'tracker' ? (
+          <PropertyPane<TrackerSettings>
+            title={title}
+            description={config.strings.tracker.PropertyPaneDescription}
+            groups={trackerPane(config.strings.tracker as TrackerPaneStrings, props.choices)}
+            values={tracker}
+            onChange={save(setTracker)}
+            onDismiss={() => setEditing(false)}
+          />
+        ) : (
+          <PropertyPane<DashboardSettings>
+            title={title}
+            description={config.strings.dashboard.PropertyPaneDescription}
+            groups={dashboardPane(config.strings.dashboard as DashboardPaneStrings, props.choices)}
+            values={dashboard}
+            onChange={save(setDashboard)}
+            onDismiss={() => setEditing(false)}
+          />
+        ))}
+    </div>
+  );
+}
+
+function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }): JSX.Element {
+  const { config, data } = props;
+  const [themeName, setThemeName] = React.useState<ThemeName>(initialTheme);
+  const [choices, setChoices] = React.useState<PaneChoices>({ reports: [], directorates: [] });
+  const page = currentPage();
+  const theme = THEMES[themeName];
+  const now = React.useMemo(() => (config.now === null ? () => new Date() : () => new Date(config.now ?? '')), [config.now]);
+
+  React.useEffect(() => {
+    loadPaneChoices(data).then(setChoices, () => undefined);
+  }, [data]);
+
+  const switchUser = (alias: string): void => {
+    document.cookie = `standin-user=${encodeURIComponent(alias)}; path=/; SameSite=Lax`;
+    window.location.reload();
+  };
+  const switchTheme = (name: ThemeName): void => {
+    window.localStorage.setItem('workbench:theme', name);
+    setThemeName(name);
+  };
+  const styles = mergeStyleSets({
+    bar: { padding: '8px 16px', borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, background: theme.semanticColors.bodyStandoutBackground },
+    canvas: { padding: 16, display: 'grid', gap: 16 }
+  });
+  return (
+    <ThemeProvider theme={theme} applyTo="body">
+      <header className={styles.bar}>
+        <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 24 }}>
+          <Text variant="large" as="h1">
+            Inspection tracker · local workbench
+          </Text>
+          <nav aria-label="Workbench pages">
+            <Stack horizontal tokens={{ childrenGap: 12 }}>
+              {(Object.keys(PAGES) as PageName[]).map((p) => (
+                <Link key={p} href={`?page=${p}`} aria-current={p === page ? 'page' : undefined} underline={p === page}>
+                  {PAGES[p].title}
+                </Link>
+              ))}
+            </Stack>
+          </nav>
+          <Dropdown
+            label="Signed in as"
+            styles={{ root: { minWidth: 260 } }}
+            selectedKey={config.currentUser}
+            options={config.users.map((u) => ({ key: u.alias, text: `${u.title} (${u.role})` }))}
+            onChange={(_, o) => o !== undefined && switchUser(String(o.key))}
+          />
+          <Dropdown
+            label="Theme"
+            styles={{ root: { minWidth: 160 } }}
+            selectedKey={themeName}
+            options={THEME_NAMES.map((t) => ({ key: t, text: THEME_LABELS[t] }))}
+            onChange={(_, o) => o !== undefined && switchTheme(o.key as ThemeName)}
+          />
+        </Stack>
+      </header>
+      <main className={styles.canvas}>
+        {PAGES[page].webParts.map((instance) => (
+          <HostedWebPart key={instance.id} instance={instance} config={config} data={data} choices={choices} theme={themeName} now={now} />
+        ))}
+      </main>
+    </ThemeProvider>
+  );
+}
+
+const config = readConfig();
+initializeIcons(config.iconsUrl);
+const sp = spfi(config.siteUrl).using(SPBrowser({ baseUrl: config.siteUrl }));
+const now = config.now === null ? undefined : () => new Date(config.now ?? '');
+const data = createDataSource(sp, now);
+document.documentElement.lang = 'en-GB';
+ReactDom.render(<Workbench config={config} data={data} />, document.getElementById('root'));

@@ -1,0 +1,232 @@
+/**
+ * The local workbench server: starts the SharePoint stand-in, bundles the web parts' React code for
+ * the browser with esbuild, and serves a page that hosts them as SharePoint does. Requests under
+ * `/sites/` go to the stand-in with the page's own Host header, so the stand-in's absolute links
+ * (paging `odata.nextLink`, `__metadata` URIs) point back at the workbench: one origin, one cookie.
+ */
+import { createServer, request } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
+import { startStandin } from '../standin/server';
+import type { Standin } from '../standin/server';
+import { DIRECTORY, DEFAULT_ALIAS } from '../standin/identity';
+import { seedDemo } from '../cli/seed-demo';
+import { nodeSp } from '../cli/sp';
+import { WORKBENCH_CONFIG_ID } from './browser/pages';
+import type { WorkbenchConfig } from './browser/pages';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ENTRY = join(__dirname, 'browser', 'main.tsx');
+const ICON_FONTS = join(ROOT, 'node_modules', '@fluentui', 'font-icons-mdl2', 'fonts');
+
+/** The stand-in users the switcher offers, by the role they play in the demo. */
+const ROLES: Record<string, string> = {
+  analyst: 'staff',
+  owner: 'owner',
+  manager: 'manager',
+  reader: 'reader',
+  admin: 'site owner',
+  sro: 'SRO'
+};
+
+export interface WorkbenchOptions {
+  /** Workbench port; 0 picks a free one. */
+  port?: number;
+  /** Stand-in port; 0 picks a free one. */
+  standinPort?: number;
+  /** SQLite file of the stand-in; `:memory:` keeps nothing. */
+  dbPath?: string;
+  /** Load the demo data (provisioning first). Idempotent. */
+  seed?: boolean;
+  /** A fixed clock for the page (ISO instant), for tests and benchmarks. */
+  now?: string;
+  log?: (line: string) => void;
+}
+
+export interface Workbench {
+  /** `http://127.0.0.1:PORT/` */
+  url: string;
+  standin: Standin;
+  /** The browser bundle's files (name → bytes), for size measurements. */
+  bundle: Map<string, Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** Evaluates an SPFx `loc/*.js` file (an AMD `define`) as SharePoint's loader would. */
+export async function readLocStrings<T>(path: string): Promise<T> {
+  const code = await readFile(path, 'utf8');
+  let strings: unknown;
+  runInNewContext(code, {
+    define: (_deps: string[], factory: () => unknown) => {
+      strings = factory();
+    }
+  });
+  if (strings === undefined || strings === null || typeof strings !== 'object') throw new Error(`${path} does not define its strings.`);
+  return strings as T;
+}
+
+/** Bundles the workbench page's script (React, Fluent UI, the components, PnPjs), minified. */
+export async function bundleWorkbench(): Promise<Map<string, Uint8Array>> {
+  const result = await build({
+    entryPoints: { workbench: ENTRY },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    write: false,
+    outdir: '/bundle',
+    jsx: 'transform',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent'
+  });
+  return new Map(result.outputFiles.map((f) => [f.path.replace(/^\/bundle\//, ''), f.contents]));
+}
+
+function cookieAlias(req: IncomingMessage): string {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === 'standin-user') return decodeURIComponent(v.join('=')).toLowerCase();
+  }
+  return DEFAULT_ALIAS;
+}
+
+function escapeJsonForHtml(json: string): string {
+  // Inside <script>, "</script>" or "<!--" in data would end the element: escape every '<'.
+  return json.replace(/</g, '\\u003c');
+}
+
+function page(config: WorkbenchConfig): string {
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Inspection tracker · local workbench</title>
+<style>body{margin:0;font-family:"Segoe UI","Liberation Sans",Arial,sans-serif}</style>
+</head>
+<body>
+<div id="root"></div>
+<script type="application/json" id="${WORKBENCH_CONFIG_ID}">${escapeJsonForHtml(JSON.stringify(config))}</script>
+<script type="module" src="/bundle/workbench.js"></script>
+</body>
+</html>`;
+}
+
+function proxy(req: IncomingMessage, res: ServerResponse, target: URL): void {
+  const upstream = request(
+    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    }
+  );
+  upstream.on('error', (e) => {
+    res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`The SharePoint stand-in did not answer: ${e.message}`);
+  });
+  req.pipe(upstream);
+}
+
+/** Starts the stand-in (seeded when asked) and the workbench page server. */
+export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const log = opts.log ?? (() => undefined);
+  const dbPath = opts.dbPath ?? ':memory:';
+  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+  const standin = await startStandin({ port: opts.standinPort ?? 0, dbPath });
+  try {
+    if (opts.seed === true) {
+      log('Loading the demo data into the stand-in (first run only)…');
+      await seedDemo(nodeSp(standin.siteUrl, { user: 'admin' }), { log });
+    }
+    const [bundle, tracker, dashboard] = await Promise.all([
+      bundleWorkbench(),
+      readLocStrings<WorkbenchConfig['strings']['tracker']>(join(ROOT, 'src', 'webparts', 'recommendationTracker', 'loc', 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(ROOT, 'src', 'webparts', 'trackerDashboard', 'loc', 'en-gb.js'))
+    ]);
+    const standinUrl = new URL(standin.url);
+    const users = DIRECTORY.filter((u) => u.alias in ROLES).map((u) => ({ alias: u.alias, title: u.title, role: ROLES[u.alias] }));
+
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://workbench');
+      if (url.pathname.startsWith('/sites/')) {
+        proxy(req, res, standinUrl);
+        return;
+      }
+      if (url.pathname.startsWith('/bundle/')) {
+        const file = bundle.get(url.pathname.slice('/bundle/'.length));
+        if (file === undefined) return notFound(res);
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end(file);
+        return;
+      }
+      if (url.pathname.startsWith('/fonts/')) {
+        const name = url.pathname.slice('/fonts/'.length);
+        if (!/^[\w.-]+\.woff2?$/.test(name)) return notFound(res);
+        readFile(join(ICON_FONTS, name)).then(
+          (font) => {
+            res.writeHead(200, { 'content-type': extname(name) === '.woff2' ? 'font/woff2' : 'font/woff', 'cache-control': 'max-age=86400' });
+            res.end(font);
+          },
+          () => notFound(res)
+        );
+        return;
+      }
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        const host = req.headers.host ?? `127.0.0.1:${String(port)}`;
+        const config: WorkbenchConfig = {
+          siteUrl: `http://${host}/sites/tracker`,
+          iconsUrl: '/fonts/',
+          currentUser: cookieAlias(req),
+          users,
+          strings: { tracker, dashboard },
+          now: opts.now ?? null
+        };
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page(config));
+        return;
+      }
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      notFound(res);
+    });
+    let port = 0;
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
+    });
+    const address = server.address();
+    port = typeof address === 'object' && address !== null ? address.port : 0;
+    return {
+      url: `http://127.0.0.1:${port}/`,
+      standin,
+      bundle,
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+        await standin.close();
+      }
+    };
+  } catch (e) {
+    await standin.close();
+    throw e;
+  }
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Not found');
+}
+
+/** True when the stand-in's database file already exists (the demo was loaded on an earlier run). */
+export function hasDatabase(dbPath: string): boolean {
+  return dbPath !== ':memory:' && existsSync(dbPath);
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm start`: the local workbench. Starts the SharePoint stand-in with its database in `.data/`
+ * (loading the demo data on the first run), bundles the web parts and serves the page hosting
+ * them. PORT (default 4321), STANDIN_PORT (default 4320) and STANDIN_DB configure it.
+ */
+import { resolve } from 'node:path';
+import { hasDatabase, startWorkbench } from './server';
+
+function portFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const port = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, not '${raw ?? ''}'.`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const dbPath = resolve(process.env.STANDIN_DB ?? '.data/standin.sqlite');
+  const firstRun = !hasDatabase(dbPath);
+  const log = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  const workbench = await startWorkbench({ port: portFrom('PORT', 4321), standinPort: portFrom('STANDIN_PORT', 4320), dbPath, seed: firstRun, log });
+  log(
+    [
+      '',
+      `Local workbench: ${workbench.url}`,
+      `  pages: ${workbench.url}?page=tracker  ${workbench.url}?page=dashboard  ${workbench.url}?page=intranet`,
+      `SharePoint stand-in: ${workbench.standin.siteUrl} (database ${dbPath})`,
+      'Switch user and theme at the top of the page; "Edit web part" opens the property pane. Ctrl+C stops.',
+      ''
+    ].join('\n')
+  );
+  const stop = (): void => {
+    workbench.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`The workbench could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+/**
+ * Shared end-to-end helpers: the workbench started in-process on random ports with an in-memory
+ * stand-in, Debian's Chromium driven by playwright-core, pages opened as a given stand-in user and
+ * theme, screenshots into `test-artifacts/`, and axe-core checks against WCAG 2.2 AA.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startWorkbench } from '../../src/workbench/server';
+import type { Workbench } from '../../src/workbench/server';
+import type { PageName } from '../../src/workbench/browser/pages';
+import type { ThemeName } from '../../src/components/theme/themes';
+
+/** Debian's Chromium (installed by `.ci/run`); CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for a quiet, reproducible headless run in a container. */
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Where screenshots go (git-ignored). */
+export const ARTIFACTS = resolve(__dirname, '..', '..', 'test-artifacts');
+
+/**
+ * A fixed "today" for the tests: 14 November 2017 at 09:30 in London, in the period the seed
+ * trackers describe, so that overdue, due-soon and update-overdue items all exist in the demo.
+ */
+export const TEST_NOW = '2017-11-14T09:30:00Z';
+
+/** The WCAG 2.2 AA rule tags axe-core checks. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Launches Chromium with a fresh profile (playwright gives each launch a new user-data-dir). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** The workbench with the demo data loaded, on random ports, with an in-memory stand-in. */
+export function startSeededWorkbench(now: string = TEST_NOW): Promise<Workbench> {
+  return startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now });
+}
+
+export interface OpenOptions {
+  user?: string;
+  theme?: ThemeName;
+  page?: PageName;
+  /** Extra query parameters (link filters such as `trk-trafficLight=RED`). */
+  query?: Record<string, string>;
+}
+
+/** A browser context signed in as a stand-in user (the `standin-user` cookie), on a workbench page. */
+export async function openWorkbench(browser: Browser, workbench: Workbench, opts: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  await context.addCookies([{ name: 'standin-user', value: opts.user ?? 'analyst', url: workbench.url }]);
+  const page = await context.newPage();
+  const params = new URLSearchParams({ page: opts.page ?? 'tracker', theme: opts.theme ?? 'light', ...(opts.query ?? {}) });
+  await page.goto(`${workbench.url}?${params.toString()}`);
+  return { context, page };
+}
+
+/** Waits until the tracker shows rows and has finished loading. */
+export async function waitForTrackerRows(page: Page, within: string = '[data-webpart="tracker"]'): Promise<void> {
+  await page.locator(`${within} [data-testid="counts"]`).filter({ hasText: /^Showing / }).waitFor();
+  await page.locator(`${within} .ms-DetailsRow`).first().waitFor();
+  await settle(page);
+}
+
+/** Waits until every finite animation (Fluent's fade-ins) has finished: screenshots and contrast checks see final colours. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)
+  );
+}
+
+/** Saves a screenshot of the viewport as `test-artifacts/<name>.png`. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await settle(page);
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** axe-core's WCAG 2.2 AA violations on the page as it stands, as readable lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await settle(page);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
