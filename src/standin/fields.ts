@@ -83,9 +83,12 @@ export function entityPropertyName(internalName: string): string {
   return internalName.startsWith('_') ? `OData_${internalName}` : internalName;
 }
 
+/** FileRef and FileDirRef are lookups in SharePoint's schema but read as server-relative URL strings. */
+const PATH_LOOKUPS: ReadonlySet<string> = new Set(['FileRef', 'FileDirRef']);
+
 /** Users and lookups are read and written as `<Name>Id`. */
 export function isIdValued(f: FieldDef): boolean {
-  return f.FieldTypeKind === FieldKind.User || f.FieldTypeKind === FieldKind.Lookup;
+  return (f.FieldTypeKind === FieldKind.User || f.FieldTypeKind === FieldKind.Lookup) && !PATH_LOOKUPS.has(f.InternalName);
 }
 
 export function isMulti(f: FieldDef): boolean {

@@ -520,10 +520,28 @@ function updateItem(ctx: Ctx, list: ListRecord, id: number): ApiResponse {
       throw mismatch;
     }
     const data = applyPayload(reader, current.data, body);
+    if (data.FileLeafRef !== current.data.FileLeafRef) {
+      renameInLibrary(ctx, list, current, data);
+    }
     const updated = ctx.store.updateItem(list, current, ctx.user.id, data);
     ctx.listener.listChanged(list.id);
     return ctx.res.noContent(etagHeaders(updated));
   });
+}
+
+/** A new FileLeafRef renames a file: its FileRef follows, and the name must be free in its folder. */
+function renameInLibrary(ctx: Ctx, list: ListRecord, current: ItemRecord, data: Record<string, FieldValue>): void {
+  const name = data.FileLeafRef;
+  if (current.fsType !== 0 || typeof name !== 'string' || name.includes('/')) {
+    throw errors.badRequest('Only a file can be renamed, to a name without a slash.');
+  }
+  const fileRef = `${String(current.data.FileDirRef)}/${name}`;
+  for (const other of ctx.store.iterateItems(list.id)) {
+    if (other.id !== current.id && typeof other.data.FileRef === 'string' && other.data.FileRef.toLowerCase() === fileRef.toLowerCase()) {
+      throw errors.fileExists(fileRef);
+    }
+  }
+  data.FileRef = fileRef;
 }
 
 function deleteItem(ctx: Ctx, list: ListRecord, id: number, recycle: boolean): ApiResponse {
