@@ -19,12 +19,13 @@ import { issueCommitteePaper, paperStem, prepareCommitteePaper, preparePlanUpdat
 import type { BaselineChoice, PaperOptions } from '../reports/issue';
 import { nodeSp } from './sp';
 
-const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date>] [--date <date>] [--out <file>] [--issue]
+const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date> | --previous <paper id>] [--date <date>] [--out <file>] [--issue]
        [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias>]
        npm run report -- --plan <id> --format docx|html --site <url> [--date <date>] [--from <date>] [--out <file>]
   --format       docx (Word) or html (printable page); default docx
   --site         the tracker site
   --since        mark NEW / CLOSED against each item's history at this date, instead of the latest issued paper
+  --previous     mark NEW / CLOSED against this issued paper (its id, e.g. 2017-11-23-police-committee)
   --date         the date the paper speaks for; default today (Europe/London)
   --out          the file to write; default <date>-<title>.<format> in the current folder
   --issue        also issue the paper: store it and its snapshot in the site's Committee Papers library
@@ -81,6 +82,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
       options: {
         format: { type: 'string' },
         since: { type: 'string' },
+        previous: { type: 'string' },
         date: { type: 'string' },
         out: { type: 'string' },
         site: { type: 'string' },
@@ -108,6 +110,10 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
     if (since >= asAt) throw new UsageError(`--since (${since}) must be before the paper's date (${asAt}).`);
     baseline = { kind: 'date', date: since };
   }
+  if (v.previous !== undefined) {
+    if (v.since) throw new UsageError('Give --since or --previous, not both.');
+    baseline = { kind: 'issued', paperId: v.previous };
+  }
   const reportIds = (v.report ?? []).map((r) => {
     if (!/^\d+$/.test(r)) throw new UsageError(`--report takes a report's list item id (a whole number), not '${r}'.`);
     return Number(r);
@@ -115,7 +121,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
   let plan: ReportArgs['plan'];
   if (v.plan !== undefined) {
     if (!/^\d+$/.test(v.plan)) throw new UsageError(`--plan takes the plan's list item id (a whole number), not '${v.plan}'.`);
-    if (v.issue || v.since) throw new UsageError('--issue and --since are for the committee paper, not the plan update.');
+    if (v.issue || v.since || v.previous) throw new UsageError('--issue, --since and --previous are for the committee paper, not the plan update.');
     const from = v.from ? parseCliDate(v.from, '--from') : addDays(addMonths(asAt, -3), 1);
     if (from > asAt) throw new UsageError(`--from (${from}) must not be after the update's date (${asAt}).`);
     plan = { planId: Number(v.plan), period: { from, to: asAt } };

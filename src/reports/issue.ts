@@ -16,8 +16,11 @@ import { renderPaperHtml } from './html';
 /** The repositories a paper reads and writes. */
 export type PaperData = Pick<TrackerData, 'reports' | 'recommendations' | 'actions' | 'updates' | 'papers'>;
 
-/** What to compare with: the latest issued paper (default), a date through the histories, or nothing. */
-export type BaselineChoice = { kind: 'latest-issued' } | { kind: 'date'; date: IsoDate } | { kind: 'none' };
+/**
+ * What to compare with: the committee's latest issued paper (default), a chosen issued paper, a
+ * date through the items' histories, or nothing (a first paper).
+ */
+export type BaselineChoice = { kind: 'latest-issued' } | { kind: 'issued'; paperId: string } | { kind: 'date'; date: IsoDate } | { kind: 'none' };
 
 export interface PaperOptions {
   /** The date the paper speaks for (London). */
@@ -66,6 +69,38 @@ function sameCommittee(file: PaperFile, committee: string | undefined): boolean 
   return (file.committee ?? '') === (committee ?? '');
 }
 
+const SNAPSHOT_SUFFIX = '.snapshot.json';
+
+/** An issued paper as the library holds it: its id, date, committee and files. */
+export interface IssuedPaperFiles {
+  paperId: string;
+  paperDate: IsoDate;
+  committee?: string;
+  files: PaperFile[];
+}
+
+/**
+ * The issued papers in the library, newest first (optionally one committee's): what a user picks
+ * the previous paper from. A paper counts as issued once its snapshot is stored.
+ */
+export async function listIssuedPapers(data: Pick<PaperData, 'papers'>, committee?: string): Promise<IssuedPaperFiles[]> {
+  const files = await data.papers.list();
+  return files
+    .filter((f) => f.kind === 'Snapshot' && f.name.endsWith(SNAPSHOT_SUFFIX) && (committee === undefined || sameCommittee(f, committee)))
+    .map((snapshot) => {
+      const paperId = snapshot.name.slice(0, -SNAPSHOT_SUFFIX.length);
+      const own = files.filter((f) => f.kind === 'Paper' && f.name.slice(0, f.name.lastIndexOf('.')) === paperId);
+      return { paperId, paperDate: snapshot.paperDate, ...(snapshot.committee ? { committee: snapshot.committee } : {}), files: [...own, snapshot] };
+    });
+}
+
+/** The snapshot of an issued paper, read and checked. @throws Error when there is no such paper. */
+export async function readIssuedSnapshot(data: Pick<PaperData, 'papers'>, paperId: string): Promise<PaperSnapshot> {
+  const file = (await data.papers.list('Snapshot')).find((f) => f.name === `${paperId}${SNAPSHOT_SUFFIX}`);
+  if (!file) throw new Error(`There is no issued paper '${paperId}' in the Committee Papers library.`);
+  return parseSnapshot(await data.papers.readText(file.serverRelativeUrl));
+}
+
 /** The latest snapshot of the committee's papers dated before `asAt`, read and checked; null if none. */
 export async function latestSnapshotBefore(data: Pick<PaperData, 'papers'>, asAt: IsoDate, committee?: string): Promise<PaperSnapshot | null> {
   const file = (await data.papers.list('Snapshot')).find((f) => f.paperDate < asAt && sameCommittee(f, committee));
@@ -76,6 +111,11 @@ async function resolveBaseline(data: PaperData, options: PaperOptions): Promise<
   const choice = options.baseline ?? { kind: 'latest-issued' };
   if (choice.kind === 'date') return { kind: 'date', date: choice.date };
   if (choice.kind === 'none') return { kind: 'none' };
+  if (choice.kind === 'issued') {
+    const chosen = await readIssuedSnapshot(data, choice.paperId);
+    if (chosen.asAt >= options.asAt) throw new Error(`The paper '${choice.paperId}' (${chosen.asAt}) is not earlier than this paper's date (${options.asAt}).`);
+    return { kind: 'snapshot', snapshot: chosen };
+  }
   const snapshot = await latestSnapshotBefore(data, options.asAt, options.committee);
   return snapshot ? { kind: 'snapshot', snapshot } : { kind: 'none' };
 }
@@ -119,7 +159,7 @@ export async function issueCommitteePaper(data: PaperData, options: IssueOptions
   const label = [options.committee ?? paper.title, options.selection?.directorate].filter(Boolean).join(' ');
   const stem = paperStem(options.asAt, label);
   const taken = new Set(existing.map((f) => f.name.toLowerCase()));
-  const names = (id: string): string[] => [`${id}.docx`, `${id}.html`, `${id}.snapshot.json`];
+  const names = (id: string): string[] => [`${id}.docx`, `${id}.html`, `${id}${SNAPSHOT_SUFFIX}`];
   let paperId = stem;
   for (let n = 2; names(paperId).some((name) => taken.has(name.toLowerCase())); n++) paperId = `${stem}-${n}`;
 

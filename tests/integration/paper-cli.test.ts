@@ -118,7 +118,9 @@ describe('command-line dates and arguments', () => {
 
   it('refuses a --since on or after the paper date, and --issue with --plan', () => {
     expect(() => parseReportArgs(['--site', 'http://x', '--since', '2018-02-22'], now)).toThrow('--since (2018-02-22) must be before the paper');
-    expect(() => parseReportArgs(['--site', 'http://x', '--plan', '4', '--issue'], now)).toThrow('--issue and --since are for the committee paper');
+    expect(() => parseReportArgs(['--site', 'http://x', '--plan', '4', '--issue'], now)).toThrow('--issue, --since and --previous are for the committee paper');
     expect(() => parseReportArgs(['--format', 'html'], now)).toThrow('--site is required.');
+    expect(() => parseReportArgs(['--site', 'http://x', '--since', '2017-01-01', '--previous', 'p'], now)).toThrow('Give --since or --previous, not both.');
+    expect(parseReportArgs(['--site', 'http://x', '--previous', '2017-11-23-ppr'], now).options.baseline).toEqual({ kind: 'issued', paperId: '2017-11-23-ppr' });
   });
 });

@@ -15,7 +15,7 @@ import { isClosed, isOpen, trafficLight } from '../../src/core/status';
 import { approveClosure, requestClosure, setManualRed } from '../../src/core/transitions';
 import { createTrackerData } from '../../src/data';
 import type { Stored, TrackerData } from '../../src/data';
-import { PaperAlreadyIssuedError, issueCommitteePaper, prepareCommitteePaper } from '../../src/reports/issue';
+import { PaperAlreadyIssuedError, issueCommitteePaper, listIssuedPapers, prepareCommitteePaper } from '../../src/reports/issue';
 import type { IssuedPaper } from '../../src/reports/issue';
 import { startStandin } from '../../src/standin/server';
 import type { Standin } from '../../src/standin/server';
@@ -149,6 +149,20 @@ describe('two papers a quarter apart', () => {
     expect(digests(await readFiles(second))).toEqual(digests(secondBytes));
     await expect(issueCommitteePaper(data, { asAt: SECOND, committee: COMMITTEE, selection: { reportIds }, issuedAt: '2018-02-23T09:00:00Z', issuedBy: 'Analyst' })).rejects.toThrow(PaperAlreadyIssuedError);
     expect(digests(await readFiles(second))).toEqual(digests(secondBytes));
+  });
+});
+
+describe('choosing the previous paper', () => {
+  it('lists the issued papers, newest first, and compares with the one chosen', async () => {
+    const issued = await listIssuedPapers(data, COMMITTEE);
+    expect(issued.map((p) => [p.paperId, p.paperDate, p.files.map((f) => f.name.slice(p.paperId.length)).sort()])).toEqual([
+      [second.snapshot.paperId, SECOND, ['.docx', '.html', '.snapshot.json']],
+      [first.snapshot.paperId, FIRST, ['.docx', '.html', '.snapshot.json']]
+    ]);
+    const again = await prepareCommitteePaper(data, { asAt: SECOND, committee: COMMITTEE, selection: { reportIds }, baseline: { kind: 'issued', paperId: first.snapshot.paperId } });
+    expect(again.summary.changes).toEqual(second.paper.summary.changes);
+    await expect(prepareCommitteePaper(data, { asAt: FIRST, selection: { reportIds }, baseline: { kind: 'issued', paperId: second.snapshot.paperId } })).rejects.toThrow('is not earlier than');
+    await expect(prepareCommitteePaper(data, { asAt: SECOND, baseline: { kind: 'issued', paperId: 'no-such-paper' } })).rejects.toThrow("There is no issued paper 'no-such-paper'");
   });
 });
 
