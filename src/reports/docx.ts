@@ -73,7 +73,8 @@ function table(head: readonly string[], shares: number[], rows: TableRow[], widt
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
-  return new Paragraph({ heading: level, children: [new TextRun(text)] });
+  // Space above a heading so it does not sit on the table before it; keep it with what follows.
+  return new Paragraph({ heading: level, keepNext: true, spacing: { before: 240, after: 80 }, children: [new TextRun(text)] });
 }
 
 function plain(text: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph {
