@@ -138,8 +138,7 @@ export function buildPlanUpdate(input: PlanUpdateInput): PlanUpdate {
     asAt: input.asAt,
     purpose:
       `The purpose of this report is to provide an update in relation to delivery of the ${input.plan.title}, ` +
-      `covering ${formatUkDate(input.period.from)} to ${formatUkDate(input.period.to)}. ` +
-      'The report updates against each of the key principles within the plan.',
+      `covering ${formatUkDate(input.period.from)} to ${formatUkDate(input.period.to)}.`,
     principles
   };
 }
