@@ -9,6 +9,9 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startWorkbench } from '../../src/workbench/server';
+import { createTrackerData } from '../../src/data';
+import type { TrackerData } from '../../src/data';
+import { nodeSp } from '../../src/cli/sp';
 import type { Workbench } from '../../src/workbench/server';
 import type { PageName } from '../../src/workbench/browser/pages';
 import type { ThemeName } from '../../src/components/theme/themes';
@@ -87,4 +90,30 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   await settle(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+/** The data layer on the workbench's stand-in, as a user: to check what the browser saved. */
+export function siteData(workbench: Workbench, user = 'admin'): TrackerData {
+  return createTrackerData(nodeSp(workbench.standin.siteUrl, { user }));
+}
+
+/** Narrows the tracker with the search box and opens the item with reference `ref` in the panel. */
+export async function openItem(page: Page, search: string, ref: string): Promise<void> {
+  const tracker = page.locator('[data-webpart="tracker"]');
+  await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill(search);
+  await tracker.getByRole('button', { name: `Open ${ref}`, exact: true }).click();
+  await page.getByTestId('item-panel').waitFor();
+}
+
+/** Presses Tab until the focused element matches, and returns how many presses it took. */
+export async function tabTo(page: Page, matches: (el: { tag: string; name: string; role: string | null; text: string }) => boolean, max = 80): Promise<number> {
+  for (let i = 1; i <= max; i += 1) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return { tag: a?.tagName.toLowerCase() ?? '', name: a?.getAttribute('aria-label') ?? '', role: a?.getAttribute('role') ?? null, text: (a?.innerText ?? '').trim() };
+    });
+    if (matches(el)) return i;
+  }
+  throw new Error(`Nothing matching was reached within ${max} presses of Tab.`);
 }

@@ -53,7 +53,10 @@ export function itemPermissions(rec: Recommendation, user: TrackerUser): {
 } {
   const pendingClosure = rec.closure !== undefined && rec.closure.decision === undefined;
   const pendingExtension = rec.extension !== undefined && rec.extension.decision === undefined;
-  const independent = (requestedBy: string): boolean => !isSamePerson(user.name, rec.owner) && !isSamePerson(user.name, requestedBy) && !isSamePerson(user.email, rec.owner);
+  // The owner is matched by site user id and e-mail as well as by name: imports keep the owner as
+  // written ("T/D/Ch/Supt Davison") while the signed-in name is the account's ("Head of Crime").
+  const isOwner = rec.owner !== undefined && ((rec.owner.userId !== undefined && rec.owner.userId === user.id) || isSamePerson(user.name, rec.owner) || isSamePerson(user.email, rec.owner));
+  const independent = (requestedBy: string): boolean => !isOwner && !isSamePerson(user.name, requestedBy) && !isSamePerson(user.email, requestedBy);
   return {
     canUpdate: user.canEdit && isOpen(rec.lifecycle),
     canRequestClosure: user.canEdit && isOpen(rec.lifecycle) && !pendingClosure,

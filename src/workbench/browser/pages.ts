@@ -31,7 +31,8 @@ export type PageName = 'tracker' | 'dashboard' | 'intranet';
 
 /**
  * The pages: the tracker as staff use it, the dashboard linking to it, and an intranet page where a
- * manager embeds a dashboard and two differently filtered trackers (each keeps its own settings).
+ * manager embeds a dashboard and two differently filtered trackers (each keeps its own settings;
+ * the property pane narrows them further, by directorate or report).
  */
 export const PAGES: Record<PageName, { title: string; webParts: WebPartInstance[] }> = {
   tracker: { title: 'Tracker', webParts: [{ id: 'tracker', kind: 'tracker', defaults: {} }] },
@@ -39,9 +40,9 @@ export const PAGES: Record<PageName, { title: string; webParts: WebPartInstance[
   intranet: {
     title: 'Intranet page',
     webParts: [
-      { id: 'intranet-dashboard', kind: 'dashboard', defaults: { title: 'Crime directorate at a glance', directorate: 'Crime' } },
-      { id: 'intranet-red', kind: 'tracker', defaults: { title: 'Everything RED', onlyRed: true, grouping: 'directorate', compact: true, pageSize: 10 } },
-      { id: 'intranet-crime', kind: 'tracker', defaults: { title: 'Crime: open items', directorate: 'Crime', openOnly: true, grouping: 'report', pageSize: 10 } }
+      { id: 'intranet-dashboard', kind: 'dashboard', defaults: { title: 'Recommendations at a glance' } },
+      { id: 'intranet-red', kind: 'tracker', defaults: { title: 'Everything RED', onlyRed: true, compact: true, pageSize: 10 } },
+      { id: 'intranet-afi', kind: 'tracker', defaults: { title: 'Open areas for improvement', kind: 'Area for improvement', openOnly: true, grouping: 'none', pageSize: 10 } }
     ]
   }
 };

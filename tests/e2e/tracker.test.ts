@@ -1,0 +1,208 @@
+/**
+ * The Recommendation Tracker in Chromium, on the local workbench with the demo data: viewing,
+ * filtering, opening an item, posting an update, a concurrent-edit conflict resolved with nothing
+ * lost, a closure requested and approved, a reader who cannot edit, and a keyboard-only update.
+ * What the browser saved is read back through the data layer, not trusted from the screen.
+ */
+import type { Browser } from 'playwright-core';
+import type { Workbench } from '../../src/workbench/server';
+import { launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
+
+let workbench: Workbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  workbench = await startSeededWorkbench();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await workbench?.close();
+});
+
+/** The stored recommendation with this reference whose text contains `snippet`. */
+async function stored(ref: string, snippet: string) {
+  const all = await siteData(workbench).recommendations.all();
+  const found = all.filter((r) => r.value.ref === ref && r.value.text.includes(snippet));
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+test('shows every demo recommendation grouped by report, with counts by colour', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  await waitForTrackerRows(page);
+  const total = (await siteData(workbench).recommendations.all()).length;
+  const counts = await page.getByTestId('counts').innerText();
+  expect(counts).toMatch(new RegExp(`^Showing ${total} of ${total} · RED \\d+ · AMBER \\d+ · GREEN \\d+ · WHITE \\d+$`));
+  const colours = [...counts.matchAll(/(RED|AMBER|GREEN|WHITE) (\d+)/g)].reduce((sum, m) => sum + Number(m[2]), 0);
+  expect(colours).toBe(total);
+  // Groups come in alphabetical order of report title, each with its number of items.
+  const reports = (await siteData(workbench).reports.all()).sort((a, b) => new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' }).compare(a.value.title, b.value.title));
+  const first = reports[0];
+  const inFirst = (await siteData(workbench).recommendations.byReport(first.id)).length;
+  const firstGroup = page.locator('[data-webpart="tracker"] [role="rowheader"] button').first();
+  await expect(firstGroup.innerText()).resolves.toContain(`${first.value.title} (${inFirst})`);
+  await screenshot(page, 'tracker-view');
+  await context.close();
+});
+
+test('filters by traffic light and search, and the counts follow', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  await waitForTrackerRows(page);
+  const before = await page.getByTestId('counts').innerText();
+  const red = Number(/RED (\d+)/.exec(before)?.[1]);
+  expect(red).toBeGreaterThan(0);
+
+  await page.getByRole('combobox', { name: 'Traffic light' }).click();
+  await page.getByRole('option', { name: 'RED', exact: true }).click();
+  await expect(page.getByTestId('counts').innerText()).resolves.toMatch(new RegExp(`^Showing ${red} of \\d+ · RED ${red} · AMBER 0 · GREEN 0 · WHITE 0$`));
+  const lights = await page.locator('[data-automation-key="trafficLight"]').allInnerTexts();
+  expect(lights.length).toBeGreaterThan(0);
+  expect(new Set(lights.map((t) => t.trim()))).toEqual(new Set(['RED']));
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('searchbox', { name: 'Search recommendations' }).fill('Stop Abuse referrals');
+  await expect(page.getByTestId('counts').innerText()).resolves.toMatch(/^Showing 1 of /);
+  await expect(page.getByRole('button', { name: 'Open 1611', exact: true }).isVisible()).resolves.toBe(true);
+  await screenshot(page, 'tracker-filtered');
+  await context.close();
+});
+
+test('opens an item with its full text, owner and due date', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  await waitForTrackerRows(page);
+  const rec = await stored('1610', 'quality of investigations');
+  await openItem(page, 'quality of investigations supervisors', '1610');
+  await expect(page.getByTestId('item-text').innerText()).resolves.toBe(rec.value.text);
+  const panel = page.getByTestId('item-panel');
+  await expect(panel.getByText(rec.value.owner?.name ?? 'missing owner', { exact: true }).isVisible()).resolves.toBe(true);
+  await expect(panel.getByText('Due: 30 Nov 2017').isVisible()).resolves.toBe(true);
+  await screenshot(page, 'tracker-item-panel');
+  await context.close();
+});
+
+test('the owner posts a progress update with status and confidence, and it is stored', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'owner' });
+  await waitForTrackerRows(page);
+  await openItem(page, 'quality of investigations supervisors', '1610');
+  await page.getByRole('menuitem', { name: 'Add progress update' }).click();
+  const text = 'Supervisor review template rolled out to all CID teams; dip sample of 50 crimes booked for December.';
+  await page.getByRole('textbox', { name: 'What has happened since the last update' }).fill(text);
+  await page.getByRole('combobox', { name: 'Status at this date' }).click();
+  await page.getByRole('option', { name: 'Being progressed' }).click();
+  await page.getByRole('radio', { name: 'High' }).check();
+  await page.getByRole('button', { name: 'Post update' }).click();
+  await page.getByText('Progress update posted.').waitFor();
+  await page.getByRole('tab', { name: /^Updates/ }).click();
+  await expect(page.getByTestId('updates').innerText()).resolves.toContain(text);
+
+  const rec = await stored('1610', 'quality of investigations');
+  expect(rec.value).toMatchObject({ lifecycle: 'Being progressed', confidence: 'High', latestComment: text, lastUpdated: '2017-11-14' });
+  const updates = await siteData(workbench).updates.byRecommendation(rec.id);
+  expect(updates.map((u) => u.value)).toContainEqual(expect.objectContaining({ text, lifecycle: 'Being progressed', confidence: 'High', author: 'Head of Crime' }));
+  await screenshot(page, 'tracker-update-posted');
+  await context.close();
+});
+
+test('a concurrent edit is refused, shown side by side, and re-applied with nothing lost', async () => {
+  const first = await openWorkbench(browser, workbench, { user: 'analyst' });
+  const second = await openWorkbench(browser, workbench, { user: 'manager' });
+  for (const { page } of [first, second]) {
+    await waitForTrackerRows(page);
+    await openItem(page, 'Stop Abuse referrals', '1611');
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+  }
+  // The analyst saves a directorate first…
+  await first.page.getByRole('combobox', { name: 'Directorate' }).fill('Crime');
+  await first.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await first.page.getByText('Changes saved.').waitFor();
+  // …then the manager, who opened the same version, saves the confidence narrative.
+  const narrative = 'Backlog down from 412 to 160 referrals; agency staff funded to March.';
+  await second.page.getByRole('textbox', { name: 'Why that confidence' }).fill(narrative);
+  await second.page.getByRole('button', { name: 'Save', exact: true }).click();
+  const conflict = second.page.getByTestId('conflict-table');
+  await conflict.waitFor();
+  await expect(conflict.getByRole('row', { name: /Directorate/ }).innerText()).resolves.toMatch(/Directorate\s+Crime/);
+  await expect(conflict.getByRole('row', { name: /Why that confidence/ }).innerText()).resolves.toContain(narrative);
+  await screenshot(second.page, 'tracker-conflict');
+  await second.page.getByRole('button', { name: 'Re-apply my changes' }).click();
+  await second.page.getByText('Changes saved.').waitFor();
+
+  const rec = await stored('1611', 'Stop Abuse referrals');
+  expect(rec.value.directorate).toBe('Crime');
+  expect(rec.value.confidenceNarrative).toBe(narrative);
+  await first.context.close();
+  await second.context.close();
+});
+
+test('the owner requests closure with evidence; a manager who is not the owner approves it', async () => {
+  const owner = await openWorkbench(browser, workbench, { user: 'owner' });
+  await waitForTrackerRows(owner.page);
+  await openItem(owner.page, 'code of practice', '157');
+  await owner.page.getByRole('menuitem', { name: 'Request closure' }).click();
+  const evidence = 'Victims Code compliance audit Q3: 96% of victims contacted within 24 hours (report in the evidence library).';
+  await owner.page.getByRole('textbox', { name: 'Evidence of implementation' }).fill(evidence);
+  await owner.page.getByRole('button', { name: 'Request closure' }).click();
+  await owner.page.getByText('Closure requested.').waitFor();
+  // The owner cannot sign off their own item.
+  await expect(owner.page.getByRole('menuitem', { name: 'Approve or return closure' }).count()).resolves.toBe(0);
+  await owner.context.close();
+
+  const manager = await openWorkbench(browser, workbench, { user: 'manager' });
+  await waitForTrackerRows(manager.page);
+  await openItem(manager.page, 'code of practice', '157');
+  await expect(manager.page.getByText(`Closure requested by Head of Crime on 14 November 2017: ${evidence}`).isVisible()).resolves.toBe(true);
+  await manager.page.getByRole('menuitem', { name: 'Approve or return closure' }).click();
+  await manager.page.getByRole('radio', { name: 'Approve: closed by the force' }).check();
+  await manager.page.getByRole('button', { name: 'Record decision' }).click();
+  await manager.page.getByText('Closure decision recorded.').waitFor();
+  await screenshot(manager.page, 'tracker-closure-approved');
+  await manager.context.close();
+
+  const rec = await stored('157', 'code of practice');
+  expect(rec.value.lifecycle).toBe('Closed by the force');
+  expect(rec.value.closure).toMatchObject({ requestedBy: 'Head of Crime', evidence, decision: { outcome: 'approved', by: 'Chief of Staff' } });
+});
+
+test('a reader reads but cannot change anything', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'reader' });
+  await waitForTrackerRows(page);
+  await expect(page.getByRole('menuitem', { name: 'New recommendation' }).count()).resolves.toBe(0);
+  await openItem(page, 'sexual exploitation', '156');
+  await expect(page.getByText('You can read this item. To change it, ask a site owner for edit access.').isVisible()).resolves.toBe(true);
+  for (const name of ['Add progress update', 'Edit', 'Request closure', 'Request extension']) {
+    await expect(page.getByRole('menuitem', { name }).count()).resolves.toBe(0);
+  }
+  await screenshot(page, 'tracker-reader');
+  await context.close();
+});
+
+test('keyboard only: search, open an item and post an update without the mouse', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'owner' });
+  await waitForTrackerRows(page);
+  await tabTo(page, (el) => el.name === 'Search recommendations');
+  await page.keyboard.type('focus activity');
+  await page.getByTestId('counts').filter({ hasText: /^Showing 1 of / }).waitFor();
+  // Tab enters the grid at its first group heading; the arrow keys move between rows, and Enter on
+  // a row opens it, as in a SharePoint list.
+  await tabTo(page, (el) => el.tag === 'button' && /\(1\)$/.test(el.text));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('row');
+  await expect(page.evaluate(() => (document.activeElement as HTMLElement).innerText)).resolves.toMatch(/^168\b/);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('item-panel').waitFor();
+  await tabTo(page, (el) => el.text.endsWith('Add progress update'));
+  await page.keyboard.press('Enter');
+  const text = 'Tasking meeting now reviews the intelligence picture weekly.';
+  await tabTo(page, (el) => el.tag === 'textarea');
+  await page.keyboard.type(text);
+  await tabTo(page, (el) => el.text === 'Post update');
+  await page.keyboard.press('Enter');
+  await page.getByText('Progress update posted.').waitFor();
+
+  const rec = await stored('168', 'focus activity');
+  const updates = await siteData(workbench).updates.byRecommendation(rec.id);
+  expect(updates.map((u) => u.value.text)).toContain(text);
+  await context.close();
+});
