@@ -185,8 +185,13 @@ export async function runReport(args: ReportArgs, now: Date, log: (line: string)
 }
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const now = new Date();
-  const args = parseReportArgs(process.argv.slice(2), now);
+  const args = parseReportArgs(argv, now);
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
