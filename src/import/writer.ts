@@ -6,7 +6,7 @@
  * finishes on the next run without duplicates.
  */
 import { londonDate } from '../core/dates';
-import { recommendationKey, reportKey, actionKey, updateKey, normaliseForKey } from '../core/import/keys';
+import { actionKey, recommendationKey, reportKey, updateKey } from '../core/import/keys';
 import type { ImportPlan, ImportProblem, PlannedPerson, PlannedRecommendation } from '../core/import/types';
 import type { Action, IsoDate, OriginatingReport, Person, ProgressUpdate, Recommendation } from '../core/model';
 import { trafficLight } from '../core/status';
@@ -21,7 +21,8 @@ export interface ImportProgress {
 export interface WriteOptions {
   /** Today in Europe/London, for the stored traffic light; defaults to the real date. */
   today?: IsoDate;
-  onProgress?: (p: ImportProgress) => void;
+  /** Told of progress after each step; a returned promise is awaited (a UI can repaint). */
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
 }
 
 export interface Tally {
@@ -56,18 +57,40 @@ function emptyTally(): Tally {
   return { reports: 0, recommendations: 0, actions: 0, updates: 0 };
 }
 
-/** Keys an item already on the site answers to: by its reference and by its text (with its occurrence). */
-function storedRecommendationKeys(reportTitle: string, recs: readonly Stored<Recommendation>[]): Map<string, Stored<Recommendation>> {
-  const byKey = new Map<string, Stored<Recommendation>>();
-  const seen = new Map<string, number>();
-  for (const rec of [...recs].sort((a, b) => a.id - b.id)) {
-    byKey.set(recommendationKey(reportTitle, rec.value.ref, rec.value.text), rec);
-    const textKey = normaliseForKey(rec.value.text);
-    const occurrence = (seen.get(textKey) ?? 0) + 1;
-    seen.set(textKey, occurrence);
-    byKey.set(recommendationKey(reportTitle, '', rec.value.text, occurrence), rec);
+/**
+ * Finds the items already on the site that planned recommendations stand for. A source reference
+ * identifies an item; without one, the text does, and among items the source repeats word for word
+ * the one in the same position (its stored reference) is taken first, so that a run cut off
+ * between two copies never pairs the second with the first.
+ */
+class StoredRecommendations {
+  private readonly byKey = new Map<string, Stored<Recommendation>>();
+  private readonly byText = new Map<string, Stored<Recommendation>[]>();
+  private readonly used = new Set<number>();
+
+  add(reportTitle: string, recs: readonly Stored<Recommendation>[]): void {
+    for (const rec of recs) {
+      this.byKey.set(recommendationKey(reportTitle, rec.value.ref, rec.value.text), rec);
+      const textKey = recommendationKey(reportTitle, '', rec.value.text);
+      this.byText.set(textKey, [...(this.byText.get(textKey) ?? []), rec]);
+    }
   }
-  return byKey;
+
+  /** `repeated`: the source itself has this text more than once in the report. */
+  find(p: PlannedRecommendation, reportTitle: string, repeated: boolean): Stored<Recommendation> | undefined {
+    const byRef = this.byKey.get(p.key);
+    if (byRef && !this.used.has(byRef.id)) return this.take(byRef);
+    const same = (this.byText.get(recommendationKey(reportTitle, '', p.recommendation.text)) ?? []).filter((r) => !this.used.has(r.id));
+    if (!p.key.includes('/text:') || same.length === 0) return undefined;
+    const samePosition = same.find((r) => r.value.ref === p.recommendation.ref);
+    if (samePosition) return this.take(samePosition);
+    return repeated ? undefined : this.take(same[0]);
+  }
+
+  private take(rec: Stored<Recommendation>): Stored<Recommendation> {
+    this.used.add(rec.id);
+    return rec;
+  }
 }
 
 class Writer {
@@ -85,8 +108,8 @@ class Writer {
     this.today = options.today ?? londonDate(new Date());
   }
 
-  private progress(phase: ImportProgress['phase'], done: number, total: number): void {
-    this.options.onProgress?.({ phase, done, total });
+  private async progress(phase: ImportProgress['phase'], done: number, total: number): Promise<void> {
+    await this.options.onProgress?.({ phase, done, total });
   }
 
   private problem(row: number | null, column: string | null, value: string, message: string, severity: ImportProblem['severity'] = 'warning'): void {
@@ -134,7 +157,7 @@ class Writer {
   }
 
   async run(): Promise<WriteResult> {
-    this.progress('reading site', 0, 1);
+    await this.progress('reading site', 0, 1);
     const reportIds = await this.writeReports();
     const recIds = await this.writeRecommendations(reportIds);
     await this.writeActionsAndUpdates(recIds);
@@ -147,14 +170,14 @@ class Writer {
     const missing = this.plan.reports.filter((r) => !ids.has(r.key));
     for (const r of this.plan.reports) if (ids.has(r.key)) this.preexisting.add(r.key);
     this.result.existing.reports += this.plan.reports.length - missing.length;
-    this.progress('reports', 0, missing.length);
+    await this.progress('reports', 0, missing.length);
     const saved = await this.addMany((v) => this.data.reports.addMany(v), missing.map((r) => r.report as OriginatingReport), missing.map((r) => r.row));
     saved.forEach((s, i) => {
       if (!s) return;
       ids.set(missing[i].key, s.id);
       this.result.created.reports += 1;
     });
-    this.progress('reports', missing.length, missing.length);
+    await this.progress('reports', missing.length, missing.length);
     return ids;
   }
 
@@ -171,20 +194,22 @@ class Writer {
 
   private async writeRecommendations(reportIds: Map<string, number>): Promise<Map<string, Stored<Recommendation>>> {
     const titles = new Map(this.plan.reports.map((r) => [r.key, r.report.title]));
-    const existing = new Map<string, Stored<Recommendation>>();
+    const existing = new StoredRecommendations();
     // Only reports that were already on the site can hold this plan's recommendations.
     const known = this.plan.reports.filter((r) => this.preexisting.has(r.key));
     let read = 0;
     for (const r of known) {
-      const stored = await this.data.recommendations.byReport(reportIds.get(r.key) as number);
-      for (const [k, v] of storedRecommendationKeys(r.report.title, stored)) existing.set(k, v);
+      existing.add(r.report.title, await this.data.recommendations.byReport(reportIds.get(r.key) as number));
       read += 1;
-      this.progress('reading site', read, known.length);
+      await this.progress('reading site', read, known.length);
     }
     const ids = new Map<string, Stored<Recommendation>>();
     const todo: PlannedRecommendation[] = [];
+    const textCounts = new Map<string, number>();
+    const textOf = (p: PlannedRecommendation): string => recommendationKey(titles.get(p.reportKey) ?? '', '', p.recommendation.text);
+    for (const p of this.plan.recommendations) textCounts.set(textOf(p), (textCounts.get(textOf(p)) ?? 0) + 1);
     for (const p of this.plan.recommendations) {
-      const found = existing.get(p.key);
+      const found = existing.find(p, titles.get(p.reportKey) ?? '', (textCounts.get(textOf(p)) ?? 0) > 1);
       if (found) {
         ids.set(p.key, found);
         this.preexisting.add(p.key);
@@ -199,7 +224,7 @@ class Writer {
     // National rows first, so that the force rows repeating them are created already linked.
     const passes = [todo.filter((p) => !p.nationalKey), todo.filter((p) => p.nationalKey)];
     let done = 0;
-    this.progress('recommendations', 0, todo.length);
+    await this.progress('recommendations', 0, todo.length);
     for (const pass of passes) {
       const values: Recommendation[] = [];
       for (const p of pass) values.push(await this.toRecommendation(p, reportIds.get(p.reportKey) as number, p.nationalKey ? ids.get(p.nationalKey)?.id : undefined));
@@ -211,7 +236,7 @@ class Writer {
         if (s.value.nationalRecommendationId !== undefined) this.result.linked += 1;
       });
       done += pass.length;
-      this.progress('recommendations', done, todo.length);
+      await this.progress('recommendations', done, todo.length);
     }
     await this.repairLinks(ids);
     return ids;
@@ -227,7 +252,7 @@ class Writer {
       if (rec && national && rec.value.nationalRecommendationId === undefined) changes.push({ base: rec, next: { ...rec.value, nationalRecommendationId: national.id } });
     }
     if (changes.length === 0) return;
-    this.progress('links', 0, changes.length);
+    await this.progress('links', 0, changes.length);
     try {
       const saved = await this.data.recommendations.updateMany(changes);
       this.result.linked += saved.length;
@@ -236,7 +261,7 @@ class Writer {
       this.result.failed += changes.length;
       this.problem(null, null, '', `Links to national rows not saved: ${e.message}`, 'error');
     }
-    this.progress('links', changes.length, changes.length);
+    await this.progress('links', changes.length, changes.length);
   }
 
   private async writeActionsAndUpdates(recs: Map<string, Stored<Recommendation>>): Promise<void> {
@@ -285,14 +310,14 @@ class Writer {
         updateRows.push(u.row);
       }
     }
-    this.progress('actions', 0, actions.length);
+    await this.progress('actions', 0, actions.length);
     const savedActions = await this.addMany((v) => this.data.actions.addMany(v), actions, actionRows);
     this.result.created.actions += savedActions.filter((s) => s !== undefined).length;
-    this.progress('actions', actions.length, actions.length);
-    this.progress('updates', 0, updates.length);
+    await this.progress('actions', actions.length, actions.length);
+    await this.progress('updates', 0, updates.length);
     const savedUpdates = await this.addMany((v) => this.data.updates.addMany(v), updates, updateRows);
     this.result.created.updates += savedUpdates.filter((s) => s !== undefined).length;
-    this.progress('updates', updates.length, updates.length);
+    await this.progress('updates', updates.length, updates.length);
   }
 }
 
