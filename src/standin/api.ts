@@ -467,7 +467,7 @@ function tooManyIndexes(): SpError {
   return new SpError(400, '-2130575187, Microsoft.SharePoint.SPException', `You cannot create more than ${MAX_INDEXES} indexes on a list.`);
 }
 
-function fieldResource(ctx: Ctx, list: ListRecord, f: FieldDef, fields: FieldDef[], rest: Segment[]): ApiResponse {
+function fieldResource(ctx: Ctx, list: ListRecord, f: FieldDef, fields: readonly FieldDef[], rest: Segment[]): ApiResponse {
   if (rest.length) {
     if (rest[0].name === 'setshowineditform' || rest[0].name === 'setshowinnewform' || rest[0].name === 'setshowindisplayform') {
       demand(ctx, 'ManageLists');

@@ -112,7 +112,7 @@ export class ItemReader {
   readonly cols: ListColumns;
   readonly projector: RequestProjector;
 
-  constructor(readonly ctx: Ctx, readonly list: ListRecord, readonly fields: FieldDef[] = ctx.store.fields(list.id)) {
+  constructor(readonly ctx: Ctx, readonly list: ListRecord, readonly fields: readonly FieldDef[] = ctx.store.fields(list.id)) {
     this.projector = new RequestProjector(ctx);
     this.cols = new ListColumns(list, fields, this.projector);
   }
@@ -207,24 +207,21 @@ export class ItemReader {
       props = this.allProps(item);
     } else {
       props = {};
-      for (const name of sel.select) {
-        if (name === '*') {
+      for (const prop of sel.select) {
+        if (prop === '*') {
           Object.assign(props, this.allProps(item));
-        } else if (!sel.projections.has(name)) {
-          props[name] = this.cols.column([name]).get(item);
+        } else {
+          props[prop.name] = prop.get(item);
         }
       }
     }
-    for (const [name, subs] of sel.projections) {
-      const f = this.cols.field(name);
-      if (!f) {
-        continue;
-      }
-      const raw = this.cols.column([`${f.EntityPropertyName}Id`]).get(item);
+    for (const p of sel.projections.values()) {
+      const raw = p.ids(item);
+      const f = p.field;
       if (Array.isArray(raw)) {
-        props[f.EntityPropertyName] = new EntityList(raw.map((id) => this.expandedValue(f, id as number, subs)).filter((e): e is Entity => e !== null));
+        props[f.EntityPropertyName] = new EntityList(raw.map((id) => this.expandedValue(f, id as number, p.subs)).filter((e): e is Entity => e !== null));
       } else {
-        props[f.EntityPropertyName] = typeof raw === 'number' ? this.expandedValue(f, raw, subs) : null;
+        props[f.EntityPropertyName] = typeof raw === 'number' ? this.expandedValue(f, raw, p.subs) : null;
       }
     }
     for (const extra of sel.extras) {
@@ -256,8 +253,16 @@ export class ItemReader {
       }
       expanded.add(f.EntityPropertyName.toLowerCase());
     }
-    const projections = new Map<string, string[]>();
-    let select: string[] | null = null;
+    const projections = new Map<string, Projection>();
+    const projectionOf = (f: FieldDef): Projection => {
+      let p = projections.get(f.EntityPropertyName);
+      if (!p) {
+        p = { field: f, subs: [], ids: this.cols.column([`${f.EntityPropertyName}Id`]).get };
+        projections.set(f.EntityPropertyName, p);
+      }
+      return p;
+    };
+    let select: SelectedProp[] | null = null;
     const selectList = splitList(selectText);
     if (selectList.length) {
       select = [];
@@ -268,27 +273,24 @@ export class ItemReader {
           if (!expanded.has(f.EntityPropertyName.toLowerCase())) {
             throw errors.selectNeedsExpand(f.EntityPropertyName);
           }
-          const subs = projections.get(f.EntityPropertyName) ?? [];
+          const p = projectionOf(f);
           if (sub !== undefined) {
             this.cols.column([head, sub]);
-            subs.push(sub);
+            p.subs.push(sub);
           }
-          projections.set(f.EntityPropertyName, subs);
           continue;
         }
         if (/^(attachmentfiles|fieldvaluesastext)$/i.test(head)) {
           continue;
         }
-        if (head !== '*') {
-          this.cols.column([head]);
-        }
-        select.push(head);
+        // Resolve each column once per request, not once per item.
+        select.push(head === '*' ? '*' : { name: head, get: this.cols.column([head]).get });
       }
     } else {
       for (const name of expanded) {
         const f = this.cols.field(name);
         if (f) {
-          projections.set(f.EntityPropertyName, []);
+          projectionOf(f);
         }
       }
     }
@@ -313,12 +315,22 @@ export class ItemReader {
   }
 }
 
+/** A selected property and how to read it, or `*` for the default set. */
+type SelectedProp = { name: string; get: (item: ItemRecord) => unknown } | '*';
+
+/** An expanded user or lookup: its field, the sub-properties asked for, and its id reader. */
+interface Projection {
+  field: FieldDef;
+  subs: string[];
+  ids: (item: ItemRecord) => unknown;
+}
+
 /** A parsed `$select` / `$expand`. */
 export interface Selection {
-  /** Plain property names, or null for the default set. */
-  select: string[] | null;
-  /** Expanded lookups (by entity property name) and the sub-properties asked for. */
-  projections: Map<string, string[]>;
+  /** Selected properties, or null for the default set. */
+  select: SelectedProp[] | null;
+  /** Expanded lookups by entity property name. */
+  projections: Map<string, Projection>;
   /** Lower-cased names of expanded lookups. */
   expanded: Set<string>;
   /** Expanded navigation properties computed per item (AttachmentFiles…). */

@@ -78,7 +78,7 @@ export class ListColumns {
   private readonly byName = new Map<string, FieldDef>();
   private readonly byNameLower = new Map<string, FieldDef>();
 
-  constructor(readonly list: ListRecord, readonly fields: FieldDef[], private readonly projector: Projector) {
+  constructor(readonly list: ListRecord, readonly fields: readonly FieldDef[], private readonly projector: Projector) {
     for (const f of fields) {
       for (const n of [f.EntityPropertyName, f.InternalName]) {
         this.byName.set(n, f);

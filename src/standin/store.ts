@@ -175,6 +175,10 @@ export class Store {
   readonly siteId: string;
   readonly webId: string;
   private readonly stmts;
+  /** Parsed field definitions per list; dropped whenever a list's fields change. */
+  private readonly fieldCache = new Map<string, FieldDef[]>();
+  /** Item counts per list; dropped on every add or delete (recounted on the next read). */
+  private readonly countCache = new Map<string, number>();
 
   constructor(dbPath: string, readonly sitePath: string) {
     if (dbPath !== ':memory:') {
@@ -387,6 +391,8 @@ export class Store {
   }
 
   deleteList(list: ListRecord): void {
+    this.fieldCache.delete(list.id);
+    this.countCache.delete(list.id);
     this.tx(() => {
       for (const table of ['fields', 'items', 'item_versions', 'blobs', 'subscriptions']) {
         this.db.prepare(`DELETE FROM ${table} WHERE list_id = ?`).run(list.id);
@@ -397,16 +403,28 @@ export class Store {
   }
 
   itemCount(listId: string): number {
-    return this.stmts.itemCount.get(listId)?.c ?? 0;
+    let c = this.countCache.get(listId);
+    if (c === undefined) {
+      c = this.stmts.itemCount.get(listId)?.c ?? 0;
+      this.countCache.set(listId, c);
+    }
+    return c;
   }
 
   // ---- fields ----
 
-  fields(listId: string): FieldDef[] {
-    return this.stmts.fields.all(listId).map((r) => JSON.parse(r.def) as FieldDef);
+  /** The list's fields in creation order (shared objects: callers copy before changing one). */
+  fields(listId: string): readonly FieldDef[] {
+    let cached = this.fieldCache.get(listId);
+    if (!cached) {
+      cached = this.stmts.fields.all(listId).map((r) => JSON.parse(r.def) as FieldDef);
+      this.fieldCache.set(listId, cached);
+    }
+    return cached;
   }
 
   addField(list: ListRecord, field: FieldDef): void {
+    this.fieldCache.delete(list.id);
     this.tx(() => {
       this.stmts.insertField.run(list.id, field.Id, list.id, JSON.stringify(field));
       this.logChange('Field', ChangeType.Add, list.id, null, field.Id, list.url);
@@ -414,6 +432,7 @@ export class Store {
   }
 
   updateField(list: ListRecord, field: FieldDef): void {
+    this.fieldCache.delete(list.id);
     this.tx(() => {
       this.stmts.updateField.run(JSON.stringify(field), list.id, field.Id);
       this.logChange('Field', ChangeType.Update, list.id, null, field.Id, list.url);
@@ -421,6 +440,7 @@ export class Store {
   }
 
   deleteField(list: ListRecord, field: FieldDef): void {
+    this.fieldCache.delete(list.id);
     this.tx(() => {
       this.stmts.deleteField.run(list.id, field.Id);
       this.logChange('Field', ChangeType.DeleteObject, list.id, null, field.Id, list.url);
@@ -447,6 +467,7 @@ export class Store {
   }
 
   addItem(list: ListRecord, userId: number, data: Record<string, FieldValue>, fsType = 0): ItemRecord {
+    this.countCache.delete(list.id);
     return this.tx(() => {
       const next = this.stmts.nextItemId.get(list.id);
       if (!next) {
@@ -519,6 +540,7 @@ export class Store {
 
   /** Deletes an item; `recycle` keeps a snapshot in the recycle bin and returns its id. */
   deleteItem(list: ListRecord, item: ItemRecord, userId: number, recycle: boolean): string {
+    this.countCache.delete(list.id);
     return this.tx(() => {
       const recycleId = randomUUID();
       if (recycle) {

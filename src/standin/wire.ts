@@ -100,6 +100,33 @@ function entityBody(e: Entity, flavour: Flavour): Record<string, unknown> {
   return out;
 }
 
+function hasNested(props: Record<string, unknown>): boolean {
+  for (const k in props) {
+    const v = props[k];
+    if (v instanceof Entity || v instanceof EntityList) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The JSON text of an entity. In the common case (JSON light, nothing expanded) the annotations are
+ * written as a prefix to the stringified properties, which avoids copying every item object.
+ */
+function entityJson(e: Entity, flavour: Flavour): string {
+  if (flavour === 'verbose' || hasNested(e.props)) {
+    return JSON.stringify(entityBody(e, flavour));
+  }
+  const props = JSON.stringify(e.props);
+  if (flavour === 'none') {
+    return props;
+  }
+  const etag = e.etag !== undefined ? `"odata.etag":${JSON.stringify(e.etag)},` : '';
+  const meta = `{"odata.type":${JSON.stringify(e.type)},"odata.id":${JSON.stringify(e.id ?? e.uri)},${etag}"odata.editLink":${JSON.stringify(e.editLink)}`;
+  return props === '{}' ? `${meta}}` : `${meta},${props.slice(1)}`;
+}
+
 /** Builds JSON responses for one request's flavour and `_api` base URL. */
 export class Responder {
   constructor(readonly flavour: Flavour, readonly apiUrl: string) {}
@@ -126,15 +153,15 @@ export class Responder {
 
   /** A feed of entities, with an optional absolute next link. */
   collection(items: Entity[], set: string, nextLink?: string): ApiResponse {
-    const arr = items.map((e) => entityBody(e, this.flavour));
+    const arr = items.map((e) => entityJson(e, this.flavour)).join(',');
+    let body: string;
     if (this.flavour === 'verbose') {
-      return this.json(200, { d: nextLink ? { results: arr, __next: nextLink } : { results: arr } });
+      body = `{"d":{"results":[${arr}]${nextLink ? `,"__next":${JSON.stringify(nextLink)}` : ''}}}`;
+    } else {
+      const meta = this.flavour === 'minimal' ? `"odata.metadata":${JSON.stringify(this.metadata(set))},` : '';
+      body = `{${meta}"value":[${arr}]${nextLink ? `,"odata.nextLink":${JSON.stringify(nextLink)}` : ''}}`;
     }
-    const body: Record<string, unknown> = this.flavour === 'minimal' ? { 'odata.metadata': this.metadata(set), value: arr } : { value: arr };
-    if (nextLink) {
-      body['odata.nextLink'] = nextLink;
-    }
-    return this.json(200, body);
+    return { status: 200, headers: { 'content-type': CONTENT_TYPES[this.flavour] }, body };
   }
 
   /** A complex value without identity (e.g. SP.BasePermissions, SP.ContextWebInformation). */
