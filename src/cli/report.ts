@@ -13,9 +13,8 @@ import { addDays, addMonths, isoDate, isValidDate, londonDate, parseIsoDate } fr
 import type { IsoDate } from '../core/model';
 import type { CommitteePaper, PlanUpdate } from '../core/paper';
 import { createTrackerData } from '../data';
-import { renderPaperDocx, renderPlanUpdateDocx } from '../reports/docx';
-import { renderPaperHtml, renderPlanUpdateHtml } from '../reports/html';
-import { issueCommitteePaper, paperStem, prepareCommitteePaper, preparePlanUpdate } from '../reports/issue';
+import { renderPaperFile, renderPlanUpdateFile } from '../reports/files';
+import { issueCommitteePaper, prepareCommitteePaper, preparePlanUpdate } from '../reports/issue';
 import type { BaselineChoice, PaperOptions } from '../reports/issue';
 import { nodeSp } from './sp';
 
@@ -145,20 +144,13 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
   };
 }
 
-async function render(paper: CommitteePaper, format: 'docx' | 'html'): Promise<Uint8Array | string> {
-  return format === 'docx' ? renderPaperDocx(paper) : renderPaperHtml(paper);
-}
-
-async function renderPlan(update: PlanUpdate, format: 'docx' | 'html'): Promise<Uint8Array | string> {
-  return format === 'docx' ? renderPlanUpdateDocx(update) : renderPlanUpdateHtml(update);
-}
-
 /** Writes the plan delivery update; returns the file written and the update. */
 export async function runPlanUpdate(args: ReportArgs, plan: NonNullable<ReportArgs['plan']>, log: (line: string) => void): Promise<{ out: string; update: PlanUpdate }> {
   const data = createTrackerData(nodeSp(args.site, args.user ? { user: args.user } : {}));
   const update = await preparePlanUpdate(data, { ...plan, asAt: args.options.asAt, title: args.options.title });
-  const out = resolve(args.out ?? `${paperStem(update.asAt, update.title)}.${args.format}`);
-  await writeFile(out, await renderPlan(update, args.format));
+  const file = await renderPlanUpdateFile(update, args.format);
+  const out = resolve(args.out ?? file.name);
+  await writeFile(out, file.content);
   const count = update.principles.reduce((n, p) => n + p.commitments.length, 0);
   log(`${update.principles.length} key principles, ${count} commitments. Written to ${out}.`);
   return { out, update };
@@ -176,8 +168,9 @@ export async function runReport(args: ReportArgs, now: Date, log: (line: string)
   } else {
     paper = await prepareCommitteePaper(data, args.options);
   }
-  const out = resolve(args.out ?? `${paperStem(paper.asAt, args.options.committee ?? paper.title)}.${args.format}`);
-  await writeFile(out, await render(paper, args.format));
+  const file = await renderPaperFile(paper, args.format, args.options.committee ?? paper.title);
+  const out = resolve(args.out ?? file.name);
+  await writeFile(out, file.content);
   const compared = paper.comparedWith === null ? 'no previous paper' : paper.comparedWith.kind === 'paper' ? `the paper of ${paper.comparedWith.asAt}` : paper.comparedWith.date;
   log(`${paper.sections.length} reports, ${paper.summary.total} items (${paper.summary.newCount} NEW, ${paper.summary.closedSinceCount} CLOSED since ${compared}). Written to ${out}.`);
   for (const url of issued) log(`Issued: ${url}`);

@@ -5,6 +5,7 @@ import type { CommitteePaper } from '../../src/core/paper';
 import type { Recommendation } from '../../src/core/model';
 import { renderPaperDocx, renderPlanUpdateDocx } from '../../src/reports/docx';
 import { escapeHtml, renderPaperHtml, renderPlanUpdateHtml } from '../../src/reports/html';
+import { renderPaperFile } from '../../src/reports/files';
 import { PAPER_DATE, PREVIOUS_PAPER_DATE, REPORTS, UPDATES, currentRecommendations, previousRecommendations } from './paper-fixtures';
 
 const COL_POLICY = { overdueAgainst: 'original' } as const;
@@ -110,6 +111,17 @@ describe('committee paper as HTML', () => {
 
   it('escapes the five HTML characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('the paper as a file', () => {
+  it('names the file by date and committee, with the right type', async () => {
+    const paper = paperWith(currentRecommendations());
+    const word = await renderPaperFile(paper, 'docx', 'Police Performance & Resource Management Sub-Committee');
+    expect([word.name, word.mime]).toEqual(['2017-11-23-police-performance-resource-management-sub-committee.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(Buffer.from(word.content as Uint8Array).subarray(0, 2).toString('latin1')).toBe('PK');
+    const page = await renderPaperFile(paper, 'html');
+    expect([page.name, page.mime, page.content]).toEqual(['2017-11-23-hmicfrs-report-recommendations.html', 'text/html;charset=utf-8', renderPaperHtml(paper)]);
   });
 });
 
