@@ -51,7 +51,8 @@ export function jsonBody(ctx: Ctx): Record<string, unknown> {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw errors.badRequest('The request body must be a JSON object.');
   }
-  const { __metadata: _ignored, ...rest } = parsed as Record<string, unknown>;
+  const rest = { ...(parsed as Record<string, unknown>) };
+  delete rest.__metadata;
   return rest;
 }
 

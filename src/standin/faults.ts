@@ -51,7 +51,7 @@ export class FaultInjector {
   async apply(): Promise<ApiResponse | undefined> {
     const s = this.settings;
     if (s.latencyMs > 0) {
-      await new Promise((r) => setTimeout(r, s.latencyMs));
+      await new Promise((resolve) => setTimeout(resolve, s.latencyMs));
     }
     let fail = false;
     if (s.count !== undefined && s.count > 0) {

@@ -45,19 +45,19 @@ class Receiver {
         this.waiters.splice(0).forEach((w) => w());
       });
     });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/webhook`;
   }
 
   /** Resolves once at least n requests have arrived. */
   async waitFor(n: number): Promise<void> {
     while (this.received.length < n) {
-      await new Promise<void>((r) => this.waiters.push(r));
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }
 
   close(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
+    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
 
@@ -137,8 +137,9 @@ describe('stand-in: list webhooks', () => {
     expect(receiver.received).toHaveLength(0);
 
     const [batched, execute] = sp.batched();
-    seeds.slice(0, 5).forEach((s) => batched.web.lists.getByTitle('Recommendations').items.add({ Title: titleOf(s) }));
+    const adds = seeds.slice(0, 5).map((s) => batched.web.lists.getByTitle('Recommendations').items.add({ Title: titleOf(s) }));
     await execute();
+    await Promise.all(adds);
     await receiver.waitFor(1);
     const payload = JSON.parse(receiver.received[0].body) as { value: Record<string, unknown>[] };
     expect(payload.value).toHaveLength(1);
@@ -163,6 +164,24 @@ describe('stand-in: list webhooks', () => {
     await list.items.add({ Title: titleOf(seeds[6]) });
     await receiver.waitFor(start + 3);
     expect(receiver.received.slice(start).map((r) => JSON.parse(r.body).value[0].resource)).toEqual(Array(3).fill((await list.select('Id')()).Id));
+  });
+
+  it('drops deliveries while the dropWebhooks fault is on; the change log still has the change', async () => {
+    const sp = spAs(server, 'analyst');
+    const list = sp.web.lists.getByTitle('Recommendations');
+    const token = (await list.select('CurrentChangeToken')()).CurrentChangeToken;
+    const arrived = receiver.received.length;
+    await fetch(`${server.url}/_standin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dropWebhooks: true }) });
+    const added = await list.items.add({ Title: titleOf(seeds[7]) });
+    let dropped = 0;
+    while (dropped === 0) {
+      const health = (await (await fetch(`${server.url}/_standin/health`)).json()) as { webhooks: { dropped: number } };
+      dropped = health.webhooks.dropped;
+    }
+    await fetch(`${server.url}/_standin/faults`, { method: 'DELETE' });
+    expect(receiver.received.length).toBe(arrived);
+    const changes = await list.getChanges({ Item: true, Add: true, ChangeTokenStart: token });
+    expect(changes.map((c: { ItemId: number }) => c.ItemId)).toEqual([added.Id]);
   });
 
   it('refuses a receiver that does not echo the token, and a too distant expiry', async () => {

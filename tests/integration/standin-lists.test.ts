@@ -39,7 +39,7 @@ describe('stand-in: lists and fields', () => {
     );
     await sp.web.lists.add('Actions');
     await expect(sp.web.lists.add('actions')).rejects.toThrow(
-      /\[500\].*-2130575342, Microsoft\.SharePoint\.SPException.*with the specified title already exists in this Web site\.  Please choose another title\./
+      /\[500\].*-2130575342, Microsoft\.SharePoint\.SPException.*with the specified title already exists in this Web site\. {2}Please choose another title\./
     );
   });
 
