@@ -88,9 +88,13 @@ export class ReminderEngine {
     public readonly ledger: ReminderLedger
   ) {}
 
-  /** Loads the Reminder Log and delivers whatever a previous run left claimed. */
+  /**
+   * Loads the Reminder Log, checks the rules (writing the default set into an empty Reminder Rules
+   * list, so admins find them there) and delivers whatever a previous run left claimed.
+   */
   public static async start(options: ReminderEngineOptions): Promise<ReminderEngine> {
     const engine = new ReminderEngine(options, await ReminderLedger.load(options.data.reminderLog));
+    await engine.rules();
     await engine.flush();
     return engine;
   }

@@ -182,7 +182,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     tick,
     idle: async () => {
       while (debounce !== null || background.size > 0) {
-        if (debounce !== null) await new Promise((r) => setTimeout(r, debounceMs));
+        if (debounce !== null) await new Promise((resolve) => setTimeout(resolve, debounceMs));
         await Promise.all([...background]);
       }
       await engine.idle();

@@ -12,7 +12,7 @@ import type { ReminderLogger } from '../../src/service/engine';
 import { GraphClient } from '../../src/service/graph';
 import { configureReminderFunctions, webhookHandler } from '../../src/service/functions';
 import { startReminderService, type ReminderService, type ReminderServiceOptions } from '../../src/service/service';
-import type { InboxItem } from '../../src/standin/graph';
+import { workflowUrl, type InboxItem } from '../../src/standin/graph';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
 import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, clearFaults, injectFaults, spAs, type Standin } from './data.support';
@@ -61,7 +61,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, limitMs = 60
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > limitMs) throw new Error(`Gave up waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -243,6 +243,74 @@ describe('reminders: stopped for a week, then restarted', () => {
     expect(await inbox(server, 'analyst')).toHaveLength(1);
     expect(await inbox(server, 'reader')).toHaveLength(1);
     expect(await entries()).toEqual([`${emailFor('analyst')} created Sent`, `${emailFor('reader')} v2 Sent`]);
+  });
+});
+
+describe('reminders: quiet hours, channels, e-mail and rules kept in the list', () => {
+  let server: Standin;
+  let data: TrackerData;
+  let reportId: number;
+  const clock = new SimulatedClock(new Date('2026-03-13T10:00:00Z'));
+
+  beforeAll(async () => {
+    ({ server, data, reportId } = await site());
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('holds an evening change until Monday morning, posts to a Teams channel, and e-mails someone Teams cannot reach', async () => {
+    // An admin adds a rule in the Reminder Rules list: anything turning RED is posted to the Crime board channel.
+    const outsider = await data.recommendations.add(rec(reportId, '30', 'owner', '2026-06-30'));
+    expect(await data.reminderRules.all()).toEqual([]);
+    clock.setDay('2026-03-13', 9);
+    let service = await startReminderService(serviceOptions(server, clock, new CapturingLogger()));
+    await service.close();
+    expect((await data.reminderRules.all()).map((r) => r.value.key)).toContain('turned-red-sro');
+    await data.reminderRules.add({
+      key: 'red-to-crime-board',
+      name: 'Turned RED: post to the Crime board channel',
+      enabled: true,
+      definition: {
+        trigger: { kind: 'fieldChanged', field: 'trafficLight', to: 'RED' },
+        conditions: [{ kind: 'directorate', in: ['Strategic Development'] }],
+        recipients: [{ kind: 'channel', name: 'Crime board', webhookUrl: workflowUrl(server.url, 'crime-board') }],
+        template: { title: '${ref} has turned RED', message: '${ref} (${report}) is RED: ${text}' },
+        repeat: { kind: 'once' },
+        window: { workingDaysOnly: true, quietHours: { start: '18:00', end: '08:00' } }
+      }
+    });
+
+    // Friday 13 March, 19:00: the owner changes to someone outside the tenant, and a manual RED is set.
+    clock.setDay('2026-03-13', 19);
+    service = await startReminderService(serviceOptions(server, clock, new CapturingLogger()));
+    await data.recommendations.update(outsider, {
+      ...outsider.value,
+      owner: { name: 'Pat Jones (College of Policing)', email: 'pat.jones@college.police.example' },
+      ragOverride: { colour: 'RED', rationale: 'Depends on national IT that will not be delivered', setBy: 'ACC Crime', at: '2026-03-13T19:00:00Z' }
+    });
+    await service.tick();
+    expect(service.engine.ledger.all().filter((e) => e.itemId === outsider.id).map((e) => e.status)).toEqual(['Claimed', 'Claimed', 'Claimed']);
+    clock.setDay('2026-03-14', 10);
+    await service.tick();
+    expect(await inbox(server, 'pat.jones@college.police.example')).toEqual([]);
+
+    // Monday 16 March, 08:00: everything goes.
+    clock.setDay('2026-03-16', 8);
+    await service.tick();
+    await service.close();
+    const mail = await inbox(server, 'pat.jones@college.police.example');
+    expect(mail.map((m) => [m.via, m.text])).toEqual([['mail', 'You now own 30']]);
+    expect(mail[0].body).toContain('Dear Pat Jones (College of Policing),');
+    expect(cardTitles(await inbox(server, 'sro'))).toEqual(['30 has turned RED']);
+    const channel = (await (await fetch(`${server.url}/_standin/teams/inbox?channel=crime-board`)).json()) as { items: InboxItem[] };
+    expect(channel.items.map((i) => [i.via, (i.card?.body as { text: string }[])[0].text])).toEqual([['channel', '30 has turned RED']]);
+    expect(service.engine.ledger.all().filter((e) => e.itemId === outsider.id).map((e) => `${e.ruleKey} ${e.channel} ${londonDate(e.at)}`).sort()).toEqual([
+      'newly-assigned-owner email 2026-03-16',
+      'red-to-crime-board channel 2026-03-16',
+      'turned-red-sro teams 2026-03-16'
+    ]);
   });
 });
 
