@@ -158,15 +158,10 @@ export interface ItemVersion {
 }
 
 /** Values for a new list. */
-export interface NewList {
-  title: string;
-  description: string;
-  baseTemplate: number;
-  url: string;
-  entityTypeName: string;
-  enableVersioning: boolean;
-  hidden: boolean;
-  extra: Record<string, unknown>;
+export type NewList = Omit<ListRecord, 'id' | 'created' | 'modified'>;
+
+function mapped<R, T>(row: R | undefined, map: (r: R) => T): T | undefined {
+  return row === undefined ? undefined : map(row);
 }
 
 /** The SQLite-backed store. All writes that belong together run in one transaction. */
@@ -330,18 +325,15 @@ export class Store {
   }
 
   listById(id: string): ListRecord | undefined {
-    const r = this.stmts.listById.get(id);
-    return r && toList(r);
+    return mapped(this.stmts.listById.get(id), toList);
   }
 
   listByTitle(title: string): ListRecord | undefined {
-    const r = this.stmts.listByTitle.get(title.toLowerCase());
-    return r && toList(r);
+    return mapped(this.stmts.listByTitle.get(title.toLowerCase()), toList);
   }
 
   listByUrl(url: string): ListRecord | undefined {
-    const r = this.stmts.listByUrl.get(url);
-    return r && toList(r);
+    return mapped(this.stmts.listByUrl.get(url), toList);
   }
 
   createList(values: NewList, fields: FieldDef[]): ListRecord {
@@ -450,8 +442,7 @@ export class Store {
   // ---- items ----
 
   item(listId: string, id: number): ItemRecord | undefined {
-    const r = this.stmts.item.get(listId, id);
-    return r && toItem(r);
+    return mapped(this.stmts.item.get(listId, id), toItem);
   }
 
   /** Items with an id above `afterId`, in id order, at most `limit`. */
@@ -617,18 +608,15 @@ export class Store {
   }
 
   userById(id: number): UserRecord | undefined {
-    const r = this.stmts.userById.get(id);
-    return r && toUser(r);
+    return mapped(this.stmts.userById.get(id), toUser);
   }
 
   userByLogin(login: string): UserRecord | undefined {
-    const r = this.stmts.userByLogin.get(login);
-    return r && toUser(r);
+    return mapped(this.stmts.userByLogin.get(login), toUser);
   }
 
   userByEmail(email: string): UserRecord | undefined {
-    const r = this.stmts.userByEmail.get(email);
-    return r && toUser(r);
+    return mapped(this.stmts.userByEmail.get(email), toUser);
   }
 
   addUser(login: string, title: string, email: string): UserRecord {
@@ -663,8 +651,7 @@ export class Store {
   }
 
   subscription(id: string): SubscriptionRecord | undefined {
-    const r = this.stmts.subscription.get(id);
-    return r && toSubscription(r);
+    return mapped(this.stmts.subscription.get(id), toSubscription);
   }
 
   putSubscription(s: SubscriptionRecord): void {
