@@ -24,7 +24,7 @@ import { actionKey, normaliseForKey, recommendationKey, reportKey, updateKey } f
 import { linkNationalRows } from './link';
 import { matchPerson, type PeopleTable } from './people';
 import { readScope } from './scope';
-import { readStatusWord, type StatusReading } from './statusWords';
+import { knownStatusWords, readStatusWord, type StatusReading } from './statusWords';
 import type {
   ImportField,
   ImportPlan,
@@ -202,7 +202,9 @@ class Reader {
       return null;
     }
     const reading = readStatusWord(text);
-    if (!reading) this.report(origin, 'status', text, `Status word not recognised: the ${what} is imported as "Awaiting review" and the word kept in its comment.`);
+    if (!reading) {
+      this.report(origin, 'status', text, `Status word not recognised: the ${what} is imported as "Awaiting review" and the word kept in its comment. Known words: ${knownStatusWords().join(', ')}, and NEW before a colour.`);
+    }
     return reading;
   }
 
