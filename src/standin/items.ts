@@ -1,6 +1,7 @@
 /** List items: queries, single items, add / MERGE / delete / recycle, versions and attachments. */
 import { type Ctx, demand, jsonBody, listUri, option } from './context';
 import { SpError, errors } from './errors';
+import { basePermissions } from './identity';
 import { SYSTEM_FIELDS, defaultValue, isIdValued, isMulti, normaliseValue } from './fields';
 import { FieldKind, type FieldDef, type FieldValue, type ItemRecord, type ListRecord } from './model';
 import { argInt, argString, type Segment } from './path';
@@ -511,6 +512,10 @@ export function itemResource(ctx: Ctx, list: ListRecord, id: number, rest: Segme
       return versions(ctx, list, id, next, more);
     case 'attachmentfiles':
       return attachments(ctx, list, id, next, more);
+    case 'effectivebasepermissions':
+      demand(ctx, 'ViewListItems');
+      itemOr404(ctx, list, id);
+      return ctx.res.complex('SP.BasePermissions', 'EffectiveBasePermissions', { ...basePermissions(ctx.level) });
     case 'fieldvaluesastext': {
       demand(ctx, 'ViewListItems');
       const reader = new ItemReader(ctx, list);
