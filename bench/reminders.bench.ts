@@ -88,10 +88,12 @@ async function main(): Promise<void> {
   const floor = median(loads);
 
   server.resetRequestCount();
+  const graphBefore = server.graph.calls;
   let t = performance.now();
   const first = await service.engine.sweep();
   const firstMs = performance.now() - t;
   const firstRequests = server.requestCount();
+  const graphCalls = server.graph.calls - graphBefore;
   const again: number[] = [];
   for (let i = 0; i < 3; i++) {
     t = performance.now();
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
   console.log(`Sweep over ${N} recommendations, default rules, ${TODAY}:`);
   console.log(`  floor (load the items)       ${floor.toFixed(0)} ms`);
   console.log(`  floor (write ${first.claimed} log entries, then mark each) ${writeFloor.toFixed(0)} ms`);
-  console.log(`  first sweep (claim, deliver)  ${firstMs.toFixed(0)} ms  ratio to load ${(firstMs / floor).toFixed(2)}, to load + writes ${(firstMs / (floor + writeFloor)).toFixed(2)}  reminders ${first.claimed}, deliveries ${first.delivered}, cards in inboxes ${cards}, SharePoint requests ${firstRequests}`);
+  console.log(`  first sweep (claim, deliver)  ${firstMs.toFixed(0)} ms  ratio to load ${(firstMs / floor).toFixed(2)}, to load + writes ${(firstMs / (floor + writeFloor)).toFixed(2)}  reminders ${first.claimed}, deliveries ${first.delivered}, cards in inboxes ${cards}, SharePoint requests ${firstRequests}, Graph calls ${graphCalls}`);
   console.log(`  repeat sweep (all claimed)    ${median(again).toFixed(0)} ms  ratio ${(median(again) / floor).toFixed(2)}`);
 
   // Change → card: give an item a new owner and wait for the card.
