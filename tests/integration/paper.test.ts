@@ -167,6 +167,20 @@ describe('choosing the previous paper', () => {
   });
 });
 
+describe('an interrupted issue', () => {
+  it('leaves the partial file alone, issues under a fresh name, and compares with the last complete paper', async () => {
+    const date: IsoDate = '2018-05-24';
+    const stem = `${date}-police-performance-and-resource-management-sub-committee`;
+    // What an attempt cut off after its first file leaves behind: a document without a snapshot.
+    await data.papers.add({ name: `${stem}.docx`, kind: 'Paper', paperDate: date, committee: COMMITTEE, content: 'partial' });
+    const third = await issueCommitteePaper(data, { asAt: date, committee: COMMITTEE, selection: { reportIds }, issuedAt: '2018-05-24T17:00:00Z', issuedBy: 'Strategic Development' });
+    expect(third.snapshot.paperId).toBe(`${stem}-2`);
+    expect(third.paper.comparedWith).toMatchObject({ kind: 'paper', paperId: second.snapshot.paperId });
+    expect(Buffer.from(await data.papers.read(`/sites/tracker/CommitteePapers/${stem}.docx`)).toString('utf8')).toBe('partial');
+    expect((await listIssuedPapers(data, COMMITTEE)).map((p) => p.paperId)).toEqual([`${stem}-2`, second.snapshot.paperId, first.snapshot.paperId]);
+  });
+});
+
 describe('the issued Word document, read back', () => {
   let html = '';
   let text = '';
