@@ -42,7 +42,7 @@ function locate(ctx: Ctx, serverRelative: string): Location | undefined {
 
 function byRef(ctx: Ctx, list: ListRecord, ref: string, fsType: number): ItemRecord | undefined {
   const lower = ref.toLowerCase();
-  for (const item of ctx.store.iterateItems(list.id)) {
+  for (const item of ctx.store.items(list.id)) {
     if (item.fsType === fsType && typeof item.data.FileRef === 'string' && item.data.FileRef.toLowerCase() === lower) {
       return item;
     }
@@ -53,7 +53,7 @@ function byRef(ctx: Ctx, list: ListRecord, ref: string, fsType: number): ItemRec
 function children(ctx: Ctx, list: ListRecord, dir: string, fsType: number): ItemRecord[] {
   const lower = dir.toLowerCase();
   const out: ItemRecord[] = [];
-  for (const item of ctx.store.iterateItems(list.id)) {
+  for (const item of ctx.store.items(list.id)) {
     if (item.fsType === fsType && typeof item.data.FileDirRef === 'string' && item.data.FileDirRef.toLowerCase() === lower) {
       out.push(item);
     }

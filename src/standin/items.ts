@@ -392,7 +392,7 @@ export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
     skip: parseSkipToken(option(ctx, '$skiptoken'))
   };
   const count = ctx.store.itemCount(list.id);
-  checkThreshold(plan, count, reader.cols, () => ctx.store.iterateItems(list.id));
+  checkThreshold(plan, count, reader.cols, () => ctx.store.items(list.id));
   const top = Math.min(plan.top, THRESHOLD);
   let page;
   if (!plan.filter && plan.order.length === 0) {
@@ -401,7 +401,7 @@ export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
     const items = rows.slice(0, top);
     page = { items, nextToken: rows.length > top ? `Paged=TRUE&p_ID=${items[items.length - 1].id}` : undefined };
   } else {
-    page = runQuery({ ...plan, top }, ctx.store.iterateItems(list.id));
+    page = runQuery({ ...plan, top }, ctx.store.items(list.id));
   }
   const entities = page.items.map((i) => reader.entity(i, sel));
   let next: string | undefined;
@@ -553,7 +553,7 @@ function renameInLibrary(ctx: Ctx, list: ListRecord, current: ItemRecord, data: 
     throw errors.badRequest('Only a file can be renamed, to a name without a slash.');
   }
   const fileRef = `${String(current.data.FileDirRef)}/${name}`;
-  for (const other of ctx.store.iterateItems(list.id)) {
+  for (const other of ctx.store.items(list.id)) {
     if (other.id !== current.id && typeof other.data.FileRef === 'string' && other.data.FileRef.toLowerCase() === fileRef.toLowerCase()) {
       throw errors.fileExists(fileRef);
     }

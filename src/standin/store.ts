@@ -174,6 +174,8 @@ export class Store {
   private readonly fieldCache = new Map<string, FieldDef[]>();
   /** Item counts per list; dropped on every add or delete (recounted on the next read). */
   private readonly countCache = new Map<string, number>();
+  /** Parsed items per list; dropped on every item write. */
+  private readonly itemsCache = new Map<string, readonly ItemRecord[]>();
 
   constructor(dbPath: string, readonly sitePath: string) {
     if (dbPath !== ':memory:') {
@@ -385,6 +387,7 @@ export class Store {
   deleteList(list: ListRecord): void {
     this.fieldCache.delete(list.id);
     this.countCache.delete(list.id);
+    this.itemsCache.delete(list.id);
     this.tx(() => {
       for (const table of ['fields', 'items', 'item_versions', 'blobs', 'subscriptions']) {
         this.db.prepare(`DELETE FROM ${table} WHERE list_id = ?`).run(list.id);
@@ -450,15 +453,22 @@ export class Store {
     return this.stmts.itemsAfter.all(listId, afterId, limit).map(toItem);
   }
 
-  /** Every item of a list, in id order, parsed lazily one by one. */
-  *iterateItems(listId: string): Generator<ItemRecord> {
-    for (const r of this.stmts.allItems.iterate(listId)) {
-      yield toItem(r);
+  /**
+   * Every item of a list in id order, parsed once and kept until the list's items change, so that
+   * filtered paging does not parse the whole list again for every page. Shared objects: read only.
+   */
+  items(listId: string): readonly ItemRecord[] {
+    let cached = this.itemsCache.get(listId);
+    if (!cached) {
+      cached = this.stmts.allItems.all(listId).map(toItem);
+      this.itemsCache.set(listId, cached);
     }
+    return cached;
   }
 
   addItem(list: ListRecord, userId: number, data: Record<string, FieldValue>, fsType = 0): ItemRecord {
     this.countCache.delete(list.id);
+    this.itemsCache.delete(list.id);
     return this.tx(() => {
       const next = this.stmts.nextItemId.get(list.id);
       if (!next) {
@@ -501,6 +511,7 @@ export class Store {
 
   /** Writes new values; bumps the ETag version, and the UI version when versioning is on. */
   updateItem(list: ListRecord, current: ItemRecord, userId: number, data: Record<string, FieldValue>): ItemRecord {
+    this.itemsCache.delete(list.id);
     return this.tx(() => {
       const now = spNow();
       const next: ItemRecord = {
@@ -532,6 +543,7 @@ export class Store {
   /** Deletes an item; `recycle` keeps a snapshot in the recycle bin and returns its id. */
   deleteItem(list: ListRecord, item: ItemRecord, userId: number, recycle: boolean): string {
     this.countCache.delete(list.id);
+    this.itemsCache.delete(list.id);
     return this.tx(() => {
       const recycleId = randomUUID();
       if (recycle) {
