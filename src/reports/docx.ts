@@ -25,7 +25,7 @@ import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
 import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
 import type { CommitteePaper, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
-import { PAPER_STRINGS as S, activityText, changeFromText, paperSubtitle, paragraphs } from './strings';
+import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
 
 /** The MIME type of a .docx file. */
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -137,9 +137,7 @@ async function pack(doc: Document): Promise<Uint8Array> {
 /** The committee paper as a .docx file's bytes. */
 export async function renderPaperDocx(paper: CommitteePaper): Promise<Uint8Array> {
   const counts = TRAFFIC_LIGHTS.map((c) => new TableRow({ children: [statusCell(c, c), textCell(String(paper.summary.byTrafficLight[c]))] }));
-  const changes = paper.summary.changes.map(
-    (c) => new TableRow({ children: [textCell(c.reportTitle), textCell(c.ref), textCell(changeFromText(c)), textCell(c.to)] })
-  );
+  const changes = changeRows(paper).map((values) => new TableRow({ children: values.map((v) => textCell(v)) }));
   const legend = paper.legend.map((l) => new TableRow({ children: [statusCell(l.colour, l.colour), textCell(l.definition)] }));
   const red = paper.redItems.map(
     (r) => new TableRow({ children: [textCell(r.reportTitle), textCell(r.ref), textCell(r.text), textCell(dueText(r.due)), textCell(r.rationale)] })

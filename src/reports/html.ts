@@ -7,7 +7,7 @@ import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
 import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
 import type { CommitteePaper, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
-import { PAPER_STRINGS as S, activityText, changeFromText, paperSubtitle, paragraphs } from './strings';
+import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -88,9 +88,7 @@ function page(title: string, body: string): string {
 /** The committee paper as one self-contained, printable HTML document. */
 export function renderPaperHtml(paper: CommitteePaper): string {
   const counts = TRAFFIC_LIGHTS.map((c) => `<tr>${statusCell(c, c)}<td>${paper.summary.byTrafficLight[c]}</td></tr>`);
-  const changes = paper.summary.changes.map((c) =>
-    cells([escapeHtml(c.reportTitle), escapeHtml(c.ref), escapeHtml(changeFromText(c)), escapeHtml(c.to)])
-  );
+  const changes = changeRows(paper).map((values) => cells(values.map(escapeHtml)));
   const legend = paper.legend.map((l) => `<tr>${statusCell(l.colour, l.colour)}<td>${escapeHtml(l.definition)}</td></tr>`);
   const red = paper.redItems.map((r) => cells([escapeHtml(r.reportTitle), escapeHtml(r.ref), paras(r.text), escapeHtml(dueText(r.due)), escapeHtml(r.rationale)]));
   const closed = paper.closedItems.map((c) =>

@@ -3,7 +3,7 @@
  * renderers so both print the same paper.
  */
 import { formatUkDate } from '../core/dates';
-import type { CommitteePaper, PaperChange, PlanActivity, PlanCommitmentEntry } from '../core/paper';
+import type { CommitteePaper, PlanActivity, PlanCommitmentEntry } from '../core/paper';
 
 export const PAPER_STRINGS = {
   summary: 'Summary',
@@ -13,12 +13,15 @@ export const PAPER_STRINGS = {
   totals: (paper: CommitteePaper): string =>
     `${paper.summary.total} ${paper.summary.total === 1 ? 'item' : 'items'} in this paper: ${paper.summary.open} open and ${paper.summary.closed} closed.`,
   changesHeading: 'Changes since the previous paper',
-  changesLine: (paper: CommitteePaper): string =>
-    paper.comparedWith === null
-      ? 'This is the first paper: there is no previous paper to compare with.'
-      : `${paper.summary.newCount} ${paper.summary.newCount === 1 ? 'item is' : 'items are'} NEW and ${paper.summary.closedSinceCount} ${paper.summary.closedSinceCount === 1 ? 'item was' : 'items were'} CLOSED since ${comparedWithText(paper)}.`,
+  changesLine: (paper: CommitteePaper): string => {
+    if (paper.comparedWith === null) return 'This is the first paper: there is no previous paper to compare with.';
+    const { newCount, closedSinceCount, noLongerReported } = paper.summary;
+    const gone = noLongerReported.length ? ` ${noLongerReported.length} ${noLongerReported.length === 1 ? 'item' : 'items'} of the previous paper no longer reported.` : '';
+    return `${newCount} ${newCount === 1 ? 'item is' : 'items are'} NEW and ${closedSinceCount} ${closedSinceCount === 1 ? 'item was' : 'items were'} CLOSED since ${comparedWithText(paper)}.${gone}`;
+  },
   changesColumns: ['Report', 'Ref', 'Was', 'Now'],
   newSinceLabel: 'not in the previous paper',
+  noLongerReported: 'no longer reported',
   tableColumns: ['Ref', 'Recommendation', 'Status', 'Due date', 'Comment'],
   actionRequired: 'Action required',
   currentPosition: 'Current position',
@@ -54,9 +57,12 @@ export function paperSubtitle(paper: CommitteePaper): string {
   return paper.comparedWith === null ? `${position}${scope}.` : `${position}${scope}. NEW and CLOSED mark changes since ${comparedWithText(paper)}.`;
 }
 
-/** "AMBER" in the change list, or "not in the previous paper". */
-export function changeFromText(change: PaperChange): string {
-  return change.from ?? PAPER_STRINGS.newSinceLabel;
+/** Every line of the changes table: changed items, then items the previous paper had and this one has not. */
+export function changeRows(paper: CommitteePaper): [string, string, string, string][] {
+  return [
+    ...paper.summary.changes.map((c): [string, string, string, string] => [c.reportTitle, c.ref, c.from ?? PAPER_STRINGS.newSinceLabel, c.to]),
+    ...paper.summary.noLongerReported.map((r): [string, string, string, string] => [r.reportTitle, r.ref, r.was, PAPER_STRINGS.noLongerReported])
+  ];
 }
 
 /** Splits stored multi-line text into paragraphs, dropping empty lines. */

@@ -75,6 +75,16 @@ describe('committee paper as Word', () => {
     expect(rows).toContainEqual(['8', 'Recommendation Chief constables should stop the use of Police Information Notices and their equivalents immediately.', 'WHITE', 'Immediate', 'All reccs 8-11 awaiting national NPCC decision.']);
   });
 
+  it('lists what changed, and what the previous paper had that this one has not', async () => {
+    const rows = tableRows(html);
+    expect(rows).toContainEqual(['PEEL: Police Effectiveness 2016', '10', 'AMBER', 'NEW RED']);
+    const without = paperWith(currentRecommendations().filter((r) => r.id !== 104));
+    const text2 = (await mammoth.extractRawText({ buffer: Buffer.from(await renderPaperDocx(without)) })).value;
+    expect(text2).toContain('1 item of the previous paper no longer reported.');
+    const html2 = (await mammoth.convertToHtml({ buffer: Buffer.from(await renderPaperDocx(without)) })).value;
+    expect(tableRows(html2)).toContainEqual(['Making it fair - A joint inspection of the disclosure of unused material in volume crown court cases', '4', 'AMBER', 'no longer reported']);
+  });
+
   it('keeps multi-paragraph comments as paragraphs', () => {
     expect(html).toContain('<p>The force has established a Performance Development Action Plan with a timeline for delivery of February 2018.</p><p>Progress is reported monthly to the Strategic Management Board.</p>');
   });

@@ -126,6 +126,22 @@ describe('committee paper against the previous paper’s frozen snapshot', () =>
   });
 });
 
+describe('items the previous paper had', () => {
+  it('lists those no longer reported', () => {
+    const previous = snapshotOf(previousPaper(), { paperId: 'p', issuedAt: '2017-08-15T16:00:00Z', issuedBy: 'Analyst' });
+    const paper = buildCommitteePaper({
+      reports: REPORTS,
+      recommendations: currentRecommendations().filter((r) => r.id !== 104),
+      asAt: PAPER_DATE,
+      baseline: { kind: 'snapshot', snapshot: previous },
+      ragPolicy: COL_POLICY
+    });
+    expect(paper.summary.noLongerReported).toEqual([
+      { key: 'id:104', reportTitle: 'Making it fair - A joint inspection of the disclosure of unused material in volume crown court cases', ref: '4', was: 'AMBER' }
+    ]);
+  });
+});
+
 describe('selection', () => {
   it('chooses reports by id and items by directorate', () => {
     const paper = buildCommitteePaper({ reports: REPORTS, recommendations: currentRecommendations(), asAt: PAPER_DATE, selection: { reportIds: [2, 3], directorate: ' crime ' } });

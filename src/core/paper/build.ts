@@ -230,6 +230,12 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     // Newest report first, as committees read them.
     .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
 
+  const reported = new Set(items.map((i) => i.key));
+  const noLongerReported =
+    baseline.kind === 'snapshot'
+      ? baseline.snapshot.items.filter((i) => !reported.has(i.key)).map((i) => ({ key: i.key, reportTitle: i.reportTitle, ref: i.ref, was: i.statusLabel }))
+      : [];
+
   const comparedWith: CommitteePaper['comparedWith'] =
     baseline.kind === 'snapshot'
       ? { kind: 'paper', paperId: baseline.snapshot.paperId, title: baseline.snapshot.title, asAt: baseline.snapshot.asAt }
@@ -250,7 +256,8 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       byTrafficLight: countByTrafficLight(selected.map((s) => s.rec), input.asAt, input.ragPolicy),
       newCount,
       closedSinceCount,
-      changes
+      changes,
+      noLongerReported
     },
     sections,
     redItems,

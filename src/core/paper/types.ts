@@ -132,6 +132,8 @@ export interface CommitteePaper {
     newCount: number;
     closedSinceCount: number;
     changes: PaperChange[];
+    /** Items the previous paper reported that this one does not (deleted, or moved out of the selection). */
+    noLongerReported: { key: string; reportTitle: string; ref: string; was: string }[];
   };
   sections: PaperSection[];
   redItems: RedItem[];
