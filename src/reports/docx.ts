@@ -88,7 +88,7 @@ function itemRows(r: PaperRow): TableRow[] {
       cell([plain(r.kind, { bold: true }), ...textParagraphs(r.text)]),
       statusCell(r.trafficLight, r.statusLabel),
       cell(dueParagraphs(r.due)),
-      textCell(r.comment)
+      cell([...textParagraphs(r.comment), ...(r.commentDate ? [plain(S.commentDate(r.commentDate), { italics: true })] : [])])
     ]
   });
   const actions = r.actions.map(

@@ -44,7 +44,7 @@ function dueCell(due: PaperDue): string {
 }
 
 function row(r: PaperRow): string {
-  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel)}<td>${dueCell(r.due)}</td><td>${paras(r.comment)}</td></tr>`;
+  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel)}<td>${dueCell(r.due)}</td><td>${paras(r.comment)}${r.commentDate ? `<p class="updated">${escapeHtml(S.commentDate(r.commentDate))}</p>` : ''}</td></tr>`;
   const actions = r.actions.map(
     (a) =>
       `<tr class="action"><td class="ref">${escapeHtml(a.ref)}</td><td><p class="kind">${escapeHtml(S.actionRequired)}</p>${paras(a.text)}</td><td>${escapeHtml(a.lifecycle)}</td><td>${dueCell(a.due)}</td><td>${a.currentPosition ? `<p class="kind">${escapeHtml(S.currentPosition)}</p>${paras(a.currentPosition)}` : ''}</td></tr>`
@@ -78,7 +78,7 @@ tr.action td.ref { padding-left: 12pt; }
 .scope { font-weight: bold; }
 span.status { padding: 0 4pt; font-weight: bold; border: 1px solid #000; }
 .activity { margin: 0 0 6pt 24pt; }
-.when { font-style: italic; }
+.when, .updated { font-style: italic; }
 `;
 
 function page(title: string, body: string): string {

@@ -34,6 +34,8 @@ export const PAPER_STRINGS = {
   closedNone: 'No item is closed.',
   closedColumns: ['Report', 'Ref', 'Recommendation', 'Status', 'Closed on', 'Final comment'],
   noRows: 'No open item in this report.',
+  /** Under a comment: when it was written, so a stale one shows. */
+  commentDate: (date: string): string => `Updated ${formatUkDate(date)}`,
   activityHeading: 'Activity in quarter',
   plannedHeading: 'Future planned activities/events',
   noActivity: 'No progress update was recorded in the quarter.',

@@ -10,6 +10,7 @@ import { JSDOM } from 'jsdom';
 import mammoth from 'mammoth';
 import { seedDemo } from '../../src/cli/seed-demo';
 import { nodeSp } from '../../src/cli/sp';
+import { formatUkDate } from '../../src/core/dates';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../src/core/model';
 import { scopeCounts, scopeSentence } from '../../src/core/scope';
 import { isClosed, isOpen, trafficLight } from '../../src/core/status';
@@ -222,7 +223,7 @@ describe('the issued Word document, read back', () => {
       expect(printed).toBeDefined();
       expect(printed?.[2]).toBe(row?.statusLabel);
       expect(printed?.[3]).toBe(squash(row?.due.nowDue ? `Original: ${row.due.original} Now due: ${row.due.nowDue}` : (row?.due.original ?? '')));
-      expect(printed?.[4]).toBe(squash(row?.comment ?? ''));
+      expect(printed?.[4]).toBe(squash(`${row?.comment ?? ''} ${row?.commentDate ? `Updated ${formatUkDate(row.commentDate)}` : ''}`));
     }
     const closed = second.paper.sections.flatMap((s) => s.rows).find((r) => r.marker === 'CLOSED');
     expect(closed?.statusLabel).toBe('NEW CLOSED');

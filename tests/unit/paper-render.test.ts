@@ -69,10 +69,10 @@ describe('committee paper as Word', () => {
       "Area for improvement The force should improve its understanding of the impact of its activity on serious and organised crime and ensure that it learns from experience to maximise the force's disruptive effect on this activity.",
       'NEW RED',
       'Original: 30 September 2017 Now due: 31 March 2018',
-      'Analysis to understand which tactics are having best effect has commenced and will be embedded by March 2018.'
+      'Analysis to understand which tactics are having best effect has commenced and will be embedded by March 2018. Updated 25 July 2017'
     ]);
     expect(rows).toContainEqual(expect.arrayContaining(['1', 'NEW CLOSED', '30 April 2017']));
-    expect(rows).toContainEqual(['8', 'Recommendation Chief constables should stop the use of Police Information Notices and their equivalents immediately.', 'WHITE', 'Immediate', 'All reccs 8-11 awaiting national NPCC decision.']);
+    expect(rows).toContainEqual(['8', 'Recommendation Chief constables should stop the use of Police Information Notices and their equivalents immediately.', 'WHITE', 'Immediate', 'All reccs 8-11 awaiting national NPCC decision. Updated 25 July 2017']);
   });
 
   it('lists what changed, and what the previous paper had that this one has not', async () => {
@@ -86,7 +86,7 @@ describe('committee paper as Word', () => {
   });
 
   it('keeps multi-paragraph comments as paragraphs', () => {
-    expect(html).toContain('<p>The force has established a Performance Development Action Plan with a timeline for delivery of February 2018.</p><p>Progress is reported monthly to the Strategic Management Board.</p>');
+    expect(html).toContain('<p>The force has established a Performance Development Action Plan with a timeline for delivery of February 2018.</p><p>Progress is reported monthly to the Strategic Management Board.</p><p><em>Updated 10 November 2017</em></p>');
   });
 
   it('lists RED rationales and closed items', () => {
