@@ -69,6 +69,12 @@ tr { page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
 th { background: #d9d9d9; }
 table.counts, table.legend { width: auto; min-width: 50%; }
+table.items { table-layout: fixed; }
+table.items th:nth-child(1) { width: 5%; }
+table.items th:nth-child(2) { width: 38%; }
+table.items th:nth-child(3) { width: 10%; }
+table.items th:nth-child(4) { width: 12%; }
+table.items th:nth-child(5) { width: 35%; }
 td.status { font-weight: bold; text-align: center; white-space: nowrap; }
 td.ref { white-space: nowrap; }
 tr.action td { background: #f5f5f5; }
