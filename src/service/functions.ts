@@ -110,7 +110,7 @@ export async function webhookHandler(request: WebhookRequest): Promise<WebhookRe
   const { engine: e, logger } = await engine();
   return receiveWebhook(request, {
     clientState: options().clientState,
-    warn: logger.warn,
+    warn: (message) => logger.warn(message),
     onNotified: () => {
       e.processChanges().catch((err: unknown) => logger.error(`Reading changes failed; the timer will try again: ${err instanceof Error ? err.message : String(err)}`));
     }

@@ -9,12 +9,34 @@
  *
  * `tsx src/service/main.ts`
  */
+import { randomUUID } from 'crypto';
 import { optionsFromEnvironment } from './functions';
-import { startReminderService } from './service';
+import { startReminderService, type ReminderServiceOptions } from './service';
 
 export { startReminderService } from './service';
 export type { ReminderService, ReminderServiceOptions } from './service';
 export { webhookHandler, sweepHandler, timerHandler, configureReminderFunctions } from './functions';
+
+/** The tracker's Teams app (teams/manifest.json) and its My Actions tab. */
+export const TEAMS_APP_ID = '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13';
+export const MY_ACTIONS_ENTITY_ID = 'myactions';
+
+/**
+ * Options for running beside the local stand-in: SharePoint and Graph both at the stand-in, the
+ * demo directory's admin as the sender and its Chief of Staff (`manager`) as the closure approver,
+ * a fresh webhook secret. `trackerUrl` is the page "Open item" leads to.
+ */
+export function localServiceOptions(standin: { url: string; siteUrl: string }, trackerUrl: string): ReminderServiceOptions {
+  const domain = 'contoso.onmicrosoft.com';
+  return {
+    siteUrl: standin.siteUrl,
+    graphUrl: standin.url,
+    senderUpn: `admin@${domain}`,
+    clientState: randomUUID(),
+    links: { teamsAppId: TEAMS_APP_ID, myActionsEntityId: MY_ACTIONS_ENTITY_ID, trackerUrl },
+    approver: { name: 'Chief of Staff', email: `manager@${domain}` }
+  };
+}
 
 async function main(): Promise<void> {
   const options = optionsFromEnvironment();

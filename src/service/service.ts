@@ -133,7 +133,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
       try {
         if (url.pathname === '/api/webhook') {
           const request: WebhookRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await readBody(req) };
-          reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: changed, warn: logger.warn }));
+          reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: changed, warn: (message) => logger.warn(message) }));
         } else if (url.pathname === '/api/sweep' && req.method === 'POST') {
           reply(res, { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await engine.sweep()) });
         } else if (url.pathname === '/api/status' && req.method === 'GET') {

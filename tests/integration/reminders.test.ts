@@ -11,6 +11,7 @@ import { GraphTransport, type DeliveryTransport } from '../../src/service/delive
 import type { ReminderLogger } from '../../src/service/engine';
 import { GraphClient } from '../../src/service/graph';
 import { configureReminderFunctions, webhookHandler } from '../../src/service/functions';
+import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService, type ReminderServiceOptions } from '../../src/service/service';
 import { workflowUrl, type InboxItem } from '../../src/standin/graph';
 import { emailFor } from '../../src/standin/identity';
@@ -81,13 +82,9 @@ async function site(webhookDebounceMs?: number): Promise<{ server: Standin; data
 
 function serviceOptions(server: Standin, clock: SimulatedClock, logger: ReminderLogger, extra: Partial<ReminderServiceOptions> = {}): ReminderServiceOptions {
   return {
-    siteUrl: server.siteUrl,
-    graphUrl: server.url,
-    senderUpn: emailFor('admin'),
+    ...localServiceOptions(server, LINKS.trackerUrl),
     clientState: CLIENT_STATE,
-    links: LINKS,
     clock: clock.read,
-    approver: person('manager', 'Chief of Staff'),
     tickMs: null,
     debounceMs: 200,
     logger,
