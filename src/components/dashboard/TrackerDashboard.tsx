@@ -167,8 +167,9 @@ function LightsChart(props: { title: string; bars: LightBreakdown[]; onOpen: (ti
   const styles = mergeStyleSets({
     row: { display: 'grid', gridTemplateColumns: 'minmax(120px, 40%) 1fr', alignItems: 'center', gap: 8, marginBottom: 6 },
     name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: theme.semanticColors.bodyText, background: 'none', border: 'none', textAlign: 'left', cursor: 'pointer', padding: 0, font: 'inherit' },
-    bar: { display: 'flex', height: 20 },
-    segment: { height: '100%', border: `1px solid ${theme.semanticColors.bodyText}`, padding: 0, cursor: 'pointer', minWidth: 6 },
+    bar: { display: 'flex', height: 24 },
+    // 24px at least: WCAG 2.2 target size for every clickable segment.
+    segment: { height: '100%', border: `1px solid ${theme.semanticColors.bodyText}`, padding: 0, cursor: 'pointer', minWidth: 24 },
     table: { borderCollapse: 'collapse', width: '100%' },
     cell: { borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 6px', textAlign: 'left' },
     link: { color: theme.semanticColors.link, background: 'none', border: 'none', padding: 0, cursor: 'pointer', textDecoration: 'underline', font: 'inherit' }

@@ -1,0 +1,119 @@
+/**
+ * The Tracker Dashboard (figures agree with the data; a click opens the matching filtered tracker;
+ * each chart has a table alternative), the property pane, and axe-core's WCAG 2.2 AA check of
+ * every workbench page in every theme, with a screenshot of each as a test artifact.
+ */
+import type { Browser } from 'playwright-core';
+import type { Workbench } from '../../src/workbench/server';
+import { THEME_NAMES } from '../../src/components/theme/themes';
+import { isOverdue } from '../../src/core/status';
+import type { PageName } from '../../src/workbench/browser/pages';
+import { TEST_NOW, accessibilityViolations, launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, waitForTrackerRows } from './harness';
+
+let workbench: Workbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  workbench = await startSeededWorkbench();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await workbench?.close();
+});
+
+test('the dashboard counts overdue items as the status rules do, and a click opens them in the tracker', async () => {
+  const today = TEST_NOW.slice(0, 10);
+  const overdue = (await siteData(workbench).recommendations.all()).filter((r) => isOverdue(r.value, today)).length;
+  expect(overdue).toBeGreaterThan(0);
+
+  const { context, page } = await openWorkbench(browser, workbench, { page: 'dashboard', user: 'manager' });
+  const tile = page.getByTestId('tile-overdue');
+  await tile.waitFor();
+  await expect(tile.innerText()).resolves.toBe(`${overdue}\nOverdue`);
+  await screenshot(page, 'dashboard-light');
+  await tile.click();
+  await page.waitForURL(/page=tracker/);
+  expect(new URL(page.url()).searchParams.get('trk-overdue')).toBe('true');
+  await waitForTrackerRows(page);
+  await expect(page.getByTestId('counts').innerText()).resolves.toMatch(new RegExp(`^Showing ${overdue} of `));
+  await expect(page.getByRole('checkbox', { name: 'Overdue', exact: true }).isChecked()).resolves.toBe(true);
+  await context.close();
+});
+
+test('every chart has a table alternative, and a segment opens the matching items in a panel', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { page: 'intranet', user: 'manager' });
+  const dashboard = page.locator('[data-webpart="intranet-dashboard"]');
+  await dashboard.getByTestId('dashboard').waitFor();
+  const byReport = dashboard.locator('section[aria-labelledby]').filter({ has: page.getByRole('heading', { name: 'Traffic lights by report' }) });
+  await byReport.getByRole('button', { name: 'Show table' }).click();
+  const table = byReport.getByRole('table');
+  await table.waitFor();
+  const firstRow = table.getByRole('row').nth(1);
+  const reportName = await firstRow.getByRole('rowheader').innerText();
+  const cells = await firstRow.getByRole('cell').allInnerTexts();
+  const [red, amber, green, white, total] = cells.map(Number);
+  expect(red + amber + green + white).toBe(total);
+
+  const chart = dashboard.locator('section[aria-labelledby]').filter({ has: page.getByRole('heading', { name: 'Open items over time' }) });
+  await chart.getByRole('button', { name: 'Show table' }).click();
+  await expect(chart.getByRole('row').count()).resolves.toBe(13);
+
+  await byReport.getByRole('button', { name: 'Show chart' }).click();
+  const segment = byReport.getByRole('button', { name: new RegExp(`^${reportName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ (RED|AMBER|GREEN|WHITE)$`) }).first();
+  const label = (await segment.getAttribute('aria-label')) ?? '';
+  const [, count] = /: (\d+) /.exec(label) ?? [];
+  await segment.click();
+  await page.getByTestId('tracker').last().getByTestId('counts').filter({ hasText: /^Showing / }).waitFor();
+  await expect(page.getByTestId('tracker').last().getByTestId('counts').innerText()).resolves.toMatch(new RegExp(`^Showing ${count} of `));
+  await screenshot(page, 'dashboard-drill-panel');
+  await context.close();
+});
+
+test('the property pane edits one web part instance and leaves the others alone', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { page: 'intranet', user: 'analyst' });
+  const red = page.locator('[data-webpart="intranet-red"]');
+  await red.getByTestId('counts').filter({ hasText: /^Showing / }).waitFor();
+  await red.getByRole('button', { name: /^Edit web part/ }).click();
+  const pane = page.getByTestId('property-pane');
+  await pane.getByRole('textbox', { name: 'Title' }).fill('Red items for the chief officer group');
+  // Fluent draws the tick over the input: click the label, as a person would.
+  await pane.getByText('Owner', { exact: true }).click();
+  await expect(pane.getByRole('checkbox', { name: 'Owner' }).isChecked()).resolves.toBe(false);
+  await expect(red.getByRole('heading', { name: 'Red items for the chief officer group' }).isVisible()).resolves.toBe(true);
+  await expect(red.getByRole('columnheader', { name: 'Owner' }).count()).resolves.toBe(0);
+  const other = page.locator('[data-webpart="intranet-afi"]');
+  await expect(other.getByRole('heading', { name: 'Open areas for improvement' }).isVisible()).resolves.toBe(true);
+  await screenshot(page, 'property-pane');
+  await context.close();
+});
+
+describe('no WCAG 2.2 AA violation', () => {
+  const pages: PageName[] = ['tracker', 'dashboard', 'intranet'];
+  for (const theme of THEME_NAMES) {
+    for (const name of pages) {
+      test(`${name} page, ${theme} theme`, async () => {
+        const { context, page } = await openWorkbench(browser, workbench, { page: name, theme, user: 'analyst' });
+        if (name === 'dashboard') await page.getByTestId('dashboard').waitFor();
+        else await page.getByTestId('counts').first().filter({ hasText: /^Showing / }).waitFor();
+        await screenshot(page, `a11y-${name}-${theme}`);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await context.close();
+      });
+    }
+
+    test(`item panel, ${theme} theme`, async () => {
+      const { context, page } = await openWorkbench(browser, workbench, { theme, user: 'manager' });
+      await waitForTrackerRows(page);
+      await openItem(page, 'Stop Abuse referrals', '1611');
+      await screenshot(page, `a11y-item-${theme}`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('menuitem', { name: 'Add progress update' }).click();
+      await page.getByRole('textbox', { name: 'What has happened since the last update' }).waitFor();
+      await screenshot(page, `a11y-update-dialog-${theme}`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});
