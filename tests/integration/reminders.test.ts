@@ -10,6 +10,7 @@ import { TRACKER_SCHEMA } from '../../src/schema';
 import { GraphTransport, type DeliveryTransport } from '../../src/service/delivery';
 import type { ReminderLogger } from '../../src/service/engine';
 import { GraphClient } from '../../src/service/graph';
+import { ensureSubscription } from '../../src/service/subscriptions';
 import { configureReminderFunctions, webhookHandler } from '../../src/service/functions';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService, type ReminderServiceOptions } from '../../src/service/service';
@@ -369,6 +370,20 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
     expect(await malformed.text()).toContain('expected {"value": [ … ]}');
     const notJson = await fetch(service.webhookUrl, { method: 'POST', body: 'hello' });
     expect(notJson.status).toBe(400);
+  });
+
+  it('renews the list webhook subscription well before SharePoint lets it expire', async () => {
+    const sp = spAs(server);
+    const subscriptions = sp.web.lists.getByTitle('Recommendations').subscriptions;
+    const ours = async (): Promise<{ id: string; expirationDateTime: string }[]> => ((await subscriptions()) as { id: string; notificationUrl: string; expirationDateTime: string }[]).filter((x) => x.notificationUrl === service.webhookUrl);
+    const [subscription] = await ours();
+    await subscriptions.getById(subscription.id).update(new Date(Date.now() + 10 * 86400000).toISOString());
+    const renewed = await ensureSubscription(sp, 'Recommendations', service.webhookUrl, CLIENT_STATE);
+    expect([renewed.id, renewed.action]).toEqual([subscription.id, 'renewed']);
+    const [after] = await ours();
+    expect(Date.parse(after.expirationDateTime) - Date.now()).toBeGreaterThan(160 * 86400000);
+    expect((await ensureSubscription(sp, 'Recommendations', service.webhookUrl, CLIENT_STATE)).action).toBe('kept');
+    expect(await ours()).toHaveLength(1);
   });
 
   it('gives the same answers as an Azure Function', async () => {
