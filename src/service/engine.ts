@@ -166,8 +166,9 @@ export class ReminderEngine {
    * of those deliveries, which nobody can have sent yet.
    */
   private async claimAll(intents: ReminderIntent[], unresolved: UnresolvedRecipient[], now: Date): Promise<{ claimed: number; unsent: Set<string> }> {
-    const seen = new Set<string>();
-    const fresh = intents.filter((i) => !this.ledger.has(i.key) && !seen.has(i.key) && seen.add(i.key)).sort((a, b) => byUrgency(a.data, b.data));
+    const byKey = new Map<string, ReminderIntent>();
+    for (const i of intents) if (!this.ledger.has(i.key) && !byKey.has(i.key)) byKey.set(i.key, i);
+    const fresh = [...byKey.values()].sort((a, b) => byUrgency(a.data, b.data));
     const deliveryOf = new Map<string, string>();
     for (const group of groupByRecipient(fresh.filter((i) => Date.parse(i.notBefore) <= now.getTime()))) {
       const id = deliveryIdFor(group.recipient, group.items.map((i) => i.key));
