@@ -143,6 +143,20 @@ describe('the default rules on a simulated clock', () => {
   });
 });
 
+describe('schedule rules and the working week', () => {
+  it('claims nothing at the weekend and the same period on Monday, so a reminder reflects the item when it goes', () => {
+    const [rec] = seedRecommendations(1);
+    const overdue = withDue(rec, '2026-03-06');
+    const sweep = (day: string): ReminderIntent[] =>
+      evaluateRules(DEFAULT_RULES.filter((r) => r.key === 'overdue-owner-weekly'), { kind: 'sweep', subject: recommendationSubject(overdue, day), previous: null }, { now: londonInstant(day, 8 * 60), today: day }).intents;
+    expect(sweep('2026-03-14')).toEqual([]);
+    expect(sweep('2026-03-15')).toEqual([]);
+    // Overdue from Saturday 7 March: Monday 16 March is in the second weekly period (from Saturday 14).
+    expect(sweep('2026-03-16').map((i) => [i.occurrence, i.notBefore])).toEqual([['due:2026-03-06#1', '2026-03-16T08:00:00.000Z']]);
+    expect(sweep('2026-03-13').map((i) => i.occurrence)).toEqual(['due:2026-03-06#0']);
+  });
+});
+
 describe('event rules', () => {
   const [rec] = seedRecommendations(1);
   const today = '2026-11-24';

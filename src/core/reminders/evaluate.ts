@@ -13,11 +13,13 @@
  *   current period's reminder: the earlier ones would say the same thing, later.
  * - A colour reached by the passing of time (found by the sweep): `due:<date>` of the due date that
  *   went by.
- * The sweep runs every day; on a day outside a rule's window the reminder is still claimed, with
+ * A schedule rule limited to working days is not evaluated on other days: its condition still
+ * holds on the next working day, in the same period, so nothing is lost, and the reminder reflects
+ * the item as it is then. A colour reached over a weekend is claimed when the sweep sees it, with
  * `notBefore` at the next allowed instant, so that a weekend never hides a change.
  */
 import { addDays, daysBetween, formatUkDate } from '../dates';
-import { nextAllowedInstant } from './calendar';
+import { isWorkingDay, nextAllowedInstant } from './calendar';
 import { idempotencyKey, recipientId } from './keys';
 import type { IsoDate, Person } from '../model';
 import type {
@@ -158,7 +160,7 @@ function triggerOccurrence(rule: ReminderRule, event: ReminderEvent, ctx: Evalua
       if (t.kind === 'fieldChanged' && fieldChangeMatches(t.field, t.from, t.to, event.previous, event.subject)) return `v${event.version}`;
       return null;
     case 'sweep':
-      if (t.kind === 'schedule') return scheduleOccurrence(rule, event.subject, ctx.today);
+      if (t.kind === 'schedule') return rule.window.workingDaysOnly && !isWorkingDay(ctx.today, ctx.holidays) ? null : scheduleOccurrence(rule, event.subject, ctx.today);
       // Only the colour changes with time alone: a due date going by turns an item RED.
       if (t.kind === 'fieldChanged' && t.field === 'trafficLight' && event.previous && event.subject.due !== null) {
         return fieldChangeMatches(t.field, t.from, t.to, event.previous, event.subject) ? `due:${event.subject.due}` : null;
