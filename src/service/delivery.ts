@@ -107,7 +107,7 @@ export class GraphTransport implements DeliveryTransport {
         return { route: 'email', alreadyDelivered: false };
       case 'user':
         try {
-          return await this.chat(delivery, card, options.resend);
+          return await this.chatOnce(delivery, card, options.resend);
         } catch (e) {
           // Not a Teams user here (unknown, unlicensed, blocked): e-mail still reaches them.
           if (e instanceof GraphError && (e.status === 403 || e.status === 404)) {
@@ -130,6 +130,18 @@ export class GraphTransport implements DeliveryTransport {
     const chat = await this.options.graph.graph<{ id: string }>('POST', '/chats', { chatType: 'oneOnOne', members: [bind(this.options.senderUpn), bind(upn)] });
     this.chats.set(upn, chat.id);
     return chat.id;
+  }
+
+  /** Posts in the one-on-one chat; a remembered chat that has gone is looked up again once. */
+  private async chatOnce(delivery: OutgoingDelivery, card: Record<string, unknown>, resend: boolean): Promise<DeliveryOutcome> {
+    const remembered = this.chats.has(delivery.recipient.address);
+    try {
+      return await this.chat(delivery, card, resend);
+    } catch (e) {
+      if (!remembered || !(e instanceof GraphError) || e.status !== 404) throw e;
+      this.chats.delete(delivery.recipient.address);
+      return this.chat(delivery, card, resend);
+    }
   }
 
   private async chat(delivery: OutgoingDelivery, card: Record<string, unknown>, resend: boolean): Promise<DeliveryOutcome> {

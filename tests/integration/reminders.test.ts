@@ -372,6 +372,18 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('finds a person’s chat again when the one it remembered was deleted, rather than falling back to e-mail', async () => {
+    const graph = new GraphClient({ baseUrl: server.url, token: async () => 't' });
+    const transport = new GraphTransport({ graph, links: LINKS, senderUpn: emailFor('admin') });
+    const recipient = { kind: 'user' as const, address: emailFor('headpp'), name: 'Head of Public Protection' };
+    const card = { title: 'Test', message: 'm', ref: '1', report: 'r', due: '', lifecycle: 'Being progressed', trafficLight: 'AMBER', text: 't', updateUrl: 'https://u', openUrl: 'https://o' };
+    expect(await transport.deliver({ deliveryId: 'chat-1', recipient, items: [card] }, { resend: false })).toEqual({ route: 'teams', alreadyDelivered: false });
+    const chat = await graph.graph<{ id: string }>('POST', '/chats', { chatType: 'oneOnOne', members: [emailFor('admin'), emailFor('headpp')].map((u) => ({ 'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${u}')` })) });
+    await graph.graph('DELETE', `/chats/${encodeURIComponent(chat.id)}`);
+    expect(await transport.deliver({ deliveryId: 'chat-2', recipient, items: [card] }, { resend: false })).toEqual({ route: 'teams', alreadyDelivered: false });
+    expect((await inbox(server, 'headpp')).filter((i) => i.deliveryId?.startsWith('chat-')).map((i) => i.via)).toEqual(['chat', 'chat']);
+  });
+
   it('renews the list webhook subscription well before SharePoint lets it expire', async () => {
     const sp = spAs(server);
     const subscriptions = sp.web.lists.getByTitle('Recommendations').subscriptions;

@@ -6,6 +6,7 @@
  *   existing one-on-one chat when there is one);
  * - `POST /v1.0/chats/{id}/messages`: a message whose attachment is an Adaptive Card;
  * - `GET  /v1.0/chats/{id}/messages?$top=n`: recent messages, newest first;
+ * - `DELETE /v1.0/chats/{id}`: deletes a chat (as a user or admin can);
  * - `POST /v1.0/users/{upn}/teamwork/sendActivityNotification`: an activity-feed notification;
  * - `POST /v1.0/users/{upn}/sendMail`: an e-mail (any address: mail leaves the tenant);
  * - `POST /workflows/{id}/triggers/manual/paths/invoke`: a Teams Workflows "post to a channel when a
@@ -193,6 +194,12 @@ async function graph(req: IncomingMessage, res: ServerResponse, url: URL, ctx: G
     if (upns.length !== 2) throw new GraphHttpError(400, 'BadRequest', 'A one-on-one chat has exactly two members.');
     const chat = chatFor(ctx, upns);
     send(res, 201, { id: chat.id, chatType: 'oneOnOne', createdDateTime: new Date().toISOString() });
+    return;
+  }
+
+  if ((m = /^\/chats\/([^/]+)$/.exec(path)) && method === 'DELETE') {
+    if (!ctx.chats.delete(decodeURIComponent(m[1]))) throw new GraphHttpError(404, 'NotFound', 'The chat does not exist.');
+    send(res, 204);
     return;
   }
 
