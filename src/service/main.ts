@@ -24,7 +24,8 @@ export const MY_ACTIONS_ENTITY_ID = 'myactions';
 /**
  * Options for running beside the local stand-in: SharePoint and Graph both at the stand-in, the
  * demo directory's admin as the sender and its Chief of Staff (`manager`) as the closure approver,
- * a fresh webhook secret. `trackerUrl` is the page "Open item" leads to.
+ * a fresh webhook secret, and the subscription removed on close (the next run has another port).
+ * `trackerUrl` is the page "Open item" leads to.
  */
 export function localServiceOptions(standin: { url: string; siteUrl: string }, trackerUrl: string): ReminderServiceOptions {
   const domain = 'contoso.onmicrosoft.com';
@@ -34,7 +35,8 @@ export function localServiceOptions(standin: { url: string; siteUrl: string }, t
     senderUpn: `admin@${domain}`,
     clientState: randomUUID(),
     links: { teamsAppId: TEAMS_APP_ID, myActionsEntityId: MY_ACTIONS_ENTITY_ID, trackerUrl },
-    approver: { name: 'Chief of Staff', email: `manager@${domain}` }
+    approver: { name: 'Chief of Staff', email: `manager@${domain}` },
+    unsubscribeOnClose: true
   };
 }
 

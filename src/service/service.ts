@@ -17,7 +17,7 @@ import { listSchema } from '../schema';
 import { GraphTransport, type DeliveryTransport } from './delivery';
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
-import { ensureSubscription } from './subscriptions';
+import { ensureSubscription, removeSubscription } from './subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
 
 export interface ReminderServiceOptions {
@@ -52,6 +52,11 @@ export interface ReminderServiceOptions {
   debounceMs?: number;
   /** Subscribe to the list's webhook at start (default true). */
   subscribe?: boolean;
+  /**
+   * Delete the subscription on close (default false). For short-lived local runs, whose next start
+   * listens on another port; a deployed service keeps it, so that SharePoint retries while it is down.
+   */
+  unsubscribeOnClose?: boolean;
   logger?: ReminderLogger;
   /** Delivery, by default Graph and Workflows webhooks. */
   transport?: DeliveryTransport;
@@ -112,6 +117,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   const background = new Set<Promise<unknown>>();
   let debounce: NodeJS.Timeout | null = null;
   let lastRenewal = 0;
+  let subscriptionId: string | null = null;
 
   const track = (work: Promise<unknown>, what: string): void => {
     const p = work.catch((e: unknown) => logger.error(`${what} failed, and will be tried again: ${e instanceof Error ? e.message : String(e)}`));
@@ -156,6 +162,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   const renew = async (): Promise<void> => {
     const state = await ensureSubscription(sp, recommendations, webhookUrl, options.clientState);
     lastRenewal = Date.now();
+    subscriptionId = state.id;
     if (state.action !== 'kept') logger.info(`Webhook subscription ${state.id} ${state.action}, expires ${state.expirationDateTime}.`);
   };
 
@@ -192,6 +199,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
       if (debounce) clearTimeout(debounce);
       await Promise.all([...background]);
       await engine.idle();
+      if (options.unsubscribeOnClose && subscriptionId !== null) await removeSubscription(sp, recommendations, subscriptionId);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   };

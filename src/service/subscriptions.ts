@@ -53,3 +53,12 @@ export async function ensureSubscription(sp: SPFI, listTitle: string, notificati
     throw toDataError(e, what);
   }
 }
+
+/** Deletes a subscription (a local run tidying up after itself). */
+export async function removeSubscription(sp: SPFI, listTitle: string, id: string): Promise<void> {
+  try {
+    await sp.web.lists.getByTitle(listTitle).subscriptions.getById(id).delete();
+  } catch (e) {
+    throw toDataError(e, `removing the '${listTitle}' webhook subscription ${id}`);
+  }
+}

@@ -298,6 +298,9 @@ describe('reminders: quiet hours, channels, e-mail and rules kept in the list', 
     clock.setDay('2026-03-16', 8);
     await service.tick();
     await service.close();
+    // A local run removes its subscription on close: its next start listens on another port.
+    const left = (await spAs(server).web.lists.getByTitle('Recommendations').subscriptions()) as { notificationUrl: string }[];
+    expect(left.filter((x) => x.notificationUrl === service.webhookUrl)).toEqual([]);
     const mail = await inbox(server, 'pat.jones@college.police.example');
     expect(mail.map((m) => [m.via, m.text])).toEqual([['mail', 'You now own 30']]);
     expect(mail[0].body).toContain('Dear Pat Jones (College of Policing),');
