@@ -21,6 +21,7 @@ import {
   type ImportPlan,
   type PeopleTable
 } from '../core/import';
+import { londonDate } from '../core/dates';
 import { createTrackerData, DataError } from '../data';
 import { readTable } from '../import/readers';
 import { IncompleteImportError, writePlan, type ImportProgress, type WriteResult } from '../import/writer';
@@ -46,11 +47,11 @@ export async function planFile(
   const defaultSource = options.source ? parseSource(options.source) : undefined;
   if (extname(file).toLowerCase() === '.json') {
     const doc = parseRawDocument(JSON.parse(await readFile(file, 'utf8')), basename(file));
-    return planDocument(doc, { people, defaultSource });
+    return planDocument(doc, { people, defaultSource, importedOn: londonDate(new Date()) });
   }
   const mapping = options.mapping ? parseMappingFile(JSON.parse(await readFile(options.mapping, 'utf8'))) : undefined;
   const table = await readTable(new Uint8Array(await readFile(file)), basename(file), options.sheet);
-  return planTable(table, { mapping, people, defaultSource, force: options.force }).plan;
+  return planTable(table, { mapping, people, defaultSource, force: options.force, importedOn: londonDate(new Date()) }).plan;
 }
 
 function progressLine(p: ImportProgress): string {

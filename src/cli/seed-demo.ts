@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SPFI } from '@pnp/sp';
 import { parsePeopleTable, parseRawDocument, planDocument, planTable, type ImportPlan, type PeopleTable } from '../core/import';
+import { londonDate } from '../core/dates';
 import { createTrackerData, DataError, provision } from '../data';
 import { readTable } from '../import/readers';
 import { writePlan, type ImportProgress, type WriteResult } from '../import/writer';
@@ -52,10 +53,10 @@ export async function readDemoPeople(dataDir: string = DEMO_DATA_DIR): Promise<P
 /** Plans one demo file. */
 export async function planDemoFile(file: string, people: PeopleTable, dataDir: string = DEMO_DATA_DIR): Promise<ImportPlan> {
   const path = join(dataDir, file);
-  if (file.endsWith('.json')) return planDocument(parseRawDocument(JSON.parse(await readFile(path, 'utf8')), file), { people });
+  if (file.endsWith('.json')) return planDocument(parseRawDocument(JSON.parse(await readFile(path, 'utf8')), file), { people, importedOn: londonDate(new Date()) });
   // Lancashire's tracker is of HMIC reports (joint ones are recognised by their type).
   const table = await readTable(new Uint8Array(await readFile(path)), file);
-  return planTable(table, { people, defaultSource: 'HMICFRS' }).plan;
+  return planTable(table, { people, defaultSource: 'HMICFRS', importedOn: londonDate(new Date()) }).plan;
 }
 
 /**

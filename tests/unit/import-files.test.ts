@@ -163,3 +163,23 @@ describe('.xlsx', () => {
     ]);
   });
 });
+
+describe('the date of an imported status', () => {
+  // A City of London style row gives a colour but neither a publication day nor a last-updated day.
+  const colourRow = [
+    ['Originating Report/Inspection', 'Recommendation (short summary)', 'Status', 'Due Date'],
+    ['A progress report on the police response to domestic abuse', 'Risk assessment – forces should continue to use DASH.', 'AMBER', 'No deadline set by HMICFRS']
+  ].map((cells) => cells.join('\t')).join('\n');
+
+  it('is the day of the import when the source gives no day, never an invented one', () => {
+    const { plan } = planTable(readDelimited(colourRow, 'row.tsv', '\t'), { importedOn: '2026-11-23' });
+    const history = plan.recommendations[0].recommendation.history;
+    expect(history.map((h) => h.at.slice(0, 10))).toEqual(['2026-11-23']);
+    expect(history[0].trafficLight).toBe('AMBER');
+  });
+
+  it('records no status change at all when no day is known', () => {
+    const { plan } = planTable(readDelimited(colourRow, 'row.tsv', '\t'));
+    expect(plan.recommendations[0].recommendation.history).toEqual([]);
+  });
+});

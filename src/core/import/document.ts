@@ -4,8 +4,8 @@
  * owners matched to accounts, references, idempotency keys, and national rows linked to the
  * force's own copies. Every value that cannot be read is reported with its row, column and text.
  */
-import { addDays } from '../dates';
 import { deadlineFromText, parseDueDate } from '../dueDates';
+import { pccResponseDeadline } from '../reports';
 import type {
   AppliesTo,
   Confidence,
@@ -47,10 +47,9 @@ export interface DocumentOptions {
   defaultSource?: Source;
   /** Who the progress updates are from when the source does not say. */
   defaultAuthor?: string;
+  /** The day of the import: the date of a status the source gives without any date. */
+  importedOn?: IsoDate;
 }
-
-/** Days a PCC has to respond to an HMICFRS report after publication. */
-const PCC_RESPONSE_DAYS = 56;
 
 /** Reads what a report's publisher line says about who published it. */
 export function readSource(text: string): Source | null {
@@ -261,7 +260,7 @@ function planReport(r: Reader, raw: RawReport, doc: RawDocument, options: Docume
     publishedText: publishedText || undefined,
     scope,
     scopeText: scopeText || undefined,
-    responseDeadline: published ? addDays(published, PCC_RESPONSE_DAYS) : null,
+    responseDeadline: published ? pccResponseDeadline(published) : null,
     url: raw.url
   };
   return { key: reportKey(title), row: raw.origin?.row ?? null, report, summary: raw.summary ? htmlToText(raw.summary) : undefined };
@@ -355,6 +354,8 @@ function planRecommendation(
   const key = recommendationKey(report.report.title, ref, text, occurrence);
   const lifecycle = status?.lifecycle ?? 'Awaiting review';
   const lastUpdated = lastUpdatedDay?.date ?? null;
+  // The colour the source gives dates from its last update, else publication, else the import itself.
+  const statusDay = lastUpdated ?? published ?? options.importedOn;
 
   const planned: PlannedRecommendation = {
     key,
@@ -378,8 +379,8 @@ function planRecommendation(
       latestComment: comments.join('\n\n') || undefined,
       keyPrinciple: htmlToText(raw.keyPrinciple ?? '') || (kind === 'Plan commitment' ? report.report.title : undefined),
       lastUpdated,
-      history: status?.trafficLight
-        ? [{ at: noonUtc(lastUpdated ?? published ?? '1970-01-01'), lifecycle, trafficLight: status.trafficLight, note: `Imported from ${r.name}: ${statusText}` }]
+      history: status?.trafficLight && statusDay
+        ? [{ at: noonUtc(statusDay), lifecycle, trafficLight: status.trafficLight, note: `Imported from ${r.name}: ${statusText}` }]
         : []
     },
     sro: matchPerson(raw.sro, options.people),

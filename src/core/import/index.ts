@@ -2,7 +2,7 @@
  * The importer's pure core, shared by the CLI and (later) the web part's import: read a table or a
  * structured document into a plan, with every problem named by row, column and value.
  */
-import type { Source } from '../model';
+import type { IsoDate, Source } from '../model';
 import { SOURCES } from '../model';
 import type { ColumnMappingFile } from './columns';
 import { documentToPlan, type DocumentOptions } from './document';
@@ -31,12 +31,14 @@ export interface PlanTableOptions {
   force?: string;
   /** Publisher for reports that name none (a tracker with no source column). */
   defaultSource?: Source;
+  /** The day of the import: the date of a status the source gives without any date. */
+  importedOn?: IsoDate;
 }
 
 /** Reads a table into a plan: the heading row found and mapped, rows grouped, values normalised. */
 export function planTable(table: SourceTable, options: PlanTableOptions = {}): { plan: ImportPlan; reading: TableReading } {
   const reading = tableToDocument(table, { mapping: options.mapping, force: options.force });
-  const plan = documentToPlan(reading.document, { people: options.people, defaultSource: options.defaultSource });
+  const plan = documentToPlan(reading.document, { people: options.people, defaultSource: options.defaultSource, importedOn: options.importedOn });
   plan.problems.unshift(...reading.problems);
   return { plan, reading };
 }
