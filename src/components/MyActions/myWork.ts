@@ -1,0 +1,63 @@
+/**
+ * What My Actions reads: the signed-in person's recommendations and actions, on indexed columns
+ * (owner, then directorate or report for a channel tab), through the data layer. Saving goes through
+ * the tracker's own {@link TrackerDataSource}, so the tab and the tracker save alike.
+ */
+import type { SPFI } from '@pnp/sp';
+import type { Lifecycle } from '../../core/model';
+import { createTrackerData } from '../../data';
+import type { Stored, TrackerData } from '../../data';
+import type { Recommendation } from '../../core/model';
+import { createDataSource } from '../data/createDataSource';
+import type { TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { WorkItem } from './urgency';
+
+/** A channel tab's narrowing: one directorate or one originating report (neither for the personal app). */
+export interface WorkScope {
+  directorate?: string;
+  reportId?: number;
+}
+
+/** The statuses My Actions lists: open work, and work waiting for sign-off (so a request stays in sight). */
+export const LISTED_LIFECYCLES: readonly Lifecycle[] = ['Awaiting review', 'Being progressed', 'Complete, awaiting sign-off'];
+
+export interface MyActionsSource {
+  /** The tracker's data source: the signed-in person, saving, updates. */
+  tracker: TrackerDataSource;
+  /** The person's listed recommendations and actions within the scope, unordered. */
+  myWork(user: TrackerUser, scope: WorkScope): Promise<WorkItem[]>;
+}
+
+function withId(s: Stored<Recommendation>): Recommendation & { id: number } {
+  return { ...s.value, id: s.id };
+}
+
+/** My Actions over the data layer; `now` is the clock the tracker's data source derives colours with. */
+export function createMyActionsSource(sp: SPFI, now?: () => Date): MyActionsSource {
+  const data: TrackerData = createTrackerData(sp);
+  const tracker = createDataSource(sp, now);
+  return {
+    tracker,
+    async myWork(user, scope) {
+      const owner = { userId: user.id };
+      const [recs, actions] = await Promise.all([
+        data.recommendations.where({ owner, lifecycles: LISTED_LIFECYCLES, ...scope }),
+        data.actions.byOwner(owner)
+      ]);
+      const parents = new Map<number, Stored<Recommendation>>(recs.map((r) => [r.id, r]));
+      const openActions = actions.filter((a) => LISTED_LIFECYCLES.includes(a.value.lifecycle));
+      // An action's recommendation may belong to someone else: read the ones not already here.
+      const missing = [...new Set(openActions.map((a) => a.value.recommendationId))].filter((id) => !parents.has(id));
+      for (const parent of await Promise.all(missing.map((id) => data.recommendations.get(id)))) parents.set(parent.id, parent);
+      const inScope = (r: Recommendation): boolean =>
+        (scope.directorate === undefined || r.directorate === scope.directorate) && (scope.reportId === undefined || r.reportId === scope.reportId);
+      const items: WorkItem[] = recs.map((r) => ({ kind: 'recommendation', recommendation: withId(r), etag: r.etag }));
+      for (const a of openActions) {
+        const parent = parents.get(a.value.recommendationId);
+        if (parent === undefined || !inScope(parent.value)) continue;
+        items.push({ kind: 'action', action: { ...a.value, id: a.id }, recommendation: withId(parent), etag: a.etag });
+      }
+      return items;
+    }
+  };
+}

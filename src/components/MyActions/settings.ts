@@ -1,0 +1,105 @@
+/** My Actions' properties, strings and property pane, host-neutral (SPFx and the workbench share them). */
+import type { PaneChoices, SettingGroup } from '../settings/settings';
+import type { WorkScope } from './myWork';
+
+/** The web part's properties. A channel tab is configured through them (its property pane). */
+export interface MyActionsSettings {
+  title: string;
+  /** Narrow to one directorate ('' for all). */
+  directorate: string;
+  /** Narrow to one originating report (its id as text, '' for all). */
+  reportId: string;
+  /** The tracker page "Open in the tracker" leads to; the item is added as `?item=<id>`. */
+  trackerPageUrl: string;
+}
+
+export const DEFAULT_MY_ACTIONS_SETTINGS: MyActionsSettings = { title: '', directorate: '', reportId: '', trackerPageUrl: '' };
+
+export function withMyActionsDefaults(stored: Partial<MyActionsSettings> | undefined): MyActionsSettings {
+  return { ...DEFAULT_MY_ACTIONS_SETTINGS, ...stored };
+}
+
+/** The data scope the settings ask for. */
+export function scopeOf(settings: MyActionsSettings): WorkScope {
+  return {
+    ...(settings.directorate === '' ? {} : { directorate: settings.directorate }),
+    ...(/^\d+$/.test(settings.reportId) ? { reportId: Number(settings.reportId) } : {})
+  };
+}
+
+/** Every string My Actions shows: the web part's `loc/en-gb.js`. */
+export interface MyActionsStrings {
+  PropertyPaneDescription: string;
+  DisplayGroupName: string;
+  ScopeGroupName: string;
+  TitleFieldLabel: string;
+  TrackerPageUrlFieldLabel: string;
+  TrackerPageUrlDescription: string;
+  DirectorateFieldLabel: string;
+  AllDirectorates: string;
+  ReportFieldLabel: string;
+  AllReports: string;
+  DefaultTitle: string;
+  Loading: string;
+  Empty: string;
+  BandOverdue: string;
+  BandDueSoon: string;
+  BandUpdateOverdue: string;
+  BandOther: string;
+  PostUpdate: string;
+  RequestClosure: string;
+  OpenInTracker: string;
+  ActionOf: string;
+  Due: string;
+  NoDueDate: string;
+  LastUpdate: string;
+  NeverUpdated: string;
+  AwaitingSignOff: string;
+  UpdatePosted: string;
+  ClosureRequested: string;
+  ScopedTo: string;
+  CannotEdit: string;
+}
+
+/** The pane: display, and the channel tab's scope (a directorate or a report). */
+export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices): SettingGroup[] {
+  return [
+    {
+      name: strings.DisplayGroupName,
+      fields: [
+        { kind: 'text', key: 'title', label: strings.TitleFieldLabel },
+        { kind: 'text', key: 'trackerPageUrl', label: strings.TrackerPageUrlFieldLabel, description: strings.TrackerPageUrlDescription }
+      ]
+    },
+    {
+      name: strings.ScopeGroupName,
+      fields: [
+        {
+          kind: 'dropdown',
+          key: 'directorate',
+          label: strings.DirectorateFieldLabel,
+          options: [{ key: '', text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))]
+        },
+        {
+          kind: 'dropdown',
+          key: 'reportId',
+          label: strings.ReportFieldLabel,
+          options: [{ key: '', text: strings.AllReports }, ...choices.reports.map((r) => ({ key: String(r.id), text: r.title }))]
+        }
+      ]
+    }
+  ];
+}
+
+/** `{0}`-style placeholders filled in order. */
+export function format(template: string, ...values: string[]): string {
+  return template.replace(/\{(\d)\}/g, (m, i: string) => values[Number(i)] ?? m);
+}
+
+/** The tracker page showing one item (`?item=<id>`, as the reminder cards link), or null without a page. */
+export function trackerItemUrl(trackerPageUrl: string, itemId: number, base: string): string | null {
+  if (trackerPageUrl.trim() === '') return null;
+  const url = new URL(trackerPageUrl, base);
+  url.searchParams.set('item', String(itemId));
+  return url.toString();
+}

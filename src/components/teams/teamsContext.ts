@@ -1,0 +1,87 @@
+/**
+ * The Teams host as My Actions needs it, read through TeamsJS v2 (`app.getContext()`,
+ * `app.registerOnThemeChangeHandler`). In SPFx the TeamsJS instance is
+ * `this.context.sdks.microsoftTeams.teamsJs`, defined only when the web part runs inside Teams;
+ * the local workbench passes a simulated one. Nothing here imports React.
+ */
+import type { ThemeName } from '../theme/themes';
+
+/** The part of TeamsJS v2's `app.Context` that My Actions reads. */
+export interface TeamsContextLike {
+  app: { locale: string; theme?: string };
+  page: { id: string; subPageId?: string; frameContext?: string };
+  user?: { id?: string; displayName?: string; userPrincipalName?: string; loginHint?: string };
+  channel?: { id: string; displayName?: string };
+  team?: { displayName?: string };
+}
+
+/** The part of TeamsJS v2's `app` namespace that My Actions calls. */
+export interface TeamsAppLike {
+  getContext(): Promise<TeamsContextLike>;
+  registerOnThemeChangeHandler(handler: (theme: string) => void): void;
+}
+
+/** Where the tab is running. */
+export type TeamsSurface = 'personal' | 'channel' | 'other';
+
+/** The Teams context, in the tab's terms. */
+export interface TeamsHostContext {
+  userName: string | null;
+  /** The signed-in account (UPN or login hint), to check it is the SharePoint user. */
+  userPrincipalName: string | null;
+  /** BCP 47, as Teams gives it (`en-GB`). */
+  locale: string;
+  theme: ThemeName;
+  surface: TeamsSurface;
+  /** For a channel tab: "Team › Channel". */
+  channelName: string | null;
+  /**
+   * The item a deep link asked for: `subEntityId` in the link (`subPageId` in TeamsJS v2). My
+   * Actions opens that item's update dialog.
+   */
+  openItemId: number | null;
+}
+
+/** Teams' theme names (`default`, `dark`, `contrast`) as the tracker's themes. */
+export function themeFromTeams(theme: string | undefined): ThemeName {
+  if (theme === 'dark') return 'dark';
+  if (theme === 'contrast') return 'contrast';
+  return 'light';
+}
+
+/** The item id a deep link's `subEntityId` names, or null when it names none (or nonsense). */
+export function itemIdFromSubEntity(subEntityId: string | undefined): number | null {
+  if (subEntityId === undefined || !/^\s*\d{1,9}\s*$/.test(subEntityId)) return null;
+  const id = Number(subEntityId);
+  return id > 0 ? id : null;
+}
+
+/** Maps TeamsJS's context to the tab's terms. */
+export function fromTeamsContext(context: TeamsContextLike): TeamsHostContext {
+  const frame = context.page.frameContext;
+  const surface: TeamsSurface = context.channel !== undefined ? 'channel' : frame === 'content' ? 'personal' : 'other';
+  const channelName = context.channel === undefined ? null : [context.team?.displayName, context.channel.displayName].filter((s) => s !== undefined && s !== '').join(' › ') || null;
+  return {
+    userName: context.user?.displayName ?? null,
+    userPrincipalName: context.user?.userPrincipalName ?? context.user?.loginHint ?? null,
+    locale: context.app.locale,
+    theme: themeFromTeams(context.app.theme),
+    surface,
+    channelName,
+    openItemId: itemIdFromSubEntity(context.page.subPageId)
+  };
+}
+
+/**
+ * Reads the context once and follows theme changes while the tab is open. `onChange` receives the
+ * context first and again, with the new theme, whenever the user switches theme in Teams.
+ */
+export async function watchTeamsContext(teams: TeamsAppLike, onChange: (context: TeamsHostContext) => void): Promise<TeamsHostContext> {
+  let current = fromTeamsContext(await teams.getContext());
+  onChange(current);
+  teams.registerOnThemeChangeHandler((theme) => {
+    current = { ...current, theme: themeFromTeams(theme) };
+    onChange(current);
+  });
+  return current;
+}
