@@ -8,7 +8,7 @@ import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
@@ -19,7 +19,7 @@ import { nodeSp } from '../cli/sp';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
 import type { WorkbenchConfig } from './browser/pages';
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolvePath(__dirname, '..', '..');
 const ENTRY = join(__dirname, 'browser', 'main.tsx');
 const ICON_FONTS = join(ROOT, 'node_modules', '@fluentui', 'font-icons-mdl2', 'fonts');
 
@@ -199,9 +199,9 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       notFound(res);
     });
     let port = 0;
-    await new Promise<void>((resolveListen, reject) => {
+    await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
     });
     const address = server.address();
     port = typeof address === 'object' && address !== null ? address.port : 0;
@@ -211,7 +211,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       bundle,
       close: async () => {
         server.closeAllConnections();
-        await new Promise<void>((r) => server.close(() => r()));
+        await new Promise<void>((resolve) => server.close(() => resolve()));
         await standin.close();
       }
     };

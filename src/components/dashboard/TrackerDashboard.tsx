@@ -129,8 +129,8 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
         ))}
       </div>
       <div className={styles.charts}>
-        <LightsChart title="Traffic lights by report" bars={lightsBy(rows, 'report', scope)} onOpen={open} />
-        <LightsChart title="Traffic lights by directorate" bars={lightsBy(rows, 'directorate', scope)} onOpen={open} />
+        <LightsChart title="Traffic lights by report" emptyText="No item belongs to a report yet." bars={lightsBy(rows, 'report', scope)} onOpen={open} />
+        <LightsChart title="Traffic lights by directorate" emptyText="No item has a directorate yet: set one on each recommendation (Edit) to see this chart." bars={lightsBy(rows, 'directorate', scope)} onOpen={open} />
       </div>
       <OpenChart points={openOverTime(rows, today)} />
       {drill !== null && (
@@ -160,7 +160,7 @@ function ChartFrame(props: { title: string; asTable: boolean; onToggle: () => vo
   );
 }
 
-function LightsChart(props: { title: string; bars: LightBreakdown[]; onOpen: (title: string, link: LinkFilters) => void }): JSX.Element {
+function LightsChart(props: { title: string; emptyText: string; bars: LightBreakdown[]; onOpen: (title: string, link: LinkFilters) => void }): JSX.Element {
   const theme = useTheme();
   const [asTable, setAsTable] = React.useState(false);
   const max = Math.max(1, ...props.bars.map((b) => b.total));
@@ -177,7 +177,7 @@ function LightsChart(props: { title: string; bars: LightBreakdown[]; onOpen: (ti
   return (
     <ChartFrame title={props.title} asTable={asTable} onToggle={() => setAsTable((t) => !t)}>
       {props.bars.length === 0 ? (
-        <Text>No items.</Text>
+        <Text>{props.emptyText}</Text>
       ) : asTable ? (
         <table className={styles.table}>
           <caption className="ms-screenReaderOnly">{props.title}</caption>

@@ -13,8 +13,10 @@ import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
 import { SaveConflictError } from './TrackerDataSource';
 import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
 
-/** Recommendations per request while loading the grid: small first pages show rows sooner. */
-const PAGE_SIZE = 2000;
+/** The first request asks for a screenful of recommendations, so that rows show at once… */
+const FIRST_PAGE_SIZE = 100;
+/** …and the rest come in large pages, as few requests as SharePoint allows. */
+const PAGE_SIZE = 5000;
 
 function toRecord(s: Stored<Recommendation>): RecommendationRecord {
   return { recommendation: { ...s.value, id: s.id }, etag: s.etag };
@@ -56,7 +58,20 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
     },
 
     async loadRecommendations(onPage) {
-      for await (const page of data.recommendations.pages({ pageSize: PAGE_SIZE })) onPage(page.map(toRecord));
+      let lastId = 0;
+      for await (const page of data.recommendations.pages({ pageSize: FIRST_PAGE_SIZE })) {
+        onPage(page.map(toRecord));
+        if (page.length < FIRST_PAGE_SIZE) return;
+        lastId = page[page.length - 1].id;
+        break;
+      }
+      // The rest, in id order, in large pages. A filter such as `ID gt n` would be refused on a
+      // list past the view threshold (it matches more than 5,000 items), so the big pages start at
+      // the beginning and the few items already shown are skipped.
+      for await (const page of data.recommendations.pages({ pageSize: PAGE_SIZE })) {
+        const fresh = page.filter((s) => s.id > lastId);
+        if (fresh.length > 0) onPage(fresh.map(toRecord));
+      }
     },
 
     async getRecommendation(id) {

@@ -68,7 +68,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
     case 'missing':
       body = state.user.canManageLists ? (
         <Stack tokens={{ childrenGap: 12 }} horizontalAlign="start">
-          <Text>This site does not have the tracker's lists yet. As a site owner you can create them now: reports, recommendations, actions, progress updates and reminder rules.</Text>
+          <Text>This site does not have the tracker&rsquo;s lists yet. As a site owner you can create them now: reports, recommendations, actions, progress updates and reminder rules.</Text>
           <PrimaryButton text={provisioning ? 'Setting up…' : 'Set up the tracker on this site'} disabled={provisioning} onClick={() => void setUp()} />
           {provisioning && <Spinner label="Creating the lists…" />}
         </Stack>

@@ -112,13 +112,16 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     setLoading(true);
     setError(null);
     try {
-      setReports(await data.listReports());
       let loaded: RecommendationRecord[] = [];
       setRecords([]);
-      await data.loadRecommendations((pageOfRecords) => {
-        loaded = loaded.concat(pageOfRecords);
-        setRecords(loaded);
-      });
+      // Reports and the first page of recommendations load side by side: first rows sooner.
+      await Promise.all([
+        data.listReports().then(setReports),
+        data.loadRecommendations((pageOfRecords) => {
+          loaded = loaded.concat(pageOfRecords);
+          setRecords(loaded);
+        })
+      ]);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -131,9 +134,11 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   }, [load]);
 
   const rows = React.useMemo(() => buildRows(records, reports, today), [records, reports, today]);
-  const filtered = React.useMemo(() => filterRows(rows, filters, today), [rows, filters, today]);
-  const sorted = React.useMemo(() => sortRows(filtered, sort.key, sort.descending), [filtered, sort]);
-  const counts = React.useMemo(() => countByLight(filtered), [filtered]);
+  // Sort everything once, then filter the sorted list (filtering keeps the order): a filter change
+  // costs one scan, not a sort of up to 10,000 rows.
+  const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
+  const sorted = React.useMemo(() => filterRows(sortedAll, filters, today), [sortedAll, filters, today]);
+  const counts = React.useMemo(() => countByLight(sorted), [sorted]);
   const owners = React.useMemo(() => distinct(rows.map((r) => r.ownerName)), [rows]);
   const directorates = React.useMemo(() => distinct(rows.map((r) => r.record.recommendation.directorate)), [rows]);
   const people = React.useMemo(() => distinct(rows.flatMap((r) => [r.ownerName, r.record.recommendation.sro?.name])), [rows]);
@@ -168,35 +173,16 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     });
   }, []);
 
-  const styles = mergeStyleSets({
+  // Styles, cell renderer and columns are kept between renders: DetailsList re-lays out every
+  // row when its columns change identity, which would make each filter change cost a full redraw.
+  const styles = React.useMemo(() => mergeStyleSets({
     wrap: { whiteSpace: 'normal', wordBreak: 'break-word' },
     clamp: { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', whiteSpace: 'normal' },
     flag: { color: theme.semanticColors.errorText, fontWeight: 600 },
     counts: { color: theme.semanticColors.bodyText }
-  });
+  }), [theme]);
 
-  const visible = TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]);
-  const columns: IColumn[] = visible.map((key) => {
-    const [minWidth, maxWidth] = COLUMN_WIDTHS[key];
-    const sortKey: SortKey | null = key === 'causesOfConcern' ? null : key;
-    return {
-      key,
-      name: COLUMN_NAMES[key],
-      fieldName: key,
-      minWidth,
-      maxWidth,
-      isResizable: true,
-      isMultiline: key === 'text',
-      isSorted: sortKey !== null && sort.key === sortKey,
-      isSortedDescending: sort.descending,
-      sortAscendingAriaLabel: 'Sorted A to Z',
-      sortDescendingAriaLabel: 'Sorted Z to A',
-      onColumnClick: sortKey === null ? undefined : () => setSort((s) => ({ key: sortKey, descending: s.key === sortKey ? !s.descending : false })),
-      onRender: (row: TrackerRow) => renderCell(row, key)
-    };
-  });
-
-  function renderCell(row: TrackerRow, key: TrackerColumn): React.ReactNode {
+  const renderCell = React.useCallback((row: TrackerRow, key: TrackerColumn): React.ReactNode => {
     const rec = row.record.recommendation;
     switch (key) {
       case 'ref':
@@ -248,7 +234,29 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }
+  }, [styles]);
+
+  const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
+  const columns: IColumn[] = React.useMemo(() => visible.map((key) => {
+    const [minWidth, maxWidth] = COLUMN_WIDTHS[key];
+    const sortKey: SortKey | null = key === 'causesOfConcern' ? null : key;
+    return {
+      key,
+      name: COLUMN_NAMES[key],
+      fieldName: key,
+      minWidth,
+      maxWidth,
+      isResizable: true,
+      isMultiline: key === 'text',
+      isSorted: sortKey !== null && sort.key === sortKey,
+      isSortedDescending: sort.descending,
+      sortAscendingAriaLabel: 'Sorted A to Z',
+      sortDescendingAriaLabel: 'Sorted Z to A',
+      onColumnClick: sortKey === null ? undefined : () => setSort((s) => ({ key: sortKey, descending: s.key === sortKey ? !s.descending : false })),
+      onRender: (row: TrackerRow) => renderCell(row, key)
+    };
+  }), [visible, sort, renderCell]);
+
 
   const commands: ICommandBarItemProps[] = [
     ...(user.canEdit
@@ -299,7 +307,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
         {loading && records.length === 0
           ? 'Loading recommendations…'
-          : `Showing ${filtered.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}`}
+          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}`}
       </div>
       {loading && <ProgressIndicator label={`Loaded ${records.length} recommendations so far…`} />}
       <DetailsList
@@ -317,7 +325,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         groupProps={{ showEmptyGroups: false, onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />) }}
         onShouldVirtualize={() => true}
       />
-      {!loading && filtered.length === 0 && <Text>No recommendation matches these filters.</Text>}
+      {!loading && sorted.length === 0 && <Text>No recommendation matches these filters.</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
           <DefaultButton text="Previous" disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
