@@ -17,6 +17,8 @@ import { DIRECTORY, DEFAULT_ALIAS } from '../standin/identity';
 import { seedDemo } from '../cli/seed-demo';
 import { nodeSp } from '../cli/sp';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
+import { startWorkbenchReminders } from './reminders';
+import type { ReminderService } from '../service/main';
 import type { WorkbenchConfig } from './browser/pages';
 
 const ROOT = resolvePath(__dirname, '..', '..');
@@ -44,6 +46,8 @@ export interface WorkbenchOptions {
   seed?: boolean;
   /** A fixed clock for the page (ISO instant), for tests and benchmarks. */
   now?: string;
+  /** Run the reminder service beside the stand-in, so that changes produce Teams cards (default false). */
+  reminders?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,6 +55,8 @@ export interface Workbench {
   /** `http://127.0.0.1:PORT/` */
   url: string;
   standin: Standin;
+  /** The reminder service, when started with `reminders: true`. */
+  reminders: ReminderService | null;
   /** The browser bundle's files (name → bytes), for size measurements. */
   bundle: Map<string, Uint8Array>;
   close(): Promise<void>;
@@ -154,7 +160,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
 
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://workbench');
-      if (url.pathname.startsWith('/sites/')) {
+      // The inbox page reads the stand-in's Teams inbox from the page's own origin.
+      if (url.pathname.startsWith('/sites/') || url.pathname === '/_standin/teams/inbox') {
         proxy(req, res, standinUrl);
         return;
       }
@@ -205,13 +212,29 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     });
     const address = server.address();
     port = typeof address === 'object' && address !== null ? address.port : 0;
+    const workbenchUrl = `http://127.0.0.1:${port}/`;
+    const closeServer = async (): Promise<void> => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
+    let reminders: ReminderService | null = null;
+    if (opts.reminders === true) {
+      try {
+        reminders = await startWorkbenchReminders(standin, workbenchUrl, { now: opts.now, log });
+      } catch (e) {
+        await closeServer();
+        throw e;
+      }
+    }
     return {
-      url: `http://127.0.0.1:${port}/`,
+      url: workbenchUrl,
       standin,
+      reminders,
       bundle,
       close: async () => {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // The service first: it removes its webhook subscription through the stand-in.
+        if (reminders !== null) await reminders.close();
+        await closeServer();
         await standin.close();
       }
     };

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the local workbench. Starts the SharePoint stand-in with its database in `.data/`
  * (loading the demo data on the first run), bundles the web parts and serves the page hosting
- * them. PORT (default 4321), STANDIN_PORT (default 4320) and STANDIN_DB configure it.
+ * them, with the reminder service beside the stand-in (cards in the inbox page). PORT (default 4321), STANDIN_PORT (default 4320) and STANDIN_DB configure it.
  */
 import { resolve } from 'node:path';
 import { hasDatabase, startWorkbench } from './server';
@@ -19,13 +19,14 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const workbench = await startWorkbench({ port: portFrom('PORT', 4321), standinPort: portFrom('STANDIN_PORT', 4320), dbPath, seed: firstRun, log });
+  const workbench = await startWorkbench({ port: portFrom('PORT', 4321), standinPort: portFrom('STANDIN_PORT', 4320), dbPath, seed: firstRun, reminders: true, log });
   log(
     [
       '',
       `Local workbench: ${workbench.url}`,
       `  pages: ${workbench.url}?page=tracker  ${workbench.url}?page=dashboard  ${workbench.url}?page=intranet`,
       `SharePoint stand-in: ${workbench.standin.siteUrl} (database ${dbPath})`,
+      `Reminder service: ${workbench.reminders?.url ?? 'not running'}; each person's Teams notifications: ${workbench.url}?page=inbox`,
       'Switch user and theme at the top of the page; "Edit web part" opens the property pane. Ctrl+C stops.',
       ''
     ].join('\n')

@@ -1,0 +1,38 @@
+/**
+ * The reminder service as the local workbench runs it: beside the workbench's stand-in (SharePoint
+ * and Graph), with "Open item" leading to the workbench's own tracker page, so that changing an
+ * item in the browser produces the Teams card the inbox page shows.
+ */
+import { localServiceOptions, startReminderService } from '../service/main';
+import type { ReminderService } from '../service/main';
+
+/** The workbench's tracker page; the cards add `&item=<id>`. */
+export function workbenchTrackerUrl(workbenchUrl: string): string {
+  const url = new URL(workbenchUrl);
+  url.search = '?page=tracker';
+  return url.toString();
+}
+
+/**
+ * Starts the reminder service against the stand-in at `standin` for the workbench at
+ * `workbenchUrl`. With `now` (an ISO instant) its clock stands still there, as the page's does, so
+ * quiet hours and due dates are those of the fixed day; otherwise it runs on the real clock.
+ */
+export async function startWorkbenchReminders(
+  standin: { url: string; siteUrl: string },
+  workbenchUrl: string,
+  opts: { now?: string; log: (line: string) => void }
+): Promise<ReminderService> {
+  let clock: (() => Date) | undefined;
+  if (opts.now !== undefined) {
+    const fixed = new Date(opts.now);
+    if (Number.isNaN(fixed.getTime())) throw new Error(`The workbench's clock '${opts.now}' is not an ISO instant.`);
+    clock = () => fixed;
+  }
+  const say = (level: string) => (message: string): void => opts.log(`[reminders${level}] ${message}`);
+  return startReminderService({
+    ...localServiceOptions(standin, workbenchTrackerUrl(workbenchUrl)),
+    clock,
+    logger: { info: say(''), warn: say(' warning'), error: say(' error') }
+  });
+}
