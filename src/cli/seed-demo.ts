@@ -42,12 +42,12 @@ export interface SeedDemoResult {
   files: { file: string; result: WriteResult }[];
 }
 
-/** Reads `people.json`: role aliases and the owner texts that map to them. */
+/** Reads `people.json`: role aliases, the owner texts that map to them, and their directorates. */
 export async function readDemoPeople(dataDir: string = DEMO_DATA_DIR): Promise<PeopleTable> {
-  const json = JSON.parse(await readFile(join(dataDir, 'people.json'), 'utf8')) as { domain?: unknown; entries?: { match: string[]; alias: string }[] };
+  const json = JSON.parse(await readFile(join(dataDir, 'people.json'), 'utf8')) as { domain?: unknown; entries?: { match: string[]; alias: string; directorate?: string }[] };
   if (typeof json.domain !== 'string' || !Array.isArray(json.entries)) throw new Error('people.json needs "domain" and "entries".');
   const domain = json.domain;
-  return parsePeopleTable({ entries: json.entries.map((e) => ({ match: e.match, login: `${e.alias}@${domain}` })) });
+  return parsePeopleTable({ entries: json.entries.map((e) => ({ match: e.match, login: `${e.alias}@${domain}`, directorate: e.directorate })) });
 }
 
 /** Plans one demo file. */

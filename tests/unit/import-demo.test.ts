@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { type ImportPlan } from '../../src/core/import';
+import { parsePeopleTable, parseRawDocument, planDocument, type ImportPlan } from '../../src/core/import';
 import { DEMO_DATA_DIR, planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
@@ -115,10 +115,12 @@ describe('the Lincolnshire action matrix', () => {
     const plan = plans['lincolnshire-action-matrix.json'];
     const r152 = plan.recommendations.find((r) => r.recommendation.ref === '152');
     expect(r152?.recommendation).toMatchObject({ acceptedForAction: true, confidence: 'Medium', due: { kind: 'date', raw: 'Jan-18', current: '2018-01-31' } });
-    expect(r152?.sro).toEqual({ name: 'DCC Knighton', login: 'dcc@contoso.onmicrosoft.com' });
+    expect(r152?.sro).toEqual({ name: 'DCC Knighton', login: 'dcc@contoso.onmicrosoft.com', directorate: 'Chief Officer Team' });
     expect(r152?.updates).toHaveLength(1);
     const r156 = plan.recommendations.find((r) => r.recommendation.ref === '156');
-    expect(r156?.owner).toEqual({ name: 'DCS Davison (Head of Crime)', login: 'owner@contoso.onmicrosoft.com' });
+    expect(r156?.owner).toEqual({ name: 'DCS Davison (Head of Crime)', login: 'owner@contoso.onmicrosoft.com', directorate: 'Crime' });
+    // The matrix names no directorates: each item takes its owner's from the people table.
+    expect(r156?.recommendation.directorate).toBe('Crime');
     expect(r156?.recommendation.due.kind).toBe('awaiting new timescale');
     expect(plan.recommendations.filter((r) => r.recommendation.due.kind === 'awaiting new timescale')).toHaveLength(6);
     expect(plan.recommendations.find((r) => r.recommendation.ref === '1614')?.actions.map((a) => a.action.due.current)).toEqual(['2017-05-31', '2017-10-31']);
@@ -156,5 +158,36 @@ describe('the Lincolnshire PCC plan update', () => {
       ['Fraud campaign launch', '2024-02-29'],
       ['PCC and Victim Lincs websites go-live', '2024-05-31']
     ]);
+  });
+});
+
+describe('directorates from the people table', () => {
+  it("gives every item whose owner the table matches that owner's directorate, and none to the others", () => {
+    const plan = plans['lincolnshire-action-matrix.json'];
+    const owned = plan.recommendations.filter((r) => r.owner?.login !== undefined);
+    // Owners no entry of the table names stay as text ("Supt Timmins", "ACO", …), with no directorate.
+    expect(plan.recommendations.filter((r) => r.owner !== undefined && r.owner.login === undefined).map((r) => r.recommendation.ref)).toEqual(['141', '143', '152', '153', '161', '167', '169']);
+    expect(owned).toHaveLength(21);
+    for (const r of owned) expect(r.recommendation.directorate).toBe(r.owner?.directorate);
+    for (const r of plan.recommendations.filter((x) => x.owner?.login === undefined)) expect(r.recommendation.directorate).toBeUndefined();
+  });
+
+  it('keeps a directorate the source gives over the owner\'s', () => {
+    const people = parsePeopleTable({ entries: [{ match: ['Head of Crime'], login: 'owner@contoso.onmicrosoft.com', directorate: 'Crime' }] });
+    const doc = parseRawDocument(
+      { reports: [{ title: 'Crime data integrity', source: 'HMICFRS', recommendations: [
+        { ref: '1', text: 'Audit crime recording.', owner: 'Head of Crime' },
+        { ref: '2', text: 'Train call handlers.', owner: 'Head of Crime', directorate: 'Contact Management' }
+      ] }] },
+      'inline.json'
+    );
+    const plan = planDocument(doc, { people, importedOn: '2017-11-14' });
+    expect(plan.recommendations.map((r) => r.recommendation.directorate)).toEqual(['Crime', 'Contact Management']);
+  });
+
+  it('rejects an empty directorate in the table, naming the entry', () => {
+    expect(() => parsePeopleTable({ entries: [{ match: ['PSD'], login: 'headpsd@contoso.onmicrosoft.com' }, { match: ['CoS'], login: 'manager@contoso.onmicrosoft.com', directorate: ' ' }] })).toThrow(
+      'People table entry 2: "directorate", when given, must be a non-empty string.'
+    );
   });
 });

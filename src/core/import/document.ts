@@ -357,6 +357,7 @@ function planRecommendation(
   // The colour the source gives dates from its last update, else publication, else the import itself.
   const statusDay = lastUpdated ?? published ?? options.importedOn;
 
+  const owner = matchPerson(raw.owner, options.people);
   const planned: PlannedRecommendation = {
     key,
     reportKey: report.key,
@@ -370,7 +371,8 @@ function planRecommendation(
       dependsOn,
       acceptedForAction: readAccepted(r, raw.accepted, origin),
       causeOfConcernIds: [],
-      directorate: htmlToText(raw.directorate ?? '') || undefined,
+      // The source's directorate, else the one the people table gives the owner.
+      directorate: htmlToText(raw.directorate ?? '') || owner?.directorate,
       lifecycle,
       due,
       confidence,
@@ -384,7 +386,7 @@ function planRecommendation(
         : []
     },
     sro: matchPerson(raw.sro, options.people),
-    owner: matchPerson(raw.owner, options.people),
+    owner,
     statusText,
     trafficLight: status?.trafficLight ?? null,
     markedNew: status?.markedNew ?? false,

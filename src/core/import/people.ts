@@ -11,6 +11,8 @@ export interface PeopleEntry {
   match: readonly string[];
   /** Login or e-mail address of the account. */
   login: string;
+  /** The directorate the person leads: their items' directorate when the source names none. */
+  directorate?: string;
 }
 
 export interface PeopleTable {
@@ -27,23 +29,27 @@ export function parsePeopleTable(json: unknown): PeopleTable {
   if (!Array.isArray(entries)) throw new Error('A people table needs an "entries" array of { "match": [...], "login": "…" }.');
   return {
     entries: entries.map((e: unknown, i: number) => {
-      const entry = e as { match?: unknown; login?: unknown };
+      const entry = e as { match?: unknown; login?: unknown; directorate?: unknown };
       if (!Array.isArray(entry.match) || entry.match.some((m) => typeof m !== 'string' || m.trim() === '') || typeof entry.login !== 'string' || entry.login === '') {
         throw new Error(`People table entry ${i + 1} needs "match" (non-empty strings) and "login".`);
       }
-      return { match: entry.match as string[], login: entry.login };
+      if (entry.directorate !== undefined && (typeof entry.directorate !== 'string' || entry.directorate.trim() === '')) {
+        throw new Error(`People table entry ${i + 1}: "directorate", when given, must be a non-empty string.`);
+      }
+      return { match: entry.match as string[], login: entry.login, ...(entry.directorate === undefined ? {} : { directorate: entry.directorate.trim() }) };
     })
   };
 }
 
 /**
- * The person an owner cell names: the text as written, with the login of the first table entry
- * whose words occur in it. Undefined for an empty cell.
+ * The person an owner cell names: the text as written, with the login (and directorate, if the
+ * table gives one) of the first table entry whose words occur in it. Undefined for an empty cell.
  */
 export function matchPerson(text: string | undefined, table?: PeopleTable): PlannedPerson | undefined {
   const name = htmlToText(text ?? '').replace(/\s+/g, ' ').trim();
   if (name === '') return undefined;
   const haystack = words(name);
   const entry = table?.entries.find((e) => e.match.some((m) => haystack.includes(words(m))));
-  return entry ? { name, login: entry.login } : { name };
+  if (entry === undefined) return { name };
+  return entry.directorate === undefined ? { name, login: entry.login } : { name, login: entry.login, directorate: entry.directorate };
 }

@@ -149,6 +149,8 @@ export interface PlannedPerson {
   name: string;
   /** A login or e-mail address to match to a site user (`ensureUser`). */
   login?: string;
+  /** The directorate the people table gives the person. */
+  directorate?: string;
 }
 
 export interface PlannedReport {
