@@ -31,7 +31,8 @@ const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <fil
 
   <file>       .xlsx, .csv, .tsv (a tracker) or .json (a structured document, as in data/demo)
   --mapping    JSON naming columns the importer does not recognise: {"columns": {"Heading": "text", "Notes": "ignore"}}
-  --people     JSON matching owner names to accounts: {"entries": [{"match": ["Head of Crime"], "login": "owner@contoso.onmicrosoft.com"}]}
+  --people     JSON matching owner names to accounts, with the directorate each leads (optional; used when a row names none):
+               {"entries": [{"match": ["Head of Crime"], "login": "owner@contoso.onmicrosoft.com", "directorate": "Crime"}]}
   --source     publisher of reports whose rows name none (HMICFRS, HMCPSI, …)
   --force      the force whose tracker this is, when its scope column does not say
   --dry-run    write nothing; print what would be imported and every problem
