@@ -28,7 +28,7 @@ import { nodeSp } from '../cli/sp';
 import { listSchema } from '../schema';
 import { createEngine, type ReminderServiceOptions } from './service';
 import type { EngineResult, ReminderEngine, ReminderLogger } from './engine';
-import { ensureSubscription } from './subscriptions';
+import { ensureSubscription } from '../data/subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
 
 /** What the Functions host needs: the service options without the HTTP listener's. */

@@ -17,7 +17,7 @@ import { listSchema } from '../schema';
 import { GraphTransport, type DeliveryTransport } from './delivery';
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
-import { ensureSubscription, removeSubscription } from './subscriptions';
+import { ensureSubscription, removeSubscription } from '../data/subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
 
 export interface ReminderServiceOptions {

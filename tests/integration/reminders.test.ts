@@ -10,7 +10,7 @@ import { TRACKER_SCHEMA } from '../../src/schema';
 import { GraphTransport, type DeliveryTransport } from '../../src/service/delivery';
 import type { ReminderLogger } from '../../src/service/engine';
 import { GraphClient } from '../../src/service/graph';
-import { ensureSubscription } from '../../src/service/subscriptions';
+import { ensureSubscription } from '../../src/data/subscriptions';
 import { configureReminderFunctions, webhookHandler } from '../../src/service/functions';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService, type ReminderServiceOptions } from '../../src/service/service';

@@ -8,7 +8,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/subscriptions';
-import { toDataError } from '../data';
+import { toDataError } from './errors';
 
 /** How long a new or renewed subscription lasts: under SharePoint's 180-day maximum. */
 export const SUBSCRIPTION_DAYS = 170;
