@@ -35,6 +35,11 @@ import { PropertyPane } from './PropertyPane';
 import { PAGES, WORKBENCH_CONFIG_ID } from './pages';
 import type { PageName, WebPartInstance, WorkbenchConfig } from './pages';
 
+// A chunk of its own: the Adaptive Cards renderer loads only on the inbox page.
+const InboxPage = React.lazy(() => import('./InboxPage'));
+// My Actions in a simulated Teams client: a chunk of its own too.
+const TeamsPage = React.lazy(() => import('./TeamsPage'));
+
 const THEME_LABELS: Record<ThemeName, string> = { light: 'Light', dark: 'Dark', contrast: 'High contrast' };
 
 function readConfig(): WorkbenchConfig {
@@ -175,6 +180,16 @@ function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }):
         {PAGES[page].webParts.map((instance) => (
           <HostedWebPart key={instance.id} instance={instance} config={config} data={data} choices={choices} theme={themeName} now={now} />
         ))}
+        {page === 'inbox' && (
+          <React.Suspense fallback={<Text>Loading the Teams inbox…</Text>}>
+            <InboxPage currentUser={config.currentUser} users={config.users} theme={themeName} />
+          </React.Suspense>
+        )}
+        {page === 'teams' && (
+          <React.Suspense fallback={<Text>Loading the Teams view…</Text>}>
+            <TeamsPage siteUrl={config.siteUrl} strings={config.strings.myActions} now={config.now === null ? undefined : now} />
+          </React.Suspense>
+        )}
       </main>
     </ThemeProvider>
   );

@@ -3,6 +3,7 @@
  * browser bundle, so it imports nothing of either.
  */
 import type { DashboardPaneStrings, DashboardSettings, TrackerPaneStrings, TrackerSettings } from '../../components/settings/settings';
+import type { MyActionsStrings } from '../../components/MyActions/settings';
 
 /** The id of the `<script type="application/json">` element holding {@link WorkbenchConfig}. */
 export const WORKBENCH_CONFIG_ID = 'workbench-config';
@@ -17,7 +18,7 @@ export interface WorkbenchConfig {
   currentUser: string;
   users: { alias: string; title: string; role: string }[];
   /** Each web part's `loc/en-gb.js` strings, as SharePoint would load them. */
-  strings: { tracker: TrackerPaneStrings; dashboard: DashboardPaneStrings };
+  strings: { tracker: TrackerPaneStrings; dashboard: DashboardPaneStrings; myActions: MyActionsStrings };
   /** A fixed clock (ISO instant) for tests and benchmarks; null for the real time. */
   now: string | null;
 }
@@ -27,12 +28,13 @@ export type WebPartInstance =
   | { id: string; kind: 'tracker'; defaults: Partial<TrackerSettings> }
   | { id: string; kind: 'dashboard'; defaults: Partial<DashboardSettings> };
 
-export type PageName = 'tracker' | 'dashboard' | 'intranet';
+export type PageName = 'tracker' | 'dashboard' | 'intranet' | 'inbox' | 'teams';
 
 /**
  * The pages: the tracker as staff use it, the dashboard linking to it, and an intranet page where a
  * manager embeds a dashboard and two differently filtered trackers (each keeps its own settings;
- * the property pane narrows them further, by directorate or report).
+ * the property pane narrows them further, by directorate or report). The inbox page hosts no web
+ * part: it shows the Teams notifications the reminder service sent (InboxPage).
  */
 export const PAGES: Record<PageName, { title: string; webParts: WebPartInstance[] }> = {
   tracker: { title: 'Tracker', webParts: [{ id: 'tracker', kind: 'tracker', defaults: {} }] },
@@ -44,5 +46,8 @@ export const PAGES: Record<PageName, { title: string; webParts: WebPartInstance[
       { id: 'intranet-red', kind: 'tracker', defaults: { title: 'Everything RED', onlyRed: true, compact: true, pageSize: 10 } },
       { id: 'intranet-afi', kind: 'tracker', defaults: { title: 'Open areas for improvement', kind: 'Area for improvement', openOnly: true, grouping: 'none', pageSize: 10 } }
     ]
-  }
+  },
+  inbox: { title: 'Teams inbox', webParts: [] },
+  // My Actions as a Teams tab and personal app, with a simulated Teams client (TeamsPage).
+  teams: { title: 'Teams: My Actions', webParts: [] }
 };
