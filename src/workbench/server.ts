@@ -150,10 +150,11 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       log('Loading the demo data into the stand-in (first run only)…');
       await seedDemo(nodeSp(standin.siteUrl, { user: 'admin' }), { log });
     }
-    const [bundle, tracker, dashboard] = await Promise.all([
+    const [bundle, tracker, dashboard, myActions] = await Promise.all([
       bundleWorkbench(),
       readLocStrings<WorkbenchConfig['strings']['tracker']>(join(ROOT, 'src', 'webparts', 'recommendationTracker', 'loc', 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(ROOT, 'src', 'webparts', 'trackerDashboard', 'loc', 'en-gb.js'))
+      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(ROOT, 'src', 'webparts', 'trackerDashboard', 'loc', 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['myActions']>(join(ROOT, 'src', 'webparts', 'myActions', 'loc', 'en-gb.js'))
     ]);
     const standinUrl = new URL(standin.url);
     const users = DIRECTORY.filter((u) => u.alias in ROLES).map((u) => ({ alias: u.alias, title: u.title, role: ROLES[u.alias] }));
@@ -191,7 +192,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
           iconsUrl: '/fonts/',
           currentUser: cookieAlias(req),
           users,
-          strings: { tracker, dashboard },
+          strings: { tracker, dashboard, myActions },
           now: opts.now ?? null
         };
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

@@ -1,7 +1,8 @@
 /**
  * My Actions: the signed-in person's recommendations and actions, most urgent first (overdue, due
  * soon, progress update overdue, the rest), each with a quick progress update, a closure request
- * and a link to the item in the tracker. The same component is the SharePoint web part, the Teams
+ * and a link to the item in the tracker; and, for an approver (an item's SRO or the configured
+ * closure approver), the closure requests waiting for their sign-off. The same component is the SharePoint web part, the Teams
  * personal app and the channel tab; in Teams it follows the Teams theme, and a deep link's
  * `subEntityId` opens that item's update dialog.
  */
@@ -19,12 +20,12 @@ import type { ITheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
 import { trafficLight } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
-import { ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
+import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
 import { itemPermissions } from '../item/ItemPanel';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { dueText, shortUkDate } from '../common/format';
-import type { TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerUser } from '../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
@@ -45,7 +46,7 @@ export interface MyActionsProps {
   now?: () => Date;
 }
 
-type OpenDialog = { kind: 'update' | 'closure'; item: WorkItem } | null;
+type OpenDialog = { kind: 'update' | 'closure'; item: WorkItem } | { kind: 'decide'; record: RecommendationRecord } | null;
 
 const BAND_STRING: Record<Urgency, keyof MyActionsStrings> = {
   overdue: 'BandOverdue',
@@ -69,6 +70,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   const teams = useTeamsContext(props.teams);
   const [user, setUser] = React.useState<TrackerUser | null>(null);
   const [items, setItems] = React.useState<WorkItem[] | null>(null);
+  const [signOff, setSignOff] = React.useState<RecommendationRecord[]>([]);
   const [reports, setReports] = React.useState<Map<number, OriginatingReport>>(new Map());
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
@@ -79,15 +81,16 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   const load = React.useCallback(async (): Promise<void> => {
     try {
       const me = await tracker.currentUser();
-      const [work, allReports] = await Promise.all([source.myWork(me, scope), tracker.listReports()]);
+      const [work, waiting, allReports] = await Promise.all([source.myWork(me, scope), source.awaitingSignOff(me, settings.approverEmail, scope), tracker.listReports()]);
       setUser(me);
       setReports(new Map(allReports.map((r) => [r.id, r])));
+      setSignOff(waiting);
       setItems(work);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [source, tracker, scope]);
+  }, [source, tracker, scope, settings.approverEmail]);
 
   React.useEffect(() => {
     load().catch(() => undefined);
@@ -108,6 +111,15 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   const today = londonDate(now());
   const ordered = items === null ? [] : byUrgency(items, today);
 
+  /** Saves through the tracker's path (a conflict is shown); false when the user kept the other version. */
+  const saveRecord = async (record: RecommendationRecord, next: Recommendation): Promise<boolean> => {
+    const saved = await save(record, next);
+    if (saved !== null) return true;
+    setDialog(null);
+    await load();
+    return false;
+  };
+
   const done = async (message: string): Promise<void> => {
     setDialog(null);
     setNotice(message);
@@ -121,12 +133,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
       await tracker.saveAction({ ...item.action, lifecycle: update.lifecycle, currentPosition: update.text });
     } else {
       await tracker.addUpdate(update);
-      const saved = await save({ recommendation: item.recommendation, etag: item.etag }, next);
-      if (saved === null) {
-        setDialog(null);
-        await load();
-        return;
-      }
+      if (!(await saveRecord({ recommendation: item.recommendation, etag: item.etag }, next))) return;
     }
     await done(format(strings.UpdatePosted, refOf(item)));
   };
@@ -137,6 +144,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
         strings={strings}
         settings={settings}
         ordered={ordered}
+        signOff={signOff}
         user={user}
         reports={reports}
         loading={items === null && error === null}
@@ -146,6 +154,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
         today={today}
         onDismissNotice={() => setNotice(null)}
         onOpen={(kind, item) => setDialog({ kind, item })}
+        onDecide={(record) => setDialog({ kind: 'decide', record })}
       />
       {dialog?.kind === 'update' && user !== null && (
         <ProgressUpdateDialog
@@ -162,13 +171,19 @@ export function MyActions(props: MyActionsProps): JSX.Element {
           onDismiss={() => setDialog(null)}
           onSave={async (next) => {
             if (dialog.item.kind !== 'recommendation') return;
-            const saved = await save({ recommendation: dialog.item.recommendation, etag: dialog.item.etag }, next);
-            if (saved === null) {
-              setDialog(null);
-              await load();
-              return;
-            }
+            if (!(await saveRecord({ recommendation: dialog.item.recommendation, etag: dialog.item.etag }, next))) return;
             await done(format(strings.ClosureRequested, refOf(dialog.item)));
+          }}
+        />
+      )}
+      {dialog?.kind === 'decide' && user !== null && (
+        <DecideClosureDialog
+          recommendation={dialog.record.recommendation}
+          actor={{ name: user.name, now }}
+          onDismiss={() => setDialog(null)}
+          onSave={async (next) => {
+            if (!(await saveRecord(dialog.record, next))) return;
+            await done(format(strings.ClosureDecided, dialog.record.recommendation.ref));
           }}
         />
       )}
@@ -181,6 +196,7 @@ interface MyActionsViewProps {
   strings: MyActionsStrings;
   settings: MyActionsSettings;
   ordered: { item: WorkItem; urgency: Urgency }[];
+  signOff: RecommendationRecord[];
   user: TrackerUser | null;
   reports: Map<number, OriginatingReport>;
   loading: boolean;
@@ -190,9 +206,10 @@ interface MyActionsViewProps {
   today: string;
   onDismissNotice: () => void;
   onOpen: (kind: 'update' | 'closure', item: WorkItem) => void;
+  onDecide: (record: RecommendationRecord) => void;
 }
 
-/** The list itself, banded by urgency, each band a titled list of cards. */
+/** The list itself: closure requests to sign off, then the person's work banded by urgency; each band a titled list of cards. */
 function MyActionsView(props: MyActionsViewProps): JSX.Element {
   const { strings, settings, user } = props;
   const theme = useTheme();
@@ -223,7 +240,21 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
       {props.error !== null && <MessageBar messageBarType={MessageBarType.error}>{props.error}</MessageBar>}
       {user !== null && !user.canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.CannotEdit}</MessageBar>}
       {props.loading && <Spinner label={strings.Loading} />}
-      {!props.loading && props.error === null && props.ordered.length === 0 && <Text block>{strings.Empty}</Text>}
+      {!props.loading && props.error === null && props.ordered.length === 0 && props.signOff.length === 0 && <Text block>{strings.Empty}</Text>}
+      {props.signOff.length > 0 && (
+        <div data-band="signOff">
+          <Text as="h3" variant="large" block className={styles.band} id="band-signOff">
+            {`${strings.BandSignOff} (${props.signOff.length})`}
+          </Text>
+          <ul className={styles.list} aria-labelledby="band-signOff">
+            {[...props.signOff]
+              .sort((a, b) => (a.recommendation.closure?.requestedAt ?? '').localeCompare(b.recommendation.closure?.requestedAt ?? ''))
+              .map((record) => (
+                <SignOffCard key={record.recommendation.id} record={record} {...props} className={styles.card} textClass={styles.text} />
+              ))}
+          </ul>
+        </div>
+      )}
       {bands.map((band) => (
         <div key={band.urgency} data-band={band.urgency}>
           <Text as="h3" variant="large" block className={styles.band} id={`band-${band.urgency}`}>
@@ -240,6 +271,44 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
   );
 }
 
+/** The tracker page's link to an item, or null when the web part names no tracker page. */
+function trackerLink(settings: MyActionsSettings, itemId: number): string | null {
+  return trackerItemUrl(settings.trackerPageUrl, itemId, typeof window === 'undefined' ? 'http://localhost/' : window.location.href);
+}
+
+/** A closure request waiting for this person: who asked, when, their evidence, and the decision. */
+function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord; className: string; textClass: string }): JSX.Element {
+  const { strings } = props;
+  const rec = props.record.recommendation;
+  const closure = rec.closure;
+  const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
+  const link = trackerLink(props.settings, rec.id);
+  return (
+    <li className={props.className} data-testid="sign-off-item" data-ref={rec.ref}>
+      <Text as="h4" variant="mediumPlus" block>
+        {`${rec.kind} ${rec.ref}`}
+        {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
+      </Text>
+      <Text block className={props.textClass}>
+        {rec.text}
+      </Text>
+      {closure !== undefined && (
+        <Text block className={props.textClass}>
+          {format(strings.ClosureAskedBy, closure.requestedBy, shortUkDate(londonDate(closure.requestedAt)), closure.evidence)}
+        </Text>
+      )}
+      <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
+        <PrimaryButton text={strings.DecideClosure} ariaLabel={`${strings.DecideClosure}: ${rec.ref}`} onClick={() => props.onDecide(props.record)} />
+        {link !== null && (
+          <Link href={link} target="_top" aria-label={`${strings.OpenInTracker}: ${rec.ref}`}>
+            {strings.OpenInTracker}
+          </Link>
+        )}
+      </Stack>
+    </li>
+  );
+}
+
 function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: string; textClass: string }): JSX.Element {
   const { item, strings, user } = props;
   const rec = item.recommendation;
@@ -249,7 +318,7 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today);
   const perms = user === null ? null : itemPermissions(item.kind === 'action' ? { ...rec, lifecycle } : rec, user);
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
-  const link = trackerItemUrl(props.settings.trackerPageUrl, rec.id, typeof window === 'undefined' ? 'http://localhost/' : window.location.href);
+  const link = trackerLink(props.settings, rec.id);
   const awaitingSignOff = lifecycle === 'Complete, awaiting sign-off';
   const heading = item.kind === 'action' ? format(strings.ActionOf, item.action.ref, rec.ref) : `${rec.kind} ${rec.ref}`;
   return (

@@ -7,3 +7,4 @@ export { byUrgency, urgencyOf, DUE_SOON_DAYS, URGENCIES } from './urgency';
 export type { Urgency, WorkItem } from './urgency';
 export { DEFAULT_MY_ACTIONS_SETTINGS, myActionsPane, scopeOf, trackerItemUrl, withMyActionsDefaults } from './settings';
 export type { MyActionsSettings, MyActionsStrings } from './settings';
+export { SIGN_OFF_LIFECYCLES, isConfiguredApprover, isSroOf, waitsForSignOffBy } from './signOff';

@@ -9,7 +9,8 @@ import { createTrackerData } from '../../data';
 import type { Stored, TrackerData } from '../../data';
 import type { Recommendation } from '../../core/model';
 import { createDataSource } from '../data/createDataSource';
-import type { TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import { SIGN_OFF_LIFECYCLES, waitsForSignOffBy } from './signOff';
 import type { WorkItem } from './urgency';
 
 /** A channel tab's narrowing: one directorate or one originating report (neither for the personal app). */
@@ -26,6 +27,11 @@ export interface MyActionsSource {
   tracker: TrackerDataSource;
   /** The person's listed recommendations and actions within the scope, unordered. */
   myWork(user: TrackerUser, scope: WorkScope): Promise<WorkItem[]>;
+  /**
+   * The recommendations within the scope whose closure request waits for `user`'s decision (as
+   * their SRO, or as `approverEmail`, the web part's closure approver), unordered.
+   */
+  awaitingSignOff(user: TrackerUser, approverEmail: string, scope: WorkScope): Promise<RecommendationRecord[]>;
 }
 
 function withId(s: Stored<Recommendation>): Recommendation & { id: number } {
@@ -58,6 +64,11 @@ export function createMyActionsSource(sp: SPFI, now?: () => Date): MyActionsSour
         items.push({ kind: 'action', action: { ...a.value, id: a.id }, recommendation: withId(parent), etag: a.etag });
       }
       return items;
+    },
+    async awaitingSignOff(user, approverEmail, scope) {
+      // Requests are few and the status is indexed: read them, then keep those this person decides.
+      const pending = await data.recommendations.where({ lifecycles: SIGN_OFF_LIFECYCLES, ...scope });
+      return pending.filter((r) => waitsForSignOffBy(r.value, user, approverEmail)).map((r) => ({ recommendation: withId(r), etag: r.etag }));
     }
   };
 }

@@ -11,9 +11,14 @@ export interface MyActionsSettings {
   reportId: string;
   /** The tracker page "Open in the tracker" leads to; the item is added as `?item=<id>`. */
   trackerPageUrl: string;
+  /**
+   * The e-mail of the person who signs off closures here (besides each item's SRO), '' for none:
+   * they see the requests waiting for them.
+   */
+  approverEmail: string;
 }
 
-export const DEFAULT_MY_ACTIONS_SETTINGS: MyActionsSettings = { title: '', directorate: '', reportId: '', trackerPageUrl: '' };
+export const DEFAULT_MY_ACTIONS_SETTINGS: MyActionsSettings = { title: '', directorate: '', reportId: '', trackerPageUrl: '', approverEmail: '' };
 
 export function withMyActionsDefaults(stored: Partial<MyActionsSettings> | undefined): MyActionsSettings {
   return { ...DEFAULT_MY_ACTIONS_SETTINGS, ...stored };
@@ -35,6 +40,9 @@ export interface MyActionsStrings {
   TitleFieldLabel: string;
   TrackerPageUrlFieldLabel: string;
   TrackerPageUrlDescription: string;
+  SignOffGroupName: string;
+  ApproverEmailFieldLabel: string;
+  ApproverEmailDescription: string;
   DirectorateFieldLabel: string;
   AllDirectorates: string;
   ReportFieldLabel: string;
@@ -59,9 +67,13 @@ export interface MyActionsStrings {
   ClosureRequested: string;
   ScopedTo: string;
   CannotEdit: string;
+  BandSignOff: string;
+  DecideClosure: string;
+  ClosureAskedBy: string;
+  ClosureDecided: string;
 }
 
-/** The pane: display, and the channel tab's scope (a directorate or a report). */
+/** The pane: display, who signs off closures, and the channel tab's scope (a directorate or a report). */
 export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices): SettingGroup[] {
   return [
     {
@@ -70,6 +82,10 @@ export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices): 
         { kind: 'text', key: 'title', label: strings.TitleFieldLabel },
         { kind: 'text', key: 'trackerPageUrl', label: strings.TrackerPageUrlFieldLabel, description: strings.TrackerPageUrlDescription }
       ]
+    },
+    {
+      name: strings.SignOffGroupName,
+      fields: [{ kind: 'text', key: 'approverEmail', label: strings.ApproverEmailFieldLabel, description: strings.ApproverEmailDescription }]
     },
     {
       name: strings.ScopeGroupName,

@@ -6,6 +6,9 @@ define([], function () {
     TitleFieldLabel: 'Title',
     TrackerPageUrlFieldLabel: 'Tracker page address',
     TrackerPageUrlDescription: '"Open in the tracker" opens the item on this page.',
+    SignOffGroupName: 'Closure sign-off',
+    ApproverEmailFieldLabel: 'Closure approver (e-mail)',
+    ApproverEmailDescription: 'This person sees every closure request here waiting for sign-off, as each item\'s SRO does. Leave empty for SROs only.',
     DirectorateFieldLabel: 'Directorate',
     AllDirectorates: 'All directorates',
     ReportFieldLabel: 'Originating report',
@@ -29,6 +32,10 @@ define([], function () {
     UpdatePosted: 'Progress update on {0} posted.',
     ClosureRequested: 'Closure of {0} requested.',
     ScopedTo: 'Showing: {0}',
-    CannotEdit: 'You can read these items but not update them: ask the site owner for edit access.'
+    CannotEdit: 'You can read these items but not update them: ask the site owner for edit access.',
+    BandSignOff: 'Waiting for your sign-off',
+    DecideClosure: 'Approve or return',
+    ClosureAskedBy: 'Closure requested by {0} on {1}: {2}',
+    ClosureDecided: 'Closure decision on {0} recorded.'
   };
 });

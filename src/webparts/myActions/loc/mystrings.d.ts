@@ -5,6 +5,9 @@ declare interface IMyActionsWebPartStrings {
   TitleFieldLabel: string;
   TrackerPageUrlFieldLabel: string;
   TrackerPageUrlDescription: string;
+  SignOffGroupName: string;
+  ApproverEmailFieldLabel: string;
+  ApproverEmailDescription: string;
   DirectorateFieldLabel: string;
   AllDirectorates: string;
   ReportFieldLabel: string;
@@ -29,6 +32,10 @@ declare interface IMyActionsWebPartStrings {
   ClosureRequested: string;
   ScopedTo: string;
   CannotEdit: string;
+  BandSignOff: string;
+  DecideClosure: string;
+  ClosureAskedBy: string;
+  ClosureDecided: string;
 }
 
 declare module 'MyActionsWebPartStrings' {
