@@ -199,6 +199,8 @@ export interface Recommendation {
   latestComment?: string;
   /** For a plan commitment: the plan's key principle it delivers ("Policing that Works"). */
   keyPrinciple?: string;
+  /** The inspectorate's evidence for the finding, as its report gives it. */
+  inspectorateEvidence?: string;
   lastUpdated: IsoDate | null;
   history: StatusChange[];
   /**

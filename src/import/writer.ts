@@ -157,11 +157,6 @@ class Writer {
   }
 
   async run(): Promise<WriteResult> {
-    const withEvidence = this.plan.recommendations.filter((p) => p.evidence);
-    if (withEvidence.length > 0) {
-      // The Recommendations list has no column for the inspectorate's evidence yet: say so rather than drop it quietly.
-      this.problem(null, 'evidence', `${withEvidence.length} recommendations`, 'The inspectorate evidence given for these recommendations is not saved: the Recommendations list has no Evidence column. It stays in the source file.');
-    }
     await this.progress('reading site', 0, 1);
     const reportIds = await this.writeReports();
     const recIds = await this.writeRecommendations(reportIds);

@@ -61,6 +61,7 @@ export const F = {
   dueProblem: 'TrkDueProblem',
   confidence: 'TrkConfidence',
   confidenceNarrative: 'TrkConfidenceNarrative',
+  evidence: 'TrkEvidence',
   ragOverride: 'TrkRagOverride',
   closure: 'TrkClosure',
   extension: 'TrkExtension',
@@ -161,6 +162,7 @@ const recommendations: ListSchema = {
     { internalName: F.nationalRec, displayName: 'National recommendation', type: 'Lookup', lookupList: 'recommendations' },
     { internalName: F.dependsOn, displayName: 'Depends on', type: 'Text', description: 'The other organisation whose product or decision this waits for.' },
     { internalName: F.keyPrinciple, displayName: 'Key principle', type: 'Text' },
+    { internalName: F.evidence, displayName: 'Inspectorate evidence', type: 'Note', description: "The inspectorate's evidence for the finding, as its report gives it." },
     ...personFields(F.sro, F.sroName, F.sroEmail, 'SRO', false),
     ...personFields(F.owner, F.ownerName, F.ownerEmail, 'Owner', true),
     { internalName: F.directorate, displayName: 'Directorate', type: 'Text', indexed: true, inDefaultView: true },
@@ -275,7 +277,7 @@ const papers: ListSchema = {
 
 /** The tracker's lists and the schema version: raise the version whenever a list or column changes. */
 export const TRACKER_SCHEMA: TrackerSchema = {
-  version: 1,
+  version: 2,
   lists: [reports, recommendations, actions, updates, reminderRules, reminderLog, settings, papers]
 };
 

@@ -121,6 +121,12 @@ describe('seeding the demo', () => {
       expect(owners.length).toBeGreaterThan(0);
       const headOfCrime = await data.users.ensure('owner@contoso.onmicrosoft.com');
       expect(owners.some((r) => r.value.owner?.userId === headOfCrime.id && r.value.owner.name === 'DCS Davison (Head of Crime)')).toBe(true);
+      // Nothing the sources say is dropped: the matrix's HMIC evidence and the owners' directorates are stored.
+      const all = await data.recommendations.all();
+      const r142 = all.find((r) => r.value.ref === '142');
+      expect(r142?.value.inspectorateEvidence).toMatch(/^Forces need to become smarter at not only measuring what they do/);
+      expect(all.filter((r) => r.value.owner?.userId === headOfCrime.id).every((r) => r.value.directorate === 'Crime')).toBe(true);
+      expect(first.files.flatMap((f) => f.result.problems).filter((p) => p.column === 'evidence')).toEqual([]);
       const second = await seedDemo(sp);
       for (const f of second.files) expect(f.result.created).toEqual({ reports: 0, recommendations: 0, actions: 0, updates: 0 });
       expect(await data.recommendations.all()).toHaveLength(311 + 53 + 28 + 22);

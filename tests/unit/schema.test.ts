@@ -56,6 +56,7 @@ const recommendation: Required<Recommendation> = {
   acceptedForAction: true,
   causeOfConcernIds: [40, 41],
   dependsOn: 'NPCC decision',
+  inspectorateEvidence: 'Of the 43 forces, 12 had not updated their domestic abuse action plans since 2014.',
   nationalRecommendationId: 39,
   sro: { userId: 11, name: 'Commander Operations', email: 'commander.ops@example.police.uk' },
   owner: { userId: 12, name: 'Head of Public Protection', email: 'head.ppu@example.police.uk' },

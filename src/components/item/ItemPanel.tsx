@@ -196,6 +196,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                 <Field label="Directorate" value={rec.directorate ?? ''} />
                 <Field label="Confidence" value={rec.confidence === undefined ? 'Not given' : `${rec.confidence}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`} />
                 {rec.dependsOn !== undefined && <Field label="Depends on" value={rec.dependsOn} />}
+                {rec.inspectorateEvidence !== undefined && <Field label="Inspectorate evidence" value={rec.inspectorateEvidence} />}
                 <Field label="Latest comment" value={rec.latestComment ?? ''} />
                 <Field label="Last updated" value={shortUkDate(rec.lastUpdated) || 'Never'} />
                 {concerns.length > 0 && <Field label="Answers the cause of concern" value={concerns.map((c) => `${c.ref}: ${c.text}`).join('\n')} />}

@@ -379,6 +379,7 @@ function planRecommendation(
       confidenceNarrative: narrative || undefined,
       reopenings: [],
       latestComment: comments.join('\n\n') || undefined,
+      inspectorateEvidence: htmlToText(raw.evidence ?? '') || undefined,
       keyPrinciple: htmlToText(raw.keyPrinciple ?? '') || (kind === 'Plan commitment' ? report.report.title : undefined),
       lastUpdated,
       history: status?.trafficLight && statusDay
@@ -390,7 +391,6 @@ function planRecommendation(
     statusText,
     trafficLight: status?.trafficLight ?? null,
     markedNew: status?.markedNew ?? false,
-    evidence: htmlToText(raw.evidence ?? '') || undefined,
     plan: htmlToText(raw.plan ?? '') || undefined,
     actions: [],
     updates: []

@@ -193,8 +193,6 @@ export interface PlannedRecommendation {
   markedNew: boolean;
   /** The key of the national row this force row repeats, when there is one. */
   nationalKey?: string;
-  /** HMIC's evidence for the finding, when the source gives it. */
-  evidence?: string;
   /** The force's plan ("What?"), when the source gives it as one text. */
   plan?: string;
   actions: PlannedAction[];
