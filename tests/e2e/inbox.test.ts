@@ -1,0 +1,144 @@
+/**
+ * End to end: the workbench with the reminder service beside its stand-in. An item's owner changes,
+ * SharePoint's webhook wakes the service, the service sends the new owner a card through Graph,
+ * and the new owner's inbox page shows it (without a reload) drawn by the Adaptive Cards renderer,
+ * with buttons leading to the workbench's Teams page and tracker. axe-clean in every theme.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { emailFor } from '../../src/standin/identity';
+import { formatUkDate } from '../../src/core/dates';
+import type { Recommendation } from '../../src/core/model';
+import type { Stored } from '../../src/data';
+import type { Workbench } from '../../src/workbench/server';
+import { startWorkbench } from '../../src/workbench/server';
+import { THEME_NAMES } from '../../src/components/theme/themes';
+import { TEST_NOW, accessibilityViolations, launchChromium, openWorkbench, screenshot, settle, siteData } from './harness';
+
+jest.setTimeout(150000);
+
+let workbench: Workbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  [workbench, browser] = await Promise.all([
+    // TEST_NOW is a Tuesday at 09:30 in London: inside the default rules' office hours.
+    startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now: TEST_NOW, reminders: true }),
+    launchChromium()
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await workbench?.close();
+});
+
+/** Two open items with due dates that the demo's Head of Crime (`owner`) does not own yet. */
+async function itemsToReassign(): Promise<Stored<Recommendation>[]> {
+  const all = await siteData(workbench).recommendations.all();
+  const candidates = all.filter((r) => r.value.owner?.email !== emailFor('owner') && r.value.lifecycle === 'Being progressed' && r.value.due.kind === 'date');
+  if (candidates.length < 2) throw new Error('The demo data has fewer than two dated items being progressed by someone other than the Head of Crime.');
+  return candidates.slice(0, 2);
+}
+
+/**
+ * Text that must stay text on a card: markup typed as words (the HTML-to-text step turns the
+ * entities into `<img …>`), and Markdown emphasis, which Teams shows as bold.
+ */
+const HOSTILE_TEXT = 'Check the custody records &lt;img src=x onerror="window.__injected=1"&gt; and report **monthly** to the board.';
+
+async function giveToHeadOfCrime(item: Stored<Recommendation>, text?: string): Promise<void> {
+  await siteData(workbench).recommendations.update(item, { ...item.value, text: text ?? item.value.text, owner: { name: 'Head of Crime', email: emailFor('owner') } });
+}
+
+/** The list item holding the card that tells the new owner about `ref`. */
+function cardFor(page: Page, ref: string) {
+  return page.getByTestId('inbox-item').filter({ hasText: `You now own ${ref}` });
+}
+
+/** The page a card button opens in a new tab, as an address relative to the workbench. */
+async function opened(page: Page, click: () => Promise<void>): Promise<string> {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), click()]);
+  await popup.waitForURL((u) => u.href !== 'about:blank');
+  const url = popup.url();
+  await popup.close();
+  return url.replace(workbench.url, '/');
+}
+
+test('a change of owner reaches the new owner as a card on their inbox page, without a reload', async () => {
+  const [first, second] = await itemsToReassign();
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'owner', page: 'inbox' });
+  try {
+    await page.getByRole('heading', { name: 'Teams notifications', level: 2 }).waitFor();
+    await page.getByText('No Teams notifications yet.', { exact: false }).waitFor();
+
+    await giveToHeadOfCrime(first, HOSTILE_TEXT);
+    const card = cardFor(page, first.value.ref);
+    await card.waitFor({ timeout: 60000 });
+    // Drawn by the Adaptive Cards renderer, not by the page's own markup.
+    await card.locator('.ac-adaptiveCard').waitFor();
+    const text = await card.innerText();
+    expect(text).toContain(`${first.value.ref} (`);
+    expect(text).toContain('has been assigned to you.');
+    expect(text).toMatch(/^Teams chat from Site Admin \(admin@/);
+    const due = first.value.due.kind === 'date' ? first.value.due.current : '';
+    expect(text).toContain(`has been assigned to you. Due: ${formatUkDate(due)}.`);
+    // The card's Markdown is processed (bold), the markup in the words is shown, never run.
+    expect(text).toContain('Check the custody records <img src=x onerror="window.__injected=1"> and report monthly to the board.');
+    expect(await card.locator('.ac-adaptiveCard strong').allInnerTexts()).toEqual(['monthly']);
+    expect(await card.locator('.ac-adaptiveCard img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+
+    const postUpdate = card.getByRole('button', { name: 'Post an update' }).or(card.getByRole('link', { name: 'Post an update' }));
+    const openItem = card.getByRole('button', { name: 'Open item' }).or(card.getByRole('link', { name: 'Open item' }));
+    expect(await opened(page, () => postUpdate.click())).toBe(`/?page=teams&subEntityId=${first.id}`);
+    expect(await opened(page, () => openItem.click())).toBe(`/?page=tracker&item=${first.id}`);
+
+    // A second change while the page is open: polled in, announced, and listed first.
+    await giveToHeadOfCrime(second);
+    await cardFor(page, second.value.ref).waitFor({ timeout: 60000 });
+    await expect(page.getByTestId('inbox-announcement').innerText()).resolves.toMatch(/new notification/);
+    // The service's daily sweep may add a digest meanwhile: order is checked among the two changes' cards.
+    const cards = await page.getByTestId('inbox-item').locator('.ac-adaptiveCard').evaluateAll((list) => list.map((c) => c.textContent ?? ''));
+    const own = cards.filter((c) => c.includes('You now own'));
+    expect(own).toHaveLength(2);
+    expect(own[0]).toContain(`You now own ${second.value.ref}`);
+    expect(own[1]).toContain(`You now own ${first.value.ref}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the inbox page is WCAG 2.2 AA clean in every theme', async () => {
+  for (const theme of THEME_NAMES) {
+    const { context, page } = await openWorkbench(browser, workbench, { user: 'owner', page: 'inbox', theme });
+    try {
+      await page.getByTestId('inbox-item').locator('.ac-adaptiveCard').first().waitFor();
+      await settle(page);
+      await screenshot(page, `inbox-${theme}`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("the site owner can look into another person's inbox; others see only their own", async () => {
+  const admin = await openWorkbench(browser, workbench, { user: 'admin', page: 'inbox' });
+  try {
+    const picker = admin.page.getByRole('combobox', { name: 'Show the notifications of' });
+    await picker.click();
+    await admin.page.getByRole('option', { name: new RegExp(`^Head of Crime \\(${emailFor('owner')}\\): \\d+$`) }).click();
+    await admin.page.getByTestId('inbox-item').filter({ hasText: 'You now own' }).first().waitFor();
+    expect(await admin.page.getByTestId('inbox-item').filter({ hasText: 'You now own' }).count()).toBe(2);
+    await screenshot(admin.page, 'inbox-site-owner-picker');
+  } finally {
+    await admin.context.close();
+  }
+  const owner = await openWorkbench(browser, workbench, { user: 'owner', page: 'inbox' });
+  try {
+    await owner.page.getByTestId('inbox-item').first().waitFor();
+    expect(await owner.page.getByRole('combobox', { name: 'Show the notifications of' }).count()).toBe(0);
+  } finally {
+    await owner.context.close();
+  }
+});
