@@ -25,9 +25,9 @@ import { londonDate } from '../core/dates';
 import { createTrackerData, DataError } from '../data';
 import { readTable } from '../import/readers';
 import { IncompleteImportError, writePlan, type ImportProgress, type WriteResult } from '../import/writer';
-import { nodeSp } from './sp';
+import { nodeSp, siteAuthFromArgs, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE } from './sp';
 
-const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <file>] [--source <publisher>] [--force <name>] [--sheet <name>] [--dry-run] [--site <url>] [--user <alias>]
+const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <file>] [--source <publisher>] [--force <name>] [--sheet <name>] [--dry-run] [--site <url>] [--user <alias> | --tenant … --client-id … --certificate … --thumbprint …]
 
   <file>       .xlsx, .csv, .tsv (a tracker) or .json (a structured document, as in data/demo)
   --mapping    JSON naming columns the importer does not recognise: {"columns": {"Heading": "text", "Notes": "ignore"}}
@@ -37,7 +37,7 @@ const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <fil
   --force      the force whose tracker this is, when its scope column does not say
   --dry-run    write nothing; print what would be imported and every problem
   --site       the tracker site (required unless --dry-run)
-  --user       the stand-in account to act as (local stand-in only)`;
+${SITE_AUTH_USAGE}`;
 
 /** Reads the file named on the command line into a plan. */
 export async function planFile(
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
       sheet: { type: 'string' },
       'dry-run': { type: 'boolean' },
       site: { type: 'string' },
-      user: { type: 'string' },
+      ...SITE_AUTH_OPTIONS,
       help: { type: 'boolean' }
     }
   });
@@ -90,6 +90,7 @@ async function main(): Promise<number> {
   }
   if (positionals.length !== 1) throw new Error(`Give one file to import.\n${USAGE}`);
   if (!values['dry-run'] && !values.site) throw new Error(`--site is required (or use --dry-run).\n${USAGE}`);
+  const auth = siteAuthFromArgs(values);
 
   const plan = await planFile(positionals[0], values);
   const errors = plan.problems.filter((p) => p.severity === 'error').length;
@@ -99,7 +100,7 @@ async function main(): Promise<number> {
   }
 
   process.stdout.write(`${formatPreview(plan)}\n\nImporting into ${values.site}…\n`);
-  const data = createTrackerData(nodeSp(values.site as string, values.user ? { user: values.user } : {}));
+  const data = createTrackerData(nodeSp(values.site as string, auth));
   const showProgress = process.stderr.isTTY === true;
   const onProgress = (p: ImportProgress): void => {
     if (showProgress) process.stderr.write(progressLine(p));

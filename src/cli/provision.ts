@@ -7,35 +7,17 @@
 import { parseArgs } from 'node:util';
 import { TRACKER_SCHEMA } from '../schema';
 import { DataError, provision } from '../data';
-import { nodeSp, type NodeSpOptions } from './sp';
+import { nodeSp, siteAuthFromArgs, SITE_AUTH_OPTIONS } from './sp';
 
 const USAGE = `Usage:
   npm run provision -- --site <site url> [--user <stand-in user>]
   npm run provision -- --site <site url> --tenant <tenant id> --client-id <app id> --certificate <private key .pem> --thumbprint <certificate sha1>`;
 
-type Args = { user?: string; tenant?: string; 'client-id'?: string; certificate?: string; thumbprint?: string };
-
-function options(values: Args): NodeSpOptions {
-  const tenantKeys = ['tenant', 'client-id', 'certificate', 'thumbprint'] as const;
-  const given = tenantKeys.filter((k) => values[k] !== undefined);
-  if (given.length === 0) return values.user ? { user: values.user } : {};
-  const missing = tenantKeys.filter((k) => values[k] === undefined);
-  if (missing.length > 0) throw new Error(`For a tenant, also give ${missing.map((m) => `--${m}`).join(', ')}.\n${USAGE}`);
-  if (values.user) throw new Error(`--user is for the local stand-in only; it cannot be combined with --tenant.\n${USAGE}`);
-  return {
-    tenant: { tenantId: values.tenant ?? '', clientId: values['client-id'] ?? '', certificatePath: values.certificate ?? '', thumbprint: values.thumbprint ?? '' }
-  };
-}
-
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       site: { type: 'string' },
-      user: { type: 'string' },
-      tenant: { type: 'string' },
-      'client-id': { type: 'string' },
-      certificate: { type: 'string' },
-      thumbprint: { type: 'string' },
+      ...SITE_AUTH_OPTIONS,
       help: { type: 'boolean' }
     }
   });
@@ -44,7 +26,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.site) throw new Error(`--site is required.\n${USAGE}`);
-  const sp = nodeSp(values.site, options(values));
+  let auth;
+  try {
+    auth = siteAuthFromArgs(values);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${USAGE}`);
+  }
+  const sp = nodeSp(values.site, auth);
   const report = await provision(sp, TRACKER_SCHEMA, (line) => process.stdout.write(`  ${line}\n`));
   const from = report.fromVersion === null ? 'a new site' : `schema version ${report.fromVersion}`;
   process.stdout.write(

@@ -16,10 +16,10 @@ import { createTrackerData } from '../data';
 import { renderPaperFile, renderPlanUpdateFile } from '../reports/files';
 import { issueCommitteePaper, prepareCommitteePaper, preparePlanUpdate } from '../reports/issue';
 import type { BaselineChoice, PaperOptions } from '../reports/issue';
-import { nodeSp } from './sp';
+import { nodeSp, siteAuthFromArgs, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE, type NodeSpOptions } from './sp';
 
 const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date> | --previous <paper id>] [--date <date>] [--out <file>] [--issue]
-       [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias>]
+       [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias> | --tenant … --client-id … --certificate … --thumbprint …]
        npm run report -- --plan <id> --format docx|html --site <url> [--date <date>] [--from <date>] [--out <file>]
   --format       docx (Word) or html (printable page); default docx
   --site         the tracker site
@@ -31,7 +31,7 @@ const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since
   --committee    the committee the paper goes to (its papers form one series)
   --directorate  only this directorate's items
   --report       only this originating report (its list item id); repeat for several
-  --user         the stand-in account to act as (local stand-in only)
+${SITE_AUTH_USAGE}
   --plan         write the plan delivery update of this plan (its report's list item id) instead
   --from         the first day of the plan update's quarter; default three months before --date
 Dates are YYYY-MM-DD or day first, DD/MM/YYYY.`;
@@ -64,7 +64,8 @@ export function parseCliDate(text: string, option: string): IsoDate {
 export interface ReportArgs {
   format: 'docx' | 'html';
   site: string;
-  user?: string;
+  /** Who the command acts as: a stand-in user, or the tenant app registration. */
+  auth: NodeSpOptions;
   out?: string;
   issue: boolean;
   options: PaperOptions;
@@ -85,7 +86,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
         date: { type: 'string' },
         out: { type: 'string' },
         site: { type: 'string' },
-        user: { type: 'string' },
+        ...SITE_AUTH_OPTIONS,
         issue: { type: 'boolean' },
         committee: { type: 'string' },
         title: { type: 'string' },
@@ -102,6 +103,12 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
   const format = v.format ?? 'docx';
   if (format !== 'docx' && format !== 'html') throw new UsageError(`--format must be docx or html, not '${format}'.`);
   if (!v.site) throw new UsageError('--site is required.');
+  let auth: NodeSpOptions;
+  try {
+    auth = siteAuthFromArgs(v);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const asAt = v.date ? parseCliDate(v.date, '--date') : londonDate(now);
   let baseline: BaselineChoice = { kind: 'latest-issued' };
   if (v.since) {
@@ -131,7 +138,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
     plan,
     format,
     site: v.site,
-    user: v.user,
+    auth,
     out: v.out,
     issue: v.issue ?? false,
     options: {
@@ -146,7 +153,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
 
 /** Writes the plan delivery update; returns the file written and the update. */
 export async function runPlanUpdate(args: ReportArgs, plan: NonNullable<ReportArgs['plan']>, log: (line: string) => void): Promise<{ out: string; update: PlanUpdate }> {
-  const data = createTrackerData(nodeSp(args.site, args.user ? { user: args.user } : {}));
+  const data = createTrackerData(nodeSp(args.site, args.auth));
   const update = await preparePlanUpdate(data, { ...plan, asAt: args.options.asAt, title: args.options.title });
   const file = await renderPlanUpdateFile(update, args.format);
   const out = resolve(args.out ?? file.name);
@@ -158,11 +165,11 @@ export async function runPlanUpdate(args: ReportArgs, plan: NonNullable<ReportAr
 
 /** Runs the command: returns what was written and, with `--issue`, the library files. */
 export async function runReport(args: ReportArgs, now: Date, log: (line: string) => void): Promise<{ out: string; paper: CommitteePaper; issued: string[] }> {
-  const data = createTrackerData(nodeSp(args.site, args.user ? { user: args.user } : {}));
+  const data = createTrackerData(nodeSp(args.site, args.auth));
   let paper: CommitteePaper;
   const issued: string[] = [];
   if (args.issue) {
-    const result = await issueCommitteePaper(data, { ...args.options, issuedAt: now.toISOString(), issuedBy: args.user ?? 'report CLI' });
+    const result = await issueCommitteePaper(data, { ...args.options, issuedAt: now.toISOString(), issuedBy: 'user' in args.auth && args.auth.user !== undefined ? args.auth.user : 'report CLI' });
     paper = result.paper;
     issued.push(result.files.docx.serverRelativeUrl, result.files.html.serverRelativeUrl, result.files.snapshot.serverRelativeUrl);
   } else {

@@ -51,3 +51,39 @@ export function nodeSp(siteUrl: string, options: NodeSpOptions = {}): SPFI {
   const sp = spfi(siteUrl).using(SPDefault());
   return options.user ? sp.using(InjectHeaders({ [STANDIN_USER_HEADER]: options.user })) : sp;
 }
+
+/** The command-line options that say who a CLI acts as, for `parseArgs`. */
+export const SITE_AUTH_OPTIONS = {
+  user: { type: 'string' },
+  tenant: { type: 'string' },
+  'client-id': { type: 'string' },
+  certificate: { type: 'string' },
+  thumbprint: { type: 'string' }
+} as const;
+
+/** Their lines in a CLI's usage text. */
+export const SITE_AUTH_USAGE = `  --user         the stand-in account to act as (local stand-in only)
+  --tenant, --client-id, --certificate, --thumbprint
+                 for a real tenant: the Entra ID app registration and its certificate (app-only; docs/deploy-tenant.md)`;
+
+/** The parsed values of {@link SITE_AUTH_OPTIONS}. */
+export interface SiteAuthArgs {
+  user?: string;
+  tenant?: string;
+  'client-id'?: string;
+  certificate?: string;
+  thumbprint?: string;
+}
+
+/** How to reach the site from the command line: a stand-in user, or all four tenant options. */
+export function siteAuthFromArgs(values: SiteAuthArgs): NodeSpOptions {
+  const tenantKeys = ['tenant', 'client-id', 'certificate', 'thumbprint'] as const;
+  const given = tenantKeys.filter((k) => values[k] !== undefined);
+  if (given.length === 0) return values.user ? { user: values.user } : {};
+  const missing = tenantKeys.filter((k) => values[k] === undefined);
+  if (missing.length > 0) throw new Error(`For a tenant, also give ${missing.map((m) => `--${m}`).join(', ')}.`);
+  if (values.user) throw new Error('--user is for the local stand-in only; it cannot be combined with --tenant.');
+  return {
+    tenant: { tenantId: values.tenant ?? '', clientId: values['client-id'] ?? '', certificatePath: values.certificate ?? '', thumbprint: values.thumbprint ?? '' }
+  };
+}

@@ -123,4 +123,14 @@ describe('command-line dates and arguments', () => {
     expect(() => parseReportArgs(['--site', 'http://x', '--since', '2017-01-01', '--previous', 'p'], now)).toThrow('Give --since or --previous, not both.');
     expect(parseReportArgs(['--site', 'http://x', '--previous', '2017-11-23-ppr'], now).options.baseline).toEqual({ kind: 'issued', paperId: '2017-11-23-ppr' });
   });
+
+  it('acts as a stand-in user, or as a tenant app registration given all four of its options', () => {
+    expect(parseReportArgs(['--site', 'http://x', '--user', 'manager'], now).auth).toEqual({ user: 'manager' });
+    const tenant = ['--tenant', 'contoso-tenant-id', '--client-id', 'app-id', '--certificate', 'key.pem', '--thumbprint', 'ABC123'];
+    expect(parseReportArgs(['--site', 'https://contoso.sharepoint.com/sites/tracker', ...tenant], now).auth).toEqual({
+      tenant: { tenantId: 'contoso-tenant-id', clientId: 'app-id', certificatePath: 'key.pem', thumbprint: 'ABC123' }
+    });
+    expect(() => parseReportArgs(['--site', 'http://x', '--tenant', 'contoso-tenant-id', '--client-id', 'app-id'], now)).toThrow('For a tenant, also give --certificate, --thumbprint.');
+    expect(() => parseReportArgs(['--site', 'http://x', '--user', 'admin', ...tenant], now)).toThrow(UsageError);
+  });
 });
