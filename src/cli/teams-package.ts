@@ -2,6 +2,13 @@
  * Builds the Teams app package that SharePoint's "Sync to Teams" and the Teams admin upload use:
  * `teams/TeamsSPFxApp.zip` holding `manifest.json` and the two icons, which `gulp package-solution`
  * then carries inside the `.sppkg`. Run by `npm run package` before packaging.
+ *
+ * `webApplicationInfo` names one Entra app. `teams/manifest.json` names SharePoint's own
+ * (`00000003-0000-0ff1-ce00-000000000000`), as SharePoint Framework apps do for the tabs' sign-in.
+ * The reminder service's activity-feed notifications are accepted only from the Entra app named
+ * there, so a tenant deployment sets `TRACKER_ENTRA_APP_ID` to the service's app registration
+ * (its Application (client) ID) when building the package, and the packaged manifest names it
+ * instead (docs/deploy-tenant.md). The id differs per tenant, hence an environment variable.
  */
 import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'fs';
@@ -10,16 +17,32 @@ import { join } from 'path';
 export const TEAMS_DIR = join(__dirname, '..', '..', 'teams');
 export const TEAMS_APP_ZIP = join(TEAMS_DIR, 'TeamsSPFxApp.zip');
 
-interface IconRefs {
+/** The parts of the manifest packaging reads or changes; the rest is carried as it is. */
+export interface TeamsManifestJson {
   icons: { color: string; outline: string };
+  webApplicationInfo?: { id: string; resource?: string };
+  [key: string]: unknown;
 }
 
-/** The Teams app zip, built from `teams/manifest.json` and the icons it names. */
-export async function buildTeamsAppZip(): Promise<Buffer> {
-  const manifestText = readFileSync(join(TEAMS_DIR, 'manifest.json'), 'utf8');
-  const manifest = JSON.parse(manifestText) as IconRefs;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The manifest as packaged: `teams/manifest.json`, with `webApplicationInfo` naming the Entra app
+ * in `TRACKER_ENTRA_APP_ID` when that is set (it exposes no API of its own, so no `resource`).
+ */
+export function packagedManifest(env: NodeJS.ProcessEnv = process.env): TeamsManifestJson {
+  const manifest = JSON.parse(readFileSync(join(TEAMS_DIR, 'manifest.json'), 'utf8')) as TeamsManifestJson;
+  const appId = env.TRACKER_ENTRA_APP_ID?.trim();
+  if (!appId) return manifest;
+  if (!GUID.test(appId)) throw new Error(`TRACKER_ENTRA_APP_ID must be the Entra app's Application (client) ID, a GUID such as 0b7e5f2a-…; got '${appId}'.`);
+  return { ...manifest, webApplicationInfo: { id: appId.toLowerCase() } };
+}
+
+/** The Teams app zip, built from the packaged manifest and the icons it names. */
+export async function buildTeamsAppZip(env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  const manifest = packagedManifest(env);
   const zip = new JSZip();
-  zip.file('manifest.json', manifestText);
+  zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
     zip.file(icon, readFileSync(join(TEAMS_DIR, icon)));
   }
@@ -30,10 +53,12 @@ if (require.main === module) {
   buildTeamsAppZip()
     .then((zip) => {
       writeFileSync(TEAMS_APP_ZIP, zip);
-      process.stdout.write(`Wrote ${TEAMS_APP_ZIP} (${zip.length} bytes)\n`);
+      const sender = process.env.TRACKER_ENTRA_APP_ID?.trim();
+      const note = sender ? `activity notifications from Entra app ${sender}` : 'no TRACKER_ENTRA_APP_ID, so the reminder service cannot send activity notifications through it';
+      process.stdout.write(`Wrote ${TEAMS_APP_ZIP} (${zip.length} bytes; ${note})\n`);
     })
     .catch((error: unknown) => {
-      process.stderr.write(`Could not build the Teams app package: ${String(error)}\n`);
+      process.stderr.write(`Could not build the Teams app package: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);
     });
 }

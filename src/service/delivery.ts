@@ -1,18 +1,37 @@
 /**
  * Delivery to Teams: Adaptive Cards bound with `adaptivecards-templating` and sent
- * - to a person as a one-on-one chat message from the service account (Graph `POST /chats` to get
- *   the chat, `POST /chats/{id}/messages` with the card as an attachment), falling back to e-mail
- *   (Graph `sendMail`) when the person cannot be reached in Teams;
+ * - to a person by one of two routes (`PersonRoute`), falling back to e-mail (Graph `sendMail`)
+ *   when Teams refuses (403) or does not know them (404):
+ *   - `activity`: a notification in their Teams activity feed (Graph
+ *     `POST /users/{upn}/teamwork/sendActivityNotification`), from the tracker's Teams app, which
+ *     opens My Actions at the item's update dialog (or at My Actions itself for a digest). Graph
+ *     allows it with application permissions (TeamsActivity.Send), so it is the route in a tenant;
+ *     it needs the Teams app installed for the person and the sending Entra app named in the app
+ *     manifest's `webApplicationInfo`. It carries no card: the title, a preview and the link.
+ *   - `chat`: a one-on-one chat message from the service account (Graph `POST /chats` to get the
+ *     chat, `POST /chats/{id}/messages` with the card as an attachment). Graph sends chat messages
+ *     only with delegated permissions (ChatMessage.Send), never app-only, so this route serves the
+ *     local stand-in (whose inbox shows the cards) and a deployment signed in as the service account;
  * - to a mail-enabled group by e-mail;
  * - to a channel through its Teams Workflows webhook.
  *
  * Every delivery carries its delivery id where the receiver can see it: the chat attachment's `id`,
- * the e-mail's `X-Delivery-Id` header, the Workflows request's `Idempotency-Key` header. When the
- * service resends a delivery whose outcome it does not know (see protocol.ts), it first looks in the
- * chat for an attachment with that id, so a card that did arrive is not posted again.
+ * the activity's `chainId` (a number derived from the id), the e-mail's `X-Delivery-Id` header, the
+ * Workflows request's `Idempotency-Key` header. When the service resends a delivery whose outcome
+ * it does not know (see protocol.ts):
+ * - on the chat route it first looks in the chat for an attachment with that id, so a card that did
+ *   arrive is not posted again;
+ * - on the activity route there is nothing to look in: Graph has no API that reads a user's
+ *   activity feed. It sends again with the same `chainId`, which Graph documents as replacing the
+ *   earlier notification with that chain id, so the feed still holds one notification for the
+ *   delivery, not two. What a resend can cost is a second pop-up (banner) for a notification the
+ *   person may already have seen; and only a crash between sending and marking the log causes a
+ *   resend. Two different deliveries to one person would have to share 52 bits of SHA-256 for one
+ *   to replace the other.
  */
 import { Template } from 'adaptivecards-templating';
-import { DIGEST_CARD_TEMPLATE, REMINDER_CARD_TEMPLATE, digestCardData } from '../core/reminders';
+import { createHash } from 'crypto';
+import { DIGEST_CARD_TEMPLATE, REMINDER_CARD_TEMPLATE, digestCardData, myActionsDeepLink } from '../core/reminders';
 import type { CardItem, LinkSettings, Recipient } from '../core/reminders';
 import { GraphError, type GraphClient } from './graph';
 
@@ -23,8 +42,14 @@ export interface OutgoingDelivery {
   items: CardItem[];
 }
 
-/** How it went out. */
-export type DeliveryRoute = 'teams' | 'email' | 'channel';
+/** How it went out: `teams` is a chat message, `activity` an activity-feed notification. */
+export type DeliveryRoute = 'teams' | 'activity' | 'email' | 'channel';
+
+/** How a reminder reaches a person in Teams (see the top of this file). */
+export type PersonRoute = 'chat' | 'activity';
+
+/** The person routes, for reading settings. */
+export const PERSON_ROUTES: readonly PersonRoute[] = ['chat', 'activity'];
 
 export interface DeliveryOutcome {
   route: DeliveryRoute;
@@ -83,11 +108,73 @@ export function deliveryMailHtml(delivery: OutgoingDelivery): string {
   return `<p>Dear ${escapeHtml(delivery.recipient.name)},</p>${rows.join('')}<p>Inspection recommendations tracker</p>`;
 }
 
+/**
+ * The activity types the service sends; each is declared in teams/manifest.json
+ * (`activities.activityTypes`), whose `templateText` uses the same parameter names.
+ */
+export const ACTIVITY_TYPES = { reminder: 'reminder', digest: 'reminderDigest' } as const;
+
+/** Teams shows the first 150 characters of an activity's preview text (Graph's `previewText`). */
+export const ACTIVITY_TEXT_LIMIT = 150;
+
+/** The body of `POST /users/{upn}/teamwork/sendActivityNotification`. */
+export interface ActivityNotification {
+  topic: { source: 'text'; value: string; webUrl: string };
+  activityType: string;
+  previewText: { content: string };
+  templateParameters: { name: string; value: string }[];
+  chainId: number;
+}
+
+/**
+ * Plain text for an activity: one line (the feed has no line breaks), no control characters, and
+ * at most `limit` UTF-16 code units (the stricter reading of Graph's "characters") — cut at a word
+ * with an ellipsis, never inside a surrogate pair, so Teams does not cut it mid-word itself. It
+ * stays text: Graph shows it as given, so nothing is HTML-escaped (`&amp;` would show as such).
+ */
+export function activityText(text: string, limit: number = ACTIVITY_TEXT_LIMIT): string {
+  const line = text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+  if (line.length <= limit) return line;
+  const cut = line.slice(0, limit - 1).replace(/[\uD800-\uDBFF]$/, '');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > cut.length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The `chainId` of a delivery: Graph takes an Int64, and JSON numbers are exact up to 2^53, so the
+ * first 52 bits of the delivery id's SHA-256. The same delivery always gets the same chain id.
+ */
+export function activityChainId(deliveryId: string): number {
+  return parseInt(createHash('sha256').update(deliveryId).digest('hex').slice(0, 13), 16);
+}
+
+/**
+ * The activity notification of a delivery. One reminder: its title as the reason, its message as
+ * the preview, and the link to its update dialog in My Actions. A digest: how many, the titles as
+ * the preview (most urgent first), and the link to My Actions.
+ */
+export function activityNotification(delivery: OutgoingDelivery, links: LinkSettings): ActivityNotification {
+  const single = delivery.items.length === 1;
+  const first = delivery.items[0];
+  const topic = { source: 'text' as const, value: activityText(deliverySubject(delivery)), webUrl: single ? first.updateUrl : myActionsDeepLink(links) };
+  return single
+    ? { topic, activityType: ACTIVITY_TYPES.reminder, previewText: { content: activityText(first.message) }, templateParameters: [{ name: 'title', value: activityText(first.title) }], chainId: activityChainId(delivery.deliveryId) }
+    : {
+        topic,
+        activityType: ACTIVITY_TYPES.digest,
+        previewText: { content: activityText(delivery.items.map((i) => i.title).join('; ')) },
+        templateParameters: [{ name: 'count', value: String(delivery.items.length) }],
+        chainId: activityChainId(delivery.deliveryId)
+      };
+}
+
 export interface GraphTransportOptions {
   graph: GraphClient;
   links: LinkSettings;
   /** The service account the chats and e-mails come from (its UPN). */
   senderUpn: string;
+  /** How a person is reached in Teams (default `chat`). */
+  personRoute?: PersonRoute;
 }
 
 /** Delivers through Microsoft Graph and Teams Workflows webhooks. */
@@ -97,19 +184,19 @@ export class GraphTransport implements DeliveryTransport {
   public constructor(private readonly options: GraphTransportOptions) {}
 
   public async deliver(delivery: OutgoingDelivery, options: { resend: boolean }): Promise<DeliveryOutcome> {
-    const card = deliveryCard(delivery, this.options.links);
     switch (delivery.recipient.kind) {
       case 'channel':
-        await this.options.graph.post(delivery.recipient.address, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] }, { 'Idempotency-Key': delivery.deliveryId });
+        await this.options.graph.post(delivery.recipient.address, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: deliveryCard(delivery, this.options.links) }] }, { 'Idempotency-Key': delivery.deliveryId });
         return { route: 'channel', alreadyDelivered: false };
       case 'group':
         await this.mail(delivery);
         return { route: 'email', alreadyDelivered: false };
       case 'user':
         try {
-          return await this.chatOnce(delivery, card, options.resend);
+          return this.options.personRoute === 'activity' ? await this.activity(delivery) : await this.chatOnce(delivery, deliveryCard(delivery, this.options.links), options.resend);
         } catch (e) {
-          // Not a Teams user here (unknown, unlicensed, blocked): e-mail still reaches them.
+          // Not a Teams user here (unknown, unlicensed, blocked), or the Teams app is not installed
+          // for them (the activity route's 403 or 404): e-mail still reaches them.
           if (e instanceof GraphError && (e.status === 403 || e.status === 404)) {
             await this.mail(delivery);
             return { route: 'email', alreadyDelivered: false };
@@ -117,6 +204,12 @@ export class GraphTransport implements DeliveryTransport {
           throw e;
         }
     }
+  }
+
+  /** Sends the activity notification; a resend replaces any earlier one through its `chainId`. */
+  private async activity(delivery: OutgoingDelivery): Promise<DeliveryOutcome> {
+    await this.options.graph.graph('POST', `/users/${encodeURIComponent(delivery.recipient.address)}/teamwork/sendActivityNotification`, activityNotification(delivery, this.options.links));
+    return { route: 'activity', alreadyDelivered: false };
   }
 
   private async chatId(upn: string): Promise<string> {

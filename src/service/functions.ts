@@ -20,6 +20,12 @@
  * `REMINDER_APPROVER_NAME`, and for a tenant the app registration `AZURE_CLIENT_ID`,
  * `AZURE_TENANT_ID`, `AZURE_CERTIFICATE_PATH`, `AZURE_CERTIFICATE_THUMBPRINT` (used for both
  * SharePoint and Graph, app-only).
+ *
+ * `REMINDER_PERSON_ROUTE` (`activity` or `chat`) says how people are reached in Teams. It defaults
+ * to `activity` when the app registration is set, because Graph sends chat messages only for a
+ * signed-in user, never app-only: with app-only tokens every chat would be refused and go by
+ * e-mail instead. Without the app registration (the stand-in) it defaults to `chat`, whose cards
+ * the local inbox shows.
  */
 import { readFileSync } from 'fs';
 import { ConfidentialClientApplication } from '@azure/msal-node';
@@ -27,6 +33,7 @@ import type { SPFI } from '@pnp/sp';
 import { nodeSp } from '../cli/sp';
 import { listSchema } from '../schema';
 import { createEngine, type ReminderServiceOptions } from './service';
+import { PERSON_ROUTES, type PersonRoute } from './delivery';
 import type { EngineResult, ReminderEngine, ReminderLogger } from './engine';
 import { ensureSubscription } from '../data/subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
@@ -43,14 +50,22 @@ export function configureReminderFunctions(options: ReminderFunctionsOptions): v
   host = null;
 }
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`The reminder functions need the app setting ${name}.`);
-  return value;
+/** The person route from `REMINDER_PERSON_ROUTE`, or the default for app-only (`activity`) or not (`chat`). */
+export function personRouteFromEnvironment(env: NodeJS.ProcessEnv, appOnly: boolean): PersonRoute {
+  const value = env.REMINDER_PERSON_ROUTE?.trim().toLowerCase();
+  if (!value) return appOnly ? 'activity' : 'chat';
+  const route = PERSON_ROUTES.find((r) => r === value);
+  if (!route) throw new Error(`The app setting REMINDER_PERSON_ROUTE must be ${PERSON_ROUTES.map((r) => `'${r}'`).join(' or ')}, not '${env.REMINDER_PERSON_ROUTE ?? ''}'.`);
+  return route;
 }
 
 /** The options from the Functions app settings. */
 export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ReminderFunctionsOptions {
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`The reminder functions need the app setting ${name}.`);
+    return value;
+  };
   const siteUrl = required('TRACKER_SITE_URL');
   const clientId = env.AZURE_CLIENT_ID;
   const tenant = clientId
@@ -74,6 +89,7 @@ export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Re
     graphUrl: env.GRAPH_URL,
     graphToken,
     senderUpn: required('REMINDER_SENDER_UPN'),
+    personRoute: personRouteFromEnvironment(env, tenant !== null),
     clientState: required('REMINDER_CLIENT_STATE'),
     links: { teamsAppId: required('TEAMS_APP_ID'), myActionsEntityId: env.MY_ACTIONS_ENTITY_ID ?? 'myactions', trackerUrl: required('TRACKER_PAGE_URL') },
     publicUrl: env.REMINDER_PUBLIC_URL,

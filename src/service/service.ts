@@ -14,7 +14,7 @@ import { minutesOfDay } from '../core/reminders';
 import type { LinkSettings } from '../core/reminders';
 import { createTrackerData } from '../data';
 import { listSchema } from '../schema';
-import { GraphTransport, type DeliveryTransport } from './delivery';
+import { GraphTransport, type DeliveryTransport, type PersonRoute } from './delivery';
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
 import { ensureSubscription, removeSubscription } from '../data/subscriptions';
@@ -31,6 +31,12 @@ export interface ReminderServiceOptions {
   graphToken?: () => Promise<string>;
   /** The service account chats and e-mails come from. */
   senderUpn: string;
+  /**
+   * How a person is reached in Teams (delivery.ts): `chat` (the default; the stand-in shows its
+   * cards, and Graph allows it only with delegated auth) or `activity` (the activity feed, which
+   * Graph allows app-only: the route for a tenant).
+   */
+  personRoute?: PersonRoute;
   /** The webhook secret: given to SharePoint, checked on every notification. */
   clientState: string;
   links: LinkSettings;
@@ -89,7 +95,7 @@ export async function createEngine(options: ReminderServiceOptions): Promise<{ e
   const logger = options.logger ?? consoleLogger;
   const sp = options.sp ?? nodeSp(options.siteUrl, { user: 'admin' });
   const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });
-  const transport = options.transport ?? new GraphTransport({ graph, links: options.links, senderUpn: options.senderUpn });
+  const transport = options.transport ?? new GraphTransport({ graph, links: options.links, senderUpn: options.senderUpn, personRoute: options.personRoute });
   const engine = await ReminderEngine.start({ data: createTrackerData(sp), transport, links: options.links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
   return { engine, sp, logger };
 }

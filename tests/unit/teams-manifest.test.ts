@@ -3,7 +3,8 @@ import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { buildTeamsAppZip, TEAMS_DIR } from '../../src/cli/teams-package';
+import { buildTeamsAppZip, packagedManifest, TEAMS_DIR } from '../../src/cli/teams-package';
+import { activityNotification, ACTIVITY_TYPES } from '../../src/service/delivery';
 
 interface TeamsManifest {
   manifestVersion: string;
@@ -11,7 +12,12 @@ interface TeamsManifest {
   icons: { color: string; outline: string };
   staticTabs: { contentUrl: string; scopes: string[] }[];
   configurableTabs: { configurationUrl: string; scopes: string[] }[];
+  activities: { activityTypes: { type: string; templateText: string }[] };
+  webApplicationInfo?: { id: string; resource?: string };
 }
+
+/** The service's app registration in some tenant. */
+const SENDER_APP_ID = '0b7e5f2a-91c4-4d8e-a3f6-5c2d1e9b7a40';
 
 const manifest = JSON.parse(readFileSync(join(TEAMS_DIR, 'manifest.json'), 'utf8')) as TeamsManifest;
 
@@ -60,8 +66,41 @@ describe('Teams app manifest', () => {
   });
 
   it('packages the manifest and both icons into the Teams app zip', async () => {
-    const zip = await JSZip.loadAsync(await buildTeamsAppZip());
+    const zip = await JSZip.loadAsync(await buildTeamsAppZip({}));
     expect(Object.keys(zip.files).sort()).toEqual([manifest.icons.color, 'manifest.json', manifest.icons.outline].sort());
     expect(JSON.parse(await zip.file('manifest.json')!.async('string'))).toEqual(manifest);
+  });
+
+  it('declares the activity types the reminder service sends, with the template parameters it fills', () => {
+    const item = { title: '9 is overdue', message: 'm', ref: '9', report: 'r', due: '', lifecycle: 'Being progressed', trafficLight: 'RED', text: 't', updateUrl: 'https://teams.microsoft.com/l/entity/a/b', openUrl: 'https://o' };
+    const recipient = { kind: 'user' as const, address: 'owner@contoso.onmicrosoft.com', name: 'Owner' };
+    const links = { teamsAppId: manifest.id, myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker' };
+    const declared = new Map(manifest.activities.activityTypes.map((a) => [a.type, a.templateText]));
+    expect([...declared.keys()].sort()).toEqual(Object.values(ACTIVITY_TYPES).sort());
+    for (const items of [[item], [item, { ...item, title: '10 is overdue' }]]) {
+      const sent = activityNotification({ deliveryId: 'd', recipient, items }, links);
+      const template = declared.get(sent.activityType) ?? '';
+      const placeholders = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== 'actor');
+      expect(sent.templateParameters.map((p) => p.name).sort()).toEqual(placeholders.sort());
+    }
+  });
+
+  it("keeps SharePoint's sign-in app in webApplicationInfo when no sending app is given", () => {
+    expect(packagedManifest({}).webApplicationInfo).toEqual({ resource: 'https://{teamSiteDomain}', id: '00000003-0000-0ff1-ce00-000000000000' });
+  });
+
+  it('names the Entra app from TRACKER_ENTRA_APP_ID in the packaged manifest, which still validates', async () => {
+    const env = { TRACKER_ENTRA_APP_ID: ` ${SENDER_APP_ID.toUpperCase()} ` };
+    const filled = packagedManifest(env);
+    expect(filled.webApplicationInfo).toEqual({ id: SENDER_APP_ID });
+    const validate = schemaValidator();
+    expect(validate(filled)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+    const zip = await JSZip.loadAsync(await buildTeamsAppZip(env));
+    expect(JSON.parse(await zip.file('manifest.json')!.async('string'))).toEqual({ ...manifest, webApplicationInfo: { id: SENDER_APP_ID } });
+  });
+
+  it('refuses a TRACKER_ENTRA_APP_ID that is not an app id', () => {
+    expect(() => packagedManifest({ TRACKER_ENTRA_APP_ID: 'Inspection Tracker reminders' })).toThrow(/TRACKER_ENTRA_APP_ID must be the Entra app's Application \(client\) ID/);
   });
 });
