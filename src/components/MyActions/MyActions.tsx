@@ -120,10 +120,11 @@ export function MyActions(props: MyActionsProps): JSX.Element {
     return false;
   };
 
+  /** Closes the dialog and re-reads, then says what was saved: the list it speaks of is current. */
   const done = async (message: string): Promise<void> => {
     setDialog(null);
-    setNotice(message);
     await load();
+    setNotice(message);
   };
 
   const postUpdate = async (item: WorkItem, update: ProgressUpdate, next: Recommendation): Promise<void> => {
@@ -284,7 +285,7 @@ function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord;
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
   const link = trackerLink(props.settings, rec.id);
   return (
-    <li className={props.className} data-testid="sign-off-item" data-ref={rec.ref}>
+    <li className={props.className} data-testid="sign-off-item" data-ref={rec.ref} data-recommendation={rec.id}>
       <Text as="h4" variant="mediumPlus" block>
         {`${rec.kind} ${rec.ref}`}
         {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
@@ -322,7 +323,7 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const awaitingSignOff = lifecycle === 'Complete, awaiting sign-off';
   const heading = item.kind === 'action' ? format(strings.ActionOf, item.action.ref, rec.ref) : `${rec.kind} ${rec.ref}`;
   return (
-    <li className={props.className} data-testid="work-item" data-ref={ref}>
+    <li className={props.className} data-testid="work-item" data-ref={ref} data-recommendation={rec.id}{...(item.kind === 'action' ? { 'data-action': item.action.id } : {})}>
       <Text as="h4" variant="mediumPlus" block>
         {heading}
         {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
