@@ -2,12 +2,14 @@
  * The reminder service against the stand-in (real PnPjs, real HTTP, the stand-in's Graph and
  * Teams inbox), on a simulated clock.
  */
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
 import { londonDate } from '../../src/core/dates';
 import type { Recommendation } from '../../src/core/model';
-import { londonInstant, type LinkSettings } from '../../src/core/reminders';
+import { londonInstant, myActionsDeepLink, type LinkSettings } from '../../src/core/reminders';
 import { createTrackerData, provision, type TrackerData } from '../../src/data';
 import { TRACKER_SCHEMA } from '../../src/schema';
-import { GraphTransport, type DeliveryTransport } from '../../src/service/delivery';
+import { activityChainId, GraphTransport, type DeliveryTransport } from '../../src/service/delivery';
 import type { ReminderLogger } from '../../src/service/engine';
 import { GraphClient } from '../../src/service/graph';
 import { ensureSubscription } from '../../src/data/subscriptions';
@@ -428,5 +430,141 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
       expect(card.body.filter((b) => b.type === 'Container')).toHaveLength(20);
       expect(card.body[card.body.length - 1].text).toBe('…and 230 more. Open My Actions to see them all.');
     }
+  });
+});
+
+/** The item id a Teams deep link opens My Actions at: the `subEntityId` in its `context` parameter. */
+function subEntityOf(link: string | undefined): string | null {
+  const context = new URL(link ?? '').searchParams.get('context');
+  return context === null ? null : (JSON.parse(context) as { subEntityId: string }).subEntityId;
+}
+
+/**
+ * Graph in a tenant where the tracker's Teams app is not installed for one person: their activity
+ * notifications get Graph's 403; every other call goes on to the stand-in.
+ */
+async function graphWithoutAppFor(server: Standin, upn: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const proxy: Server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const path = new URL(req.url ?? '/', 'http://graph').pathname;
+      if (decodeURIComponent(path).toLowerCase() === `/v1.0/users/${upn}/teamwork/sendactivitynotification`) {
+        res.writeHead(403, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'The Teams app is not installed for the recipient.' } }));
+        return;
+      }
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      const answer = await fetch(`${server.url}${req.url ?? '/'}`, { method: req.method, headers: { 'Content-Type': req.headers['content-type'] ?? 'application/json' }, body });
+      res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    })();
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => proxy.close(() => resolve())) };
+}
+
+describe('reminders: the activity-feed route, as a tenant sends them app-only', () => {
+  let server: Standin;
+  let data: TrackerData;
+  let reportId: number;
+  const clock = new SimulatedClock(new Date('2026-03-02T10:00:00Z'));
+  const activity = (extra: Partial<ReminderServiceOptions> = {}): ReminderServiceOptions => serviceOptions(server, clock, new CapturingLogger(), { personRoute: 'activity', ...extra });
+
+  beforeAll(async () => {
+    ({ server, data, reportId } = await site());
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('sends the default rules’ reminders to the activity feed, each linking to its item’s update dialog', async () => {
+    const due = await data.recommendations.add(rec(reportId, '9', 'owner', '2026-03-16'));
+    const service = await startReminderService(activity());
+    for (let d = 2; d <= 25; d++) {
+      clock.setDay(`2026-03-${String(d).padStart(2, '0')}`, 8);
+      await service.tick();
+    }
+    await service.close();
+    const owner = await inbox(server, 'owner');
+    expect(owner.map((i) => [i.via, i.from, subEntityOf(i.body)])).toEqual([
+      ['activity', 'app', String(due.id)],
+      ['activity', 'app', String(due.id)],
+      ['activity', 'app', String(due.id)]
+    ]);
+    expect([...owner].reverse().map((i) => i.text.split(' (')[0])).toEqual(['9', '9', '9']);
+    expect(owner.every((i) => i.text.length <= 150 && /is (due in 14 days|overdue)|\bwas due\b/.test(i.text))).toBe(true);
+    expect((await inbox(server, 'sro')).map((i) => [i.via, subEntityOf(i.body)])).toEqual([
+      ['activity', String(due.id)],
+      ['activity', String(due.id)]
+    ]);
+    // Each notification carries its delivery's chain id; the log says the feed was the route.
+    const sent = service.engine.ledger.all().filter((e) => e.itemId === due.id);
+    expect(sent.map((e) => `${e.ruleKey} ${e.status} ${e.channel}`).sort()).toEqual(
+      ['due-in-14-days Sent activity', 'overdue-owner-weekly Sent activity', 'overdue-owner-weekly Sent activity', 'overdue-sro-after-7-days Sent activity', 'turned-red-sro Sent activity'].sort()
+    );
+    const chainIds = new Set(sent.filter((e) => e.recipient === emailFor('owner')).map((e) => String(activityChainId((JSON.parse(e.detail ?? '{}') as { deliveryId: string }).deliveryId))));
+    expect(new Set(owner.map((i) => i.deliveryId))).toEqual(chainIds);
+  });
+
+  it('gives a person with several reminders at once one notification, leading to My Actions', async () => {
+    await fetch(`${server.url}/_standin/teams/inbox`, { method: 'DELETE' });
+    // Added while the service is down: on its start it tells the new owner, then its sweep chases them.
+    const items = await data.recommendations.addMany([rec(reportId, '20', 'headcj', '2026-03-20'), rec(reportId, '21', 'headcj', '2026-03-23'), rec(reportId, '22', 'headcj', '2026-03-24')]);
+    clock.setDay('2026-03-26', 8);
+    const service = await startReminderService(activity());
+    await service.tick();
+    await service.close();
+    const headcj = [...(await inbox(server, 'headcj'))].reverse();
+    expect(headcj.map((i) => [i.via, i.body, i.text])).toEqual([
+      ['activity', myActionsDeepLink(LINKS), 'You now own 20; You now own 21; You now own 22'],
+      ['activity', myActionsDeepLink(LINKS), '20 is overdue; 21 is overdue; 22 is overdue']
+    ]);
+    const log = service.engine.ledger.all().filter((e) => items.some((i) => i.id === e.itemId) && e.recipient === emailFor('headcj'));
+    expect(log.map((e) => `${e.ruleKey} ${e.status}`).sort()).toEqual([...Array(3).fill('newly-assigned-owner Sent'), ...Array(3).fill('overdue-owner-weekly Sent')]);
+  });
+
+  it('e-mails a person Teams refuses the notification for (403: app not installed) or does not know (404)', async () => {
+    const graph = await graphWithoutAppFor(server, emailFor('headpsd'));
+    clock.setDay('2026-03-27', 10);
+    const service = await startReminderService(activity({ graphUrl: graph.url }));
+    const [mine, outsider] = await data.recommendations.addMany([rec(reportId, '30', 'analyst', '2026-09-30'), rec(reportId, '31', 'analyst', '2026-09-30')]);
+    await service.tick();
+    await data.recommendations.update(mine, { ...mine.value, owner: person('headpsd', 'Head of Professional Standards') });
+    await data.recommendations.update(outsider, { ...outsider.value, owner: { name: 'Pat Jones (College of Policing)', email: 'pat.jones@college.police.example' } });
+    await service.tick();
+    await service.close();
+    await graph.close();
+    expect((await inbox(server, 'headpsd')).map((i) => [i.via, i.text])).toEqual([['mail', 'You now own 30']]);
+    expect((await inbox(server, 'pat.jones@college.police.example')).map((i) => [i.via, i.text])).toEqual([['mail', 'You now own 31']]);
+    // The first owner was reached in Teams through the same proxy: only the one person is refused.
+    expect((await inbox(server, 'analyst')).map((i) => i.via)).toEqual(['activity']);
+    const reassigned = service.engine.ledger.all().filter((e) => e.ruleKey === 'newly-assigned-owner' && e.occurrence !== 'created' && (e.itemId === mine.id || e.itemId === outsider.id));
+    expect(reassigned.map((e) => `${e.status} ${e.channel}`)).toEqual(['Sent email', 'Sent email']);
+  });
+
+  it('resends a notification whose outcome a crash left unknown under the same chain id, so the feed keeps one', async () => {
+    clock.setDay('2026-03-30', 10);
+    const crashAfterSending = (inner: DeliveryTransport): DeliveryTransport => ({
+      deliver: async (delivery, options) => {
+        await inner.deliver(delivery, options);
+        throw new Error('simulated crash after sending');
+      }
+    });
+    const transport = crashAfterSending(new GraphTransport({ graph: new GraphClient({ baseUrl: server.url, token: async () => 't' }), links: LINKS, senderUpn: emailFor('admin'), personRoute: 'activity' }));
+    let service = await startReminderService(activity({ transport }));
+    const item = await data.recommendations.add(rec(reportId, '40', 'reader', '2026-09-30'));
+    await service.tick();
+    await service.close();
+    const entries = (): string[] => service.engine.ledger.all().filter((e) => e.itemId === item.id).map((e) => e.status);
+    expect(entries()).toEqual(['Claimed']);
+    expect(await inbox(server, 'reader')).toHaveLength(1);
+
+    service = await startReminderService(activity());
+    await service.close();
+    expect(entries()).toEqual(['Sent']);
+    const reader = await inbox(server, 'reader');
+    expect(reader.map((i) => [i.via, subEntityOf(i.body)])).toEqual([['activity', String(item.id)]]);
   });
 });
