@@ -117,10 +117,9 @@ test('a deep link opens the update dialog; the update posted in the tab shows in
   const stored = await siteData(workbench).recommendations.get(target.id);
   expect(stored.value).toMatchObject({ lifecycle: 'Being progressed', confidence: 'High', latestComment: text, lastUpdated: londonDate(new Date(TEST_NOW)) });
 
-  // The tracker web part shows the update on that item.
-  await page.goto(`${workbench.url}?page=tracker&item=${target.id}`);
-  await waitForTrackerRows(page);
-  await openItem(page, target.value.text.split(/\s+/).slice(0, 6).join(' '), target.value.ref);
+  // Following the link, the tracker web part opens that item, and shows the update on it.
+  await link.click();
+  await page.getByTestId('item-panel').filter({ hasText: target.value.text.slice(0, 60) }).waitFor();
   await page.getByRole('tab', { name: /^Updates/ }).click();
   await expect(page.getByTestId('updates').innerText()).resolves.toContain(text);
   await context.close();

@@ -47,6 +47,16 @@ test('shows every demo recommendation grouped by report, with counts by colour',
   await context.close();
 });
 
+test('opens the item a link names (?item=<id>), and says when there is no such item', async () => {
+  const target = await stored('1610', 'supervisors');
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst', query: { item: String(target.id) } });
+  await expect(page.getByTestId('item-panel').getByTestId('item-text').innerText()).resolves.toBe(target.value.text);
+  await page.goto(`${workbench.url}?page=tracker&item=999999`);
+  await page.getByText('Recommendation 999999 is not in this tracker: it may have been deleted.').waitFor();
+  await expect(page.getByTestId('item-panel').count()).resolves.toBe(0);
+  await context.close();
+});
+
 test('filters by traffic light and search, and the counts follow', async () => {
   const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
   await waitForTrackerRows(page);

@@ -38,6 +38,8 @@ export interface RecommendationTrackerProps {
   theme?: PartialTheme;
   /** Filters carried in the page address (a dashboard click). */
   linkFilters?: LinkFilters;
+  /** The item the page address asks to open (`?item=<id>`), if any. */
+  openItemId?: number | null;
   /** The clock; the workbench and tests pass a fixed one. */
   now?: () => Date;
 }
@@ -46,7 +48,7 @@ export interface RecommendationTrackerProps {
 export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
-      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} now={props.now ?? (() => new Date())} />}
+      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} />}
     </TrackerShell>
   );
 }
@@ -56,6 +58,8 @@ export interface TrackerViewProps {
   user: TrackerUser;
   settings: TrackerSettings;
   linkFilters: LinkFilters;
+  /** An item to open once the recommendations are loaded. */
+  openItemId?: number | null;
   now: () => Date;
 }
 
@@ -101,7 +105,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const preset = React.useMemo(() => initialFilters(settings, props.linkFilters), [settings, props.linkFilters]);
   const [filters, setFilters] = React.useState<RowFilters>(preset);
   const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean }>({ key: 'ref', descending: false });
-  const [openId, setOpenId] = React.useState<number | null>(null);
+  const [openId, setOpenId] = React.useState<number | null>(props.openItemId ?? null);
   const [form, setForm] = React.useState<'report' | 'recommendation' | null>(null);
   const [page, setPage] = React.useState(0);
   const [notice, setNotice] = React.useState<string | null>(null);
@@ -285,6 +289,12 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     openOnly: settings.openOnly
   };
   const open = openId === null ? undefined : records.find((r) => r.recommendation.id === openId);
+  // An item asked for by the address that is not on the site (deleted, or another site's) is said so.
+  React.useEffect(() => {
+    if (loading || error !== null || openId === null || openId !== props.openItemId || open !== undefined) return;
+    setOpenId(null);
+    setNotice(`Recommendation ${openId} is not in this tracker: it may have been deleted.`);
+  }, [loading, error, openId, open, props.openItemId]);
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
 
   return (

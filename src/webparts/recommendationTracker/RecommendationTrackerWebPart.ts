@@ -4,7 +4,7 @@ import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'RecommendationTrackerWebPartStrings';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
-import { linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
+import { itemIdFromQuery, linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
 import type { PaneChoices, SettingGroup, TrackerSettings } from '../../components/settings/settings';
 import { TrackerWebPartBase } from './TrackerWebPartBase';
 
@@ -15,7 +15,8 @@ export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Par
       theme,
       settings: withTrackerDefaults(this.properties),
       // A dashboard click opens this page with its filters in the address.
-      linkFilters: linkFiltersFromQuery(window.location.search)
+      linkFilters: linkFiltersFromQuery(window.location.search),
+      openItemId: itemIdFromQuery(window.location.search)
     });
   }
 

@@ -23,6 +23,7 @@ import type { TrackerDataSource } from '../../components/data/TrackerDataSource'
 import { loadPaneChoices } from '../../components/settings/paneChoices';
 import {
   dashboardPane,
+  itemIdFromQuery,
   linkFiltersFromQuery,
   trackerPane,
   withDashboardDefaults,
@@ -92,7 +93,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
         <DefaultButton iconProps={{ iconName: 'Edit' }} text="Edit web part" ariaLabel={`Edit web part: ${title} (${instance.id})`} onClick={() => setEditing(true)} />
       </Stack>
       {instance.kind === 'tracker' ? (
-        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} now={props.now} />
+        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} />
       ) : (
         <TrackerDashboard data={props.data} settings={dashboard} theme={theme} now={props.now} />
       )}
