@@ -30,8 +30,10 @@
  *   first sending. No loss, no duplicate.
  * - During 3, or between 3 and 4: the delivery may or may not have arrived. It is resent with the
  *   same id; for a Teams chat the service first looks for a message carrying that id and does not
- *   post again if it is there; a Workflows flow and the e-mail route receive the id to discard a
- *   repeat. No loss; no duplicate where the receiver checks the id.
+ *   post again if it is there; an activity-feed notification is resent with the same `chainId`,
+ *   which replaces the earlier one in the feed (Graph cannot read a feed back: see delivery.ts); a
+ *   Workflows flow and the e-mail route receive the id to discard a repeat. No loss; no duplicate
+ *   where the receiver checks the id.
  * - During 4: some entries are Sent, the rest Claimed with the same delivery id: as above, the
  *   delivery is recognised as delivered and the rest are marked.
  * - A send that fails (throttled past its retries, Graph down) leaves the entries Claimed with one
