@@ -144,6 +144,14 @@ function CardView(props: { card: Record<string, unknown>; theme: ThemeName; onLi
   );
 }
 
+/** A notification in a few words, for the announcement: the card's first text (its title), or the preview text. */
+function summaryOf(item: InboxItem): string {
+  const first: unknown = Array.isArray(item.card?.body) ? (item.card?.body as unknown[])[0] : undefined;
+  const title = typeof first === 'object' && first !== null ? (first as { text?: unknown }).text : undefined;
+  const words = typeof title === 'string' && title.trim() !== '' ? title : item.text;
+  return words.trim() === '' ? VIA_LABELS[item.via] : `${VIA_LABELS[item.via]}: ${words.trim()}`;
+}
+
 /** The text of an e-mail body sent as HTML: parsed inertly, never inserted as markup. */
 function mailText(html: string): string {
   return (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').trim();
@@ -190,7 +198,9 @@ export default function InboxPage(props: InboxProps): JSX.Element {
   const [checkedAt, setCheckedAt] = React.useState<Date | null>(null);
   const [blocked, setBlocked] = React.useState<WorkbenchLink | null>(null);
   const seen = React.useRef<Set<string> | null>(null);
-  const busy = React.useRef(false);
+  // Each inbox shown is a generation: an answer for the inbox shown before is dropped.
+  const generation = React.useRef(0);
+  const busy = React.useRef<number | null>(null);
 
   const nameOf = React.useCallback(
     (address: string): string => {
@@ -203,27 +213,31 @@ export default function InboxPage(props: InboxProps): JSX.Element {
   );
 
   const load = React.useCallback(async (): Promise<void> => {
-    if (busy.current) return;
-    busy.current = true;
+    const mine = generation.current;
+    if (busy.current === mine) return;
+    busy.current = mine;
     try {
       const inbox = await getJson<{ recipient: string; items: InboxItem[] }>(`/_standin/teams/inbox?${sourceQuery(sourceOf(sourceKey))}`);
-      if (seesAll) setRecipients((await getJson<{ recipients: { to: string; count: number }[] }>('/_standin/teams/inbox')).recipients);
+      const everyone = seesAll ? (await getJson<{ recipients: { to: string; count: number }[] }>('/_standin/teams/inbox')).recipients : [];
+      if (generation.current !== mine) return;
+      setRecipients(everyone);
       const known = seen.current;
       const fresh = known === null ? [] : inbox.items.filter((i) => !known.has(i.id));
       seen.current = new Set(inbox.items.map((i) => i.id));
       // Notifications never change once received: keep the list (and the rendered cards) unless one arrived.
       setItems((previous) => (previous !== null && fresh.length === 0 && previous.length === inbox.items.length ? previous : inbox.items));
-      if (fresh.length > 0) setAnnouncement(fresh.length === 1 ? `1 new notification: ${fresh[0].text}` : `${fresh.length} new notifications`);
+      if (fresh.length > 0) setAnnouncement(fresh.length === 1 ? `1 new notification. ${summaryOf(fresh[0])}` : `${fresh.length} new notifications`);
       setError(null);
       setCheckedAt(new Date());
     } catch (e) {
-      setError(`The Teams inbox could not be read: ${e instanceof Error ? e.message : String(e)}. It is tried again every ${pollMs / 1000} seconds.`);
+      if (generation.current === mine) setError(`The Teams inbox could not be read: ${e instanceof Error ? e.message : String(e)}. It is tried again every ${pollMs / 1000} seconds.`);
     } finally {
-      busy.current = false;
+      if (busy.current === mine) busy.current = null;
     }
   }, [sourceKey, seesAll, pollMs]);
 
   React.useEffect(() => {
+    generation.current += 1;
     seen.current = null;
     setItems(null);
     setAnnouncement('');
