@@ -35,7 +35,7 @@ afterAll(async () => {
 /** Two open items with due dates that the demo's Head of Crime (`owner`) does not own yet. */
 async function itemsToReassign(): Promise<Stored<Recommendation>[]> {
   const all = await siteData(workbench).recommendations.all();
-  const candidates = all.filter((r) => r.value.owner?.email !== emailFor('owner') && r.value.lifecycle === 'Being progressed' && r.value.due.kind === 'date');
+  const candidates = all.filter((r) => r.value.owner?.email !== emailFor('owner') && r.value.lifecycle === 'Being progressed' && r.value.due.kind === 'date' && r.value.due.current !== null);
   if (candidates.length < 2) throw new Error('The demo data has fewer than two dated items being progressed by someone other than the Head of Crime.');
   return candidates.slice(0, 2);
 }
@@ -80,7 +80,8 @@ test('a change of owner reaches the new owner as a card on their inbox page, wit
     expect(text).toContain(`${first.value.ref} (`);
     expect(text).toContain('has been assigned to you.');
     expect(text).toMatch(/^Teams chat from Site Admin \(admin@/);
-    const due = first.value.due.kind === 'date' ? first.value.due.current : '';
+    const due = first.value.due.kind === 'date' ? first.value.due.current : null;
+    if (due === null) throw new Error(`Item ${first.value.ref} was chosen for its due date but has none.`);
     expect(text).toContain(`has been assigned to you. Due: ${formatUkDate(due)}.`);
     // The card's Markdown is processed (bold), the markup in the words is shown, never run.
     expect(text).toContain('Check the custody records <img src=x onerror="window.__injected=1"> and report monthly to the board.');
