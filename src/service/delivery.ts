@@ -192,6 +192,11 @@ export class GraphTransport implements DeliveryTransport {
         await this.mail(delivery);
         return { route: 'email', alreadyDelivered: false };
       case 'user':
+        // The sending account cannot chat with itself (Graph refuses the chat): it gets e-mail.
+        if (this.options.personRoute !== 'activity' && delivery.recipient.address.toLowerCase() === this.options.senderUpn.toLowerCase()) {
+          await this.mail(delivery);
+          return { route: 'email', alreadyDelivered: false };
+        }
         try {
           return this.options.personRoute === 'activity' ? await this.activity(delivery) : await this.chatOnce(delivery, deliveryCard(delivery, this.options.links), options.resend);
         } catch (e) {

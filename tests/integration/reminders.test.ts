@@ -389,6 +389,23 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
     expect((await inbox(server, 'headpp')).filter((i) => i.deliveryId?.startsWith('chat-')).map((i) => i.via)).toEqual(['chat', 'chat']);
   });
 
+  it('e-mails the sending account itself, which Teams cannot chat with', async () => {
+    const graph = new GraphClient({ baseUrl: server.url, token: async () => 't' });
+    const transport = new GraphTransport({ graph, links: LINKS, senderUpn: emailFor('admin') });
+    const recipient = { kind: 'user' as const, address: emailFor('admin').toUpperCase(), name: 'Site Admin' };
+    const card = { title: 'Test', message: 'm', ref: '1', report: 'r', due: '', lifecycle: 'Being progressed', trafficLight: 'AMBER', text: 't', updateUrl: 'https://u', openUrl: 'https://o' };
+    expect(await transport.deliver({ deliveryId: 'self-1', recipient, items: [card] }, { resend: false })).toEqual({ route: 'email', alreadyDelivered: false });
+    expect((await inbox(server, 'admin')).filter((i) => i.deliveryId === 'self-1').map((i) => i.via)).toEqual(['mail']);
+    // As in Graph, a one-on-one chat needs two different people.
+    const self = await fetch(`${server.url}/v1.0/chats`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chatType: 'oneOnOne', members: [emailFor('admin'), emailFor('admin')].map((u) => ({ 'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${u}')` })) })
+    });
+    expect(self.status).toBe(400);
+    expect(await self.text()).toContain('exactly two different members');
+  });
+
   it('renews the list webhook subscription well before SharePoint lets it expire', async () => {
     const sp = spAs(server);
     const subscriptions = sp.web.lists.getByTitle('Recommendations').subscriptions;

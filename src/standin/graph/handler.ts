@@ -191,7 +191,7 @@ async function graph(req: IncomingMessage, res: ServerResponse, url: URL, ctx: G
       if (!idMatch) throw new GraphHttpError(400, 'BadRequest', `Cannot read the member binding '${bind}'.`);
       return directoryUpn(idMatch[1]);
     });
-    if (upns.length !== 2) throw new GraphHttpError(400, 'BadRequest', 'A one-on-one chat has exactly two members.');
+    if (upns.length !== 2 || upns[0] === upns[1]) throw new GraphHttpError(400, 'BadRequest', 'A one-on-one chat has exactly two different members.');
     const chat = chatFor(ctx, upns);
     send(res, 201, { id: chat.id, chatType: 'oneOnOne', createdDateTime: new Date().toISOString() });
     return;
