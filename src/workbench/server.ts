@@ -139,15 +139,23 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: URL): void {
   req.pipe(upstream);
 }
 
+/** True when the stand-in's database file already exists (a run before this one made it). */
+function hasDatabase(dbPath: string): boolean {
+  return dbPath !== ':memory:' && existsSync(dbPath);
+}
+
 /** Starts the stand-in (seeded when asked) and the workbench page server. */
 export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const log = opts.log ?? (() => undefined);
   const dbPath = opts.dbPath ?? ':memory:';
+  const existing = hasDatabase(dbPath);
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   const standin = await startStandin({ port: opts.standinPort ?? 0, dbPath });
   try {
     if (opts.seed === true) {
-      log('Loading the demo data into the stand-in (first run only)…');
+      // Idempotent: a first run loads everything; later runs upgrade the lists to this version's
+      // schema and finish a load that was cut off, adding nothing that is already there.
+      log(existing ? 'Checking the demo site (schema and data)…' : 'Loading the demo data into the stand-in (first run)…');
       await seedDemo(nodeSp(standin.siteUrl, { user: 'admin' }), { log });
     }
     const [bundle, tracker, dashboard, myActions] = await Promise.all([
@@ -248,9 +256,4 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
 function notFound(res: ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('Not found');
-}
-
-/** True when the stand-in's database file already exists (the demo was loaded on an earlier run). */
-export function hasDatabase(dbPath: string): boolean {
-  return dbPath !== ':memory:' && existsSync(dbPath);
 }

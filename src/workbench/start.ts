@@ -1,10 +1,12 @@
 /**
  * `npm start`: the local workbench. Starts the SharePoint stand-in with its database in `.data/`
- * (loading the demo data on the first run), bundles the web parts and serves the page hosting
- * them, with the reminder service beside the stand-in (cards in the inbox page). PORT (default 4321), STANDIN_PORT (default 4320) and STANDIN_DB configure it.
+ * (loading the demo data on the first run; later runs upgrade the schema and add nothing), bundles
+ * the web parts and serves the page hosting them, with the reminder service beside the stand-in
+ * (its cards on the inbox page). PORT (default 4321), STANDIN_PORT (default 4320) and STANDIN_DB
+ * configure it.
  */
 import { resolve } from 'node:path';
-import { hasDatabase, startWorkbench } from './server';
+import { startWorkbench } from './server';
 
 function portFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -15,16 +17,15 @@ function portFrom(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const dbPath = resolve(process.env.STANDIN_DB ?? '.data/standin.sqlite');
-  const firstRun = !hasDatabase(dbPath);
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const workbench = await startWorkbench({ port: portFrom('PORT', 4321), standinPort: portFrom('STANDIN_PORT', 4320), dbPath, seed: firstRun, reminders: true, log });
+  const workbench = await startWorkbench({ port: portFrom('PORT', 4321), standinPort: portFrom('STANDIN_PORT', 4320), dbPath, seed: true, reminders: true, log });
   log(
     [
       '',
       `Local workbench: ${workbench.url}`,
-      `  pages: ${workbench.url}?page=tracker  ${workbench.url}?page=dashboard  ${workbench.url}?page=intranet`,
+      `  pages: ${['tracker', 'dashboard', 'intranet', 'teams', 'inbox'].map((p) => `${workbench.url}?page=${p}`).join('  ')}`,
       `SharePoint stand-in: ${workbench.standin.siteUrl} (database ${dbPath})`,
       `Reminder service: ${workbench.reminders?.url ?? 'not running'}; each person's Teams notifications: ${workbench.url}?page=inbox`,
       'Switch user and theme at the top of the page; "Edit web part" opens the property pane. Ctrl+C stops.',
