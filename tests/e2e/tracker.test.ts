@@ -123,8 +123,9 @@ test('a concurrent edit is refused, shown side by side, and re-applied with noth
     await openItem(page, 'Stop Abuse referrals', '1611');
     await page.getByRole('menuitem', { name: 'Edit' }).click();
   }
-  // The analyst saves a directorate first…
-  await first.page.getByRole('combobox', { name: 'Directorate' }).fill('Crime');
+  // The analyst moves it to another directorate first (no demo owner leads Contact Management)…
+  expect((await stored('1611', 'Stop Abuse referrals')).value.directorate).not.toBe('Contact Management');
+  await first.page.getByRole('combobox', { name: 'Directorate' }).fill('Contact Management');
   await first.page.getByRole('button', { name: 'Save', exact: true }).click();
   await first.page.getByText('Changes saved.').waitFor();
   // …then the manager, who opened the same version, saves the confidence narrative.
@@ -133,14 +134,14 @@ test('a concurrent edit is refused, shown side by side, and re-applied with noth
   await second.page.getByRole('button', { name: 'Save', exact: true }).click();
   const conflict = second.page.getByTestId('conflict-table');
   await conflict.waitFor();
-  await expect(conflict.getByRole('row', { name: /Directorate/ }).innerText()).resolves.toMatch(/Directorate\s+Crime/);
+  await expect(conflict.getByRole('row', { name: /Directorate/ }).innerText()).resolves.toMatch(/Directorate\s+Contact Management/);
   await expect(conflict.getByRole('row', { name: /Why that confidence/ }).innerText()).resolves.toContain(narrative);
   await screenshot(second.page, 'tracker-conflict');
   await second.page.getByRole('button', { name: 'Re-apply my changes' }).click();
   await second.page.getByText('Changes saved.').waitFor();
 
   const rec = await stored('1611', 'Stop Abuse referrals');
-  expect(rec.value.directorate).toBe('Crime');
+  expect(rec.value.directorate).toBe('Contact Management');
   expect(rec.value.confidenceNarrative).toBe(narrative);
   await first.context.close();
   await second.context.close();
