@@ -20,8 +20,7 @@ import type { MyActionsSettings, MyActionsStrings } from '../../components/MyAct
 import { SimulatedTeamsApp } from '../../components/teams/simulatedTeams';
 import type { TeamsContextLike } from '../../components/teams/teamsContext';
 import type { TrackerUser } from '../../components/data/TrackerDataSource';
-import { loadPaneChoices } from '../../components/settings/paneChoices';
-import type { PaneChoices } from '../../components/settings/settings';
+import { usePaneChoices } from './usePaneChoices';
 import { PropertyPane } from './PropertyPane';
 
 /** Teams' own theme names, as `app.Context.app.theme` gives them. */
@@ -83,14 +82,13 @@ export default function TeamsPage(props: TeamsPageProps): JSX.Element {
   const [theme, setTheme] = React.useState<TeamsTheme>('default');
   const [channelSettings, setChannelSettings] = React.useState<Partial<MyActionsSettings>>(storedChannelSettings);
   const [configuring, setConfiguring] = React.useState(false);
-  const [choices, setChoices] = React.useState<PaneChoices>({ reports: [], directorates: [] });
+  const choices = usePaneChoices(source.tracker, configuring);
   // A surface opened later starts in the theme Teams is in then; the theme itself never rebuilds the app.
   const themeNow = React.useRef(theme);
   themeNow.current = theme;
 
   React.useEffect(() => {
     source.tracker.currentUser().then(setUser, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    loadPaneChoices(source.tracker).then(setChoices, () => undefined);
   }, [source]);
 
   const app = React.useMemo(

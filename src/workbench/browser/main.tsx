@@ -20,7 +20,6 @@ import { RecommendationTracker } from '../../components/tracker/RecommendationTr
 import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
 import { createDataSource } from '../../components/data/createDataSource';
 import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
-import { loadPaneChoices } from '../../components/settings/paneChoices';
 import {
   dashboardPane,
   itemIdFromQuery,
@@ -33,6 +32,7 @@ import type { DashboardPaneStrings, DashboardSettings, PaneChoices, TrackerPaneS
 import { THEMES, THEME_NAMES } from '../../components/theme/themes';
 import type { ThemeName } from '../../components/theme/themes';
 import { PropertyPane } from './PropertyPane';
+import { usePaneChoices } from './usePaneChoices';
 import { PAGES, WORKBENCH_CONFIG_ID } from './pages';
 import type { PageName, WebPartInstance, WorkbenchConfig } from './pages';
 
@@ -70,7 +70,7 @@ function currentPage(): PageName {
 }
 
 /** One web part on the page, with its own stored properties and property pane. */
-function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConfig; data: TrackerDataSource; choices: PaneChoices; theme: ThemeName; now: () => Date }): JSX.Element {
+function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConfig; data: TrackerDataSource; choices: PaneChoices; onEdit: () => void; theme: ThemeName; now: () => Date }): JSX.Element {
   const { instance, config } = props;
   const [editing, setEditing] = React.useState(false);
   const [tracker, setTracker] = React.useState<TrackerSettings>(() => withTrackerDefaults({ ...instance.defaults, ...storedSettings<TrackerSettings>(instance.id) }));
@@ -90,7 +90,15 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
   return (
     <div className={styles.frame} data-webpart={instance.id}>
       <Stack horizontal horizontalAlign="end" className={styles.toolbar}>
-        <DefaultButton iconProps={{ iconName: 'Edit' }} text="Edit web part" ariaLabel={`Edit web part: ${title} (${instance.id})`} onClick={() => setEditing(true)} />
+        <DefaultButton
+          iconProps={{ iconName: 'Edit' }}
+          text="Edit web part"
+          ariaLabel={`Edit web part: ${title} (${instance.id})`}
+          onClick={() => {
+            props.onEdit();
+            setEditing(true);
+          }}
+        />
       </Stack>
       {instance.kind === 'tracker' ? (
         <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} />
@@ -124,14 +132,11 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
 function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }): JSX.Element {
   const { config, data } = props;
   const [themeName, setThemeName] = React.useState<ThemeName>(initialTheme);
-  const [choices, setChoices] = React.useState<PaneChoices>({ reports: [], directorates: [] });
+  const [paneOpened, setPaneOpened] = React.useState(false);
+  const choices = usePaneChoices(data, paneOpened);
   const page = currentPage();
   const theme = THEMES[themeName];
   const now = React.useMemo(() => (config.now === null ? () => new Date() : () => new Date(config.now ?? '')), [config.now]);
-
-  React.useEffect(() => {
-    loadPaneChoices(data).then(setChoices, () => undefined);
-  }, [data]);
 
   const switchUser = (alias: string): void => {
     document.cookie = `standin-user=${encodeURIComponent(alias)}; path=/; SameSite=Lax`;
@@ -179,7 +184,7 @@ function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }):
       </header>
       <main className={styles.canvas}>
         {PAGES[page].webParts.map((instance) => (
-          <HostedWebPart key={instance.id} instance={instance} config={config} data={data} choices={choices} theme={themeName} now={now} />
+          <HostedWebPart key={instance.id} instance={instance} config={config} data={data} choices={choices} onEdit={() => setPaneOpened(true)} theme={themeName} now={now} />
         ))}
         {page === 'inbox' && (
           <React.Suspense fallback={<Text>Loading the Teams inbox…</Text>}>
