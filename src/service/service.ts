@@ -4,7 +4,7 @@
  * subscription. `startReminderService` is what `npm start` (through the workbench) and the tests
  * call; functions.ts wraps the same engine for Azure Functions.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import { createServer, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { SPFI } from '@pnp/sp';
 import { nodeSp } from '../cli/sp';
@@ -19,6 +19,7 @@ import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
 import { ensureSubscription, removeSubscription } from '../data/subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
+import { text } from 'node:stream/consumers';
 
 export interface ReminderServiceOptions {
   /** The tracker site, e.g. the stand-in's `siteUrl`. */
@@ -100,15 +101,6 @@ export async function createEngine(options: ReminderServiceOptions): Promise<{ e
   return { engine, sp, logger };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function reply(res: ServerResponse, answer: WebhookResponse): void {
   res.writeHead(answer.status, answer.headers ?? {});
   res.end(answer.body ?? '');
@@ -144,7 +136,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
       const url = new URL(req.url ?? '/', 'http://service');
       try {
         if (url.pathname === '/api/webhook') {
-          const request: WebhookRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await readBody(req) };
+          const request: WebhookRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await text(req) };
           reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: changed, warn: (message) => logger.warn(message) }));
         } else if (url.pathname === '/api/sweep' && req.method === 'POST') {
           reply(res, { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await engine.sweep()) });

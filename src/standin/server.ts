@@ -21,6 +21,7 @@ import { parseApiPath } from './path';
 import { Store } from './store';
 import { validateNotificationUrl, WebhookDispatcher } from './webhooks';
 import { Responder, flavourOf, type ApiRequest, type ApiResponse } from './wire';
+import { buffer } from 'node:stream/consumers';
 
 export interface StandinOptions {
   /** Port to listen on; 0 picks a free one. */
@@ -53,15 +54,6 @@ export const SITE_PATH = '/sites/tracker';
 const DEFAULT_LIBRARY = { title: 'Documents', url: `${SITE_PATH}/Shared Documents` };
 
 const ADMIN_PREFIX = '/_standin/';
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -200,7 +192,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const headers = lowerHeaders(req);
     const cors = corsHeaders(headers.origin);
     const url = new URL(req.url ?? '/', `http://${headers.host ?? `${host}:${port}`}`);
-    const body = await readBody(req);
+    const body = await buffer(req);
     if (req.method === 'OPTIONS') {
       send(res, { status: 204, headers: {}, body: '' }, cors);
       return;

@@ -1,4 +1,5 @@
 /** My Actions' properties, strings and property pane, host-neutral (SPFx and the workbench share them). */
+import { filterFields } from '../settings/settings';
 import type { PaneChoices, SettingGroup } from '../settings/settings';
 import type { WorkScope } from './myWork';
 
@@ -89,20 +90,7 @@ export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices): 
     },
     {
       name: strings.ScopeGroupName,
-      fields: [
-        {
-          kind: 'dropdown',
-          key: 'directorate',
-          label: strings.DirectorateFieldLabel,
-          options: [{ key: '', text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))]
-        },
-        {
-          kind: 'dropdown',
-          key: 'reportId',
-          label: strings.ReportFieldLabel,
-          options: [{ key: '', text: strings.AllReports }, ...choices.reports.map((r) => ({ key: String(r.id), text: r.title }))]
-        }
-      ]
+      fields: filterFields(strings, choices)
     }
   ];
 }

@@ -170,7 +170,8 @@ export interface PaneChoices {
   directorates: string[];
 }
 
-function filterFields(strings: CommonPaneStrings, choices: PaneChoices): SettingField[] {
+/** The directorate and report dropdowns every web part's pane offers to narrow what it shows. */
+export function filterFields(strings: Pick<CommonPaneStrings, 'DirectorateFieldLabel' | 'AllDirectorates' | 'ReportFieldLabel' | 'AllReports'>, choices: PaneChoices): SettingField[] {
   return [
     {
       kind: 'dropdown',

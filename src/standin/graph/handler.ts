@@ -21,6 +21,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { emailFor, findInDirectory } from '../identity';
 import { TeamsInbox } from './inbox';
+import { text } from 'node:stream/consumers';
 
 /** A Graph fault to inject. */
 export interface GraphFault {
@@ -78,19 +79,10 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = await readBody(req);
+  const body = await text(req);
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(body);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
     return value as Record<string, unknown>;
   } catch {

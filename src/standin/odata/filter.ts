@@ -58,7 +58,7 @@ interface Token {
 
 const COMPARE_OPS: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const DATE_PARTS: ReadonlySet<string> = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
-/** Arithmetic operators: valid OData, not implemented by SharePoint. */
+/** Arithmetic operators: valid OData that SharePoint refuses; the stand-in refuses them with its error. */
 const ARITHMETIC: ReadonlySet<string> = new Set(['add', 'sub', 'mul', 'div', 'mod']);
 /** SharePoint's answer to a filter it cannot evaluate. */
 export function invalidExpression(text: string): SpError {
