@@ -22,6 +22,7 @@ import {
   type PeopleTable
 } from '../core/import';
 import { londonDate } from '../core/dates';
+import { DEFAULT_RAG_POLICY, readRagPolicy } from '../core/status';
 import { createTrackerData, DataError } from '../data';
 import { readTable } from '../import/readers';
 import { IncompleteImportError, writePlan, type ImportProgress, type WriteResult } from '../import/writer';
@@ -35,8 +36,9 @@ const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <fil
                {"entries": [{"match": ["Head of Crime"], "login": "owner@contoso.onmicrosoft.com", "directorate": "Crime"}]}
   --source     publisher of reports whose rows name none (HMICFRS, HMCPSI, …)
   --force      the force whose tracker this is, when its scope column does not say
-  --dry-run    write nothing; print what would be imported and every problem
-  --site       the tracker site (required unless --dry-run)
+  --dry-run    write nothing; print what would be imported, which items will show another colour than the source's, and every problem
+  --site       the tracker site (required unless --dry-run); its RAG setting decides the colours
+  --rag        original | current: the deadline RED is measured against in a dry run without --site (default current)
 ${SITE_AUTH_USAGE}`;
 
 /** Reads the file named on the command line into a plan. */
@@ -80,6 +82,7 @@ async function main(): Promise<number> {
       sheet: { type: 'string' },
       'dry-run': { type: 'boolean' },
       site: { type: 'string' },
+      rag: { type: 'string' },
       ...SITE_AUTH_OPTIONS,
       help: { type: 'boolean' }
     }
@@ -92,15 +95,18 @@ async function main(): Promise<number> {
   if (!values['dry-run'] && !values.site) throw new Error(`--site is required (or use --dry-run).\n${USAGE}`);
   const auth = siteAuthFromArgs(values);
 
+  if (values.rag !== undefined && values.site) throw new Error(`--rag is for a dry run without --site: the site's own setting decides its colours.\n${USAGE}`);
+  const cliPolicy = values.rag !== undefined ? readRagPolicy(values.rag) : undefined;
   const plan = await planFile(positionals[0], values);
   const errors = plan.problems.filter((p) => p.severity === 'error').length;
-  if (values['dry-run']) {
-    process.stdout.write(`${formatPreview(plan)}\n\nDry run: nothing was written.\n`);
+  const data = values.site ? createTrackerData(nodeSp(values.site, auth)) : null;
+  const policy = cliPolicy ?? (data ? await data.settings.ragPolicy() : DEFAULT_RAG_POLICY);
+  if (values['dry-run'] || data === null) {
+    process.stdout.write(`${formatPreview(plan, { policy })}\n\nDry run: nothing was written.\n`);
     return errors > 0 ? 2 : 0;
   }
 
-  process.stdout.write(`${formatPreview(plan)}\n\nImporting into ${values.site}…\n`);
-  const data = createTrackerData(nodeSp(values.site as string, auth));
+  process.stdout.write(`${formatPreview(plan, { policy })}\n\nImporting into ${values.site}…\n`);
   const showProgress = process.stderr.isTTY === true;
   const onProgress = (p: ImportProgress): void => {
     if (showProgress) process.stderr.write(progressLine(p));

@@ -178,7 +178,8 @@ export async function runReport(args: ReportArgs, now: Date, log: (line: string)
   const file = await renderPaperFile(paper, args.format, args.options.committee ?? paper.title);
   const out = resolve(args.out ?? file.name);
   await writeFile(out, file.content);
-  const compared = paper.comparedWith === null ? 'no previous paper' : paper.comparedWith.kind === 'paper' ? `the paper of ${paper.comparedWith.asAt}` : paper.comparedWith.date;
+  const c = paper.comparedWith;
+  const compared = c === null ? 'no previous paper' : c.kind === 'paper' ? `the paper of ${c.asAt}` : c.kind === 'source' ? `the statuses the source recorded on ${c.date}` : c.date;
   log(`${paper.sections.length} reports, ${paper.summary.total} items (${paper.summary.newCount} NEW, ${paper.summary.closedSinceCount} CLOSED since ${compared}). Written to ${out}.`);
   for (const url of issued) log(`Issued: ${url}`);
   return { out, paper, issued };

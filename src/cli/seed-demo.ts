@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import type { SPFI } from '@pnp/sp';
 import { parsePeopleTable, parseRawDocument, planDocument, planTable, type ImportPlan, type PeopleTable } from '../core/import';
 import { londonDate } from '../core/dates';
+import { RAG_POLICY_SETTING } from '../core/status';
+import type { RagPolicy } from '../core/status';
 import { createTrackerData, DataError, provision } from '../data';
 import { readTable } from '../import/readers';
 import { writePlan, type ImportProgress, type WriteResult } from '../import/writer';
@@ -21,6 +23,9 @@ import { nodeSp } from './sp';
 
 /** The demo data folder of this checkout. */
 export const DEMO_DATA_DIR = resolve(__dirname, '..', '..', 'data', 'demo');
+
+/** The demo site's RAG policy: City of London's, RED past the original deadline. */
+export const DEMO_RAG_POLICY: RagPolicy = { overdueAgainst: 'original' };
 
 /** The demo sources, in the order they are loaded. */
 export const DEMO_FILES = [
@@ -69,6 +74,9 @@ export async function seedDemo(sp: SPFI, opts: SeedDemoOptions = {}): Promise<Se
   const report = await provision(sp, TRACKER_SCHEMA, log);
   log(`Schema version ${report.toVersion}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.`);
   const data = createTrackerData(sp);
+  // City of London's committee measures RED against the original deadline; the demo does too,
+  // unless a site owner has since chosen otherwise.
+  if ((await data.settings.get(RAG_POLICY_SETTING)) === undefined) await data.settings.setRagPolicy(DEMO_RAG_POLICY);
   const people = await readDemoPeople(dataDir);
   const files: SeedDemoResult['files'] = [];
   for (const file of DEMO_FILES) {

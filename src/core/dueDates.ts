@@ -321,12 +321,30 @@ export function deadlineFromText(recommendationText: string, published: IsoDate 
 
   const raw = recommendationText.slice(phrases[0].start, phrases[phrases.length - 1].end);
   const problems = phrases.flatMap((p) => (p.part.kind === 'problem' ? [p.part.problem] : []));
-  if (problems.length > 0) return unparsed(raw, problems.join('; '));
+  if (problems.length > 0) return { ...unparsed(raw, problems.join('; ')), fromText: true };
 
   const readings = phrases.map((p) => `${p.part.kind}:${partDue(p.part) ?? ''}`);
   if (readings.some((r) => r !== readings[0])) {
     const named = phrases.map((p) => `"${masked.slice(p.start, p.end).replace(/\s+/g, ' ')}"`).join(', ');
-    return unparsed(raw, `The text sets different deadlines (${named}): choose the due date by hand`);
+    return { ...unparsed(raw, `The text sets different deadlines (${named}): choose the due date by hand`), fromText: true };
   }
-  return fromPart(raw, phrases[0].part);
+  return { ...fromPart(raw, phrases[0].part), fromText: true };
+}
+
+/** A timescale as the source wrote it, and the date the tracker has since agreed, if any. */
+export interface TimescaleText {
+  /** The text as written, one space between words ('' when the date was set in the tracker). */
+  written: string;
+  /** The date now due after an extension agreed in the tracker; null when none was. */
+  agreed: IsoDate | null;
+}
+
+/**
+ * How a due date is printed: as the source gave it, with its precision ("April 2018", "2024"), its
+ * tags ("[internal deadline]") and every milestone ("Now due: January 2018 and June 2018"); an
+ * extension agreed in the tracker (a revision with a time) follows as the date now due.
+ */
+export function timescaleText(due: DueDate): TimescaleText {
+  const agreed = [...due.revisions].reverse().find((r) => r.at !== undefined);
+  return { written: due.raw.replace(/\s+/g, ' ').trim(), agreed: agreed ? agreed.to : null };
 }

@@ -44,16 +44,55 @@ export type ReportType = (typeof REPORT_TYPES)[number];
 export const SCOPES = ['Force inspected', 'Selection of forces, not this force', 'All forces, this force not inspected', 'National', 'Not stated'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/** How precisely a source gave a date: "14 November 2017", "November 2017" or "2017". */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** What a source itself said about an item on its date: the Status cell as written. */
+export interface RecordedStatus {
+  /** The status as written: "NEW GREEN", "AMBER", "Completed". */
+  label: string;
+  /** The colour the source gave, or null when it used a lifecycle word only. */
+  colour: TrafficLight | null;
+  /** NEW (changed since the source's previous paper) or CLOSED (NEW CLOSED), as the source marked it. */
+  marker: 'NEW' | 'CLOSED' | null;
+  /** The source's date: the day its paper speaks for, or the item's last update. */
+  on: IsoDate;
+}
+
+/** A report's scope sentence as the source wrote it, with the source's date. */
+export interface RecordedScope {
+  sentence: string;
+  on: IsoDate;
+}
+
 /** The originating report (a source of recommendations). */
 export interface OriginatingReport {
   id?: number;
   title: string;
   source: Source;
   reportType: ReportType;
-  /** Publication date; null when the source only gives a year or nothing. */
+  /**
+   * Publication date: the day, or the first day of the month (or year) when the source gives only
+   * that (`publishedPrecision` says which); null when the source gives nothing.
+   */
   published: IsoDate | null;
+  /** How precisely the source gave the publication date; 'day' when absent. */
+  publishedPrecision?: DatePrecision;
   /** Free text of the publication line, kept as written ("Published November 2017"). */
   publishedText?: string;
+  /** Who published it, as the source's by-line puts it ("A joint national report by HMCPSI and HMIC"). */
+  byLine?: string;
+  /**
+   * How many recommendations (or actions) the report made in all, national ones and those for
+   * other bodies included, when more than the register holds ("There are 22 recommendations; 4 of
+   * which apply to force").
+   */
+  made?: number;
+  /** Of those, how many apply to the force, when the source says. */
+  madeForForce?: number;
+  /** The scope sentence as the source wrote it. */
+  recordedScope?: RecordedScope;
   scope: Scope;
   /** The scope text as written in the source. */
   scopeText?: string;
@@ -128,6 +167,11 @@ export interface DueDate {
   raw: string;
   /** Why the text could not be read, when kind is 'unparsed'. */
   problem?: string;
+  /**
+   * True when the deadline was read from the recommendation's own text ("Within six months, forces
+   * should…") because the source gave no timescale: `raw` is then a phrase of that text.
+   */
+  fromText?: true;
 }
 
 /** A manual RED ("cannot / will not be implemented"): only with a rationale. */
@@ -208,6 +252,8 @@ export interface Recommendation {
    * sorted by colour on the server. Derived data: the status rules remain the authority.
    */
   trafficLight?: TrafficLight;
+  /** The status the source recorded, kept beside the derived colour. */
+  recorded?: RecordedStatus;
 }
 
 export interface Action {
@@ -220,6 +266,8 @@ export interface Action {
   lifecycle: Lifecycle;
   due: DueDate;
   currentPosition?: string;
+  /** The status the source recorded for this action. */
+  recorded?: RecordedStatus;
 }
 
 export interface ProgressUpdate {

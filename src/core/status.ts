@@ -13,7 +13,7 @@
  * 5. AMBER otherwise: ongoing work expected to be implemented.
  */
 import { daysBetween, formatUkDate, londonDate, parseIsoDate } from './dates';
-import type { IsoDate, Lifecycle, Recommendation, TrafficLight } from './model';
+import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
 
 /** Days without a progress update after which an open item's update is overdue. */
 export const DEFAULT_STALE_DAYS = 30;
@@ -29,6 +29,32 @@ export interface RagPolicy {
 }
 
 export const DEFAULT_RAG_POLICY: RagPolicy = { overdueAgainst: 'current' };
+
+/** The Tracker Settings key that holds the site's {@link RagPolicy} ('original' or 'current'). */
+export const RAG_POLICY_SETTING = 'RagOverdueAgainst';
+
+/**
+ * The policy a Tracker Settings value names: 'original' or 'current' (any case); the default when
+ * the site never set one. Throws a RangeError naming the value otherwise.
+ */
+export function readRagPolicy(value: string | undefined): RagPolicy {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '') return DEFAULT_RAG_POLICY;
+  if (v === 'original' || v === 'current') return { overdueAgainst: v };
+  throw new RangeError(`Tracker Settings holds '${value ?? ''}' under ${RAG_POLICY_SETTING}: expected 'original' or 'current'. A site owner can choose again in the tracker's settings.`);
+}
+
+/** One sentence for the paper's legend and the settings panel: which deadline makes an item RED. */
+export function ragPolicyStatement(policy: RagPolicy): string {
+  return policy.overdueAgainst === 'original'
+    ? 'RED is measured against the original deadline: an open item past the first date committed to is RED, even when a later date has since been set.'
+    : 'RED is measured against the current deadline: the date now in force, after any agreed extension.';
+}
+
+/** The due date that decides whether an open item is past its deadline under the policy. */
+export function deadlineFor(due: DueDate, policy: RagPolicy = DEFAULT_RAG_POLICY): IsoDate | null {
+  return policy.overdueAgainst === 'original' ? (due.original ?? due.current) : due.current;
+}
 
 /** What the traffic light is derived from. */
 export type RagFacts = Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'due' | 'ragOverride' | 'dependsOn'>;
@@ -64,9 +90,57 @@ export function trafficLight(rec: RagFacts, today: IsoDate, policy: RagPolicy = 
   if (isValidOverride(rec)) return 'RED';
   if (isNotForcesToDeliver(rec)) return 'WHITE';
   if (isComplete(rec.lifecycle)) return 'GREEN';
-  const deadline = policy.overdueAgainst === 'original' ? (rec.due.original ?? rec.due.current) : rec.due.current;
+  const deadline = deadlineFor(rec.due, policy);
   if (isOpen(rec.lifecycle) && deadline !== null && daysBetween(deadline, today) > 0) return 'RED';
   return 'AMBER';
+}
+
+/**
+ * Why the rules give an item its colour on `today`, in one sentence a reader can check against the
+ * item ("Past its original deadline of 30 April 2017: 200 days overdue.").
+ */
+export function colourReason(rec: RagFacts & Pick<Recommendation, 'addressee'>, today: IsoDate, policy: RagPolicy = DEFAULT_RAG_POLICY): string {
+  if (isValidOverride(rec) && rec.ragOverride) return `Set RED by hand: ${rec.ragOverride.rationale}`;
+  if (rec.appliesTo !== 'Force') return `Addressed to ${rec.addressee?.trim() || (rec.appliesTo === 'National' ? 'a national body' : 'another body')}: not the force's to deliver.`;
+  if (hasText(rec.dependsOn)) return `Depends on ${rec.dependsOn?.trim()}: not the force's alone to deliver.`;
+  if (rec.lifecycle === 'No further action') return 'No further action: not the force\'s to deliver.';
+  if (isComplete(rec.lifecycle)) return `${rec.lifecycle}: implemented.`;
+  const deadline = deadlineFor(rec.due, policy);
+  const which = policy.overdueAgainst === 'original' && rec.due.original !== null && rec.due.original !== rec.due.current ? 'original deadline' : 'deadline';
+  if (deadline !== null) {
+    const late = daysBetween(deadline, today);
+    if (late > 0) return `Past its ${which} of ${formatUkDate(deadline)}: ${late} ${late === 1 ? 'day' : 'days'} overdue.`;
+    const original = rec.due.original;
+    if (policy.overdueAgainst === 'current' && original !== null && original !== deadline && daysBetween(original, today) > 0) {
+      return `Ongoing work, due by ${formatUkDate(deadline)}; its original deadline of ${formatUkDate(original)} has passed, which this site does not count as RED.`;
+    }
+    return `Ongoing work, due by ${formatUkDate(deadline)}.`;
+  }
+  if (rec.due.kind === 'immediate' || rec.due.kind === 'no deadline') return `Ongoing work; the timescale ("${rec.due.raw.trim() || rec.due.kind}") gives no date to pass.`;
+  return rec.due.raw.trim() === '' ? 'Ongoing work with no timescale: no date the tracker can check.' : `Ongoing work; "${rec.due.raw.trim()}" is no date the tracker can check.`;
+}
+
+/** Where the colour the rules derive differs from the colour the source recorded. */
+export interface ColourDifference {
+  recorded: RecordedStatus;
+  derived: TrafficLight;
+  /** Why the rules give the derived colour. */
+  reason: string;
+}
+
+/**
+ * The recorded colour beside the derived one, when they differ on `today`; null when they agree or
+ * the source gave no colour. Neither hides the other: the caller shows both and the reason.
+ */
+export function colourDifference(
+  rec: RagFacts & Pick<Recommendation, 'addressee' | 'recorded'>,
+  today: IsoDate,
+  policy: RagPolicy = DEFAULT_RAG_POLICY
+): ColourDifference | null {
+  const recorded = rec.recorded;
+  if (recorded === undefined || recorded.colour === null) return null;
+  const derived = trafficLight(rec, today, policy);
+  return derived === recorded.colour ? null : { recorded, derived, reason: colourReason(rec, today, policy) };
 }
 
 /**

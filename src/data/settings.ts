@@ -5,6 +5,8 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import { RAG_POLICY_SETTING, readRagPolicy } from '../core/status';
+import type { RagPolicy } from '../core/status';
 import { F, listSchema } from '../schema';
 import { DataError, toDataError } from './errors';
 import { eqText } from './odata';
@@ -34,6 +36,24 @@ export class SettingsRepository {
   /** The value of a setting, or undefined when it was never set. */
   async get(key: string): Promise<string | undefined> {
     return (await this.item(key))?.TrkValue ?? undefined;
+  }
+
+  /**
+   * Which due date makes an open item RED on this site (Tracker Settings, `RagOverdueAgainst`);
+   * the default when never set. A value that names neither policy is a DataError saying so.
+   */
+  async ragPolicy(): Promise<RagPolicy> {
+    const value = await this.get(RAG_POLICY_SETTING);
+    try {
+      return readRagPolicy(value);
+    } catch (e) {
+      throw new DataError(e instanceof Error ? e.message : String(e), 'bad-data');
+    }
+  }
+
+  /** Records which due date makes an open item RED on this site. */
+  async setRagPolicy(policy: RagPolicy): Promise<void> {
+    await this.set(RAG_POLICY_SETTING, policy.overdueAgainst);
   }
 
   /** Sets a setting, adding it when new. */

@@ -26,6 +26,9 @@ import {
   reportMapping,
   updateMapping
 } from '../schema';
+import { trafficLight } from '../core/status';
+import type { RagPolicy } from '../core/status';
+import { BatchWriteError } from './errors';
 import type { Stored } from './errors';
 import { and, eqText, inText, odataDateTime, odataNumber } from './odata';
 import { PapersRepository } from './papers';
@@ -101,6 +104,44 @@ export class RecommendationsRepository extends ListRepository<Recommendation> {
   dueBefore(date: IsoDate): Promise<Stored<Recommendation>[]> {
     return this.where({ dueBefore: date }, { orderBy: [{ field: F.dueCurrent }] });
   }
+
+  /**
+   * Brings the stored traffic light up to the status rules on `today`. The column is derived data,
+   * kept so that SharePoint's own views, Power BI and server-side filters can use it; a colour
+   * changes with the calendar (an item passes its deadline) and with the site's RAG policy, not
+   * only when someone saves. Only items whose colour moved are written, in batches, each with the
+   * ETag it was read with: an item saved by someone in between is left as they saved it (their
+   * save derived its colour) and counted as skipped.
+   */
+  async refreshColours(today: IsoDate, policy: RagPolicy): Promise<ColourRefresh> {
+    let read = 0;
+    const changes: { base: Stored<Recommendation>; next: Recommendation }[] = [];
+    for await (const page of this.pages()) {
+      for (const stored of page) {
+        read += 1;
+        const colour = trafficLight(stored.value, today, policy);
+        if (colour !== stored.value.trafficLight) changes.push({ base: stored, next: { ...stored.value, trafficLight: colour } });
+      }
+    }
+    if (changes.length === 0) return { read, changed: 0, skipped: 0 };
+    try {
+      await this.updateMany(changes);
+      return { read, changed: changes.length, skipped: 0 };
+    } catch (e) {
+      if (!(e instanceof BatchWriteError) || e.failures.some((f) => f.error.status !== 412)) throw e;
+      return { read, changed: changes.length - e.failures.length, skipped: e.failures.length };
+    }
+  }
+}
+
+/** What {@link RecommendationsRepository.refreshColours} did. */
+export interface ColourRefresh {
+  /** Items read. */
+  read: number;
+  /** Items whose stored colour was rewritten. */
+  changed: number;
+  /** Items changed by someone while the refresh ran, left as they were saved. */
+  skipped: number;
 }
 
 /** Actions, by recommendation, owner, status and due date. */

@@ -9,7 +9,8 @@ import { londonDate } from '../core/dates';
 import { actionKey, recommendationKey, reportKey, updateKey } from '../core/import/keys';
 import type { ImportPlan, ImportProblem, PlannedPerson, PlannedRecommendation } from '../core/import/types';
 import type { Action, IsoDate, OriginatingReport, Person, ProgressUpdate, Recommendation } from '../core/model';
-import { trafficLight } from '../core/status';
+import { DEFAULT_RAG_POLICY, trafficLight } from '../core/status';
+import type { RagPolicy } from '../core/status';
 import { BatchWriteError, DataError, type Stored, type TrackerData } from '../data';
 
 export interface ImportProgress {
@@ -97,6 +98,8 @@ class Writer {
   readonly result: WriteResult = { created: emptyTally(), existing: emptyTally(), linked: 0, people: { matched: 0, unmatched: 0 }, problems: [], failed: 0 };
   private readonly users = new Map<string, Person>();
   private readonly today: IsoDate;
+  /** The site's RAG policy, read once at the start of the run. */
+  private policy: RagPolicy = DEFAULT_RAG_POLICY;
   /** Keys of the reports and recommendations that were on the site before this run. */
   private readonly preexisting = new Set<string>();
 
@@ -158,6 +161,7 @@ class Writer {
 
   async run(): Promise<WriteResult> {
     await this.progress('reading site', 0, 1);
+    this.policy = await this.data.settings.ragPolicy();
     const reportIds = await this.writeReports();
     const recIds = await this.writeRecommendations(reportIds);
     await this.writeActionsAndUpdates(recIds);
@@ -189,7 +193,7 @@ class Writer {
       sro: await this.person(p.sro, p.row, 'SRO'),
       owner: await this.person(p.owner, p.row, 'Owner')
     };
-    return { ...rec, trafficLight: trafficLight(rec, this.today) };
+    return { ...rec, trafficLight: trafficLight(rec, this.today, this.policy) };
   }
 
   private async writeRecommendations(reportIds: Map<string, number>): Promise<Map<string, Stored<Recommendation>>> {

@@ -24,7 +24,7 @@ import { formatUkDate } from '../core/dates';
 import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
 import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
-import type { CommitteePaper, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
+import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
 import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
 
 /** The MIME type of a .docx file. */
@@ -49,9 +49,10 @@ function textCell(text: string, bold = false): TableCell {
   return cell(textParagraphs(text, { bold }));
 }
 
-function statusCell(colour: TrafficLight, label: string): TableCell {
+function statusCell(colour: TrafficLight, label: string, note: PaperColourNote | null = null): TableCell {
   const { fill, text } = TRAFFIC_LIGHT_COLOURS[colour];
-  return cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: label, bold: true, color: text })] })], { fill });
+  const recorded = note ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: S.sourceRecorded(note.recordedLabel, note.recordedOn), size: 16, color: text })] })] : [];
+  return cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: label, bold: true, color: text })] }), ...recorded], { fill });
 }
 
 function dueParagraphs(due: PaperDue): Paragraph[] {
@@ -81,14 +82,24 @@ function plain(text: string, options: { bold?: boolean; italics?: boolean } = {}
   return new Paragraph({ children: [new TextRun({ text, bold: options.bold, italics: options.italics })] });
 }
 
+/** Why the colour printed is not the one the source recorded, as an italic line. */
+function colourWhy(note: PaperColourNote | null, colour: string): Paragraph[] {
+  return note ? [plain(S.colourWhy(note.recordedLabel, note.recordedOn, colour, note.reason), { italics: true })] : [];
+}
+
 function itemRows(r: PaperRow): TableRow[] {
   const main = new TableRow({
     children: [
       textCell(r.ref),
       cell([plain(r.kind, { bold: true }), ...textParagraphs(r.text)]),
-      statusCell(r.trafficLight, r.statusLabel),
+      statusCell(r.trafficLight, r.statusLabel, r.colourNote),
       cell(dueParagraphs(r.due)),
-      cell([...textParagraphs(r.comment), ...(r.commentDate ? [plain(S.commentDate(r.commentDate), { italics: true })] : [])])
+      cell([
+        ...textParagraphs(r.comment),
+        ...(r.commentDate ? [plain(S.commentDate(r.commentDate), { italics: true })] : []),
+        ...(r.redRationale?.overdue ? [plain(r.redRationale.overdue, { italics: true })] : []),
+        ...colourWhy(r.colourNote, r.trafficLight)
+      ])
     ]
   });
   const actions = r.actions.map(
@@ -97,9 +108,9 @@ function itemRows(r: PaperRow): TableRow[] {
         children: [
           textCell(a.ref),
           cell([plain(S.actionRequired, { bold: true }), ...textParagraphs(a.text)]),
-          textCell(a.lifecycle),
+          statusCell(a.trafficLight, a.statusLabel, a.colourNote),
           cell(dueParagraphs(a.due)),
-          cell(a.currentPosition ? [plain(S.currentPosition, { bold: true }), ...textParagraphs(a.currentPosition)] : textParagraphs(''))
+          cell([...(a.currentPosition ? [plain(S.currentPosition, { bold: true }), ...textParagraphs(a.currentPosition)] : textParagraphs('')), ...colourWhy(a.colourNote, a.trafficLight)])
         ]
       })
   );
@@ -108,7 +119,7 @@ function itemRows(r: PaperRow): TableRow[] {
 
 function reportSection(s: PaperSection): (Paragraph | Table)[] {
   const body = s.rows.length ? [table(S.tableColumns, [6, 38, 10, 12, 34], s.rows.flatMap(itemRows))] : [plain(S.noRows)];
-  return [heading(s.title, HeadingLevel.HEADING_2), plain(s.byLine, { italics: true }), plain(s.publishedLine, { italics: true }), plain(s.scopeSentence, { bold: true }), ...body];
+  return [heading(s.title, HeadingLevel.HEADING_2), plain(s.byLine, { italics: true }), plain(s.publishedLine, { italics: true }), plain(s.scopeSentence, { bold: true }), ...(s.registerScopeSentence ? [plain(S.registerCount(s.registerScopeSentence), { italics: true })] : []), ...body];
 }
 
 function pageFooter(): Footer {
@@ -140,7 +151,7 @@ export async function renderPaperDocx(paper: CommitteePaper): Promise<Uint8Array
   const changes = changeRows(paper).map((values) => new TableRow({ children: values.map((v) => textCell(v)) }));
   const legend = paper.legend.map((l) => new TableRow({ children: [statusCell(l.colour, l.colour), textCell(l.definition)] }));
   const red = paper.redItems.map(
-    (r) => new TableRow({ children: [textCell(r.reportTitle), textCell(r.ref), textCell(r.text), textCell(dueText(r.due)), textCell(r.rationale)] })
+    (r) => new TableRow({ children: [textCell(r.reportTitle), textCell(r.ref), textCell(r.text), textCell(dueText(r.due)), textCell(r.rationale.reason), textCell(r.rationale.overdue ?? '')] })
   );
   const closed = paper.closedItems.map(
     (c) =>
@@ -159,9 +170,10 @@ export async function renderPaperDocx(paper: CommitteePaper): Promise<Uint8Array
     ...(changes.length ? [table(S.changesColumns, [50, 10, 20, 20], changes)] : []),
     heading(S.legendHeading, HeadingLevel.HEADING_1),
     table(S.legendColumns, [15, 85], legend),
+    plain(paper.ragPolicyStatement, { italics: true }),
     ...paper.sections.flatMap(reportSection),
     heading(S.redHeading, HeadingLevel.HEADING_1),
-    ...(red.length ? [table(S.redColumns, [22, 6, 34, 12, 26], red)] : [plain(S.redNone)]),
+    ...(red.length ? [table(S.redColumns, [18, 6, 30, 12, 22, 12], red)] : [plain(S.redNone)]),
     heading(S.closedHeading, HeadingLevel.HEADING_1),
     ...(closed.length ? [table(S.closedColumns, [20, 6, 30, 12, 10, 22], closed)] : [plain(S.closedNone)])
   ];

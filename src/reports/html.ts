@@ -6,7 +6,7 @@ import { formatUkDate } from '../core/dates';
 import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
 import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
-import type { CommitteePaper, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
+import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
 import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -32,9 +32,10 @@ function cells(values: string[]): string {
 }
 
 /** A status cell: the colour as fill, the label as text (so it reads without colour too). */
-function statusCell(colour: TrafficLight, label: string): string {
+function statusCell(colour: TrafficLight, label: string, note: PaperColourNote | null = null): string {
   const { fill, text } = TRAFFIC_LIGHT_COLOURS[colour];
-  return `<td class="status" style="background:#${fill};color:#${text}">${escapeHtml(label)}</td>`;
+  const recorded = note ? `<br><span class="source">${escapeHtml(S.sourceRecorded(note.recordedLabel, note.recordedOn))}</span>` : '';
+  return `<td class="status" style="background:#${fill};color:#${text}">${escapeHtml(label)}${recorded}</td>`;
 }
 
 function dueCell(due: PaperDue): string {
@@ -43,18 +44,24 @@ function dueCell(due: PaperDue): string {
   return `${original}<p>${escapeHtml(S.nowDue)}: ${escapeHtml(due.nowDue)}</p>`;
 }
 
+/** The line that says why the colour printed is not the one the source recorded. */
+function colourWhy(note: PaperColourNote | null, colour: TrafficLight): string {
+  return note ? `<p class="recorded">${escapeHtml(S.colourWhy(note.recordedLabel, note.recordedOn, colour, note.reason))}</p>` : '';
+}
+
 function row(r: PaperRow): string {
-  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel)}<td>${dueCell(r.due)}</td><td>${paras(r.comment)}${r.commentDate ? `<p class="updated">${escapeHtml(S.commentDate(r.commentDate))}</p>` : ''}</td></tr>`;
+  const red = r.redRationale?.overdue ? `<p class="overdue">${escapeHtml(r.redRationale.overdue)}</p>` : '';
+  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel, r.colourNote)}<td>${dueCell(r.due)}</td><td>${paras(r.comment)}${r.commentDate ? `<p class="updated">${escapeHtml(S.commentDate(r.commentDate))}</p>` : ''}${red}${colourWhy(r.colourNote, r.trafficLight)}</td></tr>`;
   const actions = r.actions.map(
     (a) =>
-      `<tr class="action"><td class="ref">${escapeHtml(a.ref)}</td><td><p class="kind">${escapeHtml(S.actionRequired)}</p>${paras(a.text)}</td><td>${escapeHtml(a.lifecycle)}</td><td>${dueCell(a.due)}</td><td>${a.currentPosition ? `<p class="kind">${escapeHtml(S.currentPosition)}</p>${paras(a.currentPosition)}` : ''}</td></tr>`
+      `<tr class="action"><td class="ref">${escapeHtml(a.ref)}</td><td><p class="kind">${escapeHtml(S.actionRequired)}</p>${paras(a.text)}</td>${statusCell(a.trafficLight, a.statusLabel, a.colourNote)}<td>${dueCell(a.due)}</td><td>${a.currentPosition ? `<p class="kind">${escapeHtml(S.currentPosition)}</p>${paras(a.currentPosition)}` : ''}${colourWhy(a.colourNote, a.trafficLight)}</td></tr>`
   );
   return main + actions.join('');
 }
 
 function section(s: PaperSection): string {
   const body = s.rows.length ? table(S.tableColumns, s.rows.map(row), 'items') : `<p>${escapeHtml(S.noRows)}</p>`;
-  return `<section class="report"><h2>${escapeHtml(s.title)}</h2><p class="byline">${escapeHtml(s.byLine)}</p><p class="published">${escapeHtml(s.publishedLine)}</p><p class="scope">${escapeHtml(s.scopeSentence)}</p>${body}</section>`;
+  return `<section class="report"><h2>${escapeHtml(s.title)}</h2><p class="byline">${escapeHtml(s.byLine)}</p><p class="published">${escapeHtml(s.publishedLine)}</p><p class="scope">${escapeHtml(s.scopeSentence)}</p>${s.registerScopeSentence ? `<p class="register-scope">${escapeHtml(S.registerCount(s.registerScopeSentence))}</p>` : ''}${body}</section>`;
 }
 
 const PRINT_CSS = `
@@ -76,6 +83,8 @@ table.items th:nth-child(3) { width: 10%; }
 table.items th:nth-child(4) { width: 12%; }
 table.items th:nth-child(5) { width: 35%; }
 td.status { font-weight: bold; text-align: center; white-space: nowrap; }
+td.status .source { font-weight: normal; font-size: 8pt; white-space: normal; }
+.recorded, .overdue, .register-scope, .policy { font-style: italic; }
 td.ref { white-space: nowrap; }
 tr.action td { background: #f5f5f5; }
 tr.action td.ref { padding-left: 12pt; }
@@ -96,7 +105,7 @@ export function renderPaperHtml(paper: CommitteePaper): string {
   const counts = TRAFFIC_LIGHTS.map((c) => `<tr>${statusCell(c, c)}<td>${paper.summary.byTrafficLight[c]}</td></tr>`);
   const changes = changeRows(paper).map((values) => cells(values.map(escapeHtml)));
   const legend = paper.legend.map((l) => `<tr>${statusCell(l.colour, l.colour)}<td>${escapeHtml(l.definition)}</td></tr>`);
-  const red = paper.redItems.map((r) => cells([escapeHtml(r.reportTitle), escapeHtml(r.ref), paras(r.text), escapeHtml(dueText(r.due)), escapeHtml(r.rationale)]));
+  const red = paper.redItems.map((r) => cells([escapeHtml(r.reportTitle), escapeHtml(r.ref), paras(r.text), escapeHtml(dueText(r.due)), paras(r.rationale.reason), escapeHtml(r.rationale.overdue ?? '')]));
   const closed = paper.closedItems.map((c) =>
     cells([escapeHtml(c.reportTitle), escapeHtml(c.ref), paras(c.text), escapeHtml(c.lifecycle), escapeHtml(c.closedOn ? formatUkDate(c.closedOn) : ''), paras(c.comment)])
   );
@@ -104,7 +113,7 @@ export function renderPaperHtml(paper: CommitteePaper): string {
     `<header><h1>${escapeHtml(paper.title)}</h1><p class="subtitle">${escapeHtml(paperSubtitle(paper))}</p></header>`,
     `<section class="summary"><h2>${escapeHtml(S.summary)}</h2><p>${escapeHtml(S.totals(paper))}</p>${table(S.countsColumns, counts, 'counts')}`,
     `<h3>${escapeHtml(S.changesHeading)}</h3><p>${escapeHtml(S.changesLine(paper))}</p>${changes.length ? table(S.changesColumns, changes, 'changes') : ''}</section>`,
-    `<section class="legend"><h2>${escapeHtml(S.legendHeading)}</h2>${table(S.legendColumns, legend, 'legend')}</section>`,
+    `<section class="legend"><h2>${escapeHtml(S.legendHeading)}</h2>${table(S.legendColumns, legend, 'legend')}<p class="policy">${escapeHtml(paper.ragPolicyStatement)}</p></section>`,
     ...paper.sections.map(section),
     `<section class="red"><h2>${escapeHtml(S.redHeading)}</h2>${red.length ? table(S.redColumns, red, 'red-items') : `<p>${escapeHtml(S.redNone)}</p>`}</section>`,
     `<section class="appendix"><h2>${escapeHtml(S.closedHeading)}</h2>${closed.length ? table(S.closedColumns, closed, 'closed-items') : `<p>${escapeHtml(S.closedNone)}</p>`}</section>`

@@ -14,7 +14,7 @@ import { renderPaperDocx } from './docx';
 import { renderPaperHtml } from './html';
 
 /** The repositories a paper reads and writes. */
-export type PaperData = Pick<TrackerData, 'reports' | 'recommendations' | 'actions' | 'updates' | 'papers'>;
+export type PaperData = Pick<TrackerData, 'reports' | 'recommendations' | 'actions' | 'updates' | 'papers' | 'settings'>;
 
 /**
  * What to compare with: the committee's latest issued paper (default), a chosen issued paper, a
@@ -30,6 +30,7 @@ export interface PaperOptions {
   /** The committee the paper goes to; papers of one committee form one series of snapshots. */
   committee?: string;
   baseline?: BaselineChoice;
+  /** Which due date makes an item RED; the site's setting (Tracker Settings) when absent. */
   ragPolicy?: RagPolicy;
 }
 
@@ -122,8 +123,8 @@ async function resolveBaseline(data: PaperData, options: PaperOptions): Promise<
 
 /** Builds the paper from the site without storing anything (a preview, or the CLI's output). */
 export async function prepareCommitteePaper(data: PaperData, options: PaperOptions): Promise<CommitteePaper> {
-  const [register, baseline] = await Promise.all([loadRegister(data), resolveBaseline(data, options)]);
-  return buildCommitteePaper({ ...register, asAt: options.asAt, selection: options.selection, title: options.title, baseline, ragPolicy: options.ragPolicy });
+  const [register, baseline, ragPolicy] = await Promise.all([loadRegister(data), resolveBaseline(data, options), options.ragPolicy ?? data.settings.ragPolicy()]);
+  return buildCommitteePaper({ ...register, asAt: options.asAt, selection: options.selection, title: options.title, baseline, ragPolicy });
 }
 
 /** "2017-11-23-police-performance-committee": the stem of the paper's file names. */

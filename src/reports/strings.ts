@@ -15,6 +15,9 @@ export const PAPER_STRINGS = {
   changesHeading: 'Changes since the previous paper',
   changesLine: (paper: CommitteePaper): string => {
     if (paper.comparedWith === null) return 'This is the first paper: there is no previous paper to compare with.';
+    if (paper.comparedWith.kind === 'source' && paper.comparedWith.date === paper.asAt) {
+      return `${paper.summary.newCount} NEW and ${paper.summary.closedSinceCount} NEW CLOSED, as the source marked them on ${formatUkDate(paper.asAt)}.`;
+    }
     const { newCount, closedSinceCount, noLongerReported } = paper.summary;
     const gone = noLongerReported.length ? ` ${noLongerReported.length} ${noLongerReported.length === 1 ? 'item' : 'items'} of the previous paper no longer reported.` : '';
     return `${newCount} ${newCount === 1 ? 'item is' : 'items are'} NEW and ${closedSinceCount} ${closedSinceCount === 1 ? 'item was' : 'items were'} CLOSED since ${comparedWithText(paper)}.${gone}`;
@@ -29,7 +32,13 @@ export const PAPER_STRINGS = {
   nowDue: 'Now due',
   redHeading: 'RED items and their rationale',
   redNone: 'No item is RED.',
-  redColumns: ['Report', 'Ref', 'Recommendation', 'Due date', 'Rationale'],
+  redColumns: ['Report', 'Ref', 'Recommendation', 'Due date', 'Rationale', 'Overdue'],
+  /** Beside a colour that differs from the source's: what the source recorded. */
+  sourceRecorded: (label: string, on: string): string => `Source: ${label} on ${formatUkDate(on)}`,
+  /** Under the comment: why the colour printed is not the source's. */
+  colourWhy: (label: string, on: string, colour: string, reason: string): string => `The source recorded ${label} on ${formatUkDate(on)}; ${colour} here. ${reason}`,
+  /** Under the source's scope sentence, when the register counts otherwise. */
+  registerCount: (sentence: string): string => `The register counts: ${sentence}`,
   closedHeading: 'Appendix: closed items',
   closedNone: 'No item is closed.',
   closedColumns: ['Report', 'Ref', 'Recommendation', 'Status', 'Closed on', 'Final comment'],
@@ -49,6 +58,7 @@ export const PAPER_STRINGS = {
 export function comparedWithText(paper: CommitteePaper): string {
   const c = paper.comparedWith;
   if (c === null) return '';
+  if (c.kind === 'source') return `the statuses the source recorded on ${formatUkDate(c.date)}`;
   return c.kind === 'paper' ? `the paper of ${formatUkDate(c.asAt)} (${c.title})` : formatUkDate(c.date);
 }
 
@@ -56,7 +66,9 @@ export function comparedWithText(paper: CommitteePaper): string {
 export function paperSubtitle(paper: CommitteePaper): string {
   const position = `Position at ${formatUkDate(paper.asAt)}`;
   const scope = paper.selection.directorate ? `, ${paper.selection.directorate}` : '';
-  return paper.comparedWith === null ? `${position}${scope}.` : `${position}${scope}. NEW and CLOSED mark changes since ${comparedWithText(paper)}.`;
+  if (paper.comparedWith === null) return `${position}${scope}.`;
+  if (paper.comparedWith.kind === 'source' && paper.comparedWith.date === paper.asAt) return `${position}${scope}. NEW and CLOSED as the source marked them.`;
+  return `${position}${scope}. NEW and CLOSED mark changes since ${comparedWithText(paper)}.`;
 }
 
 /** Every line of the changes table: changed items, then items the previous paper had and this one has not. */

@@ -6,6 +6,7 @@
 import {
   APPLIES_TO,
   CONFIDENCES,
+  DATE_PRECISIONS,
   DUE_KINDS,
   LIFECYCLES,
   RECOMMENDATION_KINDS,
@@ -34,6 +35,12 @@ export const F = {
   scopeText: 'TrkScopeText',
   responseDeadline: 'TrkResponseDeadline',
   reportUrl: 'TrkReportUrl',
+  publishedPrecision: 'TrkPublishedPrecision',
+  byLine: 'TrkByLine',
+  made: 'TrkMade',
+  madeForForce: 'TrkMadeForForce',
+  recordedScope: 'TrkRecordedScope',
+  recorded: 'TrkRecorded',
   report: 'TrkReport',
   kind: 'TrkKind',
   text: 'TrkText',
@@ -59,6 +66,7 @@ export const F = {
   dueRevisions: 'TrkDueRevisions',
   dueRaw: 'TrkDueRaw',
   dueProblem: 'TrkDueProblem',
+  dueFromText: 'TrkDueFromText',
   confidence: 'TrkConfidence',
   confidenceNarrative: 'TrkConfidenceNarrative',
   evidence: 'TrkEvidence',
@@ -111,7 +119,8 @@ function dueFields(indexed: boolean): FieldSchema[] {
     { internalName: F.dueCurrent, displayName: 'Due date', type: 'DateTime', dateOnly: true, indexed, inDefaultView: true },
     { internalName: F.dueRevisions, displayName: 'Due date revisions', type: 'Note', description: 'JSON: every approved change of due date.' },
     { internalName: F.dueRaw, displayName: 'Timescale (as written)', type: 'Note' },
-    { internalName: F.dueProblem, displayName: 'Timescale problem', type: 'Note' }
+    { internalName: F.dueProblem, displayName: 'Timescale problem', type: 'Note' },
+    { internalName: F.dueFromText, displayName: 'Timescale read from the text', type: 'Boolean', description: "Yes when the source gave no timescale and the deadline was read from the recommendation's own text." }
   ];
 }
 
@@ -136,7 +145,12 @@ const reports: ListSchema = {
     { internalName: F.source, displayName: 'Source', type: 'Choice', choices: SOURCES, required: true, indexed: true, inDefaultView: true },
     { internalName: F.reportType, displayName: 'Report type', type: 'Choice', choices: REPORT_TYPES, required: true, inDefaultView: true },
     { internalName: F.published, displayName: 'Published', type: 'DateTime', dateOnly: true, indexed: true, inDefaultView: true },
+    { internalName: F.publishedPrecision, displayName: 'Published precision', type: 'Choice', choices: DATE_PRECISIONS, description: 'Whether the source gave the day, only the month or only the year of publication.' },
     { internalName: F.publishedText, displayName: 'Published (as written)', type: 'Text' },
+    { internalName: F.byLine, displayName: 'By-line (as written)', type: 'Text', description: 'Who published it, as the source puts it ("A joint national report by HMCPSI and HMIC").' },
+    { internalName: F.made, displayName: 'Recommendations made', type: 'Number', description: 'How many the report made in all, national ones and those for other bodies included.' },
+    { internalName: F.madeForForce, displayName: 'Recommendations for the force', type: 'Number', description: 'Of those, how many apply to the force.' },
+    { internalName: F.recordedScope, displayName: 'Scope sentence (as written)', type: 'Note', description: "JSON: the source's scope sentence and its date." },
     { internalName: F.scope, displayName: 'Scope', type: 'Choice', choices: SCOPES, required: true },
     { internalName: F.scopeText, displayName: 'Scope (as written)', type: 'Text' },
     { internalName: F.responseDeadline, displayName: 'PCC response deadline', type: 'DateTime', dateOnly: true, inDefaultView: true },
@@ -177,7 +191,8 @@ const recommendations: ListSchema = {
     { internalName: F.reopenings, displayName: 'Re-openings', type: 'Note', description: 'JSON' },
     { internalName: F.latestComment, displayName: 'Latest comment', type: 'Note', inDefaultView: true },
     { internalName: F.lastUpdated, displayName: 'Last updated', type: 'DateTime', dateOnly: true, indexed: true, inDefaultView: true },
-    { internalName: F.history, displayName: 'Status history', type: 'Note', description: 'JSON: every change of status or colour.' }
+    { internalName: F.history, displayName: 'Status history', type: 'Note', description: 'JSON: every change of status or colour.' },
+    { internalName: F.recorded, displayName: 'Status (as recorded by the source)', type: 'Note', description: 'JSON: the status the source gave, its NEW / CLOSED marker and its date.' }
   ]
 };
 
@@ -194,7 +209,8 @@ const actions: ListSchema = {
     ...personFields(F.owner, F.ownerName, F.ownerEmail, 'Owner', true),
     lifecycleField(true),
     ...dueFields(true),
-    { internalName: F.currentPosition, displayName: 'Current position', type: 'Note', inDefaultView: true }
+    { internalName: F.currentPosition, displayName: 'Current position', type: 'Note', inDefaultView: true },
+    { internalName: F.recorded, displayName: 'Status (as recorded by the source)', type: 'Note', description: 'JSON: the status the source gave, its NEW / CLOSED marker and its date.' }
   ]
 };
 
@@ -277,7 +293,7 @@ const papers: ListSchema = {
 
 /** The tracker's lists and the schema version: raise the version whenever a list or column changes. */
 export const TRACKER_SCHEMA: TrackerSchema = {
-  version: 2,
+  version: 3,
   lists: [reports, recommendations, actions, updates, reminderRules, reminderLog, settings, papers]
 };
 

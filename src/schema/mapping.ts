@@ -11,6 +11,7 @@ import { londonDate, londonWallClock } from '../core/dates';
 import {
   APPLIES_TO,
   CONFIDENCES,
+  DATE_PRECISIONS,
   DUE_KINDS,
   LIFECYCLES,
   RECOMMENDATION_KINDS,
@@ -33,6 +34,8 @@ import type {
   ProgressUpdate,
   RagOverride,
   Recommendation,
+  RecordedScope,
+  RecordedStatus,
   ReminderLogEntry,
   ReminderRuleRecord,
   StatusChange
@@ -254,6 +257,7 @@ class Reader {
     };
     const problem = this.text(F.dueProblem);
     if (problem !== undefined) due.problem = problem;
+    if (this.item[F.dueFromText] === true) due.fromText = true;
     return due;
   }
 }
@@ -273,7 +277,8 @@ function duePayload(d: DueDate): ItemPayload {
     [F.dueCurrent]: dateOrNull(d.current),
     [F.dueRevisions]: JSON.stringify(d.revisions),
     [F.dueRaw]: d.raw,
-    [F.dueProblem]: orNull(d.problem)
+    [F.dueProblem]: orNull(d.problem),
+    [F.dueFromText]: d.fromText === true
   };
 }
 
@@ -283,7 +288,7 @@ function withOptional<T extends object>(target: T, values: Partial<T>): T {
   return target;
 }
 
-const DUE_COLUMNS = [F.dueKind, F.dueOriginal, F.dueCurrent, F.dueRevisions, F.dueRaw, F.dueProblem] as const;
+const DUE_COLUMNS = [F.dueKind, F.dueOriginal, F.dueCurrent, F.dueRevisions, F.dueRaw, F.dueProblem, F.dueFromText] as const;
 
 function mapping<T>(list: ListKey, columns: ItemMapping<T>['columns'], toItem: (m: T) => ItemPayload, fromItem: (r: Reader) => T): ItemMapping<T> {
   return {
@@ -304,7 +309,12 @@ export const reportMapping: ItemMapping<OriginatingReport> = mapping<Originating
     source: [F.source],
     reportType: [F.reportType],
     published: [F.published],
+    publishedPrecision: [F.publishedPrecision],
     publishedText: [F.publishedText],
+    byLine: [F.byLine],
+    made: [F.made],
+    madeForForce: [F.madeForForce],
+    recordedScope: [F.recordedScope],
     scope: [F.scope],
     scopeText: [F.scopeText],
     responseDeadline: [F.responseDeadline],
@@ -315,7 +325,12 @@ export const reportMapping: ItemMapping<OriginatingReport> = mapping<Originating
     [F.source]: r.source,
     [F.reportType]: r.reportType,
     [F.published]: dateOrNull(r.published),
+    [F.publishedPrecision]: r.publishedPrecision ?? null,
     [F.publishedText]: orNull(r.publishedText),
+    [F.byLine]: orNull(r.byLine),
+    [F.made]: r.made ?? null,
+    [F.madeForForce]: r.madeForForce ?? null,
+    [F.recordedScope]: jsonOrNull(r.recordedScope),
     [F.scope]: r.scope,
     [F.scopeText]: orNull(r.scopeText),
     [F.responseDeadline]: dateOrNull(r.responseDeadline),
@@ -331,7 +346,17 @@ export const reportMapping: ItemMapping<OriginatingReport> = mapping<Originating
         scope: r.requiredChoice(F.scope, SCOPES),
         responseDeadline: r.date(F.responseDeadline)
       },
-      { id: r.itemId(), publishedText: r.text(F.publishedText), scopeText: r.text(F.scopeText), url: r.url(F.reportUrl) }
+      {
+        id: r.itemId(),
+        publishedPrecision: r.choice(F.publishedPrecision, DATE_PRECISIONS),
+        publishedText: r.text(F.publishedText),
+        byLine: r.text(F.byLine),
+        made: r.number(F.made),
+        madeForForce: r.number(F.madeForForce),
+        recordedScope: r.json<RecordedScope>(F.recordedScope),
+        scopeText: r.text(F.scopeText),
+        url: r.url(F.reportUrl)
+      }
     )
 );
 
@@ -371,7 +396,8 @@ export const recommendationMapping: ItemMapping<Recommendation> = mapping<Recomm
     latestComment: [F.latestComment],
     lastUpdated: [F.lastUpdated],
     history: [F.history],
-    trafficLight: [F.trafficLight]
+    trafficLight: [F.trafficLight],
+    recorded: [F.recorded]
   },
   (r) => ({
     [F.title]: r.ref,
@@ -400,7 +426,8 @@ export const recommendationMapping: ItemMapping<Recommendation> = mapping<Recomm
     [F.reopenings]: JSON.stringify(r.reopenings),
     [F.latestComment]: orNull(r.latestComment),
     [F.lastUpdated]: dateOrNull(r.lastUpdated),
-    [F.history]: JSON.stringify(r.history)
+    [F.history]: JSON.stringify(r.history),
+    [F.recorded]: jsonOrNull(r.recorded)
   }),
   (r) => {
     const accepted = r.choice(F.accepted, ACCEPTED_CHOICES);
@@ -435,7 +462,8 @@ export const recommendationMapping: ItemMapping<Recommendation> = mapping<Recomm
         closure: r.json<ClosureRequest>(F.closure),
         extension: r.json<ExtensionRequest>(F.extension),
         latestComment: r.text(F.latestComment),
-        trafficLight: r.choice(F.trafficLight, TRAFFIC_LIGHTS)
+        trafficLight: r.choice(F.trafficLight, TRAFFIC_LIGHTS),
+        recorded: r.json<RecordedStatus>(F.recorded)
       }
     );
   }
@@ -452,7 +480,8 @@ export const actionMapping: ItemMapping<Action> = mapping<Action>(
     owner: [F.owner, F.ownerName, F.ownerEmail],
     lifecycle: [F.lifecycle],
     due: DUE_COLUMNS,
-    currentPosition: [F.currentPosition]
+    currentPosition: [F.currentPosition],
+    recorded: [F.recorded]
   },
   (a) => ({
     [F.title]: a.ref,
@@ -461,7 +490,8 @@ export const actionMapping: ItemMapping<Action> = mapping<Action>(
     ...personPayload(a.owner, F.owner, F.ownerName, F.ownerEmail),
     [F.lifecycle]: a.lifecycle,
     ...duePayload(a.due),
-    [F.currentPosition]: orNull(a.currentPosition)
+    [F.currentPosition]: orNull(a.currentPosition),
+    [F.recorded]: jsonOrNull(a.recorded)
   }),
   (r) =>
     withOptional<Action>(
@@ -472,7 +502,7 @@ export const actionMapping: ItemMapping<Action> = mapping<Action>(
         lifecycle: r.requiredChoice(F.lifecycle, LIFECYCLES),
         due: r.due()
       },
-      { id: r.itemId(), owner: r.person(F.owner, F.ownerName, F.ownerEmail), currentPosition: r.text(F.currentPosition) }
+      { id: r.itemId(), owner: r.person(F.owner, F.ownerName, F.ownerEmail), currentPosition: r.text(F.currentPosition), recorded: r.json<RecordedStatus>(F.recorded) }
     )
 );
 

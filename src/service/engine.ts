@@ -6,6 +6,7 @@
  */
 import { londonDate } from '../core/dates';
 import type { IsoDate, Person, Recommendation } from '../core/model';
+import type { RagPolicy } from '../core/status';
 import {
   DEFAULT_RULES,
   byUrgency,
@@ -138,8 +139,8 @@ export class ReminderEngine {
     return new Map(reports.map((r) => [r.id, r.value.title]));
   }
 
-  private subject(rec: Recommendation, day: IsoDate, reports: Map<number, string>): ReminderSubject {
-    return recommendationSubject(rec, day, { reportTitle: rec.reportId === undefined ? null : (reports.get(rec.reportId) ?? null), approver: this.options.approver ?? null });
+  private subject(rec: Recommendation, day: IsoDate, reports: Map<number, string>, ragPolicy: RagPolicy): ReminderSubject {
+    return recommendationSubject(rec, day, { reportTitle: rec.reportId === undefined ? null : (reports.get(rec.reportId) ?? null), approver: this.options.approver ?? null, ragPolicy });
   }
 
   /** The card content of a reminder: the rule's words expanded, the item's facts, the two links. */
@@ -206,7 +207,7 @@ export class ReminderEngine {
       const counts = new Map<number, number>();
       for (const c of changes) if (c.kind === 'added' || c.kind === 'updated') counts.set(c.itemId, (counts.get(c.itemId) ?? 0) + 1);
       const ids = [...counts.keys()];
-      const [rules, reports] = await Promise.all([this.rules(), this.reportTitles()]);
+      const [rules, reports, policy] = await Promise.all([this.rules(), this.reportTitles(), data.settings.ragPolicy()]);
       const today = londonDate(now);
       const intents: ReminderIntent[] = [];
       const unresolved: UnresolvedRecipient[] = [];
@@ -220,11 +221,11 @@ export class ReminderEngine {
             logger.warn(`Version ${v.label} of recommendation ${id} cannot be read (${v.problem ?? 'unknown problem'}); its changes are not evaluated.`);
             continue;
           }
-          const subject = this.subject({ ...v.value, id }, today, reports);
+          const subject = this.subject({ ...v.value, id }, today, reports, policy);
           const before = i > 0 ? chronological[i - 1].value : undefined;
           let event: ReminderEvent;
           if (v.label === '1.0') event = { kind: 'created', subject };
-          else if (before) event = { kind: 'changed', subject, previous: this.subject({ ...before, id }, today, reports), version: v.label.split('.')[0] };
+          else if (before) event = { kind: 'changed', subject, previous: this.subject({ ...before, id }, today, reports, policy), version: v.label.split('.')[0] };
           else continue;
           const result = evaluateRules(rules, event, { now, today, holidays: this.options.holidays });
           intents.push(...result.intents);
@@ -258,7 +259,7 @@ export class ReminderEngine {
       const today = londonDate(now);
       const last = await data.settings.get(SETTING_LAST_SWEEP);
       const previousDay = last !== undefined && last < today ? last : null;
-      const [rules, reports] = await Promise.all([this.rules(), this.reportTitles()]);
+      const [rules, reports, policy] = await Promise.all([this.rules(), this.reportTitles(), data.settings.ragPolicy()]);
       const intents: ReminderIntent[] = [];
       const unresolved: UnresolvedRecipient[] = [];
       let items = 0;
@@ -266,16 +267,20 @@ export class ReminderEngine {
         for (const { id, value } of page) {
           items += 1;
           const rec = { ...value, id };
-          const subject = this.subject(rec, today, reports);
-          const previous = previousDay === null ? null : this.subject(rec, previousDay, reports);
+          const subject = this.subject(rec, today, reports, policy);
+          const previous = previousDay === null ? null : this.subject(rec, previousDay, reports, policy);
           const result = evaluateRules(rules, { kind: 'sweep', subject, previous }, { now, today, holidays: this.options.holidays });
           intents.push(...result.intents);
           unresolved.push(...result.unresolved);
         }
       }
       const { claimed, unsent } = await this.claimAll(intents, unresolved, now);
+      // The stored colour follows the calendar: items that passed a deadline since yesterday are
+      // written RED, so SharePoint's views and filters on the column agree with the tracker.
+      const colours = await data.recommendations.refreshColours(today, policy);
       if (last === undefined || last < today) await data.settings.set(SETTING_LAST_SWEEP, today);
-      logger.info(`Sweep of ${today}: ${items} item(s), ${claimed} reminder(s) claimed.`);
+      const skipped = colours.skipped > 0 ? `, ${colours.skipped} changed meanwhile and left as saved` : '';
+      logger.info(`Sweep of ${today}: ${items} item(s), ${claimed} reminder(s) claimed, ${colours.changed} stored colour(s) brought up to date${skipped}.`);
       return { items, claimed, delivered: (await this.flushNow(unsent)).delivered };
     });
   }

@@ -87,7 +87,8 @@ test('opens an item with its full text, owner and due date', async () => {
   await expect(page.getByTestId('item-text').innerText()).resolves.toBe(rec.value.text);
   const panel = page.getByTestId('item-panel');
   await expect(panel.getByText(rec.value.owner?.name ?? 'missing owner', { exact: true }).isVisible()).resolves.toBe(true);
-  await expect(panel.getByText('Due: 30 Nov 2017').isVisible()).resolves.toBe(true);
+  // The timescale as the matrix writes it ("Nov-17"), not a day the source never gave.
+  await expect(panel.getByText('Due: Nov-17', { exact: true }).isVisible()).resolves.toBe(true);
   await screenshot(page, 'tracker-item-panel');
   await context.close();
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import mammoth from 'mammoth';
-import { seedDemo } from '../../src/cli/seed-demo';
+import { DEMO_RAG_POLICY, seedDemo } from '../../src/cli/seed-demo';
 import { nodeSp } from '../../src/cli/sp';
 import { formatUkDate } from '../../src/core/dates';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../src/core/model';
@@ -19,6 +19,7 @@ import { createTrackerData } from '../../src/data';
 import type { Stored, TrackerData } from '../../src/data';
 import { PaperAlreadyIssuedError, issueCommitteePaper, listIssuedPapers, prepareCommitteePaper } from '../../src/reports/issue';
 import type { IssuedPaper } from '../../src/reports/issue';
+import { PAPER_STRINGS } from '../../src/reports/strings';
 import { startStandin } from '../../src/standin/server';
 import type { Standin } from '../../src/standin/server';
 
@@ -56,7 +57,7 @@ async function colRecommendations(): Promise<Stored<Recommendation>[]> {
 
 /** Open force items, AMBER on both paper dates: their colour moves only when someone acts. */
 function steadyAmber(recs: Stored<Recommendation>[]): Stored<Recommendation>[] {
-  return recs.filter((s) => s.value.appliesTo === 'Force' && isOpen(s.value.lifecycle) && trafficLight(s.value, FIRST) === 'AMBER' && trafficLight(s.value, SECOND) === 'AMBER');
+  return recs.filter((s) => s.value.appliesTo === 'Force' && isOpen(s.value.lifecycle) && trafficLight(s.value, FIRST, DEMO_RAG_POLICY) === 'AMBER' && trafficLight(s.value, SECOND, DEMO_RAG_POLICY) === 'AMBER');
 }
 
 async function save(id: number, change: (rec: Recommendation) => Recommendation): Promise<void> {
@@ -109,7 +110,8 @@ describe('two papers a quarter apart', () => {
       '2018-02-22 Paper 2018-02-22-police-performance-and-resource-management-sub-committee.html',
       '2018-02-22 Snapshot 2018-02-22-police-performance-and-resource-management-sub-committee.snapshot.json'
     ]);
-    expect(first.paper.comparedWith).toBeNull();
+    // No paper was issued before the first: the statuses the source recorded on its date stand for it.
+    expect(first.paper.comparedWith).toEqual({ kind: 'source', date: '2017-11-16' });
     expect(second.paper.comparedWith).toEqual({ kind: 'paper', paperId: first.snapshot.paperId, title: first.snapshot.title, asAt: FIRST });
     expect(JSON.parse(secondBytes.snapshot.toString('utf8'))).toEqual(second.snapshot);
   });
@@ -117,14 +119,14 @@ describe('two papers a quarter apart', () => {
   it('marks exactly the changed items NEW and the closed one CLOSED', async () => {
     const now = await colRecommendations();
     // Changed by someone, or turned RED by the calendar: due on or after the first paper, before the second.
-    const turnedRedByDate = now.filter((s) => isOpen(s.value.lifecycle) && trafficLight(s.value, FIRST) !== 'RED' && trafficLight(s.value, SECOND) === 'RED' && s.id !== touched.manualRed);
+    const turnedRedByDate = now.filter((s) => isOpen(s.value.lifecycle) && trafficLight(s.value, FIRST, DEMO_RAG_POLICY) !== 'RED' && trafficLight(s.value, SECOND, DEMO_RAG_POLICY) === 'RED' && s.id !== touched.manualRed);
     const expectedNew = [touched.completed, touched.manualRed, ...turnedRedByDate.map((s) => s.id)].sort();
     const marked = second.paper.sections.flatMap((s) => s.rows);
     expect(marked.filter((r) => r.marker === 'NEW').map((r) => r.recommendationId).sort()).toEqual(expectedNew);
     expect(marked.filter((r) => r.marker === 'CLOSED').map((r) => r.recommendationId)).toEqual([touched.closedSoon]);
     expect(marked.find((r) => r.recommendationId === touched.commented)?.marker).toBeNull();
     expect(marked.find((r) => r.recommendationId === touched.commented)?.comment).toBe('Training has been scheduled for March.');
-    expect(second.paper.redItems.find((r) => r.key === `id:${touched.manualRed}`)?.rationale).toBe('Cannot / will not be implemented: Depends on a national IT system that will not be delivered.');
+    expect(second.paper.redItems.find((r) => r.key === `id:${touched.manualRed}`)?.rationale.reason).toBe('Cannot / will not be implemented: Depends on a national IT system that will not be delivered.');
   });
 
   it('has markers that agree with the items’ histories', async () => {
@@ -136,7 +138,7 @@ describe('two papers a quarter apart', () => {
       if (row.marker === 'CLOSED') expect(changedInQuarter.some((h) => isClosed(h.lifecycle))).toBe(true);
       if (row.marker === 'NEW' && changedInQuarter.length === 0) {
         // No recorded change: only the calendar can have moved it (RED once past its due date).
-        expect([trafficLight(rec, FIRST), trafficLight(rec, SECOND)]).toEqual(['AMBER', 'RED']);
+        expect([trafficLight(rec, FIRST, DEMO_RAG_POLICY), trafficLight(rec, SECOND, DEMO_RAG_POLICY)]).toEqual(['AMBER', 'RED']);
       }
       if (row.marker === null) expect(changedInQuarter.filter((h) => h.lifecycle !== rec.lifecycle)).toEqual([]);
     }
@@ -194,17 +196,18 @@ describe('the issued Word document, read back', () => {
     const headings = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'"));
     const reportHeadings = headings.filter((h) => colTitles.has(h));
     const expected = [...reports]
-      .map((r) => r.value)
-      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title))
+      .map((r) => ({ ...r.value, id: r.id }))
+      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || (a.id ?? 0) - (b.id ?? 0))
       .map((r) => r.title);
     expect(reportHeadings).toEqual(expected);
   });
 
-  it('prints each report’s scope sentence from the demo data', async () => {
+  it('prints each report’s scope sentence from the demo data, counting what a report made beyond the register', async () => {
     const recs = (await colRecommendations()).map((s) => s.value);
     for (const report of reports) {
-      const sentence = scopeSentence(scopeCounts(recs.filter((r) => r.reportId === report.id)));
-      expect(text).toContain(sentence);
+      const counts = scopeCounts(recs.filter((r) => r.reportId === report.id));
+      if ((report.value.made ?? 0) <= counts.total) expect(text).toContain(scopeSentence(counts));
+      else expect(text).toContain(`There are ${report.value.made} recommendations`);
     }
   });
 
@@ -221,9 +224,11 @@ describe('the issued Word document, read back', () => {
       const printed = rows.find((cells) => cells.length === 5 && cells[0] === rec.ref && cells[1] === squash(`${rec.kind} ${rec.text}`));
       expect(row).toBeDefined();
       expect(printed).toBeDefined();
-      expect(printed?.[2]).toBe(row?.statusLabel);
+      const note = row?.colourNote ?? null;
+      expect(printed?.[2]).toBe(squash(`${row?.statusLabel ?? ''} ${note ? PAPER_STRINGS.sourceRecorded(note.recordedLabel, note.recordedOn) : ''}`));
       expect(printed?.[3]).toBe(squash(row?.due.nowDue ? `Original: ${row.due.original} Now due: ${row.due.nowDue}` : (row?.due.original ?? '')));
-      expect(printed?.[4]).toBe(squash(`${row?.comment ?? ''} ${row?.commentDate ? `Updated ${formatUkDate(row.commentDate)}` : ''}`));
+      const why = note ? PAPER_STRINGS.colourWhy(note.recordedLabel, note.recordedOn, row?.trafficLight ?? '', note.reason) : '';
+      expect(printed?.[4]).toBe(squash(`${row?.comment ?? ''} ${row?.commentDate ? `Updated ${formatUkDate(row.commentDate)}` : ''} ${row?.redRationale?.overdue ?? ''} ${why}`));
     }
     const closed = second.paper.sections.flatMap((s) => s.rows).find((r) => r.marker === 'CLOSED');
     expect(closed?.statusLabel).toBe('NEW CLOSED');

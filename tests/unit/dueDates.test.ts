@@ -375,7 +375,8 @@ describe('deadlineFromText on the seeds\' recommendation texts', () => {
       current: null,
       revisions: [],
       raw: 'within six months of publication of this review',
-      problem: '"within six months of publication of this review" counts from the report\'s publication date, which is not known'
+      problem: '"within six months of publication of this review" counts from the report\'s publication date, which is not known',
+      fromText: true
     });
   });
 

@@ -80,7 +80,7 @@ describe('the City of London paper', () => {
   it('rates WHITE items as not the force’s, or as waiting on another body', () => {
     const plan = plans['city-of-london-recommendations.json'];
     const nca = plan.recommendations.find((r) => r.recommendation.text.startsWith('Within six months, the NCA should'));
-    expect(nca?.recommendation).toMatchObject({ appliesTo: 'National', addressee: 'National Crime Agency', lifecycle: 'No further action' });
+    expect(nca?.recommendation).toMatchObject({ appliesTo: 'National', addressee: 'National Crime Agency', lifecycle: 'Being progressed' });
     const pins = plan.recommendations.find((r) => r.recommendation.text.startsWith('Chief constables should stop the use of Police Information Notices'));
     expect(pins?.recommendation).toMatchObject({ appliesTo: 'Force', dependsOn: 'NPCC' });
   });

@@ -85,7 +85,9 @@ describe('cells', () => {
   it('map status words to lifecycle and colour, and know no others', () => {
     expect(readStatusWord('NEW GREEN')).toEqual({ lifecycle: 'Complete, awaiting sign-off', trafficLight: 'GREEN', markedNew: true });
     expect(readStatusWord('<p>Being progressed</p>')).toEqual({ lifecycle: 'Being progressed', trafficLight: null, markedNew: false });
-    expect(readStatusWord('WHITE')?.lifecycle).toBe('No further action');
+    // WHITE is a colour beside the lifecycle, not a closing state: the item stays open.
+    expect(readStatusWord('WHITE')).toEqual({ lifecycle: 'Being progressed', trafficLight: 'WHITE', markedNew: false });
+    expect(readStatusWord('No further action needed')?.lifecycle).toBe('No further action');
     expect(readStatusWord('NEW CLOSED')?.lifecycle).toBe('Closed by the force');
     expect(readStatusWord('Done-ish')).toBeNull();
   });

@@ -68,10 +68,10 @@ describe('committee paper as Word', () => {
       '12',
       "Area for improvement The force should improve its understanding of the impact of its activity on serious and organised crime and ensure that it learns from experience to maximise the force's disruptive effect on this activity.",
       'NEW RED',
-      'Original: 30 September 2017 Now due: 31 March 2018',
-      'Analysis to understand which tactics are having best effect has commenced and will be embedded by March 2018. Updated 25 July 2017'
+      'Sept 17 [Original internal deadline] Now due: March 2018',
+      'Analysis to understand which tactics are having best effect has commenced and will be embedded by March 2018. Updated 25 July 2017 54 days past its original deadline of 30 September 2017 (now due 31 March 2018).'
     ]);
-    expect(rows).toContainEqual(expect.arrayContaining(['1', 'NEW CLOSED', '30 April 2017']));
+    expect(rows).toContainEqual(expect.arrayContaining(['1', 'NEW CLOSED', 'April 2017']));
     expect(rows).toContainEqual(['8', 'Recommendation Chief constables should stop the use of Police Information Notices and their equivalents immediately.', 'WHITE', 'Immediate', 'All reccs 8-11 awaiting national NPCC decision. Updated 25 July 2017']);
   });
 
@@ -91,7 +91,14 @@ describe('committee paper as Word', () => {
 
   it('lists RED rationales and closed items', () => {
     const rows = tableRows(html);
-    expect(rows).toContainEqual(['PEEL: Police Effectiveness 2016', '10', expect.stringContaining('4P framework') as string, '30 September 2017', 'Past its due date of 30 September 2017: 54 days overdue.']);
+    expect(rows).toContainEqual([
+      'PEEL: Police Effectiveness 2016',
+      '10',
+      expect.stringContaining('4P framework') as string,
+      'Sept 17 [original internal deadline]',
+      'The role of lead responsible officer [LRO] has been raised to a minimum level of Inspector rank.',
+      '54 days past its deadline of 30 September 2017.'
+    ]);
     expect(rows).toContainEqual(["In harm's way: The role of the police in keeping children safe", '1', expect.any(String) as string, 'Closed by the force', '1 March 2016', expect.any(String) as string]);
   });
 });

@@ -76,10 +76,10 @@ describe('committee paper against the previous paper’s frozen snapshot', () =>
     ]);
   });
 
-  it('prints original and revised due dates, and the timescale as written when it is not a date', () => {
+  it('prints the timescale as the source wrote it: its precision, tags and revisions', () => {
     const rows = rowsByKey(paper);
-    expect(rows.get('2#12')?.due).toEqual({ original: '30 September 2017', nowDue: '31 March 2018' });
-    expect(rows.get('1#1')?.due).toEqual({ original: '31 January 2018', nowDue: null });
+    expect(rows.get('2#12')?.due).toEqual({ original: 'Sept 17 [Original internal deadline] Now due: March 2018', nowDue: null });
+    expect(rows.get('1#1')?.due).toEqual({ original: 'January 2018', nowDue: null });
     expect(rows.get('4#8')?.due).toEqual({ original: 'Immediate', nowDue: null });
     expect(rows.get('1#2')?.due).toEqual({ original: 'No deadline set by HMICFRS', nowDue: null });
   });
@@ -91,11 +91,11 @@ describe('committee paper against the previous paper’s frozen snapshot', () =>
     expect(rowsByKey(paper).get('1#4')?.comment).toMatch(/^The force has gone live with the Niche system/);
   });
 
-  it('gives every RED item its rationale', () => {
-    expect(paper.redItems.map((r) => [r.ref, r.rationale])).toEqual([
-      ['10', 'Past its due date of 30 September 2017: 54 days overdue.'],
-      ['12', 'Past its due date of 30 September 2017: 54 days overdue. Now due 31 March 2018.'],
-      ['5', 'Past its due date of 31 March 2017: 237 days overdue. Now due 28 February 2018.']
+  it('gives every RED item the owner’s reason, with how far past its deadline it is beside it', () => {
+    expect(paper.redItems.map((r) => [r.ref, r.rationale.reason.split('\n')[0], r.rationale.overdue])).toEqual([
+      ['10', 'The role of lead responsible officer [LRO] has been raised to a minimum level of Inspector rank.', '54 days past its deadline of 30 September 2017.'],
+      ['12', 'Analysis to understand which tactics are having best effect has commenced and will be embedded by March 2018.', '54 days past its original deadline of 30 September 2017 (now due 31 March 2018).'],
+      ['5', 'The force has established a Performance Development Action Plan with a timeline for delivery of February 2018.', '237 days past its original deadline of 31 March 2017 (now due 28 February 2018).']
     ]);
   });
 

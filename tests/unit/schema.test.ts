@@ -37,8 +37,13 @@ const report: Required<OriginatingReport> = {
   title: 'A progress report on the police response to domestic abuse',
   source: 'HMICFRS',
   reportType: 'National thematic',
-  published: '2017-11-14',
+  published: '2017-11-01',
+  publishedPrecision: 'month',
   publishedText: 'Published November 2017',
+  byLine: 'A national report by HMICFRS',
+  made: 9,
+  madeForForce: 8,
+  recordedScope: { sentence: 'There are 9 recommendations, 1 of which is national and 8 apply to force these are being progressed.', on: '2017-11-16' },
   scope: 'All forces, this force not inspected',
   scopeText: 'A national report by HMICFRS',
   responseDeadline: '2018-01-09',
@@ -95,7 +100,8 @@ const recommendation: Required<Recommendation> = {
     { at: '2017-11-14T09:30:00Z', lifecycle: 'Awaiting review', trafficLight: 'AMBER' },
     { at: '2017-11-20T10:00:00Z', lifecycle: 'Being progressed', trafficLight: 'AMBER', by: 'Head of Public Protection', note: 'Action plan meeting held' }
   ],
-  trafficLight: 'AMBER'
+  trafficLight: 'AMBER',
+  recorded: { label: 'AMBER', colour: 'AMBER', marker: null, on: '2017-11-16' }
 };
 
 const action: Required<Action> = {
@@ -106,7 +112,8 @@ const action: Required<Action> = {
   owner: { name: 'Head of Public Protection' },
   lifecycle: 'Being progressed',
   due: { kind: 'date', original: '2018-04-30', current: '2018-04-30', revisions: [], raw: 'By April 2018' },
-  currentPosition: 'Meeting scheduled w/c 20th November.'
+  currentPosition: 'Meeting scheduled w/c 20th November.',
+  recorded: { label: 'NEW GREEN', colour: 'GREEN', marker: 'NEW', on: '2017-11-16' }
 };
 
 const update: Required<ProgressUpdate> = {

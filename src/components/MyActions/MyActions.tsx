@@ -18,7 +18,8 @@ import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { ITheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
-import { trafficLight } from '../../core/status';
+import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
+import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
 import { itemPermissions } from '../item/ItemPanel';
@@ -75,13 +76,20 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
+  const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
   const deepLinkDone = React.useRef(false);
   const scope = React.useMemo(() => scopeOf(settings), [settings]);
 
   const load = React.useCallback(async (): Promise<void> => {
     try {
       const me = await tracker.currentUser();
-      const [work, waiting, allReports] = await Promise.all([source.myWork(me, scope), source.awaitingSignOff(me, settings.approverEmail, scope), tracker.listReports()]);
+      const [work, waiting, allReports, sitePolicy] = await Promise.all([
+        source.myWork(me, scope),
+        source.awaitingSignOff(me, settings.approverEmail, scope),
+        tracker.listReports(),
+        tracker.ragPolicy()
+      ]);
+      setPolicy(sitePolicy);
       setUser(me);
       setReports(new Map(allReports.map((r) => [r.id, r])));
       setSignOff(waiting);
@@ -153,6 +161,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
         notice={notice}
         channelName={teams.context?.channelName ?? null}
         today={today}
+        policy={policy}
         onDismissNotice={() => setNotice(null)}
         onOpen={(kind, item) => setDialog({ kind, item })}
         onDecide={(record) => setDialog({ kind: 'decide', record })}
@@ -160,7 +169,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
       {dialog?.kind === 'update' && user !== null && (
         <ProgressUpdateDialog
           recommendation={dialog.item.kind === 'action' ? { ...dialog.item.recommendation, ref: refOf(dialog.item), lifecycle: dialog.item.action.lifecycle } : dialog.item.recommendation}
-          actor={{ name: user.name, now }}
+          actor={{ name: user.name, now, policy }}
           onDismiss={() => setDialog(null)}
           onSave={(update, next) => postUpdate(dialog.item, update, next)}
         />
@@ -168,7 +177,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
       {dialog?.kind === 'closure' && user !== null && dialog.item.kind === 'recommendation' && (
         <RequestClosureDialog
           recommendation={dialog.item.recommendation}
-          actor={{ name: user.name, now }}
+          actor={{ name: user.name, now, policy }}
           onDismiss={() => setDialog(null)}
           onSave={async (next) => {
             if (dialog.item.kind !== 'recommendation') return;
@@ -180,7 +189,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
       {dialog?.kind === 'decide' && user !== null && (
         <DecideClosureDialog
           recommendation={dialog.record.recommendation}
-          actor={{ name: user.name, now }}
+          actor={{ name: user.name, now, policy }}
           onDismiss={() => setDialog(null)}
           onSave={async (next) => {
             if (!(await saveRecord(dialog.record, next))) return;
@@ -194,6 +203,8 @@ export function MyActions(props: MyActionsProps): JSX.Element {
 }
 
 interface MyActionsViewProps {
+  /** The site's choice of the deadline RED is measured against. */
+  policy: RagPolicy;
   strings: MyActionsStrings;
   settings: MyActionsSettings;
   ordered: { item: WorkItem; urgency: Urgency }[];
@@ -316,7 +327,7 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const ref = refOf(item);
   const lifecycle = item.kind === 'action' ? item.action.lifecycle : rec.lifecycle;
   const due = dueText(item.kind === 'action' ? item.action.due : rec.due);
-  const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today);
+  const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today, props.policy);
   const perms = user === null ? null : itemPermissions(item.kind === 'action' ? { ...rec, lifecycle } : rec, user);
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
   const link = trackerLink(props.settings, rec.id);

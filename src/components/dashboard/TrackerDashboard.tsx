@@ -24,6 +24,8 @@ import { DEFAULT_TRACKER_SETTINGS, linkFiltersToQuery } from '../settings/settin
 import type { DashboardSettings, LinkFilters } from '../settings/settings';
 import { TrackerView } from '../tracker/RecommendationTracker';
 import { buildRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
+import { DEFAULT_RAG_POLICY } from '../../core/status';
+import type { RagPolicy } from '../../core/status';
 import { headlines, lightsBy, openOverTime } from './metrics';
 import type { LightBreakdown, OpenPoint } from './metrics';
 
@@ -52,16 +54,18 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
   const [records, setRecords] = React.useState<RecommendationRecord[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [drill, setDrill] = React.useState<{ title: string; link: LinkFilters } | null>(null);
+  const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
 
   React.useEffect(() => {
     let cancelled = false;
     const run = async (): Promise<void> => {
-      const reps = await data.listReports();
+      const [reps, sitePolicy] = await Promise.all([data.listReports(), data.ragPolicy()]);
       let loaded: RecommendationRecord[] = [];
       await data.loadRecommendations((page) => {
         loaded = loaded.concat(page);
       });
       if (!cancelled) {
+        setPolicy(sitePolicy);
         setReports(reps);
         setRecords(loaded);
       }
@@ -77,9 +81,9 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
     [settings.directorate, settings.reportId]
   );
   const rows = React.useMemo(() => {
-    const all = buildRows(records ?? [], reports, today);
+    const all = buildRows(records ?? [], reports, today, policy);
     return filterRows(all, { ...EMPTY_FILTERS, directorate: scope.directorate ?? '', reportId: scope.reportId ?? '' }, today);
-  }, [records, reports, today, scope]);
+  }, [records, reports, today, scope, policy]);
 
   const open = (title: string, link: LinkFilters): void => {
     if (settings.trackerPageUrl.trim() !== '') {

@@ -4,6 +4,7 @@
  * ({@link createDataSource}, built on the data layer), and the screens never build a REST call.
  */
 import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { RagPolicy } from '../../core/status';
 
 /** A stored item with the version tag that a later update must quote (optimistic concurrency). */
 export interface Versioned<T> {
@@ -65,6 +66,14 @@ export interface TrackerDataSource {
   isProvisioned(): Promise<boolean>;
   /** Creates or upgrades the lists (site owners only). */
   provision(): Promise<void>;
+
+  /** Which due date makes an open item RED on this site (Tracker Settings). */
+  ragPolicy(): Promise<RagPolicy>;
+  /**
+   * Records the site's RAG policy (site owners) and rewrites the stored colour of every item it
+   * moves; returns how many were rewritten.
+   */
+  saveRagPolicy(policy: RagPolicy): Promise<{ changed: number }>;
 
   listReports(): Promise<(OriginatingReport & { id: number })[]>;
   /**

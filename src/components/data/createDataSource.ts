@@ -6,6 +6,7 @@ import type { SPFI } from '@pnp/sp';
 import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { trafficLight } from '../../core/status';
+import type { RagPolicy } from '../../core/status';
 import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
 import { ConflictError, DataError, createTrackerData, provision } from '../../data';
 import type { Stored, TrackerData } from '../../data';
@@ -29,9 +30,18 @@ function withId<T>(s: Stored<T>): T & { id: number } {
 /** Builds the data source over a PnPjs instance; `now` is the clock used for derived colours. */
 export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): TrackerDataSource {
   const data: TrackerData = createTrackerData(sp);
+  let policy: Promise<RagPolicy> | null = null;
+  /** The site's RAG policy, read once and kept until a site owner changes it here. */
+  const ragPolicy = (): Promise<RagPolicy> => {
+    policy ??= data.settings.ragPolicy().catch((e: unknown) => {
+      policy = null;
+      throw e;
+    });
+    return policy;
+  };
 
   /** The stored colour follows the rules, so that server-side filters and sorts by colour agree. */
-  const derive = (rec: Recommendation): Recommendation => ({ ...rec, trafficLight: trafficLight(rec, londonDate(now())) });
+  const derive = async (rec: Recommendation): Promise<Recommendation> => ({ ...rec, trafficLight: trafficLight(rec, londonDate(now()), await ragPolicy()) });
 
   return {
     async currentUser(): Promise<TrackerUser> {
@@ -51,6 +61,15 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
 
     async provision(): Promise<void> {
       await provision(sp, TRACKER_SCHEMA);
+    },
+
+    ragPolicy,
+
+    async saveRagPolicy(next) {
+      await data.settings.setRagPolicy(next);
+      policy = Promise.resolve(next);
+      const { changed } = await data.recommendations.refreshColours(londonDate(now()), next);
+      return { changed };
     },
 
     async listReports() {
@@ -101,10 +120,10 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
     },
 
     async saveRecommendation(base, next) {
-      if (base === null) return toRecord(await data.recommendations.add(derive(next)));
+      if (base === null) return toRecord(await data.recommendations.add(await derive(next)));
       const stored: Stored<Recommendation> = { id: base.recommendation.id, etag: base.etag, value: base.recommendation };
       try {
-        return toRecord(await data.recommendations.update(stored, derive(next)));
+        return toRecord(await data.recommendations.update(stored, await derive(next)));
       } catch (e) {
         if (e instanceof ConflictError && e.current !== null) {
           const current = (e as ConflictError<Recommendation>).current;

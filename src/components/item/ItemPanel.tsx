@@ -16,11 +16,12 @@ import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { formatUkDate, londonDate } from '../../core/dates';
-import { confidenceDisagreement, isOpen, trafficLight } from '../../core/status';
+import { colourDifference, confidenceDisagreement, isOpen, trafficLight } from '../../core/status';
+import type { RagPolicy } from '../../core/status';
 import { isSamePerson } from '../../core/transitions';
 import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
-import { dueText, shortUkDate, ukDateTime } from '../common/format';
+import { colourDifferenceSentence, dueText, shortUkDate, ukDateTime } from '../common/format';
 import { DecideClosureDialog, DecideExtensionDialog, ProgressUpdateDialog, RequestClosureDialog, RequestExtensionDialog } from './dialogs';
 import type { Actor } from './dialogs';
 import { ActionForm, RecommendationForm } from './forms';
@@ -41,6 +42,8 @@ export interface ItemPanelProps {
   /** Called with the saved version after every change. */
   onChanged: (record: RecommendationRecord) => void;
   onDismiss: () => void;
+  /** The site's choice of the deadline RED is measured against. */
+  policy: RagPolicy;
 }
 
 /** What the signed-in person may do with this item now. */
@@ -111,7 +114,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
   };
 
   const perms = itemPermissions(rec, user);
-  const actor: Actor = { name: user.name, now: props.now };
+  const actor: Actor = { name: user.name, now: props.now, policy: props.policy };
   const commands: ICommandBarItemProps[] = user.canEdit
     ? [
         { key: 'update', text: 'Add progress update', iconProps: { iconName: 'Comment' }, disabled: !perms.canUpdate, onClick: () => setDialog('update') },
@@ -134,7 +137,8 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
     flag: { color: theme.semanticColors.errorText, fontWeight: 600 }
   });
 
-  const light = trafficLight(rec, today);
+  const light = trafficLight(rec, today, props.policy);
+  const difference = colourDifference(rec, today, props.policy);
   const disagreement = confidenceDisagreement(rec, today);
   const report = props.reports.find((r) => r.id === rec.reportId);
   const concerns = props.siblings.filter((s) => rec.causeOfConcernIds.includes(s.id));
@@ -159,6 +163,11 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
           <Text>Due: {dueText(rec.due) || 'none'}</Text>
           {report !== undefined && <Text>{report.title}</Text>}
         </Stack>
+        {difference !== null && (
+          <MessageBar messageBarType={MessageBarType.info} data-testid="colour-difference">
+            {colourDifferenceSentence(difference)}
+          </MessageBar>
+        )}
         {!user.canEdit && <MessageBar>You can read this item. To change it, ask a site owner for edit access.</MessageBar>}
         {notice !== null && (
           <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">

@@ -15,6 +15,7 @@ import type { Confidence, IsoDate, Lifecycle, ProgressUpdate, Recommendation } f
 import { approveClosure, decideExtension, requestClosure, requestExtension, returnClosure } from '../../core/transitions';
 import { formatUkDate, londonDate } from '../../core/dates';
 import { trafficLight } from '../../core/status';
+import type { RagPolicy } from '../../core/status';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { FormDialog } from './FormDialog';
 
@@ -22,6 +23,8 @@ import { FormDialog } from './FormDialog';
 export interface Actor {
   name: string;
   now: () => Date;
+  /** The site's RAG policy: the colour recorded in the item's history is derived with it. */
+  policy: RagPolicy;
 }
 
 const CONFIDENCE_OPTIONS: IChoiceGroupOption[] = CONFIDENCES.map((c) => ({ key: c, text: c }));
@@ -55,7 +58,7 @@ export function ProgressUpdateDialog(props: ProgressUpdateDialogProps): JSX.Elem
       latestComment: text.trim(),
       lastUpdated: londonDate(at),
       history:
-        lifecycle === rec.lifecycle ? rec.history : [...rec.history, { at, lifecycle, trafficLight: trafficLight({ ...rec, lifecycle }, londonDate(at)), by: props.actor.name, note: 'Progress update' }]
+        lifecycle === rec.lifecycle ? rec.history : [...rec.history, { at, lifecycle, trafficLight: trafficLight({ ...rec, lifecycle }, londonDate(at), props.actor.policy), by: props.actor.name, note: 'Progress update' }]
     };
     await props.onSave(update, next);
   };
@@ -94,7 +97,7 @@ export function RequestClosureDialog(props: TransitionDialogProps): JSX.Element 
       subText="A manager who is not the owner signs it off. Say what was done and where the evidence is."
       saveText="Request closure"
       canSave={evidence.trim() !== ''}
-      onSave={() => props.onSave(requestClosure(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), evidence }))}
+      onSave={() => props.onSave(requestClosure(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, evidence }))}
       onDismiss={props.onDismiss}
     >
       <TextField label="Evidence of implementation" multiline rows={5} required value={evidence} onChange={(_, v) => setEvidence(v ?? '')} />
@@ -110,7 +113,7 @@ export function DecideClosureDialog(props: TransitionDialogProps): JSX.Element {
   const [note, setNote] = React.useState('');
   const closure = props.recommendation.closure;
   const save = (): Promise<void> => {
-    const actor = { by: props.actor.name, at: props.actor.now().toISOString() };
+    const actor = { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy };
     const next =
       outcome === 'returned'
         ? returnClosure(props.recommendation, { ...actor, note })
@@ -163,7 +166,7 @@ export function RequestExtensionDialog(props: TransitionDialogProps): JSX.Elemen
       subText={current === null ? 'There is no due date in force.' : `Due now: ${formatUkDate(current)}.`}
       saveText="Request extension"
       canSave={proposed !== null && reason.trim() !== ''}
-      onSave={() => props.onSave(requestExtension(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), proposed: proposed ?? '', reason }))}
+      onSave={() => props.onSave(requestExtension(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, proposed: proposed ?? '', reason }))}
       onDismiss={props.onDismiss}
     >
       <UkDatePicker label="Proposed due date" required value={proposed} onChange={setProposed} />
@@ -183,7 +186,7 @@ export function DecideExtensionDialog(props: TransitionDialogProps): JSX.Element
       saveText="Record decision"
       canSave
       onSave={() =>
-        props.onSave(decideExtension(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), outcome, ...(note.trim() === '' ? {} : { note }) }))
+        props.onSave(decideExtension(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, outcome, ...(note.trim() === '' ? {} : { note }) }))
       }
       onDismiss={props.onDismiss}
     >

@@ -15,13 +15,16 @@ import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { DefaultButton } from '@fluentui/react/lib/Button';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
+import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
-import { dueText, shortUkDate } from '../common/format';
+import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
+import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
+import type { RagPolicy } from '../../core/status';
+import { TrackerSettingsPanel } from './TrackerSettingsPanel';
 import { ItemPanel } from '../item/ItemPanel';
 import { RecommendationForm, ReportForm } from '../item/forms';
 import { TrackerShell } from '../setup/TrackerShell';
@@ -109,6 +112,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [form, setForm] = React.useState<'report' | 'recommendation' | null>(null);
   const [page, setPage] = React.useState(0);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
 
   React.useEffect(() => setFilters(preset), [preset]);
 
@@ -120,6 +125,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       setRecords([]);
       // Reports and the first page of recommendations load side by side: first rows sooner.
       await Promise.all([
+        data.ragPolicy().then(setPolicy),
         data.listReports().then(setReports),
         data.loadRecommendations((pageOfRecords) => {
           loaded = loaded.concat(pageOfRecords);
@@ -137,7 +143,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     load().catch(() => undefined);
   }, [load]);
 
-  const rows = React.useMemo(() => buildRows(records, reports, today), [records, reports, today]);
+  const rows = React.useMemo(() => buildRows(records, reports, today, policy), [records, reports, today, policy]);
   // Sort everything once, then filter the sorted list (filtering keeps the order): a filter change
   // costs one scan, not a sort of up to 10,000 rows.
   const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
@@ -183,6 +189,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     wrap: { whiteSpace: 'normal', wordBreak: 'break-word' },
     clamp: { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', whiteSpace: 'normal' },
     flag: { color: theme.semanticColors.errorText, fontWeight: 600 },
+    recorded: { color: theme.semanticColors.bodySubtext, display: 'block', fontSize: theme.fonts.small.fontSize },
+    srOnly: hiddenContentStyle,
     counts: { color: theme.semanticColors.bodyText }
   }), [theme]);
 
@@ -200,7 +208,17 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'kind':
         return <span className={styles.wrap}>{rec.kind}</span>;
       case 'trafficLight':
-        return <TrafficLightBadge light={row.trafficLight} />;
+        return (
+          <span className={styles.wrap}>
+            <TrafficLightBadge light={row.trafficLight} />
+            {row.colourDifference !== null && (
+              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference)} data-testid="recorded-colour">
+                {recordedColourText(row.colourDifference)}
+                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference)}</span>
+              </span>
+            )}
+          </span>
+        );
       case 'lifecycle':
         return (
           <span className={styles.wrap}>
@@ -278,7 +296,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         exportRows(settings.title, visible, sorted).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
-    { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() }
+    { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
+    ...(user.canManageLists ? [{ key: 'settings', text: 'Tracker settings', iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) }] : [])
   ];
 
   const locked = {
@@ -358,6 +377,20 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           directorates={directorates}
           onChanged={replaceRecord}
           onDismiss={() => setOpenId(null)}
+          policy={policy}
+        />
+      )}
+      {settingsOpen && (
+        <TrackerSettingsPanel
+          data={data}
+          policy={policy}
+          onDismiss={() => setSettingsOpen(false)}
+          onSaved={(next, changed) => {
+            setPolicy(next);
+            setSettingsOpen(false);
+            setNotice(`Saved: ${ragPolicyStatement(next)} ${changed === 1 ? '1 stored colour was' : `${changed} stored colours were`} brought up to date.`);
+            void load();
+          }}
         />
       )}
       {form === 'report' && (

@@ -2,8 +2,8 @@
  * The grid's rows: each recommendation with the facts the status rules derive from it (computed
  * once per load, so that filtering 10,000 rows is a plain scan), and the filters users apply.
  */
-import { confidenceDisagreement, isClosed, isDueWithin, isOpen, isOverdue, isUpdateOverdue, trafficLight } from '../../core/status';
-import type { ConfidenceDisagreement } from '../../core/status';
+import { DEFAULT_RAG_POLICY, colourDifference, confidenceDisagreement, isClosed, isDueWithin, isOpen, isOverdue, isUpdateOverdue, trafficLight } from '../../core/status';
+import type { ColourDifference, ConfidenceDisagreement, RagPolicy } from '../../core/status';
 import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, TrafficLight } from '../../core/model';
 import type { RecommendationRecord } from '../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
@@ -14,6 +14,8 @@ export interface TrackerRow {
   id: number;
   reportTitle: string;
   trafficLight: TrafficLight;
+  /** The colour the source recorded, when it differs from the derived one, and why. */
+  colourDifference: ColourDifference | null;
   overdue: boolean;
   updateOverdue: boolean;
   disagreement: ConfidenceDisagreement | null;
@@ -24,8 +26,16 @@ export interface TrackerRow {
   haystack: string;
 }
 
-/** Builds the rows. `today` is a London date: derived facts never read a clock themselves. */
-export function buildRows(records: readonly RecommendationRecord[], reports: readonly (OriginatingReport & { id: number })[], today: IsoDate): TrackerRow[] {
+/**
+ * Builds the rows. `today` is a London date: derived facts never read a clock themselves; `policy`
+ * is the site's choice of the deadline RED is measured against.
+ */
+export function buildRows(
+  records: readonly RecommendationRecord[],
+  reports: readonly (OriginatingReport & { id: number })[],
+  today: IsoDate,
+  policy: RagPolicy = DEFAULT_RAG_POLICY
+): TrackerRow[] {
   const reportTitles = new Map(reports.map((r) => [r.id, r.title]));
   const refs = new Map(records.map((r) => [r.recommendation.id, r.recommendation.ref]));
   return records.map((record) => {
@@ -37,7 +47,8 @@ export function buildRows(records: readonly RecommendationRecord[], reports: rea
       record,
       id: rec.id,
       reportTitle,
-      trafficLight: trafficLight(rec, today),
+      trafficLight: trafficLight(rec, today, policy),
+      colourDifference: colourDifference(rec, today, policy),
       overdue: isOverdue(rec, today),
       updateOverdue: isUpdateOverdue(rec, today),
       disagreement: confidenceDisagreement(rec, today),

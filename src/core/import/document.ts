@@ -13,6 +13,7 @@ import type {
   IsoDate,
   IsoInstant,
   OriginatingReport,
+  RecordedStatus,
   RecommendationKind,
   ReportType,
   Scope,
@@ -24,7 +25,8 @@ import { actionKey, normaliseForKey, recommendationKey, reportKey, updateKey } f
 import { linkNationalRows } from './link';
 import { matchPerson, type PeopleTable } from './people';
 import { readScope } from './scope';
-import { knownStatusWords, readStatusWord, type StatusReading } from './statusWords';
+import { readScopeCounts } from './summaryText';
+import { knownStatusWords, readingMarker, readStatusWord, type StatusReading } from './statusWords';
 import type {
   ImportField,
   ImportPlan,
@@ -49,6 +51,27 @@ export interface DocumentOptions {
   defaultAuthor?: string;
   /** The day of the import: the date of a status the source gives without any date. */
   importedOn?: IsoDate;
+}
+
+/** What the planners read beside the options: the source's own date, when it gives one. */
+interface PlanOptions extends DocumentOptions {
+  sourceDate?: IsoDate | null;
+}
+
+/** The date the document speaks for (its `asAt`), read as a UK day; null when absent or unreadable. */
+function documentDate(r: Reader, doc: RawDocument): IsoDate | null {
+  const text = htmlToText(doc.asAt ?? '');
+  if (text === '') return null;
+  const day = readDay(text);
+  if (day?.precision === 'day' && day.date !== null) return day.date;
+  r.report({ row: null, column: () => 'asAt' }, 'published', text, "The source's date is not a day: its statuses are dated from each item's last update instead.");
+  return null;
+}
+
+/** The status a source recorded, kept as written with the day it was recorded on. */
+function recordedStatus(statusText: string, status: StatusReading | null, on: IsoDate | undefined): RecordedStatus | undefined {
+  if (statusText === '' || on === undefined) return undefined;
+  return { label: statusText, colour: status?.trafficLight ?? null, marker: status ? readingMarker(status) : null, on };
 }
 
 /** Reads what a report's publisher line says about who published it. */
@@ -142,10 +165,16 @@ const ADDRESSEES: readonly [RegExp, string, AppliesTo][] = [
   [/\bprobation\b/i, 'Probation', 'Other body']
 ];
 
-/** The subject of a recommendation's opening: the force itself ("Forces should…", "Chief constables should…"). */
+/**
+ * The subject of a recommendation's opening is the force itself ("Forces should…", "Chief
+ * constables and CPS Area leads should…"): named before any other body the opening names.
+ */
 function addressedToForces(text: string): boolean {
   const opening = text.split(/\bshould\b|\bmust\b/i)[0] ?? '';
-  return /\b(forces?|chief constables?|chief officers?|police)\b/i.test(opening);
+  const force = /\b(forces?|chief constables?|chief officers?|police)\b/i.exec(opening);
+  if (!force) return false;
+  const bodies = ADDRESSEES.map(([re]) => re.exec(opening)?.index).filter((i): i is number => i !== undefined);
+  return bodies.every((i) => force.index < i);
 }
 
 function bodiesIn(text: string): { addressee: string; appliesTo: AppliesTo } | null {
@@ -219,15 +248,16 @@ function none(): DueDate {
 /** Turns a raw document into an import plan. Never throws on bad values: it reports them. */
 export function documentToPlan(doc: RawDocument, options: DocumentOptions = {}): ImportPlan {
   const r = new Reader(doc);
+  const asAt = documentDate(r, doc);
   const reports: PlannedReport[] = [];
   const recommendations: PlannedRecommendation[] = [];
 
   doc.reports.forEach((raw, reportIndex) => {
-    const planned = planReport(r, raw, doc, options, `reports[${reportIndex}]`);
+    const planned = planReport(r, raw, doc, { ...options, sourceDate: asAt }, `reports[${reportIndex}]`);
     reports.push(planned);
     const seen = new Map<string, number>();
     raw.recommendations.forEach((rawRec, recIndex) => {
-      const rec = planRecommendation(r, rawRec, planned, recIndex, seen, options, `reports[${reportIndex}].recommendations[${recIndex}]`);
+      const rec = planRecommendation(r, rawRec, planned, recIndex, seen, { ...options, sourceDate: asAt }, `reports[${reportIndex}].recommendations[${recIndex}]`);
       if (rec) recommendations.push(rec);
     });
   });
@@ -236,7 +266,7 @@ export function documentToPlan(doc: RawDocument, options: DocumentOptions = {}):
   return { name: doc.name, reports, recommendations, problems: r.problems };
 }
 
-function planReport(r: Reader, raw: RawReport, doc: RawDocument, options: DocumentOptions, path: string): PlannedReport {
+function planReport(r: Reader, raw: RawReport, doc: RawDocument, options: PlanOptions, path: string): PlannedReport {
   const origin = where(raw.origin, path);
   const title = htmlToText(raw.title).replace(/\s+/g, ' ').trim();
   const scopeText = htmlToText(raw.scope ?? '');
@@ -250,20 +280,31 @@ function planReport(r: Reader, raw: RawReport, doc: RawDocument, options: Docume
   }
   const publishedText = htmlToText(raw.published ?? '');
   const day = readDay(publishedText);
-  const published = day && day.precision === 'day' ? day.date : null;
+  // A month ("Published November 2017") is kept as its first day with its precision, so reports
+  // sort by it; a year alone has no day to keep.
+  const published = day?.date ?? null;
+  const precise = day?.precision === 'day' ? published : null;
   if (publishedText !== '' && day === null) r.report(origin, 'published', publishedText, 'Publication date not understood; kept as written.');
+  const summary = raw.summary ? htmlToText(raw.summary) : undefined;
+  const made = summary ? readScopeCounts(summary) : null;
+  const sentenceOn = options.sourceDate ?? options.importedOn;
   const report: OriginatingReport = {
     title,
     source,
     reportType: readReportType(htmlToText(raw.reportType ?? ''), title, scope),
     published,
+    publishedPrecision: day && day.date !== null ? day.precision : undefined,
     publishedText: publishedText || undefined,
+    byLine: sourceText || undefined,
+    made: made?.made,
+    madeForForce: made?.forForce,
+    recordedScope: summary && sentenceOn ? { sentence: summary, on: sentenceOn } : undefined,
     scope,
     scopeText: scopeText || undefined,
-    responseDeadline: published ? pccResponseDeadline(published) : null,
+    responseDeadline: precise ? pccResponseDeadline(precise) : null,
     url: raw.url
   };
-  return { key: reportKey(title), row: raw.origin?.row ?? null, report, summary: raw.summary ? htmlToText(raw.summary) : undefined };
+  return { key: reportKey(title), row: raw.origin?.row ?? null, report, summary };
 }
 
 function readAccepted(r: Reader, raw: string | undefined, origin: Where): boolean | null {
@@ -291,7 +332,7 @@ function planRecommendation(
   report: PlannedReport,
   index: number,
   seen: Map<string, number>,
-  options: DocumentOptions,
+  options: PlanOptions,
   path: string
 ): PlannedRecommendation | null {
   const origin = where(raw.origin, path);
@@ -307,7 +348,9 @@ function planRecommendation(
   kind = kind ?? labelled.kind ?? 'Recommendation';
   const text = labelled.kind && (kindText === '' || labelled.kind === kind) ? labelled.text : written;
 
-  const published = report.report.published;
+  // Timescales count from a publication day only: "Immediately" in a report published "November
+  // 2017" has no day to be due on.
+  const published = report.report.publishedPrecision === 'month' || report.report.publishedPrecision === 'year' ? null : report.report.published;
   const statusText = htmlToText(raw.status ?? '');
   const status = r.status(raw.status, origin, 'recommendation');
   const comments = [htmlToText(raw.comment ?? '')].filter((c) => c !== '');
@@ -324,8 +367,9 @@ function planRecommendation(
   if (status && (status.trafficLight === 'WHITE' || status.lifecycle === 'No further action')) {
     const inText = bodiesIn(text.split(/\bshould\b|\bmust\b/i)[0] ?? '');
     const inComment = bodiesIn(comments.join(' '));
-    if (!inText && status.trafficLight === 'WHITE' && addressedToForces(text) && inComment) {
-      // City of London rates WHITE a force's own recommendation that waits on another body.
+    if (status.trafficLight === 'WHITE' && addressedToForces(text) && inComment) {
+      // City of London rates WHITE a force's own recommendation that waits on another body, also
+      // when the text names a partner beside the force ("Chief constables and CPS Area leads …").
       dependsOn = inComment.addressee;
     } else {
       const found = inText ?? inComment;
@@ -354,8 +398,9 @@ function planRecommendation(
   const key = recommendationKey(report.report.title, ref, text, occurrence);
   const lifecycle = status?.lifecycle ?? 'Awaiting review';
   const lastUpdated = lastUpdatedDay?.date ?? null;
-  // The colour the source gives dates from its last update, else publication, else the import itself.
-  const statusDay = lastUpdated ?? published ?? options.importedOn;
+  // The colour the source gives dates from the item's last update, else the source's own date, else
+  // publication, else the import itself.
+  const statusDay = lastUpdated ?? options.sourceDate ?? published ?? options.importedOn;
 
   const owner = matchPerson(raw.owner, options.people);
   const planned: PlannedRecommendation = {
@@ -384,7 +429,8 @@ function planRecommendation(
       lastUpdated,
       history: status?.trafficLight && statusDay
         ? [{ at: noonUtc(statusDay), lifecycle, trafficLight: status.trafficLight, note: `Imported from ${r.name}: ${statusText}` }]
-        : []
+        : [],
+      recorded: recordedStatus(statusText, status, statusDay ?? undefined)
     },
     sro: matchPerson(raw.sro, options.people),
     owner,
@@ -395,7 +441,9 @@ function planRecommendation(
     actions: [],
     updates: []
   };
-  planned.actions = (raw.actions ?? []).map((a, i) => planAction(r, a, planned, published, options, raw.origin, `${path}.actions[${i}]`)).filter((a): a is PlannedAction => a !== null);
+  planned.actions = (raw.actions ?? [])
+    .map((a, i) => planAction(r, a, planned, published, statusDay ?? undefined, options, raw.origin, `${path}.actions[${i}]`))
+    .filter((a): a is PlannedAction => a !== null);
   planned.updates = (raw.updates ?? [])
     .map((u, i) => planUpdate(r, u, planned, options, raw.origin, `${path}.updates[${i}]`))
     .filter((u): u is PlannedUpdate => u !== null);
@@ -407,6 +455,7 @@ function planAction(
   raw: RawAction,
   rec: PlannedRecommendation,
   published: IsoDate | null,
+  statusDay: IsoDate | undefined,
   options: DocumentOptions,
   parent: RawOrigin | undefined,
   path: string
@@ -428,7 +477,8 @@ function planAction(
       text,
       lifecycle: status?.lifecycle ?? rec.recommendation.lifecycle,
       due: r.due(raw.due, published, origin) ?? none(),
-      currentPosition: position || undefined
+      currentPosition: position || undefined,
+      recorded: recordedStatus(statusText, status, statusDay)
     },
     owner: matchPerson(raw.owner, options.people),
     statusText,

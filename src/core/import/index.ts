@@ -19,7 +19,7 @@ export { linkNationalRows, wordOverlap, SAME_RECOMMENDATION_OVERLAP } from './li
 export { matchPerson, parsePeopleTable, type PeopleEntry, type PeopleTable } from './people';
 export { moreSpecificScope, readScope } from './scope';
 export { knownStatusWords, readStatusWord, type StatusReading } from './statusWords';
-export { formatPreview, formatProblem, summarisePlan, type PlanSummary, type ReportCount } from './summary';
+export { formatPreview, formatProblem, plannedColourDifferences, summarisePlan, type PlanSummary, type PlannedColourDifference, type ReportCount } from './summary';
 export { tableToDocument, type TableOptions, type TableReading } from './table';
 export { readDay, type DayReading } from './dayText';
 
@@ -68,8 +68,9 @@ export function parseRawDocument(json: unknown, name: string): RawDocument {
     throw new Error(`${name}: ${path} ${what}.`);
   };
   if (typeof json !== 'object' || json === null) return fail('the file', 'is not a JSON object');
-  const doc = json as { name?: unknown; force?: unknown; reports?: unknown };
+  const doc = json as { name?: unknown; force?: unknown; asAt?: unknown; reports?: unknown };
   if (!Array.isArray(doc.reports)) return fail('"reports"', 'must be an array');
+  if (!isStringOrAbsent(doc.asAt)) fail('"asAt"', 'must be a string (the date the source speaks for)');
   (doc.reports as unknown[]).forEach((r, i) => {
     const report = r as { title?: unknown; recommendations?: unknown } | null;
     if (typeof report?.title !== 'string' || report.title.trim() === '') fail(`reports[${i}].title`, 'must be a non-empty string');
@@ -94,5 +95,10 @@ export function parseRawDocument(json: unknown, name: string): RawDocument {
       });
     });
   });
-  return { ...(json as RawDocument), name: typeof doc.name === 'string' ? doc.name : name, force: typeof doc.force === 'string' ? doc.force : undefined };
+  return {
+    ...(json as RawDocument),
+    name: typeof doc.name === 'string' ? doc.name : name,
+    force: typeof doc.force === 'string' ? doc.force : undefined,
+    asAt: typeof doc.asAt === 'string' ? doc.asAt : undefined
+  };
 }

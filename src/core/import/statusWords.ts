@@ -35,11 +35,12 @@ const WORDS: Record<string, Omit<StatusReading, 'markedNew'>> = {
   'awaiting review from fll': { lifecycle: 'Awaiting review', trafficLight: null },
   'awaiting review': { lifecycle: 'Awaiting review', trafficLight: null },
   // Colours, with City of London's definitions: GREEN implemented, AMBER ongoing, RED past its
-  // deadline or will not be implemented (still open), WHITE not the force's to deliver.
+  // deadline or will not be implemented (still open). WHITE (not the force's to deliver, or waiting
+  // on another organisation) says nothing of the lifecycle: the item stays open until closed.
   green: { lifecycle: 'Complete, awaiting sign-off', trafficLight: 'GREEN' },
   amber: { lifecycle: 'Being progressed', trafficLight: 'AMBER' },
   red: { lifecycle: 'Being progressed', trafficLight: 'RED' },
-  white: { lifecycle: 'No further action', trafficLight: 'WHITE' }
+  white: { lifecycle: 'Being progressed', trafficLight: 'WHITE' }
 };
 
 function key(text: string): string {
@@ -47,6 +48,12 @@ function key(text: string): string {
     .toLowerCase()
     .replace(/[^a-z]+/g, ' ')
     .trim();
+}
+
+/** The marker a reading carries: NEW, or CLOSED for "NEW CLOSED". */
+export function readingMarker(reading: StatusReading): 'NEW' | 'CLOSED' | null {
+  if (!reading.markedNew) return null;
+  return reading.lifecycle === 'Closed by the force' || reading.lifecycle === 'Discharged by the inspectorate' ? 'CLOSED' : 'NEW';
 }
 
 /** Reads a status cell; null when the word is not known (the caller reports it) or the cell is empty. */

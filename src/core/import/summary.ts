@@ -2,6 +2,10 @@
  * What an import would do, counted the way a user checks it against the source: per report and
  * per status as written, plus every problem with its row, column and value.
  */
+import { formatUkDate } from '../dates';
+import type { RecordedStatus, TrafficLight } from '../model';
+import { DEFAULT_RAG_POLICY, colourDifference, ragPolicyStatement } from '../status';
+import type { RagPolicy } from '../status';
 import type { ImportPlan, ImportProblem } from './types';
 
 export interface ReportCount {
@@ -78,8 +82,54 @@ function statusList(byStatus: Record<string, number>): string {
     .join(', ');
 }
 
-/** The dry-run preview: counts per report and status, then every problem (info lines only when asked). */
-export function formatPreview(plan: ImportPlan, options: { includeInfo?: boolean } = {}): string {
+/** An item whose colour, derived by the status rules on the source's date, is not the one the source recorded. */
+export interface PlannedColourDifference {
+  reportTitle: string;
+  /** The recommendation's ref, or "ref / action ref" for an action. */
+  ref: string;
+  recorded: RecordedStatus;
+  derived: TrafficLight;
+  reason: string;
+}
+
+/**
+ * The items that will show a different colour from the source's: each recommendation and action
+ * with a recorded colour, its colour derived as at the source's own date under `policy`.
+ */
+export function plannedColourDifferences(plan: ImportPlan, policy: RagPolicy = DEFAULT_RAG_POLICY): PlannedColourDifference[] {
+  const titles = new Map(plan.reports.map((r) => [r.key, r.report.title]));
+  const out: PlannedColourDifference[] = [];
+  for (const p of plan.recommendations) {
+    const rec = p.recommendation;
+    const reportTitle = titles.get(p.reportKey) ?? '';
+    const push = (ref: string, facts: Parameters<typeof colourDifference>[0]): void => {
+      const diff = facts.recorded ? colourDifference(facts, facts.recorded.on, policy) : null;
+      if (diff) out.push({ reportTitle, ref, recorded: diff.recorded, derived: diff.derived, reason: diff.reason });
+    };
+    push(rec.ref, rec);
+    for (const a of p.actions) push(`${rec.ref} / ${a.action.ref}`, { ...rec, lifecycle: a.action.lifecycle, due: a.action.due, ragOverride: undefined, recorded: a.action.recorded });
+  }
+  return out;
+}
+
+/** The preview's lines on colours: how many items will differ from the source, and which. */
+function colourLines(plan: ImportPlan, policy: RagPolicy): string[] {
+  const differing = plannedColourDifferences(plan, policy);
+  const lines = [ragPolicyStatement(policy)];
+  if (differing.length === 0) {
+    lines.push('Colours: every item the source gives a colour will show that colour.');
+    return lines;
+  }
+  lines.push(`Colours: ${differing.length} ${differing.length === 1 ? 'item' : 'items'} will show a different colour from the source (both are kept and shown):`);
+  for (const d of differing) lines.push(`  ${d.reportTitle} ${d.ref}: the source recorded ${d.recorded.label} on ${formatUkDate(d.recorded.on)}; the tracker shows ${d.derived}. ${d.reason}`);
+  return lines;
+}
+
+/**
+ * The dry-run preview: counts per report and status, the items whose colour will differ from the
+ * source's under the site's RAG `policy`, then every problem (info lines only when asked).
+ */
+export function formatPreview(plan: ImportPlan, options: { includeInfo?: boolean; policy?: RagPolicy } = {}): string {
   const s = summarisePlan(plan);
   const lines: string[] = [];
   lines.push(`${plan.name}: ${s.reports.length} reports, ${s.recommendations} recommendations, ${s.actions} actions, ${s.updates} progress updates.`);
@@ -90,6 +140,8 @@ export function formatPreview(plan: ImportPlan, options: { includeInfo?: boolean
   for (const r of s.reports) {
     lines.push(`  ${r.title}: ${r.recommendations} (${statusList(r.byStatus)})${r.actions > 0 ? `, ${r.actions} actions` : ''}${r.updates > 0 ? `, ${r.updates} updates` : ''}`);
   }
+  lines.push('');
+  lines.push(...colourLines(plan, options.policy ?? DEFAULT_RAG_POLICY));
   const shown = plan.problems.filter((p) => options.includeInfo || p.severity !== 'info');
   lines.push('');
   lines.push(`Problems: ${s.problems.error} errors, ${s.problems.warning} warnings${s.problems.info > 0 ? `, ${s.problems.info} notes` : ''}.`);

@@ -141,6 +141,11 @@ export interface RawDocument {
   name: string;
   /** The force whose tracker this is ("Lancashire"), used to read scope text. */
   force?: string;
+  /**
+   * The date the source speaks for, as written ("16 November 2017"): the day its statuses and
+   * NEW markers were recorded. Without it, an item's status dates from its last update.
+   */
+  asAt?: string;
   reports: RawReport[];
 }
 

@@ -3,14 +3,16 @@
  * table, NEW and CLOSED against the previous paper's frozen snapshot, RED items with rationale and
  * closed items in an appendix.
  */
-import { changeMarker, previousStatus } from '../changes';
-import type { StatusPoint } from '../changes';
+import { changeMarker, previousStatus, statusAt } from '../changes';
+import type { ChangeMark, StatusPoint } from '../changes';
 import { daysBetween, formatUkDate, londonDate } from '../dates';
-import type { Action, IsoDate, OriginatingReport, ProgressUpdate, Recommendation } from '../model';
+import type { Action, DueDate, IsoDate, OriginatingReport, ProgressUpdate, Recommendation, RecordedStatus } from '../model';
 import { countByTrafficLight } from '../reports';
+import { readScopeCounts } from '../import/summaryText';
 import { scopeCounts, scopeSentence } from '../scope';
-import { isClosed, isValidOverride, trafficLight } from '../status';
-import type { RagPolicy } from '../status';
+import type { ScopeCounts } from '../scope';
+import { DEFAULT_RAG_POLICY, colourDifference, deadlineFor, isClosed, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
+import type { RagFacts, RagPolicy } from '../status';
 import { TRAFFIC_LIGHT_DEFINITIONS, paperDue, publishedLine, reportByLine } from './format';
 import type {
   ChangeMarker,
@@ -19,10 +21,12 @@ import type {
   PaperActionRow,
   PaperBaseline,
   PaperChange,
+  PaperColourNote,
   PaperRow,
   PaperSection,
   PaperSelection,
   RedItem,
+  RedRationale,
   SnapshotItem
 } from './types';
 
@@ -85,39 +89,94 @@ function latestComment(rec: Recommendation, updates: ProgressUpdate[]): { text: 
   return { text: rec.latestComment ?? '', date: rec.lastUpdated };
 }
 
-/** Why a RED item is red: the hand-set rationale, else the deadline it has passed. */
-function redRationale(rec: Recommendation, asAt: IsoDate, policy: RagPolicy | undefined): string {
-  if (isValidOverride(rec) && rec.ragOverride) return `Cannot / will not be implemented: ${rec.ragOverride.rationale}`;
-  const { original, current } = rec.due;
-  const deadline = policy?.overdueAgainst === 'original' ? (original ?? current) : current;
-  if (deadline !== null && deadline < asAt) {
-    const days = daysBetween(deadline, asAt);
-    const now = current !== null && current !== deadline ? ` Now due ${formatUkDate(current)}.` : '';
-    const was = original !== null && original !== deadline ? ` Originally due ${formatUkDate(original)}.` : '';
-    return `Past its due date of ${formatUkDate(deadline)}: ${days} ${days === 1 ? 'day' : 'days'} overdue.${now}${was}`;
-  }
-  if (rec.due.kind === 'awaiting new timescale') return 'Past its deadline and awaiting a new timescale.';
-  return 'Beyond its designated deadline.';
+/** Why a RED item is red: the owner's reason (a hand-set rationale, else their latest comment) and, beside it, the deadline passed. */
+function redRationale(rec: Recommendation, comment: string, asAt: IsoDate, policy: RagPolicy | undefined): RedRationale {
+  const reason = isValidOverride(rec) && rec.ragOverride ? `Cannot / will not be implemented: ${rec.ragOverride.rationale}` : comment.trim() || 'No reason recorded by the owner.';
+  return { reason, overdue: overdueNote(rec.due, asAt, policy) };
 }
 
-/** The day an item was closed: the last change into a closed state in its history. */
-function closedOn(rec: Recommendation): IsoDate | null {
+/** "200 days past its original deadline of 30 April 2017 (now due 28 February 2018)", or null. */
+function overdueNote(due: DueDate, asAt: IsoDate, policy: RagPolicy | undefined): string | null {
+  const deadline = deadlineFor(due, policy);
+  if (deadline === null || deadline >= asAt) return due.kind === 'awaiting new timescale' ? 'Past its deadline and awaiting a new timescale.' : null;
+  const days = daysBetween(deadline, asAt);
+  const original = policy?.overdueAgainst === 'original' && due.original !== null && due.current !== null && due.current !== due.original;
+  const now = original && due.current !== null ? ` (now due ${formatUkDate(due.current)})` : '';
+  return `${days} ${days === 1 ? 'day' : 'days'} past its ${original ? 'original ' : ''}deadline of ${formatUkDate(deadline)}${now}.`;
+}
+
+/** The day an item was closed: the last change into a closed state in its history, never after the paper's date. */
+function closedOn(rec: Recommendation, asAt: IsoDate): IsoDate | null {
   let at: string | null = null;
   for (const change of rec.history) {
     if (isClosed(change.lifecycle) && (at === null || change.at > at)) at = change.at;
   }
-  return at ? londonDate(at) : null;
+  const day = at ? londonDate(at) : null;
+  return day !== null && day <= asAt ? day : null;
 }
 
-function actionRows(rec: Recommendation, actions: Action[]): PaperActionRow[] {
+/** The source's colour beside the derived one, when they differ. */
+function colourNote(facts: RagFacts & Pick<Recommendation, 'addressee' | 'recorded'>, asAt: IsoDate, policy: RagPolicy | undefined): PaperColourNote | null {
+  const diff = colourDifference(facts, asAt, policy);
+  return diff ? { recordedLabel: diff.recorded.label, recordedOn: diff.recorded.on, reason: diff.reason } : null;
+}
+
+/**
+ * Where an item stood at the previous paper when no issued paper is on record: the source it was
+ * imported from is that paper. On the source's own date its markers are reproduced as it printed
+ * them; later, what it recorded is the previous status. Undefined when it recorded nothing.
+ */
+function sourceMark(recorded: RecordedStatus | undefined, current: StatusPoint, asAt: IsoDate): ChangeMark | undefined {
+  if (recorded === undefined || recorded.on > asAt) return undefined;
+  if (recorded.on === asAt) {
+    if (recorded.marker === 'CLOSED' || (isClosed(current.lifecycle) && recorded.marker === null)) {
+      return recorded.marker === 'CLOSED' ? { marker: 'CLOSED', label: 'NEW CLOSED' } : { marker: null, label: 'CLOSED' };
+    }
+    return recorded.marker === 'NEW' ? { marker: 'NEW', label: `NEW ${current.trafficLight}` } : { marker: null, label: current.trafficLight };
+  }
+  return changeMarker(current, recordedPoint(recorded, current));
+}
+
+/** What the source recorded, as a status point (an unnamed colour taken as the current one). */
+function recordedPoint(recorded: RecordedStatus, current: StatusPoint): StatusPoint {
+  const closed = recorded.marker === 'CLOSED' || /\bclosed\b/i.test(recorded.label);
+  return { lifecycle: closed ? 'Closed by the force' : isClosed(current.lifecycle) ? 'Being progressed' : current.lifecycle, trafficLight: recorded.colour ?? current.trafficLight };
+}
+
+/**
+ * The previous status at a date before the source's own, from which history has nothing: the
+ * source says what changed since its previous paper (NEW), and so what did not.
+ */
+function beforeSource(recorded: RecordedStatus, current: StatusPoint): StatusPoint | undefined {
+  if (recorded.marker === 'NEW') return undefined;
+  if (recorded.marker === 'CLOSED') return { lifecycle: 'Being progressed', trafficLight: recorded.colour ?? 'AMBER' };
+  return recordedPoint(recorded, current);
+}
+
+function actionRows(rec: Recommendation, actions: Action[], asAt: IsoDate, policy: RagPolicy | undefined): PaperActionRow[] {
   return actions
     .filter((a) => rec.id !== undefined && a.recommendationId === rec.id)
     .sort((a, b) => refOrder.compare(a.ref, b.ref))
-    .map((a) => ({ ref: a.ref, text: a.text, lifecycle: a.lifecycle, due: paperDue(a.due), currentPosition: a.currentPosition ?? '' }));
+    .map((a) => {
+      const facts = { ...rec, lifecycle: a.lifecycle, due: a.due, recorded: a.recorded, ragOverride: undefined };
+      const colour = trafficLight(facts, asAt, policy);
+      const mark = sourceMark(a.recorded, { lifecycle: a.lifecycle, trafficLight: colour }, asAt) ?? { marker: null, label: isClosed(a.lifecycle) ? 'CLOSED' : colour };
+      return {
+        ref: a.ref,
+        text: a.text,
+        lifecycle: a.lifecycle,
+        trafficLight: colour,
+        marker: mark.marker,
+        statusLabel: mark.label,
+        colourNote: colourNote(facts, asAt, policy),
+        due: paperDue(a.due),
+        currentPosition: a.currentPosition ?? ''
+      };
+    });
 }
 
 /** Where a baseline says an item stood at the previous paper; `undefined` when it was not there. */
-function previousLookup(baseline: PaperBaseline, policy: RagPolicy | undefined): ((key: string, rec: Recommendation) => StatusPoint | undefined) | null {
+function previousLookup(baseline: PaperBaseline, policy: RagPolicy | undefined): ((key: string, rec: Recommendation, current: StatusPoint) => StatusPoint | undefined) | null {
   switch (baseline.kind) {
     case 'snapshot': {
       const byKey = new Map<string, SnapshotItem>();
@@ -128,10 +187,43 @@ function previousLookup(baseline: PaperBaseline, policy: RagPolicy | undefined):
       };
     }
     case 'date':
-      return (_key, rec) => previousStatus(rec, baseline.date, policy);
+      return (_key, rec, current) => {
+        const known = statusAt(rec.history, baseline.date);
+        if (known === undefined && rec.recorded && baseline.date < rec.recorded.on) return beforeSource(rec.recorded, current);
+        return previousStatus(rec, baseline.date, policy);
+      };
     case 'none':
       return null;
   }
+}
+
+/** The counts the register's items and the report's own count of what it made give. */
+function registerCounts(report: OriginatingReport, recs: Recommendation[]): ScopeCounts {
+  const counts = scopeCounts(recs);
+  const made = report.made ?? 0;
+  if (made <= counts.total) return counts;
+  // What the report made beyond the register: the force's share closed before the register was
+  // kept, the rest national or for other bodies.
+  const missingForce = Math.max(0, Math.min(made - counts.total, (report.madeForForce ?? counts.applyToForce) - counts.applyToForce));
+  const missingElsewhere = made - counts.total - missingForce;
+  return {
+    total: made,
+    nationalOrOther: counts.nationalOrOther + missingElsewhere,
+    national: counts.national + missingElsewhere,
+    otherBody: counts.otherBody,
+    applyToForce: counts.applyToForce + missingForce,
+    complete: counts.complete + missingForce,
+    inProgress: counts.inProgress,
+    noFurtherAction: counts.noFurtherAction
+  };
+}
+
+/** True when a source's scope sentence states a count the register does not give. */
+function countsDiffer(sentence: string, ours: ScopeCounts): boolean {
+  const stated = readScopeCounts(sentence);
+  if (stated === null) return false;
+  const differs = (theirs: number | undefined, mine: number): boolean => theirs !== undefined && theirs !== mine;
+  return differs(stated.made, ours.total) || differs(stated.forForce, ours.applyToForce) || differs(stated.complete, ours.complete) || differs(stated.inProgress, ours.inProgress);
 }
 
 /**
@@ -159,8 +251,9 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     const key = itemKey(rec, report);
     const colour = trafficLight(rec, input.asAt, input.ragPolicy);
     const closedNow = isClosed(rec.lifecycle);
-    const before = previous ? previous(key, rec) : undefined;
-    const change = previous ? changeMarker({ lifecycle: rec.lifecycle, trafficLight: colour }, before) : { marker: null, label: colour };
+    const current: StatusPoint = { lifecycle: rec.lifecycle, trafficLight: colour };
+    const before = previous ? previous(key, rec, current) : rec.recorded && rec.recorded.on < input.asAt ? recordedPoint(rec.recorded, current) : undefined;
+    const change = previous ? changeMarker(current, before) : (sourceMark(rec.recorded, current, input.asAt) ?? { marker: null, label: closedNow ? 'CLOSED' : colour });
     const marker: ChangeMarker | null = change.marker;
     const comment = latestComment(rec, updates);
     const due = paperDue(rec.due);
@@ -190,10 +283,10 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     }
     section.recs.push(rec);
 
-    const red = colour === 'RED' ? redRationale(rec, input.asAt, input.ragPolicy) : null;
+    const red = colour === 'RED' ? redRationale(rec, comment.text, input.asAt, input.ragPolicy) : null;
     if (red !== null && !closedNow) redItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, rationale: red, due });
     if (closedNow) {
-      closedItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, lifecycle: rec.lifecycle, closedOn: closedOn(rec), comment: comment.text });
+      closedItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, lifecycle: rec.lifecycle, closedOn: closedOn(rec, input.asAt), comment: comment.text });
     }
     // Items already reported closed live in the appendix only; newly closed ones show as NEW CLOSED.
     if (closedNow && marker !== 'CLOSED') continue;
@@ -211,24 +304,33 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       comment: comment.text,
       commentDate: comment.date,
       redRationale: red,
-      actions: actionRows(rec, actions)
+      colourNote: colourNote(rec, input.asAt, input.ragPolicy),
+      actions: actionRows(rec, actions, input.asAt, input.ragPolicy)
     });
   }
 
   const sections: PaperSection[] = [...sectionsByReport.entries()]
-    .map(([report, { recs, rows }]) => ({
-      reportId: report.id ?? null,
-      title: report.title,
-      source: report.source,
-      reportType: report.reportType,
-      published: report.published,
-      byLine: reportByLine(report),
-      publishedLine: publishedLine(report),
-      scopeSentence: scopeSentence(scopeCounts(recs)),
-      rows: rows.sort((a, b) => refOrder.compare(a.ref, b.ref))
-    }))
-    // Newest report first, as committees read them.
-    .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
+    .map(([report, { recs, rows }]) => {
+      const counts = registerCounts(report, recs);
+      const ours = scopeSentence(counts);
+      // On the source's own date the paper says what the source said; the register's count is shown beside it when it differs.
+      const theirs = report.recordedScope && report.recordedScope.on === input.asAt ? report.recordedScope.sentence : null;
+      return {
+        reportId: report.id ?? null,
+        title: report.title,
+        source: report.source,
+        reportType: report.reportType,
+        published: report.published,
+        byLine: reportByLine(report),
+        publishedLine: publishedLine(report),
+        scopeSentence: theirs ?? ours,
+        registerScopeSentence: theirs !== null && countsDiffer(theirs, counts) ? ours : null,
+        rows: rows.sort((a, b) => refOrder.compare(a.ref, b.ref))
+      };
+    })
+    // Newest report first, as committees read them; reports of one month in the register's order
+    // (the order the source listed them in), then by title.
+    .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || (a.reportId ?? Infinity) - (b.reportId ?? Infinity) || a.title.localeCompare(b.title));
 
   const reported = new Set(items.map((i) => i.key));
   const noLongerReported =
@@ -236,12 +338,15 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       ? baseline.snapshot.items.filter((i) => !reported.has(i.key)).map((i) => ({ key: i.key, reportTitle: i.reportTitle, ref: i.ref, was: i.statusLabel }))
       : [];
 
+  const sourceDates = selected.map((s) => s.rec.recorded?.on).filter((d): d is IsoDate => d !== undefined && d <= input.asAt);
   const comparedWith: CommitteePaper['comparedWith'] =
     baseline.kind === 'snapshot'
       ? { kind: 'paper', paperId: baseline.snapshot.paperId, title: baseline.snapshot.title, asAt: baseline.snapshot.asAt }
       : baseline.kind === 'date'
         ? { kind: 'date', date: baseline.date }
-        : null;
+        : sourceDates.length > 0
+          ? { kind: 'source', date: sourceDates.reduce((a, b) => (a > b ? a : b)) }
+          : null;
 
   return {
     title: input.title ?? DEFAULT_PAPER_TITLE,
@@ -249,6 +354,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     selection: input.selection ?? {},
     comparedWith,
     legend: TRAFFIC_LIGHT_DEFINITIONS,
+    ragPolicyStatement: ragPolicyStatement(input.ragPolicy ?? DEFAULT_RAG_POLICY),
     summary: {
       total: selected.length,
       open: selected.length - closed,

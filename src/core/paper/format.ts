@@ -3,6 +3,7 @@
  * that the Word and HTML renderers print exactly the same words.
  */
 import { formatUkDate, parseIsoDate } from '../dates';
+import { timescaleText } from '../dueDates';
 import type { DueDate, OriginatingReport, TrafficLight } from '../model';
 import type { PaperDue } from './types';
 
@@ -33,8 +34,10 @@ export const TRAFFIC_LIGHT_COLOURS: Record<TrafficLight, { fill: string; text: s
   WHITE: { fill: 'FFFFFF', text: '000000' }
 };
 
-/** "A national report by HMICFRS", as the City of London paper introduces each report. */
+/** "A national report by HMICFRS": the source's by-line as written, else one in the City of London paper's words. */
 export function reportByLine(report: OriginatingReport): string {
+  const written = report.byLine?.replace(/\s+/g, ' ').trim();
+  if (written) return written;
   const by = report.source === 'Joint inspection' || report.source === 'Other' ? '' : ` by ${report.source}`;
   switch (report.reportType) {
     case 'National thematic':
@@ -66,27 +69,33 @@ export function publishedLine(report: OriginatingReport): string {
   return report.published ? `Published ${formatMonthYear(report.published)}` : 'Publication date not recorded';
 }
 
-/** The due date as the paper prints it: the original and, when revised, the date now due. */
+/**
+ * The due date as the paper prints it: the timescale as the source wrote it (its precision, tags
+ * and milestones kept) and, when an extension was agreed in the tracker, the date now due. A date
+ * set in the tracker itself is printed as a day, and one read from the recommendation's own text
+ * is left to the text.
+ */
 export function paperDue(due: DueDate): PaperDue {
+  const { written, agreed } = timescaleText(due);
+  const nowDue = agreed !== null ? formatUkDate(agreed) : null;
+  // A deadline read from the recommendation's own text is printed there already; the due cell
+  // stays as empty as the source left it.
+  if (due.fromText) return { original: '', nowDue };
+  if (written !== '') return { original: written, nowDue };
   switch (due.kind) {
     case 'date': {
       const original = due.original ?? due.current;
-      const current = due.current ?? due.original;
-      return {
-        original: original ? formatUkDate(original) : due.raw,
-        nowDue: current && current !== original ? formatUkDate(current) : null
-      };
+      return { original: original ? formatUkDate(original) : '', nowDue: nowDue ?? (due.current && due.current !== original ? formatUkDate(due.current) : null) };
     }
     case 'immediate':
-      return { original: due.raw.trim() || 'Immediate', nowDue: due.current ? formatUkDate(due.current) : null };
+      return { original: 'Immediate', nowDue };
     case 'no deadline':
-      return { original: due.raw.trim() || 'No deadline set', nowDue: due.current ? formatUkDate(due.current) : null };
+      return { original: 'No deadline set', nowDue };
     case 'awaiting new timescale':
-      return { original: due.original ? formatUkDate(due.original) : due.raw.trim(), nowDue: 'Awaiting new timescale' };
+      return { original: due.original ? formatUkDate(due.original) : '', nowDue: 'Awaiting new timescale' };
     case 'unparsed':
-      return { original: due.raw.trim(), nowDue: null };
     case 'none':
-      return { original: '', nowDue: null };
+      return { original: '', nowDue };
   }
 }
 

@@ -30,11 +30,27 @@ export interface PaperDue {
   nowDue: string | null;
 }
 
+/** What the source recorded beside the colour the rules derive, when the two differ. */
+export interface PaperColourNote {
+  /** The source's status as written ("AMBER"), and its date. */
+  recordedLabel: string;
+  recordedOn: IsoDate;
+  /** Why the rules give the colour printed. */
+  reason: string;
+}
+
 /** A numbered action under a recommendation ("I. Build communications channels… [1.2]"). */
 export interface PaperActionRow {
   ref: string;
   text: string;
   lifecycle: Lifecycle;
+  /** The action's colour, by the same rules as its recommendation's. */
+  trafficLight: TrafficLight;
+  marker: ChangeMarker | null;
+  /** The status as printed: "RED", "NEW GREEN". */
+  statusLabel: string;
+  /** Set when the source recorded another colour. */
+  colourNote: PaperColourNote | null;
   due: PaperDue;
   currentPosition: string;
 }
@@ -58,8 +74,18 @@ export interface PaperRow {
   /** When that comment was written, if known. */
   commentDate: IsoDate | null;
   /** Why it is RED, when it is. */
-  redRationale: string | null;
+  redRationale: RedRationale | null;
+  /** Set when the source recorded another colour than the one printed. */
+  colourNote: PaperColourNote | null;
   actions: PaperActionRow[];
+}
+
+/** Why an item is RED: the owner's reason, and how far past its deadline it is beside it. */
+export interface RedRationale {
+  /** The reason given: the rationale of a RED set by hand, else the owner's latest comment. */
+  reason: string;
+  /** "200 days past its original deadline of 30 April 2017", when it is past one. */
+  overdue: string | null;
 }
 
 /** One originating report's part of the paper. */
@@ -75,6 +101,11 @@ export interface PaperSection {
   publishedLine: string;
   /** "There are 9 recommendations; 5 of which apply to force, 1 is complete and 4 to be progressed." */
   scopeSentence: string;
+  /**
+   * The register's own count, when the sentence printed is the source's (a paper on the source's
+   * date) and the register counts otherwise; null when they agree.
+   */
+  registerScopeSentence: string | null;
   rows: PaperRow[];
 }
 
@@ -84,7 +115,7 @@ export interface RedItem {
   reportTitle: string;
   ref: string;
   text: string;
-  rationale: string;
+  rationale: RedRationale;
   due: PaperDue;
 }
 
@@ -119,10 +150,15 @@ export interface CommitteePaper {
   /** The date the paper speaks for. */
   asAt: IsoDate;
   selection: PaperSelection;
-  /** What NEW and CLOSED are measured against. */
-  comparedWith: { kind: 'paper'; paperId: string; title: string; asAt: IsoDate } | { kind: 'date'; date: IsoDate } | null;
+  /**
+   * What NEW and CLOSED are measured against: an issued paper, the histories at a date, or (with
+   * neither) the statuses the source recorded on its date, which is the previous paper then.
+   */
+  comparedWith: { kind: 'paper'; paperId: string; title: string; asAt: IsoDate } | { kind: 'date'; date: IsoDate } | { kind: 'source'; date: IsoDate } | null;
   /** The committee's definitions of the colours. */
   legend: { colour: TrafficLight; definition: string }[];
+  /** Which deadline RED is measured against, as one sentence under the legend. */
+  ragPolicyStatement: string;
   summary: {
     total: number;
     open: number;

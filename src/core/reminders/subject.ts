@@ -4,6 +4,7 @@
  */
 import { htmlToText } from '../import/html';
 import { lastActivity, trafficLight } from '../status';
+import type { RagPolicy } from '../status';
 import type { IsoDate, Person, Recommendation } from '../model';
 import type { ReminderSubject } from './model';
 
@@ -15,6 +16,8 @@ export interface SubjectContext {
   created?: IsoDate | null;
   /** Who signs off closure (the Chief of Staff, say): a tracker setting, as items do not name one. */
   approver?: Person | null;
+  /** Which due date makes the item RED (the site's setting); the status rules' default when absent. */
+  ragPolicy?: RagPolicy;
 }
 
 /** The reminder facts of a recommendation on `today`. */
@@ -31,7 +34,7 @@ export function recommendationSubject(rec: Recommendation, today: IsoDate, conte
     reportTitle: context.reportTitle ?? null,
     directorate: rec.directorate ?? null,
     lifecycle: rec.lifecycle,
-    trafficLight: trafficLight(rec, today),
+    trafficLight: trafficLight(rec, today, context.ragPolicy),
     due: rec.due.current,
     lastUpdated: rec.lastUpdated,
     created: context.created ?? (rec.lastUpdated === null ? activity : null),

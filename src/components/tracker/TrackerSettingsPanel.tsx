@@ -1,0 +1,88 @@
+/**
+ * The tracker's site settings, for site owners: which due date makes an open item RED. The choice
+ * is the site's (Tracker Settings), so the grid, dashboard, My Actions, reminders, the stored
+ * colour column and the committee paper all measure RED the same way.
+ */
+import * as React from 'react';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { ChoiceGroup } from '@fluentui/react/lib/ChoiceGroup';
+import type { IChoiceGroupOption } from '@fluentui/react/lib/ChoiceGroup';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { ragPolicyStatement } from '../../core/status';
+import type { RagPolicy } from '../../core/status';
+import type { TrackerDataSource } from '../data/TrackerDataSource';
+
+export interface TrackerSettingsPanelProps {
+  data: TrackerDataSource;
+  policy: RagPolicy;
+  /** Told of the policy once saved, with how many stored colours it moved. */
+  onSaved: (policy: RagPolicy, changed: number) => void;
+  onDismiss: () => void;
+}
+
+const OPTIONS: IChoiceGroupOption[] = [
+  {
+    key: 'original',
+    text: 'The original due date',
+    ariaLabel: 'The original due date: an item past the first date committed to stays RED after an extension'
+  },
+  {
+    key: 'current',
+    text: 'The current due date',
+    ariaLabel: 'The current due date: the date now in force, after any agreed extension'
+  }
+];
+
+export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Element {
+  const [choice, setChoice] = React.useState<RagPolicy['overdueAgainst']>(props.policy.overdueAgainst);
+  const [saving, setSaving] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+
+  const save = async (): Promise<void> => {
+    setSaving(true);
+    setError(null);
+    try {
+      const next: RagPolicy = { overdueAgainst: choice };
+      const { changed } = await props.data.saveRagPolicy(next);
+      props.onSaved(next, changed);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Panel
+      isOpen
+      type={PanelType.medium}
+      headerText="Tracker settings"
+      closeButtonAriaLabel="Close"
+      onDismiss={props.onDismiss}
+      onRenderFooterContent={() => (
+        <Stack horizontal tokens={{ childrenGap: 8 }}>
+          <PrimaryButton text={saving ? 'Saving…' : 'Save'} disabled={saving || choice === props.policy.overdueAgainst} onClick={() => void save()} />
+          <DefaultButton text="Cancel" onClick={props.onDismiss} />
+        </Stack>
+      )}
+      isFooterAtBottom
+    >
+      <Stack tokens={{ childrenGap: 12 }}>
+        <ChoiceGroup
+          label="Measure RED against"
+          selectedKey={choice}
+          options={OPTIONS}
+          onChange={(_e, option) => option && setChoice(option.key as RagPolicy['overdueAgainst'])}
+        />
+        <Text>{ragPolicyStatement({ overdueAgainst: choice })}</Text>
+        <Text variant="small">
+          This applies to the whole site: the tracker, the dashboard, My Actions, reminders (“turned RED”), the colour stored in the list, and the committee paper, whose legend states it.
+          Saving rewrites the stored colour of every item the choice moves.
+        </Text>
+        {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
+      </Stack>
+    </Panel>
+  );
+}
