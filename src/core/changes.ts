@@ -8,7 +8,7 @@
  */
 import { daysBetween, londonDate, parseIsoDate } from './dates';
 import type { DueDate, IsoDate, IsoInstant, Lifecycle, Recommendation, StatusChange, TrafficLight } from './model';
-import { DEFAULT_RAG_POLICY, isClosed, isOpen, trafficLight } from './status';
+import { DEFAULT_RAG_POLICY, isFinished, isOpen, trafficLight } from './status';
 import type { RagFacts, RagPolicy } from './status';
 
 /** An item's status at one moment: what the markers compare. */
@@ -30,8 +30,8 @@ export interface ChangeMark {
  * exist then). Closed means "Closed by the force" or "Discharged by the inspectorate".
  */
 export function changeMarker(current: StatusPoint, previous: StatusPoint | undefined): ChangeMark {
-  if (isClosed(current.lifecycle)) {
-    return previous !== undefined && isClosed(previous.lifecycle) ? { marker: null, label: 'CLOSED' } : { marker: 'CLOSED', label: 'NEW CLOSED' };
+  if (isFinished(current.lifecycle)) {
+    return previous !== undefined && isFinished(previous.lifecycle) ? { marker: null, label: 'CLOSED' } : { marker: 'CLOSED', label: 'NEW CLOSED' };
   }
   const changed = previous === undefined || previous.lifecycle !== current.lifecycle || previous.trafficLight !== current.trafficLight;
   return changed ? { marker: 'NEW', label: `NEW ${current.trafficLight}` } : { marker: null, label: current.trafficLight };

@@ -4,13 +4,17 @@
  *
  * Traffic light, in order of precedence (City of London's committee definitions, see DOMAIN.md):
  * 1. RED set by hand ("cannot / will not be implemented") wins, but only with a rationale;
- * 2. WHITE when it is not the force's to deliver: addressed to a national or other body, marked
- *    "No further action", or dependent on another organisation (`dependsOn`);
- * 3. GREEN when implemented: "Complete, awaiting sign-off", "Closed by the force" or "Discharged by
- *    the inspectorate". Complete-awaiting-sign-off is GREEN because the colour measures delivery;
- *    sign-off is governance on top, tracked by the lifecycle and the closure request;
- * 4. RED when open past its due date (the current date by default, see {@link RagPolicy});
- * 5. AMBER otherwise: ongoing work expected to be implemented.
+ * 2. GREEN once finished: "Closed by the force", "Discharged by the inspectorate", or "No further
+ *    action" approved (as Lancashire's Chief of Staff approves it): nothing is left to deliver, so
+ *    a finished item is never WHITE, whoever it was addressed to;
+ * 3. WHITE when it is not the force's to deliver: addressed to a national or other body, or
+ *    dependent on another organisation (`dependsOn`). WHITE is a flag beside the lifecycle, not a
+ *    state: a WHITE item stays open, in the owner's work and reminders, until it is closed;
+ * 4. GREEN when implemented and awaiting sign-off ("Complete, awaiting sign-off"): the colour
+ *    measures delivery; sign-off is governance on top, tracked by the lifecycle and the closure
+ *    request;
+ * 5. RED when open past its due date (the current date by default, see {@link RagPolicy});
+ * 6. AMBER otherwise: ongoing work expected to be implemented.
  */
 import { daysBetween, formatUkDate, londonDate, parseIsoDate } from './dates';
 import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
@@ -69,14 +73,19 @@ export function isClosed(lifecycle: Lifecycle): boolean {
   return lifecycle === 'Closed by the force' || lifecycle === 'Discharged by the inspectorate';
 }
 
+/** True once nothing is left to do: closed, discharged, or no further action approved. */
+export function isFinished(lifecycle: Lifecycle): boolean {
+  return isClosed(lifecycle) || lifecycle === 'No further action';
+}
+
 /** True when implemented: complete awaiting sign-off, closed or discharged (GREEN). */
 export function isComplete(lifecycle: Lifecycle): boolean {
   return lifecycle === 'Complete, awaiting sign-off' || isClosed(lifecycle);
 }
 
-/** True when the item is not the force's to deliver (WHITE), whatever its dates. */
-export function isNotForcesToDeliver(rec: Pick<Recommendation, 'lifecycle' | 'appliesTo' | 'dependsOn'>): boolean {
-  return rec.appliesTo !== 'Force' || rec.lifecycle === 'No further action' || hasText(rec.dependsOn);
+/** True when the item is not the force's (alone) to deliver (WHITE), whatever its dates and lifecycle. */
+export function isNotForcesToDeliver(rec: Pick<Recommendation, 'appliesTo' | 'dependsOn'>): boolean {
+  return rec.appliesTo !== 'Force' || hasText(rec.dependsOn);
 }
 
 /** True when a manual RED carries the rationale that makes it valid; one without is ignored. */
@@ -88,6 +97,7 @@ export function isValidOverride(rec: Pick<Recommendation, 'ragOverride'>): boole
 export function trafficLight(rec: RagFacts, today: IsoDate, policy: RagPolicy = DEFAULT_RAG_POLICY): TrafficLight {
   parseIsoDate(today);
   if (isValidOverride(rec)) return 'RED';
+  if (isFinished(rec.lifecycle)) return 'GREEN';
   if (isNotForcesToDeliver(rec)) return 'WHITE';
   if (isComplete(rec.lifecycle)) return 'GREEN';
   const deadline = deadlineFor(rec.due, policy);
@@ -101,9 +111,10 @@ export function trafficLight(rec: RagFacts, today: IsoDate, policy: RagPolicy = 
  */
 export function colourReason(rec: RagFacts & Pick<Recommendation, 'addressee'>, today: IsoDate, policy: RagPolicy = DEFAULT_RAG_POLICY): string {
   if (isValidOverride(rec) && rec.ragOverride) return `Set RED by hand: ${rec.ragOverride.rationale}`;
+  if (rec.lifecycle === 'No further action') return 'No further action (approved): nothing is left for the force to deliver.';
+  if (isClosed(rec.lifecycle)) return `${rec.lifecycle}: nothing is left to deliver.`;
   if (rec.appliesTo !== 'Force') return `Addressed to ${rec.addressee?.trim() || (rec.appliesTo === 'National' ? 'a national body' : 'another body')}: not the force's to deliver.`;
   if (hasText(rec.dependsOn)) return `Depends on ${rec.dependsOn?.trim()}: not the force's alone to deliver.`;
-  if (rec.lifecycle === 'No further action') return 'No further action: not the force\'s to deliver.';
   if (isComplete(rec.lifecycle)) return `${rec.lifecycle}: implemented.`;
   const deadline = deadlineFor(rec.due, policy);
   const which = policy.overdueAgainst === 'original' && rec.due.original !== null && rec.due.original !== rec.due.current ? 'original deadline' : 'deadline';

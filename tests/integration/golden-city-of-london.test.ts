@@ -22,6 +22,7 @@ import { DEMO_RAG_POLICY, planDemoFile, readDemoPeople } from '../../src/cli/see
 import { nodeSp } from '../../src/cli/sp';
 import type { CommitteePaper, PaperRow } from '../../src/core/paper';
 import { dueText } from '../../src/core/paper';
+import { trafficLight } from '../../src/core/status';
 import { createTrackerData, provision } from '../../src/data';
 import type { TrackerData } from '../../src/data';
 import { writePlan } from '../../src/import/writer';
@@ -293,6 +294,16 @@ describe('the City of London paper of 16 November 2017, regenerated', () => {
     expect(paper.sections.flatMap((s) => s.rows.flatMap((r) => r.actions))).toHaveLength(7);
     expect(paper.summary).toMatchObject({ total: 53, open: 52, closed: 1, newCount: 12, closedSinceCount: 1, byTrafficLight: { RED: 8, WHITE: 9, AMBER: 25, GREEN: 11 } });
     expect(paper.redItems.map((r) => [r.reportTitle, r.ref])).toEqual(SEED_RED);
+  });
+
+  it('keeps Living in fear 8 to 11 open and WHITE: the force’s own, waiting on an NPCC decision', async () => {
+    const reports = await data.reports.all();
+    const living = reports.find((r) => r.value.title.startsWith('Living in fear'));
+    const recs = (await data.recommendations.byReport(living?.id ?? -1)).map((s) => s.value);
+    expect(recs.map((r) => [r.ref, r.lifecycle, r.appliesTo, r.dependsOn, trafficLight(r, PAPER_DATE, DEMO_RAG_POLICY)])).toEqual(
+      ['8', '9', '10', '11'].map((ref) => [ref, 'Being progressed', 'Force', 'NPCC', 'WHITE'])
+    );
+    expect(living?.value).toMatchObject({ made: 22, madeForForce: 4, byLine: 'A joint national report by HMCPSi and HMIC', publishedPrecision: 'month', published: '2017-07-01' });
   });
 
   it('keeps the item closed in the period in its report’s table, with its actions, and dates the closure by the paper', () => {

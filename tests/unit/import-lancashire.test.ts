@@ -6,6 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { planTable, readScope, type ImportPlan, type PlannedRecommendation } from '../../src/core/import';
+import { isFinished, isOpen, trafficLight } from '../../src/core/status';
 import { readDelimited } from '../../src/import/readers';
 
 const TSV = join(__dirname, '..', '..', '..', 'shared', 'seeds', 'lancashire-hmic-recommendations-tracker.tsv');
@@ -33,6 +34,15 @@ function textFields(p: ImportPlan): string[] {
 }
 
 describe('Lancashire tracker import plan', () => {
+  it('reads the 91 "No further action needed" rows as closed, approved no further action: none of them WHITE', () => {
+    const nfaRows = sourceRows.filter((r) => stripP(r.cells[6]) === 'No further action needed');
+    expect(nfaRows).toHaveLength(91);
+    const nfa = nfaRows.map((r) => byRow(r.line).recommendation);
+    expect(new Set(nfa.map((r) => r.lifecycle))).toEqual(new Set(['No further action']));
+    expect(nfa.every((r) => isFinished(r.lifecycle) && !isOpen(r.lifecycle))).toBe(true);
+    expect(new Set(nfa.map((r) => trafficLight(r, '2017-11-16')))).toEqual(new Set(['GREEN']));
+  });
+
   it('imports every recommendation row, and only those', () => {
     expect(sourceRows).toHaveLength(311);
     expect(plan.recommendations).toHaveLength(sourceRows.length);

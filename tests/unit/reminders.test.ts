@@ -110,7 +110,14 @@ describe('the default rules on a simulated clock', () => {
   const recs = seedRecommendations(6);
   // Due Friday 13 March 2026.
   const due = '2026-03-13';
-  const items = [withDue(recs[0], due), { ...withDue(recs[1], due), lifecycle: 'Closed by the force' as const }, withDue(recs[2], null), { ...withDue(recs[3], due), appliesTo: 'National' as const }];
+  const items = [
+    withDue(recs[0], due),
+    { ...withDue(recs[1], due), lifecycle: 'Closed by the force' as const },
+    withDue(recs[2], null),
+    { ...withDue(recs[3], due), appliesTo: 'National' as const },
+    // The force's own, waiting on an NPCC decision: WHITE, and still open.
+    { ...withDue(recs[4], due), dependsOn: 'NPCC' }
+  ];
   const claimed = simulateSweeps(DEFAULT_RULES, items, '2026-02-02', '2026-04-10');
 
   it('reminds the owner once, 14 days before the due date', () => {
@@ -135,6 +142,13 @@ describe('the default rules on a simulated clock', () => {
   it('leaves closed items, items with no date and items that are not the force’s to deliver alone', () => {
     for (const id of [2, 4]) expect([...claimed.values()].filter((c) => c.intent.itemId === id)).toEqual([]);
     expect(new Set([...claimed.values()].filter((c) => c.intent.itemId === 3).map((c) => c.intent.ruleKey))).toEqual(new Set(['no-update-30-days']));
+  });
+
+  it('asks the owner of an open WHITE item waiting on another organisation to check on it every 30 days, and nothing else', () => {
+    // Last updated 5 January 2026: 30 days is 4 February, then every 30 days: 6 March, then 5 April,
+    // Easter Sunday, whose Monday is a bank holiday, so Tuesday 7 April.
+    expect(daysFired(claimed, 'dependency-check-30-days', 5)).toEqual(['2026-02-04', '2026-03-06', '2026-04-07']);
+    expect(new Set([...claimed.values()].filter((c) => c.intent.itemId === 5).map((c) => c.intent.ruleKey))).toEqual(new Set(['dependency-check-30-days']));
   });
 
   it('chases an item with no update for 30 days every 14 days until it is updated', () => {

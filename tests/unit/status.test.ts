@@ -1,7 +1,9 @@
 import {
   DEFAULT_STALE_DAYS,
+  colourReason,
   confidenceDisagreement,
   isDueWithin,
+  isFinished,
   isOpen,
   isOverdue,
   isUpdateOverdue,
@@ -75,9 +77,19 @@ describe('traffic light on the City of London paper', () => {
     expect(trafficLight({ ...wellbeing, lifecycle: 'Discharged by the inspectorate' }, CITY_PAPER_DATE)).toBe('GREEN');
   });
 
-  it('is WHITE for the Lancashire Home Office row marked "No further action needed"', () => {
-    expect(trafficLight(LANCS_MISSING_CHILDREN, '2017-11-17')).toBe('WHITE');
-    expect(trafficLight({ ...LANCS_MISSING_CHILDREN, appliesTo: 'Force' }, '2017-11-17')).toBe('WHITE');
+  it('is GREEN, not WHITE, for the Lancashire row "No further action needed": a closing state, even when addressed to the Home Office', () => {
+    expect(trafficLight(LANCS_MISSING_CHILDREN, '2017-11-17')).toBe('GREEN');
+    expect(trafficLight({ ...LANCS_MISSING_CHILDREN, lifecycle: 'Being progressed' }, '2017-11-17')).toBe('WHITE');
+    expect(isFinished(LANCS_MISSING_CHILDREN.lifecycle)).toBe(true);
+    expect(isOpen(LANCS_MISSING_CHILDREN.lifecycle)).toBe(false);
+  });
+
+  it('keeps a WHITE item open: waiting on another organisation is a flag, not a lifecycle', () => {
+    const pins = cityRow('Living in fear - the police and CPS response to harassment and stalking', '8').rec;
+    const waiting = { ...pins, lifecycle: 'Being progressed' as const, dependsOn: 'NPCC' };
+    expect(trafficLight(waiting, CITY_PAPER_DATE)).toBe('WHITE');
+    expect(isOpen(waiting.lifecycle)).toBe(true);
+    expect(colourReason(waiting, CITY_PAPER_DATE)).toBe("Depends on NPCC: not the force's alone to deliver.");
   });
 
   it('lets a manual RED win only when it carries a rationale', () => {

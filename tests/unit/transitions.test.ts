@@ -224,12 +224,12 @@ describe('other lifecycle moves', () => {
     expect(moved.history).toEqual([{ at: '2017-05-02T08:00:00Z', lifecycle: 'Being progressed', trafficLight: 'AMBER', by: 'Chief of Staff', note: 'Status changed to "Being progressed"' }]);
   });
 
-  it('needs a note to mark "No further action", and then reads WHITE', () => {
+  it('needs a note to mark "No further action", a closing state that reads GREEN, not WHITE', () => {
     expect(refusal(() => changeLifecycle(LANCS_AWAITING_REVIEW, { to: 'No further action', by: 'Chief of Staff', at: '2017-05-02T08:00:00Z' })).message).toBe(
       'Say why no further action is needed.'
     );
     const nfa = changeLifecycle(LANCS_AWAITING_REVIEW, { to: 'No further action', by: 'Chief of Staff', at: '2017-05-02T08:00:00Z', note: 'Superseded by the 2017 YOT protocol' });
-    expect(nfa.history[0]).toMatchObject({ lifecycle: 'No further action', trafficLight: 'WHITE', note: 'Superseded by the 2017 YOT protocol' });
+    expect(nfa.history[0]).toMatchObject({ lifecycle: 'No further action', trafficLight: 'GREEN', note: 'Superseded by the 2017 YOT protocol' });
   });
 
   it('sends closures and re-openings through their own transitions', () => {

@@ -5,6 +5,7 @@
  * force's own copies. Every value that cannot be read is reported with its row, column and text.
  */
 import { deadlineFromText, parseDueDate } from '../dueDates';
+import { trafficLight } from '../status';
 import { pccResponseDeadline } from '../reports';
 import type {
   AppliesTo,
@@ -427,8 +428,10 @@ function planRecommendation(
       inspectorateEvidence: htmlToText(raw.evidence ?? '') || undefined,
       keyPrinciple: htmlToText(raw.keyPrinciple ?? '') || (kind === 'Plan commitment' ? report.report.title : undefined),
       lastUpdated,
-      history: status?.trafficLight && statusDay
-        ? [{ at: noonUtc(statusDay), lifecycle, trafficLight: status.trafficLight, note: `Imported from ${r.name}: ${statusText}` }]
+      // The status the source gives, dated by the source: its colour, or the one the rules derive
+      // on that day when the source wrote a lifecycle word.
+      history: status && statusDay
+        ? [{ at: noonUtc(statusDay), lifecycle, trafficLight: status.trafficLight ?? trafficLight({ lifecycle, appliesTo, due, dependsOn, ragOverride: undefined }, statusDay), note: `Imported from ${r.name}: ${statusText}` }]
         : [],
       recorded: recordedStatus(statusText, status, statusDay ?? undefined)
     },

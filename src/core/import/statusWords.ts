@@ -19,15 +19,16 @@ export interface StatusReading {
  * its "Completed" is a closure already approved by the Chief of Staff, not a claim awaiting sign-off.
  */
 const WORDS: Record<string, Omit<StatusReading, 'markedNew'>> = {
-  completed: { lifecycle: 'Closed by the force', trafficLight: 'GREEN' },
-  complete: { lifecycle: 'Closed by the force', trafficLight: 'GREEN' },
-  closed: { lifecycle: 'Closed by the force', trafficLight: 'GREEN' },
-  discharged: { lifecycle: 'Discharged by the inspectorate', trafficLight: 'GREEN' },
-  'complete awaiting sign off': { lifecycle: 'Complete, awaiting sign-off', trafficLight: 'GREEN' },
-  'awaiting sign off': { lifecycle: 'Complete, awaiting sign-off', trafficLight: 'GREEN' },
-  'no further action needed': { lifecycle: 'No further action', trafficLight: 'WHITE' },
-  'no further action': { lifecycle: 'No further action', trafficLight: 'WHITE' },
-  nfa: { lifecycle: 'No further action', trafficLight: 'WHITE' },
+  completed: { lifecycle: 'Closed by the force', trafficLight: null },
+  complete: { lifecycle: 'Closed by the force', trafficLight: null },
+  closed: { lifecycle: 'Closed by the force', trafficLight: null },
+  discharged: { lifecycle: 'Discharged by the inspectorate', trafficLight: null },
+  'complete awaiting sign off': { lifecycle: 'Complete, awaiting sign-off', trafficLight: null },
+  'awaiting sign off': { lifecycle: 'Complete, awaiting sign-off', trafficLight: null },
+  // "No further action needed", approved like a closure: a closing state, not WHITE.
+  'no further action needed': { lifecycle: 'No further action', trafficLight: null },
+  'no further action': { lifecycle: 'No further action', trafficLight: null },
+  nfa: { lifecycle: 'No further action', trafficLight: null },
   'being progressed': { lifecycle: 'Being progressed', trafficLight: null },
   'in progress': { lifecycle: 'Being progressed', trafficLight: null },
   ongoing: { lifecycle: 'Being progressed', trafficLight: null },

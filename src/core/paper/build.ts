@@ -11,7 +11,7 @@ import { countByTrafficLight } from '../reports';
 import { readScopeCounts } from '../import/summaryText';
 import { scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';
-import { DEFAULT_RAG_POLICY, colourDifference, deadlineFor, isClosed, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
+import { DEFAULT_RAG_POLICY, colourDifference, deadlineFor, isFinished, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
 import type { RagFacts, RagPolicy } from '../status';
 import { TRAFFIC_LIGHT_DEFINITIONS, paperDue, publishedLine, reportByLine } from './format';
 import type {
@@ -109,7 +109,7 @@ function overdueNote(due: DueDate, asAt: IsoDate, policy: RagPolicy | undefined)
 function closedOn(rec: Recommendation, asAt: IsoDate): IsoDate | null {
   let at: string | null = null;
   for (const change of rec.history) {
-    if (isClosed(change.lifecycle) && (at === null || change.at > at)) at = change.at;
+    if (isFinished(change.lifecycle) && (at === null || change.at > at)) at = change.at;
   }
   const day = at ? londonDate(at) : null;
   return day !== null && day <= asAt ? day : null;
@@ -129,7 +129,7 @@ function colourNote(facts: RagFacts & Pick<Recommendation, 'addressee' | 'record
 function sourceMark(recorded: RecordedStatus | undefined, current: StatusPoint, asAt: IsoDate): ChangeMark | undefined {
   if (recorded === undefined || recorded.on > asAt) return undefined;
   if (recorded.on === asAt) {
-    if (recorded.marker === 'CLOSED' || (isClosed(current.lifecycle) && recorded.marker === null)) {
+    if (recorded.marker === 'CLOSED' || (isFinished(current.lifecycle) && recorded.marker === null)) {
       return recorded.marker === 'CLOSED' ? { marker: 'CLOSED', label: 'NEW CLOSED' } : { marker: null, label: 'CLOSED' };
     }
     return recorded.marker === 'NEW' ? { marker: 'NEW', label: `NEW ${current.trafficLight}` } : { marker: null, label: current.trafficLight };
@@ -140,7 +140,7 @@ function sourceMark(recorded: RecordedStatus | undefined, current: StatusPoint, 
 /** What the source recorded, as a status point (an unnamed colour taken as the current one). */
 function recordedPoint(recorded: RecordedStatus, current: StatusPoint): StatusPoint {
   const closed = recorded.marker === 'CLOSED' || /\bclosed\b/i.test(recorded.label);
-  return { lifecycle: closed ? 'Closed by the force' : isClosed(current.lifecycle) ? 'Being progressed' : current.lifecycle, trafficLight: recorded.colour ?? current.trafficLight };
+  return { lifecycle: closed ? 'Closed by the force' : isFinished(current.lifecycle) ? 'Being progressed' : current.lifecycle, trafficLight: recorded.colour ?? current.trafficLight };
 }
 
 /**
@@ -160,7 +160,7 @@ function actionRows(rec: Recommendation, actions: Action[], asAt: IsoDate, polic
     .map((a) => {
       const facts = { ...rec, lifecycle: a.lifecycle, due: a.due, recorded: a.recorded, ragOverride: undefined };
       const colour = trafficLight(facts, asAt, policy);
-      const mark = sourceMark(a.recorded, { lifecycle: a.lifecycle, trafficLight: colour }, asAt) ?? { marker: null, label: isClosed(a.lifecycle) ? 'CLOSED' : colour };
+      const mark = sourceMark(a.recorded, { lifecycle: a.lifecycle, trafficLight: colour }, asAt) ?? { marker: null, label: isFinished(a.lifecycle) ? 'CLOSED' : colour };
       return {
         ref: a.ref,
         text: a.text,
@@ -250,7 +250,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
   for (const { rec, report } of selected) {
     const key = itemKey(rec, report);
     const colour = trafficLight(rec, input.asAt, input.ragPolicy);
-    const closedNow = isClosed(rec.lifecycle);
+    const closedNow = isFinished(rec.lifecycle);
     const current: StatusPoint = { lifecycle: rec.lifecycle, trafficLight: colour };
     const before = previous ? previous(key, rec, current) : rec.recorded && rec.recorded.on < input.asAt ? recordedPoint(rec.recorded, current) : undefined;
     const change = previous ? changeMarker(current, before) : (sourceMark(rec.recorded, current, input.asAt) ?? { marker: null, label: closedNow ? 'CLOSED' : colour });
@@ -274,7 +274,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     if (closedNow) closed += 1;
     if (marker === 'NEW') newCount += 1;
     if (marker === 'CLOSED') closedSinceCount += 1;
-    if (marker) changes.push({ key, reportTitle: report.title, ref: rec.ref, marker, from: before ? (isClosed(before.lifecycle) ? 'CLOSED' : before.trafficLight) : null, to: change.label });
+    if (marker) changes.push({ key, reportTitle: report.title, ref: rec.ref, marker, from: before ? (isFinished(before.lifecycle) ? 'CLOSED' : before.trafficLight) : null, to: change.label });
 
     let section = sectionsByReport.get(report);
     if (!section) {

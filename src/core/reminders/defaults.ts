@@ -112,5 +112,21 @@ export const DEFAULT_RULES: readonly ReminderRule[] = [
     },
     repeat: { kind: 'once' },
     window: OFFICE_HOURS
+  },
+  {
+    // WHITE for a force's own item (waiting on another organisation) is a flag, not a closing
+    // state: the owner still owes the committee word on where the dependency stands.
+    key: 'dependency-check-30-days',
+    name: 'Waiting on another organisation: ask the owner to check on it',
+    enabled: true,
+    trigger: { kind: 'schedule' },
+    conditions: [{ kind: 'lifecycle', in: OPEN_LIFECYCLES }, { kind: 'appliesTo', in: ['Force'] }, { kind: 'trafficLight', in: ['WHITE'] }, { kind: 'noUpdateFor', days: 30 }],
+    recipients: [{ kind: 'owner' }],
+    template: {
+      title: 'Check on ${ref}: it waits on another organisation',
+      message: '${ref} (${report}) is WHITE: it waits on another organisation. It has had no update for ${daysSinceUpdate} days (last updated: ${lastUpdated}). Please check where that stands and post an update.'
+    },
+    repeat: { kind: 'every', days: 30 },
+    window: OFFICE_HOURS
   }
 ];

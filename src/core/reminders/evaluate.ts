@@ -100,6 +100,8 @@ export function conditionHolds(condition: ReminderCondition, subject: ReminderSu
       return condition.in.includes(subject.trafficLight);
     case 'lifecycle':
       return condition.in.includes(subject.lifecycle);
+    case 'appliesTo':
+      return condition.in.includes(subject.appliesTo);
     case 'dueWithin': {
       if (subject.due === null) return false;
       const days = daysBetween(today, subject.due);

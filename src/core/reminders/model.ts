@@ -3,7 +3,7 @@
  * message template, a repeat policy and a delivery window (working days, quiet hours in
  * Europe/London). Rules are data: admins keep them as JSON in the Reminder Rules list.
  */
-import type { IsoDate, IsoInstant, Lifecycle, Person, RecommendationKind, TrafficLight } from '../model';
+import type { AppliesTo, IsoDate, IsoInstant, Lifecycle, Person, RecommendationKind, TrafficLight } from '../model';
 
 /** Fields of an item a `fieldChanged` trigger can watch, compared as text (see `watchedValue`). */
 export const WATCHED_FIELDS = ['trafficLight', 'lifecycle', 'owner', 'sro', 'approver', 'dueDate', 'closure', 'extension', 'directorate', 'confidence'] as const;
@@ -29,6 +29,8 @@ export type ReminderTrigger =
 export type ReminderCondition =
   | { kind: 'trafficLight'; in: TrafficLight[] }
   | { kind: 'lifecycle'; in: Lifecycle[] }
+  /** Whom the recommendation is addressed to: the force, a national body or another body. */
+  | { kind: 'appliesTo'; in: AppliesTo[] }
   /** The current due date is today or within the next `days` days. */
   | { kind: 'dueWithin'; days: number }
   /** The current due date passed at least `days` days ago (1 = overdue at all). */
@@ -89,6 +91,8 @@ export interface ReminderSubject {
   /** Plain text of the recommendation (HTML removed). */
   text: string;
   kind: RecommendationKind;
+  /** Whom it is addressed to: the force's own, or a national or other body's. */
+  appliesTo: AppliesTo;
   reportId: number | null;
   reportTitle: string | null;
   directorate: string | null;

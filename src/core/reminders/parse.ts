@@ -3,7 +3,7 @@
  * the JSON `definition`. Admins edit that JSON, so every mistake is reported with the rule's key
  * and the path of the bad value, and a bad rule never stops the good ones (see `parseRules`).
  */
-import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../model';
+import { APPLIES_TO, LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../model';
 import type { ReminderRuleRecord } from '../model';
 import { minutesOfDay } from './calendar';
 import { WATCHED_FIELDS } from './model';
@@ -87,12 +87,14 @@ function readTrigger(r: Reader, value: unknown): ReminderTrigger {
 
 function readCondition(r: Reader, value: unknown, path: string): ReminderCondition {
   const c = r.object(value, path);
-  const kind = r.oneOf(c.kind, ['trafficLight', 'lifecycle', 'dueWithin', 'overdueBy', 'noUpdateFor', 'kind', 'report', 'directorate'] as const, `${path}.kind`);
+  const kind = r.oneOf(c.kind, ['trafficLight', 'lifecycle', 'appliesTo', 'dueWithin', 'overdueBy', 'noUpdateFor', 'kind', 'report', 'directorate'] as const, `${path}.kind`);
   switch (kind) {
     case 'trafficLight':
       return { kind, in: r.listOf(c.in, TRAFFIC_LIGHTS, `${path}.in`) };
     case 'lifecycle':
       return { kind, in: r.listOf(c.in, LIFECYCLES, `${path}.in`) };
+    case 'appliesTo':
+      return { kind, in: r.listOf(c.in, APPLIES_TO, `${path}.in`) };
     case 'kind':
       return { kind, in: r.listOf(c.in, RECOMMENDATION_KINDS, `${path}.in`) };
     case 'dueWithin':

@@ -30,6 +30,7 @@ export function recommendationSubject(rec: Recommendation, today: IsoDate, conte
     ref: rec.ref,
     text: htmlToText(rec.text).replace(/\s+/g, ' ').trim(),
     kind: rec.kind,
+    appliesTo: rec.appliesTo,
     reportId: rec.reportId ?? null,
     reportTitle: context.reportTitle ?? null,
     directorate: rec.directorate ?? null,
