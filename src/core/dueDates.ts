@@ -18,10 +18,14 @@
  *   with the publication date when it is known and undated otherwise.
  * - **Relative deadlines count from publication**: `Within six months` is the publication date plus
  *   six calendar months; with no publication date it is unparsed, with the reason.
+ * - **Months named among words are milestones**: text that is not a timescale as such but names
+ *   months with their years (`Decision by PCSB in June 2017`, `May-17 Oct-17`, `Phase One
+ *   completed by March 17 Phase Two - ongoing.`) is due when the last month it names is over; the
+ *   words stay in `raw`, so the milestones are printed as written.
  * - `No deadline set by HMICFRS…` is 'no deadline'; `Awaiting new timescale` is 'awaiting new
  *   timescale' (also when OCR has damaged the last word: `timesfale`); an empty text is 'none';
- *   anything else (`Ongoing`, `Awaiting update`, `Decision by PCSB in June 2017`) is 'unparsed' with
- *   the problem stated.
+ *   anything else (`Ongoing`, `Awaiting update`, `Awaiting detail`) is 'unparsed' with the problem
+ *   stated: no date the tracker can check.
  * - `raw` is always the text exactly as given. HTML wrappers from exported cells (`<p>…</p>`) are
  *   read through, not kept out of `raw`.
  */
@@ -41,7 +45,8 @@ export interface DueDateContext {
 type Part =
   | { kind: 'date'; first: IsoDate; last: IsoDate }
   | { kind: 'immediate'; date: IsoDate | null }
-  | { kind: 'problem'; problem: string };
+  /** `final`: a refusal no other reading may overrule (a range that ends before it starts). */
+  | { kind: 'problem'; problem: string; final?: true };
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -129,7 +134,7 @@ function readTimescale(text: string, published: IsoDate | null): Part {
     if (part.kind === 'problem') return part;
     const previous = parts[parts.length - 1];
     if (i > 0 && RANGE_SEPARATOR.test(pieces[i - 1]) && previous.kind === 'date' && part.kind === 'date' && part.last < previous.first) {
-      return { kind: 'problem', problem: `"${text}" ends before it starts` };
+      return { kind: 'problem', problem: `"${text}" ends before it starts`, final: true };
     }
     parts.push(part);
   }
@@ -168,6 +173,19 @@ function partDue(part: Part): IsoDate | null {
   return part.kind === 'date' ? part.last : part.kind === 'immediate' ? part.date : null;
 }
 
+/** A month with its year among other words: "June 2017", "Oct-17", "March 17". */
+const MONTH_YEAR_ANYWHERE = new RegExp(`\\b(${MONTH_PATTERN})\\.?[\\s-]+('?(?:\\d{4}|\\d{2}))\\b`, 'gi');
+
+/** The months a text names, as milestones: due when the last is over; null when it names none. */
+function milestones(raw: string, readableText: string): DueDate | null {
+  const months = Array.from(readableText.matchAll(MONTH_YEAR_ANYWHERE))
+    .map((m) => parseUkDate(`${m[1]} ${m[2]}`))
+    .filter((r): r is Extract<ReturnType<typeof parseUkDate>, { ok: true }> => r.ok);
+  if (months.length === 0) return null;
+  const last = months.map((r) => r.last).reduce((a, b) => (b > a ? b : a));
+  return dueOn(raw, last, last);
+}
+
 /** The original side of a revision, without its "Original:" / "[Original internal deadline]" labels. */
 function originalSide(text: string): string {
   return text.replace(DEADLINE_NOTE, ' ').trim().replace(ORIGINAL_PREFIX, '').trim();
@@ -191,7 +209,10 @@ export function parseDueDate(text: string, ctx: DueDateContext = {}): DueDate {
   if (AWAITING_NEW_TIMESCALE.test(t)) return { kind: 'awaiting new timescale', original: null, current: null, revisions: [], raw: text };
 
   const revised = NOW_DUE.exec(t);
-  if (!revised) return fromPart(text, readTimescale(originalSide(t), published));
+  if (!revised) {
+    const part = readTimescale(originalSide(t), published);
+    return part.kind === 'problem' && !part.final ? (milestones(text, t) ?? fromPart(text, part)) : fromPart(text, part);
+  }
 
   const [, before, after] = revised;
   if (after === '') return unparsed(text, `"${t}" says "now due" but gives no date`);

@@ -234,6 +234,8 @@ export interface Recommendation {
   lifecycle: Lifecycle;
   due: DueDate;
   confidence?: Confidence;
+  /** The confidence cell as written when it is not one rating ("High Med", "Awaiting new confidence level"). */
+  confidenceAsWritten?: string;
   confidenceNarrative?: string;
   ragOverride?: RagOverride;
   closure?: ClosureRequest;

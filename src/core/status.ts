@@ -13,7 +13,8 @@
  * 4. GREEN when implemented and awaiting sign-off ("Complete, awaiting sign-off"): the colour
  *    measures delivery; sign-off is governance on top, tracked by the lifecycle and the closure
  *    request;
- * 5. RED when open past its due date (the current date by default, see {@link RagPolicy});
+ * 5. RED when open past its due date (the current date by default, see {@link RagPolicy}), or
+ *    open and "Awaiting new timescale": the timescale it had has run out and none is set;
  * 6. AMBER otherwise: ongoing work expected to be implemented.
  */
 import { daysBetween, formatUkDate, londonDate, parseIsoDate } from './dates';
@@ -102,6 +103,7 @@ export function trafficLight(rec: RagFacts, today: IsoDate, policy: RagPolicy = 
   if (isComplete(rec.lifecycle)) return 'GREEN';
   const deadline = deadlineFor(rec.due, policy);
   if (isOpen(rec.lifecycle) && deadline !== null && daysBetween(deadline, today) > 0) return 'RED';
+  if (isOpen(rec.lifecycle) && rec.due.kind === 'awaiting new timescale') return 'RED';
   return 'AMBER';
 }
 
@@ -116,6 +118,10 @@ export function colourReason(rec: RagFacts & Pick<Recommendation, 'addressee'>, 
   if (rec.appliesTo !== 'Force') return `Addressed to ${rec.addressee?.trim() || (rec.appliesTo === 'National' ? 'a national body' : 'another body')}: not the force's to deliver.`;
   if (hasText(rec.dependsOn)) return `Depends on ${rec.dependsOn?.trim()}: not the force's alone to deliver.`;
   if (isComplete(rec.lifecycle)) return `${rec.lifecycle}: implemented.`;
+  if (rec.due.kind === 'awaiting new timescale') {
+    const passed = rec.due.original !== null ? ` (${formatUkDate(rec.due.original)})` : '';
+    return `Awaiting new timescale: its deadline${passed} has passed and no new one is set.`;
+  }
   const deadline = deadlineFor(rec.due, policy);
   const which = policy.overdueAgainst === 'original' && rec.due.original !== null && rec.due.original !== rec.due.current ? 'original deadline' : 'deadline';
   if (deadline !== null) {

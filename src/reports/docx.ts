@@ -23,7 +23,7 @@ import type { ISectionOptions } from 'docx';
 import { formatUkDate } from '../core/dates';
 import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
-import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
+import { TRAFFIC_LIGHT_COLOURS, UNCHECKED_TIMESCALE, dueText } from '../core/paper';
 import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
 import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
 
@@ -55,10 +55,11 @@ function statusCell(colour: TrafficLight, label: string, note: PaperColourNote |
   return cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: label, bold: true, color: text })] }), ...recorded], { fill });
 }
 
-function dueParagraphs(due: PaperDue): Paragraph[] {
-  if (!due.nowDue) return textParagraphs(due.original);
+function dueParagraphs(due: PaperDue, confidence = ''): Paragraph[] {
+  const rated = confidence ? [plain(S.confidence(confidence))] : [];
+  if (!due.nowDue) return [...textParagraphs(due.original), ...(due.unchecked ? [plain(`(${UNCHECKED_TIMESCALE})`, { italics: true })] : []), ...rated];
   const lines = due.original ? [`${S.original}: ${due.original}`, `${S.nowDue}: ${due.nowDue}`] : [`${S.nowDue}: ${due.nowDue}`];
-  return lines.map((line) => new Paragraph({ children: [new TextRun(line)] }));
+  return [...lines.map((line) => new Paragraph({ children: [new TextRun(line)] })), ...rated];
 }
 
 /** A table whose header row repeats on every page, columns sized by share of the page width. */
@@ -93,7 +94,7 @@ function itemRows(r: PaperRow): TableRow[] {
       textCell(r.ref),
       cell([plain(r.kind, { bold: true }), ...textParagraphs(r.text)]),
       statusCell(r.trafficLight, r.statusLabel, r.colourNote),
-      cell(dueParagraphs(r.due)),
+      cell(dueParagraphs(r.due, r.confidence)),
       cell([
         ...textParagraphs(r.comment),
         ...(r.commentDate ? [plain(S.commentDate(r.commentDate), { italics: true })] : []),

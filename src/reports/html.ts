@@ -5,7 +5,7 @@
 import { formatUkDate } from '../core/dates';
 import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
-import { TRAFFIC_LIGHT_COLOURS, dueText } from '../core/paper';
+import { TRAFFIC_LIGHT_COLOURS, UNCHECKED_TIMESCALE, dueText } from '../core/paper';
 import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
 import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
 
@@ -38,10 +38,12 @@ function statusCell(colour: TrafficLight, label: string, note: PaperColourNote |
   return `<td class="status" style="background:#${fill};color:#${text}">${escapeHtml(label)}${recorded}</td>`;
 }
 
-function dueCell(due: PaperDue): string {
-  if (!due.nowDue) return escapeHtml(due.original);
+function dueCell(due: PaperDue, confidence = ''): string {
+  const unchecked = due.unchecked ? `<p class="unchecked">(${escapeHtml(UNCHECKED_TIMESCALE)})</p>` : '';
+  const rated = confidence ? `<p class="confidence">${escapeHtml(S.confidence(confidence))}</p>` : '';
+  if (!due.nowDue) return `${due.original ? `<p>${escapeHtml(due.original)}</p>` : ''}${unchecked}${rated}`;
   const original = due.original ? `<p>${escapeHtml(S.original)}: ${escapeHtml(due.original)}</p>` : '';
-  return `${original}<p>${escapeHtml(S.nowDue)}: ${escapeHtml(due.nowDue)}</p>`;
+  return `${original}<p>${escapeHtml(S.nowDue)}: ${escapeHtml(due.nowDue)}</p>${rated}`;
 }
 
 /** The line that says why the colour printed is not the one the source recorded. */
@@ -51,7 +53,7 @@ function colourWhy(note: PaperColourNote | null, colour: TrafficLight): string {
 
 function row(r: PaperRow): string {
   const red = r.redRationale?.overdue ? `<p class="overdue">${escapeHtml(r.redRationale.overdue)}</p>` : '';
-  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel, r.colourNote)}<td>${dueCell(r.due)}</td><td>${paras(r.comment)}${r.commentDate ? `<p class="updated">${escapeHtml(S.commentDate(r.commentDate))}</p>` : ''}${red}${colourWhy(r.colourNote, r.trafficLight)}</td></tr>`;
+  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel, r.colourNote)}<td>${dueCell(r.due, r.confidence)}</td><td>${paras(r.comment)}${r.commentDate ? `<p class="updated">${escapeHtml(S.commentDate(r.commentDate))}</p>` : ''}${red}${colourWhy(r.colourNote, r.trafficLight)}</td></tr>`;
   const actions = r.actions.map(
     (a) =>
       `<tr class="action"><td class="ref">${escapeHtml(a.ref)}</td><td><p class="kind">${escapeHtml(S.actionRequired)}</p>${paras(a.text)}</td>${statusCell(a.trafficLight, a.statusLabel, a.colourNote)}<td>${dueCell(a.due)}</td><td>${a.currentPosition ? `<p class="kind">${escapeHtml(S.currentPosition)}</p>${paras(a.currentPosition)}` : ''}${colourWhy(a.colourNote, a.trafficLight)}</td></tr>`
@@ -84,7 +86,7 @@ table.items th:nth-child(4) { width: 12%; }
 table.items th:nth-child(5) { width: 35%; }
 td.status { font-weight: bold; text-align: center; white-space: nowrap; }
 td.status .source { font-weight: normal; font-size: 8pt; white-space: normal; }
-.recorded, .overdue, .register-scope, .policy { font-style: italic; }
+.recorded, .overdue, .register-scope, .policy, .unchecked { font-style: italic; }
 td.ref { white-space: nowrap; }
 tr.action td { background: #f5f5f5; }
 tr.action td.ref { padding-left: 12pt; }

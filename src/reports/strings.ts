@@ -30,6 +30,8 @@ export const PAPER_STRINGS = {
   currentPosition: 'Current position',
   original: 'Original',
   nowDue: 'Now due',
+  /** Under the due date: the owner's confidence in it. */
+  confidence: (value: string): string => `Confidence: ${value}`,
   redHeading: 'RED items and their rationale',
   redNone: 'No item is RED.',
   redColumns: ['Report', 'Ref', 'Recommendation', 'Due date', 'Rationale', 'Overdue'],

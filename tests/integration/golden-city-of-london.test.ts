@@ -121,7 +121,8 @@ const SEED: Section[] = [
       ['4', 'AMBER', 'January 2018', 'The force has gone live with the Niche system'],
       ['6', 'NEW GREEN', 'January 2018', 'The Disclosure Champion has been nominated'],
       ['8', 'AMBER', 'July 2018', 'A meeting was scheduled with the CPS'],
-      ['9', 'AMBER', 'January 2018', '']
+      // The seed leaves this comment cell empty: the owner has given no word, which the paper states.
+      ['9', 'AMBER', 'January 2018', 'Awaiting update']
     ]
   },
   {

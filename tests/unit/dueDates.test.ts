@@ -83,16 +83,18 @@ const LINCOLNSHIRE: Row[] = [
   ['Awaiting detail', 'unparsed', null, null],
   ['Ongoing', 'unparsed', null, null],
   ['Work ongoing.', 'unparsed', null, null],
-  ['Decision by PCSB in June 2017', 'unparsed', null, null],
-  ['Phase One completed by March 17', 'unparsed', null, null],
+  // Months named among words are milestones: due when the last one named is over.
+  ['Decision by PCSB in June 2017', 'date', '2017-06-30', '2017-06-30'],
+  ['Phase One completed by March 17', 'date', '2017-03-31', '2017-03-31'],
+  ['May-17 Oct-17', 'date', '2017-10-31', '2017-10-31'],
   ['Timescale 6 months', 'unparsed', null, null],
   ['Spring 2018', 'unparsed', null, null],
   ['early March', 'unparsed', null, null],
   ['end of March', 'unparsed', null, null],
   ['22/05', 'unparsed', null, null],
   ['26/06', 'unparsed', null, null],
-  // Two cells run together by OCR: which date belongs where is not known.
-  ['May-17\nOct-17', 'unparsed', null, null]
+  // Two milestones on two lines (the matrix gives each its own confidence): due after the last.
+  ['May-17\nOct-17', 'date', '2017-10-31', '2017-10-31']
 ];
 
 /** Cells whose words OCR wrapped onto separate lines; checked against the seed word by word. */
@@ -240,6 +242,12 @@ describe('parseDueDate rules', () => {
     expect(parseDueDate('Sep-17 – Feb-18').current).toBe('2018-02-28');
     expect(parseDueDate('September 2017 to January 2018').current).toBe('2018-01-31');
     expect(parseDueDate('By 31 March 2015').current).toBe('2015-03-31');
+  });
+
+  it('reads months named among words as milestones, due when the last is over', () => {
+    expect(parseDueDate('Phase One completed by March 17 Phase Two - ongoing.')).toEqual({ kind: 'date', original: '2017-03-31', current: '2017-03-31', revisions: [], raw: 'Phase One completed by March 17 Phase Two - ongoing.' });
+    expect(parseDueDate('Report to the board in June 17, then review in Jan-18').current).toBe('2018-01-31');
+    expect(parseDueDate('Decision in June').kind).toBe('unparsed');
   });
 
   it('refuses ranges that end before they start, quarters and seasons', () => {

@@ -131,7 +131,10 @@ describe('the Lincolnshire action matrix', () => {
     for (const r of plan.recommendations.filter((x) => x.recommendation.due.kind === 'unparsed')) {
       expect(plan.problems).toContainEqual(expect.objectContaining({ value: r.recommendation.due.raw, message: expect.stringContaining('Timescale not understood') }));
     }
-    expect(plan.recommendations.filter((x) => x.recommendation.due.kind === 'unparsed').map((x) => x.recommendation.ref)).toEqual(['161', '164', '1611', '1614']);
+    // "Decision by PCSB in June 2017", "Phase One completed by March 17 …" and "May-17 Oct-17" name
+    // months: they are dated milestones. "Awaiting detail" names none.
+    expect(plan.recommendations.filter((x) => x.recommendation.due.kind === 'unparsed').map((x) => x.recommendation.ref)).toEqual(['1611']);
+    expect(['161', '164', '1614'].map((ref) => plan.recommendations.find((x) => x.recommendation.ref === ref)?.recommendation.due.current)).toEqual(['2017-06-30', '2017-03-31', '2017-10-31']);
   });
 });
 

@@ -76,6 +76,7 @@ const recommendation: Required<Recommendation> = {
     problem: 'Month only: read as the last day of April'
   },
   confidence: 'Medium',
+  confidenceAsWritten: 'High Med',
   confidenceNarrative: 'Action plan drafted; consultation with the CPS outstanding.',
   ragOverride: { colour: 'RED', rationale: 'Cannot be implemented until the national model is issued.', setBy: 'Commander Operations', at: '2018-05-01T10:00:00Z' },
   closure: {

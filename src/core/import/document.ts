@@ -317,14 +317,28 @@ function readAccepted(r: Reader, raw: string | undefined, origin: Where): boolea
   return null;
 }
 
-function readConfidence(r: Reader, raw: string | undefined, origin: Where): Confidence | undefined {
-  const t = htmlToText(raw ?? '').toLowerCase().replace(/[^a-z ]+/g, ' ').trim();
-  if (t === '') return undefined;
+/**
+ * "Awaiting update", "Awaiting detail": what a tracker writes where the owner has not answered. The
+ * cell holds no content: no plan, comment or update is made of it, and the paper says so itself.
+ */
+const AWAITING = /^awaiting\s+(?:an?\s+)?(?:update|detail)s?\.?$/i;
+
+/** A cell's text, or '' when the cell only says that it awaits an answer. */
+function given(raw: string | undefined): string {
+  const text = htmlToText(raw ?? '');
+  return AWAITING.test(text.trim()) ? '' : text;
+}
+
+/** A confidence rating, or (when the cell holds anything else) the text as written beside it. */
+function readConfidence(r: Reader, raw: string | undefined, origin: Where): { rating?: Confidence; asWritten?: string } {
+  const written = htmlToText(raw ?? '').trim();
+  const t = written.toLowerCase().replace(/[^a-z ]+/g, ' ').trim();
+  if (t === '') return {};
   const words = t.split(/\s+/).map((w) => CONFIDENCE_WORDS[w]);
   const first = words[0];
-  if (first && words.every((w) => w === first)) return first;
-  r.report(origin, 'confidence', htmlToText(raw ?? ''), 'Confidence: expected High, Medium or Low; not set (the text is kept in the confidence narrative).');
-  return undefined;
+  if (first && words.every((w) => w === first)) return { rating: first };
+  if (!/^awaiting\b/i.test(written)) r.report(origin, 'confidence', written, 'Confidence: expected High, Medium or Low; not set as a rating, and printed as written.');
+  return { asWritten: written };
 }
 
 function planRecommendation(
@@ -354,10 +368,13 @@ function planRecommendation(
   const published = report.report.publishedPrecision === 'month' || report.report.publishedPrecision === 'year' ? null : report.report.published;
   const statusText = htmlToText(raw.status ?? '');
   const status = r.status(raw.status, origin, 'recommendation');
-  const comments = [htmlToText(raw.comment ?? '')].filter((c) => c !== '');
+  const comments = [given(raw.comment)].filter((c) => c !== '');
   if (statusText !== '' && status === null) comments.push(`Status as written: ${statusText}`);
 
-  const due = r.due(raw.due, published, origin) ?? deadlineFromText(text, published) ?? none();
+  const timescale = r.due(raw.due, published, origin) ?? deadlineFromText(text, published) ?? none();
+  // "Awaiting new timescale": the deadline it had has passed; the one its text sets, when it sets one.
+  const textDeadline = timescale.kind === 'awaiting new timescale' ? deadlineFromText(text, published) : null;
+  const due = textDeadline?.kind === 'date' ? { ...timescale, original: textDeadline.current } : timescale;
   if (htmlToText(raw.due ?? '') === '' && due.kind === 'unparsed') {
     r.report(origin, 'text', due.raw, `Deadline in the text not dated${due.problem ? `: ${due.problem}` : ''}; kept as written.`);
   }
@@ -381,11 +398,9 @@ function planRecommendation(
     }
   }
 
-  const confidence = readConfidence(r, raw.confidence, origin);
-  const narrative = [confidence === undefined && htmlToText(raw.confidence ?? '') !== '' ? `Confidence as written: ${htmlToText(raw.confidence ?? '')}` : '', htmlToText(raw.confidenceNarrative ?? '')]
-    .filter((t) => t !== '')
-    .join('\n\n');
-  const lastUpdatedText = htmlToText(raw.lastUpdated ?? '');
+  const { rating: confidence, asWritten: confidenceAsWritten } = readConfidence(r, raw.confidence, origin);
+  const narrative = given(raw.confidenceNarrative);
+  const lastUpdatedText = given(raw.lastUpdated);
   const lastUpdatedDay = readDay(lastUpdatedText);
   if (lastUpdatedText !== '' && (lastUpdatedDay === null || lastUpdatedDay.date === null)) r.report(origin, 'lastUpdated', lastUpdatedText, 'Last updated: not a date; not set.');
 
@@ -422,6 +437,7 @@ function planRecommendation(
       lifecycle,
       due,
       confidence,
+      confidenceAsWritten,
       confidenceNarrative: narrative || undefined,
       reopenings: [],
       latestComment: comments.join('\n\n') || undefined,
@@ -440,7 +456,7 @@ function planRecommendation(
     statusText,
     trafficLight: status?.trafficLight ?? null,
     markedNew: status?.markedNew ?? false,
-    plan: htmlToText(raw.plan ?? '') || undefined,
+    plan: given(raw.plan) || undefined,
     actions: [],
     updates: []
   };
@@ -471,7 +487,7 @@ function planAction(
   }
   const statusText = htmlToText(raw.status ?? '');
   const status = statusText === '' ? null : r.status(raw.status, origin, 'action');
-  const position = [htmlToText(raw.currentPosition ?? ''), statusText !== '' && status === null ? `Status as written: ${statusText}` : ''].filter((t) => t !== '').join('\n\n');
+  const position = [given(raw.currentPosition), statusText !== '' && status === null ? `Status as written: ${statusText}` : ''].filter((t) => t !== '').join('\n\n');
   return {
     key: actionKey(rec.key, raw.ref, text),
     row: parent?.row ?? null,
@@ -491,7 +507,7 @@ function planAction(
 
 function planUpdate(r: Reader, raw: RawUpdate, rec: PlannedRecommendation, options: DocumentOptions, parent: RawOrigin | undefined, path: string): PlannedUpdate | null {
   const origin = where(parent, path);
-  const text = htmlToText(raw.text);
+  const text = given(raw.text);
   if (text === '') return null;
   const day = readDay(raw.date);
   const date = day?.date ?? rec.recommendation.lastUpdated;

@@ -11,9 +11,9 @@ import { countByTrafficLight } from '../reports';
 import { readScopeCounts } from '../import/summaryText';
 import { scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';
-import { DEFAULT_RAG_POLICY, colourDifference, deadlineFor, isFinished, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
+import { DEFAULT_RAG_POLICY, colourDifference, deadlineFor, isFinished, isOpen, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
 import type { RagFacts, RagPolicy } from '../status';
-import { TRAFFIC_LIGHT_DEFINITIONS, paperDue, publishedLine, reportByLine } from './format';
+import { AWAITING_UPDATE, TRAFFIC_LIGHT_DEFINITIONS, paperDue, publishedLine, reportByLine } from './format';
 import type {
   ChangeMarker,
   ClosedRow,
@@ -78,20 +78,28 @@ export function selectRecommendations(input: Pick<PaperInput, 'reports' | 'recom
   return selected;
 }
 
-/** The latest progress update on the recommendation itself (not on one of its actions). */
-function latestComment(rec: Recommendation, updates: ProgressUpdate[]): { text: string; date: IsoDate | null } {
+/**
+ * The latest progress update on the recommendation itself (not on one of its actions), else its
+ * latest comment; "Awaiting update" for an open item with neither and no action reporting its
+ * position: the owner has given no word at all.
+ */
+function latestComment(rec: Recommendation, updates: ProgressUpdate[], actions: Action[]): { text: string; date: IsoDate | null } {
   let latest: ProgressUpdate | undefined;
   for (const u of updates) {
     if (u.recommendationId !== rec.id || u.actionId !== undefined) continue;
     if (!latest || u.at > latest.at) latest = u;
   }
   if (latest) return { text: latest.text, date: londonDate(latest.at) };
+  const comment = rec.latestComment?.trim() ?? '';
+  const actionsReport = actions.some((a) => a.recommendationId === rec.id && (a.currentPosition ?? '').trim() !== '');
+  if (comment === '' && isOpen(rec.lifecycle) && !actionsReport) return { text: AWAITING_UPDATE, date: null };
   return { text: rec.latestComment ?? '', date: rec.lastUpdated };
 }
 
 /** Why a RED item is red: the owner's reason (a hand-set rationale, else their latest comment) and, beside it, the deadline passed. */
 function redRationale(rec: Recommendation, comment: string, asAt: IsoDate, policy: RagPolicy | undefined): RedRationale {
-  const reason = isValidOverride(rec) && rec.ragOverride ? `Cannot / will not be implemented: ${rec.ragOverride.rationale}` : comment.trim() || 'No reason recorded by the owner.';
+  const given = comment.trim() === AWAITING_UPDATE ? '' : comment.trim();
+  const reason = isValidOverride(rec) && rec.ragOverride ? `Cannot / will not be implemented: ${rec.ragOverride.rationale}` : given || 'No reason recorded by the owner: awaiting update.';
   return { reason, overdue: overdueNote(rec.due, asAt, policy) };
 }
 
@@ -102,7 +110,8 @@ function overdueNote(due: DueDate, asAt: IsoDate, policy: RagPolicy | undefined)
   const days = daysBetween(deadline, asAt);
   const original = policy?.overdueAgainst === 'original' && due.original !== null && due.current !== null && due.current !== due.original;
   const now = original && due.current !== null ? ` (now due ${formatUkDate(due.current)})` : '';
-  return `${days} ${days === 1 ? 'day' : 'days'} past its ${original ? 'original ' : ''}deadline of ${formatUkDate(deadline)}${now}.`;
+  const awaiting = due.kind === 'awaiting new timescale' ? '; awaiting a new timescale' : '';
+  return `${days} ${days === 1 ? 'day' : 'days'} past its ${original ? 'original ' : ''}deadline of ${formatUkDate(deadline)}${now}${awaiting}.`;
 }
 
 /** The day an item was closed: the last change into a closed state in its history, never after the paper's date. */
@@ -255,7 +264,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     const before = previous ? previous(key, rec, current) : rec.recorded && rec.recorded.on < input.asAt ? recordedPoint(rec.recorded, current) : undefined;
     const change = previous ? changeMarker(current, before) : (sourceMark(rec.recorded, current, input.asAt) ?? { marker: null, label: closedNow ? 'CLOSED' : colour });
     const marker: ChangeMarker | null = change.marker;
-    const comment = latestComment(rec, updates);
+    const comment = latestComment(rec, updates, actions);
     const due = paperDue(rec.due);
 
     items.push({
@@ -303,6 +312,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       due,
       comment: comment.text,
       commentDate: comment.date,
+      confidence: rec.confidence ?? rec.confidenceAsWritten ?? '',
       redRationale: red,
       colourNote: colourNote(rec, input.asAt, input.ragPolicy),
       actions: actionRows(rec, actions, input.asAt, input.ragPolicy)

@@ -81,7 +81,7 @@ export function paperDue(due: DueDate): PaperDue {
   // A deadline read from the recommendation's own text is printed there already; the due cell
   // stays as empty as the source left it.
   if (due.fromText) return { original: '', nowDue };
-  if (written !== '') return { original: written, nowDue };
+  if (written !== '') return due.kind === 'unparsed' && nowDue === null ? { original: written, nowDue, unchecked: true } : { original: written, nowDue };
   switch (due.kind) {
     case 'date': {
       const original = due.original ?? due.current;
@@ -99,7 +99,14 @@ export function paperDue(due: DueDate): PaperDue {
   }
 }
 
+/** The words the paper prints for an open item whose owner has given no update at all. */
+export const AWAITING_UPDATE = 'Awaiting update';
+
+/** Said beside a timescale that names no date: the colour cannot follow it, and the paper says so. */
+export const UNCHECKED_TIMESCALE = 'no date the tracker can check';
+
 /** One line of text for a due date: "30 April 2017; now due 28 February 2018". */
 export function dueText(due: PaperDue): string {
-  return due.nowDue ? `${due.original ? `Original: ${due.original}. ` : ''}Now due: ${due.nowDue}` : due.original;
+  const text = due.nowDue ? `${due.original ? `Original: ${due.original}. ` : ''}Now due: ${due.nowDue}` : due.original;
+  return due.unchecked ? `${text} (${UNCHECKED_TIMESCALE})` : text;
 }

@@ -28,6 +28,8 @@ export interface PaperDue {
   original: string;
   /** The date now in force, when it differs from the original. */
   nowDue: string | null;
+  /** Set when the timescale names no date the tracker can check ("Awaiting detail"). */
+  unchecked?: true;
 }
 
 /** What the source recorded beside the colour the rules derive, when the two differ. */
@@ -69,10 +71,15 @@ export interface PaperRow {
   /** The status as printed: "AMBER", "NEW GREEN", "NEW CLOSED". */
   statusLabel: string;
   due: PaperDue;
-  /** The latest progress update (or the item's latest comment when it has none). */
+  /**
+   * The latest progress update (or the item's latest comment when it has none); "Awaiting update"
+   * for an open item its owner has given no word on at all.
+   */
   comment: string;
   /** When that comment was written, if known. */
   commentDate: IsoDate | null;
+  /** The owner's confidence in the timescale: the rating, or the source's words when it gave no one rating. */
+  confidence: string;
   /** Why it is RED, when it is. */
   redRationale: RedRationale | null;
   /** Set when the source recorded another colour than the one printed. */
