@@ -93,6 +93,11 @@ export interface OriginatingReport {
   madeForForce?: number;
   /** The scope sentence as the source wrote it. */
   recordedScope?: RecordedScope;
+  /**
+   * Whether the report's items are rated by colour; false for a plan whose updates use none, so
+   * that its update prints no RAG. Absent means rated.
+   */
+  usesTrafficLights?: boolean;
   scope: Scope;
   /** The scope text as written in the source. */
   scopeText?: string;
@@ -277,6 +282,8 @@ export interface ProgressUpdate {
   recommendationId: number;
   actionId?: number;
   at: IsoInstant;
+  /** When the source dated the update by month or year only ("February 2024"): `at` is then in that period. */
+  atPrecision?: 'month' | 'year';
   author: string;
   text: string;
   lifecycle: Lifecycle;

@@ -23,9 +23,9 @@ import type { ISectionOptions } from 'docx';
 import { formatUkDate } from '../core/dates';
 import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
-import { TRAFFIC_LIGHT_COLOURS, UNCHECKED_TIMESCALE, dueText } from '../core/paper';
-import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
-import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
+import { TRAFFIC_LIGHT_COLOURS, UNCHECKED_TIMESCALE, dueText, formatDateAs } from '../core/paper';
+import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanCommitmentEntry, PlanUpdate } from '../core/paper';
+import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, textBlocks } from './strings';
 
 /** The MIME type of a .docx file. */
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -36,9 +36,15 @@ const CONTENT_WIDTH = 16838 - 2 * PAGE_MARGIN;
 /** The same for A4 portrait (the plan update). */
 const PORTRAIT_WIDTH = 11906 - 2 * PAGE_MARGIN;
 
+/** Stored text as Word paragraphs, with bullet lines as bulleted paragraphs. */
 function textParagraphs(text: string, options: { bold?: boolean } = {}): Paragraph[] {
-  const lines = paragraphs(text);
-  return (lines.length ? lines : ['']).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] }));
+  const blocks = textBlocks(text);
+  if (blocks.length === 0) return [new Paragraph({ children: [new TextRun({ text: '', bold: options.bold })] })];
+  return blocks.flatMap((b) =>
+    b.kind === 'paragraph'
+      ? [new Paragraph({ children: [new TextRun({ text: b.text, bold: options.bold })] })]
+      : b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: item, bold: options.bold })] }))
+  );
 }
 
 function cell(children: Paragraph[], shading?: { fill: string }): TableCell {
@@ -188,6 +194,24 @@ export async function renderPaperDocx(paper: CommitteePaper): Promise<Uint8Array
   return pack(doc);
 }
 
+/** A commitment and its progress: activity in the quarter, else (labelled so under a key principle) the latest progress. */
+function planCommitment(c: PlanCommitmentEntry, labelled: boolean): Paragraph[] {
+  const status = c.trafficLight === null ? [] : [new TextRun(' '), new TextRun({ text: c.trafficLight, bold: true, color: c.trafficLight === 'WHITE' ? '000000' : TRAFFIC_LIGHT_COLOURS[c.trafficLight].fill })];
+  const out = [new Paragraph({ children: [new TextRun(`${c.number} `), new TextRun({ text: c.text, bold: true }), ...status] })];
+  if (c.activity.length) {
+    for (const a of c.activity) {
+      const text = activityText(c, a);
+      out.push(plain(`${formatDateAs(a.date, a.precision)}, ${a.author}`, { italics: true }), ...(text ? textParagraphs(text) : []));
+    }
+  } else if (labelled) {
+    out.push(plain(S.noActivity, { italics: true }));
+    if (c.latest) out.push(plain(S.latestProgress, { bold: true }), ...textParagraphs(c.latest));
+  } else if (c.latest) {
+    out.push(...textParagraphs(c.latest));
+  }
+  return out;
+}
+
 /** The plan delivery update as a .docx file's bytes, numbered as the PCC's update is. */
 export async function renderPlanUpdateDocx(update: PlanUpdate): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [
@@ -200,28 +224,18 @@ export async function renderPlanUpdateDocx(update: PlanUpdate): Promise<Uint8Arr
   ];
   for (const p of update.principles) {
     children.push(heading(`${p.number} ${p.name}`, HeadingLevel.HEADING_1), heading(`${p.number}.1 ${S.activityHeading}`, HeadingLevel.HEADING_2));
-    for (const c of p.commitments) {
-      children.push(
-        new Paragraph({
-          children: [new TextRun(`${c.number} `), new TextRun({ text: c.text, bold: true }), new TextRun(' '), new TextRun({ text: c.trafficLight, bold: true, color: c.trafficLight === 'WHITE' ? '000000' : TRAFFIC_LIGHT_COLOURS[c.trafficLight].fill })]
-        })
-      );
-      if (c.activity.length) {
-        for (const a of c.activity) {
-          const text = activityText(c, a);
-          children.push(plain(`${formatUkDate(a.date)}, ${a.author}`, { italics: true }), ...(text ? textParagraphs(text) : []));
-        }
-      } else {
-        children.push(plain(S.noActivity, { italics: true }));
-        if (c.latest) children.push(plain(S.latestProgress, { bold: true }), ...textParagraphs(c.latest));
-      }
-    }
+    for (const c of p.commitments) children.push(...planCommitment(c, true));
     children.push(heading(`${p.number}.2 ${S.plannedHeading}`, HeadingLevel.HEADING_2));
     if (p.planned.length) {
       children.push(table(['Activity / event', 'When'], [75, 25], p.planned.map((e) => new TableRow({ children: [textCell(e.text), textCell(e.when)] })), PORTRAIT_WIDTH));
     } else {
       children.push(plain(S.nothingPlanned));
     }
+  }
+  if (update.precept) {
+    const n = update.precept.number;
+    children.push(heading(`${n} ${S.preceptHeading}`, HeadingLevel.HEADING_1), plain(`${n}.1 ${update.precept.intro}`));
+    for (const c of update.precept.commitments) children.push(...planCommitment(c, false));
   }
   const doc = new Document({
     creator: 'Inspection recommendations tracker',

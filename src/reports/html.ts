@@ -5,9 +5,9 @@
 import { formatUkDate } from '../core/dates';
 import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
-import { TRAFFIC_LIGHT_COLOURS, UNCHECKED_TIMESCALE, dueText } from '../core/paper';
-import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanUpdate } from '../core/paper';
-import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, paragraphs } from './strings';
+import { TRAFFIC_LIGHT_COLOURS, UNCHECKED_TIMESCALE, dueText, formatDateAs } from '../core/paper';
+import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanCommitmentEntry, PlanUpdate } from '../core/paper';
+import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, textBlocks } from './strings';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -16,9 +16,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/** Stored text as HTML paragraphs, with bullet lines as lists. */
 function paras(text: string): string {
-  return paragraphs(text)
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
+  return textBlocks(text)
+    .map((b) => (b.kind === 'paragraph' ? `<p>${escapeHtml(b.text)}</p>` : `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`))
     .join('');
 }
 
@@ -123,6 +124,17 @@ export function renderPaperHtml(paper: CommitteePaper): string {
   return page(paper.title, body);
 }
 
+/** A commitment and its progress: activity in the quarter, else the latest progress. */
+function planCommitment(c: PlanCommitmentEntry, labelled: boolean): string {
+  const status = c.trafficLight === null ? '' : ` <span class="status" style="background:#${TRAFFIC_LIGHT_COLOURS[c.trafficLight].fill};color:#${TRAFFIC_LIGHT_COLOURS[c.trafficLight].text}">${escapeHtml(c.trafficLight)}</span>`;
+  const activity = c.activity.length
+    ? c.activity.map((a) => `<div class="activity"><p class="when">${escapeHtml(formatDateAs(a.date, a.precision))}, ${escapeHtml(a.author)}</p>${paras(activityText(c, a))}</div>`).join('')
+    : labelled
+      ? `<p class="none">${escapeHtml(S.noActivity)}</p>${c.latest ? `<p class="kind">${escapeHtml(S.latestProgress)}</p>${paras(c.latest)}` : ''}`
+      : paras(c.latest);
+  return `<div class="commitment"><p><span class="number">${escapeHtml(c.number)}</span> <strong>${escapeHtml(c.text)}</strong>${status}</p>${activity}</div>`;
+}
+
 /** The plan delivery update as a printable HTML document, numbered as the PCC's update is. */
 export function renderPlanUpdateHtml(update: PlanUpdate): string {
   const principleList = update.principles.map((p) => `<li>${escapeHtml(p.name)}</li>`).join('');
@@ -131,20 +143,17 @@ export function renderPlanUpdateHtml(update: PlanUpdate): string {
     `<section><h2>1 ${escapeHtml(S.commissionersUpdate)}</h2><p>1.1 ${escapeHtml(update.purpose)}</p><p>1.2 ${escapeHtml(S.principlesIntro)}</p><ul>${principleList}</ul></section>`
   ];
   for (const p of update.principles) {
-    const entries = p.commitments
-      .map((c) => {
-        const activity = c.activity.length
-          ? c.activity.map((a) => `<div class="activity"><p class="when">${escapeHtml(formatUkDate(a.date))}, ${escapeHtml(a.author)}</p>${paras(activityText(c, a))}</div>`).join('')
-          : `<p class="none">${escapeHtml(S.noActivity)}</p>${c.latest ? `<p class="kind">${escapeHtml(S.latestProgress)}</p>${paras(c.latest)}` : ''}`;
-        return `<div class="commitment"><p><span class="number">${escapeHtml(c.number)}</span> <strong>${escapeHtml(c.text)}</strong> <span class="status" style="background:#${TRAFFIC_LIGHT_COLOURS[c.trafficLight].fill};color:#${TRAFFIC_LIGHT_COLOURS[c.trafficLight].text}">${escapeHtml(c.trafficLight)}</span></p>${activity}</div>`;
-      })
-      .join('');
+    const entries = p.commitments.map((c) => planCommitment(c, true)).join('');
     const planned = p.planned.length
       ? table(['Activity / event', 'When'], p.planned.map((e) => cells([escapeHtml(e.text), escapeHtml(e.when)])), 'planned')
       : `<p>${escapeHtml(S.nothingPlanned)}</p>`;
     parts.push(
       `<section class="principle"><h2>${p.number} ${escapeHtml(p.name)}</h2><h3>${p.number}.1 ${escapeHtml(S.activityHeading)}</h3>${entries}<h3>${p.number}.2 ${escapeHtml(S.plannedHeading)}</h3>${planned}</section>`
     );
+  }
+  if (update.precept) {
+    const n = update.precept.number;
+    parts.push(`<section class="precept"><h2>${n} ${escapeHtml(S.preceptHeading)}</h2><p>${n}.1 ${escapeHtml(update.precept.intro)}</p>${update.precept.commitments.map((c) => planCommitment(c, false)).join('')}</section>`);
   }
   return page(`${update.title} ${update.periodLabel}`, parts.join(''));
 }

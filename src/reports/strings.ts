@@ -53,6 +53,7 @@ export const PAPER_STRINGS = {
   latestProgress: 'Latest progress',
   nothingPlanned: 'None recorded.',
   commissionersUpdate: 'Commissioner’s update',
+  preceptHeading: 'Precept Commitments',
   principlesIntro: 'The report updates against each of the key principles within the plan:'
 } as const;
 
@@ -81,6 +82,30 @@ export function changeRows(paper: CommitteePaper): [string, string, string, stri
   ];
 }
 
+/** A paragraph, or a list of bullet points, of stored text. */
+export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
+
+const BULLET = /^[•\-–*]\s+/;
+
+/**
+ * Stored text as paragraphs and bullet lists: a line that starts with a bullet ("• ", "- ") is a
+ * list item, consecutive items one list; every other non-empty line is a paragraph of its own.
+ */
+export function textBlocks(text: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const line of paragraphs(text)) {
+    if (BULLET.test(line)) {
+      const item = line.replace(BULLET, '');
+      const last = blocks[blocks.length - 1];
+      if (last?.kind === 'list') last.items.push(item);
+      else blocks.push({ kind: 'list', items: [item] });
+    } else {
+      blocks.push({ kind: 'paragraph', text: line });
+    }
+  }
+  return blocks;
+}
+
 /** Splits stored multi-line text into paragraphs, dropping empty lines. */
 export function paragraphs(text: string): string[] {
   return text
@@ -90,9 +115,13 @@ export function paragraphs(text: string): string[] {
 }
 
 /**
- * An activity's text, or '' when it only repeats the commitment already printed above it (a plan
- * imported paragraph by paragraph records each paragraph as both).
+ * An activity's text without what the commitment printed above it already says: '' when it only
+ * repeats the commitment, the rest when it opens with it (a plan imported paragraph by paragraph
+ * records a paragraph's opening as the commitment and the whole paragraph as its progress).
  */
 export function activityText(commitment: PlanCommitmentEntry, activity: PlanActivity): string {
-  return activity.text.trim() === commitment.text.trim() ? '' : activity.text;
+  const text = activity.text.trim();
+  const head = commitment.text.trim();
+  if (text === head) return '';
+  return head !== '' && text.startsWith(head) ? text.slice(head.length).trim() : activity.text;
 }

@@ -21,6 +21,12 @@ import type { FieldSchema, ListKey, ListSchema, TrackerSchema } from './types';
 /** Choices of the "Accepted for action" column: empty means not yet decided. */
 export const ACCEPTED_CHOICES = ['Yes', 'No'] as const;
 
+/** Choices of "Rated by traffic light": empty means rated. */
+export const USES_TRAFFIC_LIGHTS_CHOICES = ['Yes', 'No'] as const;
+
+/** How coarsely a source dated a progress update. */
+export const AT_PRECISIONS = ['month', 'year'] as const;
+
 /** Choices of the Reminder Log's item kind. */
 export const REMINDER_ITEM_KINDS = ['recommendation', 'action'] as const;
 
@@ -41,6 +47,8 @@ export const F = {
   madeForForce: 'TrkMadeForForce',
   recordedScope: 'TrkRecordedScope',
   recorded: 'TrkRecorded',
+  usesTrafficLights: 'TrkUsesTrafficLights',
+  atPrecision: 'TrkAtPrecision',
   report: 'TrkReport',
   kind: 'TrkKind',
   text: 'TrkText',
@@ -152,6 +160,7 @@ const reports: ListSchema = {
     { internalName: F.made, displayName: 'Recommendations made', type: 'Number', description: 'How many the report made in all, national ones and those for other bodies included.' },
     { internalName: F.madeForForce, displayName: 'Recommendations for the force', type: 'Number', description: 'Of those, how many apply to the force.' },
     { internalName: F.recordedScope, displayName: 'Scope sentence (as written)', type: 'Note', description: "JSON: the source's scope sentence and its date." },
+    { internalName: F.usesTrafficLights, displayName: 'Rated by traffic light', type: 'Choice', choices: USES_TRAFFIC_LIGHTS_CHOICES, description: 'No for a plan whose updates rate nothing by colour: its update then prints no RAG. Empty means Yes.' },
     { internalName: F.scope, displayName: 'Scope', type: 'Choice', choices: SCOPES, required: true },
     { internalName: F.scopeText, displayName: 'Scope (as written)', type: 'Text' },
     { internalName: F.responseDeadline, displayName: 'PCC response deadline', type: 'DateTime', dateOnly: true, inDefaultView: true },
@@ -227,6 +236,7 @@ const updates: ListSchema = {
     { internalName: F.recommendation, displayName: 'Recommendation', type: 'Lookup', lookupList: 'recommendations', required: true, indexed: true, inDefaultView: true },
     { internalName: F.action, displayName: 'Action', type: 'Lookup', lookupList: 'actions', indexed: true },
     { internalName: F.at, displayName: 'Posted', type: 'DateTime', dateOnly: false, required: true, indexed: true, inDefaultView: true },
+    { internalName: F.atPrecision, displayName: 'Dated by', type: 'Choice', choices: AT_PRECISIONS, description: 'Month or year when the source dated the update only so; empty for an exact time.' },
     { internalName: F.author, displayName: 'Author', type: 'Text', required: true, inDefaultView: true },
     { internalName: F.text, displayName: 'Update', type: 'Note', required: true, inDefaultView: true },
     lifecycleField(false),

@@ -40,7 +40,7 @@ import type {
   ReminderRuleRecord,
   StatusChange
 } from '../core/model';
-import { ACCEPTED_CHOICES, F, REMINDER_ITEM_KINDS, listSchema } from './lists';
+import { ACCEPTED_CHOICES, AT_PRECISIONS, F, REMINDER_ITEM_KINDS, USES_TRAFFIC_LIGHTS_CHOICES, listSchema } from './lists';
 import type { FieldSchema, ListKey } from './types';
 
 /** A value as SharePoint's REST API carries it in an item payload. */
@@ -315,6 +315,7 @@ export const reportMapping: ItemMapping<OriginatingReport> = mapping<Originating
     made: [F.made],
     madeForForce: [F.madeForForce],
     recordedScope: [F.recordedScope],
+    usesTrafficLights: [F.usesTrafficLights],
     scope: [F.scope],
     scopeText: [F.scopeText],
     responseDeadline: [F.responseDeadline],
@@ -331,6 +332,7 @@ export const reportMapping: ItemMapping<OriginatingReport> = mapping<Originating
     [F.made]: r.made ?? null,
     [F.madeForForce]: r.madeForForce ?? null,
     [F.recordedScope]: jsonOrNull(r.recordedScope),
+    [F.usesTrafficLights]: r.usesTrafficLights === undefined ? null : r.usesTrafficLights ? 'Yes' : 'No',
     [F.scope]: r.scope,
     [F.scopeText]: orNull(r.scopeText),
     [F.responseDeadline]: dateOrNull(r.responseDeadline),
@@ -354,11 +356,16 @@ export const reportMapping: ItemMapping<OriginatingReport> = mapping<Originating
         made: r.number(F.made),
         madeForForce: r.number(F.madeForForce),
         recordedScope: r.json<RecordedScope>(F.recordedScope),
+        usesTrafficLights: yesNo(r.choice(F.usesTrafficLights, USES_TRAFFIC_LIGHTS_CHOICES)),
         scopeText: r.text(F.scopeText),
         url: r.url(F.reportUrl)
       }
     )
 );
+
+function yesNo(choice: 'Yes' | 'No' | undefined): boolean | undefined {
+  return choice === undefined ? undefined : choice === 'Yes';
+}
 
 function acceptedToChoice(v: boolean | null): string | null {
   if (v === null) return null;
@@ -523,6 +530,7 @@ export const updateMapping: ItemMapping<ProgressUpdate> = mapping<ProgressUpdate
     recommendationId: [F.recommendation],
     actionId: [F.action],
     at: [F.at],
+    atPrecision: [F.atPrecision],
     author: [F.author],
     text: [F.text],
     lifecycle: [F.lifecycle],
@@ -533,6 +541,7 @@ export const updateMapping: ItemMapping<ProgressUpdate> = mapping<ProgressUpdate
     [`${F.recommendation}Id`]: u.recommendationId,
     [`${F.action}Id`]: u.actionId ?? null,
     [F.at]: u.at,
+    [F.atPrecision]: u.atPrecision ?? null,
     [F.author]: u.author,
     [F.text]: u.text,
     [F.lifecycle]: u.lifecycle,
@@ -547,7 +556,7 @@ export const updateMapping: ItemMapping<ProgressUpdate> = mapping<ProgressUpdate
         text: r.requiredText(F.text),
         lifecycle: r.requiredChoice(F.lifecycle, LIFECYCLES)
       },
-      { id: r.itemId(), actionId: r.number(`${F.action}Id`), confidence: r.choice(F.confidence, CONFIDENCES) }
+      { id: r.itemId(), actionId: r.number(`${F.action}Id`), atPrecision: r.choice(F.atPrecision, AT_PRECISIONS), confidence: r.choice(F.confidence, CONFIDENCES) }
     )
 );
 

@@ -214,21 +214,22 @@ describe('the issued Word document, read back', () => {
   it('has a table row per open item: its ref, text, status, due date and latest comment', async () => {
     const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
     const rows = [...new JSDOM(html).window.document.querySelectorAll('tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => squash([...td.querySelectorAll('p')].map((p) => p.textContent ?? '').join(' ')))
+      [...tr.querySelectorAll('td')].map((td) => squash([...td.querySelectorAll('p, li')].map((p) => p.textContent ?? '').join(' ')))
     );
     // The item edited after issue is left out: the issued paper rightly shows its earlier text.
     const open = (await colRecommendations()).filter((s) => (!isClosed(s.value.lifecycle) || s.id === touched.closedSoon) && s.id !== touched.completed);
     expect(open.length).toBeGreaterThan(30);
     for (const { id, value: rec } of open) {
       const row = second.paper.sections.flatMap((s) => s.rows).find((r) => r.recommendationId === id);
-      const printed = rows.find((cells) => cells.length === 5 && cells[0] === rec.ref && cells[1] === squash(`${rec.kind} ${rec.text}`));
+      // Bullet lines are printed as a list: the bullet is the list's, not the text's.
+      const printed = rows.find((cells) => cells.length === 5 && cells[0] === rec.ref && cells[1] === squash(`${rec.kind} ${rec.text.replace(/^[•\-–*]\s+/gm, '')}`));
       expect(row).toBeDefined();
       expect(printed).toBeDefined();
       const note = row?.colourNote ?? null;
       expect(printed?.[2]).toBe(squash(`${row?.statusLabel ?? ''} ${note ? PAPER_STRINGS.sourceRecorded(note.recordedLabel, note.recordedOn) : ''}`));
       expect(printed?.[3]).toBe(squash(row?.due.nowDue ? `Original: ${row.due.original} Now due: ${row.due.nowDue}` : (row?.due.original ?? '')));
       const why = note ? PAPER_STRINGS.colourWhy(note.recordedLabel, note.recordedOn, row?.trafficLight ?? '', note.reason) : '';
-      expect(printed?.[4]).toBe(squash(`${row?.comment ?? ''} ${row?.commentDate ? `Updated ${formatUkDate(row.commentDate)}` : ''} ${row?.redRationale?.overdue ?? ''} ${why}`));
+      expect(printed?.[4]).toBe(squash(`${(row?.comment ?? '').replace(/^[•\-–*]\s+/gm, '')} ${row?.commentDate ? `Updated ${formatUkDate(row.commentDate)}` : ''} ${row?.redRationale?.overdue ?? ''} ${why}`));
     }
     const closed = second.paper.sections.flatMap((s) => s.rows).find((r) => r.marker === 'CLOSED');
     expect(closed?.statusLabel).toBe('NEW CLOSED');

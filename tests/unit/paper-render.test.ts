@@ -173,11 +173,13 @@ describe('plan delivery update', () => {
   it('renders numbered sections in Word', async () => {
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await renderPlanUpdateDocx(update)) })).value;
     expect(text).toContain('Police and Crime Plan Delivery Update');
+    // The precept commitments are their own part after the key principles, not a principle.
     expect(text).toContain('2 Precept Commitments');
-    expect(text).toContain('2.1 Activity in quarter');
+    expect(text).toContain('2.1 The PCC, in consultation with the Chief Constable, made a number of commitments');
     expect(text).toContain('2.1.1 Improving 101 call response times');
     expect(text).toContain('90 FTE now reached');
-    expect(text).toContain('2.2 Future planned activities/events');
+    expect(text).not.toContain('Activity in quarter');
+    expect(text).not.toContain('Future planned activities/events');
   });
 
   it('renders the same in HTML', () => {

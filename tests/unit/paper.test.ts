@@ -227,7 +227,7 @@ describe('plan delivery update', () => {
 
   it('reports activity in the quarter, the latest progress otherwise, and open planned events after it', () => {
     const [community, listening] = update.principles;
-    expect(community.commitments[0].activity).toEqual([{ date: '2024-01-15', author: 'OPCC', text: 'Formally opened in January 2024.' }]);
+    expect(community.commitments[0].activity).toEqual([{ date: '2024-01-15', precision: 'day', author: 'OPCC', text: 'Formally opened in January 2024.' }]);
     expect(community.commitments[1].activity).toEqual([]);
     expect(community.commitments[1].latest).toBe('Review commissioned.');
     expect(listening.planned).toEqual([{ ref: '3.2.1', text: 'Road safety online event', when: 'February 2024' }]);

@@ -263,6 +263,11 @@ export function documentToPlan(doc: RawDocument, options: DocumentOptions = {}):
     });
   });
 
+  // A plan whose source rates nothing by colour is not rated by colour: its update prints no RAG.
+  for (const planned of reports) {
+    if (planned.report.reportType !== 'Plan') continue;
+    planned.report.usesTrafficLights = recommendations.some((rec) => rec.reportKey === planned.key && rec.trafficLight !== null);
+  }
   linkNationalRows(reports, recommendations);
   return { name: doc.name, reports, recommendations, problems: r.problems };
 }
@@ -518,11 +523,13 @@ function planUpdate(r: Reader, raw: RawUpdate, rec: PlannedRecommendation, optio
   }
   const status = raw.status ? readStatusWord(raw.status) : null;
   const at = noonUtc(date);
+  const precision = day && day.precision !== 'day' ? day.precision : undefined;
   return {
     key: updateKey(rec.key, at, text),
     row: parent?.row ?? null,
     update: {
       at,
+      ...(precision ? { atPrecision: precision } : {}),
       author: htmlToText(raw.author ?? '') || rec.owner?.name || options.defaultAuthor || 'Imported',
       text,
       lifecycle: status?.lifecycle ?? rec.recommendation.lifecycle,

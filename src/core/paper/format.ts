@@ -15,6 +15,12 @@ export function formatMonthYear(date: string): string {
   return `${MONTHS[month - 1]} ${year}`;
 }
 
+/** A date as precisely as its source gave it: "14 February 2024", "February 2024" or "2024". */
+export function formatDateAs(date: string, precision: 'day' | 'month' | 'year'): string {
+  if (precision === 'year') return String(parseIsoDate(date).year);
+  return precision === 'month' ? formatMonthYear(date) : formatUkDate(date);
+}
+
 /**
  * The committee's definitions of the colours (City of London Police's Performance and Resource
  * Management Sub Committee), worded for any force.
