@@ -2,7 +2,7 @@
  * Report-level rules: the PCC's response deadline and the committee paper's colour counts.
  */
 import { addDays, parseIsoDate } from './dates';
-import type { IsoDate, OriginatingReport, TrafficLight } from './model';
+import type { IsoDate, OriginatingReport, Recommendation, TrafficLight } from './model';
 import { TRAFFIC_LIGHTS } from './model';
 import { DEFAULT_RAG_POLICY, trafficLight } from './status';
 import type { RagFacts, RagPolicy } from './status';
@@ -30,4 +30,28 @@ export function countByTrafficLight(items: readonly RagFacts[], today: IsoDate, 
   const counts = Object.fromEntries(TRAFFIC_LIGHTS.map((c) => [c, 0])) as Record<TrafficLight, number>;
   for (const item of items) counts[trafficLight(item, today, policy)]++;
   return counts;
+}
+
+/** What identifies a recommendation across the register: its id and the national row it repeats. */
+export type LinkedItem = Pick<Recommendation, 'id' | 'nationalRecommendationId'>;
+
+/**
+ * The national rows that a force row of the register repeats, by the national row's id, with the
+ * force row that carries the recommendation (DOMAIN.md: "the same national recommendation appears
+ * twice"). Counts take the force row and leave these out, so one recommendation counts once.
+ */
+export function repeatedNationalRows<T extends LinkedItem>(items: readonly T[]): Map<number, T> {
+  const ids = new Set(items.map((i) => i.id).filter((id): id is number => id !== undefined));
+  const repeated = new Map<number, T>();
+  for (const item of items) {
+    const national = item.nationalRecommendationId;
+    if (national !== undefined && ids.has(national) && !repeated.has(national)) repeated.set(national, item);
+  }
+  return repeated;
+}
+
+/** The items with every national row a force row repeats left out: each recommendation once. */
+export function countedOnce<T extends LinkedItem>(items: readonly T[]): T[] {
+  const repeated = repeatedNationalRows(items);
+  return items.filter((i) => i.id === undefined || !repeated.has(i.id));
 }

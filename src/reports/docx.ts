@@ -105,7 +105,8 @@ function itemRows(r: PaperRow): TableRow[] {
         ...textParagraphs(r.comment),
         ...(r.commentDate ? [plain(S.commentDate(r.commentDate), { italics: true })] : []),
         ...(r.redRationale?.overdue ? [plain(r.redRationale.overdue, { italics: true })] : []),
-        ...colourWhy(r.colourNote, r.trafficLight)
+        ...colourWhy(r.colourNote, r.trafficLight),
+        ...(r.sameAs ? [plain(S.sameAs(r.sameAs), { italics: true })] : [])
       ])
     ]
   });

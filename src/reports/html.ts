@@ -54,7 +54,7 @@ function colourWhy(note: PaperColourNote | null, colour: TrafficLight): string {
 
 function row(r: PaperRow): string {
   const red = r.redRationale?.overdue ? `<p class="overdue">${escapeHtml(r.redRationale.overdue)}</p>` : '';
-  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel, r.colourNote)}<td>${dueCell(r.due, r.confidence)}</td><td>${paras(r.comment)}${r.commentDate ? `<p class="updated">${escapeHtml(S.commentDate(r.commentDate))}</p>` : ''}${red}${colourWhy(r.colourNote, r.trafficLight)}</td></tr>`;
+  const main = `<tr class="item${r.marker ? ' changed' : ''}"><td class="ref">${escapeHtml(r.ref)}</td><td><p class="kind">${escapeHtml(r.kind)}</p>${paras(r.text)}</td>${statusCell(r.trafficLight, r.statusLabel, r.colourNote)}<td>${dueCell(r.due, r.confidence)}</td><td>${paras(r.comment)}${r.commentDate ? `<p class="updated">${escapeHtml(S.commentDate(r.commentDate))}</p>` : ''}${red}${colourWhy(r.colourNote, r.trafficLight)}${r.sameAs ? `<p class="same-as">${escapeHtml(S.sameAs(r.sameAs))}</p>` : ''}</td></tr>`;
   const actions = r.actions.map(
     (a) =>
       `<tr class="action"><td class="ref">${escapeHtml(a.ref)}</td><td><p class="kind">${escapeHtml(S.actionRequired)}</p>${paras(a.text)}</td>${statusCell(a.trafficLight, a.statusLabel, a.colourNote)}<td>${dueCell(a.due)}</td><td>${a.currentPosition ? `<p class="kind">${escapeHtml(S.currentPosition)}</p>${paras(a.currentPosition)}` : ''}${colourWhy(a.colourNote, a.trafficLight)}</td></tr>`
@@ -87,7 +87,7 @@ table.items th:nth-child(4) { width: 12%; }
 table.items th:nth-child(5) { width: 35%; }
 td.status { font-weight: bold; text-align: center; white-space: nowrap; }
 td.status .source { font-weight: normal; font-size: 8pt; white-space: normal; }
-.recorded, .overdue, .register-scope, .policy, .unchecked { font-style: italic; }
+.recorded, .overdue, .register-scope, .policy, .unchecked, .same-as { font-style: italic; }
 td.ref { white-space: nowrap; }
 tr.action td { background: #f5f5f5; }
 tr.action td.ref { padding-left: 12pt; }

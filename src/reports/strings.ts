@@ -39,6 +39,11 @@ export const PAPER_STRINGS = {
   sourceRecorded: (label: string, on: string): string => `Source: ${label} on ${formatUkDate(on)}`,
   /** Under the comment: why the colour printed is not the source's. */
   colourWhy: (label: string, on: string, colour: string, reason: string): string => `The source recorded ${label} on ${formatUkDate(on)}; ${colour} here. ${reason}`,
+  /** Under the comment: the other row of the same recommendation. */
+  sameAs: (same: { kind: 'carried by' | 'repeats'; ref: string; reportTitle: string }): string =>
+    same.kind === 'carried by'
+      ? `Carried by the force's own row ${same.ref} (${same.reportTitle}): counted there.`
+      : `Repeats national recommendation ${same.ref} (${same.reportTitle}).`,
   /** Under the source's scope sentence, when the register counts otherwise. */
   registerCount: (sentence: string): string => `The register counts: ${sentence}`,
   closedHeading: 'Appendix: closed items',

@@ -23,7 +23,7 @@ import { TrackerShell } from '../setup/TrackerShell';
 import { DEFAULT_TRACKER_SETTINGS, linkFiltersToQuery } from '../settings/settings';
 import type { DashboardSettings, LinkFilters } from '../settings/settings';
 import { TrackerView } from '../tracker/RecommendationTracker';
-import { buildRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
+import { buildRows, countedRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
 import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { headlines, lightsBy, openOverTime } from './metrics';
@@ -81,7 +81,8 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
     [settings.directorate, settings.reportId]
   );
   const rows = React.useMemo(() => {
-    const all = buildRows(records ?? [], reports, today, policy);
+    // Each recommendation counts once: a national row the force's own row repeats is left out.
+    const all = countedRows(buildRows(records ?? [], reports, today, policy));
     return filterRows(all, { ...EMPTY_FILTERS, directorate: scope.directorate ?? '', reportId: scope.reportId ?? '' }, today);
   }, [records, reports, today, scope, policy]);
 

@@ -149,6 +149,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
   const sorted = React.useMemo(() => filterRows(sortedAll, filters, today), [sortedAll, filters, today]);
   const counts = React.useMemo(() => countByLight(sorted), [sorted]);
+  const repeatedShown = React.useMemo(() => sorted.filter((r) => r.sameAs?.kind === 'carried by').length, [sorted]);
   const owners = React.useMemo(() => distinct(rows.map((r) => r.ownerName)), [rows]);
   const directorates = React.useMemo(() => distinct(rows.map((r) => r.record.recommendation.directorate)), [rows]);
   const people = React.useMemo(() => distinct(rows.flatMap((r) => [r.ownerName, r.record.recommendation.sro?.name])), [rows]);
@@ -204,7 +205,18 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           </Link>
         );
       case 'text':
-        return <span className={styles.clamp}>{rec.text}</span>;
+        return (
+          <span className={styles.wrap}>
+            <span className={styles.clamp}>{rec.text}</span>
+            {row.sameAs !== null && (
+              <span className={styles.recorded} data-testid="same-as">
+                {row.sameAs.kind === 'carried by'
+                  ? `Carried by the force's own row ${row.sameAs.ref} (${row.sameAs.reportTitle}): counted there.`
+                  : `Repeats national recommendation ${row.sameAs.ref} (${row.sameAs.reportTitle}).`}
+              </span>
+            )}
+          </span>
+        );
       case 'kind':
         return <span className={styles.wrap}>{rec.kind}</span>;
       case 'trafficLight':
@@ -336,7 +348,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
         {loading && records.length === 0
           ? 'Loading recommendations…'
-          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}`}
+          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}${repeatedShown > 0 ? ` · ${repeatedShown} national ${repeatedShown === 1 ? 'row' : 'rows'} counted with the force's own` : ''}`}
       </div>
       {loading && <ProgressIndicator label={`Loaded ${records.length} recommendations so far…`} />}
       <DetailsList

@@ -5,6 +5,7 @@
 import { DEFAULT_RAG_POLICY, colourDifference, confidenceDisagreement, isClosed, isDueWithin, isOpen, isOverdue, isUpdateOverdue, trafficLight } from '../../core/status';
 import type { ColourDifference, ConfidenceDisagreement, RagPolicy } from '../../core/status';
 import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, TrafficLight } from '../../core/model';
+import { repeatedNationalRows } from '../../core/reports';
 import type { RecommendationRecord } from '../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
 
@@ -16,6 +17,11 @@ export interface TrackerRow {
   trafficLight: TrafficLight;
   /** The colour the source recorded, when it differs from the derived one, and why. */
   colourDifference: ColourDifference | null;
+  /**
+   * The other row of the same recommendation: for a national row, the force's own row that carries
+   * it (counts leave this row out); for a force row, the national row it repeats.
+   */
+  sameAs: { id: number; ref: string; reportTitle: string; kind: 'carried by' | 'repeats' } | null;
   overdue: boolean;
   updateOverdue: boolean;
   disagreement: ConfidenceDisagreement | null;
@@ -38,9 +44,19 @@ export function buildRows(
 ): TrackerRow[] {
   const reportTitles = new Map(reports.map((r) => [r.id, r.title]));
   const refs = new Map(records.map((r) => [r.recommendation.id, r.recommendation.ref]));
+  const byId = new Map(records.map((r) => [r.recommendation.id, r.recommendation]));
+  const carriedBy = repeatedNationalRows(records.map((r) => r.recommendation));
+  const titleOf = (rec: { reportId?: number }): string => (rec.reportId === undefined ? '' : (reportTitles.get(rec.reportId) ?? ''));
   return records.map((record) => {
     const rec = record.recommendation;
-    const reportTitle = rec.reportId === undefined ? '' : (reportTitles.get(rec.reportId) ?? '');
+    const reportTitle = titleOf(rec);
+    const force = carriedBy.get(rec.id);
+    const national = rec.nationalRecommendationId === undefined ? undefined : byId.get(rec.nationalRecommendationId);
+    const sameAs: TrackerRow['sameAs'] = force?.id !== undefined
+      ? { id: force.id, ref: force.ref, reportTitle: titleOf(force), kind: 'carried by' }
+      : national
+        ? { id: national.id, ref: national.ref, reportTitle: titleOf(national), kind: 'repeats' }
+        : null;
     const ownerName = rec.owner?.name ?? '';
     const causesOfConcern = rec.causeOfConcernIds.map((id) => refs.get(id) ?? `#${id}`);
     return {
@@ -49,6 +65,7 @@ export function buildRows(
       reportTitle,
       trafficLight: trafficLight(rec, today, policy),
       colourDifference: colourDifference(rec, today, policy),
+      sameAs,
       overdue: isOverdue(rec, today),
       updateOverdue: isUpdateOverdue(rec, today),
       disagreement: confidenceDisagreement(rec, today),
@@ -188,10 +205,16 @@ export function sortRows(rows: readonly TrackerRow[], key: SortKey, descending: 
 }
 
 /** Counts of the rows by traffic light, for the summary line. */
+/** Colour counts, each recommendation once: a national row the force's own row carries is left out. */
 export function countByLight(rows: readonly TrackerRow[]): Record<TrafficLight, number> {
   const counts: Record<TrafficLight, number> = { RED: 0, AMBER: 0, GREEN: 0, WHITE: 0 };
-  for (const row of rows) counts[row.trafficLight] += 1;
+  for (const row of countedRows(rows)) counts[row.trafficLight] += 1;
   return counts;
+}
+
+/** The rows to count: each recommendation once (its force row, not the national row it repeats). */
+export function countedRows(rows: readonly TrackerRow[]): TrackerRow[] {
+  return rows.filter((r) => r.sameAs?.kind !== 'carried by');
 }
 
 /** A run of rows under one heading (grouping by report or directorate), for DetailsList groups. */

@@ -7,7 +7,7 @@ import { changeMarker, previousStatus, statusAt } from '../changes';
 import type { ChangeMark, StatusPoint } from '../changes';
 import { daysBetween, formatUkDate, londonDate } from '../dates';
 import type { Action, DueDate, IsoDate, OriginatingReport, ProgressUpdate, Recommendation, RecordedStatus } from '../model';
-import { countByTrafficLight } from '../reports';
+import { countByTrafficLight, repeatedNationalRows } from '../reports';
 import { readScopeCounts } from '../import/summaryText';
 import { scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';
@@ -246,6 +246,17 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
   const updates = input.updates ?? [];
   const actions = input.actions ?? [];
   const selected = selectRecommendations(input);
+  // One recommendation, one count: a national row that a force row repeats is counted there.
+  const carriedBy = repeatedNationalRows(selected.map((s) => s.rec));
+  const reportOf = new Map(selected.map((s) => [s.rec.id, s.report]));
+  const counted = selected.filter((s) => s.rec.id === undefined || !carriedBy.has(s.rec.id));
+  const byIdSelected = new Map(selected.map((s) => [s.rec.id, s.rec]));
+  const sameAs = (rec: Recommendation): PaperRow['sameAs'] => {
+    const force = rec.id === undefined ? undefined : carriedBy.get(rec.id);
+    if (force) return { kind: 'carried by', ref: force.ref, reportTitle: reportOf.get(force.id)?.title ?? '' };
+    const national = rec.nationalRecommendationId === undefined ? undefined : byIdSelected.get(rec.nationalRecommendationId);
+    return national ? { kind: 'repeats', ref: national.ref, reportTitle: reportOf.get(national.id)?.title ?? '' } : null;
+  };
 
   const changes: PaperChange[] = [];
   const redItems: RedItem[] = [];
@@ -280,7 +291,8 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       due: { kind: rec.due.kind, original: rec.due.original, current: rec.due.current, raw: rec.due.raw },
       comment: comment.text
     });
-    if (closedNow) closed += 1;
+    const countsHere = rec.id === undefined || !carriedBy.has(rec.id);
+    if (closedNow && countsHere) closed += 1;
     if (marker === 'NEW') newCount += 1;
     if (marker === 'CLOSED') closedSinceCount += 1;
     if (marker) changes.push({ key, reportTitle: report.title, ref: rec.ref, marker, from: before ? (isFinished(before.lifecycle) ? 'CLOSED' : before.trafficLight) : null, to: change.label });
@@ -315,6 +327,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       confidence: rec.confidence ?? rec.confidenceAsWritten ?? '',
       redRationale: red,
       colourNote: colourNote(rec, input.asAt, input.ragPolicy),
+      sameAs: sameAs(rec),
       actions: actionRows(rec, actions, input.asAt, input.ragPolicy)
     });
   }
@@ -366,10 +379,10 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     legend: TRAFFIC_LIGHT_DEFINITIONS,
     ragPolicyStatement: ragPolicyStatement(input.ragPolicy ?? DEFAULT_RAG_POLICY),
     summary: {
-      total: selected.length,
-      open: selected.length - closed,
+      total: counted.length,
+      open: counted.length - closed,
       closed,
-      byTrafficLight: countByTrafficLight(selected.map((s) => s.rec), input.asAt, input.ragPolicy),
+      byTrafficLight: countByTrafficLight(counted.map((s) => s.rec), input.asAt, input.ragPolicy),
       newCount,
       closedSinceCount,
       changes,

@@ -84,6 +84,11 @@ export interface PaperRow {
   redRationale: RedRationale | null;
   /** Set when the source recorded another colour than the one printed. */
   colourNote: PaperColourNote | null;
+  /**
+   * The other row of the same recommendation: the force's own row that carries this national one
+   * (the summary counts it there), or the national row this force row repeats.
+   */
+  sameAs: { kind: 'carried by' | 'repeats'; ref: string; reportTitle: string } | null;
   actions: PaperActionRow[];
 }
 
