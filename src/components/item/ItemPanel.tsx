@@ -203,7 +203,10 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                 <Field label="Owner" value={rec.owner?.name ?? 'Not assigned'} />
                 <Field label="SRO" value={rec.sro?.name ?? 'Not assigned'} />
                 <Field label="Directorate" value={rec.directorate ?? ''} />
-                <Field label="Confidence" value={rec.confidence === undefined ? 'Not given' : `${rec.confidence}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`} />
+                <Field
+                  label="Confidence"
+                  value={`${rec.confidence ?? rec.confidenceAsWritten ?? 'Not given'}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`}
+                />
                 {rec.dependsOn !== undefined && <Field label="Depends on" value={rec.dependsOn} />}
                 {rec.inspectorateEvidence !== undefined && <Field label="Inspectorate evidence" value={rec.inspectorateEvidence} />}
                 <Field label="Latest comment" value={rec.latestComment ?? ''} />
@@ -216,7 +219,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
               </Text>
               <Text>
                 {dueText(rec.due) || 'None set'}
-                {rec.due.raw !== '' && ` (as written: “${rec.due.raw}”)`}
+                {rec.due.raw !== '' && !dueText(rec.due).includes(rec.due.raw.replace(/\s+/g, ' ').trim()) && ` (as written: “${rec.due.raw}”)`}
               </Text>
               {rec.due.revisions.length > 0 && (
                 <table className={styles.table}>

@@ -58,9 +58,19 @@ export function ReportForm(props: ReportFormProps): JSX.Element {
       <TextField label="Title" required value={r.title} onChange={(_, v) => set({ title: v ?? '' })} />
       <Dropdown label="Published by" selectedKey={r.source} options={options(SOURCES)} onChange={(_, o) => o !== undefined && set({ source: o.key as Source })} />
       <Dropdown label="Type" selectedKey={r.reportType} options={options(REPORT_TYPES)} onChange={(_, o) => o !== undefined && set({ reportType: o.key as ReportType })} />
-      <UkDatePicker label="Published" value={r.published} onChange={(d) => set({ published: d })} />
+      <UkDatePicker label="Published" value={r.published} onChange={(d) => set({ published: d, publishedPrecision: 'day', publishedText: undefined })} />
       <Dropdown label="Scope" selectedKey={r.scope} options={options(SCOPES)} onChange={(_, o) => o !== undefined && set({ scope: o.key as Scope })} />
       <TextField label="Link to the report" type="url" value={r.url ?? ''} onChange={(_, v) => set({ url: v === '' ? undefined : v })} />
+      {r.reportType === 'Plan' && (
+        <Toggle
+          label="Rate commitments by traffic light"
+          inlineLabel
+          checked={r.usesTrafficLights !== false}
+          onText="Yes: RED, AMBER, GREEN and WHITE in the plan update"
+          offText="No: the plan update prints no RAG"
+          onChange={(_, checked) => set({ usesTrafficLights: checked === true })}
+        />
+      )}
     </FormDialog>
   );
 }

@@ -69,7 +69,7 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
       )}
       isFooterAtBottom
     >
-      <Stack tokens={{ childrenGap: 12 }}>
+      <Stack tokens={{ childrenGap: 12 }} data-testid="tracker-settings">
         <ChoiceGroup
           label="Measure RED against"
           selectedKey={choice}
