@@ -22,6 +22,7 @@ import { DEMO_RAG_POLICY, planDemoFile, readDemoPeople } from '../../src/cli/see
 import { nodeSp } from '../../src/cli/sp';
 import type { CommitteePaper, PaperRow } from '../../src/core/paper';
 import { dueText } from '../../src/core/paper';
+import { formatPreview, plannedColourDifferences } from '../../src/core/import';
 import { trafficLight } from '../../src/core/status';
 import { createTrackerData, provision } from '../../src/data';
 import type { TrackerData } from '../../src/data';
@@ -305,6 +306,31 @@ describe('the City of London paper of 16 November 2017, regenerated', () => {
       ['8', '9', '10', '11'].map((ref) => [ref, 'Being progressed', 'Force', 'NPCC', 'WHITE'])
     );
     expect(living?.value).toMatchObject({ made: 22, madeForForce: 4, byLine: 'A joint national report by HMCPSi and HMIC', publishedPrecision: 'month', published: '2017-07-01' });
+  });
+
+  it('dates the history by the paper, not the import: compared with 1 August 2017 it marks what the paper marked', async () => {
+    const since = await prepareCommitteePaper(data, { asAt: PAPER_DATE, baseline: { kind: 'date', date: '2017-08-01' } });
+    expect(since.summary).toMatchObject({ newCount: 12, closedSinceCount: 1 });
+    expect(since.sections.flatMap((s) => s.rows.map((r) => r.statusLabel))).toEqual(paper.sections.flatMap((s) => s.rows.map((r) => r.statusLabel)));
+  });
+
+  it('lists in the import preview the items whose colour will differ from the seed’s: none under the committee’s rule, the eight revised items and action 1.5 under the current-deadline rule', async () => {
+    const plan = await planDemoFile('city-of-london-recommendations.json', await readDemoPeople());
+    expect(plannedColourDifferences(plan, DEMO_RAG_POLICY)).toEqual([]);
+    expect(formatPreview(plan, { policy: DEMO_RAG_POLICY })).toContain('Colours: every item the source gives a colour will show that colour.');
+    const current = plannedColourDifferences(plan, { overdueAgainst: 'current' });
+    expect(current.map((d) => `${d.reportTitle} ${d.ref}: ${d.recorded.label} → ${d.derived}`)).toEqual([
+      'PEEL: Police Effectiveness 2016 10: NEW RED → AMBER',
+      'PEEL: Police Effectiveness 2016 12: NEW RED → AMBER',
+      'Best Use of Stop and Search Scheme revisit 2016 1: RED → AMBER',
+      'Best Use of Stop and Search Scheme revisit 2016 2: RED → AMBER',
+      'Best Use of Stop and Search Scheme revisit 2016 3: RED → AMBER',
+      'PEEL: Police Legitimacy 2016 - CoLP 1 / 1.5: RED → AMBER',
+      'PEEL: Police Legitimacy 2016 - CoLP 5: RED → AMBER',
+      'PEEL: Police Efficiency 2016 CoLP 5: RED → AMBER',
+      'PEEL: Police efficiency 2015 2: RED → AMBER'
+    ]);
+    expect(formatPreview(plan, { policy: { overdueAgainst: 'current' } })).toContain('Colours: 9 items will show a different colour from the source (both are kept and shown):');
   });
 
   it('keeps the item closed in the period in its report’s table, with its actions, and dates the closure by the paper', () => {
