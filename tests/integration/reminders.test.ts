@@ -7,6 +7,7 @@ import type { AddressInfo } from 'net';
 import { londonDate } from '../../src/core/dates';
 import type { Recommendation } from '../../src/core/model';
 import { londonInstant, myActionsDeepLink, type LinkSettings } from '../../src/core/reminders';
+import { trafficLight } from '../../src/core/status';
 import { createTrackerData, provision, type TrackerData } from '../../src/data';
 import { TRACKER_SCHEMA } from '../../src/schema';
 import { activityChainId, GraphTransport, type DeliveryTransport } from '../../src/service/delivery';
@@ -120,17 +121,24 @@ function sentDays(data: ReminderService): Map<string, string[]> {
 
 describe('reminders: the default rules on a simulated clock', () => {
   let server: Standin;
+  let data: TrackerData;
   let service: ReminderService;
+  const logger = new CapturingLogger();
   const clock = new SimulatedClock(new Date('2026-03-02T10:00:00Z'));
+  let storedBefore: (string | undefined)[] = [];
 
   beforeAll(async () => {
     const s = await site();
     server = s.server;
+    data = s.data;
     const a = await s.data.recommendations.add(rec(s.reportId, '9', 'owner', '2026-03-16'));
     const closed = await s.data.recommendations.add(rec(s.reportId, '10', 'owner', '2026-03-16', { lifecycle: 'Closed by the force' }));
     const later = await s.data.recommendations.add(rec(s.reportId, '11', 'headpp', '2026-04-30'));
     expect([a.id, closed.id, later.id]).toEqual([1, 2, 3]);
-    service = await startReminderService(serviceOptions(server, clock, new CapturingLogger()));
+    // As saved on 2 March: item 1 is not yet due.
+    for (const x of [a, closed, later]) await data.recommendations.update(x, { ...x.value, trafficLight: trafficLight(x.value, '2026-03-02') });
+    storedBefore = (await data.recommendations.all()).map((r) => r.value.trafficLight);
+    service = await startReminderService(serviceOptions(server, clock, logger));
     // Every morning from Monday 2 to Wednesday 25 March 2026.
     for (let d = 2; d <= 25; d++) {
       clock.setDay(`2026-03-${String(d).padStart(2, '0')}`, 8);
@@ -153,6 +161,18 @@ describe('reminders: the default rules on a simulated clock', () => {
       // 7 days overdue on Monday 23 March.
       'overdue-sro-after-7-days 1': ['2026-03-23']
     });
+  });
+
+  it('keeps the stored colour column with the calendar: the sweep after the due date writes item 1 RED, nobody having saved it', async () => {
+    expect(storedBefore).toEqual(['AMBER', 'GREEN', 'AMBER']);
+    expect((await data.recommendations.all()).map((r) => [r.id, r.value.trafficLight])).toEqual([
+      [1, 'RED'],
+      [2, 'GREEN'],
+      [3, 'AMBER']
+    ]);
+    // Read back through SharePoint's own filter on the column, as a list view or Power BI would.
+    expect((await data.recommendations.byTrafficLight('RED')).map((r) => r.id)).toEqual([1]);
+    expect(logger.lines.filter((l) => /stored colour\(s\) brought up to date/.test(l.message)).map((l) => l.message.replace(/^Sweep of (\S+):.*, (\d+) stored.*$/, '$1 $2'))).toContain('2026-03-17 1');
   });
 
   it('puts the cards in the owner’s and the SRO’s Teams inboxes, with both buttons', async () => {
