@@ -256,6 +256,27 @@ export class ListRepository<T extends { id?: number }> {
     }
   }
 
+  /**
+   * Applies `change` to the item as it stands and saves it with that version's ETag. When someone
+   * saved in between (412), `change` is applied again to their version, up to `attempts` saves in
+   * all, after a short random wait; each retry is counted. When the attempts run out the last ConflictError is thrown: the
+   * change is reported, never dropped in silence, and nobody's save is overwritten.
+   */
+  async modify(id: number, change: (current: T) => T, attempts = 10): Promise<{ saved: Stored<T>; conflicts: number }> {
+    let base = await this.get(id);
+    for (let conflicts = 0; ; conflicts += 1) {
+      try {
+        return { saved: await this.update(base, change(base.value)), conflicts };
+      } catch (e) {
+        if (!(e instanceof ConflictError) || conflicts + 1 >= attempts) throw e;
+        // A short random wait, growing with each conflict, so that writers racing for one item
+        // take turns instead of colliding again at once.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(conflicts + 1, 20)));
+        base = (e as ConflictError<T>).current ?? (await this.get(id));
+      }
+    }
+  }
+
   /** Updates many items in batches, each with its own ETag; conflicts are reported per item. */
   async updateMany(changes: readonly { base: Stored<T>; next: T }[]): Promise<Stored<T>[]> {
     return this.batchWrite(changes, `saving items of '${this.title}'`, async (items, { base, next }) => {

@@ -20,13 +20,15 @@ import type { ITheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
 import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
 import { itemPermissions } from '../item/ItemPanel';
 import { useRecommendationSave } from '../item/useRecommendationSave';
+import { ACTION_FIELDS } from '../item/changes';
+import { useConflictSave } from '../item/conflictSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { dueText, shortUkDate } from '../common/format';
-import type { RecommendationRecord, TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerUser, Versioned } from '../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
@@ -105,6 +107,8 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   }, [load]);
 
   const { save, conflictDialog } = useRecommendationSave(tracker);
+  const writeAction = React.useCallback((base: Versioned<Action>, mine: Action) => tracker.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [tracker]);
+  const actionSave = useConflictSave(writeAction, ACTION_FIELDS);
 
   // A deep link (a reminder card's "Post an update") opens that item's update dialog once.
   const openItemId = teams.context?.openItemId ?? null;
@@ -139,7 +143,13 @@ export function MyActions(props: MyActionsProps): JSX.Element {
     if (item.kind === 'action') {
       // An action's update is recorded against it; its recommendation's status is not the action's.
       await tracker.addUpdate({ ...update, actionId: item.action.id });
-      await tracker.saveAction({ ...item.action, lifecycle: update.lifecycle, currentPosition: update.text });
+      // The action's status and position follow the update, quoting the version the owner saw.
+      const saved = await actionSave.save({ value: item.action, etag: item.etag }, { ...item.action, lifecycle: update.lifecycle, currentPosition: update.text });
+      if (saved === null) {
+        setDialog(null);
+        await load();
+        return;
+      }
     } else {
       await tracker.addUpdate(update);
       if (!(await saveRecord({ recommendation: item.recommendation, etag: item.etag }, next))) return;
@@ -198,6 +208,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
         />
       )}
       {conflictDialog}
+      {actionSave.conflictDialog}
     </ThemeProvider>
   );
 }

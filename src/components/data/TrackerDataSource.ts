@@ -18,6 +18,12 @@ export interface RecommendationRecord {
   etag: string;
 }
 
+/** An action as a screen holds it: the item and the version tag its next save must quote. */
+export type ActionRecord = Versioned<Action & { id: number }>;
+
+/** An originating report with its version tag. */
+export type ReportRecord = Versioned<OriginatingReport & { id: number }>;
+
 /** The signed-in person and what SharePoint lets them do on the tracker's lists. */
 export interface TrackerUser {
   id: number;
@@ -82,7 +88,8 @@ export interface TrackerDataSource {
    */
   loadRecommendations(onPage: (page: RecommendationRecord[]) => void): Promise<void>;
   getRecommendation(id: number): Promise<RecommendationRecord>;
-  listActions(recommendationId: number): Promise<(Action & { id: number })[]>;
+  /** A recommendation's actions, each with its version tag. */
+  listActions(recommendationId: number): Promise<ActionRecord[]>;
   listUpdates(recommendationId: number): Promise<(ProgressUpdate & { id: number })[]>;
   /** The item's audit history, newest first. */
   history(recommendationId: number): Promise<AuditEntry[]>;
@@ -92,7 +99,11 @@ export interface TrackerDataSource {
    * the base's version tag: throws {@link SaveConflictError} when someone saved in between.
    */
   saveRecommendation(base: RecommendationRecord | null, next: Recommendation): Promise<RecommendationRecord>;
-  saveReport(report: OriginatingReport): Promise<OriginatingReport & { id: number }>;
-  saveAction(action: Action): Promise<Action & { id: number }>;
+  /**
+   * Saves `next` as the new version of `base` (null creates it), quoting the version tag the user
+   * saw: throws {@link SaveConflictError} when someone saved in between. Reports and actions alike.
+   */
+  saveReport(base: ReportRecord | null, next: OriginatingReport): Promise<ReportRecord>;
+  saveAction(base: ActionRecord | null, next: Action): Promise<ActionRecord>;
   addUpdate(update: ProgressUpdate): Promise<ProgressUpdate & { id: number }>;
 }

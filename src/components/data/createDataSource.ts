@@ -3,7 +3,7 @@
  * SharePoint page, a Teams tab and the local workbench; only the PnPjs instance differs.
  */
 import type { SPFI } from '@pnp/sp';
-import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { ProgressUpdate, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
@@ -12,7 +12,7 @@ import { ConflictError, DataError, createTrackerData, provision } from '../../da
 import type { Stored, TrackerData } from '../../data';
 import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
 import { SaveConflictError } from './TrackerDataSource';
-import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
+import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from './TrackerDataSource';
 
 /** The first request asks for a screenful of recommendations, so that rows show at once… */
 const FIRST_PAGE_SIZE = 100;
@@ -25,6 +25,31 @@ function toRecord(s: Stored<Recommendation>): RecommendationRecord {
 
 function withId<T>(s: Stored<T>): T & { id: number } {
   return { ...s.value, id: s.id };
+}
+
+function versioned<T>(s: Stored<T>): Versioned<T & { id: number }> {
+  return { value: withId(s), etag: s.etag };
+}
+
+/** The stored item a screen's versioned value stands for: its id and the version tag it was read with. */
+function stored<T extends { id: number }>(v: Versioned<T>): Stored<T> {
+  return { id: v.value.id, etag: v.etag, value: v.value };
+}
+
+/**
+ * Runs an update that quotes the version tag the user saw; a 412 becomes a SaveConflictError with
+ * both versions, so that the screen shows the conflict instead of losing either edit.
+ */
+async function conflictAware<T>(update: () => Promise<Stored<T>>, mine: T): Promise<Stored<T>> {
+  try {
+    return await update();
+  } catch (e) {
+    if (e instanceof ConflictError && e.current !== null) {
+      const current = (e as ConflictError<T>).current;
+      if (current !== null) throw new SaveConflictError<T>({ mine, theirs: { value: { ...current.value, id: current.id }, etag: current.etag } });
+    }
+    throw e;
+  }
 }
 
 /** Builds the data source over a PnPjs instance; `now` is the clock used for derived colours. */
@@ -98,7 +123,7 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
     },
 
     async listActions(recommendationId) {
-      return (await data.actions.byRecommendation(recommendationId)).map(withId);
+      return (await data.actions.byRecommendation(recommendationId)).map(versioned);
     },
 
     async listUpdates(recommendationId) {
@@ -121,28 +146,18 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
 
     async saveRecommendation(base, next) {
       if (base === null) return toRecord(await data.recommendations.add(await derive(next)));
-      const stored: Stored<Recommendation> = { id: base.recommendation.id, etag: base.etag, value: base.recommendation };
-      try {
-        return toRecord(await data.recommendations.update(stored, await derive(next)));
-      } catch (e) {
-        if (e instanceof ConflictError && e.current !== null) {
-          const current = (e as ConflictError<Recommendation>).current;
-          if (current !== null) throw new SaveConflictError<Recommendation>({ mine: next, theirs: { value: { ...current.value, id: current.id }, etag: current.etag } });
-        }
-        throw e;
-      }
+      const seen: Stored<Recommendation> = { id: base.recommendation.id, etag: base.etag, value: base.recommendation };
+      return toRecord(await conflictAware(async () => data.recommendations.update(seen, await derive(next)), next));
     },
 
-    async saveReport(report: OriginatingReport) {
-      if (report.id === undefined) return withId(await data.reports.add(report));
-      const base = await data.reports.get(report.id);
-      return withId(await data.reports.update(base, report));
+    async saveReport(base, next) {
+      if (base === null) return versioned(await data.reports.add(next));
+      return versioned(await conflictAware(() => data.reports.update(stored(base), next), next));
     },
 
-    async saveAction(action: Action) {
-      if (action.id === undefined) return withId(await data.actions.add(action));
-      const base = await data.actions.get(action.id);
-      return withId(await data.actions.update(base, action));
+    async saveAction(base, next) {
+      if (base === null) return versioned(await data.actions.add(next));
+      return versioned(await conflictAware(() => data.actions.update(stored(base), next), next));
     },
 
     async addUpdate(update: ProgressUpdate) {

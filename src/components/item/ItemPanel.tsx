@@ -19,15 +19,17 @@ import { formatUkDate, londonDate } from '../../core/dates';
 import { colourDifference, confidenceDisagreement, isOpen, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { isSamePerson } from '../../core/transitions';
-import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { ActionRecord, AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from '../data/TrackerDataSource';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, shortUkDate, ukDateTime } from '../common/format';
 import { DecideClosureDialog, DecideExtensionDialog, ProgressUpdateDialog, RequestClosureDialog, RequestExtensionDialog } from './dialogs';
 import type { Actor } from './dialogs';
 import { ActionForm, RecommendationForm } from './forms';
 import { useRecommendationSave } from './useRecommendationSave';
+import { ACTION_FIELDS } from './changes';
+import { useConflictSave } from './conflictSave';
 
-type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: Action & { id: number } } | null;
+type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: ActionRecord } | null;
 
 export interface ItemPanelProps {
   data: TrackerDataSource;
@@ -74,7 +76,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
   const theme = useTheme();
   const [record, setRecord] = React.useState(props.record);
   const [updates, setUpdates] = React.useState<(ProgressUpdate & { id: number })[] | null>(null);
-  const [actions, setActions] = React.useState<(Action & { id: number })[] | null>(null);
+  const [actions, setActions] = React.useState<ActionRecord[] | null>(null);
   const [audit, setAudit] = React.useState<AuditEntry[] | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
@@ -91,6 +93,8 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
     [onChanged]
   );
   const { save, conflictDialog } = useRecommendationSave(data, changed);
+  const writeAction = React.useCallback((base: Versioned<Action>, mine: Action) => data.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [data]);
+  const actionSave = useConflictSave(writeAction, ACTION_FIELDS);
 
   const reload = React.useCallback(async (): Promise<void> => {
     try {
@@ -292,24 +296,27 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                   </tr>
                 </thead>
                 <tbody>
-                  {actions.map((a) => (
-                    <tr key={a.id}>
-                      <td className={styles.cell}>
-                        {user.canEdit ? (
-                          <button type="button" className="ms-Link" onClick={() => setDialog({ action: a })} aria-label={`Edit action ${a.ref}`}>
-                            {a.ref}
-                          </button>
-                        ) : (
-                          a.ref
-                        )}
-                      </td>
-                      <td className={`${styles.cell} ${styles.text}`}>{a.text}</td>
-                      <td className={styles.cell}>{a.owner?.name ?? ''}</td>
-                      <td className={styles.cell}>{a.lifecycle}</td>
-                      <td className={styles.cell}>{dueText(a.due)}</td>
-                      <td className={`${styles.cell} ${styles.text}`}>{a.currentPosition ?? ''}</td>
-                    </tr>
-                  ))}
+                  {actions.map((record) => {
+                    const a = record.value;
+                    return (
+                      <tr key={a.id}>
+                        <td className={styles.cell}>
+                          {user.canEdit ? (
+                            <button type="button" className="ms-Link" onClick={() => setDialog({ action: record })} aria-label={`Edit action ${a.ref}`}>
+                              {a.ref}
+                            </button>
+                          ) : (
+                            a.ref
+                          )}
+                        </td>
+                        <td className={`${styles.cell} ${styles.text}`}>{a.text}</td>
+                        <td className={styles.cell}>{a.owner?.name ?? ''}</td>
+                        <td className={styles.cell}>{a.lifecycle}</td>
+                        <td className={styles.cell}>{dueText(a.due)}</td>
+                        <td className={`${styles.cell} ${styles.text}`}>{a.currentPosition ?? ''}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             )}
@@ -368,19 +375,21 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
       )}
       {(dialog === 'newAction' || (dialog !== null && typeof dialog === 'object')) && (
         <ActionForm
-          action={typeof dialog === 'object' && dialog !== null ? dialog.action : undefined}
+          action={typeof dialog === 'object' && dialog !== null ? dialog.action.value : undefined}
           recommendationId={rec.id}
           people={props.people}
           onDismiss={() => setDialog(null)}
           onSave={async (a) => {
-            await data.saveAction(a);
+            const base = typeof dialog === 'object' && dialog !== null ? dialog.action : null;
+            const saved = base === null ? await data.saveAction(null, a) : await actionSave.save(base, a);
             setDialog(null);
-            setNotice('Action saved.');
+            if (saved !== null) setNotice('Action saved.');
             await reload();
           }}
         />
       )}
       {conflictDialog}
+      {actionSave.conflictDialog}
     </Panel>
   );
 }

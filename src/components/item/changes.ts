@@ -2,7 +2,7 @@
  * Edits as changes of fields, so that a change can be shown, compared with someone else's and
  * re-applied on top of their version after a conflict (HTTP 412) without losing either.
  */
-import type { Person, Recommendation } from '../../core/model';
+import type { Action, OriginatingReport, Person, Recommendation } from '../../core/model';
 import { dueText } from '../common/format';
 
 /** The fields a user edits in the recommendation form, with their labels. */
@@ -64,3 +64,58 @@ export function reapply(base: Recommendation, mine: Recommendation, theirs: Reco
   const added = mine.history.slice(base.history.length);
   return { ...merged, history: [...theirs.history, ...added], reopenings: [...theirs.reopenings, ...mine.reopenings.slice(base.reopenings.length)] };
 }
+
+/** How a screen compares two versions of one kind of item: labels, values as text, and the merge. */
+export interface FieldSet<T> {
+  /** The fields a user edits, with their labels. */
+  labels: Readonly<Record<string, string>>;
+  /** The fields that differ between two versions. */
+  changed: (before: T, after: T) => string[];
+  /** A field's value as text, for showing side by side. */
+  text: (item: T, field: string) => string;
+  /** My changes (from `base` to `mine`) re-applied on top of `theirs`. */
+  reapply: (base: T, mine: T, theirs: T) => T;
+}
+
+export const RECOMMENDATION_FIELDS: FieldSet<Recommendation> = {
+  labels: EDITABLE_FIELDS,
+  changed: changedFields,
+  text: (rec, field) => fieldText(rec, field as EditableField),
+  reapply
+};
+
+/** A field set over plain fields: each field I changed takes my value, every other keeps theirs. */
+function plainFields<T extends object>(labels: Record<string, string>, text: (item: T, field: string) => string): FieldSet<T> {
+  const changed = (before: T, after: T): string[] => Object.keys(labels).filter((f) => !same((before as Record<string, unknown>)[f], (after as Record<string, unknown>)[f]));
+  return {
+    labels,
+    changed,
+    text,
+    reapply: (base, mine, theirs) => {
+      const merged = { ...theirs } as Record<string, unknown>;
+      for (const f of changed(base, mine)) merged[f] = (mine as Record<string, unknown>)[f];
+      return merged as T;
+    }
+  };
+}
+
+/** The fields of an action a user edits, in the action form and by posting an update on it. */
+export const ACTION_FIELDS: FieldSet<Action> = plainFields<Action>(
+  { ref: 'Reference', text: 'Action', owner: 'Owner', lifecycle: 'Status', due: 'Due date', currentPosition: 'Current position' },
+  (a, field) => {
+    if (field === 'owner') return a.owner?.name ?? '';
+    if (field === 'due') return dueText(a.due);
+    const value = (a as unknown as Record<string, unknown>)[field];
+    return value === undefined || value === null ? '' : String(value);
+  }
+);
+
+/** The fields of an originating report a user edits in the report form. */
+export const REPORT_FIELDS: FieldSet<OriginatingReport> = plainFields<OriginatingReport>(
+  { title: 'Title', source: 'Published by', reportType: 'Type', published: 'Published', scope: 'Scope', url: 'Link to the report', usesTrafficLights: 'Rated by traffic light' },
+  (r, field) => {
+    if (field === 'usesTrafficLights') return r.usesTrafficLights === false ? 'No' : 'Yes';
+    const value = (r as unknown as Record<string, unknown>)[field];
+    return value === undefined || value === null ? '' : String(value);
+  }
+);

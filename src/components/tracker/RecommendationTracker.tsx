@@ -409,7 +409,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         <ReportForm
           onDismiss={() => setForm(null)}
           onSave={async (report) => {
-            const saved = await data.saveReport(report);
+            const saved = (await data.saveReport(null, report)).value;
             setReports((prev) => [...prev, saved]);
             setForm(null);
             setNotice(`Report “${saved.title}” added.`);
