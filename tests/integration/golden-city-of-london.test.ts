@@ -298,6 +298,21 @@ describe('the City of London paper of 16 November 2017, regenerated', () => {
     expect(paper.redItems.map((r) => [r.reportTitle, r.ref])).toEqual(SEED_RED);
   });
 
+  it('on the source’s date prints the register’s count beside the source’s sentence only where they differ; later, the register’s own, counting what each report made in the source’s noun', async () => {
+    const beside = paper.sections.filter((s) => s.registerScopeSentence !== null).map((s) => [s.title, s.registerScopeSentence]);
+    expect(beside).toEqual([
+      // The seed's sentence says 6 complete and 7 in progress; its table shows five of the seven GREEN.
+      ['PEEL: Police Effectiveness 2016', 'There are 13 actions which apply to force, 11 are complete and 2 to be progressed.'],
+      // The seed counts #1 in progress "with an element of 1 now closed"; its table marks it NEW CLOSED.
+      ['PEEL: Police Legitimacy 2016 - CoLP', 'There are 5 actions which apply to force, 4 are complete and 1 to be progressed.']
+    ]);
+    const later = await prepareCommitteePaper(data, { asAt: '2018-02-22' });
+    const sentence = (title: string): string | undefined => later.sections.find((s) => s.title === title)?.scopeSentence;
+    expect(sentence('Living in fear - the police and CPS response to harassment and stalking')).toBe('There are 22 recommendations; 18 of which are national and 4 apply to force, these are to be progressed.');
+    expect(sentence('Making it fair - A joint inspection of the disclosure of unused material in volume crown court cases')).toBe('There are 9 recommendations; 4 of which are national and 5 apply to force, 1 is complete and 4 to be progressed.');
+    expect(sentence('PEEL: Police Effectiveness 2016')).toBe('There are 13 actions which apply to force, 11 are complete and 2 to be progressed.');
+  });
+
   it('keeps Living in fear 8 to 11 open and WHITE: the force’s own, waiting on an NPCC decision', async () => {
     const reports = await data.reports.all();
     const living = reports.find((r) => r.value.title.startsWith('Living in fear'));

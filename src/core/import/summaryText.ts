@@ -16,6 +16,8 @@
 export interface ScopeCountsRead {
   /** How many the report made in all. */
   made: number;
+  /** What the sentence counts: recommendations, or (as some papers count them) actions. */
+  noun: 'recommendation' | 'action';
   /** Of those, how many apply to the force, when the sentence says. */
   forForce?: number;
   /** Of the force's, how many are complete, when the sentence says. */
@@ -26,7 +28,7 @@ export interface ScopeCountsRead {
 
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const N = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
-const MADE = new RegExp(`\\b(?:there (?:is|are)(?: a total of)?|total of)\\s+${N}\\s+(?:recommendations?|actions?|areas?)\\b`, 'i');
+const MADE = new RegExp(`\\b(?:there (?:is|are)(?: a total of)?|total of)\\s+${N}\\s+(recommendations?|actions?|areas?)\\b`, 'i');
 const FOR_FORCE = new RegExp(`\\b${N}\\s+(?:of which\\s+)?(?:apply|applies|are relevant|is relevant|were areas relevant)\\b`, 'i');
 const ELSEWHERE = new RegExp(`\\b${N}\\s+(?:of which\\s+)?(?:is|are)\\s+(?:national|for other bodies)\\b`, 'i');
 /** "… which apply to force", "this applies to the force", "actions for the force", "relevant to the … Police". */
@@ -47,10 +49,11 @@ export function readScopeCounts(text: string): ScopeCountsRead | null {
   const made = MADE.exec(text);
   if (!made) return null;
   const total = count(made[1]);
+  const noun = /^action/i.test(made[2]) ? 'action' : 'recommendation';
   const forForce = FOR_FORCE.exec(text);
   const elsewhere = ELSEWHERE.exec(text);
   const force = forForce ? count(forForce[1]) : elsewhere ? total - count(elsewhere[1]) : ALL_FOR_FORCE.test(text) ? total : undefined;
-  const read: ScopeCountsRead = force === undefined ? { made: total } : { made: total, forForce: force };
+  const read: ScopeCountsRead = force === undefined ? { made: total, noun } : { made: total, noun, forForce: force };
   const complete = COMPLETE.exec(text);
   const inProgress = IN_PROGRESS.exec(text);
   if (complete) read.complete = count(complete[1]);

@@ -9,7 +9,7 @@ import { daysBetween, formatUkDate, londonDate } from '../dates';
 import type { Action, DueDate, IsoDate, OriginatingReport, ProgressUpdate, Recommendation, RecordedStatus } from '../model';
 import { countByTrafficLight, repeatedNationalRows } from '../reports';
 import { readScopeCounts } from '../import/summaryText';
-import { scopeCounts, scopeSentence } from '../scope';
+import { ACTION_NOUN, RECOMMENDATION_NOUN, scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';
 import { DEFAULT_RAG_POLICY, colourDifference, deadlineFor, isFinished, isOpen, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
 import type { RagFacts, RagPolicy } from '../status';
@@ -335,7 +335,9 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
   const sections: PaperSection[] = [...sectionsByReport.entries()]
     .map(([report, { recs, rows }]) => {
       const counts = registerCounts(report, recs);
-      const ours = scopeSentence(counts);
+      // Counted in the source's own noun: some papers count a report's "actions".
+      const noun = report.recordedScope && readScopeCounts(report.recordedScope.sentence)?.noun === 'action' ? ACTION_NOUN : RECOMMENDATION_NOUN;
+      const ours = scopeSentence(counts, noun);
       // On the source's own date the paper says what the source said; the register's count is shown beside it when it differs.
       const theirs = report.recordedScope && report.recordedScope.on === input.asAt ? report.recordedScope.sentence : null;
       return {
