@@ -270,9 +270,10 @@ export class ListRepository<T extends { id?: number }> {
       } catch (e) {
         if (!(e instanceof ConflictError) || conflicts + 1 >= attempts) throw e;
         // A short random wait, growing with each conflict, so that writers racing for one item
-        // take turns instead of colliding again at once.
+        // take turns instead of colliding again at once; then the version as it stands after it,
+        // so that the window between reading and saving stays as short as a single save.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(conflicts + 1, 20)));
-        base = (e as ConflictError<T>).current ?? (await this.get(id));
+        base = await this.get(id);
       }
     }
   }
