@@ -352,6 +352,9 @@ export function deadlineFromText(recommendationText: string, published: IsoDate 
   return { ...fromPart(raw, phrases[0].part), fromText: true };
 }
 
+/** Said beside a timescale that names no date: the colour cannot follow it, and every screen says so. */
+export const UNCHECKED_TIMESCALE = 'no date the tracker can check';
+
 /** A timescale as the source wrote it, and the date the tracker has since agreed, if any. */
 export interface TimescaleText {
   /** The text as written, one space between words ('' when the date was set in the tracker). */

@@ -55,3 +55,22 @@ export function countedOnce<T extends LinkedItem>(items: readonly T[]): T[] {
   const repeated = repeatedNationalRows(items);
   return items.filter((i) => i.id === undefined || !repeated.has(i.id));
 }
+
+/** The other row of the same recommendation, and which way round. */
+export interface SameRecommendation<T> {
+  /** 'carried by': this national row is repeated by `other`, the force's own; 'repeats': this force row repeats `other`. */
+  kind: 'carried by' | 'repeats';
+  other: T;
+}
+
+/** For each item, the other row of the same recommendation in `items`, or null: both rows say where the other is. */
+export function sameRecommendationAs<T extends LinkedItem>(items: readonly T[]): (item: T) => SameRecommendation<T> | null {
+  const carriedBy = repeatedNationalRows(items);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return (item) => {
+    const force = item.id === undefined ? undefined : carriedBy.get(item.id);
+    if (force) return { kind: 'carried by', other: force };
+    const national = item.nationalRecommendationId === undefined ? undefined : byId.get(item.nationalRecommendationId);
+    return national ? { kind: 'repeats', other: national } : null;
+  };
+}

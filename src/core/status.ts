@@ -18,6 +18,7 @@
  * 6. AMBER otherwise: ongoing work expected to be implemented.
  */
 import { daysBetween, formatUkDate, londonDate, parseIsoDate } from './dates';
+import { UNCHECKED_TIMESCALE } from './dueDates';
 import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
 
 /** Days without a progress update after which an open item's update is overdue. */
@@ -134,7 +135,7 @@ export function colourReason(rec: RagFacts & Pick<Recommendation, 'addressee'>, 
     return `Ongoing work, due by ${formatUkDate(deadline)}.`;
   }
   if (rec.due.kind === 'immediate' || rec.due.kind === 'no deadline') return `Ongoing work; the timescale ("${rec.due.raw.trim() || rec.due.kind}") gives no date to pass.`;
-  return rec.due.raw.trim() === '' ? 'Ongoing work with no timescale: no date the tracker can check.' : `Ongoing work; "${rec.due.raw.trim()}" is no date the tracker can check.`;
+  return rec.due.raw.trim() === '' ? `Ongoing work with no timescale: ${UNCHECKED_TIMESCALE}.` : `Ongoing work; "${rec.due.raw.trim()}" is ${UNCHECKED_TIMESCALE}.`;
 }
 
 /** Where the colour the rules derive differs from the colour the source recorded. */

@@ -5,7 +5,8 @@
 import { formatUkDate } from '../core/dates';
 import type { TrafficLight } from '../core/model';
 import { TRAFFIC_LIGHTS } from '../core/model';
-import { TRAFFIC_LIGHT_COLOURS, UNCHECKED_TIMESCALE, dueText, formatDateAs } from '../core/paper';
+import { UNCHECKED_TIMESCALE } from '../core/dueDates';
+import { TRAFFIC_LIGHT_COLOURS, dueText, formatDateAs } from '../core/paper';
 import type { CommitteePaper, PaperColourNote, PaperDue, PaperRow, PaperSection, PlanCommitmentEntry, PlanUpdate } from '../core/paper';
 import { PAPER_STRINGS as S, activityText, changeRows, paperSubtitle, textBlocks } from './strings';
 

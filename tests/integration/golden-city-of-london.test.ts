@@ -12,25 +12,16 @@
  * Where the seed's table has a cell that spans rows (the due date of the three Stop and Search
  * enhancements, the comment of Living in fear 8 to 11), each row carries the spanned text.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { DEMO_RAG_POLICY, planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
-import { nodeSp } from '../../src/cli/sp';
 import type { CommitteePaper, PaperRow } from '../../src/core/paper';
 import { dueText } from '../../src/core/paper';
 import { formatPreview, plannedColourDifferences } from '../../src/core/import';
 import { trafficLight } from '../../src/core/status';
-import { createTrackerData, provision } from '../../src/data';
 import type { TrackerData } from '../../src/data';
-import { writePlan } from '../../src/import/writer';
 import { prepareCommitteePaper } from '../../src/reports/issue';
-import { TRACKER_SCHEMA } from '../../src/schema';
-import { startStandin } from '../../src/standin/server';
 import type { Standin } from '../../src/standin/server';
+import { importedDemoSite, reportFile } from './golden.support';
 
 const PAPER_DATE = '2017-11-16';
 
@@ -246,8 +237,6 @@ const SEED_RED = [
   ['PEEL: Police efficiency 2015', '2']
 ];
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../..');
 
 let server: Standin;
 let data: TrackerData;
@@ -264,12 +253,7 @@ function opening(actual: string, expected: string): string {
 }
 
 beforeAll(async () => {
-  server = await startStandin({ port: 0 });
-  const sp = nodeSp(server.siteUrl, { user: 'admin' });
-  await provision(sp, TRACKER_SCHEMA);
-  data = createTrackerData(sp);
-  await data.settings.setRagPolicy(DEMO_RAG_POLICY);
-  await writePlan(data, await planDemoFile('city-of-london-recommendations.json', await readDemoPeople()), { today: PAPER_DATE });
+  ({ server, data } = await importedDemoSite('city-of-london-recommendations.json', PAPER_DATE));
   paper = await prepareCommitteePaper(data, { asAt: PAPER_DATE });
 }, 120000);
 
@@ -386,17 +370,9 @@ describe('the City of London paper of 16 November 2017, regenerated', () => {
   });
 
   it('prints the seed’s RED and NEW GREEN markers from `npm run report -- --format html --date 2017-11-16 --report …`', async () => {
-    let html = '';
     const reports = await data.reports.all();
     const ids = reports.filter((r) => ['PEEL: Police Effectiveness 2016', 'Best Use of Stop and Search Scheme revisit 2016'].includes(r.value.title)).map((r) => String(r.id));
-    const dir = mkdtempSync(join(tmpdir(), 'golden-col-'));
-    try {
-      const args = ['--format', 'html', '--site', server.siteUrl, '--date', PAPER_DATE, ...ids.flatMap((id) => ['--report', id]), '--out', 'paper.html'];
-      await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/report.ts'), ...args], { cwd: dir });
-      html = readFileSync(join(dir, 'paper.html'), 'utf8');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const html = await reportFile(['--format', 'html', '--site', server.siteUrl, '--date', PAPER_DATE, ...ids.flatMap((id) => ['--report', id])], 'paper.html');
     const doc = new JSDOM(html).window.document;
     const statuses = [...doc.querySelectorAll('table.items td.status')].map((td) => td.textContent);
     expect(statuses).toEqual(['NEW GREEN', 'NEW GREEN', 'NEW GREEN', 'NEW RED', 'NEW GREEN', 'NEW RED', 'NEW GREEN', 'RED', 'RED', 'RED']);

@@ -10,17 +10,12 @@
  * timescale ran out and none is set), AMBER otherwise, with "Awaiting detail" said to be no date
  * the tracker can check.
  */
-import { DEMO_RAG_POLICY, planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
-import { nodeSp } from '../../src/cli/sp';
 import type { CommitteePaper } from '../../src/core/paper';
 import { dueText } from '../../src/core/paper';
-import { createTrackerData, provision } from '../../src/data';
 import type { TrackerData } from '../../src/data';
-import { writePlan } from '../../src/import/writer';
 import { prepareCommitteePaper } from '../../src/reports/issue';
-import { TRACKER_SCHEMA } from '../../src/schema';
-import { startStandin } from '../../src/standin/server';
 import type { Standin } from '../../src/standin/server';
+import { importedDemoSite } from './golden.support';
 
 const LATEST_UPDATE = '2017-06-30';
 const AWAITING = 'Awaiting new timescale';
@@ -73,12 +68,7 @@ let paper: CommitteePaper;
 let reportIds: number[];
 
 beforeAll(async () => {
-  server = await startStandin({ port: 0 });
-  const sp = nodeSp(server.siteUrl, { user: 'admin' });
-  await provision(sp, TRACKER_SCHEMA);
-  data = createTrackerData(sp);
-  await data.settings.setRagPolicy(DEMO_RAG_POLICY);
-  await writePlan(data, await planDemoFile('lincolnshire-action-matrix.json', await readDemoPeople()), { today: LATEST_UPDATE });
+  ({ server, data } = await importedDemoSite('lincolnshire-action-matrix.json', LATEST_UPDATE));
   reportIds = (await data.reports.all()).map((r) => r.id);
   paper = await prepareCommitteePaper(data, { asAt: LATEST_UPDATE, selection: { reportIds } });
 }, 120000);

@@ -5,23 +5,13 @@
  * real importer and PnPjs, and the update for the quarter to 29 February 2024 is built and printed
  * by `npm run report -- --plan`. Every expected value below was copied by hand from the seed.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
-import { planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
-import { nodeSp } from '../../src/cli/sp';
 import type { PlanUpdate } from '../../src/core/paper';
-import { createTrackerData, provision } from '../../src/data';
 import type { TrackerData } from '../../src/data';
-import { writePlan } from '../../src/import/writer';
 import { preparePlanUpdate } from '../../src/reports/issue';
 import { activityText } from '../../src/reports/strings';
-import { TRACKER_SCHEMA } from '../../src/schema';
-import { startStandin } from '../../src/standin/server';
 import type { Standin } from '../../src/standin/server';
+import { importedDemoSite, reportFile } from './golden.support';
 
 const AS_AT = '2024-02-29';
 const FROM = '2023-12-01';
@@ -71,8 +61,6 @@ const PRECEPT: [number: string, commitment: string, progress: string][] = [
   ['6.1.6', 'More officers on shift when you need them', 'The evaluation of the impact of the new policing model has taken place']
 ];
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../..');
 
 let server: Standin;
 let data: TrackerData;
@@ -81,21 +69,10 @@ let update: PlanUpdate;
 let html: Document;
 
 beforeAll(async () => {
-  server = await startStandin({ port: 0 });
-  const sp = nodeSp(server.siteUrl, { user: 'admin' });
-  await provision(sp, TRACKER_SCHEMA);
-  data = createTrackerData(sp);
-  await writePlan(data, await planDemoFile('lincolnshire-pcc-plan-2024-02.json', await readDemoPeople()), { today: AS_AT });
+  ({ server, data } = await importedDemoSite('lincolnshire-pcc-plan-2024-02.json', AS_AT));
   planId = (await data.reports.all())[0].id;
   update = await preparePlanUpdate(data, { planId, period: { from: FROM, to: AS_AT }, asAt: AS_AT });
-  const dir = mkdtempSync(join(tmpdir(), 'golden-pcc-'));
-  try {
-    const args = ['--plan', String(planId), '--format', 'html', '--site', server.siteUrl, '--date', AS_AT, '--from', FROM, '--out', 'update.html'];
-    await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/report.ts'), ...args], { cwd: dir });
-    html = new JSDOM(readFileSync(join(dir, 'update.html'), 'utf8')).window.document;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  html = new JSDOM(await reportFile(['--plan', String(planId), '--format', 'html', '--site', server.siteUrl, '--date', AS_AT, '--from', FROM], 'update.html')).window.document;
 }, 120000);
 
 afterAll(async () => {

@@ -20,15 +20,14 @@ import type { ITheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
 import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
 import { itemPermissions } from '../item/ItemPanel';
 import { useRecommendationSave } from '../item/useRecommendationSave';
-import { ACTION_FIELDS } from '../item/changes';
-import { useConflictSave } from '../item/conflictSave';
+import { useActionSave } from '../item/conflictSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { dueText, shortUkDate } from '../common/format';
-import type { RecommendationRecord, TrackerUser, Versioned } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerUser } from '../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
@@ -107,8 +106,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   }, [load]);
 
   const { save, conflictDialog } = useRecommendationSave(tracker);
-  const writeAction = React.useCallback((base: Versioned<Action>, mine: Action) => tracker.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [tracker]);
-  const actionSave = useConflictSave(writeAction, ACTION_FIELDS);
+  const actionSave = useActionSave(tracker);
 
   // A deep link (a reminder card's "Post an update") opens that item's update dialog once.
   const openItemId = teams.context?.openItemId ?? null;

@@ -1,6 +1,6 @@
 /** Display formatting shared by the screens: UK dates, London times, due dates as forces write them. */
 import { formatUkDate, londonWallClock } from '../../core/dates';
-import { timescaleText } from '../../core/dueDates';
+import { UNCHECKED_TIMESCALE, timescaleText } from '../../core/dueDates';
 import type { DueDate, IsoDate, IsoInstant } from '../../core/model';
 import type { ColourDifference } from '../../core/status';
 
@@ -26,7 +26,7 @@ export function ukDateTime(at: IsoInstant): string {
 export function dueText(due: DueDate): string {
   const { written, agreed } = timescaleText(due);
   if (written !== '' && !due.fromText) {
-    const unreadable = due.kind === 'unparsed' ? ' (no date the tracker can check)' : '';
+    const unreadable = due.kind === 'unparsed' ? ` (${UNCHECKED_TIMESCALE})` : '';
     return agreed !== null ? `${written}; now due ${shortUkDate(agreed)}` : `${written}${unreadable}`;
   }
   if (due.current !== null) return shortUkDate(due.current);
@@ -38,7 +38,7 @@ export function dueText(due: DueDate): string {
     case 'awaiting new timescale':
       return 'Awaiting new timescale';
     case 'unparsed':
-      return `${due.raw} (no date the tracker can check)`;
+      return `${due.raw} (${UNCHECKED_TIMESCALE})`;
     default:
       return '';
   }

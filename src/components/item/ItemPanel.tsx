@@ -14,20 +14,19 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
-import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { formatUkDate, londonDate } from '../../core/dates';
 import { colourDifference, confidenceDisagreement, isOpen, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { isSamePerson } from '../../core/transitions';
-import type { ActionRecord, AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from '../data/TrackerDataSource';
+import type { ActionRecord, AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, shortUkDate, ukDateTime } from '../common/format';
 import { DecideClosureDialog, DecideExtensionDialog, ProgressUpdateDialog, RequestClosureDialog, RequestExtensionDialog } from './dialogs';
 import type { Actor } from './dialogs';
 import { ActionForm, RecommendationForm } from './forms';
 import { useRecommendationSave } from './useRecommendationSave';
-import { ACTION_FIELDS } from './changes';
-import { useConflictSave } from './conflictSave';
+import { useActionSave } from './conflictSave';
 
 type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: ActionRecord } | null;
 
@@ -93,8 +92,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
     [onChanged]
   );
   const { save, conflictDialog } = useRecommendationSave(data, changed);
-  const writeAction = React.useCallback((base: Versioned<Action>, mine: Action) => data.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [data]);
-  const actionSave = useConflictSave(writeAction, ACTION_FIELDS);
+  const actionSave = useActionSave(data);
 
   const reload = React.useCallback(async (): Promise<void> => {
     try {
@@ -223,7 +221,8 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
               </Text>
               <Text>
                 {dueText(rec.due) || 'None set'}
-                {rec.due.raw !== '' && !dueText(rec.due).includes(rec.due.raw.replace(/\s+/g, ' ').trim()) && ` (as written: “${rec.due.raw}”)`}
+                {/* Only a deadline read from the text is shown as a date: name the words it came from. */}
+                {rec.due.fromText === true && rec.due.kind !== 'unparsed' && ` (as written: “${rec.due.raw}”)`}
               </Text>
               {rec.due.revisions.length > 0 && (
                 <table className={styles.table}>

@@ -11,8 +11,10 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
+import type { Action } from '../../core/model';
 import { SaveConflictError } from '../data/TrackerDataSource';
-import type { Versioned } from '../data/TrackerDataSource';
+import type { TrackerDataSource, Versioned } from '../data/TrackerDataSource';
+import { ACTION_FIELDS } from './changes';
 import type { FieldSet } from './changes';
 
 interface PendingConflict<T> {
@@ -94,6 +96,12 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
       <ConflictDialog fields={fields} base={pending.base.value} mine={pending.mine} theirs={pending.theirs.value} busy={busy} error={error} onReapply={reapplyMine} onKeepTheirs={keepTheirs} />
     );
   return { save, conflictDialog };
+}
+
+/** Conflict-aware saving of a recommendation's actions (the action form, an update posted on an action). */
+export function useActionSave(data: Pick<TrackerDataSource, 'saveAction'>): ConflictSave<Action> {
+  const write = React.useCallback((base: Versioned<Action>, mine: Action) => data.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [data]);
+  return useConflictSave(write, ACTION_FIELDS);
 }
 
 interface ConflictDialogProps<T> {

@@ -5,7 +5,7 @@
 import { DEFAULT_RAG_POLICY, colourDifference, confidenceDisagreement, isClosed, isDueWithin, isOpen, isOverdue, isUpdateOverdue, trafficLight } from '../../core/status';
 import type { ColourDifference, ConfidenceDisagreement, RagPolicy } from '../../core/status';
 import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, TrafficLight } from '../../core/model';
-import { repeatedNationalRows } from '../../core/reports';
+import { sameRecommendationAs } from '../../core/reports';
 import type { RecommendationRecord } from '../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
 
@@ -44,19 +44,13 @@ export function buildRows(
 ): TrackerRow[] {
   const reportTitles = new Map(reports.map((r) => [r.id, r.title]));
   const refs = new Map(records.map((r) => [r.recommendation.id, r.recommendation.ref]));
-  const byId = new Map(records.map((r) => [r.recommendation.id, r.recommendation]));
-  const carriedBy = repeatedNationalRows(records.map((r) => r.recommendation));
+  const other = sameRecommendationAs(records.map((r) => r.recommendation));
   const titleOf = (rec: { reportId?: number }): string => (rec.reportId === undefined ? '' : (reportTitles.get(rec.reportId) ?? ''));
   return records.map((record) => {
     const rec = record.recommendation;
     const reportTitle = titleOf(rec);
-    const force = carriedBy.get(rec.id);
-    const national = rec.nationalRecommendationId === undefined ? undefined : byId.get(rec.nationalRecommendationId);
-    const sameAs: TrackerRow['sameAs'] = force?.id !== undefined
-      ? { id: force.id, ref: force.ref, reportTitle: titleOf(force), kind: 'carried by' }
-      : national
-        ? { id: national.id, ref: national.ref, reportTitle: titleOf(national), kind: 'repeats' }
-        : null;
+    const same = other(rec);
+    const sameAs: TrackerRow['sameAs'] = same ? { id: same.other.id, ref: same.other.ref, reportTitle: titleOf(same.other), kind: same.kind } : null;
     const ownerName = rec.owner?.name ?? '';
     const causesOfConcern = rec.causeOfConcernIds.map((id) => refs.get(id) ?? `#${id}`);
     return {

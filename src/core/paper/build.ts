@@ -7,7 +7,7 @@ import { changeMarker, previousStatus, statusAt } from '../changes';
 import type { ChangeMark, StatusPoint } from '../changes';
 import { daysBetween, formatUkDate, londonDate } from '../dates';
 import type { Action, DueDate, IsoDate, OriginatingReport, ProgressUpdate, Recommendation, RecordedStatus } from '../model';
-import { countByTrafficLight, repeatedNationalRows } from '../reports';
+import { countByTrafficLight, countedOnce, sameRecommendationAs } from '../reports';
 import { readScopeCounts } from '../import/summaryText';
 import { ACTION_NOUN, RECOMMENDATION_NOUN, scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';
@@ -80,26 +80,25 @@ export function selectRecommendations(input: Pick<PaperInput, 'reports' | 'recom
 
 /**
  * The latest progress update on the recommendation itself (not on one of its actions), else its
- * latest comment; "Awaiting update" for an open item with neither and no action reporting its
- * position: the owner has given no word at all.
+ * latest comment; `awaiting` for an open item with neither and no action reporting its position:
+ * the owner has given no word at all, and the paper prints "Awaiting update".
  */
-function latestComment(rec: Recommendation, updates: ProgressUpdate[], actions: Action[]): { text: string; date: IsoDate | null } {
+function latestComment(rec: Recommendation, updates: ProgressUpdate[], actions: Action[]): { text: string; date: IsoDate | null; awaiting: boolean } {
   let latest: ProgressUpdate | undefined;
   for (const u of updates) {
     if (u.recommendationId !== rec.id || u.actionId !== undefined) continue;
     if (!latest || u.at > latest.at) latest = u;
   }
-  if (latest) return { text: latest.text, date: londonDate(latest.at) };
+  if (latest) return { text: latest.text, date: londonDate(latest.at), awaiting: false };
   const comment = rec.latestComment?.trim() ?? '';
   const actionsReport = actions.some((a) => a.recommendationId === rec.id && (a.currentPosition ?? '').trim() !== '');
-  if (comment === '' && isOpen(rec.lifecycle) && !actionsReport) return { text: AWAITING_UPDATE, date: null };
-  return { text: rec.latestComment ?? '', date: rec.lastUpdated };
+  const awaiting = comment === '' && isOpen(rec.lifecycle) && !actionsReport;
+  return { text: rec.latestComment ?? '', date: awaiting ? null : rec.lastUpdated, awaiting };
 }
 
 /** Why a RED item is red: the owner's reason (a hand-set rationale, else their latest comment) and, beside it, the deadline passed. */
 function redRationale(rec: Recommendation, comment: string, asAt: IsoDate, policy: RagPolicy | undefined): RedRationale {
-  const given = comment.trim() === AWAITING_UPDATE ? '' : comment.trim();
-  const reason = isValidOverride(rec) && rec.ragOverride ? `Cannot / will not be implemented: ${rec.ragOverride.rationale}` : given || 'No reason recorded by the owner: awaiting update.';
+  const reason = isValidOverride(rec) && rec.ragOverride ? `Cannot / will not be implemented: ${rec.ragOverride.rationale}` : comment.trim() || 'No reason recorded by the owner: awaiting update.';
   return { reason, overdue: overdueNote(rec.due, asAt, policy) };
 }
 
@@ -247,15 +246,12 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
   const actions = input.actions ?? [];
   const selected = selectRecommendations(input);
   // One recommendation, one count: a national row that a force row repeats is counted there.
-  const carriedBy = repeatedNationalRows(selected.map((s) => s.rec));
+  const counted = countedOnce(selected.map((s) => s.rec));
   const reportOf = new Map(selected.map((s) => [s.rec.id, s.report]));
-  const counted = selected.filter((s) => s.rec.id === undefined || !carriedBy.has(s.rec.id));
-  const byIdSelected = new Map(selected.map((s) => [s.rec.id, s.rec]));
+  const other = sameRecommendationAs(selected.map((s) => s.rec));
   const sameAs = (rec: Recommendation): PaperRow['sameAs'] => {
-    const force = rec.id === undefined ? undefined : carriedBy.get(rec.id);
-    if (force) return { kind: 'carried by', ref: force.ref, reportTitle: reportOf.get(force.id)?.title ?? '' };
-    const national = rec.nationalRecommendationId === undefined ? undefined : byIdSelected.get(rec.nationalRecommendationId);
-    return national ? { kind: 'repeats', ref: national.ref, reportTitle: reportOf.get(national.id)?.title ?? '' } : null;
+    const same = other(rec);
+    return same ? { kind: same.kind, ref: same.other.ref, reportTitle: reportOf.get(same.other.id)?.title ?? '' } : null;
   };
 
   const changes: PaperChange[] = [];
@@ -276,6 +272,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     const change = previous ? changeMarker(current, before) : (sourceMark(rec.recorded, current, input.asAt) ?? { marker: null, label: closedNow ? 'CLOSED' : colour });
     const marker: ChangeMarker | null = change.marker;
     const comment = latestComment(rec, updates, actions);
+    const printedComment = comment.awaiting ? AWAITING_UPDATE : comment.text;
     const due = paperDue(rec.due);
 
     items.push({
@@ -289,10 +286,9 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       trafficLight: colour,
       statusLabel: change.label,
       due: { kind: rec.due.kind, original: rec.due.original, current: rec.due.current, raw: rec.due.raw },
-      comment: comment.text
+      comment: printedComment
     });
-    const countsHere = rec.id === undefined || !carriedBy.has(rec.id);
-    if (closedNow && countsHere) closed += 1;
+    if (closedNow && other(rec)?.kind !== 'carried by') closed += 1;
     if (marker === 'NEW') newCount += 1;
     if (marker === 'CLOSED') closedSinceCount += 1;
     if (marker) changes.push({ key, reportTitle: report.title, ref: rec.ref, marker, from: before ? (isFinished(before.lifecycle) ? 'CLOSED' : before.trafficLight) : null, to: change.label });
@@ -307,7 +303,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     const red = colour === 'RED' ? redRationale(rec, comment.text, input.asAt, input.ragPolicy) : null;
     if (red !== null && !closedNow) redItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, rationale: red, due });
     if (closedNow) {
-      closedItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, lifecycle: rec.lifecycle, closedOn: closedOn(rec, input.asAt), comment: comment.text });
+      closedItems.push({ key, reportTitle: report.title, ref: rec.ref, text: rec.text, lifecycle: rec.lifecycle, closedOn: closedOn(rec, input.asAt), comment: printedComment });
     }
     // Items already reported closed live in the appendix only; newly closed ones show as NEW CLOSED.
     if (closedNow && marker !== 'CLOSED') continue;
@@ -322,7 +318,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       marker,
       statusLabel: change.label,
       due,
-      comment: comment.text,
+      comment: printedComment,
       commentDate: comment.date,
       confidence: rec.confidence ?? rec.confidenceAsWritten ?? '',
       redRationale: red,
@@ -384,7 +380,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
       total: counted.length,
       open: counted.length - closed,
       closed,
-      byTrafficLight: countByTrafficLight(counted.map((s) => s.rec), input.asAt, input.ragPolicy),
+      byTrafficLight: countByTrafficLight(counted, input.asAt, input.ragPolicy),
       newCount,
       closedSinceCount,
       changes,

@@ -3,7 +3,7 @@
  * that the Word and HTML renderers print exactly the same words.
  */
 import { formatUkDate, parseIsoDate } from '../dates';
-import { timescaleText } from '../dueDates';
+import { UNCHECKED_TIMESCALE, timescaleText } from '../dueDates';
 import type { DueDate, OriginatingReport, TrafficLight } from '../model';
 import type { PaperDue } from './types';
 
@@ -108,8 +108,6 @@ export function paperDue(due: DueDate): PaperDue {
 /** The words the paper prints for an open item whose owner has given no update at all. */
 export const AWAITING_UPDATE = 'Awaiting update';
 
-/** Said beside a timescale that names no date: the colour cannot follow it, and the paper says so. */
-export const UNCHECKED_TIMESCALE = 'no date the tracker can check';
 
 /** One line of text for a due date: "30 April 2017; now due 28 February 2018". */
 export function dueText(due: PaperDue): string {
