@@ -2,21 +2,45 @@
  * The SharePoint REST resource tree under `/_api`: web, lists, fields, users, groups, permissions,
  * change log and context info. Items, files and subscriptions live in their own modules.
  */
-import { changeToken, demand, jsonBody, listUri, option, selectProps, userEntity, type Ctx } from './context';
+import { changeToken, demand, expansions, jsonBody, listUri, option, selectProps, userEntity, type Ctx } from './context';
 import { SpError, errors } from './errors';
 import { applyFieldProps, builtInFields, encodeInternalName, fieldEntityType, fieldFromAddField, fieldFromRest, fieldFromXml, fieldJson } from './fields';
 import { fileByPath, folderByPath, webFolders } from './files';
 import { GROUPS, basePermissions, effectiveLevel, findInDirectory, loginFor, emailFor } from './identity';
 import { addItem, itemResource, queryItems } from './items';
 import { ChangeType, type ChangeRecord, type FieldDef, type GroupRecord, type ListRecord } from './model';
-import { argInt, argString, type Segment } from './path';
-import { bindFilterTo, type Column, type ColumnKind } from './query';
-import { parseFilter } from './odata/filter';
+import { argInt, argString, leaf, type Segment } from './path';
+import { queryObjects } from './collection';
 import type { Store } from './store';
 import { subscriptionsResource } from './webhooks';
 import { Entity, type ApiResponse } from './wire';
 
 const WEB_TITLE = 'Inspection Tracker';
+const WEB_TITLE_KEY = 'webTitle';
+const WEB_DESCRIPTION_KEY = 'webDescription';
+
+/** `MERGE _api/web`: the title and description; other web properties are refused, not dropped. */
+function updateWeb(ctx: Ctx): ApiResponse {
+  demand(ctx, 'ManageWeb');
+  const body = jsonBody(ctx);
+  for (const [key, value] of Object.entries(body)) {
+    if (key !== 'Title' && key !== 'Description') {
+      throw errors.notSupported(`Setting the web's ${key}`);
+    }
+    if (typeof value !== 'string' || (key === 'Title' && value.trim() === '')) {
+      throw errors.badValue(key, value);
+    }
+  }
+  ctx.store.tx(() => {
+    if (typeof body.Title === 'string') {
+      ctx.store.setMeta(WEB_TITLE_KEY, body.Title.trim());
+    }
+    if (typeof body.Description === 'string') {
+      ctx.store.setMeta(WEB_DESCRIPTION_KEY, body.Description);
+    }
+  });
+  return ctx.res.noContent();
+}
 
 /** Dispatches a request whose path after `_api/` is `segs`. */
 export async function dispatch(ctx: Ctx, segs: Segment[]): Promise<ApiResponse> {
@@ -65,23 +89,26 @@ function siteResource(ctx: Ctx, rest: Segment[]): ApiResponse | Promise<ApiRespo
   throw errors.notFound();
 }
 
-function webEntity(ctx: Ctx): Entity {
-  const props = {
+function webProps(ctx: Ctx): Record<string, unknown> {
+  return {
     AllowRssFeeds: true,
     Created: ctx.store.meta('created'),
     CurrentChangeToken: { StringValue: changeToken(2, ctx.store.webId, ctx.store.lastChangeNumber()) },
-    Description: 'Inspection recommendations tracker (local stand-in).',
+    Description: ctx.store.meta(WEB_DESCRIPTION_KEY) ?? 'Inspection recommendations tracker (local stand-in).',
     Id: ctx.store.webId,
     IsMultilingual: false,
     Language: 1033,
     LastItemModifiedDate: ctx.store.lists().reduce((m, l) => (l.modified > m ? l.modified : m), ctx.store.meta('created') ?? ''),
     ServerRelativeUrl: ctx.sitePath,
     SiteLogoUrl: null,
-    Title: WEB_TITLE,
+    Title: ctx.store.meta(WEB_TITLE_KEY) ?? WEB_TITLE,
     Url: ctx.webUrl,
     WebTemplate: 'STS'
   };
-  return new Entity('SP.Web', `${ctx.apiUrl}/Web`, 'Web', selectProps(props, option(ctx, '$select')));
+}
+
+function webEntity(ctx: Ctx): Entity {
+  return new Entity('SP.Web', `${ctx.apiUrl}/Web`, 'Web', selectProps(webProps(ctx), option(ctx, '$select')));
 }
 
 async function webResource(ctx: Ctx, rest: Segment[]): Promise<ApiResponse> {
@@ -91,6 +118,9 @@ async function webResource(ctx: Ctx, rest: Segment[]): Promise<ApiResponse> {
       demand(ctx, 'ViewListItems');
       return ctx.res.entity(webEntity(ctx), 'SP.ApiData.Webs/@Element');
     }
+    if (ctx.req.method === 'MERGE' || ctx.req.method === 'PATCH') {
+      return updateWeb(ctx);
+    }
     throw errors.notAllowed(ctx.req.method);
   }
   switch (next.name) {
@@ -98,14 +128,23 @@ async function webResource(ctx: Ctx, rest: Segment[]): Promise<ApiResponse> {
     case 'url':
     case 'id':
     case 'serverrelativeurl': {
+      leaf(more, 'Edm.String');
       demand(ctx, 'ViewListItems');
       const props = webEntity(ctx).props;
       const key = Object.keys(props).find((k) => k.toLowerCase() === next.name) ?? next.raw;
       return ctx.res.primitive('Edm.String', key, props[key]);
     }
     case 'currentchangetoken':
+      leaf(more, 'SP.ChangeToken');
       demand(ctx, 'ViewListItems');
       return ctx.res.complex('SP.ChangeToken', 'CurrentChangeToken', { StringValue: changeToken(2, ctx.store.webId, ctx.store.lastChangeNumber()) });
+    case 'defaultdocumentlibrary': {
+      const library = ctx.store.listByUrl(`${ctx.sitePath}/Shared Documents`);
+      if (!library) {
+        throw errors.listIdNotFound();
+      }
+      return listResource(ctx, library, more);
+    }
     case 'lists':
       if (next.call) {
         return listResource(ctx, listById(ctx, argString(next)), more);
@@ -140,11 +179,14 @@ async function webResource(ctx: Ctx, rest: Segment[]): Promise<ApiResponse> {
       return groupResource(ctx, g, more);
     }
     case 'effectivebasepermissions':
+      leaf(more, 'SP.BasePermissions');
       demand(ctx, 'ViewListItems');
       return ctx.res.complex('SP.BasePermissions', 'EffectiveBasePermissions', { ...basePermissions(ctx.level) });
     case 'getusereffectivepermissions':
+      leaf(more, 'SP.BasePermissions');
       return userEffectivePermissions(ctx, argString(next));
     case 'getchanges':
+      leaf(more, 'SP.ChangeCollection');
       return getChanges(ctx, null);
     case 'getfolderbyserverrelativepath':
     case 'getfolderbyserverrelativeurl':
@@ -170,7 +212,7 @@ function listById(ctx: Ctx, id: string): ListRecord {
   return list;
 }
 
-function listEntity(ctx: Ctx, list: ListRecord): Entity {
+function listEntity(ctx: Ctx, list: ListRecord, select = option(ctx, '$select')): Entity {
   const props: Record<string, unknown> = {
     AllowContentTypes: false,
     BaseTemplate: list.baseTemplate,
@@ -200,10 +242,12 @@ function listEntity(ctx: Ctx, list: ListRecord): Entity {
     Title: list.title,
     ...list.extra
   };
-  const select = option(ctx, '$select');
-  const expand = (option(ctx, '$expand') ?? '').toLowerCase().split(',').map((s) => s.trim());
-  if (expand.includes('rootfolder')) {
+  const expand = expansions(ctx, 'SP.List', ['rootfolder', 'parentweb']);
+  if (expand.has('rootfolder')) {
     props.RootFolder = { Name: list.url.split('/').pop(), ServerRelativeUrl: list.url, ItemCount: ctx.store.itemCount(list.id), UniqueId: list.id };
+  }
+  if (expand.has('parentweb')) {
+    props.ParentWeb = webProps(ctx);
   }
   return new Entity('SP.List', listUri(ctx, list), `Web/Lists(guid'${list.id}')`, selectProps(props, select), '"1"');
 }
@@ -242,12 +286,21 @@ function uniqueUrl(store: Store, sitePath: string, title: string, library: boole
   return url;
 }
 
-/** Creates a list from a `lists.add` body; also used to make the default Documents library. */
-export function createList(store: Store, sitePath: string, body: Record<string, unknown>, fixedUrl?: string): ListRecord {
-  const title = typeof body.Title === 'string' ? body.Title.trim() : '';
+const MAX_LIST_TITLE = 255;
+
+function checkListTitle(title: string): void {
   if (!title) {
     throw errors.badRequest('The list title must not be empty.');
   }
+  if (title.length > MAX_LIST_TITLE) {
+    throw new SpError(400, '-2130575162, Microsoft.SharePoint.SPException', `The list title is ${title.length} characters long; a title may have at most ${MAX_LIST_TITLE}.`);
+  }
+}
+
+/** Creates a list from a `lists.add` body; also used to make the default Documents library. */
+export function createList(store: Store, sitePath: string, body: Record<string, unknown>, fixedUrl?: string): ListRecord {
+  const title = typeof body.Title === 'string' ? body.Title.trim() : '';
+  checkListTitle(title);
   if (store.listByTitle(title)) {
     throw errors.listExists();
   }
@@ -282,7 +335,7 @@ function listsCollection(ctx: Ctx, rest: Segment[]): ApiResponse | Promise<ApiRe
       return ctx.res.entity(listEntity(ctx, list), 'SP.ApiData.Lists/@Element', 201);
     }
     demand(ctx, 'ViewListItems');
-    const entities = filterObjects(ctx, ctx.store.lists().map((l) => listEntity(ctx, l)));
+    const entities = queryObjects(ctx, ctx.store.lists().map((l) => listEntity(ctx, l, null)));
     return ctx.res.collection(entities, 'SP.ApiData.Lists');
   }
   if (next.name === 'getbytitle') {
@@ -341,14 +394,18 @@ async function listResource(ctx: Ctx, list: ListRecord, rest: Segment[]): Promis
     case 'fields':
       return fieldsResource(ctx, list, next, more);
     case 'getchanges':
+      leaf(more, 'SP.ChangeCollection');
       return getChanges(ctx, list);
     case 'currentchangetoken':
+      leaf(more, 'SP.ChangeToken');
       demand(ctx, 'ViewListItems');
       return ctx.res.complex('SP.ChangeToken', 'CurrentChangeToken', { StringValue: changeToken(3, list.id, ctx.store.lastChangeNumber()) });
     case 'effectivebasepermissions':
+      leaf(more, 'SP.BasePermissions');
       demand(ctx, 'ViewListItems');
       return ctx.res.complex('SP.BasePermissions', 'EffectiveBasePermissions', { ...basePermissions(ctx.level) });
     case 'getusereffectivepermissions':
+      leaf(more, 'SP.BasePermissions');
       return userEffectivePermissions(ctx, argString(next));
     case 'subscriptions':
       return subscriptionsResource(ctx, list, next, more);
@@ -363,6 +420,9 @@ function updateList(ctx: Ctx, list: ListRecord): ApiResponse {
   demand(ctx, 'ManageLists');
   const body = jsonBody(ctx);
   const extra = splitListProps(body);
+  if (typeof body.Title === 'string') {
+    checkListTitle(body.Title.trim());
+  }
   if (typeof body.Title === 'string' && body.Title.trim() !== '' && body.Title.toLowerCase() !== list.title.toLowerCase() && ctx.store.listByTitle(body.Title)) {
     throw errors.listExists();
   }
@@ -380,9 +440,9 @@ function updateList(ctx: Ctx, list: ListRecord): ApiResponse {
 
 // ---------- fields ----------
 
-function fieldEntity(ctx: Ctx, list: ListRecord, f: FieldDef): Entity {
+function fieldEntity(ctx: Ctx, list: ListRecord, f: FieldDef, select = option(ctx, '$select')): Entity {
   const uri = `${listUri(ctx, list)}/Fields(guid'${f.Id}')`;
-  return new Entity(fieldEntityType(f), uri, `Web/Lists(guid'${list.id}')/Fields(guid'${f.Id}')`, selectProps(fieldJson(f, list.id), option(ctx, '$select')));
+  return new Entity(fieldEntityType(f), uri, `Web/Lists(guid'${list.id}')/Fields(guid'${f.Id}')`, selectProps(fieldJson(f, list.id), select));
 }
 
 const MAX_INDEXES = 20;
@@ -407,7 +467,7 @@ function fieldsResource(ctx: Ctx, list: ListRecord, seg: Segment, rest: Segment[
       return addField(ctx, list, fieldFromRest(jsonBody(ctx), fields));
     }
     demand(ctx, 'ViewListItems');
-    return ctx.res.collection(filterObjects(ctx, fields.map((f) => fieldEntity(ctx, list, f))), 'SP.ApiData.Fields');
+    return ctx.res.collection(queryObjects(ctx, fields.map((f) => fieldEntity(ctx, list, f, null))), 'SP.ApiData.Fields');
   }
   switch (next.name) {
     case 'getbyid': {
@@ -503,40 +563,23 @@ function fieldResource(ctx: Ctx, list: ListRecord, f: FieldDef, fields: readonly
   }
 }
 
-// ---------- generic $filter over entity collections (lists, fields, users) ----------
-
-function plainKind(v: unknown): ColumnKind {
-  return typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
-}
-
-/** Applies `$filter` and `$top` to a collection of non-item entities by their property values. */
-function filterObjects(ctx: Ctx, entities: Entity[]): Entity[] {
-  const text = option(ctx, '$filter');
-  let out = entities;
-  if (text && text.trim() !== '') {
-    const sample = entities[0]?.props ?? {};
-    const bound = bindFilterTo<Entity>(
-      parseFilter(text),
-      (ref): Column<Entity> => {
-        const name = ref.path.join('/');
-        return { name, kind: plainKind(sample[ref.path[0]]), indexed: true, get: (e) => e.props[ref.path[0]] ?? null };
-      },
-      text
-    );
-    out = entities.filter(bound.predicate);
-  }
-  const top = option(ctx, '$top');
-  return top !== null && Number.isInteger(Number(top)) ? out.slice(0, Number(top)) : out;
-}
-
 // ---------- users, groups, permissions ----------
 
+/** Users are read here; changing one (`MERGE siteUsers/getById(n)`, `MERGE currentUser`) is refused. */
+function readOnlyUser(ctx: Ctx): void {
+  if (ctx.req.method !== 'GET') {
+    throw errors.notSupported(`${ctx.req.method} of a user`);
+  }
+}
+
 function currentUser(ctx: Ctx, rest: Segment[]): ApiResponse {
+  readOnlyUser(ctx);
   const [next] = rest;
   if (!next) {
     return ctx.res.entity(withSelect(ctx, userEntity(ctx, ctx.user)), 'SP.ApiData.Users/@Element');
   }
   if (next.name === 'groups') {
+    leaf(rest.slice(1), 'SP.GroupCollection');
     const groups = ctx.store.groupIdsOf(ctx.user.id).flatMap((id) => GROUPS.filter((g) => g.id === id));
     return ctx.res.collection(groups.map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups');
   }
@@ -547,7 +590,8 @@ function withSelect(ctx: Ctx, e: Entity): Entity {
   return new Entity(e.type, e.uri, e.editLink, selectProps(e.props, option(ctx, '$select')), e.etag, e.id);
 }
 
-function userProperty(ctx: Ctx, userId: number, seg: Segment): ApiResponse {
+function userProperty(ctx: Ctx, userId: number, seg: Segment, rest: Segment[] = []): ApiResponse {
+  leaf(rest, 'SP.GroupCollection');
   if (seg.name === 'groups') {
     const groups = ctx.store.groupIdsOf(userId).flatMap((id) => GROUPS.filter((g) => g.id === id));
     return ctx.res.collection(groups.map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups');
@@ -557,12 +601,13 @@ function userProperty(ctx: Ctx, userId: number, seg: Segment): ApiResponse {
 
 function userResponse(ctx: Ctx, id: number, rest: Segment[]): ApiResponse {
   demand(ctx, 'ViewListItems');
+  readOnlyUser(ctx);
   const u = ctx.store.userById(id);
   if (!u) {
     throw errors.userNotFound();
   }
   if (rest.length) {
-    return userProperty(ctx, u.id, rest[0]);
+    return userProperty(ctx, u.id, rest[0], rest.slice(1));
   }
   return ctx.res.entity(withSelect(ctx, userEntity(ctx, u)), 'SP.ApiData.Users/@Element');
 }
@@ -579,7 +624,7 @@ function siteUsers(ctx: Ctx, seg: Segment, rest: Segment[]): ApiResponse {
   }
   const [next, ...more] = rest;
   if (!next) {
-    return ctx.res.collection(filterObjects(ctx, ctx.store.users().map((u) => withSelect(ctx, userEntity(ctx, u)))), 'SP.ApiData.Users');
+    return ctx.res.collection(queryObjects(ctx, ctx.store.users().map((u) => userEntity(ctx, u))), 'SP.ApiData.Users');
   }
   switch (next.name) {
     case 'getbyid':
@@ -655,7 +700,10 @@ function siteGroups(ctx: Ctx, seg: Segment, rest: Segment[]): ApiResponse {
   }
   const [next, ...more] = rest;
   if (!next) {
-    return ctx.res.collection(GROUPS.map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups');
+    if (ctx.req.method !== 'GET') {
+      throw errors.notSupported('Creating or changing site groups (the stand-in has the three associated groups)');
+    }
+    return ctx.res.collection(queryObjects(ctx, GROUPS.map((g) => groupEntity(ctx, g))), 'SP.ApiData.Groups');
   }
   switch (next.name) {
     case 'getbyid':
@@ -677,13 +725,17 @@ function siteGroups(ctx: Ctx, seg: Segment, rest: Segment[]): ApiResponse {
 function groupResource(ctx: Ctx, g: GroupRecord, rest: Segment[]): ApiResponse {
   const [next, ...more] = rest;
   if (!next) {
-    return ctx.res.entity(groupEntity(ctx, g), 'SP.ApiData.Groups/@Element');
+    if (ctx.req.method !== 'GET') {
+      throw errors.notSupported(`${ctx.req.method} of a site group`);
+    }
+    return ctx.res.entity(withSelect(ctx, groupEntity(ctx, g)), 'SP.ApiData.Groups/@Element');
   }
   if (next.name !== 'users') {
     throw errors.noProperty(next.raw, 'SP.Group');
   }
-  if (more.length === 0 && ctx.req.method === 'GET') {
-    return ctx.res.collection(ctx.store.groupMembers(g.id).map((u) => userEntity(ctx, u)), 'SP.ApiData.Users');
+  if (ctx.req.method === 'GET') {
+    leaf(more, 'SP.UserCollection');
+    return ctx.res.collection(queryObjects(ctx, ctx.store.groupMembers(g.id).map((u) => userEntity(ctx, u))), 'SP.ApiData.Users');
   }
   demand(ctx, 'ManageWeb');
   if (more.length === 0 && ctx.req.method === 'POST') {

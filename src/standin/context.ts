@@ -27,6 +27,8 @@ export interface Ctx {
   listener: ChangeListener;
   /** Starts webhook validation for a new subscription (async; a network round trip). */
   validateWebhook(url: string): Promise<boolean>;
+  /** The query options the handler read (lower-cased); an option nobody read was ignored. */
+  consumed: Set<string>;
 }
 
 /** Throws SharePoint's access-denied error unless the caller has the permission. */
@@ -58,7 +60,41 @@ export function jsonBody(ctx: Ctx): Record<string, unknown> {
 
 /** A query option from the URL (`$select` arrives as `%24select`; URLSearchParams decodes it). */
 export function option(ctx: Ctx, name: string): string | null {
+  ctx.consumed.add(name.toLowerCase());
   return ctx.req.url.searchParams.get(name);
+}
+
+/** The OData system query options the stand-in implements somewhere. */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set(['$select', '$expand', '$filter', '$orderby', '$top', '$skiptoken']);
+
+/**
+ * SharePoint answers an option it does not know with 400; the stand-in also refuses an option it
+ * knows but the resource does not honour, rather than answering as if it had applied it. Before a
+ * request runs: options unknown everywhere. `$`-options only; `@` aliases and plain parameters are
+ * not query options.
+ */
+export function refuseUnknownOptions(url: URL): void {
+  for (const key of url.searchParams.keys()) {
+    if (key.startsWith('$') && !KNOWN_OPTIONS.has(key.toLowerCase())) {
+      throw errors.badRequest(`The query option '${key}' is not supported. The local stand-in implements ${[...KNOWN_OPTIONS].join(', ')}.`);
+    }
+  }
+}
+
+/**
+ * After a read ran: an option present in the URL that the handler never read was ignored, and the
+ * answer would be wrong (every file for a `$filter`, every column for an `$expand`). Writes are
+ * exempt: PnPjs re-sends a read's `?$select=` on the MERGE that follows it (lists.ensure).
+ */
+export function refuseIgnoredOptions(ctx: Ctx, resource: string): void {
+  if (ctx.req.method !== 'GET') {
+    return;
+  }
+  for (const key of ctx.req.url.searchParams.keys()) {
+    if (key.startsWith('$') && !ctx.consumed.has(key.toLowerCase())) {
+      throw errors.badRequest(`The query option '${key}' is not supported on ${resource} by the local stand-in.`);
+    }
+  }
 }
 
 /** .NET ticks for a time, as change tokens carry them. */
@@ -93,11 +129,40 @@ export function userEntity(ctx: Ctx, u: UserRecord): Entity {
   });
 }
 
-/** Keeps only `$select`ed top-level properties of a non-item entity (`*` or none keeps all). */
+/**
+ * Keeps only the `$select`ed properties of a non-item entity (`*` or none keeps all); `ParentWeb/Title`
+ * keeps that part of an expanded object.
+ */
 export function selectProps(props: Record<string, unknown>, select: string | null): Record<string, unknown> {
-  if (!select || select.split(',').some((s) => s.trim() === '*')) {
+  const paths = (select ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (paths.length === 0 || paths.includes('*')) {
     return props;
   }
-  const wanted = new Set(select.split(',').map((s) => s.trim().split('/')[0].toLowerCase()));
-  return Object.fromEntries(Object.entries(props).filter(([k]) => wanted.has(k.toLowerCase())));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    const lower = key.toLowerCase();
+    if (paths.some((p) => p.toLowerCase() === lower)) {
+      out[key] = value;
+      continue;
+    }
+    const inner = paths.filter((p) => p.toLowerCase().startsWith(`${lower}/`)).map((p) => p.slice(key.length + 1));
+    if (inner.length > 0) {
+      out[key] = value && typeof value === 'object' && !Array.isArray(value) ? selectProps(value as Record<string, unknown>, inner.join(',')) : value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The navigation properties `$expand` names (lower-cased), each of which the resource must support:
+ * SharePoint refuses a property the type does not have, and the stand-in refuses one it would ignore.
+ */
+export function expansions(ctx: Ctx, type: string, supported: readonly string[]): Set<string> {
+  const names = (option(ctx, '$expand') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const name of names) {
+    if (!supported.includes(name.toLowerCase())) {
+      throw errors.noProperty(name, type);
+    }
+  }
+  return new Set(names.map((n) => n.toLowerCase()));
 }

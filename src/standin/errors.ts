@@ -80,6 +80,8 @@ export const errors = {
     new SpError(404, '-2147024894, System.IO.FileNotFoundException', `File Not Found.\n\nThe file ${url} does not exist.`),
   fileExists: (url: string): SpError =>
     new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file or folder with the name ${url} already exists.`),
+  /** A request SharePoint serves that the stand-in does not implement: refused, never half-answered. */
+  notSupported: (what: string): SpError => new SpError(501, '-1, System.NotSupportedException', `${what} is not supported by the local stand-in (see docs/standin-coverage.md).`),
   notAllowed: (method: string): SpError =>
     new SpError(405, '-1, Microsoft.SharePoint.Client.ClientServiceException', `The HTTP method '${method}' cannot be used to access this resource.`)
 };

@@ -117,6 +117,23 @@ function base(internalName: string, title: string, kind: number, extra: Partial<
   };
 }
 
+/** SharePoint's fixed ids of the built-in columns (SPBuiltInFieldId): the same in every list of every tenant. */
+const BUILT_IN_IDS: Readonly<Record<string, string>> = {
+  ID: '1d22ea11-1e32-424e-89ab-9fedbadb6ce1',
+  ContentTypeId: '03e45e84-1992-4d42-9116-26f756012634',
+  Title: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+  Modified: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f',
+  Created: '8c06beca-0777-48f7-91c7-6da68bc07b69',
+  Author: '1df5e554-ec7e-46a6-901d-d85a3881cb18',
+  Editor: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2',
+  _UIVersionString: 'dce8262a-3ae9-45aa-aab4-83bd75fb738a',
+  GUID: 'ae069f25-3ac2-4256-b9c3-15dbc15da0e0',
+  Attachments: '67df98f4-9dec-48ff-a553-29bece9c5bf4',
+  FileLeafRef: '8553196d-ec8d-4564-9861-3dbe931050c8',
+  FileRef: '94f89715-e097-4e8b-ba79-ea02aa8b7adb',
+  FileDirRef: '56605df6-8fa1-47e4-a04c-5b384d59609f'
+};
+
 /** The columns of a new generic list (100) or document library (101). */
 export function builtInFields(baseTemplate: number): FieldDef[] {
   const sys = { FromBaseType: true, Group: '_Hidden' };
@@ -141,7 +158,7 @@ export function builtInFields(baseTemplate: number): FieldDef[] {
   } else {
     fields.push(base('Attachments', 'Attachments', FieldKind.Attachments, sys));
   }
-  return fields;
+  return fields.map((f) => ({ ...f, Id: BUILT_IN_IDS[f.InternalName] }));
 }
 
 /** Fields whose values the stand-in keeps in item columns rather than in the JSON data. */

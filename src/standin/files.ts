@@ -8,7 +8,8 @@
 import { type Ctx, demand, listUri, option, selectProps } from './context';
 import { errors } from './errors';
 import { type ItemRecord, type ListRecord } from './model';
-import { argString, type Segment } from './path';
+import { argString, leaf, type Segment } from './path';
+import { queryObjects } from './collection';
 import { ItemReader } from './items';
 import { Entity, itemEtagHeader, type ApiResponse } from './wire';
 
@@ -61,7 +62,7 @@ function children(ctx: Ctx, list: ListRecord, dir: string, fsType: number): Item
   return out;
 }
 
-function folderEntity(ctx: Ctx, loc: Location, item?: ItemRecord): Entity {
+function folderEntity(ctx: Ctx, loc: Location, item?: ItemRecord, select = option(ctx, '$select')): Entity {
   const name = loc.path.split('/').pop() ?? '';
   const props = {
     Exists: true,
@@ -76,7 +77,7 @@ function folderEntity(ctx: Ctx, loc: Location, item?: ItemRecord): Entity {
     WelcomePage: ''
   };
   const uri = `${ctx.apiUrl}/Web/GetFolderByServerRelativePath(decodedurl='${encodeURIComponent(loc.path)}')`;
-  return new Entity('SP.Folder', uri, uri.slice(ctx.apiUrl.length + 1), selectProps(props, option(ctx, '$select')));
+  return new Entity('SP.Folder', uri, uri.slice(ctx.apiUrl.length + 1), selectProps(props, select));
 }
 
 function fileProps(ctx: Ctx, list: ListRecord, item: ItemRecord, length: number): Record<string, unknown> {
@@ -107,9 +108,9 @@ function fileProps(ctx: Ctx, list: ListRecord, item: ItemRecord, length: number)
   };
 }
 
-function fileEntity(ctx: Ctx, list: ListRecord, item: ItemRecord): Entity {
+function fileEntity(ctx: Ctx, list: ListRecord, item: ItemRecord, select = option(ctx, '$select')): Entity {
   const uri = `${ctx.apiUrl}/Web/GetFileByServerRelativePath(decodedurl='${encodeURIComponent(String(item.data.FileRef))}')`;
-  const props = selectProps(fileProps(ctx, list, item, ctx.store.blobLength(list.id, item.id, '')), option(ctx, '$select'));
+  const props = selectProps(fileProps(ctx, list, item, ctx.store.blobLength(list.id, item.id, '')), select);
   return new Entity('SP.File', uri, uri.slice(ctx.apiUrl.length + 1), props);
 }
 
@@ -160,6 +161,7 @@ export function folderByPath(ctx: Ctx, serverRelative: string, rest: Segment[]):
     case 'folders':
       return foldersCollection(ctx, requireLibrary(loc, path), more);
     case 'listitemallfields': {
+      leaf(more, 'SP.ListItem');
       demand(ctx, 'ViewListItems');
       if (!folderItem) {
         throw errors.itemNotFound();
@@ -184,7 +186,7 @@ function filesCollection(ctx: Ctx, loc: Location, seg: Segment, rest: Segment[])
   const [next, ...more] = rest;
   if (!next) {
     demand(ctx, 'ViewListItems');
-    return ctx.res.collection(children(ctx, loc.list, loc.path, 0).map((i) => fileEntity(ctx, loc.list, i)), 'SP.ApiData.Files12');
+    return ctx.res.collection(queryObjects(ctx, children(ctx, loc.list, loc.path, 0).map((i) => fileEntity(ctx, loc.list, i, null))), 'SP.ApiData.Files12');
   }
   if (next.name === 'addusingpath' || next.name === 'add') {
     if (more.length) {
@@ -203,10 +205,17 @@ function addFile(ctx: Ctx, loc: Location, seg: Segment): ApiResponse {
     throw errors.notAllowed(ctx.req.method);
   }
   demand(ctx, 'AddListItems');
-  const name = argString(seg, seg.name === 'add' ? 'url' : 'decodedurl');
+  const byPath = seg.name === 'addusingpath';
+  for (const key of Object.keys(seg.named)) {
+    if (!['decodedurl', 'url', 'overwrite'].includes(key)) {
+      throw errors.notSupported(`The ${seg.raw} parameter '${key}'`);
+    }
+  }
+  const name = argString(seg, byPath ? 'decodedurl' : 'url');
   const overwrite = seg.named.overwrite === true;
   const fileRef = name.startsWith('/') ? normalisePath(ctx, name) : `${loc.path}/${name}`;
-  if (/[\\:*?"<>|#%]/.test(fileRef.split('/').pop() ?? '')) {
+  // The path-based APIs take '#' and '%' in names (SharePoint's "ResourcePath" support); the older Add(url) does not.
+  if ((byPath ? /[\\:*?"<>|]/ : /[\\:*?"<>|#%]/).test(fileRef.split('/').pop() ?? '')) {
     throw errors.badRequest(`The file name '${name}' contains characters that are not allowed.`);
   }
   const dir = fileRef.slice(0, fileRef.lastIndexOf('/'));
@@ -232,7 +241,7 @@ function foldersCollection(ctx: Ctx, loc: Location, rest: Segment[]): ApiRespons
   if (!next) {
     demand(ctx, 'ViewListItems');
     return ctx.res.collection(
-      children(ctx, loc.list, loc.path, 1).map((i) => folderEntity(ctx, { list: loc.list, path: String(i.data.FileRef) }, i)),
+      queryObjects(ctx, children(ctx, loc.list, loc.path, 1).map((i) => folderEntity(ctx, { list: loc.list, path: String(i.data.FileRef) }, i, null))),
       'SP.ApiData.Folders'
     );
   }
@@ -308,7 +317,7 @@ export function fileByPath(ctx: Ctx, serverRelative: string, rest: Segment[]): A
   if (!item) {
     throw errors.fileNotFound(path);
   }
-  const [next] = rest;
+  const [next, ...more] = rest;
   const method = ctx.req.method;
   if (!next) {
     if (method === 'DELETE') {
@@ -339,6 +348,7 @@ export function fileByPath(ctx: Ctx, serverRelative: string, rest: Segment[]): A
         body: ctx.store.blob(loc.list.id, item.id, '')?.content ?? Buffer.alloc(0)
       };
     case 'listitemallfields':
+      leaf(more, 'SP.ListItem');
       demand(ctx, 'ViewListItems');
       return itemAllFields(ctx, loc.list, item);
     case 'recycle':

@@ -4,7 +4,7 @@ import { SpError, errors } from './errors';
 import { basePermissions } from './identity';
 import { SYSTEM_FIELDS, defaultValue, isIdValued, isMulti, normaliseValue } from './fields';
 import { FieldKind, type FieldDef, type FieldValue, type ItemRecord, type ListRecord } from './model';
-import { argInt, argString, type Segment } from './path';
+import { argInt, argString, leaf, type Segment } from './path';
 import {
   DEFAULT_PAGE,
   ListColumns,
@@ -394,8 +394,10 @@ export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
   const count = ctx.store.itemCount(list.id);
   checkThreshold(plan, count, reader.cols, () => ctx.store.items(list.id));
   const top = Math.min(plan.top, THRESHOLD);
-  let page;
-  if (!plan.filter && plan.order.length === 0) {
+  let page: { items: ItemRecord[]; nextToken?: string };
+  if (top === 0) {
+    page = { items: [] };
+  } else if (!plan.filter && plan.order.length === 0) {
     // Plain ID paging: let SQLite do the range scan.
     const rows = ctx.store.itemsAfter(list.id, plan.skip?.id ?? 0, top + 1);
     const items = rows.slice(0, top);
@@ -513,10 +515,12 @@ export function itemResource(ctx: Ctx, list: ListRecord, id: number, rest: Segme
     case 'attachmentfiles':
       return attachments(ctx, list, id, next, more);
     case 'effectivebasepermissions':
+      leaf(more, 'SP.BasePermissions');
       demand(ctx, 'ViewListItems');
       itemOr404(ctx, list, id);
       return ctx.res.complex('SP.BasePermissions', 'EffectiveBasePermissions', { ...basePermissions(ctx.level) });
     case 'fieldvaluesastext': {
+      leaf(more, 'SP.FieldStringValues');
       demand(ctx, 'ViewListItems');
       const reader = new ItemReader(ctx, list);
       return ctx.res.entity(reader.fieldValuesAsText(itemOr404(ctx, list, id)), 'SP.FieldStringValues');

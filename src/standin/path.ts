@@ -126,3 +126,10 @@ export function argInt(seg: Segment): number {
   }
   return n;
 }
+
+/** Refuses a path that goes on below a resource that has no children (`web/title/x`). */
+export function leaf(rest: readonly Segment[], type: string): void {
+  if (rest.length > 0) {
+    throw errors.noProperty(rest[0].raw, type);
+  }
+}

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createList, dispatch } from './api';
 import { formatBatch, parseBatch } from './batch';
-import type { Ctx } from './context';
+import { refuseIgnoredOptions, refuseUnknownOptions, type Ctx } from './context';
 import { SpError } from './errors';
 import { FaultInjector, type FaultSettings } from './faults';
 import { createGraphContext, handleGraphRequest, type GraphContext } from './graph';
@@ -141,10 +141,17 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       webUrl,
       apiUrl: `${webUrl}/_api`,
       listener: webhooks,
-      validateWebhook: validateNotificationUrl
+      validateWebhook: validateNotificationUrl,
+      consumed: new Set()
     };
     try {
-      return await dispatch(ctx, parseApiPath(apiPath, req.url.searchParams));
+      refuseUnknownOptions(req.url);
+      const segments = parseApiPath(apiPath, req.url.searchParams);
+      const result = await dispatch(ctx, segments);
+      if (result.status < 400) {
+        refuseIgnoredOptions(ctx, segments.map((s) => (s.call ? `${s.raw}(…)` : s.raw)).join('/'));
+      }
+      return result;
     } catch (e) {
       if (e instanceof SpError) {
         return res.error(e);

@@ -294,6 +294,10 @@ export class Store {
     return this.stmts.meta.get(key)?.value;
   }
 
+  setMeta(key: string, value: string): void {
+    this.stmts.setMeta.run(key, value);
+  }
+
   private ensureMeta(key: string, make: () => string): string {
     const existing = this.meta(key);
     if (existing !== undefined) {

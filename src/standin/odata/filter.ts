@@ -165,8 +165,12 @@ export function tokenize(source: string): Token[] {
 }
 
 /** Recursive-descent parser over the token list. */
+/** Nesting (parentheses and `not`) beyond which a filter is refused rather than parsed. */
+export const MAX_FILTER_DEPTH = 100;
+
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(private readonly source: string, private readonly tokens: Token[]) {}
 
@@ -223,16 +227,28 @@ class Parser {
   private parseUnary(): FilterNode {
     if (this.isKeyword('not')) {
       this.take();
-      return { kind: 'not', operand: this.parseUnary() };
+      return { kind: 'not', operand: this.nested(() => this.parseUnary()) };
     }
     return this.parsePrimary();
+  }
+
+  /** Parses one level deeper, refusing an expression nested past `MAX_FILTER_DEPTH`. */
+  private nested(parse: () => FilterNode): FilterNode {
+    if (++this.depth > MAX_FILTER_DEPTH) {
+      throw new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The $filter expression is nested more than ${MAX_FILTER_DEPTH} levels deep.`);
+    }
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private parsePrimary(): FilterNode {
     const t = this.peek();
     if (t.type === 'lparen') {
       this.take();
-      const inner = this.parseOr();
+      const inner = this.nested(() => this.parseOr());
       this.expect('rparen');
       return this.withOptionalBooleanCompare(inner);
     }
