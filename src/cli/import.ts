@@ -24,7 +24,7 @@ import {
 import { londonDate } from '../core/dates';
 import { DEFAULT_RAG_POLICY, readRagPolicy } from '../core/status';
 import { createTrackerData, DataError } from '../data';
-import { readTable } from '../import/readers';
+import { decodeText, readTable, UnreadableFileError } from '../import/readers';
 import { IncompleteImportError, writePlan, type ImportProgress, type WriteResult } from '../import/writer';
 import { nodeSp, siteAuthFromArgs, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE } from './sp';
 
@@ -41,19 +41,57 @@ const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <fil
   --rag        original | current: the deadline RED is measured against in a dry run without --site (default current)
 ${SITE_AUTH_USAGE}`;
 
-/** Reads the file named on the command line into a plan. */
+/** Reads a file's bytes; a missing or unreadable file is one line naming it. */
+async function bytesOf(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnreadableFileError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message}.`);
+  }
+}
+
+/** Reads a JSON file (`--mapping`, `--people`, a structured document) and hands it to its parser, naming the file in any error. */
+async function readJsonFile<T>(path: string, what: string, parse: (value: unknown) => T): Promise<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeText(await bytesOf(path), path));
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
+    throw new UnreadableFileError(`${path}: the ${what} is not valid JSON (${(e as Error).message}).`);
+  }
+  try {
+    return parse(value);
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new UnreadableFileError(message.includes(path) ? message : `${path}: ${message}`);
+  }
+}
+
+/** Reads the file named on the command line into a plan; a file with nothing to import is refused. */
 export async function planFile(
   file: string,
   options: { mapping?: string; people?: string; source?: string; force?: string; sheet?: string } = {}
 ): Promise<ImportPlan> {
-  const people: PeopleTable | undefined = options.people ? parsePeopleTable(JSON.parse(await readFile(options.people, 'utf8'))) : undefined;
+  const plan = await readPlan(file, options);
+  if (plan.recommendations.length === 0 && !plan.problems.some((p) => p.severity === 'error')) {
+    throw new UnreadableFileError(`${basename(file)}: holds no recommendations to import: every row below its headings is empty.`);
+  }
+  return plan;
+}
+
+async function readPlan(
+  file: string,
+  options: { mapping?: string; people?: string; source?: string; force?: string; sheet?: string } = {}
+): Promise<ImportPlan> {
+  const people: PeopleTable | undefined = options.people ? await readJsonFile(options.people, '--people file', parsePeopleTable) : undefined;
   const defaultSource = options.source ? parseSource(options.source) : undefined;
   if (extname(file).toLowerCase() === '.json') {
-    const doc = parseRawDocument(JSON.parse(await readFile(file, 'utf8')), basename(file));
+    const doc = await readJsonFile(file, 'document', (v) => parseRawDocument(v, basename(file)));
     return planDocument(doc, { people, defaultSource, importedOn: londonDate(new Date()) });
   }
-  const mapping = options.mapping ? parseMappingFile(JSON.parse(await readFile(options.mapping, 'utf8'))) : undefined;
-  const table = await readTable(new Uint8Array(await readFile(file)), basename(file), options.sheet);
+  const mapping = options.mapping ? await readJsonFile(options.mapping, '--mapping file', parseMappingFile) : undefined;
+  const table = await readTable(await bytesOf(file), basename(file), options.sheet);
   return planTable(table, { mapping, people, defaultSource, force: options.force, importedOn: londonDate(new Date()) }).plan;
 }
 

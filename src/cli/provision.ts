@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { TRACKER_SCHEMA } from '../schema';
 import { DataError, provision } from '../data';
-import { nodeSp, siteAuthFromArgs, SITE_AUTH_OPTIONS } from './sp';
+import { nodeSp, siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS } from './sp';
 
 const USAGE = `Usage:
   npm run provision -- --site <site url> [--user <stand-in user>]
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   try {
     auth = siteAuthFromArgs(values);
   } catch (e) {
-    throw new Error(`${(e as Error).message}\n${USAGE}`);
+    throw e instanceof SiteAuthUsageError ? new Error(`${e.message}\n${USAGE}`) : e;
   }
   const sp = nodeSp(values.site, auth);
   const report = await provision(sp, TRACKER_SCHEMA, (line) => process.stdout.write(`  ${line}\n`));

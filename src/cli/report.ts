@@ -6,8 +6,8 @@
  * With `--plan <id>` it writes the plan delivery update of that plan instead, for the quarter
  * ending on `--date` (or from `--from`).
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, constants, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays, addMonths, isoDate, isValidDate, londonDate, parseIsoDate } from '../core/dates';
 import type { IsoDate } from '../core/model';
@@ -16,7 +16,7 @@ import { createTrackerData } from '../data';
 import { renderPaperFile, renderPlanUpdateFile } from '../reports/files';
 import { issueCommitteePaper, prepareCommitteePaper, preparePlanUpdate } from '../reports/issue';
 import type { BaselineChoice, PaperOptions } from '../reports/issue';
-import { nodeSp, siteAuthFromArgs, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE, type NodeSpOptions } from './sp';
+import { nodeSp, siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE, type NodeSpOptions } from './sp';
 
 const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date> | --previous <paper id>] [--date <date>] [--out <file>] [--issue]
        [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias> | --tenant … --client-id … --certificate … --thumbprint …]
@@ -107,7 +107,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
   try {
     auth = siteAuthFromArgs(v);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw e instanceof SiteAuthUsageError ? new UsageError(e.message) : e;
   }
   const asAt = v.date ? parseCliDate(v.date, '--date') : londonDate(now);
   let baseline: BaselineChoice = { kind: 'latest-issued' };
@@ -151,13 +151,36 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
   };
 }
 
+/** Refuses, before anything is read or issued, an output folder that cannot be written. */
+async function checkOutFolder(out: string | undefined): Promise<void> {
+  const folder = dirname(resolve(out ?? 'paper'));
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new Error(`--out ${out ?? ''}: the folder ${folder} does not exist or cannot be written.`);
+  }
+}
+
+/** Writes the file whole or not at all: a run cut off part way leaves no half-written paper. */
+async function writeWhole(out: string, content: Uint8Array | string): Promise<void> {
+  const partial = `${out}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, content);
+    await rename(partial, out);
+  } catch (e) {
+    await rm(partial, { force: true });
+    throw e;
+  }
+}
+
 /** Writes the plan delivery update; returns the file written and the update. */
 export async function runPlanUpdate(args: ReportArgs, plan: NonNullable<ReportArgs['plan']>, log: (line: string) => void): Promise<{ out: string; update: PlanUpdate }> {
+  await checkOutFolder(args.out);
   const data = createTrackerData(nodeSp(args.site, args.auth));
   const update = await preparePlanUpdate(data, { ...plan, asAt: args.options.asAt, title: args.options.title });
   const file = await renderPlanUpdateFile(update, args.format);
   const out = resolve(args.out ?? file.name);
-  await writeFile(out, file.content);
+  await writeWhole(out, file.content);
   const count = update.principles.reduce((n, p) => n + p.commitments.length, 0);
   log(`${update.principles.length} key principles, ${count} commitments. Written to ${out}.`);
   return { out, update };
@@ -165,6 +188,7 @@ export async function runPlanUpdate(args: ReportArgs, plan: NonNullable<ReportAr
 
 /** Runs the command: returns what was written and, with `--issue`, the library files. */
 export async function runReport(args: ReportArgs, now: Date, log: (line: string) => void): Promise<{ out: string; paper: CommitteePaper; issued: string[] }> {
+  await checkOutFolder(args.out);
   const data = createTrackerData(nodeSp(args.site, args.auth));
   let paper: CommitteePaper;
   const issued: string[] = [];
@@ -177,7 +201,7 @@ export async function runReport(args: ReportArgs, now: Date, log: (line: string)
   }
   const file = await renderPaperFile(paper, args.format, args.options.committee ?? paper.title);
   const out = resolve(args.out ?? file.name);
-  await writeFile(out, file.content);
+  await writeWhole(out, file.content);
   const c = paper.comparedWith;
   const compared = c === null ? 'no previous paper' : c.kind === 'paper' ? `the paper of ${c.asAt}` : c.kind === 'source' ? `the statuses the source recorded on ${c.date}` : c.date;
   log(`${paper.sections.length} reports, ${paper.summary.total} items (${paper.summary.newCount} NEW, ${paper.summary.closedSinceCount} CLOSED since ${compared}). Written to ${out}.`);

@@ -3,7 +3,7 @@
  * the demo data, writing the committee paper and the plan delivery update to files.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -126,9 +126,12 @@ describe('command-line dates and arguments', () => {
 
   it('acts as a stand-in user, or as a tenant app registration given all four of its options', () => {
     expect(parseReportArgs(['--site', 'http://x', '--user', 'manager'], now).auth).toEqual({ user: 'manager' });
-    const tenant = ['--tenant', 'contoso-tenant-id', '--client-id', 'app-id', '--certificate', 'key.pem', '--thumbprint', 'ABC123'];
+    const key = join(dir, 'key.pem');
+    writeFileSync(key, '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
+    const thumbprint = 'AB12'.repeat(10);
+    const tenant = ['--tenant', 'contoso-tenant-id', '--client-id', 'app-id', '--certificate', key, '--thumbprint', thumbprint];
     expect(parseReportArgs(['--site', 'https://contoso.sharepoint.com/sites/tracker', ...tenant], now).auth).toEqual({
-      tenant: { tenantId: 'contoso-tenant-id', clientId: 'app-id', certificatePath: 'key.pem', thumbprint: 'ABC123' }
+      tenant: { tenantId: 'contoso-tenant-id', clientId: 'app-id', certificatePath: key, thumbprint }
     });
     expect(() => parseReportArgs(['--site', 'http://x', '--tenant', 'contoso-tenant-id', '--client-id', 'app-id'], now)).toThrow('For a tenant, also give --certificate, --thumbprint.');
     expect(() => parseReportArgs(['--site', 'http://x', '--user', 'admin', ...tenant], now)).toThrow(UsageError);

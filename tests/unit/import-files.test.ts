@@ -59,11 +59,11 @@ describe('heading synonyms', () => {
 
   it('report a column they do not know, and take a mapping file for it', () => {
     const rows = [{ rowNumber: 1, cells: ['Ref', 'What HMIC found', 'Status', 'Internal notes'] }, { rowNumber: 2, cells: ['1', 'The force should…', 'AMBER', 'see file'] }];
-    expect(() => mapHeaders(rows)).toThrow(/No heading row found/);
-    const mapped = mapHeaders(rows, parseMappingFile({ columns: { 'What HMIC found': 'text' } }));
+    expect(() => mapHeaders(rows, undefined, 'tracker.csv')).toThrow(/^tracker\.csv: no heading row found: /);
+    const mapped = mapHeaders(rows, parseMappingFile({ columns: { 'What HMIC found': 'text' } }), 'tracker.csv');
     expect(mapped.fieldColumns).toMatchObject({ ref: [0], text: [1], status: [2] });
     expect(mapped.problems).toEqual([expect.objectContaining({ severity: 'warning', row: 1, column: 'Internal notes', message: expect.stringContaining('not recognised') })]);
-    const ignored = mapHeaders(rows, parseMappingFile({ columns: { 'What HMIC found': 'text', 'Internal notes': 'ignore' } }));
+    const ignored = mapHeaders(rows, parseMappingFile({ columns: { 'What HMIC found': 'text', 'Internal notes': 'ignore' } }), 'tracker.csv');
     expect(ignored.problems).toEqual([]);
     expect(() => parseMappingFile({ columns: { 'What HMIC found': 'body' } })).toThrow(/"What HMIC found" to "body", which is not a field/);
   });

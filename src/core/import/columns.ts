@@ -157,7 +157,7 @@ function mapHeadingRow(cells: readonly string[], mapping?: ColumnMappingFile): M
  * Finds the heading row (the first row in which at least two cells name a field, and one of them
  * the recommendation text) and maps its columns.
  */
-export function mapHeaders(rows: readonly SourceRow[], mapping?: ColumnMappingFile): HeaderMapping {
+export function mapHeaders(rows: readonly SourceRow[], mapping: ColumnMappingFile | undefined, fileName: string): HeaderMapping {
   for (const row of rows) {
     const columns = mapHeadingRow(row.cells, mapping);
     const mapped = columns.filter((c) => c.target && c.target !== 'ignore');
@@ -165,7 +165,9 @@ export function mapHeaders(rows: readonly SourceRow[], mapping?: ColumnMappingFi
     return describe(row.rowNumber, columns, rows);
   }
   throw new Error(
-    'No heading row found: no row names the recommendation text and at least one other column. ' +
+    `${fileName}: no heading row found` +
+      (rows.some((r) => r.cells.some((c) => c.trim() !== '')) ? '' : ' (the file has no text at all)') +
+      ': no row names the recommendation text and at least one other column. ' +
       'Give a mapping file (--mapping) naming the columns, for example {"columns": {"Finding": "text", "Owner": "owner"}}.'
   );
 }

@@ -69,7 +69,7 @@ function guessForce(rows: RowValues[]): string | undefined {
 
 /** Groups a table's rows into originating reports. Throws only when no heading row can be found. */
 export function tableToDocument(table: SourceTable, options: TableOptions = {}): TableReading {
-  const header = mapHeaders(table.rows, options.mapping);
+  const header = mapHeaders(table.rows, options.mapping, table.name);
   const problems: ImportProblem[] = [...header.problems];
   const counts = { rows: 0, blank: 0, sections: 0, headings: 0, recommendations: 0, rejected: 0 };
   const body = table.rows.filter((r) => r.rowNumber > header.headerRow);
