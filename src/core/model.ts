@@ -191,6 +191,8 @@ export interface RagOverride {
 export interface ExtensionRequest {
   requestedBy: string;
   requestedAt: IsoInstant;
+  /** The owner when the request was made: they may not decide it, even if the owner changes meanwhile. */
+  ownerAtRequest?: Person;
   proposed: IsoDate;
   reason: string;
   decision?: { outcome: 'approved' | 'refused'; by: string; at: IsoInstant; note?: string };
@@ -200,6 +202,8 @@ export interface ExtensionRequest {
 export interface ClosureRequest {
   requestedBy: string;
   requestedAt: IsoInstant;
+  /** The owner when the request was made: they may not decide it, even if the owner changes meanwhile. */
+  ownerAtRequest?: Person;
   evidence: string;
   decision?: { outcome: 'approved' | 'returned'; by: string; at: IsoInstant; note?: string };
 }

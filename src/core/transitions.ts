@@ -10,7 +10,7 @@
  * every revision; a manual RED needs a rationale.
  */
 import { formatUkDate, londonDate, parseIsoDate, daysBetween } from './dates';
-import type { DueRevision, IsoDate, IsoInstant, Lifecycle, Person, Recommendation, StatusChange } from './model';
+import type { ClosureRequest, DueRevision, ExtensionRequest, IsoDate, IsoInstant, Lifecycle, Person, Recommendation, StatusChange } from './model';
 import { instantTime } from './changes';
 import { DEFAULT_RAG_POLICY, isClosed, isOpen, trafficLight } from './status';
 import type { RagPolicy } from './status';
@@ -54,7 +54,7 @@ export function requestClosure(rec: Recommendation, input: TransitionActor & { e
   const next: Recommendation = {
     ...rec,
     lifecycle: 'Complete, awaiting sign-off',
-    closure: { requestedBy: input.by.trim(), requestedAt: input.at, evidence }
+    closure: { requestedBy: input.by.trim(), requestedAt: input.at, evidence, ...ownerNow(rec) }
   };
   return record(next, input, today, 'Closure requested');
 }
@@ -69,7 +69,7 @@ export function approveClosure(
 ): Recommendation {
   const today = checkActor(input);
   const closure = pendingClosure(rec);
-  checkIndependent(input.by, rec.owner, closure.requestedBy, 'approve its closure');
+  checkIndependent(input.by, rec.owner, closure, 'approve its closure');
   const lifecycle: Lifecycle = input.outcome === 'closed' ? 'Closed by the force' : 'Discharged by the inspectorate';
   const note = optional(input.note);
   const next: Recommendation = {
@@ -85,7 +85,7 @@ export function returnClosure(rec: Recommendation, input: TransitionActor & { no
   const today = checkActor(input);
   const note = required(input.note, 'Say why the closure request is being returned.');
   const closure = pendingClosure(rec);
-  checkIndependent(input.by, rec.owner, closure.requestedBy, 'return its closure request');
+  checkIndependent(input.by, rec.owner, closure, 'return its closure request');
   const next: Recommendation = {
     ...rec,
     lifecycle: 'Being progressed',
@@ -131,7 +131,7 @@ export function requestExtension(rec: Recommendation, input: TransitionActor & {
   }
   const next: Recommendation = {
     ...rec,
-    extension: { requestedBy: input.by.trim(), requestedAt: input.at, proposed, reason }
+    extension: { requestedBy: input.by.trim(), requestedAt: input.at, proposed, reason, ...ownerNow(rec) }
   };
   return record(next, input, today, `Extension to ${formatUkDate(proposed)} requested: ${reason}`);
 }
@@ -150,7 +150,7 @@ export function decideExtension(
   if (extension === undefined || extension.decision !== undefined) {
     throw new TransitionError('nothing-pending', 'There is no extension request awaiting a decision.');
   }
-  checkIndependent(input.by, rec.owner, extension.requestedBy, 'decide its extension');
+  checkIndependent(input.by, rec.owner, extension, 'decide its extension');
   const note = optional(input.note);
   const by = input.by.trim();
   const decided = { ...extension, decision: { outcome: input.outcome, by, at: input.at, ...(note === undefined ? {} : { note }) } };
@@ -240,9 +240,17 @@ export function isSamePerson(by: string, person: Person | string | undefined): b
   return normalise(person.name) === key || (person.email !== undefined && normalise(person.email) === key);
 }
 
-function checkIndependent(by: string, owner: Person | undefined, requester: string, what: string): void {
+/** The owner to record on a request, so that changing the owner afterwards cannot make them its decider. */
+function ownerNow(rec: Recommendation): { ownerAtRequest?: Person } {
+  return rec.owner === undefined ? {} : { ownerAtRequest: rec.owner };
+}
+
+function checkIndependent(by: string, owner: Person | undefined, request: ClosureRequest | ExtensionRequest, what: string): void {
   if (isSamePerson(by, owner)) throw new TransitionError('not-independent', `The owner cannot ${what}; someone else must.`);
-  if (isSamePerson(by, requester)) throw new TransitionError('not-independent', `${requester} asked, so cannot also ${what}; someone else must.`);
+  if (isSamePerson(by, request.ownerAtRequest)) {
+    throw new TransitionError('not-independent', `${request.ownerAtRequest?.name ?? by} owned the item when this was asked for, so cannot ${what}; someone else must.`);
+  }
+  if (isSamePerson(by, request.requestedBy)) throw new TransitionError('not-independent', `${request.requestedBy} asked, so cannot also ${what}; someone else must.`);
 }
 
 /** Validates who and when; returns the London date of `at`. */

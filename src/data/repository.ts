@@ -41,6 +41,8 @@ export interface ItemVersion<T> {
   readonly created: string;
   /** Who saved this version, when the server says. */
   readonly editor?: string;
+  /** Their e-mail address, when the server gives it. */
+  readonly editorEmail?: string;
   /** The item as it was; absent when this old version no longer fits the model (see `problem`). */
   readonly value?: T;
   readonly problem?: string;
@@ -320,9 +322,10 @@ export class ListRepository<T extends { id?: number }> {
     return raw.map((v) => {
       const label = String(v.VersionLabel ?? v.OData__UIVersionString ?? '');
       const created = String(v.Created ?? v.Modified ?? '');
-      const editorField = v.Editor as { LookupValue?: string; Title?: string } | undefined;
+      const editorField = v.Editor as { LookupValue?: string; Title?: string; Email?: string } | undefined;
       const editor = editorField?.LookupValue ?? editorField?.Title;
-      const base = { label, created, ...(editor ? { editor } : {}) };
+      const editorEmail = editorField?.Email;
+      const base = { label, created, ...(editor ? { editor } : {}), ...(editor && editorEmail ? { editorEmail } : {}) };
       try {
         return { ...base, value: this.mapping.fromItem({ ...this.versionAsItem(v), Id: id }) };
       } catch (err) {

@@ -6,7 +6,8 @@
  */
 import { londonDate } from '../core/dates';
 import type { IsoDate, Person, Recommendation } from '../core/model';
-import type { RagPolicy } from '../core/status';
+import { trafficLight, type RagPolicy } from '../core/status';
+import { decisionAlerts, decisionProblems, withdrawDecisions, type DecisionProblem, type SavedVersion } from '../core/decisions';
 import {
   DEFAULT_RULES,
   byUrgency,
@@ -231,12 +232,54 @@ export class ReminderEngine {
           intents.push(...result.intents);
           unresolved.push(...result.unresolved);
         }
+        const guarded = await this.guardDecisions(id, chronological, fresh, { now, today, reports, policy });
+        intents.push(...guarded.intents);
+        unresolved.push(...guarded.unresolved);
       }
       const { claimed, unsent } = await this.claimAll(intents, unresolved, now);
       await data.settings.set(SETTING_CHANGE_TOKEN, next);
       logger.info(`Changes: ${changes.length} change(s) to ${ids.length} item(s), ${claimed} reminder(s) claimed.`);
       return { items: ids.length, claimed, delivered: (await this.flushNow(unsent)).delivered };
     });
+  }
+
+  /**
+   * Checks the decisions the fresh versions record against who saved them (core/decisions.ts). A
+   * decision that fails and still stands is withdrawn, with the item's ETag (re-read on a conflict),
+   * and the SRO is told once.
+   */
+  private async guardDecisions(
+    id: number,
+    chronological: readonly ItemVersion<Recommendation>[],
+    fresh: number,
+    at: { now: Date; today: IsoDate; reports: Map<number, string>; policy: RagPolicy }
+  ): Promise<{ intents: ReminderIntent[]; unresolved: UnresolvedRecipient[] }> {
+    const none = { intents: [], unresolved: [] };
+    const saved: SavedVersion[] = [];
+    const found: { problems: DecisionProblem[]; before: Recommendation }[] = [];
+    chronological.forEach((v, i) => {
+      if (!v.value) return;
+      saved.push({ label: v.label, value: v.value, ...(v.editor ? { editor: { name: v.editor, ...(v.editorEmail ? { email: v.editorEmail } : {}) } } : {}) });
+      const previous = saved[saved.length - 2];
+      if (i < chronological.length - fresh || previous === undefined) return;
+      const problems = decisionProblems(saved);
+      if (problems.length > 0) found.push({ problems, before: previous.value });
+    });
+    if (found.length === 0) return none;
+    const { data, logger } = this.options;
+    const latest = found[found.length - 1];
+    let withdrawn: DecisionProblem[] = [];
+    const { saved: result } = await data.recommendations.modify(id, (current) => {
+      // Only what still stands is withdrawn: a later, valid decision is left alone.
+      withdrawn = latest.problems.filter((p) => {
+        const request = p.kind === 'closure' ? current.closure : current.extension;
+        return request?.decision !== undefined && request.decision.by === p.decidedBy;
+      });
+      return withdrawDecisions(current, latest.before, withdrawn, { name: 'Tracker service', at: at.now.toISOString(), colour: (rec) => trafficLight(rec, at.today, at.policy) });
+    });
+    if (withdrawn.length === 0) return none;
+    for (const p of withdrawn) logger.warn(`Recommendation ${id}: ${p.kind} decision of version ${p.version} withdrawn (${p.reason}).`);
+    return decisionAlerts(withdrawn, this.subject({ ...result.value, id }, at.today, at.reports, at.policy), at.now, at.today);
   }
 
   private async versionsOrEmpty(id: number): Promise<ItemVersion<Recommendation>[]> {

@@ -605,3 +605,69 @@ describe('reminders: the activity-feed route, as a tenant sends them app-only', 
     expect(reader.map((i) => [i.via, subEntityOf(i.body)])).toEqual([['activity', String(item.id)]]);
   });
 });
+
+describe('reminders: a closure decision saved outside the rules', () => {
+  let server: Standin;
+  let data: TrackerData;
+  let reportId: number;
+  const logger = new CapturingLogger();
+  const clock = new SimulatedClock(new Date('2026-03-02T10:00:00Z'));
+
+  beforeAll(async () => {
+    ({ server, data, reportId } = await site());
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('is withdrawn by the service after the owner-swap route through REST, and the SRO is told exactly once', async () => {
+    const service = await startReminderService(serviceOptions(server, clock, logger));
+    const item = await data.recommendations.add(rec(reportId, '50', 'owner', '2026-06-30'));
+    await service.engine.processChanges();
+    // The analyst asks for closure, as the item panel does.
+    const analyst = createTrackerData(spAs(server, 'analyst'));
+    const asked = await analyst.recommendations.get(item.id);
+    const requested = await analyst.recommendations.update(asked, {
+      ...asked.value,
+      lifecycle: 'Complete, awaiting sign-off',
+      closure: { requestedBy: 'Strategic Development Analyst', requestedAt: '2026-03-02T10:00:00Z', evidence: 'Training delivered to all response officers.' }
+    });
+    await service.engine.processChanges();
+    // The owner gives the item away, approves through the same MERGE the UI sends, and takes it back.
+    const owner = createTrackerData(spAs(server, 'owner'));
+    let mine = await owner.recommendations.get(requested.id);
+    mine = await owner.recommendations.update(mine, { ...mine.value, owner: person('headpp', 'Head of Public Protection') });
+    mine = await owner.recommendations.update(mine, {
+      ...mine.value,
+      lifecycle: 'Closed by the force',
+      closure: { ...mine.value.closure!, decision: { outcome: 'approved', by: 'Head of Crime', at: '2026-03-02T11:00:00Z' } }
+    });
+    await owner.recommendations.update(mine, { ...mine.value, owner: person('owner', 'Owner owner') });
+    clock.setDay('2026-03-02', 11);
+    await service.engine.processChanges();
+
+    const after = (await data.recommendations.get(item.id)).value;
+    expect(after.lifecycle).toBe('Complete, awaiting sign-off');
+    expect(after.closure?.decision).toBeUndefined();
+    expect(after.closure?.requestedBy).toBe('Strategic Development Analyst');
+    expect(after.history[after.history.length - 1].note).toBe(
+      'Closure approved by Head of Crime withdrawn: Head of Crime owned the item while it waited for a decision. The request waits for an independent decision.'
+    );
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([expect.stringMatching(new RegExp(`^Recommendation ${item.id}: closure decision of version \\d+\\.0 withdrawn`))]);
+    expect(cardTitles(await inbox(server, 'sro'))).toEqual(['A closure decision on 50 was withdrawn']);
+
+    // Looked at again: nothing more to withdraw, no second card.
+    await service.engine.processChanges();
+    expect(cardTitles(await inbox(server, 'sro'))).toEqual(['A closure decision on 50 was withdrawn']);
+
+    // An independent approver's decision, saved by them, stands.
+    const manager = createTrackerData(spAs(server, 'manager'));
+    const pending = await manager.recommendations.get(item.id);
+    await manager.recommendations.update(pending, { ...pending.value, lifecycle: 'Closed by the force', closure: { ...pending.value.closure!, decision: { outcome: 'approved', by: 'Chief of Staff', at: '2026-03-02T12:00:00Z' } } });
+    await service.engine.processChanges();
+    expect((await data.recommendations.get(item.id)).value.lifecycle).toBe('Closed by the force');
+    expect(cardTitles(await inbox(server, 'sro'))).toEqual(['A closure decision on 50 was withdrawn']);
+    await service.close();
+  });
+});

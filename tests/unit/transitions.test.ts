@@ -36,7 +36,7 @@ describe('closure', () => {
       'Closure needs evidence that the recommendation has been implemented.'
     );
     expect(requested.lifecycle).toBe('Complete, awaiting sign-off');
-    expect(requested.closure).toEqual({ requestedBy: 'Supt Taylor', requestedAt: '2017-08-01T09:00:00Z', evidence: EVIDENCE });
+    expect(requested.closure).toEqual({ requestedBy: 'Supt Taylor', requestedAt: '2017-08-01T09:00:00Z', evidence: EVIDENCE, ownerAtRequest: { name: 'Supt Taylor' } });
     expect(requested.history).toEqual([
       { at: '2017-08-01T09:00:00Z', lifecycle: 'Complete, awaiting sign-off', trafficLight: 'GREEN', by: 'Supt Taylor', note: 'Closure requested' }
     ]);
@@ -144,7 +144,7 @@ describe('extensions: the only way a due date moves', () => {
 
   it('leaves the due date alone until decided, and allows one pending request', () => {
     expect(requested.due).toEqual(beforeRevision.due);
-    expect(requested.extension).toEqual({ requestedBy: 'T/Commander Jane Gyford', requestedAt: '2017-09-20T09:00:00Z', proposed: '2018-03-31', reason });
+    expect(requested.extension).toEqual({ requestedBy: 'T/Commander Jane Gyford', requestedAt: '2017-09-20T09:00:00Z', proposed: '2018-03-31', reason, ownerAtRequest: expect.objectContaining({ name: expect.any(String) }) });
     expect(requested.history[requested.history.length - 1].note).toBe(`Extension to 31 March 2018 requested: ${reason}`);
     expect(refusal(() => requestExtension(requested, { by: 'T/Commander Jane Gyford', at: '2017-09-21T09:00:00Z', proposed: '2018-06-30', reason })).code).toBe(
       'already-pending'

@@ -14,7 +14,7 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
-import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { ClosureRequest, ExtensionRequest, OriginatingReport, Person, ProgressUpdate, Recommendation } from '../../core/model';
 import { formatUkDate, londonDate } from '../../core/dates';
 import { colourDifference, confidenceDisagreement, isOpen, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
@@ -57,16 +57,18 @@ export function itemPermissions(rec: Recommendation, user: TrackerUser): {
 } {
   const pendingClosure = rec.closure !== undefined && rec.closure.decision === undefined;
   const pendingExtension = rec.extension !== undefined && rec.extension.decision === undefined;
-  // The owner is matched by site user id and e-mail as well as by name: imports keep the owner as
+  // People are matched by site user id and e-mail as well as by name: imports keep the owner as
   // written ("T/D/Ch/Supt Davison") while the signed-in name is the account's ("Head of Crime").
-  const isOwner = rec.owner !== undefined && ((rec.owner.userId !== undefined && rec.owner.userId === user.id) || isSamePerson(user.name, rec.owner) || isSamePerson(user.email, rec.owner));
-  const independent = (requestedBy: string): boolean => !isOwner && !isSamePerson(user.name, requestedBy) && !isSamePerson(user.email, requestedBy);
+  const is = (person: Person | string | undefined): boolean =>
+    (typeof person === 'object' && person.userId !== undefined && person.userId === user.id) || isSamePerson(user.name, person) || isSamePerson(user.email, person);
+  // Whoever owned the item when the request was made stays excluded after the owner is changed.
+  const independent = (request: ClosureRequest | ExtensionRequest): boolean => !is(rec.owner) && !is(request.ownerAtRequest) && !is(request.requestedBy);
   return {
     canUpdate: user.canEdit && isOpen(rec.lifecycle),
     canRequestClosure: user.canEdit && isOpen(rec.lifecycle) && !pendingClosure,
-    canDecideClosure: user.canEdit && pendingClosure && rec.closure !== undefined && independent(rec.closure.requestedBy),
+    canDecideClosure: user.canEdit && pendingClosure && rec.closure !== undefined && independent(rec.closure),
     canRequestExtension: user.canEdit && isOpen(rec.lifecycle) && !pendingExtension,
-    canDecideExtension: user.canEdit && pendingExtension && rec.extension !== undefined && independent(rec.extension.requestedBy)
+    canDecideExtension: user.canEdit && pendingExtension && rec.extension !== undefined && independent(rec.extension)
   };
 }
 

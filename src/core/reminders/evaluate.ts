@@ -172,7 +172,7 @@ function triggerOccurrence(rule: ReminderRule, event: ReminderEvent, ctx: Evalua
 }
 
 /** Resolves one recipient spec against the item; null with a reason when it cannot be. */
-function resolveRecipient(spec: RecipientSpec, subject: ReminderSubject): Recipient | string {
+export function resolveRecipient(spec: RecipientSpec, subject: ReminderSubject): Recipient | string {
   const person = (role: string, p: Person | null): Recipient | string => {
     if (!p) return `The item has no ${role}.`;
     if (!p.email) return `The ${role} '${p.name}' has no e-mail address, so cannot be reached in Teams.`;
