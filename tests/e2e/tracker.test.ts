@@ -1,11 +1,16 @@
 /**
  * The Recommendation Tracker in Chromium, on the local workbench with the demo data: viewing,
  * filtering, opening an item, posting an update, a concurrent-edit conflict resolved with nothing
- * lost, a closure requested and approved, a reader who cannot edit, and a keyboard-only update.
- * What the browser saved is read back through the data layer, not trusted from the screen.
+ * lost, a closure requested and approved, a reader who cannot edit, a keyboard-only update, and an
+ * export to Excel with a text too long for a cell. What the browser saved is read back through the
+ * data layer, not trusted from the screen.
  */
+import { readFileSync } from 'node:fs';
+import { Workbook } from 'exceljs';
 import type { Browser } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
+import { nodeSp } from '../../src/cli/sp';
+import { MAX_CELL_TEXT } from '../../src/reports/xlsx';
 import { launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
@@ -225,5 +230,37 @@ test('keyboard only: search, open an item and post an update without the mouse',
   const rec = await stored('168', 'focus activity');
   const updates = await siteData(workbench).updates.byRecommendation(rec.id);
   expect(updates.map((u) => u.value.text)).toContain(text);
+  await context.close();
+});
+
+test('Export to Excel: a text over 32,767 characters is cut short with a marker, the rest of the view exports, and the tracker warns', async () => {
+  const target = await stored('1', 'Risk assessment – Although HMICFRS found');
+  // Its own published text, pasted over and over: what a careless copy from a PDF leaves behind.
+  const long = target.value.text.repeat(Math.ceil((MAX_CELL_TEXT + 1000) / target.value.text.length));
+  await nodeSp(workbench.standin.siteUrl, { user: 'admin' }).web.lists.getByTitle('Recommendations').items.getById(target.id).update({ TrkText: long });
+
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  await waitForTrackerRows(page);
+  const tracker = page.locator('[data-webpart="tracker"]');
+  const shown = Number(/^Showing (\d+) of /.exec(await tracker.getByTestId('counts').innerText())?.[1]);
+  const [download] = await Promise.all([page.waitForEvent('download'), tracker.getByRole('menuitem', { name: 'Export to Excel' }).click()]);
+  const workbook = new Workbook();
+  await workbook.xlsx.load(readFileSync(await download.path()));
+  const sheet = workbook.worksheets[0];
+  expect(sheet.rowCount).toBe(shown + 1);
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+  const textColumn = headers.indexOf('Recommendation') + 1;
+  const cells: string[] = [];
+  sheet.eachRow((row) => cells.push(String(row.getCell(textColumn).value)));
+  const cut = cells.filter((c) => c.includes('… [truncated'));
+  expect(cut).toHaveLength(1);
+  expect(cut[0].length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+  expect(cut[0].endsWith(`… [truncated from ${long.length.toLocaleString('en-GB')} characters; the full text is in the tracker]`)).toBe(true);
+  expect(long.startsWith(cut[0].slice(0, cut[0].indexOf('… [truncated')))).toBe(true);
+
+  const warning = tracker.locator('.ms-MessageBar--warning .ms-MessageBar-innerText');
+  await expect(warning.innerText()).resolves.toBe(
+    `Exported, but 1 text was too long for an Excel cell and cut short: Ref 1, Recommendation (${long.length.toLocaleString('en-GB')} characters). The full text is in the tracker.`
+  );
   await context.close();
 });

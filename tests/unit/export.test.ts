@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workbook, ValueType } from 'exceljs';
-import { ExportError, exportViewToXlsx, neutraliseCell, sheetName } from '../../src/reports/xlsx';
+import { ExportError, MAX_CELL_TEXT, exportViewToXlsx, neutraliseCell, sheetName, truncateCell } from '../../src/reports/xlsx';
 import type { ExportView } from '../../src/reports/xlsx';
+
+/** The City of London paper's first recommendation text (risk assessment, domestic abuse), as published. */
+const SEED_TEXT = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seeds', 'city-of-london-hmicfrs-recommendations-rag-2017.txt'), 'utf8')
+  .split('\n')
+  .find((line) => line.startsWith('1\t<p>Areas for improvement'))
+  ?.split('\t')[1] ?? '';
 
 /** A tracker view ("everything red") with rows from the City of London paper and hostile cells. */
 const VIEW: ExportView = {
@@ -30,7 +38,9 @@ async function readBack(bytes: Uint8Array): Promise<Workbook> {
 describe('xlsx export of a tracker view', () => {
   let workbook: Workbook;
   beforeAll(async () => {
-    workbook = await readBack(await exportViewToXlsx(VIEW));
+    const written = await exportViewToXlsx(VIEW);
+    expect(written.truncated).toEqual([]);
+    workbook = await readBack(written.bytes);
   });
 
   it('has one sheet named for the view, with the header and the same rows in the same order', () => {
@@ -65,14 +75,58 @@ describe('xlsx export of a tracker view', () => {
   });
 
   it('keeps real numbers (negative ones too) as numbers', async () => {
-    const back = await readBack(await exportViewToXlsx({ title: 'n', columns: [{ key: 'n', header: 'N', type: 'number' }], rows: [{ n: -3 }] }));
+    const back = await readBack((await exportViewToXlsx({ title: 'n', columns: [{ key: 'n', header: 'N', type: 'number' }], rows: [{ n: -3 }] })).bytes);
     expect(back.worksheets[0].getRow(2).getCell(1).value).toBe(-3);
   });
 
   it('refuses a value it cannot export and names where it is', async () => {
     await expect(exportViewToXlsx({ ...VIEW, rows: [{ ...VIEW.rows[0], due: '30/09/2017' }] })).rejects.toThrow(new ExportError("Row 1, column 'Now due': '30/09/2017' is not a date (YYYY-MM-DD)."));
-    await expect(exportViewToXlsx({ ...VIEW, rows: [{ comment: 'x'.repeat(40000) }] })).rejects.toThrow(/Row 1, column 'Comment': the text is 40000 characters long/);
     await expect(exportViewToXlsx({ ...VIEW, columns: [] })).rejects.toThrow('no columns');
+  });
+});
+
+describe('a text longer than an Excel cell holds', () => {
+  // The seed text repeated until it is longer than Excel allows; one copy starts like a formula.
+  const long = SEED_TEXT.repeat(Math.ceil((MAX_CELL_TEXT + 5000) / SEED_TEXT.length));
+  const hostile = `=${long}`;
+  const view: ExportView = { ...VIEW, rows: [VIEW.rows[0], { ...VIEW.rows[1], comment: long }, { ...VIEW.rows[3], report: hostile, comment: 'Short' }] };
+
+  it('is cut short with a marker and reported, and every other row and cell is exported', async () => {
+    expect(SEED_TEXT).toMatch(/^<p>Areas for improvement<\/p> <p>Risk assessment/);
+    const written = await exportViewToXlsx(view);
+    expect(written.truncated).toEqual([
+      { row: 2, column: 'Comment', length: long.length },
+      { row: 3, column: 'Originating report', length: hostile.length + 1 }
+    ]);
+    const sheet = (await readBack(written.bytes)).worksheets[0];
+    expect(sheet.rowCount).toBe(4);
+    const cut = sheet.getRow(3).getCell(6).value as string;
+    expect(cut.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect(cut.endsWith(`… [truncated from ${long.length.toLocaleString('en-GB')} characters; the full text is in the tracker]`)).toBe(true);
+    expect(long.startsWith(cut.slice(0, cut.indexOf('… [truncated')))).toBe(true);
+    expect(sheet.getRow(2).getCell(6).value).toBe(VIEW.rows[0].comment);
+    expect(sheet.getRow(4).getCell(6).value).toBe('Short');
+  });
+
+  it('stays text when it starts like a formula', async () => {
+    const sheet = (await readBack((await exportViewToXlsx(view)).bytes)).worksheets[0];
+    const cell = sheet.getRow(4).getCell(1);
+    expect(cell.type).toBe(ValueType.String);
+    expect(cell.formula).toBeUndefined();
+    expect(String(cell.value).startsWith("'=<p>Areas for improvement")).toBe(true);
+    expect(String(cell.value).length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+  });
+
+  it('is never cut inside a character outside the Basic Multilingual Plane', () => {
+    const length = MAX_CELL_TEXT + 100;
+    const marker = `… [truncated from ${length.toLocaleString('en-GB')} characters; the full text is in the tracker]`;
+    const keep = MAX_CELL_TEXT - marker.length;
+    // A text whose cut would fall between the two halves of a surrogate pair (U+1F4CB, a clipboard).
+    const text = `${'x'.repeat(keep - 1)}\u{1F4CB}${'x'.repeat(length - keep - 1)}`;
+    expect(text).toHaveLength(length);
+    const cut = truncateCell(text);
+    expect(cut === `${'x'.repeat(keep - 1)}${marker}`).toBe(true);
+    expect(truncateCell('x'.repeat(MAX_CELL_TEXT)) === 'x'.repeat(MAX_CELL_TEXT)).toBe(true);
   });
 });
 

@@ -112,6 +112,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [form, setForm] = React.useState<'report' | 'recommendation' | null>(null);
   const [page, setPage] = React.useState(0);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [warning, setWarning] = React.useState<string | null>(null);
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
 
@@ -305,7 +306,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       iconProps: { iconName: 'ExcelDocument' },
       disabled: sorted.length === 0,
       onClick: () => {
-        exportRows(settings.title, visible, sorted).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+        setWarning(null);
+        exportRows(settings.title, visible, sorted).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
     { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
@@ -338,6 +340,11 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       {error !== null && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel="Close message">
           {error}
+        </MessageBar>
+      )}
+      {warning !== null && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel="Close message">
+          {warning}
         </MessageBar>
       )}
       {notice !== null && (

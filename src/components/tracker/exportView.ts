@@ -4,7 +4,7 @@
  */
 import type { TrackerColumn } from '../settings/settings';
 import type { TrackerRow } from './rows';
-import type { ExportColumn, ExportValue } from '../../reports/xlsx';
+import type { ExportColumn, ExportValue, TruncatedCell } from '../../reports/xlsx';
 
 const HEADERS: Record<TrackerColumn, ExportColumn> = {
   ref: { key: 'ref', header: 'Ref', width: 10 },
@@ -40,10 +40,24 @@ export function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue
   };
 }
 
-/** Builds the workbook and hands it to the browser as a download. */
-export async function exportRows(title: string, columns: TrackerColumn[], rows: readonly TrackerRow[]): Promise<void> {
+/**
+ * What to tell the user when texts were cut short to fit Excel's cells: which item and column, and
+ * how long the text was; null when nothing was cut.
+ */
+export function truncationWarning(truncated: readonly TruncatedCell[], rows: readonly TrackerRow[]): string | null {
+  if (truncated.length === 0) return null;
+  const cells = truncated.map((t) => `Ref ${rows[t.row - 1].record.recommendation.ref}, ${t.column} (${t.length.toLocaleString('en-GB')} characters)`);
+  const count = truncated.length === 1 ? '1 text was' : `${truncated.length} texts were`;
+  return `Exported, but ${count} too long for an Excel cell and cut short: ${cells.join('; ')}. The full text is in the tracker.`;
+}
+
+/**
+ * Builds the workbook and hands it to the browser as a download.
+ * @returns a warning for the user when texts had to be cut short, otherwise null.
+ */
+export async function exportRows(title: string, columns: TrackerColumn[], rows: readonly TrackerRow[]): Promise<string | null> {
   const { exportViewToXlsx, XLSX_MIME } = await import(/* webpackChunkName: 'tracker-xlsx' */ '../../reports/xlsx');
-  const bytes = await exportViewToXlsx({ title, columns: columns.map((c) => HEADERS[c]), rows: rows.map(exportValues) });
+  const { bytes, truncated } = await exportViewToXlsx({ title, columns: columns.map((c) => HEADERS[c]), rows: rows.map(exportValues) });
   const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
   const a = document.createElement('a');
   a.href = url;
@@ -53,4 +67,5 @@ export async function exportRows(title: string, columns: TrackerColumn[], rows: 
   a.remove();
   // Revoke after the click has been handled, or some browsers cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+  return truncationWarning(truncated, rows);
 }
