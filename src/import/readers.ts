@@ -82,20 +82,23 @@ export function readDelimited(text: string, name: string, delimiter: ',' | '\t' 
 /**
  * Decodes a text file: UTF-8 (with or without a byte-order mark), or UTF-16 with its byte-order mark
  * (Excel's "Unicode Text"). Bytes that are not UTF-8 are refused with the line they are on, never
- * read as replacement characters.
+ * read as replacement characters; UTF-16 without a byte-order mark is refused with a hint.
  */
 export function decodeText(data: Uint8Array, name: string): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  const start = data.subarray(0, 200);
+  // Plain-ASCII text in UTF-16 is valid UTF-8 with a NUL beside every character: it must be caught
+  // before decoding, or it is read as a file with no headings.
+  if (start.filter((b) => b === 0).length * 4 > start.length) {
+    throw new UnreadableFileError(`${name}: looks like UTF-16 text without a byte-order mark. Save it from Excel as "CSV UTF-8 (Comma delimited)", or as .xlsx.`);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
     const lenient = new TextDecoder('utf-8').decode(data);
-    const at = lenient.indexOf('\ufffd');
-    const line = lenient.slice(0, at).split('\n').length;
-    const zeros = data.subarray(0, 200).filter((b) => b === 0).length;
-    const hint = zeros > 20 ? ' It looks like UTF-16 without a byte-order mark: save it from Excel as "CSV UTF-8".' : ' Save it from Excel as "CSV UTF-8 (Comma delimited)", or as .xlsx.';
-    throw new UnreadableFileError(`${name}: line ${line} is not valid UTF-8 text.${hint}`);
+    const line = lenient.slice(0, lenient.indexOf('\ufffd')).split('\n').length;
+    throw new UnreadableFileError(`${name}: line ${line} is not valid UTF-8 text. Save it from Excel as "CSV UTF-8 (Comma delimited)", or as .xlsx.`);
   }
 }
 

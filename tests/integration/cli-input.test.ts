@@ -76,6 +76,11 @@ describe('npm run import, given a malformed file', () => {
       () => [file('latin1.tsv', Buffer.concat([Buffer.from(`${seedLines.slice(0, 3).join('\n')}\n`), Buffer.from('Lancashire\tCaf\xe9 review\tPEEL\tThe force should\t2019\t\tOpen\n', 'latin1')]))],
       /^latin1\.tsv: line 4 is not valid UTF-8 text\. Save it from Excel as "CSV UTF-8 \(Comma delimited\)", or as \.xlsx\.$/
     ],
+    [
+      'UTF-16 without a byte-order mark',
+      () => [file('utf16-nobom.tsv', Buffer.from(`${seedLines.slice(0, 30).join('\n')}\n`, 'utf16le'))],
+      /^utf16-nobom\.tsv: looks like UTF-16 text without a byte-order mark\. Save it from Excel as "CSV UTF-8 \(Comma delimited\)", or as \.xlsx\.$/
+    ],
     ['semicolon-separated CSV', () => [file('semicolons.csv', 'Report;Recommendation;Status\nPEEL 2019;The force should;Open\n')], /^semicolons\.csv: row 1 is separated by semicolons, not commas/],
     ['a 5 MB cell', () => [file('big.csv', `Report,Recommendation,Status\nPEEL 2019,${'x'.repeat(5 * 1024 * 1024)},Open\n`)], /^big\.csv: row 2, column B holds 5,242,880 characters; a cell holds at most 32,767 \(Excel's limit\)/],
     ['50,000 empty rows under the headings', () => [file('empty.csv', `Report,Recommendation,Status\n${'\n'.repeat(50000)}`)], /^empty\.csv: holds no recommendations to import: every row below its headings is empty\.$/],
@@ -97,13 +102,15 @@ describe('npm run import, given a malformed file', () => {
     expect(await itemsOnSite()).toBe(baseline);
   }, 60000);
 
-  it('reads UTF-16 text with its byte-order mark (Excel\'s "Unicode Text") as the same tracker', async () => {
+  it('reads UTF-16 text with its byte-order mark (Excel\'s "Unicode Text", either byte order) as the same tracker', async () => {
     const text = seedLines.slice(0, 30).join('\n');
     const utf8 = await cli('import.ts', file('tracker-utf8.tsv', text), '--dry-run', '--source', 'HMICFRS');
     const utf16 = await cli('import.ts', file('tracker-utf16.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])), '--dry-run', '--source', 'HMICFRS');
     expect(utf16.code).toBe(utf8.code);
     expect(utf16.stdout.replace(/tracker-utf16/g, 'tracker-utf8')).toBe(utf8.stdout);
     expect(utf8.stdout).toMatch(/Dry run: nothing was written\./);
+    const bigEndian = await cli('import.ts', file('tracker-utf16be.tsv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])), '--dry-run', '--source', 'HMICFRS');
+    expect(bigEndian.stdout.replace(/tracker-utf16be/g, 'tracker-utf8')).toBe(utf8.stdout);
   }, 60000);
 });
 
