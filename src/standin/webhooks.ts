@@ -57,7 +57,9 @@ export async function subscriptionsResource(ctx: Ctx, list: ListRecord, seg: Seg
   const method = ctx.req.method;
   if (!seg.call) {
     if (method === 'GET') {
-      demand(ctx, 'ViewListItems');
+      // As SharePoint: enumerating a list's subscriptions (and their clientState, the secret that
+      // authenticates notifications) takes Manage Lists; one subscription, by id, takes edit rights.
+      demand(ctx, 'ManageLists');
       return ctx.res.values(ctx.store.subscriptions(list.id).map(subscriptionJson));
     }
     if (method !== 'POST') {
@@ -89,7 +91,7 @@ export async function subscriptionsResource(ctx: Ctx, list: ListRecord, seg: Seg
   }
   switch (method) {
     case 'GET':
-      demand(ctx, 'ViewListItems');
+      demand(ctx, 'EditListItems');
       return ctx.res.json(200, subscriptionJson(existing));
     case 'PATCH':
     case 'MERGE': {

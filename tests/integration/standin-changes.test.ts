@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import '@pnp/sp/subscriptions';
 import { ChangeType } from '../../src/standin/model';
-import { createRecommendationsList, lancashireRecommendations, spAs, start, titleOf, type Standin } from './standin.helpers';
+import { createRecommendationsList, getJson, lancashireRecommendations, spAs, start, titleOf, type Standin } from './standin.helpers';
 
 const seeds = lancashireRecommendations();
 
@@ -146,13 +146,15 @@ describe('stand-in: list webhooks', () => {
     expect(payload.value[0]).toMatchObject({ subscriptionId: sub.id, clientState: 'tracker-state', resource: sub.resource, siteUrl: '/sites/tracker' });
     expect(String(payload.value[0].expirationDateTime)).toMatch(/\.\d{7}Z$/);
 
-    const all = await list.subscriptions();
+    // Enumerating subscriptions takes Manage Lists, which a member does not have: the site owner does it.
+    const owned = spAs(server, 'admin').web.lists.getByTitle('Recommendations');
+    const all = await owned.subscriptions();
     expect(all.map((s: { id: string }) => s.id)).toEqual([sub.id]);
     const later = new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString();
     await list.subscriptions.getById(sub.id).update(later);
     expect(Date.parse((await list.subscriptions.getById(sub.id)()).expirationDateTime)).toBe(Date.parse(later));
     await list.subscriptions.getById(sub.id).delete();
-    expect(await list.subscriptions()).toEqual([]);
+    expect(await owned.subscriptions()).toEqual([]);
   });
 
   it('retries a failed delivery', async () => {
@@ -182,6 +184,23 @@ describe('stand-in: list webhooks', () => {
     expect(receiver.received.length).toBe(arrived);
     const changes = await list.getChanges({ Item: true, Add: true, ChangeTokenStart: token });
     expect(changes.map((c: { ItemId: number }) => c.ItemId)).toEqual([added.Id]);
+  });
+
+  it.each([
+    ['a reader (Tracker Visitors)', 'reader', 403, 403],
+    ['a user in no group', 'newstarter', 403, 403],
+    ['a member (Contribute, without Manage Lists)', 'analyst', 403, 200],
+    ['a site owner', 'admin', 200, 200]
+  ])('%s: reading all subscriptions answers %i, one by id %i, and a refusal carries no clientState', async (_who, alias, all, one) => {
+    const list = spAs(server, 'admin').web.lists.getByTitle('Recommendations');
+    const sub = await list.subscriptions.add(receiver.url, new Date(Date.now() + 86400000).toISOString(), 'secret-client-state');
+    const path = "web/lists/getByTitle('Recommendations')/subscriptions";
+    for (const [url, status] of [[path, all], [`${path}('${sub.id}')`, one]] as const) {
+      const res = await getJson(server, url, 'application/json', alias);
+      expect(res.status).toBe(status);
+      expect(JSON.stringify(res.body).includes('secret-client-state')).toBe(status === 200);
+    }
+    await list.subscriptions.getById(sub.id).delete();
   });
 
   it('refuses a receiver that does not echo the token, and a too distant expiry', async () => {
