@@ -5,8 +5,12 @@
  * ```ts
  * app.http('webhook', { methods: ['POST'], authLevel: 'anonymous',
  *   handler: async (req) => { const r = await webhookHandler({ method: req.method, url: req.url, body: await req.text() }); return { status: r.status, headers: r.headers, body: r.body }; } });
+ * app.http('sweep', { methods: ['POST'], authLevel: 'function', handler: async () => { const r = await sweepHandler(); return { status: r.status, headers: r.headers, body: r.body }; } });
  * app.timer('housekeeping', { schedule: '0 *\/5 * * * *', handler: () => timerHandler() });
  * ```
+ *
+ * The sweep runs the whole site's reminders on demand: register it with `authLevel: 'function'`, so
+ * the Functions host admits only callers with a function key (`x-functions-key`), never anonymously.
  *
  * Run the app with one instance at most (protocol.ts: one writer). SharePoint must get its answer
  * within 5 seconds, so `webhookHandler` answers 202 at once and reads the changes afterwards; if the
@@ -38,8 +42,8 @@ import type { EngineResult, ReminderEngine, ReminderLogger } from './engine';
 import { ensureSubscription } from '../data/subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
 
-/** What the Functions host needs: the service options without the HTTP listener's. */
-export type ReminderFunctionsOptions = Omit<ReminderServiceOptions, 'port' | 'host' | 'tickMs' | 'debounceMs' | 'subscribe'>;
+/** What the Functions host needs: the service options without the HTTP listener's (the host checks function keys itself). */
+export type ReminderFunctionsOptions = Omit<ReminderServiceOptions, 'port' | 'host' | 'tickMs' | 'debounceMs' | 'subscribe' | 'adminKey'>;
 
 let configured: ReminderFunctionsOptions | null = null;
 let host: Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> | null = null;

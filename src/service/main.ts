@@ -5,7 +5,8 @@
  *
  * `TRACKER_SITE_URL` (required), `GRAPH_URL` (the stand-in's URL locally), `REMINDER_CLIENT_STATE`,
  * `REMINDER_SENDER_UPN`, `TEAMS_APP_ID`, `MY_ACTIONS_ENTITY_ID`, `TRACKER_PAGE_URL`, `REMINDER_PORT`,
- * `REMINDER_PUBLIC_URL`.
+ * `REMINDER_PUBLIC_URL`, `REMINDER_ADMIN_KEY` (the key `POST /api/sweep` and `GET /api/status` require in
+ * their `x-functions-key` header; without it they refuse every call).
  *
  * `tsx src/service/main.ts`
  */
@@ -24,7 +25,7 @@ export const MY_ACTIONS_ENTITY_ID = 'myactions';
 /**
  * Options for running beside the local stand-in: SharePoint and Graph both at the stand-in, the
  * demo directory's admin as the sender and its Chief of Staff (`manager`) as the closure approver,
- * a fresh webhook secret, and the subscription removed on close (the next run has another port).
+ * a fresh webhook secret and admin key, and the subscription removed on close (the next run has another port).
  * `trackerUrl` is the page "Open item" leads to.
  */
 export function localServiceOptions(standin: { url: string; siteUrl: string }, trackerUrl: string): ReminderServiceOptions {
@@ -34,6 +35,7 @@ export function localServiceOptions(standin: { url: string; siteUrl: string }, t
     graphUrl: standin.url,
     senderUpn: `admin@${domain}`,
     clientState: randomUUID(),
+    adminKey: randomUUID(),
     links: { teamsAppId: TEAMS_APP_ID, myActionsEntityId: MY_ACTIONS_ENTITY_ID, trackerUrl },
     approver: { name: 'Chief of Staff', email: `manager@${domain}` },
     unsubscribeOnClose: true
@@ -42,7 +44,7 @@ export function localServiceOptions(standin: { url: string; siteUrl: string }, t
 
 async function main(): Promise<void> {
   const options = optionsFromEnvironment();
-  const service = await startReminderService({ ...options, port: Number(process.env.REMINDER_PORT ?? 0) });
+  const service = await startReminderService({ ...options, adminKey: process.env.REMINDER_ADMIN_KEY, port: Number(process.env.REMINDER_PORT ?? 0) });
   console.log(`Reminder service listening at ${service.url}; SharePoint notifies ${service.webhookUrl}.`);
   const stop = (): void => {
     void service.close().then(() => process.exit(0));

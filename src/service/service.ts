@@ -4,7 +4,8 @@
  * subscription. `startReminderService` is what `npm start` (through the workbench) and the tests
  * call; functions.ts wraps the same engine for Azure Functions.
  */
-import { createServer, type Server, type ServerResponse } from 'http';
+import { createHash, timingSafeEqual } from 'crypto';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { SPFI } from '@pnp/sp';
 import { nodeSp } from '../cli/sp';
@@ -41,6 +42,11 @@ export interface ReminderServiceOptions {
   /** The webhook secret: given to SharePoint, checked on every notification. */
   clientState: string;
   links: LinkSettings;
+  /**
+   * The key the admin endpoints (`POST /api/sweep`, `GET /api/status`) require in the
+   * `x-functions-key` header, as an Azure Functions function key is. Without one they refuse every call.
+   */
+  adminKey?: string;
   /** Port to listen on (0, the default, picks a free one). */
   port?: number;
   host?: string;
@@ -106,6 +112,16 @@ function reply(res: ServerResponse, answer: WebhookResponse): void {
   res.end(answer.body ?? '');
 }
 
+/** Whether a request carries the admin key; compared in constant time, so it cannot be guessed byte by byte. */
+function hasAdminKey(headers: IncomingHttpHeaders, key: string | undefined): boolean {
+  const presented = headers['x-functions-key'];
+  if (key === undefined || key === '' || typeof presented !== 'string') return false;
+  const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(key));
+}
+
+const ADMIN_PATHS = new Set(['/api/sweep', '/api/status']);
+
 /** Starts the service: engine, HTTP receiver, webhook subscription, timer. */
 export async function startReminderService(options: ReminderServiceOptions): Promise<ReminderService> {
   const { engine, sp, logger } = await createEngine(options);
@@ -143,6 +159,9 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
         } else if (url.pathname === '/api/status' && req.method === 'GET') {
           const counts: { [status: string]: number } = {};
           for (const e of engine.ledger.all()) counts[e.status] = (counts[e.status] ?? 0) + 1;
+        } else if (ADMIN_PATHS.has(url.pathname) && !hasAdminKey(req.headers, options.adminKey)) {
+          logger.warn(`Refused ${url.pathname}: the request did not carry the service's admin key.`);
+          reply(res, { status: 401, headers: { 'WWW-Authenticate': 'x-functions-key' }, body: "This endpoint needs the service's admin key in the x-functions-key header." });
           reply(res, { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ log: counts }) });
         } else reply(res, { status: 404, body: 'Not found' });
       } catch (e) {

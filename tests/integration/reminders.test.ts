@@ -24,6 +24,7 @@ import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, clearFaults, injectFau
 
 const LINKS: LinkSettings = { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx' };
 const CLIENT_STATE = 'a-secret-only-sharepoint-and-the-service-know';
+const ADMIN_KEY = 'reminder-admin-key-for-tests';
 
 /** A clock the test moves by hand. */
 class SimulatedClock {
@@ -89,6 +90,7 @@ function serviceOptions(server: Standin, clock: SimulatedClock, logger: Reminder
     ...localServiceOptions(server, LINKS.trackerUrl),
     clientState: CLIENT_STATE,
     clock: clock.read,
+    adminKey: ADMIN_KEY,
     tickMs: null,
     debounceMs: 200,
     logger,
@@ -398,6 +400,35 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
   });
 
   it('finds a person’s chat again when the one it remembered was deleted, rather than falling back to e-mail', async () => {
+  it('runs the sweep and shows its status only for a caller with the admin key: otherwise 401, and nothing is done', async () => {
+    const sweeps = (): number => logger.lines.filter((l) => l.level === 'info' && l.message.startsWith('Sweep of ')).length;
+    const before = sweeps();
+    const refused: [string, string, Record<string, string>][] = [
+      ['POST', '/api/sweep', {}],
+      ['POST', '/api/sweep', { 'x-functions-key': '' }],
+      ['POST', '/api/sweep', { 'x-functions-key': CLIENT_STATE }],
+      ['POST', '/api/sweep', { 'x-functions-key': ADMIN_KEY.slice(0, -1) }],
+      ['POST', '/api/sweep?code=' + ADMIN_KEY, {}],
+      ['GET', '/api/status', {}],
+      ['GET', '/api/status', { 'x-functions-key': `${ADMIN_KEY}x` }]
+    ];
+    for (const [method, path, headers] of refused) {
+      const res = await fetch(`${service.url}${path}`, { method, headers });
+      expect([method, path, res.status]).toEqual([method, path, 401]);
+      expect(await res.text()).not.toContain('"log"');
+    }
+    await service.idle();
+    expect(sweeps()).toBe(before);
+
+    const swept = await fetch(`${service.url}/api/sweep`, { method: 'POST', headers: { 'x-functions-key': ADMIN_KEY } });
+    expect(swept.status).toBe(200);
+    expect(await swept.json()).toEqual(expect.objectContaining({ items: expect.any(Number), claimed: expect.any(Number) }));
+    expect(sweeps()).toBe(before + 1);
+    const status = await fetch(`${service.url}/api/status`, { headers: { 'x-functions-key': ADMIN_KEY } });
+    expect(status.status).toBe(200);
+    expect(await status.json()).toEqual({ log: expect.any(Object) });
+  });
+
     const graph = new GraphClient({ baseUrl: server.url, token: async () => 't' });
     const transport = new GraphTransport({ graph, links: LINKS, senderUpn: emailFor('admin') });
     const recipient = { kind: 'user' as const, address: emailFor('headpp'), name: 'Head of Public Protection' };
