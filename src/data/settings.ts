@@ -15,6 +15,22 @@ interface SettingItem {
   Id: number;
   Title: string;
   TrkValue: string | null;
+  'odata.etag'?: string;
+}
+
+/**
+ * Another site owner changed a setting between the moment it was read and the save: nothing was
+ * saved. Carries the value the caller started from and the value the site now holds.
+ */
+export class SettingConflictError extends DataError {
+  constructor(
+    readonly key: string,
+    /** The value the site holds now; undefined when the setting is not set. */
+    readonly current: string | undefined
+  ) {
+    super(`The setting '${key}' was changed by someone else after you opened it (it is now ${current === undefined ? 'not set' : `'${current}'`}). Your change was not saved.`, 'conflict', 412);
+    this.name = 'SettingConflictError';
+  }
 }
 
 /** Reads and writes settings by key. */
@@ -43,7 +59,10 @@ export class SettingsRepository {
    * the default when never set. A value that names neither policy is a DataError saying so.
    */
   async ragPolicy(): Promise<RagPolicy> {
-    const value = await this.get(RAG_POLICY_SETTING);
+    return this.readPolicy(await this.get(RAG_POLICY_SETTING));
+  }
+
+  private readPolicy(value: string | undefined): RagPolicy {
     try {
       return readRagPolicy(value);
     } catch (e) {
@@ -51,20 +70,42 @@ export class SettingsRepository {
     }
   }
 
-  /** Records which due date makes an open item RED on this site. */
-  async setRagPolicy(policy: RagPolicy): Promise<void> {
-    await this.set(RAG_POLICY_SETTING, policy.overdueAgainst);
+  /**
+   * Records which due date makes an open item RED on this site. `seen` is the policy the person
+   * was shown: when the site holds another by now, a {@link SettingConflictError} says so and
+   * nothing is saved.
+   */
+  async setRagPolicy(policy: RagPolicy, seen?: RagPolicy): Promise<void> {
+    await this.set(RAG_POLICY_SETTING, policy.overdueAgainst, seen === undefined ? undefined : (value) => this.readPolicy(value).overdueAgainst === seen.overdueAgainst);
   }
 
-  /** Sets a setting, adding it when new. */
-  async set(key: string, value: string): Promise<void> {
+  /**
+   * Sets a setting, adding it when new. The write quotes the ETag of the version just read, so a
+   * save made by someone else in between is never overwritten: it is a {@link SettingConflictError}.
+   * `expected`, when given, says whether the value read is still the one the caller started from.
+   */
+  async set(key: string, value: string, expected?: (current: string | undefined) => boolean): Promise<void> {
     const existing = await this.item(key);
+    const current = existing?.TrkValue ?? undefined;
+    if (expected !== undefined && !expected(current)) throw new SettingConflictError(key, current);
+    const etag = existing?.['odata.etag'];
+    if (existing && etag === undefined) throw new DataError(`'${this.title}' returned the setting '${key}' without an ETag; it cannot be changed safely.`, 'bad-data');
+    const items = this.sp.web.lists.getByTitle(this.title).items;
+    let added: number | undefined;
     try {
-      const items = this.sp.web.lists.getByTitle(this.title).items;
-      if (existing) await items.getById(existing.Id).update({ [F.value]: value });
-      else await items.add({ Title: key, [F.value]: value });
+      if (existing) await items.getById(existing.Id).update({ [F.value]: value }, etag);
+      else added = ((await items.add({ Title: key, [F.value]: value })) as SettingItem).Id;
     } catch (e) {
-      throw toDataError(e, `saving setting '${key}'`);
+      const error = toDataError(e, `saving setting '${key}'`);
+      if (error.status === 412) throw new SettingConflictError(key, await this.get(key));
+      throw error;
+    }
+    if (added === undefined) return;
+    // Two first writers can both add the key: the later stands aside, so the key stays single.
+    const all = (await items.select('Id', 'Title', F.value).filter(eqText('Title', key)).orderBy('Id')()) as SettingItem[];
+    if (all.length > 1 && all[0].Id !== added) {
+      await items.getById(added).delete();
+      if (all[0].TrkValue !== value) throw new SettingConflictError(key, all[0].TrkValue ?? undefined);
     }
   }
 }

@@ -83,3 +83,33 @@ test('a site owner measures RED against the current deadline; the grid and the i
   expect((await stopAndSearch1()).value.trafficLight).toBe('RED');
   await context.close();
 });
+
+test('a site owner whose panel is out of date is told another owner changed the setting, and nothing is overwritten', async () => {
+  expect((await siteData(workbench).settings.ragPolicy()).overdueAgainst).toBe('original');
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
+  await waitForTrackerRows(page);
+  const tracker = page.locator('[data-webpart="tracker"]');
+  await tracker.getByRole('menuitem', { name: 'Tracker settings' }).click();
+  const panel = page.locator('.ms-Panel');
+  await page.getByTestId('tracker-settings').waitFor();
+  await expect(panel.getByRole('radio', { name: /The original due date/ }).isChecked()).resolves.toBe(true);
+  // While the panel is open, another site owner switches to the current due date.
+  await siteData(workbench).settings.setRagPolicy({ overdueAgainst: 'current' }, { overdueAgainst: 'original' });
+  await panel.getByRole('radio', { name: /The current due date/ }).check();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  // Fluent's MessageBar renders its text a moment after the bar, for screen readers to announce.
+  await page.getByTestId('settings-conflict').filter({ hasText: 'Your save was not applied over theirs.' }).waitFor();
+  await expect(page.getByTestId('settings-conflict').innerText()).resolves.toBe(
+    'Another site owner changed this setting after you opened it: the site now measures RED against the current due date. Your save was not applied over theirs.'
+  );
+  // The panel now starts from what the site holds: nothing to save; the grid follows the site.
+  await expect(panel.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+  await screenshot(page, 'tracker-settings-conflict');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await waitForTrackerRows(page);
+  await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill('reason for searches');
+  await expect(tracker.getByTestId('recorded-colour').first().innerText()).resolves.toMatch(/^source: RED \(16 Nov 2017\)/);
+  await siteData(workbench).settings.setRagPolicy({ overdueAgainst: 'original' });
+  await context.close();
+});

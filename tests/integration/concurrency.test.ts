@@ -157,3 +157,49 @@ describe('20 writers × 25 changes to one item, retrying on conflict', () => {
     expect(conflicts).toBeGreaterThan(0);
   }, 120000);
 });
+
+describe('two site owners changing the RAG setting', () => {
+  const ORIGINAL = { overdueAgainst: 'original' } as const;
+  const CURRENT = { overdueAgainst: 'current' } as const;
+
+  it('refuses the save of the one who saw an older value, says what the site holds, and then lets them save over it knowingly', async () => {
+    const admin = createDataSource(spAs(server, 'admin'));
+    await admin.saveRagPolicy(await admin.ragPolicy(), ORIGINAL);
+    // Both open the settings panel and see 'original'; the first saves 'current'.
+    const first = createDataSource(spAs(server, 'admin'));
+    const second = createDataSource(spAs(server, 'admin'));
+    const seenByFirst = await first.ragPolicy();
+    const seenBySecond = await second.ragPolicy();
+    expect(seenByFirst).toEqual(ORIGINAL);
+    await first.saveRagPolicy(seenByFirst, CURRENT);
+    let refused: SaveConflictError<unknown> | null = null;
+    try {
+      await second.saveRagPolicy(seenBySecond, ORIGINAL);
+    } catch (e) {
+      if (e instanceof SaveConflictError) refused = e;
+      else throw e;
+    }
+    expect(refused?.conflict.theirs.value).toEqual(CURRENT);
+    expect(await data.settings.ragPolicy()).toEqual(CURRENT);
+    // Told, the second saves again from what the site now holds: that save stands.
+    await second.saveRagPolicy(refused?.conflict.theirs.value as typeof CURRENT, ORIGINAL);
+    expect(await data.settings.ragPolicy()).toEqual(ORIGINAL);
+  });
+
+  it('never overwrites a value saved between the read and the write (the write quotes the ETag read)', async () => {
+    const key = 'Test.Race';
+    await data.settings.set(key, 'v0');
+    // Ten writers, each saving only if the value is still the one it read: exactly one wins a round.
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => createTrackerData(spAs(server, 'admin')).settings.set(key, `w${i}`, (current) => current === 'v0')));
+    const won = results.filter((r) => r.status === 'fulfilled').length;
+    expect(won).toBe(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.kind)).toEqual(Array(9).fill('conflict'));
+    expect(await data.settings.get(key)).toMatch(/^w\d$/);
+  });
+
+  it('keeps one item per key when two writers add a new key at once', async () => {
+    const key = 'Test.FirstWrite';
+    await Promise.allSettled(['a', 'b', 'c'].map((v) => createTrackerData(spAs(server, 'admin')).settings.set(key, v)));
+    expect(['a', 'b', 'c']).toContain(await data.settings.get(key));
+  });
+});

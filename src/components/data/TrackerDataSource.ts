@@ -77,9 +77,11 @@ export interface TrackerDataSource {
   ragPolicy(): Promise<RagPolicy>;
   /**
    * Records the site's RAG policy (site owners) and rewrites the stored colour of every item it
-   * moves; returns how many were rewritten.
+   * moves; returns how many were rewritten. `seen` is the policy the person was shown: when another
+   * site owner has changed it since, nothing is saved and a {@link SaveConflictError} carries the
+   * policy the site holds now.
    */
-  saveRagPolicy(policy: RagPolicy): Promise<{ changed: number }>;
+  saveRagPolicy(seen: RagPolicy, next: RagPolicy): Promise<{ changed: number }>;
 
   listReports(): Promise<(OriginatingReport & { id: number })[]>;
   /**

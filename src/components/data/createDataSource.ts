@@ -5,10 +5,10 @@
 import type { SPFI } from '@pnp/sp';
 import type { ProgressUpdate, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
-import { trafficLight } from '../../core/status';
+import { readRagPolicy, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
-import { ConflictError, DataError, createTrackerData, provision } from '../../data';
+import { ConflictError, DataError, SettingConflictError, createTrackerData, provision } from '../../data';
 import type { Stored, TrackerData } from '../../data';
 import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
 import { SaveConflictError } from './TrackerDataSource';
@@ -90,8 +90,16 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
 
     ragPolicy,
 
-    async saveRagPolicy(next) {
-      await data.settings.setRagPolicy(next);
+    async saveRagPolicy(seen, next) {
+      try {
+        await data.settings.setRagPolicy(next, seen);
+      } catch (e) {
+        if (!(e instanceof SettingConflictError)) throw e;
+        // A setting's version is its value: the policy the site holds now is what a retry quotes.
+        const theirs = readRagPolicy(e.current);
+        policy = Promise.resolve(theirs);
+        throw new SaveConflictError<RagPolicy>({ mine: next, theirs: { value: theirs, etag: theirs.overdueAgainst } });
+      }
       policy = Promise.resolve(next);
       const { changed } = await data.recommendations.refreshColours(londonDate(now()), next);
       return { changed };

@@ -404,6 +404,10 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           data={data}
           policy={policy}
           onDismiss={() => setSettingsOpen(false)}
+          onChangedElsewhere={(theirs) => {
+            setPolicy(theirs);
+            void load();
+          }}
           onSaved={(next, changed) => {
             setPolicy(next);
             setSettingsOpen(false);

@@ -13,6 +13,7 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
+import { SaveConflictError } from '../data/TrackerDataSource';
 import type { TrackerDataSource } from '../data/TrackerDataSource';
 
 export interface TrackerSettingsPanelProps {
@@ -20,6 +21,8 @@ export interface TrackerSettingsPanelProps {
   policy: RagPolicy;
   /** Told of the policy once saved, with how many stored colours it moved. */
   onSaved: (policy: RagPolicy, changed: number) => void;
+  /** Told of the policy another site owner saved while the panel was open. */
+  onChangedElsewhere: (policy: RagPolicy) => void;
   onDismiss: () => void;
 }
 
@@ -38,21 +41,33 @@ const OPTIONS: IChoiceGroupOption[] = [
 
 export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Element {
   const [choice, setChoice] = React.useState<RagPolicy['overdueAgainst']>(props.policy.overdueAgainst);
+  // The policy the person was shown: the save is refused if the site holds another by then.
+  const [seen, setSeen] = React.useState<RagPolicy>(props.policy);
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
+  const [conflict, setConflict] = React.useState<RagPolicy | null>(null);
 
   const save = async (): Promise<void> => {
     setSaving(true);
     setError(null);
+    setConflict(null);
     try {
       const next: RagPolicy = { overdueAgainst: choice };
-      const { changed } = await props.data.saveRagPolicy(next);
+      const { changed } = await props.data.saveRagPolicy(seen, next);
       props.onSaved(next, changed);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof SaveConflictError) {
+        const theirs = (e as SaveConflictError<RagPolicy>).conflict.theirs.value;
+        setSeen(theirs);
+        setConflict(theirs);
+        props.onChangedElsewhere(theirs);
+      } else {
+        setError(e instanceof Error ? e.message : String(e));
+      }
       setSaving(false);
     }
   };
+  const label = (p: RagPolicy): string => OPTIONS.find((o) => o.key === p.overdueAgainst)?.text.toLowerCase() ?? p.overdueAgainst;
 
   return (
     <Panel
@@ -63,7 +78,7 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
       onDismiss={props.onDismiss}
       onRenderFooterContent={() => (
         <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton text={saving ? 'Saving…' : 'Save'} disabled={saving || choice === props.policy.overdueAgainst} onClick={() => void save()} />
+          <PrimaryButton text={saving ? 'Saving…' : 'Save'} disabled={saving || choice === seen.overdueAgainst} onClick={() => void save()} />
           <DefaultButton text="Cancel" onClick={props.onDismiss} />
         </Stack>
       )}
@@ -81,6 +96,11 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
           This applies to the whole site: the tracker, the dashboard, My Actions, reminders (“turned RED”), the colour stored in the list, and the committee paper, whose legend states it.
           Saving rewrites the stored colour of every item the choice moves.
         </Text>
+        {conflict !== null && (
+          <MessageBar messageBarType={MessageBarType.warning} data-testid="settings-conflict">
+            Another site owner changed this setting after you opened it: the site now measures RED against {label(conflict)}. Your save was not applied over theirs.
+          </MessageBar>
+        )}
         {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
       </Stack>
     </Panel>
