@@ -41,12 +41,12 @@ export interface ReminderServiceOptions {
   personRoute?: PersonRoute;
   /** The webhook secret: given to SharePoint, checked on every notification. */
   clientState: string;
-  links: LinkSettings;
   /**
    * The key the admin endpoints (`POST /api/sweep`, `GET /api/status`) require in the
    * `x-functions-key` header, as an Azure Functions function key is. Without one they refuse every call.
    */
   adminKey?: string;
+  links: LinkSettings;
   /** Port to listen on (0, the default, picks a free one). */
   port?: number;
   host?: string;
@@ -107,11 +107,6 @@ export async function createEngine(options: ReminderServiceOptions): Promise<{ e
   return { engine, sp, logger };
 }
 
-function reply(res: ServerResponse, answer: WebhookResponse): void {
-  res.writeHead(answer.status, answer.headers ?? {});
-  res.end(answer.body ?? '');
-}
-
 /** Whether a request carries the admin key; compared in constant time, so it cannot be guessed byte by byte. */
 function hasAdminKey(headers: IncomingHttpHeaders, key: string | undefined): boolean {
   const presented = headers['x-functions-key'];
@@ -121,6 +116,11 @@ function hasAdminKey(headers: IncomingHttpHeaders, key: string | undefined): boo
 }
 
 const ADMIN_PATHS = new Set(['/api/sweep', '/api/status']);
+
+function reply(res: ServerResponse, answer: WebhookResponse): void {
+  res.writeHead(answer.status, answer.headers ?? {});
+  res.end(answer.body ?? '');
+}
 
 /** Starts the service: engine, HTTP receiver, webhook subscription, timer. */
 export async function startReminderService(options: ReminderServiceOptions): Promise<ReminderService> {
@@ -154,14 +154,14 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
         if (url.pathname === '/api/webhook') {
           const request: WebhookRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await text(req) };
           reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: changed, warn: (message) => logger.warn(message) }));
+        } else if (ADMIN_PATHS.has(url.pathname) && !hasAdminKey(req.headers, options.adminKey)) {
+          logger.warn(`Refused ${url.pathname}: the request did not carry the service's admin key.`);
+          reply(res, { status: 401, headers: { 'WWW-Authenticate': 'x-functions-key' }, body: "This endpoint needs the service's admin key in the x-functions-key header." });
         } else if (url.pathname === '/api/sweep' && req.method === 'POST') {
           reply(res, { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await engine.sweep()) });
         } else if (url.pathname === '/api/status' && req.method === 'GET') {
           const counts: { [status: string]: number } = {};
           for (const e of engine.ledger.all()) counts[e.status] = (counts[e.status] ?? 0) + 1;
-        } else if (ADMIN_PATHS.has(url.pathname) && !hasAdminKey(req.headers, options.adminKey)) {
-          logger.warn(`Refused ${url.pathname}: the request did not carry the service's admin key.`);
-          reply(res, { status: 401, headers: { 'WWW-Authenticate': 'x-functions-key' }, body: "This endpoint needs the service's admin key in the x-functions-key header." });
           reply(res, { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ log: counts }) });
         } else reply(res, { status: 404, body: 'Not found' });
       } catch (e) {
