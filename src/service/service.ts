@@ -18,6 +18,7 @@ import { listSchema } from '../schema';
 import { GraphTransport, type DeliveryTransport, type PersonRoute } from './delivery';
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
+import { escapingLogger } from './logging';
 import { ensureSubscription, removeSubscription } from '../data/subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
 import { text } from 'node:stream/consumers';
@@ -99,7 +100,8 @@ const consoleLogger: ReminderLogger = {
 
 /** Everything the engine needs, built from the options (shared with the Azure Functions host). */
 export async function createEngine(options: ReminderServiceOptions): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> {
-  const logger = options.logger ?? consoleLogger;
+  // Messages quote SharePoint's data and requests' bodies: escaped, none can forge a log line.
+  const logger = escapingLogger(options.logger ?? consoleLogger);
   const sp = options.sp ?? nodeSp(options.siteUrl, { user: 'admin' });
   const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });
   const transport = options.transport ?? new GraphTransport({ graph, links: options.links, senderUpn: options.senderUpn, personRoute: options.personRoute });

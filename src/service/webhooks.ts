@@ -5,6 +5,7 @@
  * same code runs in the Node service and in an Azure Function.
  */
 import { timingSafeEqual } from 'crypto';
+import { forLog } from './logging';
 
 /** An HTTP request as a host hands it over. */
 export interface WebhookRequest {
@@ -110,7 +111,10 @@ export function receiveWebhook(request: WebhookRequest, options: WebhookReceiver
   }
   const forged = notifications.filter((n) => !sameSecret(n.clientState, options.clientState));
   if (forged.length > 0) {
-    options.warn(`Webhook rejected (403): ${forged.length} notification(s) with a wrong clientState, subscription(s) ${forged.map((n) => n.subscriptionId).join(', ')}.`);
+    // The ids are whatever the sender wrote: a few of them, escaped and cut short, so they cannot forge log lines.
+    const ids = forged.slice(0, 3).map((n) => `'${forLog(n.subscriptionId, 64)}'`);
+    const more = forged.length > ids.length ? ` and ${forged.length - ids.length} more` : '';
+    options.warn(`Webhook rejected (403): ${forged.length} notification(s) with a wrong clientState, subscription(s) ${ids.join(', ')}${more}.`);
     return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: 'Unknown clientState.' };
   }
   options.onNotified(notifications);

@@ -3,6 +3,7 @@ import type { CardItem, Recipient } from '../../src/core/reminders';
 import { deliveryCard, deliveryMailHtml, expandText } from '../../src/service/delivery';
 import { deliveryIdFor } from '../../src/service/protocol';
 import { MalformedNotificationError, parseNotifications, receiveWebhook } from '../../src/service/webhooks';
+import { escapingLogger, forLog } from '../../src/service/logging';
 
 const links = { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx' };
 const owner: Recipient = { kind: 'user', address: 'owner@contoso.onmicrosoft.com', name: 'Head of Crime' };
@@ -42,7 +43,34 @@ describe('webhook notifications', () => {
     expect(receiveWebhook({ method: 'POST', url: '/api/webhook', body: JSON.stringify(forged) }, options).status).toBe(403);
     expect(receiveWebhook({ method: 'GET', url: '/api/webhook', body: '' }, options).status).toBe(405);
     expect(started).toEqual([1]);
-    expect(warnings).toEqual(['Webhook rejected (403): 1 notification(s) with a wrong clientState, subscription(s) b2.']);
+    expect(warnings).toEqual(["Webhook rejected (403): 1 notification(s) with a wrong clientState, subscription(s) 'b2'."]);
+  });
+
+  it('logs a forged notification on one line, escaped and cut short, whatever its body holds', () => {
+    const warnings: string[] = [];
+    const options = { clientState: 'secret', onNotified: () => undefined, warn: (m: string) => warnings.push(m) };
+    // A forged log line, an ANSI "clear screen", a bidi override, a bell, and 10,000 more characters.
+    const hostile = `s1\n[reminders] Sweep\r\u001b[2J\u202Eevil\u0007${'x'.repeat(10000)}`;
+    const forged = { value: Array.from({ length: 50 }, () => ({ ...valid.value[0], subscriptionId: hostile, clientState: 'guess' })) };
+    expect(receiveWebhook({ method: 'POST', url: '/api/webhook', body: JSON.stringify(forged) }, options).status).toBe(403);
+    expect(warnings).toHaveLength(1);
+    const escaped = `'s1\\n[reminders] Sweep\\r\\u001b[2J\\u202eevil\\u0007${'x'.repeat(33)}… (9967 more characters)'`;
+    expect(warnings[0]).toBe(`Webhook rejected (403): 50 notification(s) with a wrong clientState, subscription(s) ${escaped}, ${escaped}, ${escaped} and 47 more.`);
+    expect(warnings[0]).not.toMatch(/[\p{Cc}\u2028\u2029\u202A-\u202E]/u);
+  });
+
+  it('writes every message of the service’s logger on one line, quoting SharePoint’s text escaped', () => {
+    const lines: string[] = [];
+    const logger = escapingLogger({ info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) });
+    logger.warn('Recommendation 978: Title "Custody\n[reminders] Sweep of 2026-03-10: 0 item(s)" needs completing.');
+    logger.error('Delivery to \u001b[31mowner\u001b[0m\u2028failed');
+    logger.info('Tab\there, and an em dash — kept');
+    expect(lines).toEqual([
+      'warn Recommendation 978: Title "Custody\\n[reminders] Sweep of 2026-03-10: 0 item(s)" needs completing.',
+      'error Delivery to \\u001b[31mowner\\u001b[0m\\u2028failed',
+      'info Tab\\there, and an em dash — kept'
+    ]);
+    expect(forLog('😀'.repeat(3), 3)).toBe('😀… (4 more characters)');
   });
 });
 
