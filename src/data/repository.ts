@@ -11,8 +11,8 @@ import '@pnp/sp/batching';
 import type { IList } from '@pnp/sp/lists';
 import type { IItems } from '@pnp/sp/items';
 import type { IChangeQuery } from '@pnp/sp/types';
-import type { ItemMapping, ItemPayload, ListItemData, ListSchema } from '../schema';
-import { ItemMappingError, entityName, listSchema } from '../schema';
+import type { ItemMapping, ItemPayload, ItemProblem, ListItemData, ListKey, ListSchema } from '../schema';
+import { entityName, listSchema } from '../schema';
 import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Stored } from './errors';
 
 /** SharePoint's largest page, and the list view threshold. */
@@ -57,6 +57,45 @@ export interface ItemChange {
   readonly token: string;
 }
 
+/**
+ * An item SharePoint holds that the tracker's model cannot read: a required column left empty, a
+ * choice or JSON column holding something else. SharePoint lets anyone with Contribute save such an
+ * item (through its own forms or REST), so a read shows it, flagged "needs completing", and rules
+ * and papers leave it out; it never stops the read of the other items.
+ */
+export interface IncompleteItem {
+  readonly list: ListKey;
+  /** The list's title, as users see it. */
+  readonly listTitle: string;
+  readonly id: number;
+  /** The item's Title as written; empty when it has none. */
+  readonly title: string;
+  readonly problems: readonly ItemProblem[];
+  /** The item's edit form in SharePoint, where it can be completed. */
+  readonly editUrl: string;
+}
+
+/** What a read found: the items the model reads, and those that need completing. */
+export interface ListRead<T> {
+  readonly items: Stored<T>[];
+  readonly incomplete: IncompleteItem[];
+}
+
+/** "Kind is empty but required; Source 'HMIC' is not one of …": an incomplete item's problems in one line. */
+export function problemsText(problems: readonly ItemProblem[]): string {
+  return problems.map((p) => `${p.field} ${p.message}`).join('; ');
+}
+
+/** "Recommendations item 978 ('R1')": an item named as a person finds it in SharePoint. */
+export function itemName(listTitle: string, id: number, title: string): string {
+  return `${listTitle} item ${id}${title === '' ? '' : ` ('${title}')`}`;
+}
+
+/** "Recommendations item 978 ('R1'): Kind is empty but required": names the item and what is wrong. */
+export function incompleteText(item: IncompleteItem): string {
+  return `${itemName(item.listTitle, item.id, item.title)}: ${problemsText(item.problems)}`;
+}
+
 const CHANGE_KINDS: Record<number, ItemChange['kind']> = { 1: 'added', 2: 'updated', 3: 'deleted' };
 
 function etagOf(item: ListItemData): string | undefined {
@@ -91,22 +130,54 @@ export class ListRepository<T extends { id?: number }> {
     return sp.web.lists.getByTitle(this.schema.title);
   }
 
-  /** Turns a read item into a stored domain object, or fails naming the item. */
-  protected toStored(item: ListItemData): Stored<T> {
-    const value = this.mapping.fromItem(item);
-    const id = value.id;
+  private withTag(item: ListItemData): { id: number; etag: string } {
+    const id = item.Id ?? item.ID;
     const etag = etagOf(item);
-    if (id === undefined || etag === undefined) throw new DataError(`'${this.title}' returned an item without ${id === undefined ? 'an Id' : 'an ETag'}; it cannot be edited safely.`, 'bad-data');
-    return { id, etag, value };
+    if (typeof id !== 'number' || etag === undefined) throw new DataError(`'${this.title}' returned an item without ${typeof id !== 'number' ? 'an Id' : 'an ETag'}; it cannot be edited safely.`, 'bad-data');
+    return { id, etag };
   }
 
-  private mapped<R>(fn: () => R, what: string): R {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof ItemMappingError) throw new DataError(`'${this.title}' holds an item the tracker cannot read while ${what}: ${e.message}`, 'bad-data');
+  /** Turns a read item into a stored domain object, or names what stops it being one. */
+  private readItem(item: ListItemData): Stored<T> | { id: number; problems: readonly ItemProblem[] } {
+    const { id, etag } = this.withTag(item);
+    const read = this.mapping.read(item);
+    return read.ok ? { id, etag, value: read.value } : { id, problems: read.problems };
+  }
+
+  private editFormBase: Promise<string> | null = null;
+
+  /** The list's edit form, absolute, read once per repository and only when an item needs completing. */
+  private editForm(): Promise<string> {
+    this.editFormBase ??= (async () => {
+      const info = (await this.list().select('RootFolder/ServerRelativeUrl', 'ParentWeb/Url').expand('RootFolder', 'ParentWeb')()) as {
+        RootFolder?: { ServerRelativeUrl?: string };
+        ParentWeb?: { Url?: string };
+      };
+      const folder = info.RootFolder?.ServerRelativeUrl;
+      const web = info.ParentWeb?.Url;
+      if (!folder || !web) throw new DataError(`'${this.title}' did not say where its forms are.`, 'bad-data');
+      return new URL(`${folder}/EditForm.aspx`, web).toString();
+    })().catch((e: unknown) => {
+      this.editFormBase = null;
       throw e;
+    });
+    return this.editFormBase;
+  }
+
+  /** Sorts a page into the items the model reads and those that need completing. */
+  private async sortPage(page: readonly ListItemData[]): Promise<ListRead<T>> {
+    const items: Stored<T>[] = [];
+    const incomplete: IncompleteItem[] = [];
+    for (const raw of page) {
+      const read = this.readItem(raw);
+      if ('value' in read) {
+        items.push(read);
+        continue;
+      }
+      const editUrl = `${await this.editForm()}?ID=${read.id}`;
+      incomplete.push({ list: this.mapping.list, listTitle: this.title, id: read.id, title: typeof raw.Title === 'string' ? raw.Title : '', problems: read.problems, editUrl });
     }
+    return { items, incomplete };
   }
 
   /** Reads one item. */
@@ -118,7 +189,9 @@ export class ListRepository<T extends { id?: number }> {
     } catch (e) {
       throw toDataError(e, what);
     }
-    return this.mapped(() => this.toStored(item), what);
+    const read = this.readItem(item);
+    if ('value' in read) return read;
+    throw new DataError(`'${this.title}' holds an item the tracker cannot read while ${what}: item ${id} needs completing (${problemsText(read.problems)}).`, 'bad-data');
   }
 
   /** Reads one item, or null when it does not exist. */
@@ -139,23 +212,36 @@ export class ListRepository<T extends { id?: number }> {
     return q;
   }
 
-  /** Pages of items matching the query, one request per page, following SharePoint's next links. */
-  async *pages(options: QueryOptions = {}): AsyncGenerator<Stored<T>[]> {
+  /**
+   * Pages of items matching the query, one request per page, following SharePoint's next links;
+   * each page's items that need completing come beside the others, in `incomplete`.
+   */
+  async *pages(options: QueryOptions = {}): AsyncGenerator<ListRead<T>> {
     const what = `loading '${this.title}'${options.filter ? ` where ${options.filter}` : ''}`;
     try {
-      for await (const page of this.query(options) as AsyncIterable<ListItemData[]>) {
-        yield this.mapped(() => page.map((item) => this.toStored(item)), what);
-      }
+      for await (const page of this.query(options) as AsyncIterable<ListItemData[]>) yield await this.sortPage(page);
     } catch (e) {
       throw toDataError(e, what);
     }
   }
 
-  /** Every item matching the query, across all pages. */
+  /** Every item matching the query, across all pages, and those that need completing. */
+  async read(options: QueryOptions = {}): Promise<ListRead<T>> {
+    const items: Stored<T>[] = [];
+    const incomplete: IncompleteItem[] = [];
+    for await (const page of this.pages(options)) {
+      items.push(...page.items);
+      incomplete.push(...page.incomplete);
+    }
+    return { items, incomplete };
+  }
+
+  /**
+   * Every item matching the query that the model reads. Items that need completing are left out:
+   * callers that show or report them use {@link read}.
+   */
   async all(options: QueryOptions = {}): Promise<Stored<T>[]> {
-    const out: Stored<T>[] = [];
-    for await (const page of this.pages(options)) for (const s of page) out.push(s);
-    return out;
+    return (await this.read(options)).items;
   }
 
   /** Adds one item. */
@@ -326,12 +412,8 @@ export class ListRepository<T extends { id?: number }> {
       const editor = editorField?.LookupValue ?? editorField?.Title;
       const editorEmail = editorField?.Email;
       const base = { label, created, ...(editor ? { editor } : {}), ...(editor && editorEmail ? { editorEmail } : {}) };
-      try {
-        return { ...base, value: this.mapping.fromItem({ ...this.versionAsItem(v), Id: id }) };
-      } catch (err) {
-        if (err instanceof ItemMappingError) return { ...base, problem: err.message };
-        throw err;
-      }
+      const read = this.mapping.read({ ...this.versionAsItem(v), Id: id });
+      return read.ok ? { ...base, value: read.value } : { ...base, problem: `needs completing: ${problemsText(read.problems)}` };
     });
   }
 

@@ -116,8 +116,9 @@ export class RecommendationsRepository extends ListRepository<Recommendation> {
   async refreshColours(today: IsoDate, policy: RagPolicy): Promise<ColourRefresh> {
     let read = 0;
     const changes: { base: Stored<Recommendation>; next: Recommendation }[] = [];
+    // An item that needs completing has no colour the rules can derive: it is left as it is.
     for await (const page of this.pages()) {
-      for (const stored of page) {
+      for (const stored of page.items) {
         read += 1;
         const colour = trafficLight(stored.value, today, policy);
         if (colour !== stored.value.trafficLight) changes.push({ base: stored, next: { ...stored.value, trafficLight: colour } });

@@ -157,6 +157,7 @@ async function pack(doc: Document): Promise<Uint8Array> {
 /** The committee paper as a .docx file's bytes. */
 export async function renderPaperDocx(paper: CommitteePaper): Promise<Uint8Array> {
   const counts = TRAFFIC_LIGHTS.map((c) => new TableRow({ children: [statusCell(c, c), textCell(String(paper.summary.byTrafficLight[c]))] }));
+  const leftOut = S.leftOut(paper);
   const changes = changeRows(paper).map((values) => new TableRow({ children: values.map((v) => textCell(v)) }));
   const legend = paper.legend.map((l) => new TableRow({ children: [statusCell(l.colour, l.colour), textCell(l.definition)] }));
   const red = paper.redItems.map(
@@ -173,6 +174,7 @@ export async function renderPaperDocx(paper: CommitteePaper): Promise<Uint8Array
     plain(paperSubtitle(paper)),
     heading(S.summary, HeadingLevel.HEADING_1),
     plain(S.totals(paper)),
+    ...(leftOut === null ? [] : [plain(leftOut)]),
     table(S.countsColumns, [1, 1], counts),
     heading(S.changesHeading, HeadingLevel.HEADING_2),
     plain(S.changesLine(paper)),

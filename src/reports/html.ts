@@ -107,6 +107,7 @@ function page(title: string, body: string): string {
 /** The committee paper as one self-contained, printable HTML document. */
 export function renderPaperHtml(paper: CommitteePaper): string {
   const counts = TRAFFIC_LIGHTS.map((c) => `<tr>${statusCell(c, c)}<td>${paper.summary.byTrafficLight[c]}</td></tr>`);
+  const leftOut = S.leftOut(paper);
   const changes = changeRows(paper).map((values) => cells(values.map(escapeHtml)));
   const legend = paper.legend.map((l) => `<tr>${statusCell(l.colour, l.colour)}<td>${escapeHtml(l.definition)}</td></tr>`);
   const red = paper.redItems.map((r) => cells([escapeHtml(r.reportTitle), escapeHtml(r.ref), paras(r.text), escapeHtml(dueText(r.due)), paras(r.rationale.reason), escapeHtml(r.rationale.overdue ?? '')]));
@@ -115,7 +116,7 @@ export function renderPaperHtml(paper: CommitteePaper): string {
   );
   const body = [
     `<header><h1>${escapeHtml(paper.title)}</h1><p class="subtitle">${escapeHtml(paperSubtitle(paper))}</p></header>`,
-    `<section class="summary"><h2>${escapeHtml(S.summary)}</h2><p>${escapeHtml(S.totals(paper))}</p>${table(S.countsColumns, counts, 'counts')}`,
+    `<section class="summary"><h2>${escapeHtml(S.summary)}</h2><p>${escapeHtml(S.totals(paper))}</p>${leftOut === null ? '' : `<p class="left-out">${escapeHtml(leftOut)}</p>`}${table(S.countsColumns, counts, 'counts')}`,
     `<h3>${escapeHtml(S.changesHeading)}</h3><p>${escapeHtml(S.changesLine(paper))}</p>${changes.length ? table(S.changesColumns, changes, 'changes') : ''}</section>`,
     `<section class="legend"><h2>${escapeHtml(S.legendHeading)}</h2>${table(S.legendColumns, legend, 'legend')}<p class="policy">${escapeHtml(paper.ragPolicyStatement)}</p></section>`,
     ...paper.sections.map(section),

@@ -9,7 +9,7 @@ import type { IsoDate, IsoInstant } from '../core/model';
 import { buildCommitteePaper, buildPlanUpdate, parseSnapshot, serialiseSnapshot, snapshotOf } from '../core/paper';
 import type { CommitteePaper, PaperBaseline, PaperInput, PaperSelection, PaperSnapshot, PlanUpdate } from '../core/paper';
 import type { RagPolicy } from '../core/status';
-import type { PaperFile, TrackerData } from '../data';
+import { itemName, problemsText, type PaperFile, type TrackerData } from '../data';
 import { renderPaperDocx } from './docx';
 import { renderPaperHtml } from './html';
 
@@ -55,14 +55,26 @@ export class PaperAlreadyIssuedError extends Error {
   }
 }
 
-/** The register's content a paper is built from. */
-export async function loadRegister(data: PaperData): Promise<Pick<PaperInput, 'reports' | 'recommendations' | 'actions' | 'updates'>> {
-  const [reports, recommendations, actions, updates] = await Promise.all([data.reports.all(), data.recommendations.all(), data.actions.all(), data.updates.all()]);
+/**
+ * The register's content a paper is built from. Items that need completing are left out and named
+ * with why, and so are the recommendations of a report that needs completing: the paper has no
+ * report to print them under.
+ */
+export async function loadRegister(data: PaperData): Promise<Pick<PaperInput, 'reports' | 'recommendations' | 'actions' | 'updates' | 'leftOut'>> {
+  const [reports, recommendations, actions, updates] = await Promise.all([data.reports.read(), data.recommendations.read(), data.actions.read(), data.updates.read()]);
+  const incompleteReports = new Map(reports.incomplete.map((r) => [r.id, itemName(r.listTitle, r.id, r.title)]));
+  const leftOut = [reports, recommendations, actions, updates].flatMap((read) => read.incomplete.map((i) => ({ item: itemName(i.listTitle, i.id, i.title), reason: problemsText(i.problems) })));
+  const printable = recommendations.items.filter((s) => {
+    const report = s.value.reportId === undefined ? undefined : incompleteReports.get(s.value.reportId);
+    if (report !== undefined) leftOut.push({ item: itemName(data.recommendations.title, s.id, s.value.ref), reason: `its report, ${report}, needs completing` });
+    return report === undefined;
+  });
   return {
-    reports: reports.map((s) => s.value),
-    recommendations: recommendations.map((s) => s.value),
-    actions: actions.map((s) => s.value),
-    updates: updates.map((s) => s.value)
+    reports: reports.items.map((s) => s.value),
+    recommendations: printable.map((s) => s.value),
+    actions: actions.items.map((s) => s.value),
+    updates: updates.items.map((s) => s.value),
+    leftOut
   };
 }
 

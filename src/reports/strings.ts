@@ -12,6 +12,11 @@ export const PAPER_STRINGS = {
   countsColumns: ['Traffic light', 'Items'],
   totals: (paper: CommitteePaper): string =>
     `${paper.summary.total} ${paper.summary.total === 1 ? 'item' : 'items'} in this paper: ${paper.summary.open} open and ${paper.summary.closed} closed.`,
+  /** Says what the register holds that the paper could not print, and why; null when nothing was left out. */
+  leftOut: (paper: CommitteePaper): string | null =>
+    paper.leftOut.length === 0
+      ? null
+      : `${paper.leftOut.length} ${paper.leftOut.length === 1 ? 'item was' : 'items were'} left out because ${paper.leftOut.length === 1 ? 'it needs' : 'they need'} completing in SharePoint: ${paper.leftOut.map((l) => `${l.item}: ${l.reason}`).join('; ')}.`,
   changesHeading: 'Changes since the previous paper',
   changesLine: (paper: CommitteePaper): string => {
     if (paper.comparedWith === null) return 'This is the first paper: there is no previous paper to compare with.';

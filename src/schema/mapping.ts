@@ -63,6 +63,19 @@ export class ItemMappingError extends Error {
   }
 }
 
+/** One column of an item that the model cannot read: SharePoint accepted it, the tracker cannot use it. */
+export interface ItemProblem {
+  /** Internal name, as in the payload (`TrkKind`, `TrkReportId`). */
+  readonly column: string;
+  /** The column's name as users see it in SharePoint ("Kind"). */
+  readonly field: string;
+  /** What is wrong: "is empty but required". */
+  readonly message: string;
+}
+
+/** An item read through a mapping: the domain object, or every problem that stops it being one. */
+export type ItemRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ItemProblem[] };
+
 /**
  * How one domain type maps onto one list. `columns` names, for every key of the model type, the
  * internal names of the columns that hold it; the type makes a model field without a column a
@@ -74,6 +87,9 @@ export interface ItemMapping<T> {
   /** The `$select` needed to read every mapped column (entity property names). */
   readonly select: readonly string[];
   toItem(model: T): ItemPayload;
+  /** The item as a domain object, or every problem with it: an item SharePoint accepts may still not fit the model. */
+  read(item: ListItemData): ItemRead<T>;
+  /** The item as a domain object. @throws ItemMappingError naming its first problem. */
   fromItem(item: ListItemData): T;
 }
 
@@ -122,8 +138,21 @@ export function dateFromSharePoint(value: string): IsoDate {
   return date;
 }
 
-/** Reads columns of one item, failing with the item and column named. */
+/** The name users see for a column as it appears in a payload (`TrkReportId` is the Report column). */
+function fieldName(list: ListKey, column: string): string {
+  const schema = listSchema(list);
+  if (column === 'Title') return schema.titleField.displayName;
+  return schema.fields.find((f) => f.internalName === column || entityName(f) === column)?.displayName ?? column;
+}
+
+/**
+ * Reads columns of one item. A column the model cannot read is recorded as a problem and read as a
+ * neutral value, so that one pass names every problem of the item; an item with any problem is
+ * never handed on as a domain object.
+ */
 class Reader {
+  readonly problems: ItemProblem[] = [];
+
   constructor(
     private readonly list: ListKey,
     private readonly item: ListItemData
@@ -134,8 +163,16 @@ class Reader {
     return typeof id === 'number' ? id : undefined;
   }
 
-  fail(column: string, problem: string): never {
-    throw new ItemMappingError(this.list, this.id, column, problem);
+  /** Records what is wrong with a column (the first problem per column) and reads it as `fallback`. */
+  problem<V>(column: string, message: string, fallback: V): V {
+    if (!this.problems.some((p) => p.column === column)) this.problems.push({ column, field: fieldName(this.list, column), message });
+    return fallback;
+  }
+
+  /** The first problem, as the error a strict read throws. */
+  error(): ItemMappingError | null {
+    const first = this.problems[0];
+    return first === undefined ? null : new ItemMappingError(this.list, this.id, first.column, first.message);
   }
 
   private raw(column: string): unknown {
@@ -150,34 +187,34 @@ class Reader {
   text(column: string): string | undefined {
     const v = this.raw(column);
     if (v === null || v === '') return undefined;
-    if (typeof v !== 'string') return this.fail(column, `expected text, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'string') return this.problem(column, `expected text, got ${JSON.stringify(v)}`, undefined);
     return v;
   }
 
   requiredText(column: string): string {
-    return this.text(column) ?? this.fail(column, 'is empty but required');
+    return this.text(column) ?? this.problem(column, 'is empty but required', '');
   }
 
   choice<C extends string>(column: string, choices: readonly C[]): C | undefined {
     const v = this.text(column);
     if (v === undefined) return undefined;
-    if (!(choices as readonly string[]).includes(v)) return this.fail(column, `'${v}' is not one of ${choices.join(', ')}`);
+    if (!(choices as readonly string[]).includes(v)) return this.problem(column, `'${v}' is not one of ${choices.join(', ')}`, undefined);
     return v as C;
   }
 
   requiredChoice<C extends string>(column: string, choices: readonly C[]): C {
-    return this.choice(column, choices) ?? this.fail(column, 'is empty but required');
+    return this.choice(column, choices) ?? this.problem(column, 'is empty but required', choices[0]);
   }
 
   number(column: string): number | undefined {
     const v = this.raw(column);
     if (v === null) return undefined;
-    if (typeof v !== 'number') return this.fail(column, `expected a number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number') return this.problem(column, `expected a number, got ${JSON.stringify(v)}`, undefined);
     return v;
   }
 
   requiredNumber(column: string): number {
-    return this.number(column) ?? this.fail(column, 'is empty but required');
+    return this.number(column) ?? this.problem(column, 'is empty but required', 0);
   }
 
   numbers(column: string): number[] {
@@ -185,14 +222,14 @@ class Reader {
     if (v === null) return [];
     // Verbose responses wrap arrays as {results: [...]}; JSON light sends the array itself.
     const arr = Array.isArray(v) ? v : typeof v === 'object' && Array.isArray((v as { results?: unknown }).results) ? (v as { results: unknown[] }).results : null;
-    if (!arr || !arr.every((n) => typeof n === 'number')) return this.fail(column, `expected a list of ids, got ${JSON.stringify(v)}`);
+    if (!arr || !arr.every((n) => typeof n === 'number')) return this.problem(column, `expected a list of ids, got ${JSON.stringify(v)}`, []);
     return arr as number[];
   }
 
   boolean(column: string): boolean {
     const v = this.raw(column);
     if (v === null) return false;
-    if (typeof v !== 'boolean') return this.fail(column, `expected true or false, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'boolean') return this.problem(column, `expected true or false, got ${JSON.stringify(v)}`, false);
     return v;
   }
 
@@ -202,13 +239,13 @@ class Reader {
     try {
       return dateFromSharePoint(v);
     } catch {
-      return this.fail(column, `'${v}' is not a date`);
+      return this.problem(column, `'${v}' is not a date`, null);
     }
   }
 
   instant(column: string): IsoInstant {
     const v = this.requiredText(column);
-    if (Number.isNaN(Date.parse(v))) return this.fail(column, `'${v}' is not a date and time`);
+    if (v !== '' && Number.isNaN(Date.parse(v))) return this.problem(column, `'${v}' is not a date and time`, '');
     return v;
   }
 
@@ -216,7 +253,7 @@ class Reader {
     const v = this.raw(column);
     if (v === null) return undefined;
     if (typeof v === 'object' && typeof (v as { Url?: unknown }).Url === 'string') return (v as { Url: string }).Url || undefined;
-    return this.fail(column, `expected a link, got ${JSON.stringify(v)}`);
+    return this.problem(column, `expected a link, got ${JSON.stringify(v)}`, undefined);
   }
 
   json<T>(column: string): T | undefined {
@@ -225,14 +262,14 @@ class Reader {
     try {
       return JSON.parse(v) as T;
     } catch {
-      return this.fail(column, 'does not hold valid JSON');
+      return this.problem(column, 'does not hold valid JSON', undefined);
     }
   }
 
   jsonArray<T>(column: string): T[] {
     const v = this.json<unknown>(column);
     if (v === undefined) return [];
-    if (!Array.isArray(v)) return this.fail(column, 'expected a JSON array');
+    if (!Array.isArray(v)) return this.problem(column, 'expected a JSON array', []);
     return v as T[];
   }
 
@@ -296,7 +333,18 @@ function mapping<T>(list: ListKey, columns: ItemMapping<T>['columns'], toItem: (
     columns,
     select: selectFor(list, columns as Record<string, readonly string[]>),
     toItem,
-    fromItem: (item) => fromItem(new Reader(list, item))
+    read: (item) => {
+      const reader = new Reader(list, item);
+      const value = fromItem(reader);
+      return reader.problems.length === 0 ? { ok: true, value } : { ok: false, problems: reader.problems };
+    },
+    fromItem: (item) => {
+      const reader = new Reader(list, item);
+      const value = fromItem(reader);
+      const error = reader.error();
+      if (error) throw error;
+      return value;
+    }
   };
 }
 
@@ -566,8 +614,8 @@ export const reminderRuleMapping: ItemMapping<ReminderRuleRecord> = mapping<Remi
   { id: ['Id'], key: [F.ruleKey], name: [F.title], enabled: [F.enabled], definition: [F.definition] },
   (r) => ({ [F.title]: r.name, [F.ruleKey]: r.key, [F.enabled]: r.enabled, [F.definition]: JSON.stringify(r.definition) }),
   (r) => {
-    const definition = r.json<unknown>(F.definition);
-    if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) return r.fail(F.definition, 'expected a JSON object');
+    const json = r.json<unknown>(F.definition);
+    const definition = json !== null && typeof json === 'object' && !Array.isArray(json) ? json : r.problem(F.definition, 'expected a JSON object', {});
     return withOptional<ReminderRuleRecord>(
       { key: r.requiredText(F.ruleKey), name: r.requiredText(F.title), enabled: r.boolean(F.enabled), definition: definition as ReminderRuleRecord['definition'] },
       { id: r.itemId() }

@@ -21,7 +21,7 @@ import {
   updateDeepLink
 } from '../core/reminders';
 import type { CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
-import type { ItemVersion, TrackerData } from '../data';
+import { incompleteText, type IncompleteItem, type ItemVersion, type TrackerData } from '../data';
 import { expandText, type DeliveryTransport, type OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
 import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
@@ -124,8 +124,10 @@ export class ReminderEngine {
 
   /** The rules from the Reminder Rules list, writing the default set first when the list is empty. */
   public async rules(): Promise<ReminderRule[]> {
-    let records = (await this.options.data.reminderRules.all()).map((s) => s.value);
-    if (records.length === 0) {
+    const read = await this.options.data.reminderRules.read();
+    this.skipIncomplete(read.incomplete, 'the rule is not run');
+    let records = read.items.map((s) => s.value);
+    if (records.length === 0 && read.incomplete.length === 0) {
       await this.options.data.reminderRules.addMany(DEFAULT_RULES.map(ruleRecord));
       records = DEFAULT_RULES.map(ruleRecord);
       this.options.logger.info(`Wrote the ${records.length} default reminder rules to the Reminder Rules list.`);
@@ -135,9 +137,16 @@ export class ReminderEngine {
     return rules;
   }
 
+  /** Report titles for the cards; a report that needs completing still lends its title. */
   private async reportTitles(): Promise<Map<number, string>> {
-    const reports = await this.options.data.reports.all();
-    return new Map(reports.map((r) => [r.id, r.value.title]));
+    const reports = await this.options.data.reports.read();
+    this.skipIncomplete(reports.incomplete, 'its title is used as written');
+    return new Map([...reports.items.map((r): [number, string] => [r.id, r.value.title]), ...reports.incomplete.map((r): [number, string] => [r.id, r.title])]);
+  }
+
+  /** Names each item that needs completing and what the engine does about it: one warning per item per pass. */
+  private skipIncomplete(items: readonly IncompleteItem[], consequence: string): void {
+    for (const item of items) this.options.logger.warn(`${incompleteText(item)}. It needs completing in SharePoint; until then ${consequence}.`);
   }
 
   private subject(rec: Recommendation, day: IsoDate, reports: Map<number, string>, ragPolicy: RagPolicy): ReminderSubject {
@@ -307,7 +316,8 @@ export class ReminderEngine {
       const unresolved: UnresolvedRecipient[] = [];
       let items = 0;
       for await (const page of data.recommendations.pages()) {
-        for (const { id, value } of page) {
+        this.skipIncomplete(page.incomplete, 'no reminder is sent for it');
+        for (const { id, value } of page.items) {
           items += 1;
           const rec = { ...value, id };
           const subject = this.subject(rec, today, reports, policy);

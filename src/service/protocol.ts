@@ -106,7 +106,7 @@ export class ReminderLedger {
   /** Loads the whole log (paged by ID, so any size stays under the list view threshold). */
   public static async load(repo: ReminderLogRepository): Promise<ReminderLedger> {
     const entries = new Map<string, Stored<ReminderLogEntry>>();
-    for await (const page of repo.pages()) for (const s of page) entries.set(s.value.key, s);
+    for await (const page of repo.pages()) for (const s of page.items) entries.set(s.value.key, s);
     return new ReminderLedger(repo, entries);
   }
 

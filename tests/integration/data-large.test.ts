@@ -31,8 +31,8 @@ describe('a Recommendations list past the list view threshold', () => {
     const sizes: number[] = [];
     const ids = new Set<number>();
     for await (const page of data.recommendations.pages()) {
-      sizes.push(page.length);
-      for (const s of page) ids.add(s.id);
+      sizes.push(page.items.length);
+      for (const s of page.items) ids.add(s.id);
     }
     expect(sizes).toEqual([MAX_PAGE_SIZE, MAX_PAGE_SIZE, N - 2 * MAX_PAGE_SIZE]);
     expect(ids.size).toBe(N);

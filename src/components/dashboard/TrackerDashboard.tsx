@@ -18,6 +18,7 @@ import type { IsoDate, OriginatingReport } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
 import { lightColour } from '../common/TrafficLightBadge';
+import { needsCompletingCount } from '../common/NeedsCompleting';
 import { shortUkDate } from '../common/format';
 import { TrackerShell } from '../setup/TrackerShell';
 import { DEFAULT_TRACKER_SETTINGS, linkFiltersToQuery } from '../settings/settings';
@@ -50,8 +51,9 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
   const { data, settings, now } = props;
   const theme = useTheme();
   const today: IsoDate = londonDate(now());
-  const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
+  const [reports, setReports] = React.useState<Pick<OriginatingReport & { id: number }, 'id' | 'title'>[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[] | null>(null);
+  const [incomplete, setIncomplete] = React.useState(0);
   const [error, setError] = React.useState<string | null>(null);
   const [drill, setDrill] = React.useState<{ title: string; link: LinkFilters } | null>(null);
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
@@ -59,15 +61,19 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
   React.useEffect(() => {
     let cancelled = false;
     const run = async (): Promise<void> => {
-      const [reps, sitePolicy] = await Promise.all([data.listReports(), data.ragPolicy()]);
+      const [reps, sitePolicy] = await Promise.all([data.readReports(), data.ragPolicy()]);
       let loaded: RecommendationRecord[] = [];
-      await data.loadRecommendations((page) => {
+      let flagged = reps.incomplete.length;
+      await data.loadRecommendations((page, incompletePage) => {
         loaded = loaded.concat(page);
+        flagged += incompletePage.length;
       });
       if (!cancelled) {
         setPolicy(sitePolicy);
-        setReports(reps);
+        // A report that needs completing still names its recommendations' bar.
+        setReports([...reps.reports, ...reps.incomplete]);
         setRecords(loaded);
+        setIncomplete(flagged);
       }
     };
     run().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -123,6 +129,11 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
       <Text variant="xLarge" as="h2">
         {settings.title}
       </Text>
+      {incomplete > 0 && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="dashboard-needs-completing">
+          {needsCompletingCount(incomplete)} and {incomplete === 1 ? 'is' : 'are'} not counted here: the tracker lists {incomplete === 1 ? 'it' : 'them'} with what is missing.
+        </MessageBar>
+      )}
       <div className={styles.tiles} role="list" aria-label="Headline figures">
         {heads.map((h) => (
           <div role="listitem" key={h.key}>

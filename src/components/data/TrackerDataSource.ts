@@ -5,6 +5,9 @@
  */
 import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
+import type { IncompleteItem } from '../../data';
+
+export type { IncompleteItem };
 
 /** A stored item with the version tag that a later update must quote (optimistic concurrency). */
 export interface Versioned<T> {
@@ -84,11 +87,13 @@ export interface TrackerDataSource {
   saveRagPolicy(seen: RagPolicy, next: RagPolicy): Promise<{ changed: number }>;
 
   listReports(): Promise<(OriginatingReport & { id: number })[]>;
+  /** The reports, and those that need completing in SharePoint (no Source, say): shown, never fatal. */
+  readReports(): Promise<{ reports: (OriginatingReport & { id: number })[]; incomplete: IncompleteItem[] }>;
   /**
    * Every recommendation, page by page: `onPage` receives each page as it arrives so that the grid
-   * can show the first rows while the rest load.
+   * can show the first rows while the rest load, with the page's items that need completing.
    */
-  loadRecommendations(onPage: (page: RecommendationRecord[]) => void): Promise<void>;
+  loadRecommendations(onPage: (page: RecommendationRecord[], incomplete: IncompleteItem[]) => void): Promise<void>;
   getRecommendation(id: number): Promise<RecommendationRecord>;
   /** A recommendation's actions, each with its version tag. */
   listActions(recommendationId: number): Promise<ActionRecord[]>;

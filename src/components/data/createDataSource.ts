@@ -65,6 +65,11 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
     return policy;
   };
 
+  const readReports: TrackerDataSource['readReports'] = async () => {
+    const { items, incomplete } = await data.reports.read();
+    return { reports: items.map(withId), incomplete };
+  };
+
   /** The stored colour follows the rules, so that server-side filters and sorts by colour agree. */
   const derive = async (rec: Recommendation): Promise<Recommendation> => ({ ...rec, trafficLight: trafficLight(rec, londonDate(now()), await ragPolicy()) });
 
@@ -105,24 +110,28 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
       return { changed };
     },
 
+    readReports,
+
     async listReports() {
-      return (await data.reports.all()).map(withId);
+      return (await readReports()).reports;
     },
 
     async loadRecommendations(onPage) {
       let lastId = 0;
       for await (const page of data.recommendations.pages({ pageSize: FIRST_PAGE_SIZE })) {
-        onPage(page.map(toRecord));
-        if (page.length < FIRST_PAGE_SIZE) return;
-        lastId = page[page.length - 1].id;
+        onPage(page.items.map(toRecord), page.incomplete);
+        const ids = [...page.items, ...page.incomplete].map((s) => s.id);
+        if (ids.length < FIRST_PAGE_SIZE) return;
+        lastId = Math.max(...ids);
         break;
       }
       // The rest, in id order, in large pages. A filter such as `ID gt n` would be refused on a
       // list past the view threshold (it matches more than 5,000 items), so the big pages start at
       // the beginning and the few items already shown are skipped.
       for await (const page of data.recommendations.pages({ pageSize: PAGE_SIZE })) {
-        const fresh = page.filter((s) => s.id > lastId);
-        if (fresh.length > 0) onPage(fresh.map(toRecord));
+        const fresh = page.items.filter((s) => s.id > lastId);
+        const freshIncomplete = page.incomplete.filter((s) => s.id > lastId);
+        if (fresh.length + freshIncomplete.length > 0) onPage(fresh.map(toRecord), freshIncomplete);
       }
     },
 

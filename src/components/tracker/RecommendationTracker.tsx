@@ -19,7 +19,8 @@ import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import { NeedsCompleting } from '../common/NeedsCompleting';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
 import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
@@ -103,6 +104,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[]>([]);
+  const [incompleteReports, setIncompleteReports] = React.useState<IncompleteItem[]>([]);
+  const [incompleteRecords, setIncompleteRecords] = React.useState<IncompleteItem[]>([]);
   const [loading, setLoading] = React.useState(true);
   const [error, setError] = React.useState<string | null>(null);
   const preset = React.useMemo(() => initialFilters(settings, props.linkFilters), [settings, props.linkFilters]);
@@ -123,14 +126,23 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     setError(null);
     try {
       let loaded: RecommendationRecord[] = [];
+      let flagged: IncompleteItem[] = [];
       setRecords([]);
+      setIncompleteRecords([]);
       // Reports and the first page of recommendations load side by side: first rows sooner.
       await Promise.all([
         data.ragPolicy().then(setPolicy),
-        data.listReports().then(setReports),
-        data.loadRecommendations((pageOfRecords) => {
+        data.readReports().then((read) => {
+          setReports(read.reports);
+          setIncompleteReports(read.incomplete);
+        }),
+        data.loadRecommendations((pageOfRecords, incomplete) => {
           loaded = loaded.concat(pageOfRecords);
           setRecords(loaded);
+          if (incomplete.length > 0) {
+            flagged = flagged.concat(incomplete);
+            setIncompleteRecords(flagged);
+          }
         })
       ]);
     } catch (e) {
@@ -144,7 +156,10 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     load().catch(() => undefined);
   }, [load]);
 
-  const rows = React.useMemo(() => buildRows(records, reports, today, policy), [records, reports, today, policy]);
+  // A report that needs completing still names the group its recommendations are shown under.
+  const reportTitles = React.useMemo(() => [...reports, ...incompleteReports], [reports, incompleteReports]);
+  const incomplete = React.useMemo(() => [...incompleteReports, ...incompleteRecords], [incompleteReports, incompleteRecords]);
+  const rows = React.useMemo(() => buildRows(records, reportTitles, today, policy), [records, reportTitles, today, policy]);
   // Sort everything once, then filter the sorted list (filtering keeps the order): a filter change
   // costs one scan, not a sort of up to 10,000 rows.
   const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
@@ -355,8 +370,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
         {loading && records.length === 0
           ? 'Loading recommendations…'
-          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}${repeatedShown > 0 ? ` · ${repeatedShown} national ${repeatedShown === 1 ? 'row' : 'rows'} counted with the force's own` : ''}`}
+          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}${repeatedShown > 0 ? ` · ${repeatedShown} national ${repeatedShown === 1 ? 'row' : 'rows'} counted with the force's own` : ''}${incomplete.length > 0 ? ` · ${incomplete.length} ${incomplete.length === 1 ? 'needs' : 'need'} completing` : ''}`}
       </div>
+      <NeedsCompleting items={incomplete} />
       {loading && <ProgressIndicator label={`Loaded ${records.length} recommendations so far…`} />}
       <DetailsList
         items={grouped.rows}

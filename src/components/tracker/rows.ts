@@ -38,7 +38,7 @@ export interface TrackerRow {
  */
 export function buildRows(
   records: readonly RecommendationRecord[],
-  reports: readonly (OriginatingReport & { id: number })[],
+  reports: readonly Pick<OriginatingReport & { id: number }, 'id' | 'title'>[],
   today: IsoDate,
   policy: RagPolicy = DEFAULT_RAG_POLICY
 ): TrackerRow[] {

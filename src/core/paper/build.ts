@@ -18,6 +18,7 @@ import type {
   ChangeMarker,
   ClosedRow,
   CommitteePaper,
+  LeftOutItem,
   PaperActionRow,
   PaperBaseline,
   PaperChange,
@@ -45,6 +46,8 @@ export interface PaperInput {
   title?: string;
   /** Which due date makes an open item RED; the status rules' default when absent. */
   ragPolicy?: RagPolicy;
+  /** Items of the register that need completing, which the reader could not pass on: printed as left out. */
+  leftOut?: LeftOutItem[];
 }
 
 /** The default title, as the City of London paper heads its own. */
@@ -389,6 +392,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     sections,
     redItems,
     closedItems: closedItems.sort((a, b) => a.reportTitle.localeCompare(b.reportTitle) || refOrder.compare(a.ref, b.ref)),
-    items
+    items,
+    leftOut: input.leftOut ?? []
   };
 }

@@ -156,6 +156,14 @@ export interface ClosedRow {
 
 export type TrafficLightCounts = Record<TrafficLight, number>;
 
+/** An item of the register the paper leaves out because it needs completing in SharePoint. */
+export interface LeftOutItem {
+  /** "Recommendations item 978 ('R1')". */
+  item: string;
+  /** "Kind is empty but required". */
+  reason: string;
+}
+
 /** The whole committee paper. */
 export interface CommitteePaper {
   title: string;
@@ -188,6 +196,8 @@ export interface CommitteePaper {
   closedItems: ClosedRow[];
   /** What every selected item said on the paper's date: the content of its snapshot. */
   items: SnapshotItem[];
+  /** Items of the register left out because they need completing, each with why: the paper says so. */
+  leftOut: LeftOutItem[];
 }
 
 /** What one item said on the day a paper was issued. */

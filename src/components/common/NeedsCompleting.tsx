@@ -1,0 +1,73 @@
+/**
+ * Items SharePoint holds that the tracker's model cannot read (a required column left empty, a
+ * column holding what the tracker does not expect): listed, flagged "Needs completing" with what is
+ * missing in words, and linked to SharePoint's own edit form, where they can be completed.
+ */
+import * as React from 'react';
+import { Link } from '@fluentui/react/lib/Link';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import type { IncompleteItem } from '../data/TrackerDataSource';
+
+/** "2 items need completing in SharePoint". */
+export function needsCompletingCount(count: number): string {
+  return `${count} ${count === 1 ? 'item needs' : 'items need'} completing in SharePoint`;
+}
+
+/** The items that need completing, as a table under a warning; nothing when there are none. */
+export function NeedsCompleting(props: { items: readonly IncompleteItem[] }): JSX.Element | null {
+  const theme = useTheme();
+  const styles = mergeStyleSets({
+    table: { borderCollapse: 'collapse', width: '100%', marginTop: 8, color: theme.semanticColors.bodyText },
+    cell: { borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 6px', textAlign: 'left', verticalAlign: 'top' },
+    flag: { color: theme.semanticColors.errorText, fontWeight: 600 },
+    problems: { margin: 0, paddingLeft: 16 },
+    srOnly: hiddenContentStyle
+  });
+  if (props.items.length === 0) return null;
+  return (
+    <section aria-labelledby="needs-completing-heading" data-testid="needs-completing">
+      <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+        <span id="needs-completing-heading">{needsCompletingCount(props.items.length)}</span>: the tracker cannot show {props.items.length === 1 ? 'it' : 'them'} in the
+        grid, count {props.items.length === 1 ? 'it' : 'them'} or send reminders about {props.items.length === 1 ? 'it' : 'them'} until the columns named below are filled in.
+      </MessageBar>
+      <table className={styles.table}>
+        <caption className={styles.srOnly}>Items that need completing</caption>
+        <thead>
+          <tr>
+            <th className={styles.cell} scope="col">Item</th>
+            <th className={styles.cell} scope="col">List</th>
+            <th className={styles.cell} scope="col">Status</th>
+            <th className={styles.cell} scope="col">What is missing or wrong</th>
+            <th className={styles.cell} scope="col">Complete it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((item) => (
+            <tr key={`${item.list}:${item.id}`} data-testid="needs-completing-row">
+              <td className={styles.cell}>{item.title === '' ? `Item ${item.id}` : item.title}</td>
+              <td className={styles.cell}>{item.listTitle}</td>
+              <td className={styles.cell}>
+                <span className={styles.flag}>Needs completing</span>
+              </td>
+              <td className={styles.cell}>
+                <ul className={styles.problems}>
+                  {item.problems.map((p) => (
+                    <li key={p.column}>
+                      {p.field} {p.message}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className={styles.cell}>
+                <Link href={item.editUrl} target="_blank" rel="noopener noreferrer">
+                  Edit item {item.id} in SharePoint
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
