@@ -21,7 +21,11 @@ function boundaryOf(contentType: string | undefined): string | undefined {
   return m ? m[1] ?? m[2] : undefined;
 }
 
-/** Splits a multipart body into its parts' raw text (line endings normalised to LF). */
+/**
+ * Splits a multipart body into its parts' raw text (line endings normalised to LF). A body without
+ * its closing delimiter is refused: it may have been cut short, and running part of it would apply
+ * part of what was sent.
+ */
 function splitMultipart(body: string, boundary: string): string[] {
   const lines = body.replace(/\r\n/g, '\n').split('\n');
   const parts: string[] = [];
@@ -34,14 +38,14 @@ function splitMultipart(body: string, boundary: string): string[] {
         parts.push(current.join('\n'));
       }
       if (isClose) {
-        break;
+        return parts;
       }
       current = [];
       continue;
     }
     current?.push(line);
   }
-  return parts;
+  throw errors.badRequest(`The $batch body has no closing delimiter '--${boundary}--'.`);
 }
 
 /** Splits "headers, blank line, rest" and lower-cases header names. */
@@ -77,7 +81,10 @@ function parseHttpPart(text: string): BatchPart {
   return { method: requestLine[1], url: requestLine[2], headers: inner.headers, body: inner.rest.replace(/\n+$/, '') };
 }
 
-/** Parses a `$batch` request body into its operations, changesets flattened in order. */
+/**
+ * Parses a `$batch` request body into its operations, changesets flattened in order. All of it is
+ * read before anything runs, so a body that cannot be read is refused whole.
+ */
 export function parseBatch(contentType: string | undefined, body: string): BatchPart[] {
   const boundary = boundaryOf(contentType);
   if (!boundary) {

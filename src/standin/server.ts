@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { createList, dispatch } from './api';
 import { formatBatch, parseBatch } from './batch';
 import { refuseIgnoredOptions, refuseUnknownOptions, type Ctx } from './context';
-import { SpError } from './errors';
+import { SpError, errors } from './errors';
 import { FaultInjector, type FaultSettings } from './faults';
 import { createGraphContext, handleGraphRequest, type GraphContext } from './graph';
 import { DEFAULT_ALIAS, DIRECTORY, effectiveLevel, emailFor, findInDirectory, loginFor } from './identity';
@@ -173,21 +173,41 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     return undefined;
   };
 
+  /** The absolute URL a `$batch` part names (absolute, or relative to the batch's own URL). */
+  const partUrl = (raw: string, base: URL): URL => {
+    try {
+      return new URL(raw, base);
+    } catch {
+      throw errors.badRequest(`The batch part URL '${raw}' is not a URL.`);
+    }
+  };
+
+  /**
+   * Runs a `$batch`. The whole body is read first: one that cannot be read is refused with 400 before
+   * any part runs. Then every part runs in order and gets its own answer; as in SharePoint, a
+   * changeset is not transactional, so a failing part changes nothing itself and leaves the others
+   * as they were answered.
+   */
   const runBatch = async (req: ApiRequest, user: UserRecord): Promise<ApiResponse> => {
-    const parts = parseBatch(req.headers['content-type'], req.body.toString('utf8'));
-    const responses: ApiResponse[] = [];
-    for (const part of parts) {
-      const url = new URL(part.url, req.url);
-      const inner: ApiRequest = {
+    const responder = new Responder(flavourOf(req.headers.accept), `${req.url.origin}${SITE_PATH}/_api`);
+    let requests: ApiRequest[];
+    try {
+      requests = parseBatch(req.headers['content-type'], req.body.toString('utf8')).map((part) => ({
         method: part.method.toUpperCase(),
-        url,
+        url: partUrl(part.url, req.url),
         headers: { ...part.headers, 'x-standin-user': req.headers['x-standin-user'] ?? '' },
         body: Buffer.from(part.body, 'utf8')
-      };
-      const path = apiPathOf(url.pathname);
+      }));
+    } catch (e) {
+      if (e instanceof SpError) return responder.error(e);
+      throw e;
+    }
+    const responses: ApiResponse[] = [];
+    for (const inner of requests) {
+      const path = apiPathOf(inner.url.pathname);
       responses.push(
         path === undefined
-          ? new Responder(flavourOf(inner.headers.accept), `${req.url.origin}${SITE_PATH}/_api`).error(new SpError(404, '-1, System.ArgumentException', `The batch part URL '${part.url}' is not under ${SITE_PATH}/_api.`))
+          ? new Responder(flavourOf(inner.headers.accept), `${req.url.origin}${SITE_PATH}/_api`).error(new SpError(404, '-1, System.ArgumentException', `The batch part URL '${inner.url.href}' is not under ${SITE_PATH}/_api.`))
           : await runApi(inner, user, path)
       );
     }

@@ -64,9 +64,12 @@ describe('$batch request parsing', () => {
     expect(parseBatch('multipart/mixed; boundary="batch_0df3"', pnpBody('\n'))).toHaveLength(3);
   });
 
-  it('refuses a body without a boundary and a part without a request line', () => {
+  it('refuses a body without a boundary, a part without a request line, and a body or changeset cut short', () => {
     expect(() => parseBatch('application/json', '{}')).toThrow(SpError);
     expect(() => parseBatch('multipart/mixed; boundary=b', '--b\nContent-Type: application/http\n\nnot a request\n--b--\n')).toThrow('request line');
+    const whole = pnpBody('\n');
+    expect(() => parseBatch('multipart/mixed; boundary=batch_0df3', whole.slice(0, whole.indexOf('--batch_0df3--')))).toThrow("no closing delimiter '--batch_0df3--'");
+    expect(() => parseBatch('multipart/mixed; boundary=batch_0df3', whole.replace('--changeset_bf37--\n', ''))).toThrow("no closing delimiter '--changeset_bf37--'");
   });
 });
 
