@@ -31,7 +31,7 @@
  */
 import { Template } from 'adaptivecards-templating';
 import { createHash } from 'crypto';
-import { DIGEST_CARD_TEMPLATE, REMINDER_CARD_TEMPLATE, digestCardData, myActionsDeepLink } from '../core/reminders';
+import { DIGEST_CARD_TEMPLATE, REMINDER_CARD_TEMPLATE, digestCardData, myActionsDeepLink, safeCardItem } from '../core/reminders';
 import type { CardItem, LinkSettings, Recipient } from '../core/reminders';
 import { GraphError, type GraphClient } from './graph';
 
@@ -81,9 +81,12 @@ export function expandText(template: string, data: object): string {
   return typeof expanded.text === 'string' ? expanded.text : String(expanded.text ?? '');
 }
 
-/** The Adaptive Card of a delivery: the single-reminder card, or a digest for several. */
+/**
+ * The Adaptive Card of a delivery: the single-reminder card, or a digest for several. Its texts are
+ * made safe for Markdown here, where they become Markdown (the activity feed and e-mail take them plain).
+ */
 export function deliveryCard(delivery: OutgoingDelivery, links: LinkSettings): Record<string, unknown> {
-  if (delivery.items.length === 1) return reminderCard.expand({ $root: delivery.items[0] }) as Record<string, unknown>;
+  if (delivery.items.length === 1) return reminderCard.expand({ $root: safeCardItem(delivery.items[0], links) }) as Record<string, unknown>;
   return digestCard.expand({ $root: digestCardData(delivery.recipient.name, delivery.items, links) }) as Record<string, unknown>;
 }
 

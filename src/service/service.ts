@@ -10,6 +10,7 @@ import type { AddressInfo } from 'net';
 import type { SPFI } from '@pnp/sp';
 import { nodeSp } from '../cli/sp';
 import { londonWallClock } from '../core/dates';
+import { checkTrackerLink } from '../core/links';
 import type { IsoDate, Person } from '../core/model';
 import { minutesOfDay } from '../core/reminders';
 import type { LinkSettings } from '../core/reminders';
@@ -102,10 +103,14 @@ const consoleLogger: ReminderLogger = {
 export async function createEngine(options: ReminderServiceOptions): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> {
   // Messages quote SharePoint's data and requests' bodies: escaped, none can forge a log line.
   const logger = escapingLogger(options.logger ?? consoleLogger);
+  // Every card's "Open item" leads here: refuse to start rather than send links off the tenant.
+  const tracker = checkTrackerLink(options.links.trackerUrl, options.siteUrl);
+  if (!tracker.ok) throw new Error(`The tracker page for "Open item" (TRACKER_PAGE_URL) cannot be used with the site ${options.siteUrl}: ${tracker.problem}`);
+  const links: LinkSettings = { ...options.links, trackerUrl: tracker.url };
   const sp = options.sp ?? nodeSp(options.siteUrl, { user: 'admin' });
   const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });
-  const transport = options.transport ?? new GraphTransport({ graph, links: options.links, senderUpn: options.senderUpn, personRoute: options.personRoute });
-  const engine = await ReminderEngine.start({ data: createTrackerData(sp), transport, links: options.links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
+  const transport = options.transport ?? new GraphTransport({ graph, links, senderUpn: options.senderUpn, personRoute: options.personRoute });
+  const engine = await ReminderEngine.start({ data: createTrackerData(sp), transport, links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
   return { engine, sp, logger };
 }
 

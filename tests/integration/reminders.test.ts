@@ -87,7 +87,8 @@ async function site(webhookDebounceMs?: number): Promise<{ server: Standin; data
 
 function serviceOptions(server: Standin, clock: SimulatedClock, logger: ReminderLogger, extra: Partial<ReminderServiceOptions> = {}): ReminderServiceOptions {
   return {
-    ...localServiceOptions(server, LINKS.trackerUrl),
+    // "Open item" must lead to a page on the site's own host: the stand-in's, here.
+    ...localServiceOptions(server, `${server.siteUrl}/SitePages/Tracker.aspx`),
     clientState: CLIENT_STATE,
     clock: clock.read,
     adminKey: ADMIN_KEY,

@@ -1,6 +1,9 @@
 import { JSDOM } from 'jsdom';
+import createDOMPurify from 'dompurify';
+import MarkdownIt from 'markdown-it';
 import type { CardItem, Recipient } from '../../src/core/reminders';
 import { deliveryCard } from '../../src/service/delivery';
+import { planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
 
 const links = { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx' };
 const owner: Recipient = { kind: 'user', address: 'owner@contoso.onmicrosoft.com', name: 'Head of Crime' };
@@ -64,5 +67,75 @@ describe('reminder cards in the Adaptive Cards renderer', () => {
     expect(html.textContent).toContain('Head of Crime, you have 25 reminders');
     expect(html.textContent).toContain('…and 5 more. Open My Actions to see them all.');
     expect([...html.querySelectorAll('button')].filter((b) => b.textContent === 'Post an update')).toHaveLength(20);
+  });
+});
+
+describe('links in item text on a card', () => {
+  const TENANT_DOC = 'https://contoso.sharepoint.com/sites/tracker/Shared%20Documents/Action%20plan.docx';
+  const crafted: [string, string][] = [
+    ['a Markdown link', '[Click](https://evil.example)'],
+    ['a Markdown link in capitals', '[Click](HTTPS://EVIL.EXAMPLE/x)'],
+    ['a link to a look-alike host', '[Tracker](https://contoso.sharepoint.com.evil.example/x)'],
+    ['a link to javascript:', '[Open](javascript:alert(1))'],
+    ['an autolink', '<https://evil.example/x>'],
+    ['a bare address', 'Read https://evil.example/x before the meeting.'],
+    ['a www address', 'See www.evil.example/x'],
+    ['a reference link', '[Click][1]\n\n[1]: https://evil.example'],
+    ['a tenant address as the label of another site', '[https://contoso.sharepoint.com/sites/tracker](https://evil.example)']
+  ];
+
+  // The workbench inbox's Markdown: markdown-it with raw HTML off, then DOMPurify (InboxPage.tsx).
+  beforeAll(() => {
+    const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
+    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
+    AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml?: string; didProcess: boolean }) => {
+      result.outputHtml = purify.sanitize(markdown.render(text), { ALLOWED_TAGS: ['p', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'br', 'code'], ALLOWED_ATTR: ['href'] });
+      result.didProcess = true;
+    };
+  });
+  afterAll(() => {
+    AdaptiveCard.onProcessMarkdown = undefined;
+  });
+
+  /** Where the card's text (not its buttons) links to. */
+  const textLinks = (html: HTMLElement): string[] => [...html.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+
+  test.each(crafted)('%s shows as text, in the item text, the rule message and the facts', (_, text) => {
+    const card = { ...item('7'), title: `7: ${text}`, message: `Owner says ${text}`, report: text, text };
+    const html = render(deliveryCard({ deliveryId: 'd', recipient: owner, items: [card] }, links));
+    expect(textLinks(html).filter((href) => !href.startsWith('https://contoso.sharepoint.com/'))).toEqual([]);
+    // What was typed is still there to read.
+    expect(html.textContent?.replace(/\s+/g, ' ')).toContain(text.replace(/\s+/g, ' '));
+  });
+
+  test('a digest shows a crafted name and item text as text', () => {
+    const name = '[Head of Crime](https://evil.example)';
+    const html = render(deliveryCard({ deliveryId: 'd', recipient: { ...owner, name }, items: [{ ...item('1'), text: 'https://evil.example/x' }, { ...item('2'), message: '<https://evil.example>' }] }, links));
+    expect(textLinks(html)).toEqual([]);
+    expect(html.textContent).toContain(`${name}, you have 2 reminders`);
+  });
+
+  test('a link to the tenant stays a link, and another site in its label is text', () => {
+    const message = `The [action plan](${TENANT_DOC}) is agreed; see also https://evil.example/x.`;
+    const text = `[Plan <https://evil.example>](${TENANT_DOC})`;
+    const html = render(deliveryCard({ deliveryId: 'd', recipient: owner, items: [{ ...item('3'), message, text }] }, links));
+    expect(textLinks(html)).toEqual([TENANT_DOC, TENANT_DOC]);
+    expect(html.textContent).toContain('The action plan is agreed; see also https://evil.example/x.');
+    expect(html.textContent).toContain('Plan <https://evil.example>');
+  });
+
+  test('the demo data reads on a card exactly as written, with no link', async () => {
+    const plan = await planDemoFile('city-of-london-recommendations.json', await readDemoPeople());
+    const texts = [
+      ...plan.reports.map((r) => r.report.title),
+      ...plan.recommendations.flatMap((r) => [r.recommendation.text, r.recommendation.due.raw, ...r.updates.map((u) => u.update.text)])
+    ].filter((t) => /[[\]<>]|:\/\//.test(t));
+    // The seeds hold no web addresses, but do hold square brackets ("Sept 17 [internal deadline]").
+    expect(texts).toContain('Sept 17 [internal deadline]');
+    for (const text of texts) {
+      const html = render(deliveryCard({ deliveryId: 'd', recipient: owner, items: [{ ...item('4'), text }] }, links));
+      expect(textLinks(html)).toEqual([]);
+      expect(html.textContent?.replace(/\s+/g, ' ')).toContain(text.replace(/\s+/g, ' '));
+    }
   });
 });

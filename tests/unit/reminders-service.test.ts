@@ -4,6 +4,8 @@ import { deliveryCard, deliveryMailHtml, expandText } from '../../src/service/de
 import { deliveryIdFor } from '../../src/service/protocol';
 import { MalformedNotificationError, parseNotifications, receiveWebhook } from '../../src/service/webhooks';
 import { escapingLogger, forLog } from '../../src/service/logging';
+import { createEngine } from '../../src/service/service';
+import { localServiceOptions } from '../../src/service/main';
 
 const links = { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx' };
 const owner: Recipient = { kind: 'user', address: 'owner@contoso.onmicrosoft.com', name: 'Head of Crime' };
@@ -105,5 +107,17 @@ describe('delivery content', () => {
     expect(digest.body.filter((b) => b.type === 'Container')).toHaveLength(2);
     // No "…and N more" line when every reminder is listed.
     expect(digest.body[digest.body.length - 1].type).toBe('Container');
+  });
+
+  it.each([
+    ['javascript:', 'https://contoso.sharepoint.com/sites/tracker', 'javascript:alert(1)', 'The address starts "javascript:": only https:// addresses on contoso.sharepoint.com can be used.'],
+    ['another host', 'https://contoso.sharepoint.com/sites/tracker', 'https://evil.example/Tracker.aspx', 'The address leads to evil.example: only https:// addresses on contoso.sharepoint.com can be used.'],
+    ['http on the tenant', 'https://contoso.sharepoint.com/sites/tracker', 'http://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx', 'The address starts "http:": only https:// addresses on contoso.sharepoint.com can be used.'],
+    ['another host beside the workbench', 'http://127.0.0.1:4000/sites/tracker', 'http://evil.example/?page=tracker', 'The address leads to evil.example: only addresses on this computer (127.0.0.1, the local workbench) can be used.']
+  ])('refuses to start with a tracker page for "Open item" that is %s, before it reads anything', async (_, siteUrl, trackerUrl, problem) => {
+    // Port 9 (discard) answers nothing: a service that got as far as reading the site would fail otherwise.
+    await expect(createEngine(localServiceOptions({ url: 'http://127.0.0.1:9', siteUrl }, trackerUrl))).rejects.toThrow(
+      `The tracker page for "Open item" (TRACKER_PAGE_URL) cannot be used with the site ${siteUrl}: ${problem}`
+    );
   });
 });

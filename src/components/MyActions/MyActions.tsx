@@ -18,6 +18,7 @@ import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { ITheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
+import { trackerPageProblem } from '../../core/links';
 import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
@@ -243,6 +244,7 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
   });
   const scopeParts = [settings.directorate, settings.reportId === '' ? '' : (props.reports.get(Number(settings.reportId))?.title ?? '')].filter((s) => s !== '');
   const bands = URGENCIES.map((u) => ({ urgency: u, entries: props.ordered.filter((o) => o.urgency === u) })).filter((b) => b.entries.length > 0);
+  const trackerPageRefused = trackerPageProblem(settings.trackerPageUrl, pageUrl());
   return (
     <section className={styles.root} aria-labelledby="my-actions-title" data-testid="my-actions">
       <Text as="h2" variant="xLarge" id="my-actions-title" block>
@@ -259,6 +261,11 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
         </MessageBar>
       )}
       {props.error !== null && <MessageBar messageBarType={MessageBarType.error}>{props.error}</MessageBar>}
+      {trackerPageRefused !== '' && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="tracker-page-refused">
+          {format(strings.TrackerPageRefused, trackerPageRefused)}
+        </MessageBar>
+      )}
       {user !== null && !user.canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.CannotEdit}</MessageBar>}
       {props.loading && <Spinner label={strings.Loading} />}
       {!props.loading && props.error === null && props.ordered.length === 0 && props.signOff.length === 0 && <Text block>{strings.Empty}</Text>}
@@ -292,9 +299,14 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
   );
 }
 
-/** The tracker page's link to an item, or null when the web part names no tracker page. */
+/** The page My Actions is on: it names the tenant, and relative tracker page addresses resolve against it. */
+function pageUrl(): string {
+  return typeof window === 'undefined' ? 'http://localhost/' : window.location.href;
+}
+
+/** The tracker page's link to an item, or null when the web part names no usable tracker page. */
 function trackerLink(settings: MyActionsSettings, itemId: number): string | null {
-  return trackerItemUrl(settings.trackerPageUrl, itemId, typeof window === 'undefined' ? 'http://localhost/' : window.location.href);
+  return trackerItemUrl(settings.trackerPageUrl, itemId, pageUrl());
 }
 
 /** A closure request waiting for this person: who asked, when, their evidence, and the decision. */

@@ -1,5 +1,6 @@
 /** My Actions' properties, strings and property pane, host-neutral (SPFx and the workbench share them). */
-import { filterFields } from '../settings/settings';
+import { checkTrackerLink } from '../../core/links';
+import { filterFields, trackerPageField } from '../settings/settings';
 import type { PaneChoices, SettingGroup } from '../settings/settings';
 import type { WorkScope } from './myWork';
 
@@ -72,17 +73,19 @@ export interface MyActionsStrings {
   DecideClosure: string;
   ClosureAskedBy: string;
   ClosureDecided: string;
+  /** Shown instead of "Open in the tracker" links when the stored tracker page address is refused; {0} says why. */
+  TrackerPageRefused: string;
 }
 
-/** The pane: display, who signs off closures, and the channel tab's scope (a directorate or a report). */
-export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices): SettingGroup[] {
+/**
+ * The pane: display, who signs off closures, and the channel tab's scope (a directorate or a
+ * report). `tenantUrl` is the page it is on, which the tracker page must share a host with.
+ */
+export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
   return [
     {
       name: strings.DisplayGroupName,
-      fields: [
-        { kind: 'text', key: 'title', label: strings.TitleFieldLabel },
-        { kind: 'text', key: 'trackerPageUrl', label: strings.TrackerPageUrlFieldLabel, description: strings.TrackerPageUrlDescription }
-      ]
+      fields: [{ kind: 'text', key: 'title', label: strings.TitleFieldLabel }, trackerPageField(strings, tenantUrl)]
     },
     {
       name: strings.SignOffGroupName,
@@ -100,10 +103,16 @@ export function format(template: string, ...values: string[]): string {
   return template.replace(/\{(\d)\}/g, (m, i: string) => values[Number(i)] ?? m);
 }
 
-/** The tracker page showing one item (`?item=<id>`, as the reminder cards link), or null without a page. */
-export function trackerItemUrl(trackerPageUrl: string, itemId: number, base: string): string | null {
+/**
+ * The tracker page showing one item (`?item=<id>`, as the reminder cards link), or null without a
+ * page or when the stored address is refused (`pageUrl`, the page My Actions is on, names the
+ * tenant): a bad address is never followed, whatever put it in the settings.
+ */
+export function trackerItemUrl(trackerPageUrl: string, itemId: number, pageUrl: string): string | null {
   if (trackerPageUrl.trim() === '') return null;
-  const url = new URL(trackerPageUrl, base);
+  const page = checkTrackerLink(trackerPageUrl, pageUrl);
+  if (!page.ok) return null;
+  const url = new URL(page.url);
   url.searchParams.set('item', String(itemId));
   return url.toString();
 }

@@ -16,6 +16,7 @@ import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { TRAFFIC_LIGHTS } from '../../core/model';
 import type { IsoDate, OriginatingReport } from '../../core/model';
 import { londonDate } from '../../core/dates';
+import { checkTrackerLink } from '../../core/links';
 import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
 import { lightColour } from '../common/TrafficLightBadge';
 import { needsCompletingCount } from '../common/NeedsCompleting';
@@ -92,11 +93,13 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
     return filterRows(all, { ...EMPTY_FILTERS, directorate: scope.directorate ?? '', reportId: scope.reportId ?? '' }, today);
   }, [records, reports, today, scope, policy]);
 
+  // A stored address that is refused is never followed: the items open here, and the page says why.
+  const trackerPage = settings.trackerPageUrl.trim() === '' ? null : checkTrackerLink(settings.trackerPageUrl, window.location.href);
   const open = (title: string, link: LinkFilters): void => {
-    if (settings.trackerPageUrl.trim() !== '') {
-      const url = settings.trackerPageUrl.trim();
-      const target = `${url}${url.includes('?') ? '&' : '?'}${linkFiltersToQuery(link)}`;
-      (props.navigate ?? ((u: string) => window.location.assign(u)))(target);
+    if (trackerPage?.ok === true) {
+      const target = new URL(trackerPage.url);
+      for (const [key, value] of new URLSearchParams(linkFiltersToQuery(link))) target.searchParams.set(key, value);
+      (props.navigate ?? ((u: string) => window.location.assign(u)))(target.toString());
     } else {
       setDrill({ title, link });
     }
@@ -129,6 +132,11 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
       <Text variant="xLarge" as="h2">
         {settings.title}
       </Text>
+      {trackerPage?.ok === false && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="tracker-page-refused">
+          {`The figures and charts open their items here: the tracker page address in this dashboard's settings cannot be used. ${trackerPage.problem} Edit the web part to correct it.`}
+        </MessageBar>
+      )}
       {incomplete > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="dashboard-needs-completing">
           {needsCompletingCount(incomplete)} and {incomplete === 1 ? 'is' : 'are'} not counted here: the tracker lists {incomplete === 1 ? 'it' : 'them'} with what is missing.

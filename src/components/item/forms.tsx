@@ -13,6 +13,7 @@ import { Toggle } from '@fluentui/react/lib/Toggle';
 import { APPLIES_TO, CONFIDENCES, LIFECYCLES, RECOMMENDATION_KINDS, REPORT_TYPES, SCOPES, SOURCES } from '../../core/model';
 import type { Action, AppliesTo, Confidence, DueDate, IsoDate, Lifecycle, OriginatingReport, Recommendation, RecommendationKind, ReportType, Scope, Source } from '../../core/model';
 import { formatUkDate } from '../../core/dates';
+import { reportLinkProblem } from '../../core/links';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { dueText } from '../common/format';
 import { FormDialog } from './FormDialog';
@@ -53,14 +54,22 @@ export function ReportForm(props: ReportFormProps): JSX.Element {
     props.report ?? { title: '', source: 'HMICFRS', reportType: 'National thematic', published: null, scope: 'Not stated', responseDeadline: null }
   );
   const set = (patch: Partial<OriginatingReport>): void => setR((prev) => ({ ...prev, ...patch }));
+  const linkProblem = reportLinkProblem(r.url ?? '');
+  const url = r.url?.trim() ?? '';
   return (
-    <FormDialog title={props.report ? 'Edit report' : 'New originating report'} saveText="Save report" canSave={r.title.trim() !== ''} onSave={() => props.onSave(r)} onDismiss={props.onDismiss}>
+    <FormDialog
+      title={props.report ? 'Edit report' : 'New originating report'}
+      saveText="Save report"
+      canSave={r.title.trim() !== '' && linkProblem === ''}
+      onSave={() => props.onSave({ ...r, url: url === '' ? undefined : url })}
+      onDismiss={props.onDismiss}
+    >
       <TextField label="Title" required value={r.title} onChange={(_, v) => set({ title: v ?? '' })} />
       <Dropdown label="Published by" selectedKey={r.source} options={options(SOURCES)} onChange={(_, o) => o !== undefined && set({ source: o.key as Source })} />
       <Dropdown label="Type" selectedKey={r.reportType} options={options(REPORT_TYPES)} onChange={(_, o) => o !== undefined && set({ reportType: o.key as ReportType })} />
       <UkDatePicker label="Published" value={r.published} onChange={(d) => set({ published: d, publishedPrecision: 'day', publishedText: undefined })} />
       <Dropdown label="Scope" selectedKey={r.scope} options={options(SCOPES)} onChange={(_, o) => o !== undefined && set({ scope: o.key as Scope })} />
-      <TextField label="Link to the report" type="url" value={r.url ?? ''} onChange={(_, v) => set({ url: v === '' ? undefined : v })} />
+      <TextField label="Link to the report" type="url" value={r.url ?? ''} errorMessage={linkProblem === '' ? undefined : linkProblem} onChange={(_, v) => set({ url: v === '' ? undefined : v })} />
       {r.reportType === 'Plan' && (
         <Toggle
           label="Rate commitments by traffic light"

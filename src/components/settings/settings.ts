@@ -4,6 +4,7 @@
  * into `PropertyPane*` fields; the local workbench renders the same description with Fluent UI, so
  * both hosts offer exactly the same settings.
  */
+import { trackerPageProblem } from '../../core/links';
 import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../../core/model';
 import type { Lifecycle, RecommendationKind, TrafficLight } from '../../core/model';
 
@@ -116,9 +117,13 @@ export function withDashboardDefaults(stored: Partial<DashboardSettings> | undef
   return { ...DEFAULT_DASHBOARD_SETTINGS, ...(stored ?? {}) };
 }
 
-/** One field of a property pane, host-neutral. `key` is the property path ('visibleColumns.ref'). */
+/**
+ * One field of a property pane, host-neutral. `key` is the property path ('visibleColumns.ref').
+ * A text field's `problem` says why a value may not be saved ('' when it may), as SPFx's
+ * `onGetErrorMessage`: the pane shows it under the field and keeps the last good value.
+ */
 export type SettingField =
-  | { kind: 'text'; key: string; label: string; description?: string }
+  | { kind: 'text'; key: string; label: string; description?: string; problem?: (value: string) => string }
   | { kind: 'toggle'; key: string; label: string }
   | { kind: 'checkbox'; key: string; label: string }
   | { kind: 'dropdown'; key: string; label: string; options: { key: string; text: string }[] }
@@ -168,6 +173,20 @@ export interface DashboardPaneStrings extends CommonPaneStrings {
 export interface PaneChoices {
   reports: { id: number; title: string }[];
   directorates: string[];
+}
+
+/**
+ * The "Tracker page address" field of the dashboard's and My Actions' panes: a page on the tenant
+ * (`tenantUrl`, the site or the page the web part is on), or empty for none.
+ */
+export function trackerPageField(strings: { TrackerPageUrlFieldLabel: string; TrackerPageUrlDescription: string }, tenantUrl: string): SettingField {
+  return {
+    kind: 'text',
+    key: 'trackerPageUrl',
+    label: strings.TrackerPageUrlFieldLabel,
+    description: strings.TrackerPageUrlDescription,
+    problem: (value) => trackerPageProblem(value, tenantUrl)
+  };
 }
 
 /** The directorate and report dropdowns every web part's pane offers to narrow what it shows. */
@@ -230,15 +249,12 @@ export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices): 
   ];
 }
 
-/** The Tracker Dashboard's property pane. */
-export function dashboardPane(strings: DashboardPaneStrings, choices: PaneChoices): SettingGroup[] {
+/** The Tracker Dashboard's property pane; `tenantUrl` is the page it is on, which the tracker page must share a host with. */
+export function dashboardPane(strings: DashboardPaneStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
   return [
     {
       name: strings.DisplayGroupName,
-      fields: [
-        { kind: 'text', key: 'title', label: strings.TitleFieldLabel },
-        { kind: 'text', key: 'trackerPageUrl', label: strings.TrackerPageUrlFieldLabel, description: strings.TrackerPageUrlDescription }
-      ]
+      fields: [{ kind: 'text', key: 'title', label: strings.TitleFieldLabel }, trackerPageField(strings, tenantUrl)]
     },
     { name: strings.FiltersGroupName, fields: filterFields(strings, choices) }
   ];

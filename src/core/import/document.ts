@@ -5,6 +5,7 @@
  * force's own copies. Every value that cannot be read is reported with its row, column and text.
  */
 import { deadlineFromText, parseDueDate } from '../dueDates';
+import { checkReportLink } from '../links';
 import { trafficLight } from '../status';
 import { pccResponseDeadline } from '../reports';
 import type {
@@ -293,6 +294,9 @@ function planReport(r: Reader, raw: RawReport, doc: RawDocument, options: PlanOp
   if (publishedText !== '' && day === null) r.report(origin, 'published', publishedText, 'Publication date not understood; kept as written.');
   const summary = raw.summary ? htmlToText(raw.summary) : undefined;
   const made = summary ? readScopeCounts(summary) : null;
+  // A link that is no web address (`javascript:`, a typo) is dropped: the report imports without it.
+  const link = typeof raw.url === 'string' && raw.url.trim() !== '' ? checkReportLink(raw.url) : null;
+  if (link?.ok === false) r.report(origin, 'report', raw.url ?? '', `Link to the report refused: ${link.problem} The report is imported without a link.`);
   const sentenceOn = options.sourceDate ?? options.importedOn;
   const report: OriginatingReport = {
     title,
@@ -308,7 +312,7 @@ function planReport(r: Reader, raw: RawReport, doc: RawDocument, options: PlanOp
     scope,
     scopeText: scopeText || undefined,
     responseDeadline: precise ? pccResponseDeadline(precise) : null,
-    url: raw.url
+    url: link?.ok === true ? raw.url?.trim() : undefined
   };
   return { key: reportKey(title), row: raw.origin?.row ?? null, report, summary };
 }

@@ -4,6 +4,7 @@
  * several at once. Both carry "Post an update" (a Teams deep link into the My Actions personal
  * app, opening that item's update dialog) and "Open item" (the tracker page).
  */
+import { checkTrackerLink } from '../links';
 
 /** Where the buttons lead. */
 export interface LinkSettings {
@@ -116,6 +117,64 @@ export const DIGEST_CARD_TEMPLATE: CardJson = {
   actions: [{ type: 'Action.OpenUrl', title: 'Open My Actions', url: '${myActionsUrl}' }]
 };
 
+/** A Markdown link `[label](target)`, an autolink `<target>`, or a bare address (`scheme://…`, `www.…`). */
+const CARD_LINK = /\[([^[\]\n]*)\]\(([^\s()<>]+)\)|<([a-z][a-z0-9+.-]*:[^\s<>]*)>|\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>[\]]*/gi;
+
+/** A link target on the tenant: an absolute address that a tracker page address could be. */
+function onTenant(target: string, tenantUrl: string): boolean {
+  return /^https?:\/\//i.test(target) && checkTrackerLink(target, tenantUrl).ok;
+}
+
+/**
+ * Text as a card's Markdown shows it and never as a link: the characters of link syntax are
+ * backslash-escaped (CommonMark shows them as written), and so are the `:` of `://` and the `.` of
+ * `www.`, which linkifiers look for.
+ */
+function inert(text: string): string {
+  return text
+    .replace(/[\\[\]<>]/g, '\\$&')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.');
+}
+
+/**
+ * Item text (recommendation text, comments, names, report titles) made safe for a card's Markdown
+ * (TextBlocks and FactSet values render it): a link to the tenant is left as written; any
+ * other link, autolink or bare address is shown as text, so a card never leads anyone off the
+ * tenant from words someone typed. `tenantUrl` is any address on the tenant.
+ */
+export function cardText(text: string, tenantUrl: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(CARD_LINK)) {
+    const [whole, label, target, autolink] = match;
+    const index = match.index ?? 0;
+    out += inert(text.slice(from, index));
+    if (label !== undefined && onTenant(target, tenantUrl)) out += `[${inert(label)}](${target})`;
+    else if (autolink !== undefined && onTenant(autolink, tenantUrl)) out += `<${autolink}>`;
+    else if (label === undefined && autolink === undefined && onTenant(whole, tenantUrl)) out += whole;
+    else out += inert(whole);
+    from = index + whole.length;
+  }
+  return out + inert(text.slice(from));
+}
+
+/** A card item with every text made safe by {@link cardText}; its two button addresses are the service's own. */
+export function safeCardItem(item: CardItem, links: LinkSettings): CardItem {
+  const safe = (text: string): string => cardText(text, links.trackerUrl);
+  return {
+    ...item,
+    title: safe(item.title),
+    message: safe(item.message),
+    ref: safe(item.ref),
+    report: safe(item.report),
+    due: safe(item.due),
+    lifecycle: safe(item.lifecycle),
+    trafficLight: safe(item.trafficLight),
+    text: safe(item.text)
+  };
+}
+
 /** Cuts text to `limit` characters at a word boundary, with an ellipsis. */
 export function shorten(text: string, limit: number = CARD_TEXT_LIMIT): string {
   if (text.length <= limit) return text;
@@ -129,9 +188,9 @@ export function digestCardData(recipientName: string, items: CardItem[], links: 
   const shown = items.slice(0, DIGEST_MAX_ROWS);
   const hidden = items.length - shown.length;
   return {
-    heading: `${recipientName}, you have ${items.length} reminders`,
+    heading: `${cardText(recipientName, links.trackerUrl)}, you have ${items.length} reminders`,
     summary: 'These items need your attention. Post an update from each, or open My Actions to see them all.',
-    items: shown,
+    items: shown.map((item) => safeCardItem(item, links)),
     more: hidden > 0 ? `…and ${hidden} more. Open My Actions to see them all.` : '',
     myActionsUrl: myActionsDeepLink(links)
   };

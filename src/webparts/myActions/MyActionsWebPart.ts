@@ -36,6 +36,6 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, choices) };
+    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, choices, this.context.pageContext.web.absoluteUrl) };
   }
 }

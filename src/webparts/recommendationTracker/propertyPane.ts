@@ -15,7 +15,8 @@ import type { SettingField, SettingGroup } from '../../components/settings/setti
 function toField(f: SettingField): IPropertyPaneField<unknown> {
   switch (f.kind) {
     case 'text':
-      return PropertyPaneTextField(f.key, { label: f.label, description: f.description });
+      // SPFx shows the message under the field and leaves the property as it was.
+      return PropertyPaneTextField(f.key, { label: f.label, description: f.description, ...(f.problem === undefined ? {} : { onGetErrorMessage: f.problem }) });
     case 'toggle':
       return PropertyPaneToggle(f.key, { label: f.label });
     case 'checkbox':

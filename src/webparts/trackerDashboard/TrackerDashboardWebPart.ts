@@ -14,6 +14,6 @@ export default class TrackerDashboardWebPart extends TrackerWebPartBase<Partial<
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: dashboardPane(strings, choices) };
+    return { description: strings.PropertyPaneDescription, groups: dashboardPane(strings, choices, this.context.pageContext.web.absoluteUrl) };
   }
 }

@@ -24,13 +24,36 @@ export interface PropertyPaneProps<T extends object> {
   onDismiss: () => void;
 }
 
+/**
+ * A text field that, like SPFx's `onGetErrorMessage`, shows why a value may not be saved and saves
+ * only values it accepts: what is typed stays in the field, the last good value in the settings.
+ */
+function TextSetting(props: { field: Extract<SettingField, { kind: 'text' }>; value: string; onChange: (value: string) => void }): JSX.Element {
+  const { field } = props;
+  const [typed, setTyped] = React.useState(props.value);
+  const problem = field.problem?.(typed) ?? '';
+  return (
+    <TextField
+      label={field.label}
+      description={field.description}
+      value={typed}
+      errorMessage={problem === '' ? undefined : problem}
+      onChange={(_, v) => {
+        const next = v ?? '';
+        setTyped(next);
+        if ((field.problem?.(next) ?? '') === '') props.onChange(next);
+      }}
+    />
+  );
+}
+
 export function PropertyPane<T extends object>(props: PropertyPaneProps<T>): JSX.Element {
   const set = (key: string, value: unknown): void => props.onChange(setSetting(props.values, key, value));
   const field = (f: SettingField): JSX.Element => {
     const value = getSetting(props.values, f.key);
     switch (f.kind) {
       case 'text':
-        return <TextField key={f.key} label={f.label} description={f.description} value={typeof value === 'string' ? value : ''} onChange={(_, v) => set(f.key, v ?? '')} />;
+        return <TextSetting key={f.key} field={f} value={typeof value === 'string' ? value : ''} onChange={(v) => set(f.key, v)} />;
       case 'toggle':
         return <Toggle key={f.key} label={f.label} checked={value === true} onChange={(_, c) => set(f.key, c === true)} />;
       case 'checkbox':

@@ -133,7 +133,7 @@ export default function TeamsPage(props: TeamsPageProps): JSX.Element {
         <PropertyPane<MyActionsSettings>
           title="My Actions: channel tab"
           description={strings.PropertyPaneDescription}
-          groups={myActionsPane(strings, choices)}
+          groups={myActionsPane(strings, choices, window.location.href)}
           values={settings}
           onChange={saveChannelSettings}
           onDismiss={() => setConfiguring(false)}

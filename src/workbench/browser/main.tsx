@@ -119,7 +119,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<DashboardSettings>
             title={title}
             description={config.strings.dashboard.PropertyPaneDescription}
-            groups={dashboardPane(config.strings.dashboard as DashboardPaneStrings, props.choices)}
+            groups={dashboardPane(config.strings.dashboard as DashboardPaneStrings, props.choices, window.location.href)}
             values={dashboard}
             onChange={save(setDashboard)}
             onDismiss={() => setEditing(false)}

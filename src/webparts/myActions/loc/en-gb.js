@@ -36,6 +36,7 @@ define([], function () {
     BandSignOff: 'Waiting for your sign-off',
     DecideClosure: 'Approve or return',
     ClosureAskedBy: 'Closure requested by {0} on {1}: {2}',
-    ClosureDecided: 'Closure decision on {0} recorded.'
+    ClosureDecided: 'Closure decision on {0} recorded.',
+    TrackerPageRefused: '"Open in the tracker" links are not shown: the tracker page address in these settings cannot be used. {0} Correct it in the settings.'
   };
 });

@@ -36,6 +36,7 @@ declare interface IMyActionsWebPartStrings {
   DecideClosure: string;
   ClosureAskedBy: string;
   ClosureDecided: string;
+  TrackerPageRefused: string;
 }
 
 declare module 'MyActionsWebPartStrings' {
