@@ -90,8 +90,8 @@ function serviceOptions(server: Standin, clock: SimulatedClock, logger: Reminder
     // "Open item" must lead to a page on the site's own host: the stand-in's, here.
     ...localServiceOptions(server, `${server.siteUrl}/SitePages/Tracker.aspx`),
     clientState: CLIENT_STATE,
-    clock: clock.read,
     adminKey: ADMIN_KEY,
+    clock: clock.read,
     tickMs: null,
     debounceMs: 200,
     logger,
@@ -400,7 +400,6 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('finds a person’s chat again when the one it remembered was deleted, rather than falling back to e-mail', async () => {
   it('runs the sweep and shows its status only for a caller with the admin key: otherwise 401, and nothing is done', async () => {
     const sweeps = (): number => logger.lines.filter((l) => l.level === 'info' && l.message.startsWith('Sweep of ')).length;
     const before = sweeps();
@@ -430,6 +429,7 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
     expect(await status.json()).toEqual({ log: expect.any(Object) });
   });
 
+  it('finds a person’s chat again when the one it remembered was deleted, rather than falling back to e-mail', async () => {
     const graph = new GraphClient({ baseUrl: server.url, token: async () => 't' });
     const transport = new GraphTransport({ graph, links: LINKS, senderUpn: emailFor('admin') });
     const recipient = { kind: 'user' as const, address: emailFor('headpp'), name: 'Head of Public Protection' };
