@@ -143,3 +143,66 @@ test("the site owner can look into another person's inbox; others see only their
     await owner.context.close();
   }
 });
+
+test('an owner chosen with the people picker is saved as a person: their card arrives and the item is in their My Actions', async () => {
+  const all = await siteData(workbench).recommendations.all();
+  const target = all.filter((r) => r.value.owner?.email !== emailFor('headpp') && r.value.lifecycle === 'Being progressed' && r.value.due.kind === 'date').pop();
+  if (target === undefined) throw new Error('The demo has no item being progressed by someone other than the Head of Public Protection.');
+  const analyst = await openWorkbench(browser, workbench, { user: 'analyst', query: { item: String(target.id) } });
+  try {
+    const page = analyst.page;
+    await page.getByTestId('item-panel').waitFor();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('combobox', { name: 'Owner' }).fill('public prot');
+    const suggestion = page.getByRole('option', { name: /Head of Public Protection/ });
+    await suggestion.waitFor();
+    await expect(suggestion.innerText()).resolves.toContain(emailFor('headpp'));
+    await screenshot(page, 'people-picker-suggestions');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await suggestion.click();
+    await dialog.getByTestId('person-owner').filter({ hasText: emailFor('headpp') }).waitFor();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Changes saved.').waitFor();
+  } finally {
+    await analyst.context.close();
+  }
+  const saved = (await siteData(workbench).recommendations.get(target.id)).value.owner;
+  expect(saved).toEqual({ userId: expect.any(Number), name: 'Head of Public Protection', email: emailFor('headpp') });
+
+  // The service's "newly assigned" rule reaches the new owner, whose My Actions lists the item.
+  const inboxPage = await openWorkbench(browser, workbench, { user: 'headpp', page: 'inbox' });
+  try {
+    await cardFor(inboxPage.page, target.value.ref).waitFor({ timeout: 60000 });
+  } finally {
+    await inboxPage.context.close();
+  }
+  const teams = await openWorkbench(browser, workbench, { user: 'headpp', page: 'teams' });
+  try {
+    await teams.page.locator(`[data-testid="work-item"][data-recommendation="${target.id}"]`).first().waitFor();
+  } finally {
+    await teams.context.close();
+  }
+});
+
+test('an address no site user has is looked up in the directory and added to the site; an unknown one is said', async () => {
+  const analyst = await openWorkbench(browser, workbench, { user: 'analyst', page: 'tracker' });
+  try {
+    const page = analyst.page;
+    await page.getByRole('menuitem', { name: 'New recommendation' }).waitFor();
+    await page.getByRole('menuitem', { name: 'New recommendation' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('combobox', { name: 'SRO' }).fill(emailFor('newstarter'));
+    await page.getByRole('option', { name: /add from the directory/ }).click();
+    await dialog.getByTestId('person-sro').filter({ hasText: emailFor('newstarter') }).waitFor();
+    await expect(dialog.getByRole('combobox', { name: 'SRO' }).inputValue()).resolves.toBe('New Starter');
+    expect((await siteData(workbench).users.all()).map((u) => u.email)).toContain(emailFor('newstarter'));
+    await dialog.getByRole('combobox', { name: 'SRO' }).fill('nobody@contoso.onmicrosoft.com');
+    await page.getByRole('option', { name: /add from the directory/ }).click();
+    await expect(dialog.getByRole('alert').innerText()).resolves.toBe("No one in your organisation's directory has the address nobody@contoso.onmicrosoft.com.");
+    await screenshot(page, 'people-picker-unknown');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  } finally {
+    await analyst.context.close();
+  }
+});

@@ -6,6 +6,7 @@
 import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
 import type { IncompleteItem } from '../../data';
+import type { PeopleDirectory } from '../common/PersonPicker';
 
 export type { IncompleteItem };
 
@@ -68,7 +69,7 @@ export class SaveConflictError<T> extends Error {
   }
 }
 
-export interface TrackerDataSource {
+export interface TrackerDataSource extends PeopleDirectory {
   /** The signed-in person and their permissions. */
   currentUser(): Promise<TrackerUser>;
   /** True when every list the tracker needs exists. */

@@ -3,13 +3,13 @@
  * SharePoint page, a Teams tab and the local workbench; only the PnPjs instance differs.
  */
 import type { SPFI } from '@pnp/sp';
-import type { ProgressUpdate, Recommendation } from '../../core/model';
+import type { Person, ProgressUpdate, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { readRagPolicy, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
 import { ConflictError, DataError, SettingConflictError, createTrackerData, provision } from '../../data';
-import type { Stored, TrackerData } from '../../data';
+import type { SiteUser, Stored, TrackerData } from '../../data';
 import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
 import { SaveConflictError } from './TrackerDataSource';
 import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from './TrackerDataSource';
@@ -18,6 +18,13 @@ import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser, 
 const FIRST_PAGE_SIZE = 100;
 /** …and the rest come in large pages, as few requests as SharePoint allows. */
 const PAGE_SIZE = 5000;
+
+/** How many people the picker suggests at once. */
+const PEOPLE_SUGGESTIONS = 10;
+
+function asPerson(u: SiteUser): Person {
+  return { userId: u.id, name: u.title, email: u.email };
+}
 
 function toRecord(s: Stored<Recommendation>): RecommendationRecord {
   return { recommendation: { ...s.value, id: s.id }, etag: s.etag };
@@ -57,6 +64,8 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
   const data: TrackerData = createTrackerData(sp);
   let policy: Promise<RagPolicy> | null = null;
   /** The site's RAG policy, read once and kept until a site owner changes it here. */
+  let users: Promise<SiteUser[]> | null = null;
+
   const ragPolicy = (): Promise<RagPolicy> => {
     policy ??= data.settings.ragPolicy().catch((e: unknown) => {
       policy = null;
@@ -94,6 +103,31 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
     },
 
     ragPolicy,
+
+    async searchPeople(text) {
+      // Site users are few (those given access or named on an item): read once, matched here.
+      users ??= data.users.all().catch((e: unknown) => {
+        users = null;
+        throw e;
+      });
+      const needle = text.trim().toLowerCase();
+      return (await users)
+        .filter((u) => u.email !== '' && (u.title.toLowerCase().includes(needle) || u.email.toLowerCase().includes(needle)))
+        .slice(0, PEOPLE_SUGGESTIONS)
+        .map(asPerson);
+    },
+
+    async ensurePerson(login) {
+      try {
+        const person = asPerson(await data.users.ensure(login));
+        users = null;
+        return person;
+      } catch (e) {
+        // SharePoint answers 400 for an address its directory does not know.
+        if (e instanceof DataError && e.kind === 'bad-request') throw new DataError(`No one in your organisation's directory has the address ${login}.`, 'not-found', e.status, e.serverMessage);
+        throw e;
+      }
+    },
 
     async saveRagPolicy(seen, next) {
       try {

@@ -38,7 +38,6 @@ export interface ItemPanelProps {
   reports: (OriginatingReport & { id: number })[];
   /** Every recommendation's id, reference, kind and report: for the causes of concern it answers. */
   siblings: { id: number; ref: string; kind: string; reportId?: number; text: string; causeOfConcernIds: number[] }[];
-  people: string[];
   directorates: string[];
   /** Called with the saved version after every change. */
   onChanged: (record: RecommendationRecord) => void;
@@ -360,7 +359,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
           recommendation={rec}
           reports={props.reports}
           causesOfConcern={props.siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
-          people={props.people}
+          people={props.data}
           directorates={props.directorates}
           onDismiss={() => setDialog(null)}
           onSave={(next) => saveNext(next, 'Changes saved.')}
@@ -378,7 +377,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         <ActionForm
           action={typeof dialog === 'object' && dialog !== null ? dialog.action.value : undefined}
           recommendationId={rec.id}
-          people={props.people}
+          people={props.data}
           onDismiss={() => setDialog(null)}
           onSave={async (a) => {
             const base = typeof dialog === 'object' && dialog !== null ? dialog.action : null;

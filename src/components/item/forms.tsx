@@ -16,6 +16,8 @@ import { formatUkDate } from '../../core/dates';
 import { reportLinkProblem } from '../../core/links';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { dueText } from '../common/format';
+import { PersonPicker } from '../common/PersonPicker';
+import type { PeopleDirectory } from '../common/PersonPicker';
 import { FormDialog } from './FormDialog';
 
 const options = (values: readonly string[]): { key: string; text: string }[] => values.map((v) => ({ key: v, text: v }));
@@ -23,11 +25,6 @@ const options = (values: readonly string[]): { key: string; text: string }[] => 
 /** A due date entered as a calendar date (or none) when an item is created. */
 export function dueFromDate(date: IsoDate | null): DueDate {
   return date === null ? { kind: 'none', original: null, current: null, revisions: [], raw: '' } : { kind: 'date', original: date, current: date, revisions: [], raw: formatUkDate(date) };
-}
-
-/** A person's name typed or picked; empty clears it. */
-function personFrom(name: string): { name: string } | undefined {
-  return name.trim() === '' ? undefined : { name: name.trim() };
 }
 
 function FreeformCombo(props: { label: string; value: string; choices: string[]; onChange: (v: string) => void }): JSX.Element {
@@ -90,7 +87,7 @@ export interface RecommendationFormProps {
   reports: (OriginatingReport & { id: number })[];
   /** Causes of concern that this item may answer (id, reference and text). */
   causesOfConcern: { id: number; ref: string; reportId?: number }[];
-  people: string[];
+  people: PeopleDirectory;
   directorates: string[];
   defaultReportId?: number;
   onSave: (rec: Recommendation) => Promise<void>;
@@ -158,8 +155,8 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
         />
       )}
       <Stack horizontal tokens={{ childrenGap: 12 }}>
-        <FreeformCombo label="Owner" value={r.owner?.name ?? ''} choices={props.people} onChange={(v) => set({ owner: personFrom(v) })} />
-        <FreeformCombo label="SRO" value={r.sro?.name ?? ''} choices={props.people} onChange={(v) => set({ sro: personFrom(v) })} />
+        <PersonPicker label="Owner" value={r.owner} people={props.people} onChange={(owner) => set({ owner })} />
+        <PersonPicker label="SRO" value={r.sro} people={props.people} onChange={(sro) => set({ sro })} />
         <FreeformCombo label="Directorate" value={r.directorate ?? ''} choices={props.directorates} onChange={(v) => set({ directorate: v.trim() === '' ? undefined : v.trim() })} />
       </Stack>
       {editing ? (
@@ -194,7 +191,7 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
 export interface ActionFormProps {
   action?: Action & { id: number };
   recommendationId: number;
-  people: string[];
+  people: PeopleDirectory;
   onSave: (action: Action) => Promise<void>;
   onDismiss: () => void;
 }
@@ -214,7 +211,7 @@ export function ActionForm(props: ActionFormProps): JSX.Element {
     >
       <TextField label="Number" required value={a.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
       <TextField label="Action" required multiline rows={3} value={a.text} onChange={(_, v) => set({ text: v ?? '' })} />
-      <FreeformCombo label="Owner" value={a.owner?.name ?? ''} choices={props.people} onChange={(v) => set({ owner: personFrom(v) })} />
+      <PersonPicker label="Owner" value={a.owner} people={props.people} onChange={(owner) => set({ owner })} />
       <Dropdown label="Status" selectedKey={a.lifecycle} options={options(LIFECYCLES)} onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })} />
       <UkDatePicker label="Due date" value={a.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
       <TextField label="Current position" multiline rows={3} value={a.currentPosition ?? ''} onChange={(_, v) => set({ currentPosition: v === '' ? undefined : v })} />

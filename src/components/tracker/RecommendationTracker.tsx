@@ -168,7 +168,6 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const repeatedShown = React.useMemo(() => sorted.filter((r) => r.sameAs?.kind === 'carried by').length, [sorted]);
   const owners = React.useMemo(() => distinct(rows.map((r) => r.ownerName)), [rows]);
   const directorates = React.useMemo(() => distinct(rows.map((r) => r.record.recommendation.directorate)), [rows]);
-  const people = React.useMemo(() => distinct(rows.flatMap((r) => [r.ownerName, r.record.recommendation.sro?.name])), [rows]);
   const siblings = React.useMemo(
     () =>
       records.map((r) => ({
@@ -408,7 +407,6 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           now={now}
           reports={reports}
           siblings={siblings}
-          people={people}
           directorates={directorates}
           onChanged={replaceRecord}
           onDismiss={() => setOpenId(null)}
@@ -447,7 +445,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         <RecommendationForm
           reports={reports}
           causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
-          people={people}
+          people={data}
           directorates={directorates}
           defaultReportId={defaultReport}
           onDismiss={() => setForm(null)}
