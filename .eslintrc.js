@@ -1,4 +1,14 @@
 require('@rushstack/eslint-config/patch/modern-module-resolution');
+const { builtinModules } = require('module');
+
+/** Node's own modules: bare names matched exactly (a project file may be called `path`), and their subpaths and `node:` names. */
+const NODE_MESSAGE = 'Node-only: this layer also runs in the browser.';
+const NODE_PATHS = builtinModules.map((name) => ({ name, message: NODE_MESSAGE }));
+const NODE = { group: [...builtinModules.map((m) => `${m}/*`), 'node:*'], message: NODE_MESSAGE };
+/** The Node-only modules of the data and import layers (and @pnp/nodejs, which they wrap). */
+const NODE_DATA = { group: ['@pnp/nodejs', '@pnp/nodejs/*', '**/data/node', '**/import/demo'], message: 'Node-only: browser code builds its PnPjs instance from its host.' };
+/** The command-line tools are programs, not a library. */
+const CLI = { group: ['**/cli', '**/cli/*'], message: 'cli/ is not a library: move what is shared to a Node-only module of data/ or import/.' };
 
 /** ESLint: the SPFx React profile, type-aware, with floating promises as errors. */
 module.exports = {
@@ -18,5 +28,29 @@ module.exports = {
     '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     'promise/param-names': 'error',
     '@microsoft/spfx/no-async-await': 'off'
-  }
+  },
+  // The layers (ARCHITECTURE.md): core is pure; browser code never imports Node; cli/ is no library.
+  overrides: [
+    {
+      files: ['src/core/**'],
+      rules: {
+        'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [
+          NODE,
+          NODE_DATA,
+          CLI,
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@fluentui/*', '@microsoft/sp-*'], message: 'core is pure TypeScript: no React, Fluent UI or SPFx.' },
+          { group: ['@pnp/*'], message: 'core does no I/O: PnPjs belongs in data/.' }
+        ] }]
+      }
+    },
+    {
+      files: ['src/schema/**', 'src/data/**', 'src/components/**', 'src/webparts/**', 'src/workbench/browser/**'],
+      excludedFiles: ['src/data/node.ts'],
+      rules: { 'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE, NODE_DATA, CLI] }] }
+    },
+    {
+      files: ['src/data/node.ts', 'src/import/**', 'src/service/**', 'src/standin/**', 'src/workbench/*.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [CLI] }] }
+    }
+  ]
 };

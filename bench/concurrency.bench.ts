@@ -6,7 +6,7 @@
  * changes made one after another by a single writer, who never meets a conflict.
  */
 import { performance } from 'node:perf_hooks';
-import { nodeSp } from '../src/cli/sp';
+import { nodeSp } from '../src/data/node';
 import type { Action } from '../src/core/model';
 import { createTrackerData, provision, type TrackerData } from '../src/data';
 import { TRACKER_SCHEMA } from '../src/schema';

@@ -5,7 +5,7 @@
  * (target ≤ ceil(N / 5000) + 2).
  */
 import { performance } from 'node:perf_hooks';
-import { nodeSp, STANDIN_USER_HEADER } from '../src/cli/sp';
+import { nodeSp, STANDIN_USER_HEADER } from '../src/data/node';
 import type { Recommendation } from '../src/core/model';
 import { MAX_PAGE_SIZE, createTrackerData, provision } from '../src/data';
 import { TRACKER_SCHEMA, recommendationMapping } from '../src/schema';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { nodeSp } from '../src/cli/sp';
+import { nodeSp } from '../src/data/node';
 import { planTable, type ImportPlan } from '../src/core/import';
 import type { Recommendation } from '../src/core/model';
 import { createTrackerData, provision, type TrackerData } from '../src/data';

@@ -13,7 +13,7 @@
  *    change itself, then one read of the inbox) plus those quiet periods.
  */
 import { performance } from 'node:perf_hooks';
-import { nodeSp } from '../src/cli/sp';
+import { nodeSp } from '../src/data/node';
 import { addDays } from '../src/core/dates';
 import type { Recommendation } from '../src/core/model';
 import { londonInstant } from '../src/core/reminders';

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import type { Recommendation } from '../src/core/model';
 import { provision } from '../src/data';
 import { TRACKER_SCHEMA } from '../src/schema';
-import { nodeSp } from '../src/cli/sp';
+import { nodeSp } from '../src/data/node';
 import { createTrackerData } from '../src/data';
 import { startWorkbench } from '../src/workbench/server';
 import { launchChromium } from '../tests/e2e/harness';

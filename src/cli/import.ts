@@ -26,7 +26,8 @@ import { DEFAULT_RAG_POLICY, readRagPolicy } from '../core/status';
 import { createTrackerData, DataError } from '../data';
 import { decodeText, readTable, UnreadableFileError } from '../import/readers';
 import { IncompleteImportError, writePlan, type ImportProgress, type WriteResult } from '../import/writer';
-import { nodeSp, siteAuthFromArgs, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE } from './sp';
+import { nodeSp } from '../data/node';
+import { siteAuthFromArgs, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE } from './sp';
 
 const USAGE = `Usage: npm run import -- <file> [--mapping <file>] [--people <file>] [--source <publisher>] [--force <name>] [--sheet <name>] [--dry-run] [--site <url>] [--user <alias> | --tenant … --client-id … --certificate … --thumbprint …]
 

@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { TRACKER_SCHEMA } from '../schema';
 import { DataError, provision } from '../data';
-import { nodeSp, siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS } from './sp';
+import { nodeSp } from '../data/node';
+import { siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS } from './sp';
 
 const USAGE = `Usage:
   npm run provision -- --site <site url> [--user <stand-in user>]

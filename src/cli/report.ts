@@ -16,7 +16,8 @@ import { createTrackerData } from '../data';
 import { renderPaperFile, renderPlanUpdateFile } from '../reports/files';
 import { issueCommitteePaper, prepareCommitteePaper, preparePlanUpdate } from '../reports/issue';
 import type { BaselineChoice, PaperOptions } from '../reports/issue';
-import { nodeSp, siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE, type NodeSpOptions } from './sp';
+import { nodeSp, type NodeSpOptions } from '../data/node';
+import { siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE } from './sp';
 
 const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date> | --previous <paper id>] [--date <date>] [--out <file>] [--issue]
        [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias> | --tenant … --client-id … --certificate … --thumbprint …]

@@ -224,7 +224,7 @@ export interface TrackerData {
 
 /**
  * The data layer for one site. `sp` is built once per host: `spfi().using(SPFx(context))` in a web
- * part, `nodeSp(siteUrl, …)` (src/cli/sp.ts) in Node.
+ * part, `nodeSp(siteUrl, …)` (src/data/node.ts) in Node.
  */
 export function createTrackerData(sp: SPFI): TrackerData {
   return {

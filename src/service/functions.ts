@@ -34,7 +34,7 @@
 import { readFileSync } from 'fs';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { SPFI } from '@pnp/sp';
-import { nodeSp } from '../cli/sp';
+import { nodeSp } from '../data/node';
 import { listSchema } from '../schema';
 import { createEngine, type ReminderServiceOptions } from './service';
 import { PERSON_ROUTES, type PersonRoute } from './delivery';

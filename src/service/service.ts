@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { SPFI } from '@pnp/sp';
-import { nodeSp } from '../cli/sp';
+import { nodeSp } from '../data/node';
 import { londonWallClock } from '../core/dates';
 import { checkTrackerLink } from '../core/links';
 import type { IsoDate, Person } from '../core/model';

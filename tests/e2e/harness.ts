@@ -11,7 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { startWorkbench } from '../../src/workbench/server';
 import { createTrackerData } from '../../src/data';
 import type { TrackerData } from '../../src/data';
-import { nodeSp } from '../../src/cli/sp';
+import { nodeSp } from '../../src/data/node';
 import type { Workbench } from '../../src/workbench/server';
 import type { PageName } from '../../src/workbench/browser/pages';
 import type { ThemeName } from '../../src/components/theme/themes';

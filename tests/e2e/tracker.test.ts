@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Workbook } from 'exceljs';
 import type { Browser } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
-import { nodeSp } from '../../src/cli/sp';
+import { nodeSp } from '../../src/data/node';
 import { MAX_CELL_TEXT } from '../../src/reports/xlsx';
 import { launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { nodeSp } from '../../src/cli/sp';
+import { nodeSp } from '../../src/data/node';
 import { provision } from '../../src/data';
 import { TRACKER_SCHEMA } from '../../src/schema';
 import { startStandin, type Standin } from '../../src/standin/server';

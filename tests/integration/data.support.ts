@@ -3,7 +3,7 @@
  * PnPjs instance per stand-in user, and domain objects taken from the seeds.
  */
 import type { SPFI } from '@pnp/sp';
-import { nodeSp } from '../../src/cli/sp';
+import { nodeSp } from '../../src/data/node';
 import type { OriginatingReport, Recommendation } from '../../src/core/model';
 import { startStandin } from '../../src/standin/server';
 

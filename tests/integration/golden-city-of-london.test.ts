@@ -13,7 +13,7 @@
  * enhancements, the comment of Living in fear 8 to 11), each row carries the spanned text.
  */
 import { JSDOM } from 'jsdom';
-import { DEMO_RAG_POLICY, planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
+import { DEMO_RAG_POLICY, planDemoFile, readDemoPeople } from '../../src/import/demo';
 import type { CommitteePaper, PaperRow } from '../../src/core/paper';
 import { dueText } from '../../src/core/paper';
 import { formatPreview, plannedColourDifferences } from '../../src/core/import';

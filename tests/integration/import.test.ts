@@ -7,7 +7,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { planTable, type ImportPlan } from '../../src/core/import';
-import { seedDemo } from '../../src/cli/seed-demo';
+import { seedDemo } from '../../src/import/demo';
 import { createTrackerData, provision, type TrackerData } from '../../src/data';
 import { readDelimited } from '../../src/import/readers';
 import { writePlan, type WriteResult } from '../../src/import/writer';

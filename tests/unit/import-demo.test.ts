@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parsePeopleTable, parseRawDocument, planDocument, type ImportPlan } from '../../src/core/import';
-import { DEMO_DATA_DIR, planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
+import { DEMO_DATA_DIR, planDemoFile, readDemoPeople } from '../../src/import/demo';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
 const seed = (f: string): string => readFileSync(join(SEEDS, f), 'utf8');

@@ -4,7 +4,7 @@
  * is pending. The item is the demo's Lincolnshire AFI 156 (owner Head of Crime, SRO ACC Gibson), as
  * the importer plans it from the seed.
  */
-import { planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
+import { planDemoFile, readDemoPeople } from '../../src/import/demo';
 import type { Person, Recommendation } from '../../src/core/model';
 import type { PlannedPerson } from '../../src/core/import';
 import { approveClosure, requestClosure, returnClosure } from '../../src/core/transitions';

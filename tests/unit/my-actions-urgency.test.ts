@@ -3,7 +3,7 @@
  * seed), on 14 November 2017: overdue, then due in the next 14 days, then progress update overdue,
  * then the rest; within a band the earliest due date first, undated last.
  */
-import { planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
+import { planDemoFile, readDemoPeople } from '../../src/import/demo';
 import type { Action, Recommendation } from '../../src/core/model';
 import { URGENCIES, byUrgency, urgencyOf } from '../../src/components/MyActions';
 import type { WorkItem } from '../../src/components/MyActions';

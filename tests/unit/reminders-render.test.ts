@@ -3,7 +3,7 @@ import createDOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
 import type { CardItem, Recipient } from '../../src/core/reminders';
 import { deliveryCard } from '../../src/service/delivery';
-import { planDemoFile, readDemoPeople } from '../../src/cli/seed-demo';
+import { planDemoFile, readDemoPeople } from '../../src/import/demo';
 
 const links = { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx' };
 const owner: Recipient = { kind: 'user', address: 'owner@contoso.onmicrosoft.com', name: 'Head of Crime' };
