@@ -7,10 +7,14 @@
  * - that person did not ask for it, did not own the item at any time from the request to the
  *   decision, and did not change the owner in that time (the owner-swap route);
  * - it was asked for in an earlier version than the one that decides it.
+ * A due date moves only through an approved extension: a version that moves it otherwise (a MERGE of
+ * the due date columns) is withdrawn too, unless a site owner saved it (an import, a correction).
  * The reminder service checks every new version (see `service/engine.ts`) and withdraws a decision
  * that fails, telling the SRO; the UI applies the same people rules before it offers the buttons.
+ * `docs/decisions.md` sets out the design.
  */
-import type { ClosureRequest, ExtensionRequest, IsoDate, Person, Recommendation, TrafficLight } from './model';
+import { formatUkDate } from './dates';
+import type { ClosureRequest, DueDate, ExtensionRequest, IsoDate, Person, Recommendation, TrafficLight } from './model';
 import { reminderData, resolveRecipient } from './reminders/evaluate';
 import { idempotencyKey } from './reminders/keys';
 import type { ReminderIntent, ReminderSubject, UnresolvedRecipient } from './reminders/model';
@@ -24,7 +28,8 @@ export interface SavedVersion {
   editor?: { name: string; email?: string };
 }
 
-export type DecisionKind = 'closure' | 'extension';
+/** A closure or extension decision, or a due date moved outside an extension. */
+export type DecisionKind = 'closure' | 'extension' | 'due date';
 
 /** A decision that the history does not support. */
 export interface DecisionProblem {
@@ -40,7 +45,7 @@ export interface DecisionProblem {
 
 type Request = ClosureRequest | ExtensionRequest;
 
-function requestOf(rec: Recommendation, kind: DecisionKind): Request | undefined {
+function requestOf(rec: Recommendation, kind: 'closure' | 'extension'): Request | undefined {
   return kind === 'closure' ? rec.closure : rec.extension;
 }
 
@@ -61,7 +66,7 @@ function ownerKey(p: Person | undefined): string {
 }
 
 /** Why the decision `request` carries, recorded in `history[at]`, may not stand; null when it may. */
-function problemWith(history: readonly SavedVersion[], at: number, request: Request, kind: DecisionKind): string | null {
+function problemWith(history: readonly SavedVersion[], at: number, request: Request, kind: 'closure' | 'extension'): string | null {
   const saved = history[at];
   const decision = request.decision;
   if (decision === undefined) return null;
@@ -88,21 +93,48 @@ function problemWith(history: readonly SavedVersion[], at: number, request: Requ
   return null;
 }
 
+/** Whether two due dates are the same in every part a person could move. */
+export function sameDue(a: DueDate, b: DueDate): boolean {
+  return a.current === b.current && a.original === b.original && a.revisions.length === b.revisions.length;
+}
+
+/** One key per person who saved a version: their e-mail address when known, else their name. */
+export function editorKey(editor: NonNullable<SavedVersion['editor']>): string {
+  return (editor.email ?? editor.name).toLowerCase();
+}
+
+function dueText(due: DueDate): string {
+  return due.current === null ? 'no date' : formatUkDate(due.current);
+}
+
 /**
- * The decisions the last version of `history` records for the first time, that the history does not
- * support. `history` is the item's versions oldest first, up to the one being checked.
+ * The decisions the last version of `history` records for the first time, and a due date it moves,
+ * that the history does not support. `history` is the item's versions oldest first, up to the one
+ * being checked. `siteOwner` says whether an editor may correct a due date directly.
  */
-export function decisionProblems(history: readonly SavedVersion[]): DecisionProblem[] {
+export function decisionProblems(history: readonly SavedVersion[], siteOwner: (editor: NonNullable<SavedVersion['editor']>) => boolean = () => false): DecisionProblem[] {
   const last = history.length - 1;
   if (last < 0) return [];
   const current = history[last];
+  const savedBy = current.editor?.name ?? 'unknown';
   const problems: DecisionProblem[] = [];
+  let approvedMove: IsoDate | null | undefined;
   for (const kind of ['closure', 'extension'] as const) {
     const request = requestOf(current.value, kind);
     if (request?.decision === undefined) continue;
     if (last > 0 && sameDecision(requestOf(history[last - 1].value, kind), request)) continue;
     const reason = problemWith(history, last, request, kind);
-    if (reason !== null) problems.push({ kind, version: current.label, decidedBy: request.decision.by, savedBy: current.editor?.name ?? 'unknown', reason });
+    if (reason !== null) problems.push({ kind, version: current.label, decidedBy: request.decision.by, savedBy, reason });
+    else if (kind === 'extension' && request.decision.outcome === 'approved') approvedMove = (request as ExtensionRequest).proposed;
+  }
+  if (last > 0) {
+    const before = history[last - 1].value.due;
+    const after = current.value.due;
+    const moved = before.current !== after.current || before.original !== after.original;
+    const trusted = current.editor !== undefined && siteOwner(current.editor);
+    if (moved && approvedMove !== after.current && !trusted && !problems.some((p) => p.kind === 'extension')) {
+      problems.push({ kind: 'due date', version: current.label, decidedBy: savedBy, savedBy, reason: `the due date was moved from ${dueText(before)} to ${dueText(after)} without an approved extension` });
+    }
   }
   return problems;
 }
@@ -128,6 +160,11 @@ export function withdrawDecisions(
   let next: Recommendation = current;
   const notes: string[] = [];
   for (const p of problems) {
+    if (p.kind === 'due date') {
+      next = { ...next, due: before.due };
+      notes.push(`Due date change by ${p.decidedBy} withdrawn: ${p.reason}. A due date moves only through an extension request.`);
+      continue;
+    }
     const outcome = requestOf(next, p.kind)?.decision?.outcome ?? 'decision';
     if (p.kind === 'closure' && next.closure !== undefined) {
       next = { ...next, closure: undecided(next.closure), lifecycle: before.lifecycle };
@@ -159,13 +196,13 @@ export function decisionAlerts(problems: readonly DecisionProblem[], subject: Re
   const intents: ReminderIntent[] = [];
   const unresolved: UnresolvedRecipient[] = [];
   for (const p of problems) {
-    const occurrence = `withdrawn-${p.kind}-v${p.version}`;
+    const occurrence = `withdrawn-${p.kind.replace(' ', '-')}-v${p.version}`;
     const recipient = resolveRecipient({ kind: 'sro' }, subject);
     if (typeof recipient === 'string') {
       unresolved.push({ ruleKey: DECISION_GUARD_RULE, itemId: subject.itemId, occurrence, spec: 'sro', reason: recipient });
       continue;
     }
-    const what = p.kind === 'closure' ? 'closure decision' : 'extension decision';
+    const what = p.kind === 'due date' ? 'due date change' : `${p.kind} decision`;
     intents.push({
       key: idempotencyKey(DECISION_GUARD_RULE, subject.itemKind, subject.itemId, occurrence, recipient),
       ruleKey: DECISION_GUARD_RULE,
@@ -175,7 +212,7 @@ export function decisionAlerts(problems: readonly DecisionProblem[], subject: Re
       recipient,
       template: {
         title: `A ${what} on \${ref} was withdrawn`,
-        message: `\${ref} (\${report}): the ${what} recorded as made by ${literal(p.decidedBy)} was withdrawn, because ${literal(p.reason)}. The request waits for an independent decision.`
+        message: `\${ref} (\${report}): the ${what} recorded as made by ${literal(p.decidedBy)} was withdrawn, because ${literal(p.reason)}. ${p.kind === 'due date' ? 'A due date moves only through an approved extension request.' : 'The request waits for an independent decision.'}`
       },
       data: reminderData(subject, recipient, today),
       notBefore: now.toISOString()

@@ -6,6 +6,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/security/web';
 import { PermissionKind } from '@pnp/sp/security/types';
+import type { IBasePermissions } from '@pnp/sp/security/types';
 import type { ISiteUserInfo } from '@pnp/sp/site-users/types';
 import { toDataError } from './errors';
 
@@ -49,14 +50,23 @@ export class UsersService {
 
   /** The current user's effective permissions on the site. */
   async permissions(): Promise<UserPermissions> {
+    return this.read(() => this.sp.web.getCurrentUserEffectivePermissions(), 'reading your permissions');
+  }
+
+  /** What another person (e-mail, UPN or claims login) may do on the site. */
+  async permissionsOf(login: string): Promise<UserPermissions> {
+    return this.read(() => this.sp.web.getUserEffectivePermissions(claimsLogin(login)), `reading the permissions of '${login}'`);
+  }
+
+  private async read(get: () => Promise<IBasePermissions>, what: string): Promise<UserPermissions> {
     try {
-      const perms = await this.sp.web.getCurrentUserEffectivePermissions();
+      const perms = await get();
       return {
         canEdit: this.sp.web.hasPermissions(perms, PermissionKind.EditListItems),
         canManage: this.sp.web.hasPermissions(perms, PermissionKind.ManageLists)
       };
     } catch (e) {
-      throw toDataError(e, 'reading your permissions');
+      throw toDataError(e, what);
     }
   }
 

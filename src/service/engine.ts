@@ -7,7 +7,7 @@
 import { londonDate } from '../core/dates';
 import type { IsoDate, Person, Recommendation } from '../core/model';
 import { trafficLight, type RagPolicy } from '../core/status';
-import { decisionAlerts, decisionProblems, withdrawDecisions, type DecisionProblem, type SavedVersion } from '../core/decisions';
+import { decisionAlerts, decisionProblems, editorKey, sameDue, withdrawDecisions, type DecisionProblem, type SavedVersion } from '../core/decisions';
 import {
   DEFAULT_RULES,
   byUrgency,
@@ -21,7 +21,7 @@ import {
   updateDeepLink
 } from '../core/reminders';
 import type { CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
-import { incompleteText, type IncompleteItem, type ItemVersion, type TrackerData } from '../data';
+import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type TrackerData } from '../data';
 import { expandText, type DeliveryTransport, type OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
 import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
@@ -83,6 +83,8 @@ async function mapLimited<I, R>(inputs: readonly I[], limit: number, work: (inpu
 
 export class ReminderEngine {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The account the service saves as, read once. */
+  private self: Promise<SiteUser> | undefined;
 
   private constructor(
     private readonly options: ReminderEngineOptions,
@@ -265,30 +267,48 @@ export class ReminderEngine {
   ): Promise<{ intents: ReminderIntent[]; unresolved: UnresolvedRecipient[] }> {
     const none = { intents: [], unresolved: [] };
     const saved: SavedVersion[] = [];
-    const found: { problems: DecisionProblem[]; before: Recommendation }[] = [];
+    const checked: { at: number; before: Recommendation; after: Recommendation }[] = [];
     chronological.forEach((v, i) => {
       if (!v.value) return;
       saved.push({ label: v.label, value: v.value, ...(v.editor ? { editor: { name: v.editor, ...(v.editorEmail ? { email: v.editorEmail } : {}) } } : {}) });
       const previous = saved[saved.length - 2];
-      if (i < chronological.length - fresh || previous === undefined) return;
-      const problems = decisionProblems(saved);
-      if (problems.length > 0) found.push({ problems, before: previous.value });
+      if (i >= chronological.length - fresh && previous !== undefined) checked.push({ at: saved.length, before: previous.value, after: v.value });
     });
+    // Who may correct a due date directly: site owners (imports, corrections) and the service itself.
+    const owners = await this.siteOwners(checked.filter((c) => !sameDue(c.before.due, c.after.due)).map((c) => saved[c.at - 1].editor));
+    const found = checked.map((c) => ({ ...c, problems: decisionProblems(saved.slice(0, c.at), (e) => owners.has(editorKey(e))) })).filter((f) => f.problems.length > 0);
     if (found.length === 0) return none;
     const { data, logger } = this.options;
     const latest = found[found.length - 1];
     let withdrawn: DecisionProblem[] = [];
     const { saved: result } = await data.recommendations.modify(id, (current) => {
-      // Only what still stands is withdrawn: a later, valid decision is left alone.
+      // Only what still stands is withdrawn: a later, valid decision or extension is left alone.
       withdrawn = latest.problems.filter((p) => {
+        if (p.kind === 'due date') return sameDue(current.due, latest.after.due);
         const request = p.kind === 'closure' ? current.closure : current.extension;
         return request?.decision !== undefined && request.decision.by === p.decidedBy;
       });
       return withdrawDecisions(current, latest.before, withdrawn, { name: 'Tracker service', at: at.now.toISOString(), colour: (rec) => trafficLight(rec, at.today, at.policy) });
     });
     if (withdrawn.length === 0) return none;
-    for (const p of withdrawn) logger.warn(`Recommendation ${id}: ${p.kind} decision of version ${p.version} withdrawn (${p.reason}).`);
+    for (const p of withdrawn) logger.warn(`Recommendation ${id}: ${p.kind === 'due date' ? 'due date change' : `${p.kind} decision`} of version ${p.version} withdrawn (${p.reason}).`);
     return decisionAlerts(withdrawn, this.subject({ ...result.value, id }, at.today, at.reports, at.policy), at.now, at.today);
+  }
+
+  /** The editors among `editors` who are site owners or the service's own account, by {@link editorKey}. */
+  private async siteOwners(editors: readonly SavedVersion['editor'][]): Promise<Set<string>> {
+    const owners = new Set<string>();
+    const { users } = this.options.data;
+    const candidates = new Map<string, NonNullable<SavedVersion['editor']>>();
+    for (const e of editors) if (e !== undefined) candidates.set(editorKey(e), e);
+    if (candidates.size === 0) return owners;
+    this.self ??= users.current();
+    const self = await this.self;
+    for (const [key, editor] of candidates) {
+      if (editor.email?.toLowerCase() === self.email.toLowerCase() || editor.name === self.title) owners.add(key);
+      else if (editor.email !== undefined && (await users.permissionsOf(editor.email)).canManage) owners.add(key);
+    }
+    return owners;
   }
 
   private async versionsOrEmpty(id: number): Promise<ItemVersion<Recommendation>[]> {

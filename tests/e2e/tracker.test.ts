@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
 import { nodeSp } from '../../src/data/node';
 import { MAX_CELL_TEXT } from '../../src/reports/xlsx';
+import { emailFor } from '../../src/standin/identity';
 import { launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
@@ -189,6 +190,36 @@ test('the owner requests closure with evidence; a manager who is not the owner a
   const rec = await stored('157', 'code of practice');
   expect(rec.value.lifecycle).toBe('Closed by the force');
   expect(rec.value.closure).toMatchObject({ requestedBy: 'Head of Crime', evidence, decision: { outcome: 'approved', by: 'Chief of Staff' } });
+});
+
+test('an owner who gives the item away while its closure waits is still not offered the decision', async () => {
+  const mine = (await siteData(workbench).recommendations.all()).filter(
+    (r) => r.value.owner?.email === emailFor('owner') && ['Being progressed', 'Awaiting review'].includes(r.value.lifecycle) && r.value.closure === undefined && r.value.ref !== '157'
+  );
+  const target = mine[mine.length - 1];
+  if (target === undefined) throw new Error('The demo Head of Crime owns no open item without a closure request.');
+  const analyst = await openWorkbench(browser, workbench, { user: 'analyst', query: { item: String(target.id) } });
+  await analyst.page.getByRole('menuitem', { name: 'Request closure' }).click();
+  await analyst.page.getByRole('textbox', { name: 'Evidence of implementation' }).fill('Force policy republished; audit of 30 cases attached.');
+  await analyst.page.getByRole('button', { name: 'Request closure' }).click();
+  await analyst.page.getByText('Closure requested.').waitFor();
+  await analyst.context.close();
+
+  const owner = await openWorkbench(browser, workbench, { user: 'owner', query: { item: String(target.id) } });
+  await owner.page.getByRole('menuitem', { name: 'Edit' }).click();
+  await owner.page.getByRole('combobox', { name: 'Owner' }).fill('public prot');
+  await owner.page.getByRole('option', { name: /Head of Public Protection/ }).click();
+  await owner.page.getByTestId('person-owner').filter({ hasText: emailFor('headpp') }).waitFor();
+  await owner.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await owner.page.getByText('Changes saved.').waitFor();
+  // No longer the owner, but the owner when closure was asked for: still not independent.
+  expect((await siteData(workbench).recommendations.get(target.id)).value.owner?.email).toBe(emailFor('headpp'));
+  await expect(owner.page.getByRole('menuitem', { name: 'Approve or return closure' }).count()).resolves.toBe(0);
+  await owner.context.close();
+
+  const manager = await openWorkbench(browser, workbench, { user: 'manager', query: { item: String(target.id) } });
+  await manager.page.getByRole('menuitem', { name: 'Approve or return closure' }).waitFor();
+  await manager.context.close();
 });
 
 test('a reader reads but cannot change anything', async () => {

@@ -702,4 +702,33 @@ describe('reminders: a closure decision saved outside the rules', () => {
     expect(cardTitles(await inbox(server, 'sro'))).toEqual(['A closure decision on 50 was withdrawn']);
     await service.close();
   });
+
+  it('puts back a due date a member moved through REST without an extension, and tells the SRO; a site owner’s correction stands', async () => {
+    const service = await startReminderService(serviceOptions(server, clock, logger));
+    const item = await data.recommendations.add(rec(reportId, '51', 'owner', '2026-06-30'));
+    await service.engine.processChanges();
+    // The owner sends the MERGE of TrkDueCurrent that no screen offers.
+    const res = await fetch(`${server.siteUrl}/_api/web/lists/getByTitle('Recommendations')/items(${item.id})`, {
+      method: 'POST',
+      headers: { 'X-Standin-User': 'owner', 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*', accept: 'application/json;odata=nometadata', 'content-type': 'application/json' },
+      body: JSON.stringify({ TrkDueCurrent: '2027-06-30T00:00:00Z' })
+    });
+    expect(res.status).toBe(204);
+    await service.engine.processChanges();
+    const after = (await data.recommendations.get(item.id)).value;
+    expect(after.due.current).toBe('2026-06-30');
+    expect(after.history[after.history.length - 1].note).toBe(
+      'Due date change by Head of Crime withdrawn: the due date was moved from 30 June 2026 to 30 June 2027 without an approved extension. A due date moves only through an extension request.'
+    );
+    expect(cardTitles(await inbox(server, 'sro'))).toContain('A due date change on 51 was withdrawn');
+
+    // The site owner corrects the date (as an import would): it stands, and the SRO hears nothing more.
+    const cards = (await inbox(server, 'sro')).length;
+    const current = await data.recommendations.get(item.id);
+    await data.recommendations.update(current, { ...current.value, due: { ...current.value.due, current: '2026-09-30', original: '2026-09-30' } });
+    await service.engine.processChanges();
+    expect((await data.recommendations.get(item.id)).value.due.current).toBe('2026-09-30');
+    expect((await inbox(server, 'sro')).length).toBe(cards);
+    await service.close();
+  });
 });

@@ -6,6 +6,7 @@
 import { DECISION_GUARD_RULE, decisionAlerts, decisionProblems, withdrawDecisions, type SavedVersion } from '../../src/core/decisions';
 import type { Recommendation } from '../../src/core/model';
 import { recommendationSubject } from '../../src/core/reminders';
+import { formatUkDate } from '../../src/core/dates';
 import { trafficLight, type RagPolicy } from '../../src/core/status';
 import { approveClosure, decideExtension, requestClosure, requestExtension } from '../../src/core/transitions';
 import { LINCS_163 } from './fixtures/seedRecommendations';
@@ -128,5 +129,37 @@ describe('the UI rule (transitions)', () => {
   it('refuses the owner at request time after the owner was changed', () => {
     const swapped = { ...requested, owner: { name: 'DCC Knighton' } };
     expect(() => approveClosure(swapped, { by: OWNER.name, at: '2017-08-03T09:00:00Z', outcome: 'closed' })).toThrow('Supt Taylor owned the item when this was asked for, so cannot approve its closure; someone else must.');
+  });
+});
+
+describe('a due date moved outside an extension', () => {
+  const moved = (rec: Recommendation, to: string): Recommendation => ({ ...rec, due: { ...rec.due, current: to } });
+  const SITE_OWNER = (editor: { name: string }): boolean => editor.name === ADMIN.name;
+
+  it('by a member through a MERGE of the due date is reported, and withdrawing it puts the date back', () => {
+    const versions = history([base, ADMIN], [moved(base, '2018-12-31'), OWNER]);
+    const problems = decisionProblems(versions, SITE_OWNER);
+    expect(problems).toEqual([
+      { kind: 'due date', version: '2.0', decidedBy: OWNER.name, savedBy: OWNER.name, reason: `the due date was moved from ${formatUkDate(base.due.current ?? '')} to 31 December 2018 without an approved extension` }
+    ]);
+    const back = withdrawDecisions(versions[1].value, base, problems, { name: 'Tracker service', at: '2017-08-04T07:30:00Z', colour: (rec) => trafficLight(rec, '2017-08-04', ORIGINAL) });
+    expect(back.due).toEqual(base.due);
+    expect(back.history[back.history.length - 1].note).toMatch(/^Due date change by Supt Taylor withdrawn: the due date was moved .* A due date moves only through an extension request\.$/);
+  });
+
+  it('by a site owner (an import, a correction) stands', () => {
+    expect(decisionProblems(history([base, ADMIN], [moved(base, '2018-12-31'), ADMIN]), SITE_OWNER)).toEqual([]);
+  });
+
+  it('by an independently approved extension stands; by an extension the owner approved after a swap is reported once, as the extension', () => {
+    const asked = requestExtension(base, { by: ANALYST.name, at: '2017-07-20T09:00:00Z', proposed: '2017-12-31', reason: 'The assessment waits for the regional analysis.' });
+    const approved = decideExtension(asked, { by: APPROVER.name, at: '2017-07-21T09:00:00Z', outcome: 'approved' });
+    expect(approved.due.current).toBe('2017-12-31');
+    expect(decisionProblems(history([base, ADMIN], [asked, ANALYST], [approved, APPROVER]), SITE_OWNER)).toEqual([]);
+    const swapped = { ...asked, owner: { name: 'DCC Knighton' } };
+    // The MERGE the UI would send for an approval, written by the owner under their own name.
+    const decided = decideExtension(swapped, { by: APPROVER.name, at: '2017-07-22T09:00:00Z', outcome: 'approved' });
+    const forged: Recommendation = { ...decided, extension: { ...decided.extension!, decision: { ...decided.extension!.decision!, by: OWNER.name } } };
+    expect(decisionProblems(history([base, ADMIN], [asked, ANALYST], [swapped, OWNER], [forged, OWNER]), SITE_OWNER).map((p) => p.kind)).toEqual(['extension']);
   });
 });
