@@ -121,8 +121,11 @@ interface HttpErrorLike {
 }
 
 /**
- * PnPjs throws `HttpRequestError`. It is recognised by shape, not by class: the Node host's
- * @pnp/nodejs may bring its own copy of @pnp/queryable.
+ * PnPjs throws `HttpRequestError`. It is recognised by shape, not by class. Only one copy of
+ * @pnp/queryable is installed (package.json `overrides` give @pnp/nodejs the app's 4.21), but
+ * PnPjs ships only ES modules and a loader can still instantiate the module twice (under tsx,
+ * `import()` and `require` of @pnp/queryable give two classes); `instanceof` would then report
+ * every HTTP failure as a network one.
  */
 function isHttpError(e: unknown): e is HttpErrorLike {
   return typeof e === 'object' && e !== null && (e as { isHttpRequestError?: unknown }).isHttpRequestError === true && typeof (e as { status?: unknown }).status === 'number';

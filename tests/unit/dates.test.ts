@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, formatUkDate, londonDate, londonWallClock, parseIsoDate } from '../../src/core/dates';
+import { addDays, addMonths, daysBetween, formatUkDate, londonDate, londonWallClock, monthName, MONTH_NAMES, parseIsoDate } from '../../src/core/dates';
 
 describe('London calendar arithmetic', () => {
   it('takes the London date, not the UTC date, across midnight in British Summer Time', () => {
@@ -24,6 +24,17 @@ describe('London calendar arithmetic', () => {
   });
 
   it('formats dates as a UK reader expects', () => {
+    expect(formatUkDate('2017-11-14')).toBe('14 November 2017');
+  });
+});
+
+describe('month names (the one table)', () => {
+  it('names each month in full and by its first three letters', () => {
+    expect(MONTH_NAMES).toHaveLength(12);
+    expect(monthName(1)).toBe('January');
+    expect(monthName(9)).toBe('September');
+    expect(monthName(9, 'short')).toBe('Sep');
+    expect(Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'short')).join(' ')).toBe('Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec');
     expect(formatUkDate('2017-11-14')).toBe('14 November 2017');
   });
 });

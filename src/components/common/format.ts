@@ -1,5 +1,5 @@
 /** Display formatting shared by the screens: UK dates, London times, due dates as forces write them. */
-import { formatUkDate, londonWallClock } from '../../core/dates';
+import { formatUkDate, londonWallClock, monthName } from '../../core/dates';
 import { UNCHECKED_TIMESCALE, timescaleText } from '../../core/dueDates';
 import type { DueDate, IsoDate, IsoInstant } from '../../core/model';
 import type { ColourDifference } from '../../core/status';
@@ -8,8 +8,7 @@ import type { ColourDifference } from '../../core/status';
 export function shortUkDate(date: IsoDate | null | undefined): string {
   if (date === null || date === undefined || date === '') return '';
   const [y, m, d] = date.split('-').map(Number);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${d} ${months[m - 1]} ${y}`;
+  return `${d} ${monthName(m, 'short')} ${y}`;
 }
 
 /** "14 November 2017 at 09:30": an instant as London wall-clock time. */

@@ -2,17 +2,18 @@
  * A TeamsJS stand-in for hosts outside Teams (the local workbench, tests): a fixed context whose
  * theme can be switched, calling the registered theme handler as Teams does.
  */
-import type { TeamsAppLike, TeamsContextLike } from './teamsContext';
+import type { app } from '@microsoft/teams-js-v2';
+import type { TeamsAppLike } from './teamsContext';
 
 export class SimulatedTeamsApp implements TeamsAppLike {
-  private context: TeamsContextLike;
+  private context: app.Context;
   private handler: ((theme: string) => void) | null = null;
 
-  public constructor(context: TeamsContextLike) {
+  public constructor(context: app.Context) {
     this.context = context;
   }
 
-  public getContext(): Promise<TeamsContextLike> {
+  public getContext(): Promise<app.Context> {
     return Promise.resolve(this.context);
   }
 

@@ -4,22 +4,16 @@
  * `this.context.sdks.microsoftTeams.teamsJs`, defined only when the web part runs inside Teams;
  * the local workbench passes a simulated one. Nothing here imports React.
  */
+import type { app } from '@microsoft/teams-js-v2';
 import type { ThemeName } from '../theme/themes';
 
-/** The part of TeamsJS v2's `app.Context` that My Actions reads. */
-export interface TeamsContextLike {
-  app: { locale: string; theme?: string };
-  page: { id: string; subPageId?: string; frameContext?: string };
-  user?: { id?: string; displayName?: string; userPrincipalName?: string; loginHint?: string };
-  channel?: { id: string; displayName?: string };
-  team?: { displayName?: string };
-}
-
-/** The part of TeamsJS v2's `app` namespace that My Actions calls. */
-export interface TeamsAppLike {
-  getContext(): Promise<TeamsContextLike>;
-  registerOnThemeChangeHandler(handler: (theme: string) => void): void;
-}
+/**
+ * The part of TeamsJS v2's `app` namespace that My Actions calls, in TeamsJS's own types. They are
+ * imported (type-only) from the copy SPFx hands over, @microsoft/teams-js 2.36 installed under the
+ * alias `@microsoft/teams-js-v2`, so that `teamsJs.app` fits as it is: a second copy's classes and
+ * enums would not.
+ */
+export type TeamsAppLike = Pick<typeof app, 'getContext' | 'registerOnThemeChangeHandler'>;
 
 /** Where the tab is running. */
 export type TeamsSurface = 'personal' | 'channel' | 'other';
@@ -57,7 +51,7 @@ export function itemIdFromSubEntity(subEntityId: string | undefined): number | n
 }
 
 /** Maps TeamsJS's context to the tab's terms. */
-export function fromTeamsContext(context: TeamsContextLike): TeamsHostContext {
+export function fromTeamsContext(context: app.Context): TeamsHostContext {
   const frame = context.page.frameContext;
   const surface: TeamsSurface = context.channel !== undefined ? 'channel' : frame === 'content' ? 'personal' : 'other';
   const channelName = context.channel === undefined ? null : [context.team?.displayName, context.channel.displayName].filter((s) => s !== undefined && s !== '').join(' › ') || null;

@@ -14,7 +14,7 @@ export * from './types';
 export { fieldForHeading, mapHeaders, normaliseHeading, parseMappingFile, type ColumnMappingFile, type ColumnTarget, type HeaderMapping, type MappedColumn } from './columns';
 export { documentToPlan, readAddressee, readKind, readReportType, readSource, type DocumentOptions } from './document';
 export { htmlToText, looksLikeHtml } from './html';
-export { actionKey, hashText, normaliseForKey, recommendationKey, reportKey, updateKey } from './keys';
+export { actionKey, normaliseForKey, recommendationKey, reportKey, updateKey } from './keys';
 export { linkNationalRows, wordOverlap, SAME_RECOMMENDATION_OVERLAP } from './link';
 export { matchPerson, parsePeopleTable, type PeopleEntry, type PeopleTable } from './people';
 export { moreSpecificScope, readScope } from './scope';

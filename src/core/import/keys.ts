@@ -6,6 +6,7 @@
  * itself repeats); an action by its recommendation and number; an update by its date and text.
  * The same key is computed from items already on the site, so the key needs no column of its own.
  */
+import { stableHash } from '../hash';
 import { htmlToText } from './html';
 
 /** Lower-case words only: the same text from a `<p>` cell, an .xlsx cell or a JSON file gives the same key. */
@@ -16,22 +17,8 @@ export function normaliseForKey(text: string): string {
     .trim();
 }
 
-/** A short stable hash (53-bit, hex) of a string: keys stay short however long the text. */
-export function hashText(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
 export function reportKey(title: string): string {
-  return `report:${hashText(normaliseForKey(title))}`;
+  return `report:${stableHash(normaliseForKey(title))}`;
 }
 
 /**
@@ -41,15 +28,15 @@ export function reportKey(title: string): string {
 export function recommendationKey(reportTitle: string, ref: string | undefined, text: string, occurrence = 1): string {
   const base = reportKey(reportTitle);
   const r = (ref ?? '').trim();
-  const id = r !== '' ? `ref:${normaliseForKey(r) || r}` : `text:${hashText(normaliseForKey(text))}`;
+  const id = r !== '' ? `ref:${normaliseForKey(r) || r}` : `text:${stableHash(normaliseForKey(text))}`;
   return `${base}/${id}${occurrence > 1 ? `#${occurrence}` : ''}`;
 }
 
 export function actionKey(recKey: string, ref: string, text: string): string {
   const r = normaliseForKey(ref);
-  return `${recKey}/action:${r !== '' ? r : hashText(normaliseForKey(text))}`;
+  return `${recKey}/action:${r !== '' ? r : stableHash(normaliseForKey(text))}`;
 }
 
 export function updateKey(recKey: string, at: string, text: string): string {
-  return `${recKey}/update:${at.slice(0, 10)}:${hashText(normaliseForKey(text))}`;
+  return `${recKey}/update:${at.slice(0, 10)}:${stableHash(normaliseForKey(text))}`;
 }

@@ -2,17 +2,15 @@
  * The wording the paper uses for reports, due dates and colours, kept apart from the builder so
  * that the Word and HTML renderers print exactly the same words.
  */
-import { formatUkDate, parseIsoDate } from '../dates';
+import { formatUkDate, monthName, parseIsoDate } from '../dates';
 import { UNCHECKED_TIMESCALE, timescaleText } from '../dueDates';
 import type { DueDate, OriginatingReport, TrafficLight } from '../model';
 import type { PaperDue } from './types';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "November 2017". */
 export function formatMonthYear(date: string): string {
   const { year, month } = parseIsoDate(date);
-  return `${MONTHS[month - 1]} ${year}`;
+  return `${monthName(month)} ${year}`;
 }
 
 /** A date as precisely as its source gave it: "14 February 2024", "February 2024" or "2024". */

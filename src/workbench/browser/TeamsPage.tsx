@@ -6,6 +6,7 @@
  * property pane. `?subEntityId=<id>` is a deep link: the tab opens that item's update dialog.
  */
 import * as React from 'react';
+import type { app, FrameContexts, HostClientType, HostName } from '@microsoft/teams-js-v2';
 import { spfi } from '@pnp/sp';
 import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';
 import { DefaultButton } from '@fluentui/react/lib/Button';
@@ -18,7 +19,6 @@ import { createMyActionsSource } from '../../components/MyActions/myWork';
 import { myActionsPane, withMyActionsDefaults } from '../../components/MyActions/settings';
 import type { MyActionsSettings, MyActionsStrings } from '../../components/MyActions/settings';
 import { SimulatedTeamsApp } from '../../components/teams/simulatedTeams';
-import type { TeamsContextLike } from '../../components/teams/teamsContext';
 import type { TrackerUser } from '../../components/data/TrackerDataSource';
 import { usePaneChoices } from './usePaneChoices';
 import { PropertyPane } from './PropertyPane';
@@ -62,12 +62,15 @@ function storedChannelSettings(): Partial<MyActionsSettings> {
 }
 
 /** The TeamsJS context Teams would give this user on this surface. */
-function teamsContextFor(user: TrackerUser, surface: Surface, theme: TeamsTheme, subEntityId: string | null): TeamsContextLike {
+function teamsContextFor(user: TrackerUser, surface: Surface, theme: TeamsTheme, subEntityId: string | null): app.Context {
+  // TeamsJS's enums by value (type-only import: the page does not bundle TeamsJS).
+  const host = { name: 'Teams' as HostName, clientType: 'web' as HostClientType, sessionId: 'workbench' };
   return {
-    app: { locale: 'en-GB', theme },
-    page: { id: surface === 'personal' ? 'myActions' : 'myActionsTab', frameContext: 'content', ...(subEntityId === null ? {} : { subPageId: subEntityId }) },
+    app: { locale: 'en-GB', theme, sessionId: 'workbench', host },
+    page: { id: surface === 'personal' ? 'myActions' : 'myActionsTab', frameContext: 'content' as FrameContexts, ...(subEntityId === null ? {} : { subPageId: subEntityId }) },
     user: { id: String(user.id), displayName: user.name, userPrincipalName: user.email },
-    ...(surface === 'channel' ? { team: { displayName: 'Inspection Working Group' }, channel: { id: '19:inspections@thread.tacv2', displayName: 'Recommendations' } } : {})
+    dialogParameters: {},
+    ...(surface === 'channel' ? { team: { internalId: '19:inspection-working-group@thread.tacv2', displayName: 'Inspection Working Group' }, channel: { id: '19:inspections@thread.tacv2', displayName: 'Recommendations' } } : {})
   };
 }
 
