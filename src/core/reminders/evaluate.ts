@@ -158,7 +158,6 @@ function triggerOccurrence(rule: ReminderRule, event: ReminderEvent, ctx: Evalua
       if (t.kind === 'fieldChanged' && fieldChangeMatches(t.field, t.from, t.to, null, event.subject)) return 'created';
       return null;
     case 'changed':
-      if (t.kind === 'itemChanged') return `v${event.version}`;
       if (t.kind === 'fieldChanged' && fieldChangeMatches(t.field, t.from, t.to, event.previous, event.subject)) return `v${event.version}`;
       return null;
     case 'sweep':

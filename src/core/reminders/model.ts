@@ -12,16 +12,15 @@ export type WatchedField = (typeof WATCHED_FIELDS)[number];
 /**
  * What makes a rule look at an item.
  * - `itemCreated`: the item was added to the list.
- * - `itemChanged`: any new version of the item.
  * - `fieldChanged`: a watched field changed between two versions; `from` / `to` narrow it
  *   (`''` means empty, `'*'` any non-empty value, absent any value at all). A new item counts as a change from empty, so an
  *   item created RED "turned RED". A colour reached by the passing of time (a due date going by)
  *   is found by the daily sweep.
  * - `schedule`: the daily sweep, for date rules.
+ * There is no trigger on any new version of the item: see `ANY_CHANGE_LOOP` (parse.ts).
  */
 export type ReminderTrigger =
   | { kind: 'itemCreated' }
-  | { kind: 'itemChanged' }
   | { kind: 'fieldChanged'; field: WatchedField; from?: string; to?: string }
   | { kind: 'schedule' };
 

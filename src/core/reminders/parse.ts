@@ -11,7 +11,7 @@ import type { DeliveryWindow, MessageTemplate, RecipientSpec, ReminderCondition,
 
 /** A rule that could not be read, and why. */
 export class ReminderRuleError extends Error {
-  public constructor(public readonly ruleKey: string, public readonly path: string, problem: string) {
+  public constructor(public readonly ruleKey: string, public readonly path: string, public readonly problem: string) {
     super(`Reminder rule '${ruleKey}', ${path}: ${problem}`);
     this.name = 'ReminderRuleError';
   }
@@ -73,9 +73,21 @@ class Reader {
   }
 }
 
+/**
+ * The loop guard. A rule's only action is a card and a Reminder Log entry, and the engine never
+ * reads the log for triggers, so no rule sets itself off through its action. The reminder service
+ * does write items itself, though: the daily sweep rewrites the stored traffic light, and a forged
+ * decision is withdrawn. A trigger on "any new version" would fire on those writes — Power
+ * Automate's "when an item is modified" loop — so it is refused. Field triggers compare the item's
+ * facts (the derived colour, never the stored copy), which the sweep's write leaves as they were.
+ */
+export const ANY_CHANGE_LOOP =
+  "a rule on any change to the item would be set off by the reminder service's own writes (the daily sweep's stored traffic light, a withdrawn decision): choose the field to watch instead";
+
 function readTrigger(r: Reader, value: unknown): ReminderTrigger {
   const t = r.object(value, 'trigger');
-  const kind = r.oneOf(t.kind, ['itemCreated', 'itemChanged', 'fieldChanged', 'schedule'] as const, 'trigger.kind');
+  if (t.kind === 'itemChanged') r.fail('trigger.kind', ANY_CHANGE_LOOP);
+  const kind = r.oneOf(t.kind, ['itemCreated', 'fieldChanged', 'schedule'] as const, 'trigger.kind');
   if (kind !== 'fieldChanged') return { kind };
   const trigger: ReminderTrigger = { kind, field: r.oneOf(t.field, WATCHED_FIELDS, 'trigger.field') };
   const from = r.optionalText(t.from, 'trigger.from');
@@ -154,11 +166,12 @@ function readWindow(r: Reader, value: unknown): DeliveryWindow {
   return { workingDaysOnly: w.workingDaysOnly, quietHours: { start, end } };
 }
 
-function readRepeat(r: Reader, value: unknown, trigger: ReminderTrigger): RepeatPolicy {
+/** `trigger` is undefined when it could not be read: its own problem is reported, not this one. */
+function readRepeat(r: Reader, value: unknown, trigger: ReminderTrigger | undefined): RepeatPolicy {
   const p = r.object(value, 'repeat');
   const kind = r.oneOf(p.kind, ['once', 'every'] as const, 'repeat.kind');
   if (kind === 'once') return { kind };
-  if (trigger.kind !== 'schedule') r.fail('repeat', 'only a schedule rule can repeat: a change happens once');
+  if (trigger !== undefined && trigger.kind !== 'schedule') r.fail('repeat', 'only a schedule rule can repeat: a change happens once');
   return { kind, days: r.days(p.days, 'repeat.days', 1) };
 }
 
@@ -167,26 +180,47 @@ function readTemplate(r: Reader, value: unknown): MessageTemplate {
   return { title: r.text(t.title, 'template.title'), message: r.text(t.message, 'template.message') };
 }
 
-/** Reads one rule from its list record; throws a `ReminderRuleError` naming what is wrong. */
-export function parseRule(record: ReminderRuleRecord): ReminderRule {
+/**
+ * Reads one rule from its list record, gathering every problem, each naming its field: a part that
+ * cannot be read does not hide the problems of the others.
+ */
+export function readRule(record: ReminderRuleRecord): { rule: ReminderRule | null; problems: ReminderRuleError[] } {
   const r = new Reader(record.key);
-  if (!RULE_KEY.test(record.key)) r.fail('key', 'expected 1 to 60 lower-case letters, digits and hyphens');
-  const d = r.object(record.definition, 'definition');
-  const trigger = readTrigger(r, d.trigger);
-  const conditions = r.array(d.conditions ?? [], 'conditions').map((c, i) => readCondition(r, c, `conditions[${i}]`));
-  const recipients = r.array(d.recipients, 'recipients').map((s, i) => readRecipient(r, s, `recipients[${i}]`));
-  if (recipients.length === 0) r.fail('recipients', 'expected at least one recipient');
-  return {
-    key: record.key,
-    name: r.text(record.name, 'name'),
-    enabled: record.enabled,
-    trigger,
-    conditions,
-    recipients,
-    template: readTemplate(r, d.template),
-    repeat: readRepeat(r, d.repeat, trigger),
-    window: readWindow(r, d.window)
+  const problems: ReminderRuleError[] = [];
+  const check = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof ReminderRuleError)) throw e;
+      problems.push(e);
+      return undefined;
+    }
   };
+  check(() => (RULE_KEY.test(record.key) ? record.key : r.fail('key', 'expected 1 to 60 lower-case letters, digits and hyphens')));
+  const name = check(() => r.text(record.name, 'name'));
+  const d = check(() => r.object(record.definition, 'definition'));
+  if (d === undefined) return { rule: null, problems };
+  const trigger = check(() => readTrigger(r, d.trigger));
+  const conditions = check(() => r.array(d.conditions ?? [], 'conditions'))?.map((c, i) => check(() => readCondition(r, c, `conditions[${i}]`)));
+  const recipients = check(() => r.array(d.recipients, 'recipients'))?.map((s, i) => check(() => readRecipient(r, s, `recipients[${i}]`)));
+  if (recipients?.length === 0) check(() => r.fail('recipients', 'expected at least one recipient'));
+  const template = check(() => readTemplate(r, d.template));
+  const repeat = check(() => readRepeat(r, d.repeat, trigger));
+  const window = check(() => readWindow(r, d.window));
+  if (problems.length > 0 || name === undefined || trigger === undefined || conditions === undefined || recipients === undefined || template === undefined || repeat === undefined || window === undefined) {
+    return { rule: null, problems };
+  }
+  return {
+    rule: { key: record.key, name, enabled: record.enabled, trigger, conditions: conditions as ReminderCondition[], recipients: recipients as RecipientSpec[], template, repeat, window },
+    problems
+  };
+}
+
+/** Reads one rule from its list record; throws a `ReminderRuleError` naming the first thing wrong. */
+export function parseRule(record: ReminderRuleRecord): ReminderRule {
+  const { rule, problems } = readRule(record);
+  if (rule === null) throw problems[0];
+  return rule;
 }
 
 /** Reads every rule; rules that cannot be read are returned as errors, and the rest still work. */
