@@ -9,6 +9,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/subscriptions';
 import { toDataError } from './errors';
+import { SettingsRepository } from './settings';
 
 /** How long a new or renewed subscription lasts: under SharePoint's 180-day maximum. */
 export const SUBSCRIPTION_DAYS = 170;
@@ -30,19 +31,53 @@ interface RawSubscription {
   expirationDateTime: string;
 }
 
+/** The Tracker Settings key that remembers a list's subscription id. */
+export function subscriptionSettingKey(listTitle: string): string {
+  return `Webhook.${listTitle}.SubscriptionId`;
+}
+
+/**
+ * The subscription posting to `notificationUrl`, if any. By the id remembered in Tracker Settings
+ * first: reading one subscription takes only edit rights, while listing them all (which shows every
+ * subscription's clientState) takes Manage Lists, which the service's write-only grant lacks.
+ */
+async function findSubscription(sp: SPFI, listTitle: string, notificationUrl: string, rememberedId: string | undefined): Promise<RawSubscription | undefined> {
+  const subscriptions = sp.web.lists.getByTitle(listTitle).subscriptions;
+  if (rememberedId !== undefined) {
+    try {
+      const found = (await subscriptions.getById(rememberedId)()) as RawSubscription;
+      return found.notificationUrl === notificationUrl ? found : undefined;
+    } catch (e) {
+      if (toDataError(e, 'reading the subscription').kind !== 'not-found') throw e;
+      return undefined;
+    }
+  }
+  try {
+    return ((await subscriptions()) as RawSubscription[]).find((s) => s.notificationUrl === notificationUrl);
+  } catch (e) {
+    if (toDataError(e, 'listing subscriptions').kind !== 'access-denied') throw e;
+    return undefined;
+  }
+}
+
 /**
  * Makes sure `listTitle` has a subscription posting to `notificationUrl` that lasts at least
- * RENEW_WITHIN_DAYS more. Creating one makes SharePoint call the URL with a validation token
- * first, so the receiver must already be listening.
+ * RENEW_WITHIN_DAYS more, and remembers its id in Tracker Settings. Creating one makes SharePoint
+ * call the URL with a validation token first, so the receiver must already be listening.
  */
 export async function ensureSubscription(sp: SPFI, listTitle: string, notificationUrl: string, clientState: string, now: Date = new Date()): Promise<SubscriptionState> {
   const subscriptions = sp.web.lists.getByTitle(listTitle).subscriptions;
+  const settings = new SettingsRepository(sp);
+  const key = subscriptionSettingKey(listTitle);
   const what = `keeping the '${listTitle}' webhook subscription for ${notificationUrl}`;
   try {
-    const existing = ((await subscriptions()) as RawSubscription[]).find((s) => s.notificationUrl === notificationUrl);
+    const remembered = await settings.get(key);
+    const existing = await findSubscription(sp, listTitle, notificationUrl, remembered);
+    if (existing !== undefined && existing.id !== remembered) await settings.set(key, existing.id);
     const expiry = new Date(now.getTime() + SUBSCRIPTION_DAYS * DAY_MS).toISOString();
     if (!existing) {
       const created = (await subscriptions.add(notificationUrl, expiry, clientState)) as RawSubscription;
+      await settings.set(key, created.id);
       return { id: created.id, expirationDateTime: created.expirationDateTime ?? expiry, action: 'created' };
     }
     if (Date.parse(existing.expirationDateTime) - now.getTime() > RENEW_WITHIN_DAYS * DAY_MS) return { id: existing.id, expirationDateTime: existing.expirationDateTime, action: 'kept' };

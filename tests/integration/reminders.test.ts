@@ -470,6 +470,13 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
     expect(Date.parse(after.expirationDateTime) - Date.now()).toBeGreaterThan(160 * 86400000);
     expect((await ensureSubscription(sp, 'Recommendations', service.webhookUrl, CLIENT_STATE)).action).toBe('kept');
     expect(await ours()).toHaveLength(1);
+
+    // Granted write only (as the deploy guide grants the service), it cannot list subscriptions, and
+    // does not need to: it finds its own by the id it remembered, and keeps one.
+    const member = spAs(server, 'analyst');
+    await expect(member.web.lists.getByTitle('Recommendations').subscriptions()).rejects.toMatchObject({ status: 403 });
+    expect(await ensureSubscription(member, 'Recommendations', service.webhookUrl, CLIENT_STATE)).toEqual({ id: subscription.id, expirationDateTime: expect.any(String), action: 'kept' });
+    expect(await ours()).toHaveLength(1);
   });
 
   it('gives the same answers as an Azure Function', async () => {
