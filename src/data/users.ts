@@ -4,9 +4,9 @@
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security/web';
 import { PermissionKind } from '@pnp/sp/security/types';
-import type { IBasePermissions } from '@pnp/sp/security/types';
 import type { ISiteUserInfo } from '@pnp/sp/site-users/types';
 import { toDataError } from './errors';
 
@@ -50,23 +50,29 @@ export class UsersService {
 
   /** The current user's effective permissions on the site. */
   async permissions(): Promise<UserPermissions> {
-    return this.read(() => this.sp.web.getCurrentUserEffectivePermissions(), 'reading your permissions');
-  }
-
-  /** What another person (e-mail, UPN or claims login) may do on the site. */
-  async permissionsOf(login: string): Promise<UserPermissions> {
-    return this.read(() => this.sp.web.getUserEffectivePermissions(claimsLogin(login)), `reading the permissions of '${login}'`);
-  }
-
-  private async read(get: () => Promise<IBasePermissions>, what: string): Promise<UserPermissions> {
     try {
-      const perms = await get();
+      const perms = await this.sp.web.getCurrentUserEffectivePermissions();
       return {
         canEdit: this.sp.web.hasPermissions(perms, PermissionKind.EditListItems),
         canManage: this.sp.web.hasPermissions(perms, PermissionKind.ManageLists)
       };
     } catch (e) {
-      throw toDataError(e, what);
+      throw toDataError(e, 'reading your permissions');
+    }
+  }
+
+  /**
+   * The site's owners: members of its associated Owners group and site collection administrators,
+   * read as any member can (checking another person's effective permissions would need the right to
+   * enumerate permissions, which the reminder service's write-only grant does not have).
+   */
+  async owners(): Promise<SiteUser[]> {
+    try {
+      const [group, admins] = await Promise.all([this.sp.web.associatedOwnerGroup.users(), this.sp.web.siteUsers.filter('IsSiteAdmin eq true')()]);
+      const all = [...group, ...admins].map(toSiteUser);
+      return all.filter((u, i) => all.findIndex((o) => o.id === u.id) === i);
+    } catch (e) {
+      throw toDataError(e, "reading the site's owners");
     }
   }
 

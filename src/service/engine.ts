@@ -303,10 +303,9 @@ export class ReminderEngine {
     for (const e of editors) if (e !== undefined) candidates.set(editorKey(e), e);
     if (candidates.size === 0) return owners;
     this.self ??= users.current();
-    const self = await this.self;
+    const trusted = [await this.self, ...(await users.owners())];
     for (const [key, editor] of candidates) {
-      if (editor.email?.toLowerCase() === self.email.toLowerCase() || editor.name === self.title) owners.add(key);
-      else if (editor.email !== undefined && (await users.permissionsOf(editor.email)).canManage) owners.add(key);
+      if (trusted.some((u) => (editor.email !== undefined && u.email.toLowerCase() === editor.email.toLowerCase()) || u.title === editor.name)) owners.add(key);
     }
     return owners;
   }
