@@ -8,8 +8,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'classic' } } }, module: { type: 'commonjs' } }]
   },
-  // PnPjs v4 ships only ES modules: let swc turn them into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  // PnPjs v4 and jose (under the Agents SDK's jwks-rsa) ship only ES modules: swc turns them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|jose)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   // With --coverage (`npm run coverage`): V8's own counters, since swc, not babel, compiles the
   // tests; every source file counts, loaded or not, except the SPFx web part classes jest cannot load.

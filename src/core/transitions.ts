@@ -10,7 +10,7 @@
  * every revision; a manual RED needs a rationale.
  */
 import { formatUkDate, londonDate, parseIsoDate, daysBetween } from './dates';
-import type { ClosureRequest, DueRevision, ExtensionRequest, IsoDate, IsoInstant, Lifecycle, Person, Recommendation, StatusChange } from './model';
+import type { ClosureRequest, Confidence, DueRevision, ExtensionRequest, IsoDate, IsoInstant, Lifecycle, Person, ProgressUpdate, Recommendation, StatusChange } from './model';
 import { instantTime } from './changes';
 import { DEFAULT_RAG_POLICY, isClosed, isOpen, trafficLight } from './status';
 import type { RagPolicy } from './status';
@@ -293,4 +293,35 @@ function record(rec: Recommendation, input: TransitionActor, today: IsoDate, not
   const change: StatusChange = { at: input.at, lifecycle: rec.lifecycle, trafficLight: colour, by: input.by.trim(), note };
   // The stored colour (for server-side filtering) follows the rules at every transition.
   return { ...rec, trafficLight: colour, history: [...rec.history, change] };
+}
+
+/** The statuses an owner may report in a progress update; the others are reached by their own transitions. */
+export const UPDATE_LIFECYCLES: readonly Lifecycle[] = ['Awaiting review', 'Being progressed'];
+
+/** What an owner reports in a progress update. */
+export interface ProgressInput {
+  text: string;
+  lifecycle: Lifecycle;
+  confidence?: Confidence;
+}
+
+/**
+ * A progress update and the recommendation as it follows from it: lifecycle, confidence, latest
+ * comment and last-updated date; a change of lifecycle is added to the history. The one rule for
+ * the update dialogs and the Teams card's "Post update".
+ */
+export function postProgress(rec: Recommendation & { id: number }, input: TransitionActor & ProgressInput): { update: ProgressUpdate; next: Recommendation } {
+  const text = input.text.trim();
+  if (text === '') throw new TransitionError('missing-input', 'Say what has happened since the last update.');
+  const { at, by, lifecycle, confidence } = input;
+  const update: ProgressUpdate = { recommendationId: rec.id, at, author: by, text, lifecycle, ...(confidence === undefined ? {} : { confidence }) };
+  const next: Recommendation = {
+    ...rec,
+    lifecycle,
+    confidence,
+    latestComment: text,
+    lastUpdated: londonDate(at),
+    history: lifecycle === rec.lifecycle ? rec.history : [...rec.history, { at, lifecycle, trafficLight: trafficLight({ ...rec, lifecycle }, londonDate(at), input.policy), by, note: 'Progress update' }]
+  };
+  return { update, next };
 }

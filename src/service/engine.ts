@@ -20,8 +20,9 @@ import {
   shorten,
   updateDeepLink
 } from '../core/reminders';
-import type { CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
-import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type TrackerData } from '../data';
+import type { CardAction, CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
+import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
+import { UPDATE_LIFECYCLES } from '../core/transitions';
 import { expandText, type DeliveryTransport, type OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
 import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
@@ -173,6 +174,24 @@ export class ReminderEngine {
   }
 
   /**
+   * The update form for each reminder a recommendation's owner receives about it, at the item's
+   * current version: the card then answers for that version only (service/cardActions.ts).
+   */
+  private async ownerActions(intents: readonly ReminderIntent[]): Promise<Map<string, CardAction>> {
+    const mine = intents.filter((i) => i.itemKind === 'recommendation' && i.recipient.kind === 'user');
+    const ids = [...new Set(mine.map((i) => i.itemId))];
+    const items = new Map((await mapLimited(ids, 8, (id) => this.options.data.recommendations.find(id))).flatMap((s): [number, Stored<Recommendation>][] => (s === null ? [] : [[s.id, s]])));
+    const acts = new Map<string, CardAction>();
+    for (const i of mine) {
+      const item = items.get(i.itemId);
+      const email = item?.value.owner?.email;
+      if (item === undefined || email === undefined || i.recipient.kind !== 'user' || email.toLowerCase() !== i.recipient.address.toLowerCase()) continue;
+      acts.set(i.key, { itemId: item.id, etag: item.etag, lifecycle: UPDATE_LIFECYCLES.includes(item.value.lifecycle) ? item.value.lifecycle : 'Being progressed', confidence: item.value.confidence ?? 'Medium' });
+    }
+    return acts;
+  }
+
+  /**
    * Claims the intents (most urgent first, so digests list them that way) and logs the unresolved.
    * Reminders due at once are grouped into their deliveries here, so that the claim also saves the
    * delivery id (steps 1 and 2 of protocol.ts in one write). Returns the number claimed and the ids
@@ -187,7 +206,11 @@ export class ReminderEngine {
       const id = deliveryIdFor(group.recipient, group.items.map((i) => i.key));
       for (const i of group.items) deliveryOf.set(i.key, id);
     }
-    const requests: ClaimRequest[] = fresh.map((intent) => ({ intent, item: this.cardItem(intent), deliveryId: deliveryOf.get(intent.key) ?? null }));
+    const acts = await this.ownerActions(fresh);
+    const requests: ClaimRequest[] = fresh.map((intent) => {
+      const act = acts.get(intent.key);
+      return { intent, item: act === undefined ? this.cardItem(intent) : { ...this.cardItem(intent), act }, deliveryId: deliveryOf.get(intent.key) ?? null };
+    });
     const claimed = await this.ledger.claim(requests, now);
     await this.ledger.recordUnresolved(unresolved, 'recommendation', now);
     const byRule = new Map<string, UnresolvedRecipient[]>();

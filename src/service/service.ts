@@ -16,6 +16,7 @@ import { minutesOfDay } from '../core/reminders';
 import type { LinkSettings } from '../core/reminders';
 import { createTrackerData } from '../data';
 import { listSchema } from '../schema';
+import { createCardActions } from './cardActions';
 import { GraphTransport, type DeliveryTransport, type PersonRoute } from './delivery';
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
@@ -100,7 +101,7 @@ const consoleLogger: ReminderLogger = {
 };
 
 /** Everything the engine needs, built from the options (shared with the Azure Functions host). */
-export async function createEngine(options: ReminderServiceOptions): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> {
+export async function createEngine(options: ReminderServiceOptions): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger; graph: GraphClient; links: LinkSettings }> {
   // Messages quote SharePoint's data and requests' bodies: escaped, none can forge a log line.
   const logger = escapingLogger(options.logger ?? consoleLogger);
   // Every card's "Open item" leads here: refuse to start rather than send links off the tenant.
@@ -111,7 +112,7 @@ export async function createEngine(options: ReminderServiceOptions): Promise<{ e
   const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });
   const transport = options.transport ?? new GraphTransport({ graph, links, senderUpn: options.senderUpn, personRoute: options.personRoute });
   const engine = await ReminderEngine.start({ data: createTrackerData(sp), transport, links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
-  return { engine, sp, logger };
+  return { engine, sp, logger, graph, links };
 }
 
 /** Whether a request carries the admin key; compared in constant time, so it cannot be guessed byte by byte. */
@@ -131,7 +132,8 @@ function reply(res: ServerResponse, answer: WebhookResponse): void {
 
 /** Starts the service: engine, HTTP receiver, webhook subscription, timer. */
 export async function startReminderService(options: ReminderServiceOptions): Promise<ReminderService> {
-  const { engine, sp, logger } = await createEngine(options);
+  const { engine, sp, logger, graph, links } = await createEngine(options);
+  const cardActions = createCardActions({ data: createTrackerData(sp), graph, links, clock: options.clock ?? (() => new Date()), logger });
   const clock = options.clock ?? (() => new Date());
   const sweepMinute = minutesOfDay(options.sweepAt ?? '07:30');
   const debounceMs = options.debounceMs ?? 500;
@@ -161,6 +163,9 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
         if (url.pathname === '/api/webhook') {
           const request: WebhookRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await text(req) };
           reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: changed, warn: (message) => logger.warn(message) }));
+        } else if (url.pathname === '/api/messages' && req.method === 'POST') {
+          // The bot's endpoint: the Bot Connector's activities, authorised by the Agents SDK.
+          await cardActions.handle(req, res);
         } else if (ADMIN_PATHS.has(url.pathname) && !hasAdminKey(req.headers, options.adminKey)) {
           logger.warn(`Refused ${url.pathname}: the request did not carry the service's admin key.`);
           reply(res, { status: 401, headers: { 'WWW-Authenticate': 'x-functions-key' }, body: "This endpoint needs the service's admin key in the x-functions-key header." });

@@ -12,9 +12,8 @@ import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { CONFIDENCES } from '../../core/model';
 import type { Confidence, IsoDate, Lifecycle, ProgressUpdate, Recommendation } from '../../core/model';
-import { approveClosure, decideExtension, requestClosure, requestExtension, returnClosure } from '../../core/transitions';
+import { UPDATE_LIFECYCLES, approveClosure, decideExtension, postProgress, requestClosure, requestExtension, returnClosure } from '../../core/transitions';
 import { formatUkDate, londonDate } from '../../core/dates';
-import { trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { FormDialog } from './FormDialog';
@@ -29,7 +28,6 @@ export interface Actor {
 
 const CONFIDENCE_OPTIONS: IChoiceGroupOption[] = CONFIDENCES.map((c) => ({ key: c, text: c }));
 /** An owner reports progress on open work; completion goes through a closure request. */
-const UPDATE_LIFECYCLES: Lifecycle[] = ['Awaiting review', 'Being progressed'];
 
 export interface ProgressUpdateDialogProps {
   recommendation: Recommendation & { id: number };
@@ -49,17 +47,7 @@ export function ProgressUpdateDialog(props: ProgressUpdateDialogProps): JSX.Elem
   const [lifecycle, setLifecycle] = React.useState<Lifecycle>(UPDATE_LIFECYCLES.includes(rec.lifecycle) ? rec.lifecycle : 'Being progressed');
   const [confidence, setConfidence] = React.useState<Confidence | undefined>(rec.confidence);
   const save = async (): Promise<void> => {
-    const at = props.actor.now().toISOString();
-    const update: ProgressUpdate = { recommendationId: rec.id, at, author: props.actor.name, text: text.trim(), lifecycle, ...(confidence === undefined ? {} : { confidence }) };
-    const next: Recommendation = {
-      ...rec,
-      lifecycle,
-      confidence,
-      latestComment: text.trim(),
-      lastUpdated: londonDate(at),
-      history:
-        lifecycle === rec.lifecycle ? rec.history : [...rec.history, { at, lifecycle, trafficLight: trafficLight({ ...rec, lifecycle }, londonDate(at), props.actor.policy), by: props.actor.name, note: 'Progress update' }]
-    };
+    const { update, next } = postProgress(rec, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, text, lifecycle, confidence });
     await props.onSave(update, next);
   };
   return (

@@ -5,6 +5,8 @@
  * app, opening that item's update dialog) and "Open item" (the tracker page).
  */
 import { checkTrackerLink } from '../links';
+import { CONFIDENCES } from '../model';
+import { UPDATE_LIFECYCLES } from '../transitions';
 
 /** Where the buttons lead. */
 export interface LinkSettings {
@@ -46,7 +48,21 @@ export interface CardItem {
   text: string;
   updateUrl: string;
   openUrl: string;
+  /** When the recipient owns the item: what the card's own update form needs (Action.Execute). */
+  act?: CardAction;
 }
+
+/** The item a card's update form answers for, at the version the card shows. */
+export interface CardAction {
+  itemId: number;
+  /** The item's ETag when the card was made: an answer to an older version is refused. */
+  etag: string;
+  lifecycle: string;
+  confidence: string;
+}
+
+/** The verbs of the card's `Action.Execute` buttons. */
+export const CARD_VERBS = { postUpdate: 'postUpdate', noChange: 'noChange', refresh: 'refresh' } as const;
 
 /** The data of a digest card. */
 export interface DigestCardData {
@@ -66,16 +82,18 @@ export const CARD_TEXT_LIMIT = 400;
 
 type CardJson = { [key: string]: unknown };
 
+const choice = (value: string): { title: string; value: string } => ({ title: value, value });
+
 const itemButtons = [
   { type: 'Action.OpenUrl', title: 'Post an update', url: '${updateUrl}' },
   { type: 'Action.OpenUrl', title: 'Open item', url: '${openUrl}' }
 ];
 
-/** A single reminder. Bound to a `CardItem`. */
+/** A single reminder. Bound to a `CardItem`. Version 1.5 for `Action.Execute`. */
 export const REMINDER_CARD_TEMPLATE: CardJson = {
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: '1.4',
+  version: '1.5',
   body: [
     { type: 'TextBlock', text: '${title}', weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: '${message}', wrap: true },
@@ -89,7 +107,25 @@ export const REMINDER_CARD_TEMPLATE: CardJson = {
         { title: 'RAG', value: '${trafficLight}' }
       ]
     },
-    { type: 'TextBlock', text: '${text}', wrap: true, isSubtle: true, maxLines: 4 }
+    { type: 'TextBlock', text: '${text}', wrap: true, isSubtle: true, maxLines: 4 },
+    {
+      // Universal Actions: the owner answers on the card; the bot's reply replaces it.
+      type: 'Container',
+      $when: '${exists(act)}',
+      separator: true,
+      items: [
+        { type: 'Input.Text', id: 'text', label: 'What has happened since the last update', isMultiline: true },
+        { type: 'Input.ChoiceSet', id: 'lifecycle', label: 'Status', value: '${act.lifecycle}', choices: UPDATE_LIFECYCLES.map(choice) },
+        { type: 'Input.ChoiceSet', id: 'confidence', label: 'Confidence in the timescale', value: '${act.confidence}', choices: CONFIDENCES.map(choice) },
+        {
+          type: 'ActionSet',
+          actions: [
+            { type: 'Action.Execute', title: 'Post update', verb: CARD_VERBS.postUpdate, data: { itemId: '${act.itemId}', etag: '${act.etag}' } },
+            { type: 'Action.Execute', title: 'No change since my last update', verb: CARD_VERBS.noChange, data: { itemId: '${act.itemId}', etag: '${act.etag}' } }
+          ]
+        }
+      ]
+    }
   ],
   actions: itemButtons
 };

@@ -1,0 +1,228 @@
+/**
+ * The bot behind the reminder card's own form (Universal Actions, `Action.Execute`): an owner posts
+ * a progress update, or says nothing has changed, from the card in Teams. Built on the Microsoft 365
+ * Agents SDK (`AgentApplication` routes `adaptiveCard/action` by verb; `CloudAdapter` answers the
+ * invoke and reaches the Bot Connector at the activity's `serviceUrl`).
+ *
+ * Every answer is checked before anything is written:
+ * - the person is the one Teams says acted (`from.aadObjectId`, looked up in the directory through
+ *   Graph, then matched to a site user), and owns the item: nobody answers for someone else;
+ * - the card is current: it carries the item's ETag, and an item changed since is not overwritten;
+ * - an invoke Teams sends again (the same activity id) is written once: the Reminder Log keeps a
+ *   record per activity, claimed before the write.
+ * The reply is the card as it now stands, refreshed for the owner (`refresh.userIds`).
+ */
+import type { IncomingMessage, ServerResponse } from 'http';
+import { text as readText } from 'node:stream/consumers';
+import { AgentApplication, CloudAdapter, authorizeJWT, loadAuthConfigFromEnv, type AdaptiveCard, type AuthConfiguration, type Request, type TurnContext, type TurnState, type WebResponse } from '@microsoft/agents-hosting';
+import { CONFIDENCES, type Confidence, type Lifecycle, type ReminderLogEntry } from '../core/model';
+import { CARD_VERBS, cardText, type LinkSettings } from '../core/reminders';
+import { formatUkDate, londonDate } from '../core/dates';
+import { UPDATE_LIFECYCLES, isSamePerson, postProgress, TransitionError } from '../core/transitions';
+import { ConflictError, type SiteUser, type Stored, type TrackerData } from '../data';
+import type { Recommendation } from '../core/model';
+import type { GraphClient } from './graph';
+import type { ReminderLogger } from './engine';
+
+/** The Reminder Log's rule key for answers given on cards. */
+export const CARD_ACTION_RULE = 'card-action';
+
+/** The words recorded for "No change since my last update". */
+export const NO_CHANGE_TEXT = 'No change since my last update.';
+
+/** The longest update accepted from a card, in characters (the update dialog has no other limit). */
+export const CARD_UPDATE_LIMIT = 4000;
+
+export interface CardActionsOptions {
+  data: TrackerData;
+  graph: GraphClient;
+  links: LinkSettings;
+  clock: () => Date;
+  logger: ReminderLogger;
+  /** The bot's Entra app registration; by default read from the environment (`clientId`, …), and none means anonymous local runs. */
+  auth?: AuthConfiguration;
+}
+
+/** A card as the SDK answers with it. */
+type CardJson = AdaptiveCard;
+
+/** What the card sent, checked. */
+interface Answer {
+  itemId: number;
+  etag: string;
+  text: string;
+  lifecycle?: Lifecycle;
+  confidence?: Confidence;
+}
+
+/** A card the person reads instead of what they expected: nothing was written. */
+class CardRefusal extends Error {}
+
+function readAnswer(verb: string, data: Record<string, unknown>): Answer {
+  const { itemId, etag, text, lifecycle, confidence } = data;
+  if (typeof itemId !== 'number' || !Number.isInteger(itemId) || itemId <= 0 || typeof etag !== 'string' || etag === '') throw new CardRefusal('This card does not say which item it is about, so nothing was recorded. Open the item in the tracker instead.');
+  if (verb === CARD_VERBS.noChange) return { itemId, etag, text: NO_CHANGE_TEXT };
+  if (typeof text !== 'string' || text.trim() === '') throw new CardRefusal('Say what has happened since the last update: nothing was recorded.');
+  if (text.length > CARD_UPDATE_LIMIT) throw new CardRefusal(`An update from the card can be at most ${CARD_UPDATE_LIMIT} characters: nothing was recorded.`);
+  if (typeof lifecycle !== 'string' || !UPDATE_LIFECYCLES.includes(lifecycle as Lifecycle)) throw new CardRefusal(`Status must be one of ${UPDATE_LIFECYCLES.join(', ')}: nothing was recorded.`);
+  if (confidence !== undefined && confidence !== '' && !(typeof confidence === 'string' && (CONFIDENCES as readonly string[]).includes(confidence))) throw new CardRefusal(`Confidence must be one of ${CONFIDENCES.join(', ')}: nothing was recorded.`);
+  return { itemId, etag, text, lifecycle: lifecycle as Lifecycle, ...(typeof confidence === 'string' && confidence !== '' ? { confidence: confidence as Confidence } : {}) };
+}
+
+/** A card with a heading, a line and the item's facts; every data text made safe by `cardText`. */
+function resultCard(links: LinkSettings, heading: string, line: string, rec: Recommendation | null, refreshFor: string | null, itemId: number | null): CardJson {
+  const safe = (t: string): string => cardText(t, links.trackerUrl);
+  const facts = rec === null ? [] : [
+    { title: 'Reference', value: safe(rec.ref) },
+    { title: 'Status', value: safe(rec.lifecycle) },
+    { title: 'Confidence', value: safe(rec.confidence ?? 'Not given') },
+    { title: 'Latest update', value: safe(rec.latestComment ?? '') },
+    { title: 'Updated', value: rec.lastUpdated === undefined || rec.lastUpdated === null ? 'Never' : formatUkDate(rec.lastUpdated) }
+  ];
+  return {
+    type: 'AdaptiveCard' as const,
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    ...(refreshFor === null || itemId === null ? {} : { refresh: { action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { itemId } }, userIds: [refreshFor] } }),
+    body: [
+      { type: 'TextBlock', text: safe(heading), weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: safe(line), wrap: true },
+      ...(facts.length === 0 ? [] : [{ type: 'FactSet', facts }])
+    ]
+  };
+}
+
+/** The agent and an HTTP handler for its endpoint (`POST /api/messages`). */
+export function createCardActions(options: CardActionsOptions): { app: AgentApplication<TurnState>; handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> } {
+  const { data, links } = options;
+  const auth = options.auth ?? loadAuthConfigFromEnv();
+  const adapter = new CloudAdapter(auth);
+  const app = new AgentApplication<TurnState>({ adapter });
+  // One answer per activity at a time in this process; the Reminder Log record covers the rest.
+  const inFlight = new Map<string, Promise<CardJson>>();
+
+  const person = async (context: TurnContext): Promise<SiteUser> => {
+    const objectId = context.activity.from?.aadObjectId;
+    if (objectId === undefined || objectId === '') throw new CardRefusal('Teams did not say who you are, so nothing was recorded.');
+    const directory = await options.graph.graph<{ userPrincipalName?: string; mail?: string }>('GET', `/users/${encodeURIComponent(objectId)}?$select=userPrincipalName,mail`);
+    const upn = (directory.userPrincipalName ?? directory.mail ?? '').toLowerCase();
+    const user = (await data.users.all()).find((u) => u.email.toLowerCase() === upn || u.loginName.toLowerCase().endsWith(`|${upn}`));
+    if (upn === '' || user === undefined) throw new CardRefusal('You are not a user of the tracker site, so nothing was recorded.');
+    return user;
+  };
+
+  const record = async (context: TurnContext, verb: string, answer: Answer): Promise<CardJson> => {
+    const user = await person(context);
+    const found = await data.recommendations.find(answer.itemId);
+    if (found === null) throw new CardRefusal('This item is no longer in the tracker, so nothing was recorded.');
+    const owner = found.value.owner;
+    const owns = owner !== undefined && (owner.userId === user.id || isSamePerson(user.email, owner));
+    if (!owns) throw new CardRefusal(`Only the item's owner can answer on this card${owner === undefined ? '' : ` (${owner.name})`}: nothing was recorded.`);
+    if (found.etag !== answer.etag) return resultCard(links, `${found.value.ref} has changed since this card was sent`, 'Nothing was recorded. Here is the item as it stands now; post your update from My Actions.', found.value, null, null);
+    const at = options.clock().toISOString();
+    const { update, next } = postProgress({ ...found.value, id: found.id }, { by: user.title, at, text: answer.text, lifecycle: answer.lifecycle ?? found.value.lifecycle, confidence: answer.lifecycle === undefined ? found.value.confidence : answer.confidence });
+    const seen: Stored<Recommendation> = found;
+    let saved: Stored<Recommendation>;
+    try {
+      // The item first, quoting the card's ETag: a change in between is refused by SharePoint (412).
+      saved = await data.recommendations.update(seen, next);
+    } catch (e) {
+      if (e instanceof ConflictError) return resultCard(links, `${found.value.ref} has changed since this card was sent`, 'Nothing was recorded. Post your update from My Actions.', null, null, null);
+      throw e;
+    }
+    await data.updates.add(update);
+    const heading = verb === CARD_VERBS.noChange ? `Recorded: no change on ${found.value.ref}` : `Update recorded on ${found.value.ref}`;
+    return resultCard(links, heading, `${user.title}, ${formatUkDate(londonDate(at))}: ${update.text}`, saved.value, context.activity.from?.id ?? null, found.id);
+  };
+
+  /** Claims the activity in the Reminder Log, records, and keeps the reply there for a replay. */
+  const once = async (context: TurnContext, verb: string, answer: Answer): Promise<CardJson> => {
+    const key = `${CARD_ACTION_RULE}:${context.activity.id ?? ''}`;
+    const earlier = await data.reminderLog.byKey(key);
+    if (earlier !== null) {
+      if (earlier.value.status === 'Sent' && earlier.value.detail !== undefined) return JSON.parse(earlier.value.detail) as CardJson;
+      throw new CardRefusal('This answer is still being recorded. Refresh the card in a moment.');
+    }
+    const entry: ReminderLogEntry = { key, ruleKey: CARD_ACTION_RULE, itemId: answer.itemId, itemKind: 'recommendation', occurrence: verb, recipient: context.activity.from?.aadObjectId ?? '', channel: 'card', status: 'Claimed', at: options.clock().toISOString(), attempts: 1 };
+    const claim = await data.reminderLog.add(entry);
+    let card: CardJson;
+    try {
+      card = await record(context, verb, answer);
+    } catch (e) {
+      // Nothing was written for this answer: the claim goes, so Teams' retry can record it.
+      await data.reminderLog.delete(claim);
+      throw e;
+    }
+    await data.reminderLog.update(claim, { ...entry, status: 'Sent', detail: JSON.stringify(card) });
+    return card;
+  };
+
+  const answer = (verb: string) => async (context: TurnContext, _state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
+    try {
+      const checked = readAnswer(verb, (value.data ?? {}) as Record<string, unknown>);
+      if (context.activity.id === undefined || context.activity.id === '') throw new CardRefusal('Teams did not identify this answer, so nothing was recorded.');
+      const key = context.activity.id;
+      const running = inFlight.get(key) ?? once(context, verb, checked);
+      inFlight.set(key, running);
+      try {
+        return await running;
+      } finally {
+        inFlight.delete(key);
+      }
+    } catch (e) {
+      if (e instanceof CardRefusal || e instanceof TransitionError) return resultCard(links, 'Nothing was recorded', e.message, null, null, null);
+      options.logger.error(`A card answer failed: ${e instanceof Error ? e.message : String(e)}`);
+      return resultCard(links, 'Nothing was recorded', 'The tracker could not record this answer. Try again later, or post your update from My Actions.', null, null, null);
+    }
+  };
+
+  app.adaptiveCards.actionExecute(CARD_VERBS.postUpdate, answer(CARD_VERBS.postUpdate));
+  app.adaptiveCards.actionExecute(CARD_VERBS.noChange, answer(CARD_VERBS.noChange));
+  app.adaptiveCards.actionExecute(CARD_VERBS.refresh, async (_context, _state, value: Record<string, unknown>) => {
+    const itemId = (value.data as Record<string, unknown> | undefined)?.itemId;
+    const found = typeof itemId === 'number' ? await data.recommendations.find(itemId) : null;
+    return found === null ? resultCard(links, 'This item is no longer in the tracker', 'There is nothing to show.', null, null, null) : resultCard(links, found.value.ref, 'The item as it stands now.', found.value, null, null);
+  });
+
+  const authorize = authorizeJWT(auth);
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const request: Request = { method: req.method, headers: req.headers };
+    try {
+      request.body = JSON.parse(await readText(req)) as Record<string, unknown>;
+    } catch {
+      res.writeHead(400).end('The body is not JSON.');
+      return;
+    }
+    const response: WebResponse = {
+      status(code) {
+        res.statusCode = code;
+        return this;
+      },
+      setHeader(name, value) {
+        res.setHeader(name, value);
+        return this;
+      },
+      send(body) {
+        res.write(typeof body === 'string' ? body : JSON.stringify(body));
+        return this;
+      },
+      end() {
+        res.end();
+        return this;
+      },
+      get headersSent() {
+        return res.headersSent;
+      },
+      get writableEnded() {
+        return res.writableEnded;
+      }
+    };
+    // The SDK's own check: a bearer token from the Bot Connector, or none when no app id is configured outside production.
+    let authorised = false;
+    await authorize(request, response, () => {
+      authorised = true;
+    });
+    if (authorised) await adapter.process(request, response, (context) => app.run(context));
+  };
+  return { app, handle };
+}
