@@ -3,7 +3,7 @@
  * on PnPjs: the SPFx web part, the Teams tab and the local workbench all pass the same implementation
  * ({@link createDataSource}, built on the data layer), and the screens never build a REST call.
  */
-import type { Action, OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { Action, OriginatingReport, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
 import type { IncompleteItem } from '../../data';
 import type { PeopleDirectory } from '../common/PersonPicker';
@@ -27,6 +27,9 @@ export type ActionRecord = Versioned<Action & { id: number }>;
 
 /** An originating report with its version tag. */
 export type ReportRecord = Versioned<OriginatingReport & { id: number }>;
+
+/** A reminder rule as the rules page holds it: the list record and its version tag. */
+export type RuleRecord = Versioned<ReminderRuleRecord & { id: number }>;
 
 /** The signed-in person and what SharePoint lets them do on the tracker's lists. */
 export interface TrackerUser {
@@ -114,4 +117,11 @@ export interface TrackerDataSource extends PeopleDirectory {
   saveReport(base: ReportRecord | null, next: OriginatingReport): Promise<ReportRecord>;
   saveAction(base: ActionRecord | null, next: Action): Promise<ActionRecord>;
   addUpdate(update: ProgressUpdate): Promise<ProgressUpdate & { id: number }>;
+
+  /** The Reminder Rules list (site owners), with the records that cannot be read as they stand. */
+  listRules(): Promise<{ rules: RuleRecord[]; incomplete: IncompleteItem[] }>;
+  /** Saves a rule quoting the version tag the owner saw (null adds it): {@link SaveConflictError} on a 412. */
+  saveRule(base: RuleRecord | null, next: ReminderRuleRecord): Promise<RuleRecord>;
+  /** Every Reminder Log entry (site owners): when each rule last fired. */
+  reminderLog(): Promise<ReminderLogEntry[]>;
 }

@@ -213,6 +213,22 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
 
     async addUpdate(update: ProgressUpdate) {
       return withId(await data.updates.add(update));
+    },
+
+    async listRules() {
+      const { items, incomplete } = await data.reminderRules.read();
+      return { rules: items.map(versioned), incomplete };
+    },
+
+    async saveRule(base, next) {
+      if (base === null) return versioned(await data.reminderRules.add(next));
+      return versioned(await conflictAware(() => data.reminderRules.update(stored(base), next), next));
+    },
+
+    async reminderLog() {
+      const entries = [];
+      for await (const page of data.reminderLog.pages()) entries.push(...page.items.map((s) => s.value));
+      return entries;
     }
   };
 }

@@ -26,6 +26,7 @@ import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } fr
 import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { TrackerSettingsPanel } from './TrackerSettingsPanel';
+import { ReminderRulesPage } from '../reminders/ReminderRulesPage';
 import { ItemPanel } from '../item/ItemPanel';
 import { RecommendationForm, ReportForm } from '../item/forms';
 import { TrackerShell } from '../setup/TrackerShell';
@@ -118,6 +119,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [warning, setWarning] = React.useState<string | null>(null);
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
+  const [rulesOpen, setRulesOpen] = React.useState(false);
 
   React.useEffect(() => setFilters(preset), [preset]);
 
@@ -325,7 +327,12 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       }
     },
     { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
-    ...(user.canManageLists ? [{ key: 'settings', text: 'Tracker settings', iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) }] : [])
+    ...(user.canManageLists
+      ? [
+          { key: 'settings', text: 'Tracker settings', iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
+          { key: 'rules', text: 'Reminder rules', iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
+        ]
+      : [])
   ];
 
   const locked = {
@@ -343,6 +350,20 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     setNotice(`Recommendation ${openId} is not in this tracker: it may have been deleted.`);
   }, [loading, error, openId, open, props.openItemId]);
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
+
+  // Site owners only: the command is not offered to others, and the page is not drawn for them.
+  if (rulesOpen && user.canManageLists) {
+    return (
+      <ReminderRulesPage
+        data={data}
+        records={records}
+        reportTitles={new Map(reports.map((r) => [r.id, r.title]))}
+        policy={policy}
+        now={now}
+        onClose={() => setRulesOpen(false)}
+      />
+    );
+  }
 
   return (
     <Stack tokens={{ childrenGap: 8 }} data-testid="tracker">

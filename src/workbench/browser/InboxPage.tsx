@@ -6,10 +6,6 @@
  * (raw HTML off) and then DOMPurify. A site owner may also look at anyone's inbox, or a channel's.
  */
 import * as React from 'react';
-import DOMPurify from 'dompurify';
-import MarkdownIt from 'markdown-it';
-import { AdaptiveCard, HostConfig, OpenUrlAction } from 'adaptivecards';
-import type { Action } from 'adaptivecards';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { Link } from '@fluentui/react/lib/Link';
@@ -17,7 +13,7 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets } from '@fluentui/react';
-import type { ITheme } from '@fluentui/react/lib/Styling';
+import { AdaptiveCardView } from '../../components/common/AdaptiveCardView';
 import { THEMES } from '../../components/theme/themes';
 import type { ThemeName } from '../../components/theme/themes';
 import type { InboxItem, InboxVia } from '../../standin/graph/inbox';
@@ -28,14 +24,6 @@ export const INBOX_POLL_MS = 3000;
 const VIA_LABELS: Record<InboxVia, string> = { chat: 'Teams chat', activity: 'Activity feed', mail: 'E-mail', channel: 'Channel post' };
 
 const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London' });
-
-// Teams renders a Markdown subset in TextBlocks; raw HTML in the text is never markup.
-const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
-const CARD_HTML = { ALLOWED_TAGS: ['p', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'br', 'code'], ALLOWED_ATTR: ['href'] };
-AdaptiveCard.onProcessMarkdown = (text, result) => {
-  result.outputHtml = DOMPurify.sanitize(markdown.render(text), CARD_HTML);
-  result.didProcess = true;
-};
 
 /** Where a link on a card leads in the workbench. */
 export type WorkbenchLink =
@@ -78,70 +66,6 @@ function subEntityOf(context: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-/** The Adaptive Cards host config for a Fluent theme: the card's colours are the page's. */
-export function cardHostConfig(theme: ITheme): HostConfig {
-  const s = theme.semanticColors;
-  // Colours the reminder cards do not use fall back to body text, which meets contrast in every theme.
-  const plain = { default: s.bodyText, subtle: s.bodySubtext };
-  const colours = (background: string): Record<string, unknown> => ({
-    backgroundColor: background,
-    foregroundColors: {
-      default: plain,
-      dark: plain,
-      light: plain,
-      accent: { default: s.link, subtle: s.link },
-      good: plain,
-      warning: plain,
-      attention: { default: s.errorText, subtle: s.errorText }
-    }
-  });
-  return new HostConfig({
-    fontFamily: '"Segoe UI", "Liberation Sans", Arial, sans-serif',
-    supportsInteractivity: true,
-    separator: { lineThickness: 1, lineColor: s.variantBorder },
-    containerStyles: { default: colours(s.bodyBackground), emphasis: colours(s.bodyStandoutBackground) },
-    actions: { maxActions: 5, spacing: 'default', buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'left', showCard: { actionMode: 'inline' } }
-  });
-}
-
-/** One Adaptive Card, parsed and rendered by the `adaptivecards` renderer into the page. */
-function CardView(props: { card: Record<string, unknown>; theme: ThemeName; onLink: (url: string) => void }): JSX.Element {
-  const { card, theme, onLink } = props;
-  const host = React.useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = React.useState<string | null>(null);
-  React.useEffect(() => {
-    const target = host.current;
-    if (target === null) return undefined;
-    const adaptive = new AdaptiveCard();
-    adaptive.hostConfig = cardHostConfig(THEMES[theme]);
-    adaptive.onExecuteAction = (action: Action) => {
-      if (action instanceof OpenUrlAction && action.url !== undefined) onLink(action.url);
-    };
-    adaptive.onAnchorClicked = (_element, anchor, event) => {
-      event?.preventDefault();
-      onLink(anchor.getAttribute('href') ?? '');
-      return true;
-    };
-    try {
-      adaptive.parse(card);
-      const rendered = adaptive.render();
-      if (rendered === undefined) throw new Error('the renderer produced nothing');
-      target.replaceChildren(rendered);
-      setFailure(null);
-    } catch (e) {
-      target.replaceChildren();
-      setFailure(`This card could not be shown: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    return () => target.replaceChildren();
-  }, [card, theme, onLink]);
-  return (
-    <>
-      <div ref={host} data-testid="adaptive-card" />
-      {failure !== null && <MessageBar messageBarType={MessageBarType.error}>{failure}</MessageBar>}
-    </>
-  );
 }
 
 /** A notification in a few words, for the announcement: the card's first text (its title), or the preview text. */
@@ -331,7 +255,7 @@ export default function InboxPage(props: InboxProps): JSX.Element {
                 </h3>
                 {item.card !== null ? (
                   <div className={styles.card}>
-                    <CardView card={item.card} theme={theme} onLink={onLink} />
+                    <AdaptiveCardView card={item.card} theme={THEMES[theme]} onLink={onLink} />
                   </div>
                 ) : (
                   <>

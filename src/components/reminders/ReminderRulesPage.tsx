@@ -1,0 +1,452 @@
+/**
+ * Reminder rules, for site owners: the rules of the Reminder Rules list with when each last fired
+ * and runs next, and a form to create or edit one — checked as the engine reads it, saved with the
+ * version tag the owner saw (a conflict shows both versions), with the card it would send for a
+ * chosen item and a test run that lists who it would notify on a day, sending nothing.
+ */
+import * as React from 'react';
+import { DefaultButton, IconButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
+import type { IColumn } from '@fluentui/react/lib/DetailsList';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { Toggle } from '@fluentui/react/lib/Toggle';
+import { useTheme } from '@fluentui/react';
+import { londonDate } from '../../core/dates';
+import type { IsoDate, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
+import type { RagPolicy } from '../../core/status';
+import {
+  CONDITION_KINDS,
+  FORM_TRIGGERS,
+  NEW_RULE_FORM,
+  RECIPIENT_KINDS,
+  TEMPLATE_FIELDS,
+  WATCHED_FIELDS,
+  clauseChoices,
+  formRecord,
+  isDated,
+  readRule,
+  ruleForm,
+  validateRuleForm
+} from '../../core/reminders';
+import type { ConditionKind, FormProblem, FormTrigger, RecipientKind, RecipientSpec, RuleFormState, WatchedField } from '../../core/reminders';
+import type { IncompleteItem, RecommendationRecord, RuleRecord, TrackerDataSource, Versioned } from '../data/TrackerDataSource';
+import { NeedsCompleting } from '../common/NeedsCompleting';
+import { AdaptiveCardView } from '../common/AdaptiveCardView';
+import { useConflictSave } from '../item/conflictSave';
+import type { FieldSet } from '../item/changes';
+import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
+import type { RunSite, TestRun } from './ruleRun';
+
+const TRIGGER_NAMES: Record<FormTrigger, string> = {
+  itemCreated: 'An item is created',
+  itemChanged: 'Any change to an item',
+  fieldChanged: 'A field changes (from → to)',
+  schedule: 'Every day (the daily sweep)'
+};
+
+const FIELD_NAMES: Record<WatchedField, string> = {
+  trafficLight: 'Traffic light',
+  lifecycle: 'Status',
+  owner: 'Owner',
+  sro: 'SRO',
+  approver: 'Approver',
+  dueDate: 'Due date',
+  closure: 'Closure request',
+  extension: 'Extension request',
+  directorate: 'Directorate',
+  confidence: 'Confidence'
+};
+
+/** The values a watched field takes, when they are fixed: offered for "from" and "to". */
+const FIELD_VALUES: Partial<Record<WatchedField, readonly string[]>> = {
+  trafficLight: clauseChoices('trafficLight') ?? [],
+  lifecycle: clauseChoices('lifecycle') ?? [],
+  closure: ['requested', 'approved', 'returned'],
+  extension: ['requested', 'approved', 'refused']
+};
+
+const CONDITION_NAMES: Record<ConditionKind, string> = {
+  trafficLight: 'Traffic light is',
+  lifecycle: 'Status is',
+  appliesTo: 'Addressed to',
+  kind: 'Kind is',
+  dueWithin: 'Due within (days)',
+  overdueBy: 'Overdue by at least (days)',
+  noUpdateFor: 'No update for (days)',
+  report: 'Report is',
+  directorate: 'Directorate is'
+};
+
+const RECIPIENT_NAMES: Record<RecipientKind, string> = {
+  owner: 'The owner',
+  sro: 'The SRO',
+  approver: 'The approver',
+  person: 'A named person',
+  group: 'A group (e-mail)',
+  channel: 'A Teams channel'
+};
+
+const options = <K extends string>(names: Record<K, string>, keys: readonly K[]): IDropdownOption[] => keys.map((k) => ({ key: k, text: names[k] }));
+
+const ANY = '\u0000any';
+
+/** What a rule's trigger and recipients say, in words, for the list. */
+function describe(record: ReminderRuleRecord): { trigger: string; who: string } {
+  const form = ruleForm(record);
+  const change = (v: string | null): string => (v === null ? 'any value' : v === '' ? 'empty' : v === '*' ? 'any value set' : v);
+  const trigger = form.trigger === 'fieldChanged' ? `${FIELD_NAMES[form.field]} changed from ${change(form.from)} to ${change(form.to)}` : TRIGGER_NAMES[form.trigger];
+  const who = form.recipients.map((r) => (r.kind === 'person' || r.kind === 'group' || r.kind === 'channel' ? `${r.name}` : RECIPIENT_NAMES[r.kind])).join(', ');
+  return { trigger, who };
+}
+
+/** Name, on/off and definition: what a conflicting edit of a rule compares. */
+const RULE_FIELDS: FieldSet<ReminderRuleRecord> = {
+  labels: { name: 'Name', enabled: 'On', definition: 'Definition' },
+  changed: (a, b) => (['name', 'enabled', 'definition'] as const).filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f])),
+  text: (r, f) => (f === 'enabled' ? (r.enabled ? 'Yes' : 'No') : f === 'name' ? r.name : JSON.stringify(r.definition, null, 1)),
+  reapply: (base, mine, theirs) => {
+    const next = { ...theirs };
+    for (const f of ['name', 'enabled', 'definition'] as const) if (JSON.stringify(base[f]) !== JSON.stringify(mine[f])) Object.assign(next, { [f]: mine[f] });
+    return next;
+  }
+};
+
+const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+
+export interface ReminderRulesPageProps {
+  data: TrackerDataSource;
+  records: readonly RecommendationRecord[];
+  reportTitles: ReadonlyMap<number, string>;
+  policy: RagPolicy;
+  now: () => Date;
+  onClose: () => void;
+}
+
+export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
+  const { data, now } = props;
+  const [rules, setRules] = React.useState<RuleRecord[]>([]);
+  const [incomplete, setIncomplete] = React.useState<IncompleteItem[]>([]);
+  const [log, setLog] = React.useState<ReminderLogEntry[]>([]);
+  const [error, setError] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [editing, setEditing] = React.useState<RuleRecord | 'new' | null>(null);
+  const [loaded, setLoaded] = React.useState(false);
+
+  const load = React.useCallback(async () => {
+    try {
+      const [read, entries] = await Promise.all([data.listRules(), data.reminderLog()]);
+      setRules(read.rules);
+      setIncomplete(read.incomplete);
+      setLog(entries);
+      setLoaded(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [data]);
+  React.useEffect(() => void load(), [load]);
+
+  const lastFired = (key: string): string => {
+    const sent = log.filter((e) => e.ruleKey === key && e.status === 'Sent').map((e) => e.at).sort();
+    return sent.length === 0 ? 'Never' : WHEN.format(new Date(sent[sent.length - 1]));
+  };
+
+  const columns: IColumn[] = [
+    { key: 'name', name: 'Rule', minWidth: 220, maxWidth: 340, isMultiline: true, onRender: (r: RuleRecord) => <Text>{r.value.name}</Text> },
+    { key: 'on', name: 'On', minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => (r.value.enabled ? 'On' : 'Off') },
+    { key: 'trigger', name: 'Trigger', minWidth: 180, maxWidth: 280, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value).trigger },
+    { key: 'who', name: 'Who', minWidth: 100, maxWidth: 160, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value).who },
+    { key: 'last', name: 'Last fired', minWidth: 120, maxWidth: 150, onRender: (r: RuleRecord) => lastFired(r.value.key) },
+    {
+      key: 'next',
+      name: 'Next due',
+      minWidth: 150,
+      maxWidth: 200,
+      isMultiline: true,
+      onRender: (r: RuleRecord) => {
+        const { rule, problems } = readRule(r.value);
+        return rule === null ? `Not run: ${problems[0].path} ${problems[0].problem}` : nextDue(rule, now());
+      }
+    },
+    { key: 'edit', name: 'Edit', minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={`Edit ${r.value.name}`} onClick={() => setEditing(r)} /> }
+  ];
+
+  return (
+    <Stack tokens={{ childrenGap: 8 }} data-testid="reminder-rules">
+      <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
+        <Text variant="xLarge" as="h2">
+          Reminder rules
+        </Text>
+        <PrimaryButton text="New rule" iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')} />
+        <DefaultButton text="Back to the tracker" onClick={props.onClose} />
+      </Stack>
+      {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
+      {notice !== null && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+          {notice}
+        </MessageBar>
+      )}
+      <NeedsCompleting items={incomplete} />
+      {loaded && rules.length === 0 && <Text>No rules yet: the reminder service writes the default set into the Reminder Rules list when it first starts.</Text>}
+      <DetailsList items={rules} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: RuleRecord) => String(r.value.id)} ariaLabelForGrid="Reminder rules" />
+      {editing !== null && (
+        <RuleEditor
+          data={data}
+          base={editing === 'new' ? null : editing}
+          otherKeys={rules.filter((r) => editing === 'new' || r.value.id !== editing.value.id).map((r) => r.value.key)}
+          site={{ records: props.records, reportTitles: props.reportTitles, policy: props.policy }}
+          today={londonDate(now())}
+          onDismiss={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice(`Saved “${saved.value.name}”. The reminder service uses it from its next run.`);
+            void load();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+interface RuleEditorProps {
+  data: TrackerDataSource;
+  base: RuleRecord | null;
+  otherKeys: readonly string[];
+  site: RunSite;
+  today: IsoDate;
+  onSaved: (saved: RuleRecord) => void;
+  onDismiss: () => void;
+}
+
+function RuleEditor(props: RuleEditorProps): JSX.Element {
+  const { base, site } = props;
+  const theme = useTheme();
+  const [form, setForm] = React.useState<RuleFormState>(base === null ? NEW_RULE_FORM : ruleForm(base.value));
+  const [problems, setProblems] = React.useState<FormProblem[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [saving, setSaving] = React.useState(false);
+  const [itemId, setItemId] = React.useState<number | null>(site.records[0]?.recommendation.id ?? null);
+  const [day, setDay] = React.useState<string>(props.today);
+  const [run, setRun] = React.useState<TestRun | string | null>(null);
+  const write = React.useCallback((seen: Versioned<ReminderRuleRecord>, mine: ReminderRuleRecord) => props.data.saveRule({ value: { ...seen.value, id: seen.value.id as number }, etag: seen.etag }, mine), [props.data]);
+  const { onSaved } = props;
+  const saved = React.useCallback((rule: Versioned<ReminderRuleRecord>) => onSaved({ value: { ...rule.value, id: rule.value.id as number }, etag: rule.etag }), [onSaved]);
+  const { save, conflictDialog } = useConflictSave(write, RULE_FIELDS, saved);
+
+  const set = (change: Partial<RuleFormState>): void => setForm((f) => ({ ...f, ...change }));
+  // Problems show after the first attempt to save, and then follow every keystroke.
+  React.useEffect(() => {
+    if (problems !== null) setProblems(validateRuleForm(form, props.otherKeys).problems);
+  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps
+  const problemAt = (path: string): string | undefined => problems?.find((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))?.message;
+
+  const onSave = async (): Promise<void> => {
+    const checked = validateRuleForm(form, props.otherKeys);
+    setProblems(checked.problems);
+    if (checked.rule === null) return;
+    setSaving(true);
+    setError(null);
+    try {
+      if (base === null) props.onSaved(await props.data.saveRule(null, formRecord(form)));
+      else await save(base, formRecord(form));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onTestRun = (): void => {
+    const checked = validateRuleForm(form, props.otherKeys);
+    setProblems(checked.problems);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) setRun('Choose a date to run the rule on.');
+    else setRun(checked.rule === null ? 'Put the problems above right first: the test run evaluates the rule as the service would read it.' : testRun(checked.rule, site, day));
+  };
+
+  const chosen = site.records.find((r) => r.recommendation.id === itemId);
+  const card = React.useMemo(() => {
+    if (chosen === undefined) return null;
+    // The rows as typed, so the preview follows the form before it is valid; a row still missing its address says so.
+    const recipients = formRecord(form).definition.recipients as RecipientSpec[];
+    const url = new URL(window.location.href);
+    url.searchParams.set('item', String(chosen.recommendation.id));
+    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, url.toString());
+  }, [form, chosen, site, props.today]);
+
+  const refText = (id: number): string => site.records.find((r) => r.recommendation.id === id)?.recommendation.ref ?? String(id);
+  const changeOptions = (field: WatchedField): IDropdownOption[] => [
+    { key: ANY, text: 'Any value' },
+    { key: '', text: 'Empty' },
+    { key: '*', text: 'Any value set' },
+    ...(FIELD_VALUES[field] ?? []).map((v) => ({ key: v, text: v }))
+  ];
+  const section = (title: string): JSX.Element => (
+    <Text variant="mediumPlus" as="h3" styles={{ root: { marginTop: 12, fontWeight: 600 } }}>
+      {title}
+    </Text>
+  );
+
+  return (
+    <Panel isOpen type={PanelType.large} headerText={base === null ? 'New reminder rule' : `Edit “${base.value.name}”`} closeButtonAriaLabel="Close" onDismiss={props.onDismiss} isFooterAtBottom onRenderFooterContent={() => (
+      <Stack horizontal tokens={{ childrenGap: 8 }}>
+        <PrimaryButton text="Save rule" disabled={saving} onClick={() => void onSave()} />
+        <DefaultButton text="Cancel" onClick={props.onDismiss} />
+      </Stack>
+    )}>
+      <Stack tokens={{ childrenGap: 8 }} data-testid="rule-editor">
+        {problems !== null && problems.length > 0 && (
+          <MessageBar messageBarType={MessageBarType.error} isMultiline>
+            The rule cannot be saved yet: {problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.
+          </MessageBar>
+        )}
+        {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
+        <TextField label="Name" required value={form.name} onChange={(_e, v) => set({ name: v ?? '' })} errorMessage={problemAt('name')} />
+        <TextField
+          label="Key"
+          required
+          disabled={base !== null}
+          description="Lower-case letters, digits and hyphens. It is part of every reminder's key, so it never changes and is never reused."
+          value={form.key}
+          onChange={(_e, v) => set({ key: v ?? '' })}
+          errorMessage={problemAt('key')}
+        />
+        <Toggle label="On" checked={form.enabled} onText="On" offText="Off" onChange={(_e, v) => set({ enabled: v === true })} />
+
+        {section('When')}
+        <Dropdown label="Trigger" selectedKey={form.trigger} options={options(TRIGGER_NAMES, FORM_TRIGGERS)} onChange={(_e, o) => o && set({ trigger: o.key as FormTrigger })} errorMessage={problemAt('trigger.kind')} />
+        {form.trigger === 'fieldChanged' && (
+          <Stack horizontal tokens={{ childrenGap: 8 }} wrap>
+            <Dropdown label="Field" selectedKey={form.field} options={options(FIELD_NAMES, WATCHED_FIELDS)} onChange={(_e, o) => o && set({ field: o.key as WatchedField, from: null, to: null })} styles={{ root: { minWidth: 180 } }} />
+            <Dropdown label="From" selectedKey={form.from ?? ANY} options={changeOptions(form.field)} onChange={(_e, o) => o && set({ from: o.key === ANY ? null : String(o.key) })} styles={{ root: { minWidth: 180 } }} />
+            <Dropdown label="To" selectedKey={form.to ?? ANY} options={changeOptions(form.field)} onChange={(_e, o) => o && set({ to: o.key === ANY ? null : String(o.key) })} styles={{ root: { minWidth: 180 } }} />
+          </Stack>
+        )}
+
+        {section('Only for items where')}
+        {form.conditions.length === 0 && <Text>Every item.</Text>}
+        {form.conditions.map((c, i) => {
+          const choices = clauseChoices(c.kind);
+          const change = (next: Partial<RuleFormState['conditions'][number]>): void => set({ conditions: form.conditions.map((x, j) => (j === i ? { ...x, ...next } : x)) });
+          return (
+            <Stack key={i} horizontal tokens={{ childrenGap: 8 }} verticalAlign="end" wrap>
+              <Dropdown label={`Condition ${i + 1}`} selectedKey={c.kind} options={options(CONDITION_NAMES, CONDITION_KINDS)} onChange={(_e, o) => o && change({ kind: o.key as ConditionKind, values: [], days: '' })} styles={{ root: { minWidth: 220 } }} />
+              {isDated(c.kind) ? (
+                <TextField label="Days" value={c.days} onChange={(_e, v) => change({ days: v ?? '' })} errorMessage={problemAt(`conditions[${i}]`)} />
+              ) : choices !== null ? (
+                <Dropdown
+                  label="Values"
+                  multiSelect
+                  selectedKeys={c.values}
+                  options={choices.map((v) => ({ key: v, text: v }))}
+                  onChange={(_e, o) => o && change({ values: o.selected === true ? [...c.values, String(o.key)] : c.values.filter((v) => v !== o.key) })}
+                  errorMessage={problemAt(`conditions[${i}]`)}
+                  styles={{ root: { minWidth: 240 } }}
+                />
+              ) : (
+                <TextField
+                  label={c.kind === 'report' ? 'Report ids, separated by commas' : 'Directorates, separated by commas'}
+                  value={c.values.join(', ')}
+                  onChange={(_e, v) => change({ values: (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '') })}
+                  errorMessage={problemAt(`conditions[${i}]`)}
+                />
+              )}
+              <IconButton iconProps={{ iconName: 'Delete' }} ariaLabel={`Remove condition ${i + 1}`} onClick={() => set({ conditions: form.conditions.filter((_x, j) => j !== i) })} />
+            </Stack>
+          );
+        })}
+        <DefaultButton text="Add a condition" iconProps={{ iconName: 'Add' }} onClick={() => set({ conditions: [...form.conditions, { kind: 'trafficLight', values: [], days: '' }] })} styles={{ root: { alignSelf: 'flex-start' } }} />
+
+        {section('Who')}
+        {problemAt('recipients') !== undefined && form.recipients.length === 0 && <MessageBar messageBarType={MessageBarType.error}>{problemAt('recipients')}</MessageBar>}
+        {form.recipients.map((r, i) => {
+          const change = (next: Partial<RuleFormState['recipients'][number]>): void => set({ recipients: form.recipients.map((x, j) => (j === i ? { ...x, ...next } : x)) });
+          const at = `recipients[${i}]`;
+          return (
+            <Stack key={i} horizontal tokens={{ childrenGap: 8 }} verticalAlign="end" wrap>
+              <Dropdown label={`Recipient ${i + 1}`} selectedKey={r.kind} options={options(RECIPIENT_NAMES, RECIPIENT_KINDS)} onChange={(_e, o) => o && change({ kind: o.key as RecipientKind })} styles={{ root: { minWidth: 200 } }} />
+              {(r.kind === 'person' || r.kind === 'group' || r.kind === 'channel') && (
+                <TextField label="Name" value={r.name} onChange={(_e, v) => change({ name: v ?? '' })} errorMessage={problemAt(`${at}.name`) ?? problemAt(`${at}.person.name`)} />
+              )}
+              {(r.kind === 'person' || r.kind === 'group') && <TextField label="E-mail" value={r.email} onChange={(_e, v) => change({ email: v ?? '' })} errorMessage={problemAt(`${at}.email`) ?? problemAt(`${at}.person.email`)} />}
+              {r.kind === 'channel' && <TextField label="Workflows webhook URL" value={r.webhookUrl} onChange={(_e, v) => change({ webhookUrl: v ?? '' })} errorMessage={problemAt(`${at}.webhookUrl`)} />}
+              <IconButton iconProps={{ iconName: 'Delete' }} ariaLabel={`Remove recipient ${i + 1}`} onClick={() => set({ recipients: form.recipients.filter((_x, j) => j !== i) })} />
+            </Stack>
+          );
+        })}
+        <DefaultButton text="Add a recipient" iconProps={{ iconName: 'Add' }} onClick={() => set({ recipients: [...form.recipients, { kind: 'owner', name: '', email: '', webhookUrl: '' }] })} styles={{ root: { alignSelf: 'flex-start' } }} />
+
+        {section('Message')}
+        <TextField label="Title" required value={form.title} onChange={(_e, v) => set({ title: v ?? '' })} errorMessage={problemAt('template.title')} />
+        <TextField label="Message" required multiline rows={3} value={form.message} onChange={(_e, v) => set({ message: v ?? '' })} errorMessage={problemAt('template.message')} />
+        <Text variant="small">Fields the title and message may use: {TEMPLATE_FIELDS.map((f) => `\${${f.name}} (${f.holds})`).join(', ')}.</Text>
+
+        {section('How often and when')}
+        <Dropdown
+          label="Repeat"
+          selectedKey={form.repeat}
+          options={[
+            { key: 'once', text: 'Once' },
+            { key: 'every', text: 'Again every few days while it still holds' }
+          ]}
+          onChange={(_e, o) => o && set({ repeat: o.key as 'once' | 'every' })}
+          errorMessage={problemAt('repeat.kind') ?? (problems?.some((p) => p.path === 'repeat') ? problems.find((p) => p.path === 'repeat')?.message : undefined)}
+        />
+        {form.repeat === 'every' && <TextField label="Every (days)" value={form.repeatDays} onChange={(_e, v) => set({ repeatDays: v ?? '' })} errorMessage={problemAt('repeat.days')} />}
+        <Checkbox label="Working days only (Monday to Friday, not bank holidays)" checked={form.workingDaysOnly} onChange={(_e, v) => set({ workingDaysOnly: v === true })} />
+        <Checkbox label="Quiet hours (London time)" checked={form.quietHours} onChange={(_e, v) => set({ quietHours: v === true })} />
+        {form.quietHours && (
+          <Stack horizontal tokens={{ childrenGap: 8 }}>
+            <TextField label="Quiet from (HH:MM)" value={form.quietStart} onChange={(_e, v) => set({ quietStart: v ?? '' })} errorMessage={problemAt('window.quietHours.start')} />
+            <TextField label="Quiet until (HH:MM)" value={form.quietEnd} onChange={(_e, v) => set({ quietEnd: v ?? '' })} errorMessage={problemAt('window.quietHours.end')} />
+          </Stack>
+        )}
+
+        {section('Preview')}
+        <Dropdown
+          label="Item to preview"
+          selectedKey={itemId ?? undefined}
+          options={site.records.map((r) => ({ key: r.recommendation.id, text: `${r.recommendation.ref}: ${r.recommendation.text.replace(/<[^>]*>/g, '').slice(0, 80)}` }))}
+          onChange={(_e, o) => o && setItemId(Number(o.key))}
+        />
+        <div data-testid="rule-preview">
+          {card === null ? null : typeof card === 'string' ? <MessageBar messageBarType={MessageBarType.warning}>{card}</MessageBar> : <AdaptiveCardView card={card} theme={theme} onLink={(url) => window.open(url, '_blank', 'noopener')} />}
+        </div>
+
+        {section('Test run')}
+        <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="end">
+          <TextField label="Date" type="date" value={day} onChange={(_e, v) => setDay(v ?? '')} />
+          <DefaultButton text="Who would this rule notify?" onClick={onTestRun} />
+        </Stack>
+        <div data-testid="test-run" role="status" aria-live="polite">
+          {typeof run === 'string' && <MessageBar messageBarType={MessageBarType.warning}>{run}</MessageBar>}
+          {run !== null && typeof run !== 'string' && (
+            <Stack tokens={{ childrenGap: 4 }}>
+              <Text>
+                {run.intents.length === 0 ? 'Nobody: no item meets the rule on that day.' : `${run.intents.length} ${run.intents.length === 1 ? 'reminder' : 'reminders'} on that day (nothing is sent):`}
+              </Text>
+              <ul>
+                {run.intents.map((i) => (
+                  <li key={i.key}>
+                    {i.data.ref} → {i.recipient.name} ({i.recipient.address})
+                  </li>
+                ))}
+                {run.unresolved.map((u) => (
+                  <li key={`${u.itemId} ${u.spec}`}>
+                    {refText(u.itemId)}: nobody — {u.reason}
+                  </li>
+                ))}
+              </ul>
+            </Stack>
+          )}
+        </div>
+      </Stack>
+      {conflictDialog}
+    </Panel>
+  );
+}
