@@ -12,6 +12,7 @@ import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
+import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { DefaultButton } from '@fluentui/react/lib/Button';
@@ -26,7 +27,6 @@ import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } fr
 import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { TrackerSettingsPanel } from './TrackerSettingsPanel';
-import { ReminderRulesPage } from '../reminders/ReminderRulesPage';
 import { ItemPanel } from '../item/ItemPanel';
 import { RecommendationForm, ReportForm } from '../item/forms';
 import { TrackerShell } from '../setup/TrackerShell';
@@ -36,6 +36,10 @@ import { FilterBar } from './FilterBar';
 import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, sortRows } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
+
+// The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
+// minified): loaded only when a site owner opens it, never with the grid.
+const ReminderRulesPage = React.lazy(() => import(/* webpackChunkName: 'tracker-rules' */ '../reminders/ReminderRulesPage').then((m) => ({ default: m.ReminderRulesPage })));
 
 export interface RecommendationTrackerProps {
   data: TrackerDataSource;
@@ -354,14 +358,16 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {
     return (
-      <ReminderRulesPage
-        data={data}
-        records={records}
-        reportTitles={new Map(reports.map((r) => [r.id, r.title]))}
-        policy={policy}
-        now={now}
-        onClose={() => setRulesOpen(false)}
-      />
+      <React.Suspense fallback={<Spinner label="Loading reminder rules…" />}>
+        <ReminderRulesPage
+          data={data}
+          records={records}
+          reportTitles={new Map(reports.map((r) => [r.id, r.title]))}
+          policy={policy}
+          now={now}
+          onClose={() => setRulesOpen(false)}
+        />
+      </React.Suspense>
     );
   }
 
