@@ -7,13 +7,15 @@
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { json } from 'node:stream/consumers';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
 import type { Standin } from '../standin/server';
-import { DIRECTORY, DEFAULT_ALIAS } from '../standin/identity';
+import { DIRECTORY, DEFAULT_ALIAS, emailFor } from '../standin/identity';
 import { seedDemo } from '../import/demo';
 import { nodeSp } from '../data/node';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
@@ -102,6 +104,39 @@ function cookieAlias(req: IncomingMessage): string {
   return DEFAULT_ALIAS;
 }
 
+/** Forwards a card action from the inbox page to the reminder service's bot endpoint as an invoke activity. */
+async function cardAction(req: IncomingMessage, res: ServerResponse, reminders: ReminderService | null, standinUrl: string): Promise<void> {
+  const reply = (status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  };
+  if (reminders === null) return reply(503, { error: 'The reminder service is not running in this workbench, so card actions cannot be answered.' });
+  let action: { verb?: unknown; data?: unknown };
+  try {
+    action = (await json(req)) as { verb?: unknown; data?: unknown };
+  } catch {
+    return reply(400, { error: 'The card action was not JSON.' });
+  }
+  const alias = cookieAlias(req);
+  const person = DIRECTORY.find((u) => u.alias === alias);
+  const answer = await fetch(`${reminders.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: `${standinUrl}/_standin/botconnector/`,
+      from: { id: `29:${alias}`, name: person?.title ?? alias, aadObjectId: emailFor(alias) },
+      recipient: { id: '28:tracker-bot', name: 'Inspection Tracker' },
+      conversation: { id: `a:${alias}` },
+      value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' }
+    })
+  });
+  reply(answer.status, await answer.json().catch(() => ({ error: `The bot answered HTTP ${answer.status}.` })));
+}
+
 function escapeJsonForHtml(json: string): string {
   // Inside <script>, "</script>" or "<!--" in data would end the element: escape every '<'.
   return json.replace(/</g, '\\u003c');
@@ -167,8 +202,15 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     const standinUrl = new URL(standin.url);
     const users = DIRECTORY.filter((u) => u.alias in ROLES).map((u) => ({ alias: u.alias, title: u.title, role: ROLES[u.alias] }));
 
+    let reminders: ReminderService | null = null;
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://workbench');
+      // An Action.Execute on a card in the inbox page: sent to the bot as Teams sends it, as the
+      // signed-in person, and the bot's invoke response (the refreshed card) handed back.
+      if (url.pathname === '/_workbench/card-action' && req.method === 'POST') {
+        void cardAction(req, res, reminders, standin.url);
+        return;
+      }
       // The inbox page reads the stand-in's Teams inbox from the page's own origin.
       if (url.pathname.startsWith('/sites/') || url.pathname === '/_standin/teams/inbox') {
         proxy(req, res, standinUrl);
@@ -226,7 +268,6 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     };
-    let reminders: ReminderService | null = null;
     if (opts.reminders === true) {
       try {
         reminders = await startWorkbenchReminders(standin, workbenchUrl, { now: opts.now, log });

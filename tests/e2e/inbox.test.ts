@@ -206,3 +206,32 @@ test('an address no site user has is looked up in the directory and added to the
     await analyst.context.close();
   }
 });
+
+test('the owner answers from the card: the bot records the update, the card is replaced by its answer, and the tracker has the update', async () => {
+  const all = await siteData(workbench).recommendations.all();
+  const reassigned = new Set((await itemsToReassign()).map((i) => i.id));
+  const target = all.filter((r) => r.value.owner?.email !== emailFor('owner') && r.value.lifecycle === 'Being progressed' && !reassigned.has(r.id))[0];
+  if (target === undefined) throw new Error('The demo has no third item to give the Head of Crime.');
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'owner', page: 'inbox' });
+  try {
+    await page.getByRole('heading', { name: 'Teams notifications', level: 2 }).waitFor();
+    await giveToHeadOfCrime(target);
+    const card = cardFor(page, target.value.ref);
+    await card.waitFor({ timeout: 60000 });
+    const text = 'Custody audit of 40 files complete; 3 actions agreed with the Head of Custody.';
+    await card.getByRole('textbox', { name: 'What has happened since the last update' }).fill(text);
+    await screenshot(page, 'inbox-card-form');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await card.getByRole('button', { name: 'Post update' }).click();
+    const answer = page.getByTestId('inbox-item').filter({ hasText: `Update recorded on ${target.value.ref}` });
+    await answer.waitFor({ timeout: 30000 });
+    await expect(answer.getByRole('button', { name: 'Post update' }).count()).resolves.toBe(0);
+    await screenshot(page, 'inbox-card-answered');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+  const updates = (await siteData(workbench).updates.all()).filter((u) => u.value.recommendationId === target.id).map((u) => u.value.text);
+  expect(updates).toContain('Custody audit of 40 files complete; 3 actions agreed with the Head of Custody.');
+  expect((await siteData(workbench).recommendations.get(target.id)).value.latestComment).toBe('Custody audit of 40 files complete; 3 actions agreed with the Head of Custody.');
+});

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
-import { AdaptiveCard, HostConfig, OpenUrlAction } from 'adaptivecards';
+import { AdaptiveCard, ExecuteAction, HostConfig, OpenUrlAction } from 'adaptivecards';
 import type { Action } from 'adaptivecards';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { ITheme } from '@fluentui/react/lib/Styling';
@@ -46,8 +46,18 @@ export function cardHostConfig(theme: ITheme): HostConfig {
 }
 
 /** One Adaptive Card, parsed and rendered by the `adaptivecards` renderer into the page. */
-export function AdaptiveCardView(props: { card: Record<string, unknown>; theme: ITheme; onLink: (url: string) => void }): JSX.Element {
+export function AdaptiveCardView(props: {
+  card: Record<string, unknown>;
+  theme: ITheme;
+  onLink: (url: string) => void;
+  /** An `Action.Execute` chosen on the card: its verb, and its data with the card's inputs. */
+  onExecute?: (verb: string, data: unknown) => void;
+}): JSX.Element {
   const { card, theme, onLink } = props;
+  // Read when an action is chosen, so that a new callback does not redraw the card (and clear what
+  // the person has typed into its inputs).
+  const execute = React.useRef(props.onExecute);
+  execute.current = props.onExecute;
   const host = React.useRef<HTMLDivElement>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
   React.useEffect(() => {
@@ -57,6 +67,7 @@ export function AdaptiveCardView(props: { card: Record<string, unknown>; theme: 
     adaptive.hostConfig = cardHostConfig(theme);
     adaptive.onExecuteAction = (action: Action) => {
       if (action instanceof OpenUrlAction && action.url !== undefined) onLink(action.url);
+      else if (action instanceof ExecuteAction) execute.current?.(action.verb ?? '', action.data);
     };
     adaptive.onAnchorClicked = (_element, anchor, event) => {
       event?.preventDefault();

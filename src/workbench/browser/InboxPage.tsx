@@ -121,6 +121,8 @@ export default function InboxPage(props: InboxProps): JSX.Element {
   const [announcement, setAnnouncement] = React.useState('');
   const [checkedAt, setCheckedAt] = React.useState<Date | null>(null);
   const [blocked, setBlocked] = React.useState<WorkbenchLink | null>(null);
+  // Cards the bot answered with after an action on them, by inbox item: shown in place of the sent card.
+  const [answered, setAnswered] = React.useState<Record<string, Record<string, unknown>>>({});
   const seen = React.useRef<Set<string> | null>(null);
   // Each inbox shown is a generation: an answer for the inbox shown before is dropped.
   const generation = React.useRef(0);
@@ -169,6 +171,20 @@ export default function InboxPage(props: InboxProps): JSX.Element {
     const timer = window.setInterval(() => void load(), pollMs);
     return () => window.clearInterval(timer);
   }, [load, pollMs]);
+
+  /** Sends an action on a card to the bot, as Teams does, and shows the card it answers with. */
+  const onExecute = React.useCallback(async (inboxId: string, verb: string, data: unknown): Promise<void> => {
+    try {
+      const res = await fetch('/_workbench/card-action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb, data }) });
+      const body = (await res.json()) as { value?: Record<string, unknown>; error?: string };
+      if (!res.ok || body.value === undefined) throw new Error(body.error ?? `the bot answered ${res.status}`);
+      const card = body.value;
+      setAnswered((previous) => ({ ...previous, [inboxId]: card }));
+      setAnnouncement('The card was updated with the answer.');
+    } catch (e) {
+      setError(`The card action was not recorded: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, []);
 
   const onLink = React.useCallback((url: string): void => {
     const link = workbenchLink(url, window.location.href);
@@ -255,7 +271,7 @@ export default function InboxPage(props: InboxProps): JSX.Element {
                 </h3>
                 {item.card !== null ? (
                   <div className={styles.card}>
-                    <AdaptiveCardView card={item.card} theme={THEMES[theme]} onLink={onLink} />
+                    <AdaptiveCardView card={answered[item.id] ?? item.card} theme={THEMES[theme]} onLink={onLink} onExecute={(verb, data) => void onExecute(item.id, verb, data)} />
                   </div>
                 ) : (
                   <>
