@@ -62,24 +62,8 @@ export interface DeliveryTransport {
   deliver(delivery: OutgoingDelivery, options: { resend: boolean }): Promise<DeliveryOutcome>;
 }
 
-/**
- * Parsed message templates by text. Parsing an expression costs about 300 times more than
- * evaluating it, and a sweep expands the same few rule templates thousands of times.
- */
-const parsedTexts = new Map<string, Template>();
 const reminderCard = new Template(REMINDER_CARD_TEMPLATE);
 const digestCard = new Template(DIGEST_CARD_TEMPLATE);
-
-/** Expands an Adaptive Card template string (`${ref}`) against data. */
-export function expandText(template: string, data: object): string {
-  let parsed = parsedTexts.get(template);
-  if (!parsed) {
-    parsed = new Template({ text: template });
-    parsedTexts.set(template, parsed);
-  }
-  const expanded = parsed.expand({ $root: data }) as { text?: unknown };
-  return typeof expanded.text === 'string' ? expanded.text : String(expanded.text ?? '');
-}
 
 /**
  * The Adaptive Card of a delivery: the single-reminder card, or a digest for several. Its texts are

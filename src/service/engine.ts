@@ -12,6 +12,7 @@ import {
   DEFAULT_RULES,
   byUrgency,
   evaluateRules,
+  expandText,
   groupByRecipient,
   openItemUrl,
   parseRules,
@@ -23,7 +24,7 @@ import {
 import type { CardAction, CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
 import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
 import { UPDATE_LIFECYCLES } from '../core/transitions';
-import { expandText, type DeliveryTransport, type OutgoingDelivery } from './delivery';
+import type { DeliveryTransport, OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
 import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
 

@@ -30,6 +30,16 @@ async function stopAndSearch1() {
   return rec;
 }
 
+/** The tracker as the site owner, with its Tracker settings panel open. */
+async function openSettingsAsOwner() {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
+  await waitForTrackerRows(page);
+  const tracker = page.locator('[data-webpart="tracker"]');
+  await tracker.getByRole('menuitem', { name: 'Tracker settings' }).click();
+  await page.getByTestId('tracker-settings').waitFor();
+  return { context, page, tracker, panel: page.locator('.ms-Panel') };
+}
+
 test('a member sees no tracker settings', async () => {
   const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
   await waitForTrackerRows(page);
@@ -41,12 +51,7 @@ test('a site owner measures RED against the current deadline; the grid and the i
   expect((await siteData(workbench).settings.ragPolicy()).overdueAgainst).toBe('original');
   expect((await stopAndSearch1()).value.trafficLight).toBe('RED');
 
-  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
-  await waitForTrackerRows(page);
-  const tracker = page.locator('[data-webpart="tracker"]');
-  await tracker.getByRole('menuitem', { name: 'Tracker settings' }).click();
-  const panel = page.locator('.ms-Panel');
-  await page.getByTestId('tracker-settings').waitFor();
+  const { context, page, tracker, panel } = await openSettingsAsOwner();
   await expect(panel.getByRole('radio', { name: /The original due date/ }).isChecked()).resolves.toBe(true);
   await screenshot(page, 'tracker-settings-panel');
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -86,12 +91,7 @@ test('a site owner measures RED against the current deadline; the grid and the i
 
 test('a site owner whose panel is out of date is told another owner changed the setting, and nothing is overwritten', async () => {
   expect((await siteData(workbench).settings.ragPolicy()).overdueAgainst).toBe('original');
-  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
-  await waitForTrackerRows(page);
-  const tracker = page.locator('[data-webpart="tracker"]');
-  await tracker.getByRole('menuitem', { name: 'Tracker settings' }).click();
-  const panel = page.locator('.ms-Panel');
-  await page.getByTestId('tracker-settings').waitFor();
+  const { context, page, tracker, panel } = await openSettingsAsOwner();
   await expect(panel.getByRole('radio', { name: /The original due date/ }).isChecked()).resolves.toBe(true);
   // While the panel is open, another site owner switches to the current due date.
   await siteData(workbench).settings.setRagPolicy({ overdueAgainst: 'current' }, { overdueAgainst: 'original' });

@@ -8,7 +8,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { DEFAULT_RULES, myActionsDeepLink, updateDeepLink } from '../../src/core/reminders';
 import type { CardItem, Recipient } from '../../src/core/reminders';
-import { ACTIVITY_TEXT_LIMIT, activityChainId, activityNotification, activityText, expandText } from '../../src/service/delivery';
+import { expandText } from '../../src/core/reminders';
+import { ACTIVITY_TEXT_LIMIT, activityChainId, activityNotification, activityText } from '../../src/service/delivery';
 import { optionsFromEnvironment, personRouteFromEnvironment } from '../../src/service/functions';
 import { deliveryIdFor } from '../../src/service/protocol';
 

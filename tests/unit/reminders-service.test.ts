@@ -1,6 +1,7 @@
 import { DEFAULT_RULES } from '../../src/core/reminders';
 import type { CardItem, Recipient } from '../../src/core/reminders';
-import { deliveryCard, deliveryMailHtml, expandText } from '../../src/service/delivery';
+import { expandText } from '../../src/core/reminders';
+import { deliveryCard, deliveryMailHtml } from '../../src/service/delivery';
 import { deliveryIdFor } from '../../src/service/protocol';
 import { MalformedNotificationError, parseNotifications, receiveWebhook } from '../../src/service/webhooks';
 import { escapingLogger, forLog } from '../../src/service/logging';

@@ -19,6 +19,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { Toggle } from '@fluentui/react/lib/Toggle';
 import { useTheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
+import { htmlToText } from '../../core/import/html';
 import type { IsoDate, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
 import {
@@ -411,7 +412,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
         <Dropdown
           label="Item to preview"
           selectedKey={itemId ?? undefined}
-          options={site.records.map((r) => ({ key: r.recommendation.id, text: `${r.recommendation.ref}: ${r.recommendation.text.replace(/<[^>]*>/g, '').slice(0, 80)}` }))}
+          options={site.records.map((r) => ({ key: r.recommendation.id, text: `${r.recommendation.ref}: ${htmlToText(r.recommendation.text).slice(0, 80)}` }))}
           onChange={(_e, o) => o && setItemId(Number(o.key))}
         />
         <div data-testid="rule-preview">

@@ -10,6 +10,7 @@ import type { RagPolicy } from '../../core/status';
 import {
   REMINDER_CARD_TEMPLATE,
   evaluateRules,
+  expandText,
   isWorkingDay,
   londonInstant,
   minutesOfDay,
@@ -76,12 +77,6 @@ export function nextDue(rule: ReminderRule, now: Date, holidays?: readonly IsoDa
   return `${formatUkDate(day)}, ${SWEEP_AT}`;
 }
 
-/** Expands a message template text against an item's values; a mistake in it comes back as words. */
-function expand(text: string, data: object): string {
-  const expanded = new Template({ text }).expand({ $root: data }) as { text?: unknown };
-  return typeof expanded.text === 'string' ? expanded.text : String(expanded.text ?? '');
-}
-
 /**
  * The card a rule would send about one item to its first recipient who can be reached, as the
  * service builds it; `itemUrl` is where its buttons lead. A reason instead when nobody can be.
@@ -97,8 +92,8 @@ export function previewCard(template: MessageTemplate, recipients: readonly Reci
     const data = reminderData(subject, recipient, today);
     try {
       const item = {
-        title: expand(template.title, data),
-        message: expand(template.message, data),
+        title: expandText(template.title, data),
+        message: expandText(template.message, data),
         ref: data.ref,
         report: data.report,
         due: data.due,

@@ -8,4 +8,5 @@ export * from './parse';
 export * from './form';
 export * from './digest';
 export * from './cards';
+export * from './expand';
 export * from './subject';
