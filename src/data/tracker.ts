@@ -32,7 +32,7 @@ import { BatchWriteError } from './errors';
 import type { Stored } from './errors';
 import { and, eqText, inText, odataDateTime, odataNumber } from './odata';
 import { PapersRepository } from './papers';
-import { ListRepository, type QueryOptions } from './repository';
+import { ListRepository, type ListRead, type QueryOptions } from './repository';
 import { SettingsRepository } from './settings';
 import { UsersService } from './users';
 
@@ -193,8 +193,36 @@ export class ReminderRulesRepository extends ListRepository<ReminderRuleRecord> 
   }
 }
 
-/** The reminder log, looked up by idempotency key, item and status. */
+/** What the run history narrows the Reminder Log to; every criterion is on an indexed column. All are ANDed. */
+export interface ReminderLogFilter {
+  readonly ruleKey?: string;
+  readonly status?: ReminderStatus;
+  /** The recipient's address (or a channel's webhook), exactly as logged. */
+  readonly recipient?: string;
+  /** Entries that last changed at or after this instant. */
+  readonly from?: string;
+  /** Entries that last changed before this instant. */
+  readonly before?: string;
+}
+
+/** The OData filter of a run-history query, every value escaped. */
+export function reminderLogFilter(filter: ReminderLogFilter): string | undefined {
+  return and(
+    filter.ruleKey === undefined ? undefined : eqText(F.ruleKey, filter.ruleKey),
+    filter.status === undefined ? undefined : eqText(F.status, filter.status),
+    filter.recipient === undefined ? undefined : eqText(F.recipient, filter.recipient),
+    filter.from === undefined ? undefined : `${F.at} ge ${odataDateTime(filter.from)}`,
+    filter.before === undefined ? undefined : `${F.at} lt ${odataDateTime(filter.before)}`
+  );
+}
+
+/** The reminder log, looked up by idempotency key, item and status, and paged for the run history. */
 export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
+  /** The run history: entries matching `filter`, newest first, one request per page of `pageSize`. */
+  history(filter: ReminderLogFilter, pageSize: number): AsyncGenerator<ListRead<ReminderLogEntry>> {
+    return this.pages({ filter: reminderLogFilter(filter), orderBy: [{ field: F.at, ascending: false }], pageSize });
+  }
+
   async byKey(key: string): Promise<Stored<ReminderLogEntry> | null> {
     const found = await this.all({ filter: eqText('Title', key) });
     return found[0] ?? null;

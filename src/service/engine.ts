@@ -381,9 +381,16 @@ export class ReminderEngine {
     });
   }
 
-  /** Delivers every claimed reminder that is due (queued behind other operations). */
+  /**
+   * Delivers every claimed reminder that is due (queued behind other operations), after taking up
+   * the run history's "send again" requests (protocol.ts).
+   */
   public flush(): Promise<FlushResult> {
-    return this.serial(() => this.flushNow());
+    return this.serial(async () => {
+      const { requeued, refused } = await this.ledger.honourSendAgain();
+      if (requeued + refused > 0) this.options.logger.info(`Send again: ${requeued} failed reminder(s) queued to go again under their delivery id${refused > 0 ? `, ${refused} request(s) refused (nothing to send)` : ''}.`);
+      return this.flushNow();
+    });
   }
 
   /**
@@ -406,7 +413,7 @@ export class ReminderEngine {
       const assigned = await this.ledger.assign(entries, deliveryId);
       if (assigned.length > 0) await this.send(deliveryId, assigned, assigned, false, result);
     }
-    if (result.delivered + result.retrying + result.failed > 0) this.options.logger.info(`Flush: ${result.delivered} delivered, ${result.alreadyDelivered} found already delivered, ${result.retrying} to retry, ${result.failed} failed.`);
+    if (result.delivered + result.alreadyDelivered + result.retrying + result.failed > 0) this.options.logger.info(`Flush: ${result.delivered} delivered, ${result.alreadyDelivered} found already delivered, ${result.retrying} to retry, ${result.failed} failed.`);
     return result;
   }
 

@@ -62,6 +62,14 @@ export interface ReminderServiceOptions {
   holidays?: readonly IsoDate[];
   /** London time of the daily sweep (default 07:30, so reminders are waiting at 08:00). */
   sweepAt?: string;
+  /**
+   * Run the sweep at start when the site has never been swept, instead of waiting for `sweepAt`
+   * (default false): a freshly loaded demo site has its reminders at once. Later starts find the
+   * day recorded and do not sweep again, and the Reminder Log's keys would refuse a repeat anyway.
+   */
+  catchUpSweep?: boolean;
+  /** Let the housekeeping timer run the daily sweep (default true; false for a clock that stands still). */
+  dailySweep?: boolean;
   /** Interval of the housekeeping timer in ms (default 60,000); null for none (tests call `tick`). */
   tickMs?: number | null;
   /** Notifications arriving within this many ms are read as one batch of changes (default 500). */
@@ -201,7 +209,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     // Polling as well as webhooks: a notification SharePoint gave up on is not a lost change.
     await engine.processChanges();
     const last = await engine.lastSweepDay();
-    if (wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
+    if (options.dailySweep !== false && wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
     await engine.flush();
     if (options.subscribe !== false && Date.now() - lastRenewal > 86400000) await renew();
   };
@@ -209,6 +217,10 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   if (options.subscribe !== false) await renew();
   // Record where the change log stands (first run), or catch up with what happened while stopped.
   await engine.processChanges();
+  if (options.catchUpSweep === true && (await engine.lastSweepDay()) === undefined) {
+    logger.info('First start on this site: catch-up sweep now, rather than at the next daily sweep.');
+    await engine.sweep();
+  }
   const timer = options.tickMs === null ? null : setInterval(() => track(tick(), 'Housekeeping'), options.tickMs ?? 60000);
 
   return {

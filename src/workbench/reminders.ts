@@ -6,6 +6,9 @@
 import { localServiceOptions, startReminderService } from '../service/main';
 import type { ReminderService } from '../service/main';
 
+/** Housekeeping interval of a workbench on a fixed clock (tests): "send again" is taken up this soon. */
+const FIXED_CLOCK_TICK_MS = 2000;
+
 /** The workbench's tracker page; the cards add `&item=<id>`. */
 export function workbenchTrackerUrl(workbenchUrl: string): string {
   const url = new URL(workbenchUrl);
@@ -16,12 +19,13 @@ export function workbenchTrackerUrl(workbenchUrl: string): string {
 /**
  * Starts the reminder service against the stand-in at `standin` for the workbench at
  * `workbenchUrl`. With `now` (an ISO instant) its clock stands still there, as the page's does, so
- * quiet hours and due dates are those of the fixed day; otherwise it runs on the real clock.
+ * quiet hours and due dates are those of the fixed day; otherwise it runs on the real clock. With
+ * `catchUpSweep` a site never swept is swept at once (`npm start` on a fresh database).
  */
 export async function startWorkbenchReminders(
   standin: { url: string; siteUrl: string },
   workbenchUrl: string,
-  opts: { now?: string; log: (line: string) => void }
+  opts: { now?: string; catchUpSweep?: boolean; log: (line: string) => void }
 ): Promise<ReminderService> {
   let clock: (() => Date) | undefined;
   if (opts.now !== undefined) {
@@ -33,9 +37,11 @@ export async function startWorkbenchReminders(
   return startReminderService({
     ...localServiceOptions(standin, workbenchTrackerUrl(workbenchUrl)),
     clock,
-    // A fixed clock never reaches another day: no housekeeping timer, whose sweep of the whole site
-    // would land among a test's own cards. Changes still arrive through the webhook.
-    ...(clock === undefined ? {} : { tickMs: null }),
+    catchUpSweep: opts.catchUpSweep === true,
+    // A fixed clock never reaches another day: its housekeeping timer runs no daily sweep, whose
+    // cards for the whole site would land among a test's own; it still takes up the run history's
+    // "send again" requests, every few seconds. Changes arrive through the webhook.
+    ...(clock === undefined ? {} : { dailySweep: false, tickMs: FIXED_CLOCK_TICK_MS }),
     logger: { info: say(''), warn: say(' warning'), error: say(' error') }
   });
 }

@@ -50,6 +50,11 @@ export interface WorkbenchOptions {
   now?: string;
   /** Run the reminder service beside the stand-in, so that changes produce Teams cards (default false). */
   reminders?: boolean;
+  /**
+   * With `reminders`: sweep at once when the site has never been swept (a freshly seeded database),
+   * so the inboxes hold the default rules' cards without waiting for 07:30 London (default false).
+   */
+  catchUpSweep?: boolean;
   log?: (line: string) => void;
 }
 
@@ -270,7 +275,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     };
     if (opts.reminders === true) {
       try {
-        reminders = await startWorkbenchReminders(standin, workbenchUrl, { now: opts.now, log });
+        reminders = await startWorkbenchReminders(standin, workbenchUrl, { now: opts.now, catchUpSweep: opts.catchUpSweep, log });
       } catch (e) {
         await closeServer();
         throw e;

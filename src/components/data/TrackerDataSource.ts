@@ -5,10 +5,10 @@
  */
 import type { Action, OriginatingReport, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
-import type { IncompleteItem } from '../../data';
+import type { IncompleteItem, ReminderLogFilter } from '../../data';
 import type { PeopleDirectory } from '../common/PersonPicker';
 
-export type { IncompleteItem };
+export type { IncompleteItem, ReminderLogFilter };
 
 /** A stored item with the version tag that a later update must quote (optimistic concurrency). */
 export interface Versioned<T> {
@@ -30,6 +30,15 @@ export type ReportRecord = Versioned<OriginatingReport & { id: number }>;
 
 /** A reminder rule as the rules page holds it: the list record and its version tag. */
 export type RuleRecord = Versioned<ReminderRuleRecord & { id: number }>;
+
+/** A Reminder Log entry as the run history holds it: the entry and its version tag. */
+export type LogRecord = Versioned<ReminderLogEntry & { id: number }>;
+
+/** One page of the run history, and those entries on it the tracker cannot read. */
+export interface LogPage {
+  entries: LogRecord[];
+  incomplete: IncompleteItem[];
+}
 
 /** The signed-in person and what SharePoint lets them do on the tracker's lists. */
 export interface TrackerUser {
@@ -124,4 +133,16 @@ export interface TrackerDataSource extends PeopleDirectory {
   saveRule(base: RuleRecord | null, next: ReminderRuleRecord): Promise<RuleRecord>;
   /** Every Reminder Log entry (site owners): when each rule last fired. */
   reminderLog(): Promise<ReminderLogEntry[]>;
+  /**
+   * The run history (site owners): Reminder Log entries matching `filter`, newest first, a page of
+   * `pageSize` per call of `next()`, each page one request.
+   */
+  reminderHistory(filter: ReminderLogFilter, pageSize: number): AsyncIterator<LogPage>;
+  /**
+   * Asks the reminder service to send a failed reminder again: saves the request into the entry
+   * quoting the version tag the owner saw ({@link SaveConflictError} on a 412, so a second request
+   * is never saved over the first); the service honours it at its next flush, under the same
+   * delivery id.
+   */
+  sendAgain(entry: LogRecord, at: Date): Promise<LogRecord>;
 }

@@ -6,6 +6,7 @@ import type { SPFI } from '@pnp/sp';
 import type { Person, ProgressUpdate, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { readRagPolicy, trafficLight } from '../../core/status';
+import { withSendAgain } from '../../core/reminders/history';
 import type { RagPolicy } from '../../core/status';
 import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
 import { ConflictError, DataError, SettingConflictError, createTrackerData, provision } from '../../data';
@@ -229,6 +230,22 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
       const entries = [];
       for await (const page of data.reminderLog.pages()) entries.push(...page.items.map((s) => s.value));
       return entries;
+    },
+
+    reminderHistory(filter, pageSize) {
+      const pages = data.reminderLog.history(filter, pageSize);
+      return {
+        next: async () => {
+          const page = await pages.next();
+          return page.done === true ? { done: true, value: undefined } : { done: false, value: { entries: page.value.items.map(versioned), incomplete: page.value.incomplete } };
+        }
+      };
+    },
+
+    async sendAgain(entry, at) {
+      const me = await data.users.current();
+      const next = withSendAgain(entry.value, me.title, at);
+      return versioned(await conflictAware(() => data.reminderLog.update(stored(entry), next), next));
     }
   };
 }

@@ -2,7 +2,8 @@
  * Reminder rules, for site owners: the rules of the Reminder Rules list with when each last fired
  * and runs next, and a form to create or edit one — checked as the engine reads it, saved with the
  * version tag the owner saw (a conflict shows both versions), with the card it would send for a
- * chosen item and a test run that lists who it would notify on a day, sending nothing.
+ * chosen item and a test run that lists who it would notify on a day, sending nothing. Its second
+ * tab is the run history (RunHistory.tsx): what the rules sent, and "send again" for a failed one.
  */
 import * as React from 'react';
 import { DefaultButton, IconButton, PrimaryButton } from '@fluentui/react/lib/Button';
@@ -13,6 +14,7 @@ import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { Pivot, PivotItem } from '@fluentui/react/lib/Pivot';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
@@ -43,6 +45,7 @@ import { AdaptiveCardView } from '../common/AdaptiveCardView';
 import { useConflictSave } from '../item/conflictSave';
 import type { FieldSet } from '../item/changes';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
+import { RunHistory } from './RunHistory';
 import type { RunSite, TestRun } from './ruleRun';
 
 const TRIGGER_NAMES: Record<FormTrigger, string> = {
@@ -128,6 +131,8 @@ export interface ReminderRulesPageProps {
   policy: RagPolicy;
   now: () => Date;
   onClose: () => void;
+  /** Leaves the page and opens an item of the tracker (from the run history). */
+  onOpenItem: (id: number) => void;
 }
 
 export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
@@ -139,6 +144,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
   const [notice, setNotice] = React.useState<string | null>(null);
   const [editing, setEditing] = React.useState<RuleRecord | 'new' | null>(null);
   const [loaded, setLoaded] = React.useState(false);
+  const [view, setView] = React.useState<'rules' | 'history'>('rules');
 
   const load = React.useCallback(async () => {
     try {
@@ -193,9 +199,19 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
           {notice}
         </MessageBar>
       )}
-      <NeedsCompleting items={incomplete} />
-      {loaded && rules.length === 0 && <Text>No rules yet: the reminder service writes the default set into the Reminder Rules list when it first starts.</Text>}
-      <DetailsList items={rules} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: RuleRecord) => String(r.value.id)} ariaLabelForGrid="Reminder rules" />
+      <Pivot aria-label="Reminder rules and their runs" headersOnly selectedKey={view} onLinkClick={(item) => setView(item?.props.itemKey === 'history' ? 'history' : 'rules')}>
+        <PivotItem headerText="Rules" itemKey="rules" />
+        <PivotItem headerText="Run history" itemKey="history" />
+      </Pivot>
+      {view === 'history' ? (
+        <RunHistory data={data} rules={rules} records={props.records} now={now} onOpenItem={props.onOpenItem} />
+      ) : (
+        <>
+          <NeedsCompleting items={incomplete} />
+          {loaded && rules.length === 0 && <Text>No rules yet: the reminder service writes the default set into the Reminder Rules list when it first starts.</Text>}
+          <DetailsList items={rules} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: RuleRecord) => String(r.value.id)} ariaLabelForGrid="Reminder rules" />
+        </>
+      )}
       {editing !== null && (
         <RuleEditor
           data={data}

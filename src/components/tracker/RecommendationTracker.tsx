@@ -366,6 +366,10 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           policy={policy}
           now={now}
           onClose={() => setRulesOpen(false)}
+          onOpenItem={(id) => {
+            setRulesOpen(false);
+            setOpenId(id);
+          }}
         />
       </React.Suspense>
     );

@@ -10,3 +10,4 @@ export * from './digest';
 export * from './cards';
 export * from './expand';
 export * from './subject';
+export * from './history';

@@ -15,8 +15,9 @@
  * - `GET  /_standin/teams/inbox?user=<alias or address>` (or `?channel=<id>`): that inbox, newest
  *   first, cards included; without a query, who has received what;
  * - `DELETE /_standin/teams/inbox`: empties every inbox (chats themselves stay);
- * - `POST /_standin/graph/faults {status, retryAfter?, count?, rate?}`: Graph and Workflows calls fail
- *   (429 / 503 with Retry-After) `count` times, or at `rate`, as a throttled tenant does.
+ * - `POST /_standin/graph/faults {status, retryAfter?, count?, rate?, message?}`: Graph and
+ *   Workflows calls fail `count` times, or at `rate`: 429 / 503 / 504 with Retry-After, as a
+ *   throttled tenant does, or 400 with `message`, a refusal that retrying does not cure.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { emailFor, findInDirectory } from '../identity';
@@ -31,6 +32,8 @@ export interface GraphFault {
   remaining: number;
   /** Probability (0–1) that a call fails; 1 with a count. */
   rate: number;
+  /** The error message of a 400. */
+  message?: string;
 }
 
 interface ChatMessage {
@@ -116,6 +119,10 @@ function injectedFault(ctx: GraphContext, res: ServerResponse): boolean {
   if (!fault || fault.remaining <= 0 || Math.random() >= fault.rate) return false;
   fault.remaining -= 1;
   if (fault.remaining <= 0) ctx.fault = null;
+  if (fault.status === 400) {
+    send(res, 400, { error: { code: 'BadRequest', message: fault.message ?? 'The request was refused.' } });
+    return true;
+  }
   const message = fault.status === 429 ? 'Too many requests' : 'Service unavailable';
   send(res, fault.status, { error: { code: fault.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', message } }, { 'Retry-After': String(fault.retryAfter) });
   return true;
@@ -125,11 +132,11 @@ async function standinControl(req: IncomingMessage, res: ServerResponse, url: UR
   if (url.pathname === '/_standin/graph/faults' && req.method === 'POST') {
     const body = await readJson(req);
     const status = Number(body.status ?? 429);
-    if (status !== 429 && status !== 503 && status !== 504) throw new GraphHttpError(400, 'BadRequest', 'A Graph fault has status 429, 503 or 504.');
+    if (status !== 400 && status !== 429 && status !== 503 && status !== 504) throw new GraphHttpError(400, 'BadRequest', 'A Graph fault has status 400, 429, 503 or 504.');
     const count = body.count === undefined ? Infinity : Number(body.count);
     const rate = body.rate === undefined ? 1 : Number(body.rate);
     if (!(count >= 0) || !(rate >= 0 && rate <= 1)) throw new GraphHttpError(400, 'BadRequest', 'count must be 0 or more and rate between 0 and 1.');
-    ctx.fault = count === 0 ? null : { status, retryAfter: Number(body.retryAfter ?? 1), remaining: count, rate };
+    ctx.fault = count === 0 ? null : { status, retryAfter: Number(body.retryAfter ?? 1), remaining: count, rate, ...(typeof body.message === 'string' ? { message: body.message } : {}) };
     send(res, 204);
     return;
   }
