@@ -50,7 +50,7 @@ const STATUS_OPTIONS: IDropdownOption[] = [
 
 /** The state of a row in words, with why it failed and when it was sent again. */
 export function stateText(row: HistoryRow): string {
-  const again = row.sentAgain.map((r) => `sent again at ${r.by}'s request of ${when(r.at)}`).join('; ');
+  const again = row.sentAgain.map((r) => `sent again as ${r.by} asked on ${when(r.at)}`).join('; ');
   switch (row.state) {
     case 'sent':
       return again !== '' ? `Sent (${again})` : row.attempts > 1 ? `Sent after ${row.attempts} attempts (retried)` : 'Sent';
