@@ -68,8 +68,13 @@ export interface ReminderServiceOptions {
    * day recorded and do not sweep again, and the Reminder Log's keys would refuse a repeat anyway.
    */
   catchUpSweep?: boolean;
-  /** Let the housekeeping timer run the daily sweep (default true; false for a clock that stands still). */
-  dailySweep?: boolean;
+  /**
+   * What the housekeeping timer does: `all` (the default) polls for changes, runs the daily sweep
+   * when due, delivers and renews the subscription; `deliveries` only delivers what is due and
+   * takes up "send again" requests — for a clock that stands still, which reaches no new day and
+   * gets its changes from the webhook alone.
+   */
+  housekeeping?: 'all' | 'deliveries';
   /** Interval of the housekeeping timer in ms (default 60,000); null for none (tests call `tick`). */
   tickMs?: number | null;
   /** Notifications arriving within this many ms are read as one batch of changes (default 500). */
@@ -204,12 +209,16 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   };
 
   const tick = async (): Promise<void> => {
+    if (options.housekeeping === 'deliveries') {
+      await engine.flush();
+      return;
+    }
     const now = clock();
     const wall = londonWallClock(now);
     // Polling as well as webhooks: a notification SharePoint gave up on is not a lost change.
     await engine.processChanges();
     const last = await engine.lastSweepDay();
-    if (options.dailySweep !== false && wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
+    if (wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
     await engine.flush();
     if (options.subscribe !== false && Date.now() - lastRenewal > 86400000) await renew();
   };

@@ -38,10 +38,10 @@ export async function startWorkbenchReminders(
     ...localServiceOptions(standin, workbenchTrackerUrl(workbenchUrl)),
     clock,
     catchUpSweep: opts.catchUpSweep === true,
-    // A fixed clock never reaches another day: its housekeeping timer runs no daily sweep, whose
-    // cards for the whole site would land among a test's own; it still takes up the run history's
-    // "send again" requests, every few seconds. Changes arrive through the webhook.
-    ...(clock === undefined ? {} : { dailySweep: false, tickMs: FIXED_CLOCK_TICK_MS }),
+    // A fixed clock never reaches another day: its housekeeping timer only delivers (the run
+    // history's "send again" requests, every few seconds), never sweeps the whole site, whose cards
+    // would land among a test's own, nor polls for changes, which arrive through the webhook.
+    ...(clock === undefined ? {} : { housekeeping: 'deliveries' as const, tickMs: FIXED_CLOCK_TICK_MS }),
     logger: { info: say(''), warn: say(' warning'), error: say(' error') }
   });
 }
