@@ -111,14 +111,17 @@ async function cardAction(req: IncomingMessage, res: ServerResponse, reminders: 
     res.end(JSON.stringify(body));
   };
   if (reminders === null) return reply(503, { error: 'The reminder service is not running in this workbench, so card actions cannot be answered.' });
-  let action: { verb?: unknown; data?: unknown };
+  let action: { verb?: unknown; data?: unknown; bot?: { conversationId?: unknown; activityId?: unknown } };
   try {
-    action = (await json(req)) as { verb?: unknown; data?: unknown };
+    action = (await json(req)) as typeof action;
   } catch {
     return reply(400, { error: 'The card action was not JSON.' });
   }
   const alias = cookieAlias(req);
   const person = DIRECTORY.find((u) => u.alias === alias);
+  // A card the bot sent answers in the bot's conversation with the person, as a reply to that message.
+  const conversationId = typeof action.bot?.conversationId === 'string' ? action.bot.conversationId : `a:${alias}`;
+  const activityId = typeof action.bot?.activityId === 'string' ? action.bot.activityId : null;
   const answer = await fetch(`${reminders.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -130,11 +133,21 @@ async function cardAction(req: IncomingMessage, res: ServerResponse, reminders: 
       serviceUrl: `${standinUrl}/_standin/botconnector/`,
       from: { id: `29:${alias}`, name: person?.title ?? alias, aadObjectId: emailFor(alias) },
       recipient: { id: '28:tracker-bot', name: 'Inspection Tracker' },
-      conversation: { id: `a:${alias}` },
+      conversation: { id: conversationId, conversationType: 'personal' },
+      ...(activityId === null ? {} : { replyToId: activityId }),
       value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' }
     })
   });
-  reply(answer.status, await answer.json().catch(() => ({ error: `The bot answered HTTP ${answer.status}.` })));
+  const body = (await answer.json().catch(() => ({ error: `The bot answered HTTP ${answer.status}.` }))) as { value?: unknown };
+  // Teams keeps the card the bot answered with in the message itself: the stand-in's copy is replaced too.
+  if (answer.ok && activityId !== null && typeof body.value === 'object' && body.value !== null) {
+    await fetch(`${standinUrl}/_standin/botconnector/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body.value }] })
+    });
+  }
+  reply(answer.status, body);
 }
 
 function escapeJsonForHtml(json: string): string {

@@ -100,6 +100,20 @@ export const DEFAULT_RULES: readonly ReminderRule[] = [
     window: OFFICE_HOURS
   },
   {
+    key: 'extension-requested-approver',
+    name: 'Extension requested: ask the approver to decide',
+    enabled: true,
+    trigger: { kind: 'fieldChanged', field: 'extension', to: 'requested' },
+    conditions: [],
+    recipients: [{ kind: 'approver' }],
+    template: {
+      title: 'Extension requested for ${ref}',
+      message: '${owner} asks for more time on ${ref} (${report}). Please approve or refuse the new due date.'
+    },
+    repeat: { kind: 'once' },
+    window: OFFICE_HOURS
+  },
+  {
     key: 'newly-assigned-owner',
     name: 'Newly assigned: tell the new owner',
     enabled: true,
