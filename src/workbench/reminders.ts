@@ -45,8 +45,8 @@ export async function startWorkbenchReminders(
   return service;
 }
 
-/** Tells the stand-in's Teams where the bot's messaging endpoint is, as the Azure Bot registration does. */
-export async function registerBot(standinUrl: string, messagingEndpoint: string): Promise<void> {
+/** Tells the stand-in's Teams where the bot's messaging endpoint is (null: nowhere), as the Azure Bot registration does. */
+export async function registerBot(standinUrl: string, messagingEndpoint: string | null): Promise<void> {
   const res = await fetch(`${standinUrl}/_standin/bot/registration`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messagingEndpoint }) });
   if (!res.ok) throw new Error(`The stand-in refused the bot's registration: HTTP ${res.status}.`);
 }
