@@ -3,7 +3,8 @@
  * the item says. A member with Contribute can write any column through REST, so a decision in an
  * item proves nothing by itself. SharePoint's version history does: each version carries who saved it
  * (the Editor SharePoint stamps, which a client cannot set). A decision is valid only when:
- * - it was saved by the person it names;
+ * - it was saved by the person it names (or by the reminder service's own account, whose bot records a
+ *   decision made on a Teams card for the person the signed activity names);
  * - that person did not ask for it, did not own the item at any time from the request to the
  *   decision, and did not change the owner in that time (the owner-swap route);
  * - it was asked for in an earlier version than the one that decides it.
