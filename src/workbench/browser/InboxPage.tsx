@@ -235,7 +235,7 @@ export default function InboxPage(props: InboxProps): JSX.Element {
           Teams notifications
         </Text>
         <Text>
-          What the reminder service sent to {viewing} through Microsoft Graph, newest first. New notifications appear here within a few seconds.
+          What the reminder service sent to {viewing} through Microsoft Graph and its bot, newest first. A card the bot sent shows its answer in place. New notifications appear here within a few seconds.
         </Text>
         <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }}>
           {seesAll && (
