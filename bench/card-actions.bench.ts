@@ -17,6 +17,7 @@ import { nodeSp } from '../src/data/node';
 import { TRACKER_SCHEMA } from '../src/schema';
 import { localServiceOptions } from '../src/service/main';
 import { startReminderService } from '../src/service/service';
+import { cardInvoke } from '../src/standin/graph';
 import { emailFor } from '../src/standin/identity';
 import { startStandin } from '../src/standin/server';
 
@@ -72,17 +73,7 @@ async function main(): Promise<void> {
     const res = await fetch(`${service.url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `bench-${++sequence}`,
-        channelId: 'msteams',
-        serviceUrl: `${standin.url}/_standin/botconnector/`,
-        from: { id: `29:${alias}`, name: alias, aadObjectId: emailFor(alias) },
-        recipient: { id: '28:tracker-bot', name: 'Inspection Tracker' },
-        conversation: { id: `a:${alias}`, conversationType: 'personal' },
-        value: { action: { type: 'Action.Execute', verb, data: actionData }, trigger: 'manual' }
-      })
+      body: JSON.stringify(cardInvoke(standin.url, alias, { verb, data: actionData }, { id: `bench-${++sequence}` }))
     });
     const body = (await res.json()) as { value?: { body?: { text?: string }[]; refresh?: unknown } };
     if (res.status !== 200 || body.value?.refresh === undefined) throw new Error(`The bot did not answer with a refreshed card: ${JSON.stringify(body).slice(0, 300)}`);

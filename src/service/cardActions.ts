@@ -217,8 +217,7 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     app.adaptiveCards.actionExecute(
       extra.verb,
       execute(extra.verb, (data) => extra.read(data), async (context, checked) => {
-        const user = await person(context);
-        const found = await data.recommendations.find(checked.itemId);
+        const [user, found] = await Promise.all([person(context), data.recommendations.find(checked.itemId)]);
         if (found === null) throw new CardRefusal('This item is no longer in the tracker, so nothing was recorded.');
         const refusal = await extra.refuse(user, found);
         if (refusal !== null) throw new CardRefusal(refusal);

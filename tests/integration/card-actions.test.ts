@@ -10,6 +10,7 @@ import { CARD_ACTION_RULE, NO_CHANGE_TEXT } from '../../src/service/cardActions'
 import { REQUEST_VERBS } from '../../src/core/reminders';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';
+import { cardInvoke } from '../../src/standin/graph';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
 import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, spAs, type Standin } from './data.support';
@@ -57,17 +58,7 @@ async function invoke(alias: string, verb: string, actionData: Record<string, un
   const res = await fetch(`${service.url}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: activityId,
-      channelId: 'msteams',
-      serviceUrl: `${server.url}/_standin/botconnector/`,
-      from: { id: `29:${alias}`, name: alias, aadObjectId: emailFor(alias) },
-      recipient: { id: '28:tracker-bot', name: 'Inspection Tracker' },
-      conversation: { id: `a:${alias}` },
-      value: { action: { type: 'Action.Execute', verb, data: actionData }, trigger: 'manual' }
-    })
+    body: JSON.stringify(cardInvoke(server.url, alias, { verb, data: actionData }, { id: activityId }))
   });
   expect(res.status).toBe(200);
   return (await res.json()) as InvokeReply;

@@ -191,6 +191,31 @@ export async function botConnector(req: IncomingMessage, res: ServerResponse, pa
   throw new ConnectorHttpError(400, 'BadArgument', `The stand-in's Bot Connector does not serve ${method} ${path}.`);
 }
 
+/**
+ * The `adaptiveCard/action` invoke Teams sends a bot when `alias` presses an `Action.Execute` button
+ * on a card in their chat with it (`replyToId`: the message carrying the card).
+ */
+export function cardInvoke(
+  standinUrl: string,
+  alias: string,
+  action: { verb: unknown; data: unknown },
+  options: { id: string; conversationId?: string; replyToId?: string | null }
+): Record<string, unknown> {
+  const user = findInDirectory(alias);
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: options.id,
+    channelId: 'msteams',
+    serviceUrl: `${standinUrl}/_standin/botconnector/`,
+    from: { id: `29:${alias}`, name: user?.title ?? alias, aadObjectId: emailFor(alias) },
+    recipient: { id: STANDIN_BOT_ID, name: 'Inspection Tracker' },
+    conversation: { id: options.conversationId ?? `a:${alias}`, conversationType: 'personal', tenantId: STANDIN_TENANT_ID },
+    ...(options.replyToId === undefined || options.replyToId === null ? {} : { replyToId: options.replyToId }),
+    value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' }
+  };
+}
+
 /** A personal conversation the bot knows of (from an installation event) though none was opened here. */
 function restored(state: BotConnectorState, id: string): BotConversation {
   const upn = upnOf(id.replace(/^a:/, ''));
