@@ -18,6 +18,8 @@
  * src/data, ETag-checked: durable across restarts and shared by every instance of the service (the
  * Azure Functions host has no disk of its own), in the site the service already writes to, and
  * holding nothing secret (a service URL and a conversation id are useless without the bot's token).
+ * Because people can write to that list, a reference is used only when its service URL is on the
+ * configured Bot Connector's host: the bot's token is never sent anywhere else.
  */
 import { ConnectorClient, MsalTokenProvider, type AuthConfiguration, type TurnContext } from '@microsoft/agents-hosting';
 import { SettingConflictError, type SettingsRepository } from '../data';
@@ -190,10 +192,24 @@ export class BotTransport implements DeliveryTransport {
     }
   }
 
+  /**
+   * Whether a kept reference points at the configured Bot Connector's host. The bot's token goes to
+   * a reference's service URL, and Tracker Settings is a list people can write to: a reference that
+   * names another host is never used (the conversation is opened again at the configured one).
+   */
+  private trusted(kept: KeptConversation | null): kept is KeptConversation {
+    if (kept === null) return false;
+    try {
+      return new URL(kept.reference.serviceUrl ?? '').host === new URL(this.options.serviceUrl).host;
+    } catch {
+      return false;
+    }
+  }
+
   /** The kept conversation, or one made now: the app installed for the person and the conversation opened. Null when refused. */
   private async conversation(objectId: string): Promise<KeptConversation | null> {
     const kept = await this.options.store.get(objectId);
-    if (kept !== null) return kept;
+    if (this.trusted(kept)) return kept;
     try {
       await this.options.graph.graph('POST', `/users/${encodeURIComponent(objectId)}/teamwork/installedApps`, {
         'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${encodeURIComponent(this.options.catalogAppId)}`
@@ -205,7 +221,7 @@ export class BotTransport implements DeliveryTransport {
     }
     // Installing told the bot (conversationUpdate) if Teams was quick; otherwise open the conversation here.
     const heard = await this.options.store.get(objectId);
-    if (heard !== null) return heard;
+    if (this.trusted(heard)) return heard;
     const reference = await this.options.connector.open(this.options.serviceUrl, objectId, this.options.tenantId);
     await this.options.store.remember(objectId, reference);
     return { reference, sent: [] };

@@ -103,6 +103,15 @@ describe('proactive delivery through the bot', () => {
     expect((await new ConversationStore(data.settings).get(emailFor('dcc')))?.reference.conversation.id).toBe('a:dcc');
   });
 
+  test("a kept reference naming another host is never used: the bot's token stays with the Bot Connector", async () => {
+    const { deliver } = deliverer();
+    const store = new ConversationStore(data.settings);
+    await store.remember(emailFor('headcj'), { channelId: 'msteams', serviceUrl: 'https://attacker.example/', conversation: { id: 'a:elsewhere' } } as Parameters<ConversationStore['remember']>[1]);
+    expect(await deliver(delivery('headcj', 'd-5', 'Stays home'), false)).toEqual({ route: 'bot', alreadyDelivered: false });
+    expect((await inbox('headcj')).map((i) => [i.via, cardTitle(i), i.bot?.conversationId])).toEqual([['bot', 'Stays home', 'a:headcj']]);
+    expect((await store.get(emailFor('headcj')))?.reference.serviceUrl).toBe(`${server.url}/_standin/botconnector/`);
+  });
+
   test('where the app policy blocks the app, the Graph route takes the card', async () => {
     const { deliver } = deliverer();
     await fetch(`${server.url}/_standin/teams/app-policy`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ blocked: ['headpsd'] }) });
