@@ -115,11 +115,28 @@ export class BotConnector {
     return client;
   }
 
+  /**
+   * Runs a Bot Connector call; a failure is a `GraphError` with the connector's status and code, so
+   * the engine tells a refusal (Failed) from trouble that may pass (retried) as it does for Graph.
+   */
+  private static async call<T>(what: string, serviceUrl: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof GraphError) throw e;
+      const failed = e as { status?: unknown; response?: { data?: { error?: { code?: unknown; message?: unknown } } }; message?: unknown };
+      const status = typeof failed.status === 'number' ? failed.status : 0;
+      const error = failed.response?.data?.error;
+      const message = typeof error?.message === 'string' ? error.message : String(failed.message ?? e);
+      throw new GraphError(status, typeof error?.code === 'string' ? error.code : status === 0 ? 'network' : String(status), `The Bot Connector refused to ${what}: ${message}`, serviceUrl);
+    }
+  }
+
   /** Opens (or finds) the bot's one-on-one conversation with a person, by their Entra object id. */
   public async open(serviceUrl: string, objectId: string, tenantId: string | undefined): Promise<ConversationReference> {
     const client = await this.client(serviceUrl);
     const bot = { id: this.auth.clientId ?? 'tracker-bot', name: 'Inspection Tracker' };
-    const created = await client.createConversation({ isGroup: false, agent: bot, members: [{ id: objectId }], tenantId, channelData: { tenant: { id: tenantId } } } as Parameters<ConnectorClient['createConversation']>[0]);
+    const created = await BotConnector.call('open a conversation', serviceUrl, () => client.createConversation({ isGroup: false, agent: bot, members: [{ id: objectId }], tenantId, channelData: { tenant: { id: tenantId } } } as Parameters<ConnectorClient['createConversation']>[0]));
     return { channelId: 'msteams', serviceUrl, conversation: { id: created.id, conversationType: 'personal', tenantId, isGroup: false }, agent: bot, user: { id: objectId, aadObjectId: objectId } } as ConversationReference;
   }
 
@@ -130,14 +147,14 @@ export class BotConnector {
   /** Sends a card; returns the activity id. */
   public async send(reference: ConversationReference, card: Record<string, unknown>): Promise<string> {
     const client = await this.client(reference.serviceUrl ?? '');
-    const sent = await client.sendToConversation(reference.conversation.id, BotConnector.message(card));
+    const sent = await BotConnector.call('send a card', reference.serviceUrl ?? '', () => client.sendToConversation(reference.conversation.id, BotConnector.message(card)));
     return sent.id;
   }
 
   /** Replaces the card of an activity sent before. */
   public async update(reference: ConversationReference, activityId: string, card: Record<string, unknown>): Promise<void> {
     const client = await this.client(reference.serviceUrl ?? '');
-    await client.updateActivity(reference.conversation.id, activityId, { ...BotConnector.message(card), id: activityId } as Parameters<ConnectorClient['updateActivity']>[2]);
+    await BotConnector.call('update a card', reference.serviceUrl ?? '', () => client.updateActivity(reference.conversation.id, activityId, { ...BotConnector.message(card), id: activityId } as Parameters<ConnectorClient['updateActivity']>[2]));
   }
 }
 
@@ -170,8 +187,13 @@ export class BotTransport implements DeliveryTransport {
     const card = deliveryCard(delivery, this.options.links);
     const earlier = options.resend ? kept.sent.find((s) => s.deliveryId === delivery.deliveryId) : undefined;
     if (earlier !== undefined) {
-      await this.options.connector.update(kept.reference, earlier.activityId, card);
-      return { route: 'bot', alreadyDelivered: true };
+      try {
+        await this.options.connector.update(kept.reference, earlier.activityId, card);
+        return { route: 'bot', alreadyDelivered: true };
+      } catch (e) {
+        // The message is gone (deleted in Teams): the card is sent again below.
+        if (!(e instanceof GraphError) || e.status !== 404) throw e;
+      }
     }
     const activityId = await this.options.connector.send(kept.reference, card);
     await this.options.store.sent(objectId, delivery.deliveryId, activityId);

@@ -112,6 +112,17 @@ describe('proactive delivery through the bot', () => {
     expect((await store.get(emailFor('headcj')))?.reference.serviceUrl).toBe(`${server.url}/_standin/botconnector/`);
   });
 
+  test('the Bot Connector failing is trouble that may pass (503), as a Graph failure is; a resend whose message is gone sends it anew', async () => {
+    const { deliver } = deliverer();
+    await deliver(delivery('headpp', 'd-6', 'Reached'), false);
+    await fetch(`${server.url}/_standin/graph/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 503, count: 1, retryAfter: 0 }) });
+    await expect(deliver(delivery('headpp', 'd-7', 'Later'), false)).rejects.toMatchObject({ status: 503, transient: true });
+    // A resend of a card whose message Teams no longer has (404 on the update): posted as a new message.
+    await new ConversationStore(data.settings).sent(emailFor('headpp'), 'd-8', 'gone');
+    expect(await deliver(delivery('headpp', 'd-8', 'Again'), true)).toEqual({ route: 'bot', alreadyDelivered: false });
+    expect((await inbox('headpp')).map(cardTitle)).toEqual(['Again', 'Reached']);
+  });
+
   test('where the app policy blocks the app, the Graph route takes the card', async () => {
     const { deliver } = deliverer();
     await fetch(`${server.url}/_standin/teams/app-policy`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ blocked: ['headpsd'] }) });

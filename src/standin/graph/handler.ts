@@ -12,7 +12,7 @@
  * - `POST /workflows/{id}/triggers/manual/paths/invoke`: a Teams Workflows "post to a channel when a
  *   webhook request is received" trigger.
  * - `POST /v1.0/users/{id}/teamwork/installedApps`, the Bot Connector under `/_standin/botconnector/`
- *   and the bot's stand-in controls: see botconnector.ts.
+ *   and the bot's stand-in controls: see botconnector.ts. Graph faults apply to the Bot Connector too.
  * Everything received lands in a `TeamsInbox`. Stand-in controls:
  * - `GET  /_standin/teams/inbox?user=<alias or address>` (or `?channel=<id>`): that inbox, newest
  *   first, cards included; without a query, who has received what;
@@ -309,17 +309,15 @@ export async function handleGraphRequest(req: IncomingMessage, res: ServerRespon
       await botControl(req, res, url.pathname, ctx.bot);
       return true;
     }
-    if (connectorPath !== null) {
-      await botConnector(req, res, connectorPath, ctx.bot, ctx.inbox);
-      return true;
-    }
     if (isControl) {
       await standinControl(req, res, url, ctx);
       return true;
     }
     ctx.calls += 1;
     if (injectedFault(ctx, res)) return true;
-    if (workflowMatch) await workflow(req, res, ctx, decodeURIComponent(workflowMatch[1]));
+    // The Bot Connector is Teams' service as Graph is: counted and faulted with it.
+    if (connectorPath !== null) await botConnector(req, res, connectorPath, ctx.bot, ctx.inbox);
+    else if (workflowMatch) await workflow(req, res, ctx, decodeURIComponent(workflowMatch[1]));
     else await graph(req, res, url, ctx);
   } catch (e) {
     if (e instanceof GraphHttpError || e instanceof ConnectorHttpError) send(res, e.status, { error: { code: e.code, message: e.message } });
