@@ -128,7 +128,7 @@ export class BotConnector {
       const status = typeof failed.status === 'number' ? failed.status : 0;
       const error = failed.response?.data?.error;
       const message = typeof error?.message === 'string' ? error.message : String(failed.message ?? e);
-      throw new GraphError(status, typeof error?.code === 'string' ? error.code : status === 0 ? 'network' : String(status), `The Bot Connector refused to ${what}: ${message}`, serviceUrl);
+      throw new GraphError(status, typeof error?.code === 'string' ? error.code : status === 0 ? 'network' : String(status), status === 0 ? `Could not reach the Bot Connector to ${what}: ${message}` : message, serviceUrl);
     }
   }
 

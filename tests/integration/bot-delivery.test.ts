@@ -116,7 +116,7 @@ describe('proactive delivery through the bot', () => {
     const { deliver } = deliverer();
     await deliver(delivery('headpp', 'd-6', 'Reached'), false);
     await fetch(`${server.url}/_standin/graph/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 503, count: 1, retryAfter: 0 }) });
-    await expect(deliver(delivery('headpp', 'd-7', 'Later'), false)).rejects.toMatchObject({ status: 503, transient: true });
+    await expect(deliver(delivery('headpp', 'd-7', 'Later'), false)).rejects.toMatchObject({ status: 503, code: 'serviceNotAvailable', message: 'Service unavailable', transient: true });
     // A resend of a card whose message Teams no longer has (404 on the update): posted as a new message.
     await new ConversationStore(data.settings).sent(emailFor('headpp'), 'd-8', 'gone');
     expect(await deliver(delivery('headpp', 'd-8', 'Again'), true)).toEqual({ route: 'bot', alreadyDelivered: false });
