@@ -99,20 +99,16 @@ export class ConversationStore {
 
 /** The Bot Connector, through the Agents SDK's client: the bot's own token, or none when run without an app id (locally). */
 export class BotConnector {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  /** Tokens come from here, cached by MSAL until they near expiry. */
+  private readonly tokens: MsalTokenProvider | null;
 
-  public constructor(private readonly auth: AuthConfiguration) {}
+  public constructor(private readonly auth: AuthConfiguration) {
+    this.tokens = auth.clientId === undefined || auth.clientId === '' ? null : new MsalTokenProvider(auth);
+  }
 
+  /** A client for one call: a client carries the token it was made with, which expires, so none is kept. */
   private client(serviceUrl: string): Promise<ConnectorClient> {
-    let client = this.clients.get(serviceUrl);
-    if (client === undefined) {
-      client =
-        this.auth.clientId === undefined || this.auth.clientId === ''
-          ? Promise.resolve(ConnectorClient.createClientWithToken(serviceUrl, ''))
-          : ConnectorClient.createClientWithAuth(serviceUrl, this.auth, new MsalTokenProvider(this.auth), 'https://api.botframework.com');
-      this.clients.set(serviceUrl, client);
-    }
-    return client;
+    return this.tokens === null ? Promise.resolve(ConnectorClient.createClientWithToken(serviceUrl, '')) : ConnectorClient.createClientWithAuth(serviceUrl, this.auth, this.tokens, 'https://api.botframework.com');
   }
 
   /**
