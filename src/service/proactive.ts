@@ -131,8 +131,10 @@ export class BotConnector {
   /** Opens (or finds) the bot's one-on-one conversation with a person, by their Entra object id. */
   public async open(serviceUrl: string, objectId: string, tenantId: string | undefined): Promise<ConversationReference> {
     const client = await this.client(serviceUrl);
-    const bot = { id: this.auth.clientId ?? 'tracker-bot', name: 'Inspection Tracker' };
-    const created = await BotConnector.call('open a conversation', serviceUrl, () => client.createConversation({ isGroup: false, agent: bot, members: [{ id: objectId }], tenantId, channelData: { tenant: { id: tenantId } } } as Parameters<ConnectorClient['createConversation']>[0]));
+    // On the wire the bot is `bot`, its id `28:<app id>` in Teams (the SDK's parameters call it `agent`).
+    const bot = { id: `28:${this.auth.clientId ?? 'tracker-bot'}`, name: 'Inspection Tracker' };
+    const parameters = { isGroup: false, bot, agent: bot, members: [{ id: objectId }], tenantId, channelData: { tenant: { id: tenantId } } };
+    const created = await BotConnector.call('open a conversation', serviceUrl, () => client.createConversation(parameters as unknown as Parameters<ConnectorClient['createConversation']>[0]));
     return { channelId: 'msteams', serviceUrl, conversation: { id: created.id, conversationType: 'personal', tenantId, isGroup: false }, agent: bot, user: { id: objectId, aadObjectId: objectId } } as ConversationReference;
   }
 

@@ -158,6 +158,8 @@ export async function botConnector(req: IncomingMessage, res: ServerResponse, pa
     const body = await readBody(req);
     const members = Array.isArray(body.members) ? (body.members as { id?: unknown }[]) : [];
     if (body.isGroup === true || members.length !== 1 || typeof members[0].id !== 'string') throw new ConnectorHttpError(400, 'BadArgument', 'The stand-in opens one-on-one conversations: one member, isGroup false.');
+    const bot = body.bot as { id?: unknown } | undefined;
+    if (typeof bot?.id !== 'string' || !bot.id.startsWith('28:')) throw new ConnectorHttpError(400, 'BadArgument', "A conversation names its bot: 'bot': {id: '28:<app id>'}.");
     const upn = upnOf(members[0].id);
     if (upn === null) throw new ConnectorHttpError(404, 'NotFound', `The member '${members[0].id}' is not in the tenant ${TENANT_DOMAIN}.`);
     if (!state.installed.has(upn)) throw new ConnectorHttpError(403, 'Forbidden', 'The bot is not installed for this user, so it cannot start a conversation with them.');
