@@ -224,6 +224,13 @@ function routeFor(from: Lifecycle, to: Lifecycle): string {
   return 'It is already in that state.';
 }
 
+/** The request waiting for a decision: a closure awaiting sign-off first, else a pending extension; null when none. */
+export function pendingRequest(rec: Recommendation): { kind: 'closure'; request: ClosureRequest } | { kind: 'extension'; request: ExtensionRequest } | null {
+  if (rec.lifecycle === 'Complete, awaiting sign-off' && rec.closure !== undefined && rec.closure.decision === undefined) return { kind: 'closure', request: rec.closure };
+  if (rec.extension !== undefined && rec.extension.decision === undefined) return { kind: 'extension', request: rec.extension };
+  return null;
+}
+
 function pendingClosure(rec: Recommendation): NonNullable<Recommendation['closure']> {
   const closure = rec.closure;
   if (rec.lifecycle !== 'Complete, awaiting sign-off' || closure === undefined || closure.decision !== undefined) {

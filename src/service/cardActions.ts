@@ -41,10 +41,36 @@ export interface CardActionsOptions {
   logger: ReminderLogger;
   /** The bot's Entra app registration; by default read from the environment (`clientId`, …), and none means anonymous local runs. */
   auth?: AuthConfiguration;
+  /** More verbs answered on the same terms (see {@link CardVerb}). */
+  verbs?: readonly CardVerb[];
+  /** Told of every activity the bot receives other than invokes (installation, conversation updates). */
+  onActivity?: (context: TurnContext) => Promise<void>;
 }
 
 /** A card as the SDK answers with it. */
-type CardJson = AdaptiveCard;
+export type CardJson = AdaptiveCard;
+
+/** What a card's data must carry whatever the verb: the item and the version the card shows. */
+export interface CardTarget {
+  itemId: number;
+  etag: string;
+}
+
+/**
+ * A verb answered on a card, beyond the owner's update. The bot does the common part: it resolves
+ * the person from the activity, claims the activity id in the Reminder Log (a replay writes once),
+ * reads the item, asks `refuse`, refuses a card older than the item, and turns a `CardRefusal` or
+ * `TransitionError` into a card that says nothing was recorded.
+ */
+export interface CardVerb<T extends CardTarget = CardTarget> {
+  verb: string;
+  /** Checks the card's data (throws `CardRefusal`, saying what is wrong). */
+  read(data: Record<string, unknown>): T;
+  /** Why this person may not answer on this item, or null when they may. */
+  refuse(person: SiteUser, item: Stored<Recommendation>): Promise<string | null>;
+  /** Writes the answer through the data layer, quoting the card's ETag, and returns the card as recorded. */
+  write(input: { person: SiteUser; answer: T; item: Stored<Recommendation>; at: string; refreshFor: string | null }): Promise<CardJson>;
+}
 
 /** What the card sent, checked. */
 interface Answer {
@@ -56,11 +82,18 @@ interface Answer {
 }
 
 /** A card the person reads instead of what they expected: nothing was written. */
-class CardRefusal extends Error {}
+export class CardRefusal extends Error {}
+
+/** Reads the item and version a card's data names. */
+export function readTarget(data: Record<string, unknown>): CardTarget {
+  const { itemId, etag } = data;
+  if (typeof itemId !== 'number' || !Number.isInteger(itemId) || itemId <= 0 || typeof etag !== 'string' || etag === '') throw new CardRefusal('This card does not say which item it is about, so nothing was recorded. Open the item in the tracker instead.');
+  return { itemId, etag };
+}
 
 function readAnswer(verb: string, data: Record<string, unknown>): Answer {
-  const { itemId, etag, text, lifecycle, confidence } = data;
-  if (typeof itemId !== 'number' || !Number.isInteger(itemId) || itemId <= 0 || typeof etag !== 'string' || etag === '') throw new CardRefusal('This card does not say which item it is about, so nothing was recorded. Open the item in the tracker instead.');
+  const { itemId, etag } = readTarget(data);
+  const { text, lifecycle, confidence } = data;
   if (verb === CARD_VERBS.noChange) return { itemId, etag, text: NO_CHANGE_TEXT };
   if (typeof text !== 'string' || text.trim() === '') throw new CardRefusal('Say what has happened since the last update: nothing was recorded.');
   if (text.length > CARD_UPDATE_LIMIT) throw new CardRefusal(`An update from the card can be at most ${CARD_UPDATE_LIMIT} characters: nothing was recorded.`);
@@ -70,7 +103,7 @@ function readAnswer(verb: string, data: Record<string, unknown>): Answer {
 }
 
 /** A card with a heading, a line and the item's facts; every data text made safe by `cardText`. */
-function resultCard(links: LinkSettings, heading: string, line: string, rec: Recommendation | null, refreshFor: string | null, itemId: number | null): CardJson {
+export function resultCard(links: LinkSettings, heading: string, line: string, rec: Recommendation | null, refreshFor: string | null, itemId: number | null): CardJson {
   const safe = (t: string): string => cardText(t, links.trackerUrl);
   const facts = rec === null ? [] : [
     { title: 'Reference', value: safe(rec.ref) },
@@ -136,7 +169,7 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
   };
 
   /** Claims the activity in the Reminder Log, records, and keeps the reply there for a replay. */
-  const once = async (context: TurnContext, verb: string, answer: Answer): Promise<CardJson> => {
+  const once = async (context: TurnContext, verb: string, answer: CardTarget, write: () => Promise<CardJson>): Promise<CardJson> => {
     const key = `${CARD_ACTION_RULE}:${context.activity.id ?? ''}`;
     const earlier = await data.reminderLog.byKey(key);
     if (earlier !== null) {
@@ -147,7 +180,7 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     const claim = await data.reminderLog.add(entry);
     let card: CardJson;
     try {
-      card = await record(context, verb, answer);
+      card = await write();
     } catch (e) {
       // Nothing was written for this answer: the claim goes, so Teams' retry can record it.
       await data.reminderLog.delete(claim);
@@ -157,12 +190,13 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     return card;
   };
 
-  const answer = (verb: string) => async (context: TurnContext, _state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
+  /** Answers a verb: checks the data, writes once per activity, and turns refusals into a card. */
+  const execute = <T extends CardTarget>(verb: string, read: (data: Record<string, unknown>) => T, write: (context: TurnContext, answer: T) => Promise<CardJson>) => async (context: TurnContext, _state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
     try {
-      const checked = readAnswer(verb, (value.data ?? {}) as Record<string, unknown>);
+      const checked = read((value.data ?? {}) as Record<string, unknown>);
       if (context.activity.id === undefined || context.activity.id === '') throw new CardRefusal('Teams did not identify this answer, so nothing was recorded.');
       const key = context.activity.id;
-      const running = inFlight.get(key) ?? once(context, verb, checked);
+      const running = inFlight.get(key) ?? once(context, verb, checked, () => write(context, checked));
       inFlight.set(key, running);
       try {
         return await running;
@@ -176,8 +210,31 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     }
   };
 
+  const answer = (verb: string) => execute(verb, (data) => readAnswer(verb, data), (context, checked) => record(context, verb, checked));
   app.adaptiveCards.actionExecute(CARD_VERBS.postUpdate, answer(CARD_VERBS.postUpdate));
   app.adaptiveCards.actionExecute(CARD_VERBS.noChange, answer(CARD_VERBS.noChange));
+  for (const extra of options.verbs ?? []) {
+    app.adaptiveCards.actionExecute(
+      extra.verb,
+      execute(extra.verb, (data) => extra.read(data), async (context, checked) => {
+        const [user, found] = await Promise.all([person(context), data.recommendations.find(checked.itemId)]);
+        if (found === null) throw new CardRefusal('This item is no longer in the tracker, so nothing was recorded.');
+        const refusal = await extra.refuse(user, found);
+        if (refusal !== null) throw new CardRefusal(refusal);
+        if (found.etag !== checked.etag) return resultCard(links, `${found.value.ref} has changed since this card was sent`, 'Nothing was recorded. Here is the item as it stands now; open it in the tracker to act on it.', found.value, null, null);
+        try {
+          return await extra.write({ person: user, answer: checked, item: found, at: options.clock().toISOString(), refreshFor: context.activity.from?.id ?? null });
+        } catch (e) {
+          if (e instanceof ConflictError) return resultCard(links, `${found.value.ref} has changed since this card was sent`, 'Nothing was recorded. Open the item in the tracker to act on it.', null, null, null);
+          throw e;
+        }
+      })
+    );
+  }
+  if (options.onActivity !== undefined) {
+    const told = options.onActivity;
+    app.onActivity(async (context) => context.activity.type !== 'invoke', async (context) => told(context));
+  }
   app.adaptiveCards.actionExecute(CARD_VERBS.refresh, async (_context, _state, value: Record<string, unknown>) => {
     const itemId = (value.data as Record<string, unknown> | undefined)?.itemId;
     const found = typeof itemId === 'number' ? await data.recommendations.find(itemId) : null;

@@ -42,8 +42,8 @@ export interface OutgoingDelivery {
   items: CardItem[];
 }
 
-/** How it went out: `teams` is a chat message, `activity` an activity-feed notification. */
-export type DeliveryRoute = 'teams' | 'activity' | 'email' | 'channel';
+/** How it went out: `teams` is a chat message, `activity` an activity-feed notification, `bot` a card from the bot (proactive.ts). */
+export type DeliveryRoute = 'teams' | 'activity' | 'email' | 'channel' | 'bot';
 
 /** How a reminder reaches a person in Teams (see the top of this file). */
 export type PersonRoute = 'chat' | 'activity';

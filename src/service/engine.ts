@@ -4,7 +4,7 @@
  * webhook processing, the sweep and flushes queue behind each other, so the in-memory log never
  * sees two writers.
  */
-import { londonDate } from '../core/dates';
+import { formatUkDate, londonDate } from '../core/dates';
 import type { IsoDate, Person, Recommendation } from '../core/model';
 import { trafficLight, type RagPolicy } from '../core/status';
 import { decisionAlerts, decisionProblems, editorKey, sameDue, withdrawDecisions, type DecisionProblem, type SavedVersion } from '../core/decisions';
@@ -21,9 +21,9 @@ import {
   shorten,
   updateDeepLink
 } from '../core/reminders';
-import type { CardAction, CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
+import type { CardAction, CardDecision, CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
 import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
-import { UPDATE_LIFECYCLES } from '../core/transitions';
+import { UPDATE_LIFECYCLES, isSamePerson, pendingRequest } from '../core/transitions';
 import type { DeliveryTransport, OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
 import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
@@ -193,6 +193,35 @@ export class ReminderEngine {
   }
 
   /**
+   * The decision form for each reminder that goes to someone who may decide the item's pending
+   * closure (first) or extension: not its owner, not who owned it when asked, not who asked. The bot
+   * checks the same again, with the site's groups, when the card is answered (service/cardDecisions.ts).
+   */
+  private async decisionActions(intents: readonly ReminderIntent[]): Promise<Map<string, CardDecision>> {
+    const users = intents.filter((i) => i.itemKind === 'recommendation' && i.recipient.kind === 'user');
+    const ids = [...new Set(users.map((i) => i.itemId))];
+    const found = await mapLimited(ids, 8, (id) => this.options.data.recommendations.find(id));
+    const items = new Map(found.flatMap((s): [number, Stored<Recommendation>][] => (s === null ? [] : [[s.id, s]])));
+    const decides = new Map<string, CardDecision>();
+    for (const i of users) {
+      const item = items.get(i.itemId);
+      const pending = item === undefined ? null : pendingRequest(item.value);
+      if (item === undefined || pending === null || i.recipient.kind !== 'user') continue;
+      const who = [i.recipient.address, i.recipient.name];
+      if (who.some((w) => isSamePerson(w, item.value.owner) || isSamePerson(w, pending.request.ownerAtRequest) || isSamePerson(w, pending.request.requestedBy))) continue;
+      const asked = `${pending.request.requestedBy} asked on ${formatUkDate(londonDate(pending.request.requestedAt))}`;
+      decides.set(i.key, {
+        itemId: item.id,
+        etag: item.etag,
+        kind: pending.kind,
+        asked: pending.kind === 'closure' ? `Closure: ${asked}` : `Extension to ${formatUkDate(pending.request.proposed)}: ${asked}`,
+        detail: pending.kind === 'closure' ? `Evidence: ${shorten(pending.request.evidence)}` : `Reason: ${shorten(pending.request.reason)}`
+      });
+    }
+    return decides;
+  }
+
+  /**
    * Claims the intents (most urgent first, so digests list them that way) and logs the unresolved.
    * Reminders due at once are grouped into their deliveries here, so that the claim also saves the
    * delivery id (steps 1 and 2 of protocol.ts in one write). Returns the number claimed and the ids
@@ -207,10 +236,11 @@ export class ReminderEngine {
       const id = deliveryIdFor(group.recipient, group.items.map((i) => i.key));
       for (const i of group.items) deliveryOf.set(i.key, id);
     }
-    const acts = await this.ownerActions(fresh);
+    const [acts, decides] = await Promise.all([this.ownerActions(fresh), this.decisionActions(fresh)]);
     const requests: ClaimRequest[] = fresh.map((intent) => {
       const act = acts.get(intent.key);
-      return { intent, item: act === undefined ? this.cardItem(intent) : { ...this.cardItem(intent), act }, deliveryId: deliveryOf.get(intent.key) ?? null };
+      const decide = decides.get(intent.key);
+      return { intent, item: { ...this.cardItem(intent), ...(act === undefined ? {} : { act }), ...(decide === undefined ? {} : { decide }) }, deliveryId: deliveryOf.get(intent.key) ?? null };
     });
     const claimed = await this.ledger.claim(requests, now);
     await this.ledger.recordUnresolved(unresolved, 'recommendation', now);
@@ -300,7 +330,10 @@ export class ReminderEngine {
     });
     // Who may correct a due date directly: site owners (imports, corrections) and the service itself.
     const owners = await this.siteOwners(checked.filter((c) => !sameDue(c.before.due, c.after.due)).map((c) => saved[c.at - 1].editor));
-    const found = checked.map((c) => ({ ...c, problems: decisionProblems(saved.slice(0, c.at), (e) => owners.has(editorKey(e))) })).filter((f) => f.problems.length > 0);
+    // Decisions the service saved were made on a card by the person they name, whom its bot resolved from the signed Teams activity.
+    const self = checked.some((c) => c.after.closure?.decision !== undefined || c.after.extension?.decision !== undefined) ? await this.selfUser() : null;
+    const actsFor = (e: NonNullable<SavedVersion['editor']>): boolean => self !== null && ((e.email !== undefined && e.email.toLowerCase() === self.email.toLowerCase()) || e.name === self.title);
+    const found = checked.map((c) => ({ ...c, problems: decisionProblems(saved.slice(0, c.at), (e) => owners.has(editorKey(e)), actsFor) })).filter((f) => f.problems.length > 0);
     if (found.length === 0) return none;
     const { data, logger } = this.options;
     const latest = found[found.length - 1];
@@ -319,6 +352,12 @@ export class ReminderEngine {
     return decisionAlerts(withdrawn, this.subject({ ...result.value, id }, at.today, at.reports, at.policy), at.now, at.today);
   }
 
+  /** The account the service saves as. */
+  private selfUser(): Promise<SiteUser> {
+    this.self ??= this.options.data.users.current();
+    return this.self;
+  }
+
   /** The editors among `editors` who are site owners or the service's own account, by {@link editorKey}. */
   private async siteOwners(editors: readonly SavedVersion['editor'][]): Promise<Set<string>> {
     const owners = new Set<string>();
@@ -326,8 +365,7 @@ export class ReminderEngine {
     const candidates = new Map<string, NonNullable<SavedVersion['editor']>>();
     for (const e of editors) if (e !== undefined) candidates.set(editorKey(e), e);
     if (candidates.size === 0) return owners;
-    this.self ??= users.current();
-    const trusted = [await this.self, ...(await users.owners())];
+    const trusted = [await this.selfUser(), ...(await users.owners())];
     for (const [key, editor] of candidates) {
       if (trusted.some((u) => (editor.email !== undefined && u.email.toLowerCase() === editor.email.toLowerCase()) || u.title === editor.name)) owners.add(key);
     }

@@ -97,7 +97,9 @@ export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Re
     clientState: required('REMINDER_CLIENT_STATE'),
     links: { teamsAppId: required('TEAMS_APP_ID'), myActionsEntityId: env.MY_ACTIONS_ENTITY_ID ?? 'myactions', trackerUrl: required('TRACKER_PAGE_URL') },
     publicUrl: env.REMINDER_PUBLIC_URL,
-    approver: env.REMINDER_APPROVER_EMAIL ? { name: env.REMINDER_APPROVER_NAME ?? env.REMINDER_APPROVER_EMAIL, email: env.REMINDER_APPROVER_EMAIL } : null
+    approver: env.REMINDER_APPROVER_EMAIL ? { name: env.REMINDER_APPROVER_NAME ?? env.REMINDER_APPROVER_EMAIL, email: env.REMINDER_APPROVER_EMAIL } : null,
+    // Proactive delivery through the bot (service/proactive.ts), when its Bot Connector is named.
+    bot: env.BOT_SERVICE_URL ? { serviceUrl: env.BOT_SERVICE_URL, catalogAppId: env.TEAMS_CATALOG_APP_ID, tenantId: env.tenantId ?? env.AZURE_TENANT_ID } : undefined
   };
 }
 

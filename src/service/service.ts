@@ -16,7 +16,10 @@ import { minutesOfDay } from '../core/reminders';
 import type { LinkSettings } from '../core/reminders';
 import { createTrackerData } from '../data';
 import { listSchema } from '../schema';
+import { loadAuthConfigFromEnv, type AuthConfiguration } from '@microsoft/agents-hosting';
 import { createCardActions } from './cardActions';
+import { cardDecisionVerbs } from './cardDecisions';
+import { BotConnector, BotTransport, ConversationStore } from './proactive';
 import { GraphTransport, type DeliveryTransport, type PersonRoute } from './delivery';
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
@@ -91,6 +94,14 @@ export interface ReminderServiceOptions {
   transport?: DeliveryTransport;
   /** How Graph retries wait (tests shorten it). */
   graphSleep?: (ms: number) => Promise<void>;
+  /**
+   * Proactive delivery through the bot (proactive.ts): people's cards go to their conversation with
+   * the bot, installing the app for them through Graph; the `personRoute` stays for those it cannot reach.
+   * Without it (the default) cards go by `personRoute` alone.
+   */
+  bot?: { serviceUrl: string; catalogAppId?: string; tenantId?: string };
+  /** The bot's Entra app registration (default: read from the environment; none means anonymous local runs). */
+  botAuth?: AuthConfiguration;
 }
 
 /** A running reminder service. */
@@ -114,7 +125,9 @@ const consoleLogger: ReminderLogger = {
 };
 
 /** Everything the engine needs, built from the options (shared with the Azure Functions host). */
-export async function createEngine(options: ReminderServiceOptions): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger; graph: GraphClient; links: LinkSettings }> {
+export async function createEngine(
+  options: ReminderServiceOptions
+): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger; graph: GraphClient; links: LinkSettings; conversations: ConversationStore; botAuth: AuthConfiguration }> {
   // Messages quote SharePoint's data and requests' bodies: escaped, none can forge a log line.
   const logger = escapingLogger(options.logger ?? consoleLogger);
   // Every card's "Open item" leads here: refuse to start rather than send links off the tenant.
@@ -123,9 +136,17 @@ export async function createEngine(options: ReminderServiceOptions): Promise<{ e
   const links: LinkSettings = { ...options.links, trackerUrl: tracker.url };
   const sp = options.sp ?? nodeSp(options.siteUrl, { user: 'admin' });
   const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });
-  const transport = options.transport ?? new GraphTransport({ graph, links, senderUpn: options.senderUpn, personRoute: options.personRoute });
-  const engine = await ReminderEngine.start({ data: createTrackerData(sp), transport, links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
-  return { engine, sp, logger, graph, links };
+  const data = createTrackerData(sp);
+  const conversations = new ConversationStore(data.settings);
+  const botAuth = options.botAuth ?? loadAuthConfigFromEnv();
+  const viaGraph = new GraphTransport({ graph, links, senderUpn: options.senderUpn, personRoute: options.personRoute });
+  const viaBot =
+    options.bot === undefined
+      ? null
+      : new BotTransport({ graph, links, store: conversations, connector: new BotConnector(botAuth), catalogAppId: options.bot.catalogAppId ?? links.teamsAppId, serviceUrl: options.bot.serviceUrl, tenantId: options.bot.tenantId, fallback: viaGraph });
+  const transport = options.transport ?? viaBot ?? viaGraph;
+  const engine = await ReminderEngine.start({ data, transport, links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
+  return { engine, sp, logger, graph, links, conversations, botAuth };
 }
 
 /** Whether a request carries the admin key; compared in constant time, so it cannot be guessed byte by byte. */
@@ -145,8 +166,18 @@ function reply(res: ServerResponse, answer: WebhookResponse): void {
 
 /** Starts the service: engine, HTTP receiver, webhook subscription, timer. */
 export async function startReminderService(options: ReminderServiceOptions): Promise<ReminderService> {
-  const { engine, sp, logger, graph, links } = await createEngine(options);
-  const cardActions = createCardActions({ data: createTrackerData(sp), graph, links, clock: options.clock ?? (() => new Date()), logger });
+  const { engine, sp, logger, graph, links, conversations, botAuth } = await createEngine(options);
+  const data = createTrackerData(sp);
+  const cardActions = createCardActions({
+    data,
+    graph,
+    links,
+    clock: options.clock ?? (() => new Date()),
+    logger,
+    auth: botAuth,
+    verbs: cardDecisionVerbs({ data, links }),
+    onActivity: (context) => conversations.heard(context)
+  });
   const clock = options.clock ?? (() => new Date());
   const sweepMinute = minutesOfDay(options.sweepAt ?? '07:30');
   const debounceMs = options.debounceMs ?? 500;

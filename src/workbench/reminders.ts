@@ -34,8 +34,10 @@ export async function startWorkbenchReminders(
     clock = () => fixed;
   }
   const say = (level: string) => (message: string): void => opts.log(`[reminders${level}] ${message}`);
-  return startReminderService({
+  const service = await startReminderService({
     ...localServiceOptions(standin, workbenchTrackerUrl(workbenchUrl)),
+    // People's cards come from the bot, through the stand-in's Bot Connector (installed for them on the way).
+    bot: { serviceUrl: `${standin.url}/_standin/botconnector/` },
     clock,
     catchUpSweep: opts.catchUpSweep === true,
     // A fixed clock never reaches another day: its housekeeping timer only delivers (the run
@@ -44,4 +46,13 @@ export async function startWorkbenchReminders(
     ...(clock === undefined ? {} : { housekeeping: 'deliveries' as const, tickMs: FIXED_CLOCK_TICK_MS }),
     logger: { info: say(''), warn: say(' warning'), error: say(' error') }
   });
+  // The stand-in's Azure Bot registration: Teams sends the bot its activities here.
+  await registerBot(standin.url, `${service.url}/api/messages`);
+  return service;
+}
+
+/** Tells the stand-in's Teams where the bot's messaging endpoint is (null: nowhere), as the Azure Bot registration does. */
+export async function registerBot(standinUrl: string, messagingEndpoint: string | null): Promise<void> {
+  const res = await fetch(`${standinUrl}/_standin/bot/registration`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messagingEndpoint }) });
+  if (!res.ok) throw new Error(`The stand-in refused the bot's registration: HTTP ${res.status}.`);
 }

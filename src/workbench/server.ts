@@ -15,10 +15,11 @@ import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
 import type { Standin } from '../standin/server';
-import { DIRECTORY, DEFAULT_ALIAS, emailFor } from '../standin/identity';
+import { DIRECTORY, DEFAULT_ALIAS } from '../standin/identity';
 import { seedDemo } from '../import/demo';
 import { nodeSp } from '../data/node';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
+import { cardInvoke } from '../standin/graph';
 import { startWorkbenchReminders } from './reminders';
 import type { ReminderService } from '../service/main';
 import type { WorkbenchConfig } from './browser/pages';
@@ -116,30 +117,31 @@ async function cardAction(req: IncomingMessage, res: ServerResponse, reminders: 
     res.end(JSON.stringify(body));
   };
   if (reminders === null) return reply(503, { error: 'The reminder service is not running in this workbench, so card actions cannot be answered.' });
-  let action: { verb?: unknown; data?: unknown };
+  let action: { verb?: unknown; data?: unknown; bot?: { conversationId?: unknown; activityId?: unknown } };
   try {
-    action = (await json(req)) as { verb?: unknown; data?: unknown };
+    action = (await json(req)) as typeof action;
   } catch {
     return reply(400, { error: 'The card action was not JSON.' });
   }
   const alias = cookieAlias(req);
-  const person = DIRECTORY.find((u) => u.alias === alias);
+  // A card the bot sent answers in the bot's conversation with the person, as a reply to that message.
+  const conversationId = typeof action.bot?.conversationId === 'string' ? action.bot.conversationId : `a:${alias}`;
+  const activityId = typeof action.bot?.activityId === 'string' ? action.bot.activityId : null;
   const answer = await fetch(`${reminders.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: `${standinUrl}/_standin/botconnector/`,
-      from: { id: `29:${alias}`, name: person?.title ?? alias, aadObjectId: emailFor(alias) },
-      recipient: { id: '28:tracker-bot', name: 'Inspection Tracker' },
-      conversation: { id: `a:${alias}` },
-      value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' }
-    })
+    body: JSON.stringify(cardInvoke(standinUrl, alias, { verb: action.verb, data: action.data }, { id: randomUUID(), conversationId, replyToId: activityId }))
   });
-  reply(answer.status, await answer.json().catch(() => ({ error: `The bot answered HTTP ${answer.status}.` })));
+  const body = (await answer.json().catch(() => ({ error: `The bot answered HTTP ${answer.status}.` }))) as { value?: unknown };
+  // Teams keeps the card the bot answered with in the message itself: the stand-in's copy is replaced too.
+  if (answer.ok && activityId !== null && typeof body.value === 'object' && body.value !== null) {
+    await fetch(`${standinUrl}/_standin/botconnector/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body.value }] })
+    });
+  }
+  reply(answer.status, body);
 }
 
 function escapeJsonForHtml(json: string): string {

@@ -65,7 +65,7 @@ export type HistoryState = 'sent' | 'deferred' | 'waiting' | 'retrying' | 'faile
 /** How a reminder went, or is to go, out: the log's `Channel`. */
 export type HistoryRoute = 'chat' | 'activity' | 'email' | 'channel' | 'card' | 'none';
 
-const ROUTES: { [channel: string]: HistoryRoute } = { teams: 'chat', activity: 'activity', email: 'email', channel: 'channel', card: 'card' };
+const ROUTES: { [channel: string]: HistoryRoute } = { teams: 'chat', bot: 'chat', activity: 'activity', email: 'email', channel: 'channel', card: 'card' };
 
 /** One row of the run history. */
 export interface HistoryRow {

@@ -11,6 +11,8 @@
  * - `POST /v1.0/users/{upn}/sendMail`: an e-mail (any address: mail leaves the tenant);
  * - `POST /workflows/{id}/triggers/manual/paths/invoke`: a Teams Workflows "post to a channel when a
  *   webhook request is received" trigger.
+ * - `POST /v1.0/users/{id}/teamwork/installedApps`, the Bot Connector under `/_standin/botconnector/`
+ *   and the bot's stand-in controls: see botconnector.ts. Graph faults apply to the Bot Connector too.
  * Everything received lands in a `TeamsInbox`. Stand-in controls:
  * - `GET  /_standin/teams/inbox?user=<alias or address>` (or `?channel=<id>`): that inbox, newest
  *   first, cards included; without a query, who has received what;
@@ -22,6 +24,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { emailFor, findInDirectory } from '../identity';
 import { TeamsInbox } from './inbox';
+import { ConnectorHttpError, botConnector, botControl, createBotConnectorState, installApp, type BotConnectorState } from './botconnector';
 import { text } from 'node:stream/consumers';
 
 /** A Graph fault to inject. */
@@ -58,11 +61,13 @@ export interface GraphContext {
   fault: GraphFault | null;
   /** Graph calls answered (faults included), for benchmarks and tests. */
   calls: number;
+  /** App installations and the Bot Connector (botconnector.ts). */
+  bot: BotConnectorState;
 }
 
 /** A fresh Graph context for one stand-in. */
 export function createGraphContext(): GraphContext {
-  return { inbox: new TeamsInbox(), chats: new Map(), fault: null, calls: 0 };
+  return { inbox: new TeamsInbox(), chats: new Map(), fault: null, calls: 0, bot: createBotConnectorState() };
 }
 
 /** The Workflows webhook URL of a channel on a stand-in at `baseUrl`. */
@@ -244,6 +249,11 @@ async function graph(req: IncomingMessage, res: ServerResponse, url: URL, ctx: G
     }
   }
 
+  if ((m = /^\/users\/([^/]+)\/teamwork\/installedApps$/.exec(path)) && method === 'POST') {
+    await installApp(req, res, ctx.bot, m[1], url.origin);
+    return;
+  }
+
   if ((m = /^\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(path)) && method === 'POST') {
     const to = directoryUpn(m[1]);
     const body = await readJson(req);
@@ -298,18 +308,26 @@ export async function handleGraphRequest(req: IncomingMessage, res: ServerRespon
   const isGraph = url.pathname.startsWith('/v1.0/');
   const workflowMatch = /^\/workflows\/([^/]+)\/triggers\/manual\/paths\/invoke$/.exec(url.pathname);
   const isControl = url.pathname === '/_standin/teams/inbox' || url.pathname === '/_standin/graph/faults';
-  if (!isGraph && !workflowMatch && !isControl) return false;
+  const isBotControl = (url.pathname === '/_standin/bot/registration' || url.pathname === '/_standin/teams/app-policy') && req.method === 'PUT';
+  const connectorPath = url.pathname.startsWith('/_standin/botconnector/') ? url.pathname.slice('/_standin/botconnector/'.length) : null;
+  if (!isGraph && !workflowMatch && !isControl && !isBotControl && connectorPath === null) return false;
   try {
+    if (isBotControl) {
+      await botControl(req, res, url.pathname, ctx.bot);
+      return true;
+    }
     if (isControl) {
       await standinControl(req, res, url, ctx);
       return true;
     }
     ctx.calls += 1;
     if (injectedFault(ctx, res)) return true;
-    if (workflowMatch) await workflow(req, res, ctx, decodeURIComponent(workflowMatch[1]));
+    // The Bot Connector is Teams' service as Graph is: counted and faulted with it.
+    if (connectorPath !== null) await botConnector(req, res, connectorPath, ctx.bot, ctx.inbox);
+    else if (workflowMatch) await workflow(req, res, ctx, decodeURIComponent(workflowMatch[1]));
     else await graph(req, res, url, ctx);
   } catch (e) {
-    if (e instanceof GraphHttpError) send(res, e.status, { error: { code: e.code, message: e.message } });
+    if (e instanceof GraphHttpError || e instanceof ConnectorHttpError) send(res, e.status, { error: { code: e.code, message: e.message } });
     else send(res, 500, { error: { code: 'InternalServerError', message: (e as Error).message } });
   }
   return true;
