@@ -24,9 +24,11 @@ import {
   reminderLogMapping,
   reminderRuleMapping,
   reportMapping,
+  roundMapping,
   updateMapping
 } from '../schema';
 import { trafficLight } from '../core/status';
+import type { UpdateRound } from '../core/round';
 import type { RagPolicy } from '../core/status';
 import { BatchWriteError } from './errors';
 import type { Stored } from './errors';
@@ -209,6 +211,19 @@ export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
   }
 }
 
+/** Update rounds, newest first. */
+export class RoundsRepository extends ListRepository<UpdateRound> {
+  /** Every round, the newest first. */
+  newestFirst(): Promise<Stored<UpdateRound>[]> {
+    return this.all({ orderBy: [{ field: 'Id', ascending: false }] });
+  }
+
+  /** The rounds still open. */
+  open(): Promise<Stored<UpdateRound>[]> {
+    return this.all({ filter: eqText(F.status, 'Open') });
+  }
+}
+
 /** Every repository of the tracker, over one PnPjs instance. */
 export interface TrackerData {
   readonly reports: ListRepository<OriginatingReport>;
@@ -219,6 +234,7 @@ export interface TrackerData {
   readonly reminderLog: ReminderLogRepository;
   readonly settings: SettingsRepository;
   readonly papers: PapersRepository;
+  readonly rounds: RoundsRepository;
   readonly users: UsersService;
 }
 
@@ -236,6 +252,7 @@ export function createTrackerData(sp: SPFI): TrackerData {
     reminderLog: new ReminderLogRepository(sp, reminderLogMapping),
     settings: new SettingsRepository(sp),
     papers: new PapersRepository(sp),
+    rounds: new RoundsRepository(sp, roundMapping),
     users: new UsersService(sp)
   };
 }

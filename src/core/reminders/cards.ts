@@ -50,6 +50,16 @@ export interface CardItem {
   openUrl: string;
   /** When the recipient owns the item: what the card's own update form needs (Action.Execute). */
   act?: CardAction;
+  /** When the reminder asks for the item's answer in an update round: the round's card lists it (core/round/card.ts). */
+  round?: CardRound;
+}
+
+/** The update round a card item belongs to. */
+export interface CardRound {
+  id: number;
+  committee: string;
+  replyBy: string;
+  paperDate: string;
 }
 
 /** The item a card's update form answers for, at the version the card shows. */
