@@ -34,7 +34,7 @@ import { BatchWriteError } from './errors';
 import type { Stored } from './errors';
 import { and, eqText, inText, odataDateTime, odataNumber } from './odata';
 import { PapersRepository } from './papers';
-import { ListRepository, type QueryOptions } from './repository';
+import { ListRepository, type ListRead, type QueryOptions } from './repository';
 import { SettingsRepository } from './settings';
 import { UsersService } from './users';
 
@@ -218,9 +218,9 @@ export class RoundsRepository extends ListRepository<UpdateRound> {
     return this.all({ orderBy: [{ field: 'Id', ascending: false }] });
   }
 
-  /** The rounds still open. */
-  open(): Promise<Stored<UpdateRound>[]> {
-    return this.all({ filter: eqText(F.status, 'Open') });
+  /** The rounds still open, and those that need completing. */
+  open(): Promise<ListRead<UpdateRound>> {
+    return this.read({ filter: eqText(F.status, 'Open') });
   }
 }
 

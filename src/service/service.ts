@@ -202,6 +202,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     await engine.processChanges();
     const last = await engine.lastSweepDay();
     if (wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
+    await engine.announceRounds();
     await engine.flush();
     if (options.subscribe !== false && Date.now() - lastRenewal > 86400000) await renew();
   };
@@ -209,6 +210,8 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   if (options.subscribe !== false) await renew();
   // Record where the change log stands (first run), or catch up with what happened while stopped.
   await engine.processChanges();
+  // A round opened while the service was stopped: its owners get their cards now.
+  await engine.announceRounds();
   const timer = options.tickMs === null ? null : setInterval(() => track(tick(), 'Housekeeping'), options.tickMs ?? 60000);
 
   return {

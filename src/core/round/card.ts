@@ -28,6 +28,8 @@ export interface RoundCardRow {
 /** The data a round card is bound to. */
 export interface RoundCardData {
   heading: string;
+  /** What the last answer did ("Update recorded on AFI 1"), already card-safe; '' on the first card. */
+  notice: string;
   summary: string;
   items: RoundCardRow[];
   myActionsUrl: string;
@@ -47,6 +49,7 @@ export const ROUND_CARD_TEMPLATE: { [key: string]: unknown } = {
   version: '1.5',
   body: [
     { type: 'TextBlock', text: '${heading}', weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', $when: "${notice != ''}", text: '${notice}', wrap: true, weight: 'Bolder', color: 'Accent' },
     { type: 'TextBlock', text: '${summary}', wrap: true },
     {
       type: 'Container',
@@ -88,7 +91,7 @@ export const ROUND_CARD_TEMPLATE: { [key: string]: unknown } = {
 };
 
 /** The card's data for one owner; every text from the data made safe by `cardText`. */
-export function roundCardData(round: Pick<UpdateRound, 'committee' | 'replyBy' | 'paperDate'>, ownerName: string, rows: readonly RoundCardRow[], links: LinkSettings): RoundCardData {
+export function roundCardData(round: Pick<UpdateRound, 'committee' | 'replyBy' | 'paperDate'>, ownerName: string, rows: readonly RoundCardRow[], links: LinkSettings, notice = ''): RoundCardData {
   const safe = (t: string): string => cardText(t, links.trackerUrl);
   const open = rows.filter((r) => r.answered === '').length;
   const summary =
@@ -97,6 +100,7 @@ export function roundCardData(round: Pick<UpdateRound, 'committee' | 'replyBy' |
       : `Please answer for ${open === 1 ? 'this item' : `these ${open} items`} by ${formatUkDate(round.replyBy)}: post an update, or say nothing has changed. The paper is due on ${formatUkDate(round.paperDate)}.`;
   return {
     heading: `${safe(ownerName)}: update round for ${safe(round.committee)}`,
+    notice,
     summary,
     items: rows.map((r) => ({ ...r, ref: safe(r.ref), report: safe(r.report), due: safe(r.due), lifecycle: safe(r.lifecycle), text: safe(shorten(r.text)), answered: safe(r.answered) })),
     myActionsUrl: myActionsDeepLink(links)

@@ -2,3 +2,4 @@
 export * from './model';
 export * from './progress';
 export * from './card';
+export * from './rules';
