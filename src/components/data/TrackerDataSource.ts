@@ -7,6 +7,7 @@ import type { Action, OriginatingReport, ProgressUpdate, Recommendation, Reminde
 import type { RagPolicy } from '../../core/status';
 import type { IncompleteItem } from '../../data';
 import type { PeopleDirectory } from '../common/PersonPicker';
+import type { RoundSource } from '../round/roundSource';
 
 export type { IncompleteItem };
 
@@ -124,4 +125,7 @@ export interface TrackerDataSource extends PeopleDirectory {
   saveRule(base: RuleRecord | null, next: ReminderRuleRecord): Promise<RuleRecord>;
   /** Every Reminder Log entry (site owners): when each rule last fired. */
   reminderLog(): Promise<ReminderLogEntry[]>;
+
+  /** The update rounds (staff), loaded on demand with the round page: closing one issues the paper. */
+  updateRounds(): Promise<RoundSource>;
 }

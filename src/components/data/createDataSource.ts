@@ -229,6 +229,12 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
       const entries = [];
       for await (const page of data.reminderLog.pages()) entries.push(...page.items.map((s) => s.value));
       return entries;
+    },
+
+    async updateRounds() {
+      // Its own chunk: the paper's renderers come with it, never with the grid.
+      const { createRoundSource } = await import(/* webpackChunkName: 'tracker-round-data' */ '../round/roundSource');
+      return createRoundSource(sp, now);
     }
   };
 }
