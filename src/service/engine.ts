@@ -183,7 +183,7 @@ export class ReminderEngine {
     const rounds = read.items;
     const facts: RoundFacts = new Map();
     if (rounds.length === 0) return { rounds, facts };
-    const since = rounds.map((r) => r.value.openedAt).reduce((a, b) => (a < b ? a : b));
+    const since = rounds.map((r) => r.value.openedAt).reduce((a, b) => (Date.parse(a) < Date.parse(b) ? a : b));
     const updates = (await this.options.data.updates.since(since)).map((u) => u.value);
     for (const stored of [...rounds].sort((a, b) => (a.value.replyBy < b.value.replyBy ? 1 : -1))) {
       const answered = roundAnswers(stored.value, updates);

@@ -71,19 +71,19 @@ export const ROUND_CARD_TEMPLATE: { [key: string]: unknown } = {
           type: 'Container',
           $when: '${exists(act)}',
           items: [
-            { type: 'Input.Text', id: 'text-${act.itemId}', label: 'What has happened since the last update', isMultiline: true },
-            { type: 'Input.ChoiceSet', id: 'lifecycle-${act.itemId}', label: 'Status', value: '${act.lifecycle}', choices: UPDATE_LIFECYCLES.map(choice) },
-            { type: 'Input.ChoiceSet', id: 'confidence-${act.itemId}', label: 'Confidence in the timescale', value: '${act.confidence}', choices: CONFIDENCES.map(choice) },
+            { type: 'Input.Text', id: 'text-${act.itemId}', label: 'What has happened since the last update on ${ref}', isMultiline: true },
+            { type: 'Input.ChoiceSet', id: 'lifecycle-${act.itemId}', label: 'Status of ${ref}', value: '${act.lifecycle}', choices: UPDATE_LIFECYCLES.map(choice) },
+            { type: 'Input.ChoiceSet', id: 'confidence-${act.itemId}', label: 'Confidence in the timescale of ${ref}', value: '${act.confidence}', choices: CONFIDENCES.map(choice) },
             {
               type: 'ActionSet',
               actions: [
-                { type: 'Action.Execute', title: 'Post update', verb: CARD_VERBS.postUpdate, data: { itemId: '${act.itemId}', etag: '${act.etag}', roundId: '${act.roundId}' } },
-                { type: 'Action.Execute', title: 'No change since my last update', verb: CARD_VERBS.noChange, data: { itemId: '${act.itemId}', etag: '${act.etag}', roundId: '${act.roundId}' } }
+                { type: 'Action.Execute', title: 'Post update on ${ref}', verb: CARD_VERBS.postUpdate, data: { itemId: '${act.itemId}', etag: '${act.etag}', roundId: '${act.roundId}' } },
+                { type: 'Action.Execute', title: 'No change on ${ref} since my last update', verb: CARD_VERBS.noChange, data: { itemId: '${act.itemId}', etag: '${act.etag}', roundId: '${act.roundId}' } }
               ]
             }
           ]
         },
-        { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open item', url: '${openUrl}' }] }
+        { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open ${ref}', url: '${openUrl}' }] }
       ]
     }
   ],

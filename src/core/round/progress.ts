@@ -62,10 +62,11 @@ export function openRound(request: RoundRequest, items: RoundItem[], by: { name:
   };
 }
 
-/** Whether an update counts as an answer in the round: on one of its items, posted while it was open. */
+/** Whether an update counts as an answer in the round: posted while it was open (instants compared as times: SharePoint drops the milliseconds). */
 function inRound(round: UpdateRound, update: ProgressUpdate): boolean {
+  const at = Date.parse(update.at);
   const until = round.closure?.at;
-  return update.actionId === undefined && update.at >= round.openedAt && (until === undefined || update.at <= until);
+  return update.actionId === undefined && at >= Date.parse(round.openedAt) && (until === undefined || at <= Date.parse(until));
 }
 
 /** The round's answers: per item, the latest update posted on it while the round was open. */
@@ -75,7 +76,7 @@ export function roundAnswers(round: UpdateRound, updates: readonly ProgressUpdat
   for (const u of updates) {
     if (!ids.has(u.recommendationId) || !inRound(round, u)) continue;
     const seen = answers.get(u.recommendationId);
-    if (seen === undefined || u.at > seen.at) answers.set(u.recommendationId, u);
+    if (seen === undefined || Date.parse(u.at) > Date.parse(seen.at)) answers.set(u.recommendationId, u);
   }
   return answers;
 }
@@ -127,7 +128,7 @@ export function roundProgress(round: UpdateRound, current: ReadonlyMap<number, R
   for (const item of round.items) {
     const rec = current.get(item.itemId);
     const ext = rec?.extension;
-    const moreTimeAsked = ext !== undefined && ext.decision === undefined && ext.requestedAt >= round.openedAt ? { proposed: ext.proposed, reason: ext.reason } : null;
+    const moreTimeAsked = ext !== undefined && ext.decision === undefined && Date.parse(ext.requestedAt) >= Date.parse(round.openedAt) ? { proposed: ext.proposed, reason: ext.reason } : null;
     const answered = frozen === null || frozen.has(item.itemId) ? (answers.get(item.itemId) ?? null) : null;
     const key = ownerKey(item.owner);
     const state = byOwner.get(key) ?? { key, owner: item.owner, items: [], answered: 0, moreTime: 0 };
@@ -150,7 +151,7 @@ export function roundProgress(round: UpdateRound, current: ReadonlyMap<number, R
 /** The round closed at `at` by `by`: the items answered so far are frozen with it. */
 export function closeRound(round: UpdateRound, updates: readonly ProgressUpdate[], by: { name: string; at: IsoInstant }, paperId: string | null = null): UpdateRound {
   if (round.status === 'Closed') throw new RoundRequestError('This round is already closed.');
-  const answered = [...roundAnswers(round, updates.filter((u) => u.at <= by.at)).keys()].sort((a, b) => a - b);
+  const answered = [...roundAnswers(round, updates.filter((u) => Date.parse(u.at) <= Date.parse(by.at))).keys()].sort((a, b) => a - b);
   return { ...round, status: 'Closed', closure: { at: by.at, by: by.name, answered, paperId } };
 }
 
