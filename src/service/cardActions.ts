@@ -202,6 +202,8 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     const mine = round.value.items.filter((i) => i.owner !== null && (i.owner.userId === user.id || isSamePerson(user.email, i.owner)));
     if (mine.length === 0) return null;
     const open = round.value.status === 'Open';
+    const reportIds = [...new Set(mine.map((i) => i.reportId).filter((id): id is number => id !== null))];
+    const titles = new Map((await Promise.all(reportIds.map((id) => data.reports.find(id)))).flatMap((r): [number, string][] => (r === null ? [] : [[r.id, r.value.title]])));
     const rows = await Promise.all(
       mine.map(async (item): Promise<RoundCardRow | null> => {
         const [found, updates] = await Promise.all([data.recommendations.find(item.itemId), data.updates.byRecommendation(item.itemId)]);
@@ -212,7 +214,7 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
         const act = open && given === undefined ? { itemId: found.id, etag: found.etag, lifecycle: UPDATE_LIFECYCLES.includes(rec.lifecycle) ? rec.lifecycle : 'Being progressed', confidence: rec.confidence ?? 'Medium', roundId } : undefined;
         return {
           ref: rec.ref,
-          report: '',
+          report: rec.reportId === undefined ? '' : (titles.get(rec.reportId) ?? ''),
           due: rec.due.current === null ? '' : formatUkDate(rec.due.current),
           lifecycle: rec.lifecycle,
           text: shorten(htmlToText(rec.text).replace(/\s+/g, ' ').trim()),
