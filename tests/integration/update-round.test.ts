@@ -16,6 +16,7 @@ import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
+import { invokeCardAction } from './bot.support';
 import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, spAs, type Standin } from './data.support';
 
 interface InvokeReply {
@@ -60,23 +61,9 @@ afterAll(async () => {
 });
 
 async function invoke(alias: string, verb: string, actionData: Record<string, unknown>, activityId = `round-activity-${++sequence}`): Promise<string> {
-  const res = await fetch(`${service.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: activityId,
-      channelId: 'msteams',
-      serviceUrl: `${server.url}/_standin/botconnector/`,
-      from: { id: `29:${alias}`, name: alias, aadObjectId: emailFor(alias) },
-      recipient: { id: '28:tracker-bot', name: 'Inspection Tracker' },
-      conversation: { id: `a:${alias}` },
-      value: { action: { type: 'Action.Execute', verb, data: actionData }, trigger: 'manual' }
-    })
-  });
+  const res = await invokeCardAction(service.url, server.url, alias, verb, actionData, activityId);
   expect(res.status).toBe(200);
-  return JSON.stringify(((await res.json()) as InvokeReply).value);
+  return JSON.stringify((res.body as InvokeReply).value);
 }
 
 /** What a round card's form sends for `itemId`: every input of the card, as Teams gathers them. */
