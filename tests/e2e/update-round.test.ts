@@ -172,3 +172,16 @@ test('the round page and the round card are WCAG 2.2 AA clean in every theme', a
     }
   }
 });
+
+test("the round is a tab of the analyst's My Actions in Teams", async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst', page: 'teams' });
+  try {
+    await page.getByRole('tab', { name: 'Update round' }).click();
+    await page.getByRole('heading', { name: 'Update rounds', level: 2 }).waitFor({ timeout: 30000 });
+    await page.locator('[data-round-counts]').filter({ hasText: `2 of ${scope.asked.length} items answered` }).waitFor({ timeout: 30000 });
+    await screenshot(page, 'round-my-actions-tab');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
