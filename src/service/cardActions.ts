@@ -237,14 +237,14 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     if (round !== null && round.value.status !== 'Open') throw new CardRefusal(`This update round closed on ${formatUkDate(londonDate(round.value.closure?.at ?? options.clock().toISOString()))}, so nothing was recorded here. Post your update from My Actions.`);
   };
 
-  const answer = (verb: string) => async (context: TurnContext, state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
+  const roundAware = (verb: string) => async (context: TurnContext, state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
     const roundId = roundOf((value.data ?? {}) as Record<string, unknown>);
-    if (roundId === null) return single(verb)(context, state, value);
+    if (roundId === null) return answer(verb)(context, state, value);
     // A round's card: the same answer, then the owner's whole round card as it now stands.
     let notice: string;
     try {
       await roundStillOpen(roundId);
-      notice = noticeOf(await single(verb)(context, state, { ...value, data: roundInputs((value.data ?? {}) as Record<string, unknown>) }));
+      notice = noticeOf(await answer(verb)(context, state, { ...value, data: roundInputs((value.data ?? {}) as Record<string, unknown>) }));
     } catch (e) {
       if (!(e instanceof CardRefusal)) throw e;
       return resultCard(links, 'Nothing was recorded', e.message, null, null, null);
@@ -257,7 +257,7 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     }
   };
 
-  const single = (verb: string) => async (context: TurnContext, _state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
+  const answer = (verb: string) => async (context: TurnContext, _state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
     try {
       const checked = readAnswer(verb, (value.data ?? {}) as Record<string, unknown>);
       if (context.activity.id === undefined || context.activity.id === '') throw new CardRefusal('Teams did not identify this answer, so nothing was recorded.');
@@ -276,8 +276,8 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     }
   };
 
-  app.adaptiveCards.actionExecute(CARD_VERBS.postUpdate, answer(CARD_VERBS.postUpdate));
-  app.adaptiveCards.actionExecute(CARD_VERBS.noChange, answer(CARD_VERBS.noChange));
+  app.adaptiveCards.actionExecute(CARD_VERBS.postUpdate, roundAware(CARD_VERBS.postUpdate));
+  app.adaptiveCards.actionExecute(CARD_VERBS.noChange, roundAware(CARD_VERBS.noChange));
   app.adaptiveCards.actionExecute(CARD_VERBS.refresh, async (context, _state, value: Record<string, unknown>) => {
     const roundId = roundOf((value.data ?? {}) as Record<string, unknown>);
     if (roundId !== null) {

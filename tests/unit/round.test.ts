@@ -72,7 +72,7 @@ describe('answers', () => {
   });
 
   it('shows per owner who answered, who did not and who asked for more time, the least answered first', () => {
-    const owned = recs().map((r, i) => ({ ...r, owner: i % 2 === 0 ? { name: 'Head of Crime', email: 'owner@contoso.onmicrosoft.com' } : { name: 'Head of HR', email: 'headhr@contoso.onmicrosoft.com' } }));
+    const owned = recs().map((r, i): Recommendation => ({ ...r, owner: i % 2 === 0 ? { name: 'Head of Crime', email: 'owner@contoso.onmicrosoft.com' } : { name: 'Head of HR', email: 'headhr@contoso.onmicrosoft.com' } }));
     const round = openRound(request, roundItems(REPORTS, owned, {}), by);
     const ids = round.items.filter((i) => i.owner?.name === 'Head of Crime').map((i) => i.itemId);
     expect(ids.length).toBeGreaterThan(0);
