@@ -226,7 +226,7 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     );
     const shown = rows.filter((r): r is RoundCardRow => r !== null);
     const closedNote = open ? '' : 'This round has closed: post any further update from My Actions.';
-    const card = roundTemplate.expand({ $root: roundCardData(round.value, user.title, shown, links, [notice, closedNote].filter((t) => t !== '').join(' ')) }) as CardJson;
+    const card = roundTemplate.expand({ $root: roundCardData(round.value, mine[0].owner?.name ?? user.title, shown, links, [notice, closedNote].filter((t) => t !== '').join(' ')) }) as CardJson;
     const from = context.activity.from?.id;
     return from === undefined ? card : { ...card, refresh: { action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { roundId } }, userIds: [from] } };
   };

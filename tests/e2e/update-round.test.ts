@@ -67,7 +67,9 @@ test('the analyst opens a round, the owner answers from the card, and the paper 
     await page.getByText('No update round has been opened yet.').waitFor();
     await page.getByRole('textbox', { name: 'Committee' }).fill(COMMITTEE);
     await page.getByRole('combobox', { name: 'Report' }).click();
-    await page.getByRole('option', { name: scope.title, exact: true }).click();
+    // A multi-select list: each report is a checkbox, ticked by its label.
+    await page.locator('.ms-Dropdown-items').getByText(scope.title, { exact: true }).click();
+    await page.keyboard.press('Escape');
     await page.getByLabel('Reply by').fill('2017-11-24');
     await page.getByLabel('Paper due').fill('2017-11-30');
     await screenshot(page, 'round-open-form');

@@ -61,7 +61,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [confirming, setConfirming] = React.useState(false);
   const [committee, setCommittee] = React.useState('');
-  const [reportId, setReportId] = React.useState<string>(ALL);
+  const [reportIds, setReportIds] = React.useState<number[]>([]);
   const [directorate, setDirectorate] = React.useState<string>(ALL);
   const [replyBy, setReplyBy] = React.useState<IsoDate>(addDays(today, 14));
   const [paperDate, setPaperDate] = React.useState<IsoDate>(addDays(today, 28));
@@ -113,7 +113,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     setError(null);
     setNotice(null);
     try {
-      const selection = { ...(reportId === ALL ? {} : { reportIds: [Number(reportId)] }), ...(directorate === ALL ? {} : { directorate }) };
+      const selection = { ...(reportIds.length === 0 ? {} : { reportIds }), ...(directorate === ALL ? {} : { directorate }) };
       const opened = await source.open({ committee, selection, replyBy, paperDate }, user.name);
       setNotice(strings.Opened);
       await load(opened.value.id);
@@ -146,7 +146,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   };
 
   const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: `${r.value.title} (${r.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed})` }));
-  const reportOptions: IDropdownOption[] = [{ key: ALL, text: strings.AllReports }, ...choices.reports.map((r) => ({ key: String(r.id), text: r.title }))];
+  const reportOptions: IDropdownOption[] = choices.reports.map((r) => ({ key: r.id, text: r.title }));
   const directorateOptions: IDropdownOption[] = [{ key: ALL, text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))];
   const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
 
@@ -179,7 +179,19 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
             </Text>
             <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
               <TextField label={strings.Committee} required value={committee} onChange={(_e, v) => setCommittee(v ?? '')} styles={{ root: { minWidth: 260 } }} />
-              <Dropdown label={strings.Report} options={reportOptions} selectedKey={reportId} onChange={(_e, o) => setReportId(String(o?.key ?? ALL))} styles={{ root: { minWidth: 220, maxWidth: 360 } }} />
+              <Dropdown
+                label={strings.Report}
+                multiSelect
+                placeholder={strings.AllReports}
+                options={reportOptions}
+                selectedKeys={reportIds}
+                onChange={(_e, o) => {
+                  if (o === undefined || typeof o.key !== 'number') return;
+                  const id = o.key;
+                  setReportIds((ids) => (o.selected === true ? [...ids, id] : ids.filter((x) => x !== id)));
+                }}
+                styles={{ root: { minWidth: 220, maxWidth: 360 } }}
+              />
               <Dropdown label={strings.Directorate} options={directorateOptions} selectedKey={directorate} onChange={(_e, o) => setDirectorate(String(o?.key ?? ALL))} styles={{ root: { minWidth: 180 } }} />
               <TextField label={strings.ReplyBy} type="date" required value={replyBy} onChange={(_e, v) => setReplyBy(v ?? '')} />
               <TextField label={strings.PaperDate} type="date" required value={paperDate} onChange={(_e, v) => setPaperDate(v ?? '')} />
