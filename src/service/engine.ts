@@ -178,7 +178,11 @@ export class ReminderEngine {
    * when several do) and whether it has been answered there (an update posted since the round opened).
    */
   private async roundFacts(): Promise<{ rounds: Stored<UpdateRound>[]; facts: RoundFacts }> {
-    const read = await this.options.data.rounds.open();
+    const read = await this.options.data.rounds.open().catch((e: unknown) => {
+      // A site not yet upgraded to the schema with the Update Rounds list has no rounds: reminders go on.
+      if ((e as { kind?: string }).kind === 'not-found') return { items: [], incomplete: [] };
+      throw e;
+    });
     this.skipIncomplete(read.incomplete, 'its reminders are not sent');
     const rounds = read.items;
     const facts: RoundFacts = new Map();

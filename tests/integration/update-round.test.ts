@@ -161,3 +161,22 @@ test('a round is opened, announced once per owner on one card, answered from the
   expect(late).toContain('closed');
   expect(await updatesOf(ids.ppu)).toEqual([]);
 });
+
+test('a site not yet upgraded to the Update Rounds list keeps its reminders: the sweep and the rounds check find no round', async () => {
+  const old = await startStandin({ port: 0 });
+  try {
+    const sp = spAs(old);
+    await provision(sp, { ...TRACKER_SCHEMA, version: 3, lists: TRACKER_SCHEMA.lists.filter((l) => l.key !== 'rounds') });
+    const oldData = createTrackerData(sp);
+    await oldData.recommendations.add(actionPlanRecommendation((await oldData.reports.add(DOMESTIC_ABUSE_REPORT)).id, { owner: { name: 'Head of Crime', email: emailFor('owner') } }));
+    const oldService = await startReminderService({ ...localServiceOptions(old, `${old.siteUrl}/SitePages/Tracker.aspx`), clientState: 'old-site', tickMs: null, subscribe: false, transport, clock: () => now, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    try {
+      await expect(oldService.engine.announceRounds()).resolves.toEqual({ items: 0, claimed: 0, delivered: 0 });
+      await expect(oldService.engine.sweep()).resolves.toMatchObject({ items: 1 });
+    } finally {
+      await oldService.close();
+    }
+  } finally {
+    await old.close();
+  }
+});
