@@ -24,9 +24,11 @@ import {
   reminderLogMapping,
   reminderRuleMapping,
   reportMapping,
+  roundMapping,
   updateMapping
 } from '../schema';
 import { trafficLight } from '../core/status';
+import type { UpdateRound } from '../core/round';
 import type { RagPolicy } from '../core/status';
 import { BatchWriteError } from './errors';
 import type { Stored } from './errors';
@@ -237,6 +239,19 @@ export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
   }
 }
 
+/** Update rounds, newest first. */
+export class RoundsRepository extends ListRepository<UpdateRound> {
+  /** Every round, the newest first. */
+  newestFirst(): Promise<Stored<UpdateRound>[]> {
+    return this.all({ orderBy: [{ field: 'Id', ascending: false }] });
+  }
+
+  /** The rounds still open, and those that need completing. */
+  open(): Promise<ListRead<UpdateRound>> {
+    return this.read({ filter: eqText(F.status, 'Open') });
+  }
+}
+
 /** Every repository of the tracker, over one PnPjs instance. */
 export interface TrackerData {
   readonly reports: ListRepository<OriginatingReport>;
@@ -247,6 +262,7 @@ export interface TrackerData {
   readonly reminderLog: ReminderLogRepository;
   readonly settings: SettingsRepository;
   readonly papers: PapersRepository;
+  readonly rounds: RoundsRepository;
   readonly users: UsersService;
 }
 
@@ -264,6 +280,7 @@ export function createTrackerData(sp: SPFI): TrackerData {
     reminderLog: new ReminderLogRepository(sp, reminderLogMapping),
     settings: new SettingsRepository(sp),
     papers: new PapersRepository(sp),
+    rounds: new RoundsRepository(sp, roundMapping),
     users: new UsersService(sp)
   };
 }

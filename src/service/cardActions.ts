@@ -11,8 +11,14 @@
  * - an invoke Teams sends again (the same activity id) is written once: the Reminder Log keeps a
  *   record per activity, claimed before the write.
  * The reply is the card as it now stands, refreshed for the owner (`refresh.userIds`).
+ *
+ * An update round's card (core/round/card.ts) lists several items, each with its own inputs
+ * (`text-<id>`) and `roundId` in its actions' data: the answer is read from that item's inputs,
+ * refused once the round has closed, and the reply is the owner's whole round card as it now
+ * stands — what was recorded on the answered items, the forms of the rest — with what this answer did.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
+import { Template } from 'adaptivecards-templating';
 import { text as readText } from 'node:stream/consumers';
 import { AgentApplication, CloudAdapter, authorizeJWT, loadAuthConfigFromEnv, type AdaptiveCard, type AuthConfiguration, type Request, type TurnContext, type TurnState, type WebResponse } from '@microsoft/agents-hosting';
 import { CONFIDENCES, type Confidence, type Lifecycle, type ReminderLogEntry } from '../core/model';
@@ -23,6 +29,9 @@ import { ConflictError, type SiteUser, type Stored, type TrackerData } from '../
 import type { Recommendation } from '../core/model';
 import type { GraphClient } from './graph';
 import type { ReminderLogger } from './engine';
+import { ROUND_CARD_TEMPLATE, roundAnswers, roundCardData, roundInputIds, type RoundCardRow } from '../core/round';
+import { openItemUrl, shorten } from '../core/reminders';
+import { htmlToText } from '../core/import/html';
 
 /** The Reminder Log's rule key for answers given on cards. */
 export const CARD_ACTION_RULE = 'card-action';
@@ -101,6 +110,31 @@ function readAnswer(verb: string, data: Record<string, unknown>): Answer {
   if (confidence !== undefined && confidence !== '' && !(typeof confidence === 'string' && (CONFIDENCES as readonly string[]).includes(confidence))) throw new CardRefusal(`Confidence must be one of ${CONFIDENCES.join(', ')}: nothing was recorded.`);
   return { itemId, etag, text, lifecycle: lifecycle as Lifecycle, ...(typeof confidence === 'string' && confidence !== '' ? { confidence: confidence as Confidence } : {}) };
 }
+
+/** The round an answer is given in (`roundId` in the action's data), or null for a reminder card. */
+function roundOf(data: Record<string, unknown>): number | null {
+  const { roundId } = data;
+  return typeof roundId === 'number' && Number.isInteger(roundId) && roundId > 0 ? roundId : null;
+}
+
+/** A round card's answer with its item's inputs (`text-<id>`, …) read as a single card's (`text`, …). */
+function roundInputs(data: Record<string, unknown>): Record<string, unknown> {
+  if (roundOf(data) === null || typeof data.itemId !== 'number') return data;
+  const ids = roundInputIds(data.itemId);
+  return { itemId: data.itemId, etag: data.etag, roundId: data.roundId, text: data[ids.text], lifecycle: data[ids.lifecycle], confidence: data[ids.confidence] };
+}
+
+/** The text of a result card's first two lines: what a round card's notice says of an answer. */
+function noticeOf(card: CardJson): string {
+  const body = (card as { body?: { text?: unknown }[] }).body ?? [];
+  return body
+    .slice(0, 2)
+    .map((b) => (typeof b.text === 'string' ? b.text : ''))
+    .filter((t) => t !== '')
+    .join(': ');
+}
+
+const roundTemplate = new Template(ROUND_CARD_TEMPLATE);
 
 /** A card with a heading, a line and the item's facts; every data text made safe by `cardText`. */
 export function resultCard(links: LinkSettings, heading: string, line: string, rec: Recommendation | null, refreshFor: string | null, itemId: number | null): CardJson {
@@ -211,8 +245,75 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
   };
 
   const answer = (verb: string) => execute(verb, (data) => readAnswer(verb, data), (context, checked) => record(context, verb, checked));
-  app.adaptiveCards.actionExecute(CARD_VERBS.postUpdate, answer(CARD_VERBS.postUpdate));
-  app.adaptiveCards.actionExecute(CARD_VERBS.noChange, answer(CARD_VERBS.noChange));
+
+  /**
+   * The person's card for a round as it stands now, headed by `notice`; null when the round is gone
+   * or asks them about nothing (the caller then answers with a plain card).
+   */
+  const roundCard = async (context: TurnContext, roundId: number, notice: string): Promise<CardJson | null> => {
+    const user = await person(context);
+    const round = await data.rounds.find(roundId);
+    if (round === null) return null;
+    const mine = round.value.items.filter((i) => i.owner !== null && (i.owner.userId === user.id || isSamePerson(user.email, i.owner)));
+    if (mine.length === 0) return null;
+    const open = round.value.status === 'Open';
+    const reportIds = [...new Set(mine.map((i) => i.reportId).filter((id): id is number => id !== null))];
+    const titles = new Map((await Promise.all(reportIds.map((id) => data.reports.find(id)))).flatMap((r): [number, string][] => (r === null ? [] : [[r.id, r.value.title]])));
+    const rows = await Promise.all(
+      mine.map(async (item): Promise<RoundCardRow | null> => {
+        const [found, updates] = await Promise.all([data.recommendations.find(item.itemId), data.updates.byRecommendation(item.itemId)]);
+        if (found === null) return null;
+        const rec = found.value;
+        const given = roundAnswers(round.value, updates.map((u) => u.value)).get(item.itemId);
+        const answered = given === undefined ? '' : `Answered by ${given.author}, ${formatUkDate(londonDate(given.at))}: ${given.text}`;
+        const act = open && given === undefined ? { itemId: found.id, etag: found.etag, lifecycle: UPDATE_LIFECYCLES.includes(rec.lifecycle) ? rec.lifecycle : 'Being progressed', confidence: rec.confidence ?? 'Medium', roundId } : undefined;
+        return {
+          ref: rec.ref,
+          report: rec.reportId === undefined ? '' : (titles.get(rec.reportId) ?? ''),
+          due: rec.due.current === null ? '' : formatUkDate(rec.due.current),
+          lifecycle: rec.lifecycle,
+          text: shorten(htmlToText(rec.text).replace(/\s+/g, ' ').trim()),
+          openUrl: openItemUrl(links, found.id),
+          answered: answered === '' && !open ? 'Not answered before the round closed.' : answered,
+          ...(act === undefined ? {} : { act })
+        };
+      })
+    );
+    const shown = rows.filter((r): r is RoundCardRow => r !== null);
+    const closedNote = open ? '' : 'This round has closed: post any further update from My Actions.';
+    const card = roundTemplate.expand({ $root: roundCardData(round.value, mine[0].owner?.name ?? user.title, shown, links, [notice, closedNote].filter((t) => t !== '').join(' ')) }) as CardJson;
+    const from = context.activity.from?.id;
+    return from === undefined ? card : { ...card, refresh: { action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { roundId } }, userIds: [from] } };
+  };
+
+  /** A round's answer is refused once the round has closed: its answers are frozen. */
+  const roundStillOpen = async (roundId: number): Promise<void> => {
+    const round = await data.rounds.find(roundId);
+    if (round !== null && round.value.status !== 'Open') throw new CardRefusal(`This update round closed on ${formatUkDate(londonDate(round.value.closure?.at ?? options.clock().toISOString()))}, so nothing was recorded here. Post your update from My Actions.`);
+  };
+
+  const roundAware = (verb: string) => async (context: TurnContext, state: TurnState, value: Record<string, unknown>): Promise<CardJson> => {
+    const roundId = roundOf((value.data ?? {}) as Record<string, unknown>);
+    if (roundId === null) return answer(verb)(context, state, value);
+    // A round's card: the same answer, then the owner's whole round card as it now stands.
+    let notice: string;
+    try {
+      await roundStillOpen(roundId);
+      notice = noticeOf(await answer(verb)(context, state, { ...value, data: roundInputs((value.data ?? {}) as Record<string, unknown>) }));
+    } catch (e) {
+      if (!(e instanceof CardRefusal)) throw e;
+      return resultCard(links, 'Nothing was recorded', e.message, null, null, null);
+    }
+    try {
+      return (await roundCard(context, roundId, notice)) ?? resultCard(links, notice, '', null, null, null);
+    } catch (e) {
+      if (!(e instanceof CardRefusal)) options.logger.error(`A round card could not be drawn: ${e instanceof Error ? e.message : String(e)}`);
+      return resultCard(links, notice, '', null, null, null);
+    }
+  };
+
+  app.adaptiveCards.actionExecute(CARD_VERBS.postUpdate, roundAware(CARD_VERBS.postUpdate));
+  app.adaptiveCards.actionExecute(CARD_VERBS.noChange, roundAware(CARD_VERBS.noChange));
   for (const extra of options.verbs ?? []) {
     app.adaptiveCards.actionExecute(
       extra.verb,
@@ -235,7 +336,17 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
     const told = options.onActivity;
     app.onActivity(async (context) => context.activity.type !== 'invoke', async (context) => told(context));
   }
-  app.adaptiveCards.actionExecute(CARD_VERBS.refresh, async (_context, _state, value: Record<string, unknown>) => {
+  app.adaptiveCards.actionExecute(CARD_VERBS.refresh, async (context, _state, value: Record<string, unknown>) => {
+    const roundId = roundOf((value.data ?? {}) as Record<string, unknown>);
+    if (roundId !== null) {
+      try {
+        const card = await roundCard(context, roundId, '');
+        if (card !== null) return card;
+      } catch (e) {
+        if (!(e instanceof CardRefusal)) throw e;
+      }
+      return resultCard(links, 'This update round asks you about nothing', 'There is nothing to show.', null, null, null);
+    }
     const itemId = (value.data as Record<string, unknown> | undefined)?.itemId;
     const found = typeof itemId === 'number' ? await data.recommendations.find(itemId) : null;
     return found === null ? resultCard(links, 'This item is no longer in the tracker', 'There is nothing to show.', null, null, null) : resultCard(links, found.value.ref, 'The item as it stands now.', found.value, null, null);

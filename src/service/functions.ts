@@ -148,13 +148,14 @@ export async function sweepHandler(): Promise<WebhookResponse> {
 
 /**
  * Housekeeping every few minutes: the webhook subscription (created or renewed when
- * `publicUrl` is set), changes a notification did not bring, and deferred deliveries.
+ * `publicUrl` is set), changes a notification did not bring, update rounds' cards, and deferred deliveries.
  */
 export async function timerHandler(): Promise<WebhookResponse> {
   const { engine: e, sp } = await engine();
   const { publicUrl, clientState } = options();
   const subscription = publicUrl ? await ensureSubscription(sp, listSchema('recommendations').title, `${publicUrl.replace(/\/$/, '')}/api/webhook`, clientState) : null;
   const changes = await e.processChanges();
+  const rounds = await e.announceRounds();
   const flushed = await e.flush();
-  return json(200, { subscription, changes, flushed });
+  return json(200, { subscription, changes, rounds, flushed });
 }

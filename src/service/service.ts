@@ -250,6 +250,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     await engine.processChanges();
     const last = await engine.lastSweepDay();
     if (wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
+    await engine.announceRounds();
     await engine.flush();
     if (options.subscribe !== false && Date.now() - lastRenewal > 86400000) await renew();
   };
@@ -261,6 +262,8 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     logger.info('First start on this site: catch-up sweep now, rather than at the next daily sweep.');
     await engine.sweep();
   }
+  // A round opened while the service was stopped: its owners get their cards now.
+  await engine.announceRounds();
   const timer = options.tickMs === null ? null : setInterval(() => track(tick(), 'Housekeeping'), options.tickMs ?? 60000);
 
   return {

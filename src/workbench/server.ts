@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
 import type { Standin } from '../standin/server';
 import { DIRECTORY, DEFAULT_ALIAS } from '../standin/identity';
-import { seedDemo } from '../import/demo';
+import { openDemoRound, seedDemo } from '../import/demo';
 import { nodeSp } from '../data/node';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
 import { cardInvoke } from '../standin/graph';
@@ -47,6 +47,8 @@ export interface WorkbenchOptions {
   dbPath?: string;
   /** Load the demo data (provisioning first). Idempotent. */
   seed?: boolean;
+  /** With `seed`, on a fresh database only: open the demo's update round, so owners' inboxes show their round card at once (`npm start`). */
+  demoRound?: boolean;
   /** A fixed clock for the page (ISO instant), for tests and benchmarks. */
   now?: string;
   /** Run the reminder service beside the stand-in, so that changes produce Teams cards (default false). */
@@ -199,6 +201,10 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       // schema and finish a load that was cut off, adding nothing that is already there.
       log(existing ? 'Checking the demo site (schema and data)…' : 'Loading the demo data into the stand-in (first run)…');
       await seedDemo(nodeSp(standin.siteUrl, { user: 'admin' }), { log });
+      if (opts.demoRound === true && !existing) {
+        const round = await openDemoRound(nodeSp(standin.siteUrl, { user: 'analyst' }), opts.now === undefined ? new Date() : new Date(opts.now));
+        log(`Opened the demo's update round: ${round.value.title}, ${round.value.items.length} items.`);
+      }
     }
     const [bundle, tracker, dashboard, myActions] = await Promise.all([
       bundleWorkbench(),

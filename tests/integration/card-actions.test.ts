@@ -10,9 +10,9 @@ import { CARD_ACTION_RULE, NO_CHANGE_TEXT } from '../../src/service/cardActions'
 import { REQUEST_VERBS } from '../../src/core/reminders';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';
-import { cardInvoke } from '../../src/standin/graph';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
+import { invokeCardAction } from './bot.support';
 import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, spAs, type Standin } from './data.support';
 
 interface InvokeReply {
@@ -55,13 +55,9 @@ async function item(ref: string): Promise<{ id: number; etag: string }> {
 
 /** Sends an invoke as Teams would, from `alias`, and returns the bot's invoke response. */
 async function invoke(alias: string, verb: string, actionData: Record<string, unknown>, activityId = `activity-${++sequence}`): Promise<InvokeReply> {
-  const res = await fetch(`${service.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(cardInvoke(server.url, alias, { verb, data: actionData }, { id: activityId }))
-  });
+  const res = await invokeCardAction(service.url, server.url, alias, verb, actionData, activityId);
   expect(res.status).toBe(200);
-  return (await res.json()) as InvokeReply;
+  return res.body as InvokeReply;
 }
 
 function cardText(reply: InvokeReply): string {

@@ -9,6 +9,7 @@
 import * as React from 'react';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Link } from '@fluentui/react/lib/Link';
+import { Pivot, PivotItem } from '@fluentui/react/lib/Pivot';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
@@ -36,6 +37,9 @@ import type { MyActionsSource } from './myWork';
 import { format, scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
+
+// The update round tab (staff): its page and data load only when opened.
+const RoundPage = React.lazy(() => import(/* webpackChunkName: 'my-actions-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
 import type { Urgency, WorkItem } from './urgency';
 
 export interface MyActionsProps {
@@ -78,6 +82,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
+  const [tab, setTab] = React.useState<'mine' | 'round'>('mine');
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
   const deepLinkDone = React.useRef(false);
   const scope = React.useMemo(() => scopeOf(settings), [settings]);
@@ -158,23 +163,35 @@ export function MyActions(props: MyActionsProps): JSX.Element {
 
   return (
     <ThemeProvider theme={theme} applyTo="element">
-      <MyActionsView
-        strings={strings}
-        settings={settings}
-        ordered={ordered}
-        signOff={signOff}
-        user={user}
-        reports={reports}
-        loading={items === null && error === null}
-        error={error ?? teams.error}
-        notice={notice}
-        channelName={teams.context?.channelName ?? null}
-        today={today}
-        policy={policy}
-        onDismissNotice={() => setNotice(null)}
-        onOpen={(kind, item) => setDialog({ kind, item })}
-        onDecide={(record) => setDialog({ kind: 'decide', record })}
-      />
+      {user !== null && user.canEdit && (
+        <Pivot headersOnly selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'round' ? 'round' : 'mine')} aria-label={strings.UpdateRound.Heading}>
+          <PivotItem itemKey="mine" headerText={strings.UpdateRound.MyWorkTab} />
+          <PivotItem itemKey="round" headerText={strings.UpdateRound.Tab} />
+        </Pivot>
+      )}
+      {tab === 'round' && user !== null && user.canEdit ? (
+        <React.Suspense fallback={<Spinner label={strings.UpdateRound.Loading} />}>
+          <RoundPage data={tracker} user={user} strings={strings.UpdateRound} now={now} />
+        </React.Suspense>
+      ) : (
+        <MyActionsView
+          strings={strings}
+          settings={settings}
+          ordered={ordered}
+          signOff={signOff}
+          user={user}
+          reports={reports}
+          loading={items === null && error === null}
+          error={error ?? teams.error}
+          notice={notice}
+          channelName={teams.context?.channelName ?? null}
+          today={today}
+          policy={policy}
+          onDismissNotice={() => setNotice(null)}
+          onOpen={(kind, item) => setDialog({ kind, item })}
+          onDecide={(record) => setDialog({ kind: 'decide', record })}
+        />
+      )}
       {dialog?.kind === 'update' && user !== null && (
         <ProgressUpdateDialog
           recommendation={dialog.item.kind === 'action' ? { ...dialog.item.recommendation, ref: refOf(dialog.item), lifecycle: dialog.item.action.lifecycle } : dialog.item.recommendation}

@@ -1,4 +1,5 @@
 /** My Actions' properties, strings and property pane, host-neutral (SPFx and the workbench share them). */
+import type { RoundStrings } from '../round/strings';
 import { checkTrackerLink } from '../../core/links';
 import { filterFields, trackerPageField } from '../settings/settings';
 import type { PaneChoices, SettingGroup } from '../settings/settings';
@@ -75,6 +76,8 @@ export interface MyActionsStrings {
   ClosureDecided: string;
   /** Shown instead of "Open in the tracker" links when the stored tracker page address is refused; {0} says why. */
   TrackerPageRefused: string;
+  /** The update round tab, for staff. */
+  UpdateRound: RoundStrings;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Action, OriginatingReport, ProgressUpdate, Recommendation, Reminde
 import type { RagPolicy } from '../../core/status';
 import type { IncompleteItem, ReminderLogFilter } from '../../data';
 import type { PeopleDirectory } from '../common/PersonPicker';
+import type { RoundSource } from '../round/roundSource';
 
 export type { IncompleteItem, ReminderLogFilter };
 
@@ -145,4 +146,7 @@ export interface TrackerDataSource extends PeopleDirectory {
    * delivery id.
    */
   sendAgain(entry: LogRecord, at: Date): Promise<LogRecord>;
+
+  /** The update rounds (staff), loaded on demand with the round page: closing one issues the paper. */
+  updateRounds(): Promise<RoundSource>;
 }

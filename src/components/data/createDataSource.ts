@@ -246,6 +246,12 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
       const me = await data.users.current();
       const next = withSendAgain(entry.value, me.title, at);
       return versioned(await conflictAware(() => data.reminderLog.update(stored(entry), next), next));
+    },
+
+    async updateRounds() {
+      // Its own chunk: the paper's renderers come with it, never with the grid.
+      const { createRoundSource } = await import(/* webpackChunkName: 'tracker-round-data' */ '../round/roundSource');
+      return createRoundSource(sp, now);
     }
   };
 }

@@ -85,7 +85,9 @@ const CONDITION_NAMES: Record<ConditionKind, string> = {
   overdueBy: 'Overdue by at least (days)',
   noUpdateFor: 'No update for (days)',
   report: 'Report is',
-  directorate: 'Directorate is'
+  directorate: 'Directorate is',
+  roundReplyDue: 'Update round: reply due within (days)',
+  roundOverdueBy: 'Update round: reply overdue by at least (days)'
 };
 
 const RECIPIENT_NAMES: Record<RecipientKind, string> = {

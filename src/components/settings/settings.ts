@@ -296,6 +296,14 @@ const LINK_PREFIX = 'trk-';
  * The item a page address asks the tracker to open: `?item=<id>`, as My Actions' "Open in the
  * tracker" and a reminder card's "Open item" write it. Null when there is none, or it is no id.
  */
+/** The tracker's views a page address can ask for. */
+export type TrackerViewName = 'round';
+
+/** The view the page address asks for (`?view=round`), or null for the grid. */
+export function viewFromQuery(search: string): TrackerViewName | null {
+  return new URLSearchParams(search).get('view') === 'round' ? 'round' : null;
+}
+
 export function itemIdFromQuery(search: string): number | null {
   const raw = new URLSearchParams(search).get('item');
   if (raw === null || !/^\d{1,9}$/.test(raw)) return null;

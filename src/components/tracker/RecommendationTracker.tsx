@@ -36,10 +36,14 @@ import { FilterBar } from './FilterBar';
 import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, sortRows } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
+import type { RoundStrings } from '../round/strings';
+import type { TrackerViewName } from '../settings/settings';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
 const ReminderRulesPage = React.lazy(() => import(/* webpackChunkName: 'tracker-rules' */ '../reminders/ReminderRulesPage').then((m) => ({ default: m.ReminderRulesPage })));
+// The update round page, likewise on demand (closing a round issues the paper, with its renderers).
+const RoundPage = React.lazy(() => import(/* webpackChunkName: 'tracker-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
 
 export interface RecommendationTrackerProps {
   data: TrackerDataSource;
@@ -51,13 +55,17 @@ export interface RecommendationTrackerProps {
   openItemId?: number | null;
   /** The clock; the workbench and tests pass a fixed one. */
   now?: () => Date;
+  /** The update round page's words (loc); without them the page is not offered. */
+  roundStrings?: RoundStrings;
+  /** The view the page address asks for (`?view=round`), if any. */
+  view?: TrackerViewName | null;
 }
 
 /** The web part's root: theme, set-up check, then the tracker. */
 export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
-      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} />}
+      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} roundStrings={props.roundStrings} view={props.view ?? null} />}
     </TrackerShell>
   );
 }
@@ -70,6 +78,8 @@ export interface TrackerViewProps {
   /** An item to open once the recommendations are loaded. */
   openItemId?: number | null;
   now: () => Date;
+  roundStrings?: RoundStrings;
+  view?: TrackerViewName | null;
 }
 
 const COLUMN_NAMES: Record<TrackerColumn, string> = {
@@ -124,6 +134,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [rulesOpen, setRulesOpen] = React.useState(false);
+  const [roundOpen, setRoundOpen] = React.useState(props.view === 'round');
 
   React.useEffect(() => setFilters(preset), [preset]);
 
@@ -336,7 +347,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           { key: 'settings', text: 'Tracker settings', iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
           { key: 'rules', text: 'Reminder rules', iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
         ]
-      : [])
+      : []),
+    ...(user.canEdit && props.roundStrings ? [{ key: 'round', text: props.roundStrings.Command, iconProps: { iconName: 'TaskManager' }, onClick: () => setRoundOpen(true) }] : [])
   ];
 
   const locked = {
@@ -354,6 +366,15 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     setNotice(`Recommendation ${openId} is not in this tracker: it may have been deleted.`);
   }, [loading, error, openId, open, props.openItemId]);
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
+
+  // Staff (edit rights) only, as the command.
+  if (roundOpen && user.canEdit && props.roundStrings) {
+    return (
+      <React.Suspense fallback={<Spinner label={props.roundStrings.Loading} />}>
+        <RoundPage data={data} user={user} strings={props.roundStrings} now={now} onClose={() => setRoundOpen(false)} />
+      </React.Suspense>
+    );
+  }
 
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {

@@ -52,6 +52,8 @@ export interface CardItem {
   act?: CardAction;
   /** When the recipient may decide the item's pending closure or extension: what the decision form needs. */
   decide?: CardDecision;
+  /** When the reminder asks for the item's answer in an update round: the round's card lists it (core/round/card.ts). */
+  round?: CardRound;
 }
 
 /** A pending closure or extension request, as the card that asks someone to decide it shows it. */
@@ -64,6 +66,14 @@ export interface CardDecision {
   asked: string;
   /** The closure's evidence, or the extension's proposed date and reason. */
   detail: string;
+}
+
+/** The update round a card item belongs to. */
+export interface CardRound {
+  id: number;
+  committee: string;
+  replyBy: string;
+  paperDate: string;
 }
 
 /** The item a card's update form answers for, at the version the card shows. */

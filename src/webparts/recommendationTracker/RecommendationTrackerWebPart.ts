@@ -4,7 +4,7 @@ import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'RecommendationTrackerWebPartStrings';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
-import { itemIdFromQuery, linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
+import { itemIdFromQuery, linkFiltersFromQuery, trackerPane, viewFromQuery, withTrackerDefaults } from '../../components/settings/settings';
 import type { PaneChoices, SettingGroup, TrackerSettings } from '../../components/settings/settings';
 import { TrackerWebPartBase } from './TrackerWebPartBase';
 
@@ -16,7 +16,9 @@ export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Par
       settings: withTrackerDefaults(this.properties),
       // A dashboard click opens this page with its filters in the address.
       linkFilters: linkFiltersFromQuery(window.location.search),
-      openItemId: itemIdFromQuery(window.location.search)
+      openItemId: itemIdFromQuery(window.location.search),
+      view: viewFromQuery(window.location.search),
+      roundStrings: strings.UpdateRound
     });
   }
 

@@ -23,6 +23,7 @@ import type { TrackerDataSource } from '../../components/data/TrackerDataSource'
 import {
   dashboardPane,
   itemIdFromQuery,
+  viewFromQuery,
   linkFiltersFromQuery,
   trackerPane,
   withDashboardDefaults,
@@ -101,7 +102,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
         />
       </Stack>
       {instance.kind === 'tracker' ? (
-        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} />
+        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} view={viewFromQuery(window.location.search)} roundStrings={config.strings.tracker.UpdateRound} />
       ) : (
         <TrackerDashboard data={props.data} settings={dashboard} theme={theme} now={props.now} />
       )}

@@ -4,6 +4,7 @@
  */
 import type { DashboardPaneStrings, DashboardSettings, TrackerPaneStrings, TrackerSettings } from '../../components/settings/settings';
 import type { MyActionsStrings } from '../../components/MyActions/settings';
+import type { RoundStrings } from '../../components/round/strings';
 
 /** The id of the `<script type="application/json">` element holding {@link WorkbenchConfig}. */
 export const WORKBENCH_CONFIG_ID = 'workbench-config';
@@ -18,7 +19,7 @@ export interface WorkbenchConfig {
   currentUser: string;
   users: { alias: string; title: string; role: string }[];
   /** Each web part's `loc/en-gb.js` strings, as SharePoint would load them. */
-  strings: { tracker: TrackerPaneStrings; dashboard: DashboardPaneStrings; myActions: MyActionsStrings };
+  strings: { tracker: TrackerPaneStrings & { UpdateRound: RoundStrings }; dashboard: DashboardPaneStrings; myActions: MyActionsStrings };
   /** A fixed clock (ISO instant) for tests and benchmarks; null for the real time. */
   now: string | null;
 }

@@ -37,6 +37,8 @@ declare interface IMyActionsWebPartStrings {
   ClosureAskedBy: string;
   ClosureDecided: string;
   TrackerPageRefused: string;
+  /** The update round tab (src/components/round/strings.ts). */
+  UpdateRound: import('../../../components/round/strings').RoundStrings;
 }
 
 declare module 'MyActionsWebPartStrings' {

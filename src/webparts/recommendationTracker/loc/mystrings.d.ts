@@ -32,6 +32,8 @@ declare interface IRecommendationTrackerWebPartStrings {
     causesOfConcern: string;
     report: string;
   };
+  /** The update round page (src/components/round/strings.ts). */
+  UpdateRound: import('../../../components/round/strings').RoundStrings;
 }
 
 declare module 'RecommendationTrackerWebPartStrings' {
