@@ -222,7 +222,7 @@ async function bundleSizes(): Promise<void> {
           "import { spfi } from '@pnp/sp';",
           "import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';",
           `import { ${part.component} } from '${part.module}';`,
-          "import { createDataSource } from './src/components/data/createDataSource';",
+          "import { createDataSource } from './src/data/createDataSource';",
           `export function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(React.createElement(${part.component}, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings }), el); }`
         ].join('\n'),
         resolveDir: ROOT,

@@ -11,8 +11,9 @@ import type { Workbench } from '../../src/workbench/server';
 import { londonDate } from '../../src/core/dates';
 import type { Recommendation } from '../../src/core/model';
 import type { Stored } from '../../src/data';
-import { LISTED_LIFECYCLES, byUrgency } from '../../src/components/MyActions';
-import type { WorkItem } from '../../src/components/MyActions';
+import { byUrgency } from '../../src/components/MyActions';
+import { LISTED_LIFECYCLES } from '../../src/data/myWork';
+import type { WorkItem } from '../../src/data/myWork';
 import { TEST_NOW, accessibilityViolations, launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;

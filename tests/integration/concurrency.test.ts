@@ -4,11 +4,11 @@
  * making 25 changes each to one item through the data layer, retrying on conflict.
  */
 import type { Action, OriginatingReport } from '../../src/core/model';
-import { createDataSource } from '../../src/components/data/createDataSource';
-import { SaveConflictError } from '../../src/components/data/TrackerDataSource';
-import type { ActionRecord, ReportRecord, TrackerDataSource, Versioned } from '../../src/components/data/TrackerDataSource';
-import { ACTION_FIELDS, REPORT_FIELDS } from '../../src/components/item/changes';
-import type { FieldSet } from '../../src/components/item/changes';
+import { createDataSource } from '../../src/data/createDataSource';
+import { SaveConflictError } from '../../src/data/TrackerDataSource';
+import type { ActionRecord, ReportRecord, TrackerDataSource, Versioned } from '../../src/data/TrackerDataSource';
+import { ACTION_FIELDS, REPORT_FIELDS } from '../../src/components/item/fieldSets';
+import type { FieldSet } from '../../src/components/item/fieldSets';
 import { createTrackerData, provision } from '../../src/data';
 import type { TrackerData } from '../../src/data';
 import { TRACKER_SCHEMA } from '../../src/schema';

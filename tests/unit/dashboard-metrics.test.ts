@@ -3,7 +3,7 @@
  * paper of November 2017, and the Lincolnshire action matrix as the demo imports it. Every figure's
  * link, written into a page address and read back by the tracker, selects exactly what was counted.
  */
-import type { RecommendationRecord } from '../../src/components/data/TrackerDataSource';
+import type { RecommendationRecord } from '../../src/data/TrackerDataSource';
 import { headlines, lightsBy, openOverTime, quarterStart } from '../../src/components/dashboard/metrics';
 import { linkFiltersFromQuery, linkFiltersToQuery } from '../../src/components/settings/settings';
 import type { LinkFilters } from '../../src/components/settings/settings';

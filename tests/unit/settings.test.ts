@@ -1,6 +1,6 @@
 /**
  * What components/settings/settings.ts reads from addresses and stored properties: link filters
- * and `?item=` from a page address (anything not a valid value is dropped, never trusted), the
+ * from a page address (anything not a valid value is dropped, never trusted), the
  * tracker page address typed into a pane, and web part properties saved by older versions or by hand.
  */
 import {
@@ -8,7 +8,6 @@ import {
   DEFAULT_VISIBLE_COLUMNS,
   dashboardPane,
   getSetting,
-  itemIdFromQuery,
   linkFiltersFromQuery,
   linkFiltersToQuery,
   setSetting,
@@ -62,21 +61,6 @@ describe('link filters in a page address', () => {
 
   it('reads a directorate as written, spaces and all', () => {
     expect(linkFiltersFromQuery('?trk-directorate=Professional%20Standards')).toEqual({ directorate: 'Professional Standards' });
-  });
-});
-
-describe('?item= in a page address', () => {
-  it.each([
-    ['?item=42', 42],
-    ['?page=tracker&item=7', 7],
-    ['?item=0042', 42],
-    ['?item=999999999', 999999999]
-  ])('%s opens item %d', (search, id) => {
-    expect(itemIdFromQuery(search)).toBe(id);
-  });
-
-  it.each(['', '?item=', '?item=0', '?item=-1', '?item=1e3', '?item=4.5', '?item=%2042', '?item=1234567890', '?item=42abc', '?item=javascript:alert(1)'])('%j opens nothing', (search) => {
-    expect(itemIdFromQuery(search)).toBeNull();
   });
 });
 

@@ -23,20 +23,21 @@ import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
-import { itemPermissions } from '../item/ItemPanel';
+import { itemPermissions } from '../../core/permissions';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { useActionSave } from '../item/conflictSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { dueText, shortUkDate } from '../common/format';
-import type { RecommendationRecord, TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerUser } from '../../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
-import type { MyActionsSource } from './myWork';
+import type { MyActionsSource } from '../../data/myWork';
 import { format, scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
-import type { Urgency, WorkItem } from './urgency';
+import type { Urgency } from './urgency';
+import type { WorkItem } from '../../data/myWork';
 
 export interface MyActionsProps {
   source: MyActionsSource;

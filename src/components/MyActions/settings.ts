@@ -1,8 +1,9 @@
 /** My Actions' properties, strings and property pane, host-neutral (SPFx and the workbench share them). */
+import { withItemParam } from '../../core/deepLinks';
 import { checkTrackerLink } from '../../core/links';
 import { filterFields, trackerPageField } from '../settings/settings';
 import type { PaneChoices, SettingGroup } from '../settings/settings';
-import type { WorkScope } from './myWork';
+import type { WorkScope } from '../../data/myWork';
 
 /** The web part's properties. A channel tab is configured through them (its property pane). */
 export interface MyActionsSettings {
@@ -112,7 +113,5 @@ export function trackerItemUrl(trackerPageUrl: string, itemId: number, pageUrl: 
   if (trackerPageUrl.trim() === '') return null;
   const page = checkTrackerLink(trackerPageUrl, pageUrl);
   if (!page.ok) return null;
-  const url = new URL(page.url);
-  url.searchParams.set('item', String(itemId));
-  return url.toString();
+  return withItemParam(page.url, itemId);
 }

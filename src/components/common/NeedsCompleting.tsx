@@ -7,7 +7,7 @@ import * as React from 'react';
 import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
-import type { IncompleteItem } from '../data/TrackerDataSource';
+import type { IncompleteItem } from '../../data/TrackerDataSource';
 
 /** "2 items need completing in SharePoint". */
 export function needsCompletingCount(count: number): string {

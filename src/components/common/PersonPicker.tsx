@@ -14,14 +14,7 @@ import type { IComboBox, IComboBoxOption } from '@fluentui/react/lib/ComboBox';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import type { Person } from '../../core/model';
-
-/** Where the picker finds people: the site's users, and the directory by address. */
-export interface PeopleDirectory {
-  /** Site users whose name or e-mail address contains the text (people with no address left out). */
-  searchPeople(text: string): Promise<Person[]>;
-  /** Makes the person with this e-mail address or login a site user, and returns them. */
-  ensurePerson(login: string): Promise<Person>;
-}
+import type { PeopleDirectory } from '../../data/TrackerDataSource';
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SEARCH_DELAY_MS = 200;

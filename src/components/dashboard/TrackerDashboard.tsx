@@ -17,7 +17,7 @@ import { TRAFFIC_LIGHTS } from '../../core/model';
 import type { IsoDate, OriginatingReport } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { checkTrackerLink } from '../../core/links';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { lightColour } from '../common/TrafficLightBadge';
 import { needsCompletingCount } from '../common/NeedsCompleting';
 import { shortUkDate } from '../common/format';

@@ -12,10 +12,10 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { Action } from '../../core/model';
-import { SaveConflictError } from '../data/TrackerDataSource';
-import type { TrackerDataSource, Versioned } from '../data/TrackerDataSource';
-import { ACTION_FIELDS } from './changes';
-import type { FieldSet } from './changes';
+import { SaveConflictError } from '../../data/TrackerDataSource';
+import type { TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
+import { ACTION_FIELDS } from './fieldSets';
+import type { FieldSet } from './fieldSets';
 
 interface PendingConflict<T> {
   base: Versioned<T>;

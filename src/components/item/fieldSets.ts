@@ -1,12 +1,15 @@
 /**
- * Edits as changes of fields, so that a change can be shown, compared with someone else's and
- * re-applied on top of their version after a conflict (HTTP 412) without losing either.
+ * How the screens show edits: each field's label and its value as text, over the core's merge
+ * (core/fieldMerge.ts), for the conflict dialogs and the item's history.
  */
 import type { Action, OriginatingReport, Person, Recommendation } from '../../core/model';
+import { ACTION_MERGE, RECOMMENDATION_MERGE, REPORT_MERGE, changedFields } from '../../core/fieldMerge';
+import type { ActionField, EditableField, FieldMerge, ReportField } from '../../core/fieldMerge';
+import type { ItemVersion } from '../../data';
 import { dueText } from '../common/format';
 
 /** The fields a user edits in the recommendation form, with their labels. */
-export const EDITABLE_FIELDS = {
+export const EDITABLE_FIELDS: Readonly<Record<EditableField, string>> = {
   ref: 'Reference',
   kind: 'Kind',
   text: 'Recommendation',
@@ -27,8 +30,7 @@ export const EDITABLE_FIELDS = {
   closure: 'Closure request',
   extension: 'Extension request',
   lastUpdated: 'Last updated'
-} as const;
-export type EditableField = keyof typeof EDITABLE_FIELDS;
+};
 
 /** A field's value as text, for showing side by side. */
 export function fieldText(rec: Recommendation, field: EditableField): string {
@@ -43,79 +45,73 @@ export function fieldText(rec: Recommendation, field: EditableField): string {
   return String(value);
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-/** The fields that differ between two versions of a recommendation. */
-export function changedFields(before: Recommendation, after: Recommendation): EditableField[] {
-  return (Object.keys(EDITABLE_FIELDS) as EditableField[]).filter((f) => !same(before[f], after[f]));
-}
-
-/**
- * Re-applies my changes (from `base` to `mine`) on top of `theirs`: every field I changed takes my
- * value, every other field keeps theirs, and the status history keeps their entries and adds mine.
- */
-export function reapply(base: Recommendation, mine: Recommendation, theirs: Recommendation): Recommendation {
-  const merged: Recommendation = { ...theirs };
-  for (const field of changedFields(base, mine)) {
-    (merged as unknown as Record<string, unknown>)[field] = mine[field];
-  }
-  const added = mine.history.slice(base.history.length);
-  return { ...merged, history: [...theirs.history, ...added], reopenings: [...theirs.reopenings, ...mine.reopenings.slice(base.reopenings.length)] };
-}
-
 /** How a screen compares two versions of one kind of item: labels, values as text, and the merge. */
-export interface FieldSet<T> {
+export interface FieldSet<T> extends FieldMerge<T> {
   /** The fields a user edits, with their labels. */
   labels: Readonly<Record<string, string>>;
-  /** The fields that differ between two versions. */
-  changed: (before: T, after: T) => string[];
   /** A field's value as text, for showing side by side. */
   text: (item: T, field: string) => string;
-  /** My changes (from `base` to `mine`) re-applied on top of `theirs`. */
-  reapply: (base: T, mine: T, theirs: T) => T;
 }
 
 export const RECOMMENDATION_FIELDS: FieldSet<Recommendation> = {
+  ...RECOMMENDATION_MERGE,
   labels: EDITABLE_FIELDS,
-  changed: changedFields,
-  text: (rec, field) => fieldText(rec, field as EditableField),
-  reapply
+  text: (rec, field) => fieldText(rec, field as EditableField)
 };
 
-/** A field set over plain fields: each field I changed takes my value, every other keeps theirs. */
-function plainFields<T extends object>(labels: Record<string, string>, text: (item: T, field: string) => string): FieldSet<T> {
-  const changed = (before: T, after: T): string[] => Object.keys(labels).filter((f) => !same((before as Record<string, unknown>)[f], (after as Record<string, unknown>)[f]));
-  return {
-    labels,
-    changed,
-    text,
-    reapply: (base, mine, theirs) => {
-      const merged = { ...theirs } as Record<string, unknown>;
-      for (const f of changed(base, mine)) merged[f] = (mine as Record<string, unknown>)[f];
-      return merged as T;
-    }
-  };
-}
+const ACTION_LABELS: Record<ActionField, string> = { ref: 'Reference', text: 'Action', owner: 'Owner', lifecycle: 'Status', due: 'Due date', currentPosition: 'Current position' };
 
 /** The fields of an action a user edits, in the action form and by posting an update on it. */
-export const ACTION_FIELDS: FieldSet<Action> = plainFields<Action>(
-  { ref: 'Reference', text: 'Action', owner: 'Owner', lifecycle: 'Status', due: 'Due date', currentPosition: 'Current position' },
-  (a, field) => {
+export const ACTION_FIELDS: FieldSet<Action> = {
+  ...ACTION_MERGE,
+  labels: ACTION_LABELS,
+  text: (a, field) => {
     if (field === 'owner') return a.owner?.name ?? '';
     if (field === 'due') return dueText(a.due);
     const value = (a as unknown as Record<string, unknown>)[field];
     return value === undefined || value === null ? '' : String(value);
   }
-);
+};
+
+const REPORT_LABELS: Record<ReportField, string> = {
+  title: 'Title',
+  source: 'Published by',
+  reportType: 'Type',
+  published: 'Published',
+  scope: 'Scope',
+  url: 'Link to the report',
+  usesTrafficLights: 'Rated by traffic light'
+};
 
 /** The fields of an originating report a user edits in the report form. */
-export const REPORT_FIELDS: FieldSet<OriginatingReport> = plainFields<OriginatingReport>(
-  { title: 'Title', source: 'Published by', reportType: 'Type', published: 'Published', scope: 'Scope', url: 'Link to the report', usesTrafficLights: 'Rated by traffic light' },
-  (r, field) => {
+export const REPORT_FIELDS: FieldSet<OriginatingReport> = {
+  ...REPORT_MERGE,
+  labels: REPORT_LABELS,
+  text: (r, field) => {
     if (field === 'usesTrafficLights') return r.usesTrafficLights === false ? 'No' : 'Yes';
     const value = (r as unknown as Record<string, unknown>)[field];
     return value === undefined || value === null ? '' : String(value);
   }
-);
+};
+
+/** One entry of an item's audit history: its version, who saved it and the fields that changed. */
+export interface AuditEntry {
+  version: string;
+  at: string;
+  by: string;
+  /** The fields that changed from the previous version: display label, then old and new text. */
+  changes: { field: string; from: string; to: string }[];
+}
+
+/** The audit history from an item's versions (newest first): each compared with the one saved before it. */
+export function auditTrail(versions: readonly ItemVersion<Recommendation>[]): AuditEntry[] {
+  return versions.map((v, i) => {
+    const previous = versions[i + 1]?.value;
+    const current = v.value;
+    let changes: AuditEntry['changes'];
+    if (current === undefined) changes = [{ field: 'Item', from: '', to: v.problem ?? 'This version cannot be read.' }];
+    else if (previous === undefined) changes = [{ field: 'Item', from: '', to: 'Created' }];
+    else changes = changedFields(previous, current).map((f) => ({ field: EDITABLE_FIELDS[f], from: fieldText(previous, f), to: fieldText(current, f) }));
+    return { version: v.label, at: v.created, by: v.editor ?? 'Unknown', changes };
+  });
+}

@@ -17,7 +17,7 @@ import { reportLinkProblem } from '../../core/links';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { dueText } from '../common/format';
 import { PersonPicker } from '../common/PersonPicker';
-import type { PeopleDirectory } from '../common/PersonPicker';
+import type { PeopleDirectory } from '../../data/TrackerDataSource';
 import { FormDialog } from './FormDialog';
 
 const options = (values: readonly string[]): { key: string; text: string }[] => values.map((v) => ({ key: v, text: v }));

@@ -4,8 +4,8 @@
  */
 import * as React from 'react';
 import type { Recommendation } from '../../core/model';
-import type { RecommendationRecord, TrackerDataSource, Versioned } from '../data/TrackerDataSource';
-import { RECOMMENDATION_FIELDS } from './changes';
+import type { RecommendationRecord, TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
+import { RECOMMENDATION_FIELDS } from './fieldSets';
 import { useConflictSave } from './conflictSave';
 
 export interface RecommendationSave {

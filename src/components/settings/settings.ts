@@ -292,17 +292,6 @@ export interface LinkFilters {
 
 const LINK_PREFIX = 'trk-';
 
-/**
- * The item a page address asks the tracker to open: `?item=<id>`, as My Actions' "Open in the
- * tracker" and a reminder card's "Open item" write it. Null when there is none, or it is no id.
- */
-export function itemIdFromQuery(search: string): number | null {
-  const raw = new URLSearchParams(search).get('item');
-  if (raw === null || !/^\d{1,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 ? id : null;
-}
-
 /** Writes link filters as query parameters. */
 export function linkFiltersToQuery(filters: LinkFilters): string {
   const params = new URLSearchParams();

@@ -11,7 +11,7 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
-import type { TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 
 export interface TrackerShellProps {
   data: TrackerDataSource;

@@ -20,7 +20,7 @@ import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
-import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';

@@ -13,8 +13,8 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import { SaveConflictError } from '../data/TrackerDataSource';
-import type { TrackerDataSource } from '../data/TrackerDataSource';
+import { SaveConflictError } from '../../data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 
 export interface TrackerSettingsPanelProps {
   data: TrackerDataSource;

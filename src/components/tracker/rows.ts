@@ -6,7 +6,7 @@ import { DEFAULT_RAG_POLICY, colourDifference, confidenceDisagreement, isClosed,
 import type { ColourDifference, ConfidenceDisagreement, RagPolicy } from '../../core/status';
 import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, TrafficLight } from '../../core/model';
 import { sameRecommendationAs } from '../../core/reports';
-import type { RecommendationRecord } from '../data/TrackerDataSource';
+import type { RecommendationRecord } from '../../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
 
 /** One grid row. */

@@ -10,3 +10,5 @@ export * from './digest';
 export * from './cards';
 export * from './expand';
 export * from './subject';
+export { myActionsDeepLink, openItemUrl, updateDeepLink } from '../deepLinks';
+export type { LinkSettings } from '../deepLinks';

@@ -3,8 +3,9 @@ import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'RecommendationTrackerWebPartStrings';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
-import { itemIdFromQuery, linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
+import { itemIdFromQuery } from '../../core/deepLinks';
+import { linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
 import type { PaneChoices, SettingGroup, TrackerSettings } from '../../components/settings/settings';
 import { TrackerWebPartBase } from './TrackerWebPartBase';
 

@@ -10,8 +10,9 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { spfi, SPFx } from '@pnp/sp';
-import { createDataSource } from '../../components/data/createDataSource';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { SPFI } from '@pnp/sp';
+import { createDataSource } from '../../data/createDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import type { PaneChoices, SettingGroup } from '../../components/settings/settings';
 import { loadPaneChoices } from '../../components/settings/paneChoices';
 import { spfxPane } from './propertyPane';
@@ -26,9 +27,14 @@ export abstract class TrackerWebPartBase<TProperties extends object> extends Bas
   /** The pane's description line and groups. */
   protected abstract pane(choices: PaneChoices): { description: string; groups: SettingGroup[] };
 
+  /** The data source over the web part's one PnPjs instance (My Actions builds its own source around it). */
+  protected createData(sp: SPFI): TrackerDataSource {
+    return createDataSource(sp);
+  }
+
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this.data = createDataSource(spfi().using(SPFx(this.context)));
+    this.data = this.createData(spfi().using(SPFx(this.context)));
   }
 
   public render(): void {

@@ -3,7 +3,7 @@ import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'TrackerDashboardWebPartStrings';
 import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { dashboardPane, withDashboardDefaults } from '../../components/settings/settings';
 import type { DashboardSettings, PaneChoices, SettingGroup } from '../../components/settings/settings';
 import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase';

@@ -18,11 +18,12 @@ import { initializeIcons } from '@fluentui/react/lib/Icons';
 import { mergeStyleSets } from '@fluentui/react';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
-import { createDataSource } from '../../components/data/createDataSource';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import { itemIdFromQuery } from '../../core/deepLinks';
+import { createMyActionsSource } from '../../data/myWork';
+import type { MyActionsSource } from '../../data/myWork';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import {
   dashboardPane,
-  itemIdFromQuery,
   linkFiltersFromQuery,
   trackerPane,
   withDashboardDefaults,
@@ -129,7 +130,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
   );
 }
 
-function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }): JSX.Element {
+function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource; source: MyActionsSource }): JSX.Element {
   const { config, data } = props;
   const [themeName, setThemeName] = React.useState<ThemeName>(initialTheme);
   const [paneOpened, setPaneOpened] = React.useState(false);
@@ -193,7 +194,7 @@ function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }):
         )}
         {page === 'teams' && (
           <React.Suspense fallback={<Text>Loading the Teams view…</Text>}>
-            <TeamsPage siteUrl={config.siteUrl} strings={config.strings.myActions} now={config.now === null ? undefined : now} />
+            <TeamsPage source={props.source} strings={config.strings.myActions} now={config.now === null ? undefined : now} />
           </React.Suspense>
         )}
       </main>
@@ -205,6 +206,7 @@ const config = readConfig();
 initializeIcons(config.iconsUrl);
 const sp = spfi(config.siteUrl).using(SPBrowser({ baseUrl: config.siteUrl }));
 const now = config.now === null ? undefined : () => new Date(config.now ?? '');
-const data = createDataSource(sp, now);
+// One PnPjs instance and one data layer for every page: the tracker's data source is My Actions'.
+const source = createMyActionsSource(sp, now);
 document.documentElement.lang = 'en-GB';
-ReactDom.render(<Workbench config={config} data={data} />, document.getElementById('root'));
+ReactDom.render(<Workbench config={config} data={source.tracker} source={source} />, document.getElementById('root'));
