@@ -4,7 +4,7 @@
  */
 import type { TrackerColumn } from '../settings/settings';
 import type { TrackerRow } from './rows';
-import type { ExportColumn, ExportValue, TruncatedCell } from '../../reports/xlsx';
+import type { ExportColumn, ExportValue, TruncatedCell } from '../../paper/xlsx';
 
 const HEADERS: Record<TrackerColumn, ExportColumn> = {
   ref: { key: 'ref', header: 'Ref', width: 10 },
@@ -56,7 +56,7 @@ export function truncationWarning(truncated: readonly TruncatedCell[], rows: rea
  * @returns a warning for the user when texts had to be cut short, otherwise null.
  */
 export async function exportRows(title: string, columns: TrackerColumn[], rows: readonly TrackerRow[]): Promise<string | null> {
-  const { exportViewToXlsx, XLSX_MIME } = await import(/* webpackChunkName: 'tracker-xlsx' */ '../../reports/xlsx');
+  const { exportViewToXlsx, XLSX_MIME } = await import(/* webpackChunkName: 'tracker-xlsx' */ '../../paper/xlsx');
   const { bytes, truncated } = await exportViewToXlsx({ title, columns: columns.map((c) => HEADERS[c]), rows: rows.map(exportValues) });
   const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
   const a = document.createElement('a');
