@@ -35,48 +35,8 @@ export function scopeOf(settings: MyActionsSettings): WorkScope {
   };
 }
 
-/** Every string My Actions shows: the web part's `loc/en-gb.js`. */
-export interface MyActionsStrings {
-  PropertyPaneDescription: string;
-  DisplayGroupName: string;
-  ScopeGroupName: string;
-  TitleFieldLabel: string;
-  TrackerPageUrlFieldLabel: string;
-  TrackerPageUrlDescription: string;
-  SignOffGroupName: string;
-  ApproverEmailFieldLabel: string;
-  ApproverEmailDescription: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
-  DefaultTitle: string;
-  Loading: string;
-  Empty: string;
-  BandOverdue: string;
-  BandDueSoon: string;
-  BandUpdateOverdue: string;
-  BandOther: string;
-  PostUpdate: string;
-  RequestClosure: string;
-  OpenInTracker: string;
-  ActionOf: string;
-  Due: string;
-  NoDueDate: string;
-  LastUpdate: string;
-  NeverUpdated: string;
-  AwaitingSignOff: string;
-  UpdatePosted: string;
-  ClosureRequested: string;
-  ScopedTo: string;
-  CannotEdit: string;
-  BandSignOff: string;
-  DecideClosure: string;
-  ClosureAskedBy: string;
-  ClosureDecided: string;
-  /** Shown instead of "Open in the tracker" links when the stored tracker page address is refused; {0} says why. */
-  TrackerPageRefused: string;
-}
+/** Every string My Actions shows: the web part's `loc/mystrings.d.ts`. */
+export type MyActionsStrings = IMyActionsWebPartStrings;
 
 /**
  * The pane: display, who signs off closures, and the channel tab's scope (a directorate or a
@@ -97,11 +57,6 @@ export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices, t
       fields: filterFields(strings, choices)
     }
   ];
-}
-
-/** `{0}`-style placeholders filled in order. */
-export function format(template: string, ...values: string[]): string {
-  return template.replace(/\{(\d)\}/g, (m, i: string) => values[Number(i)] ?? m);
 }
 
 /**

@@ -135,39 +135,11 @@ export interface SettingGroup {
   fields: SettingField[];
 }
 
-/** Labels shared by both web parts' panes; each web part's `loc` strings provide them. */
-export interface CommonPaneStrings {
-  PropertyPaneDescription: string;
-  DisplayGroupName: string;
-  FiltersGroupName: string;
-  TitleFieldLabel: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
-}
+/** The Recommendation Tracker's pane labels: its `loc/mystrings.d.ts`. */
+export type TrackerPaneStrings = IRecommendationTrackerWebPartStrings;
 
-/** The Recommendation Tracker's pane labels. */
-export interface TrackerPaneStrings extends CommonPaneStrings {
-  ColumnsGroupName: string;
-  OnlyRedFieldLabel: string;
-  KindFieldLabel: string;
-  AllKinds: string;
-  OpenOnlyFieldLabel: string;
-  GroupingFieldLabel: string;
-  GroupByReport: string;
-  GroupByDirectorate: string;
-  GroupByNone: string;
-  CompactFieldLabel: string;
-  PageSizeFieldLabel: string;
-  ColumnLabels: Record<TrackerColumn, string>;
-}
-
-/** The Tracker Dashboard's pane labels. */
-export interface DashboardPaneStrings extends CommonPaneStrings {
-  TrackerPageUrlFieldLabel: string;
-  TrackerPageUrlDescription: string;
-}
+/** The Tracker Dashboard's pane labels: its `loc/mystrings.d.ts`. */
+export type DashboardPaneStrings = ITrackerDashboardWebPartStrings;
 
 /** What the pane's dropdowns offer: read from the site when the pane opens. */
 export interface PaneChoices {
@@ -190,7 +162,7 @@ export function trackerPageField(strings: { TrackerPageUrlFieldLabel: string; Tr
 }
 
 /** The directorate and report dropdowns every web part's pane offers to narrow what it shows. */
-export function filterFields(strings: Pick<CommonPaneStrings, 'DirectorateFieldLabel' | 'AllDirectorates' | 'ReportFieldLabel' | 'AllReports'>, choices: PaneChoices): SettingField[] {
+export function filterFields(strings: Pick<TrackerPaneStrings, 'DirectorateFieldLabel' | 'AllDirectorates' | 'ReportFieldLabel' | 'AllReports'>, choices: PaneChoices): SettingField[] {
   return [
     {
       kind: 'dropdown',
@@ -208,7 +180,7 @@ export function filterFields(strings: Pick<CommonPaneStrings, 'DirectorateFieldL
 }
 
 /** The Recommendation Tracker's property pane. */
-export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices): SettingGroup[] {
+export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices, columns: Record<TrackerColumn, string>): SettingGroup[] {
   return [
     {
       name: strings.DisplayGroupName,
@@ -244,7 +216,7 @@ export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices): 
     },
     {
       name: strings.ColumnsGroupName,
-      fields: TRACKER_COLUMNS.map((c): SettingField => ({ kind: 'checkbox', key: `visibleColumns.${c}`, label: strings.ColumnLabels[c] }))
+      fields: TRACKER_COLUMNS.map((c): SettingField => ({ kind: 'checkbox', key: `visibleColumns.${c}`, label: columns[c] }))
     }
   ];
 }

@@ -36,6 +36,8 @@ import { FilterBar } from './FilterBar';
 import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, sortRows } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
+import { format, formatNumber, plural } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
@@ -72,26 +74,11 @@ export interface TrackerViewProps {
   now: () => Date;
 }
 
-const COLUMN_NAMES: Record<TrackerColumn, string> = {
-  ref: 'Ref',
-  text: 'Recommendation',
-  kind: 'Kind',
-  trafficLight: 'RAG',
-  lifecycle: 'Status',
-  due: 'Due',
-  owner: 'Owner',
-  directorate: 'Directorate',
-  confidence: 'Confidence',
-  lastUpdated: 'Last updated',
-  causesOfConcern: 'Answers concern',
-  report: 'Report'
-};
-
 const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
   ref: [50, 80],
   text: [220, 480],
   kind: [110, 160],
-  trafficLight: [70, 90],
+  trafficLight: [90, 110],
   lifecycle: [120, 180],
   due: [90, 130],
   owner: [110, 170],
@@ -106,6 +93,8 @@ const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
 export function TrackerView(props: TrackerViewProps): JSX.Element {
   const { data, user, settings, now } = props;
   const theme = useTheme();
+  const strings = useStrings();
+  const { Common: common, Tracker: words } = strings;
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[]>([]);
@@ -193,8 +182,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const pageCount = pageSize > 0 ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1;
   const shownSorted = pageSize > 0 ? sorted.slice(page * pageSize, (page + 1) * pageSize) : sorted;
   const grouped = React.useMemo(
-    () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? 'No report' : 'No directorate')),
-    [shownSorted, settings.grouping]
+    () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? words.NoReport : words.NoDirectorate)),
+    [shownSorted, settings.grouping, words]
   );
   const groups: IGroup[] | undefined = grouped.groups?.map((g) => ({ key: g.key, name: g.name, startIndex: g.startIndex, count: g.count, level: 0 }));
 
@@ -221,7 +210,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     switch (key) {
       case 'ref':
         return (
-          <Link onClick={() => setOpenId(row.id)} aria-label={`Open ${rec.ref}`}>
+          <Link onClick={() => setOpenId(row.id)} aria-label={format(words.Open, rec.ref)}>
             {rec.ref}
           </Link>
         );
@@ -231,9 +220,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             <span className={styles.clamp}>{rec.text}</span>
             {row.sameAs !== null && (
               <span className={styles.recorded} data-testid="same-as">
-                {row.sameAs.kind === 'carried by'
-                  ? `Carried by the force's own row ${row.sameAs.ref} (${row.sameAs.reportTitle}): counted there.`
-                  : `Repeats national recommendation ${row.sameAs.ref} (${row.sameAs.reportTitle}).`}
+                {format(row.sameAs.kind === 'carried by' ? words.CarriedBy : words.Repeats, row.sameAs.ref, row.sameAs.reportTitle)}
               </span>
             )}
           </span>
@@ -256,14 +243,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         return (
           <span className={styles.wrap}>
             {rec.lifecycle}
-            {row.updateOverdue && <span className={styles.flag}> · update overdue</span>}
+            {row.updateOverdue && <span className={styles.flag}>{words.UpdateOverdueFlag}</span>}
           </span>
         );
       case 'due':
         return (
           <span className={styles.wrap}>
             {dueText(rec.due)}
-            {row.overdue && <span className={styles.flag}> · overdue</span>}
+            {row.overdue && <span className={styles.flag}>{words.OverdueFlag}</span>}
           </span>
         );
       case 'owner':
@@ -276,8 +263,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             {rec.confidence ?? ''}
             {row.disagreement !== null && (
               <span className={styles.flag} data-testid="disagreement-flag">
-                {' '}
-                · disagrees ({row.disagreement.reason})
+                {format(words.DisagreesFlag, row.disagreement.reason)}
               </span>
             )}
           </span>
@@ -289,7 +275,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }, [styles]);
+  }, [styles, words]);
 
   const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
   const columns: IColumn[] = React.useMemo(() => visible.map((key) => {
@@ -297,7 +283,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     const sortKey: SortKey | null = key === 'causesOfConcern' ? null : key;
     return {
       key,
-      name: COLUMN_NAMES[key],
+      name: strings.Columns[key],
       fieldName: key,
       minWidth,
       maxWidth,
@@ -305,36 +291,36 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       isMultiline: key === 'text',
       isSorted: sortKey !== null && sort.key === sortKey,
       isSortedDescending: sort.descending,
-      sortAscendingAriaLabel: 'Sorted A to Z',
-      sortDescendingAriaLabel: 'Sorted Z to A',
+      sortAscendingAriaLabel: words.SortedAscending,
+      sortDescendingAriaLabel: words.SortedDescending,
       onColumnClick: sortKey === null ? undefined : () => setSort((s) => ({ key: sortKey, descending: s.key === sortKey ? !s.descending : false })),
       onRender: (row: TrackerRow) => renderCell(row, key)
     };
-  }), [visible, sort, renderCell]);
+  }), [visible, sort, renderCell, strings]);
 
 
   const commands: ICommandBarItemProps[] = [
     ...(user.canEdit
       ? [
-          { key: 'newRec', text: 'New recommendation', iconProps: { iconName: 'Add' }, disabled: reports.length === 0, onClick: () => setForm('recommendation') },
-          { key: 'newReport', text: 'New report', iconProps: { iconName: 'Add' }, onClick: () => setForm('report') }
+          { key: 'newRec', text: words.NewRecommendation, iconProps: { iconName: 'Add' }, disabled: reports.length === 0, onClick: () => setForm('recommendation') },
+          { key: 'newReport', text: words.NewReport, iconProps: { iconName: 'Add' }, onClick: () => setForm('report') }
         ]
       : []),
     {
       key: 'export',
-      text: 'Export to Excel',
+      text: words.ExportToExcel,
       iconProps: { iconName: 'ExcelDocument' },
       disabled: sorted.length === 0,
       onClick: () => {
         setWarning(null);
-        exportRows(settings.title, visible, sorted).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+        exportRows(settings.title, visible, sorted, strings).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
-    { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
+    { key: 'refresh', text: words.Refresh, iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
     ...(user.canManageLists
       ? [
-          { key: 'settings', text: 'Tracker settings', iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
-          { key: 'rules', text: 'Reminder rules', iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
+          { key: 'settings', text: words.TrackerSettings, iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
+          { key: 'rules', text: words.ReminderRules, iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
         ]
       : [])
   ];
@@ -351,14 +337,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   React.useEffect(() => {
     if (loading || error !== null || openId === null || openId !== props.openItemId || open !== undefined) return;
     setOpenId(null);
-    setNotice(`Recommendation ${openId} is not in this tracker: it may have been deleted.`);
-  }, [loading, error, openId, open, props.openItemId]);
+    setNotice(format(words.NotInTracker, openId));
+  }, [loading, error, openId, open, props.openItemId, words]);
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
 
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {
     return (
-      <React.Suspense fallback={<Spinner label="Loading reminder rules…" />}>
+      <React.Suspense fallback={<Spinner label={words.LoadingRules} />}>
         <ReminderRulesPage
           data={data}
           records={records}
@@ -377,29 +363,31 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         {settings.title}
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
-      <CommandBar items={commands} ariaLabel="Tracker commands" />
+      <CommandBar items={commands} ariaLabel={words.Commands} />
       {error !== null && (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {error}
         </MessageBar>
       )}
       {warning !== null && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {warning}
         </MessageBar>
       )}
       {notice !== null && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {notice}
         </MessageBar>
       )}
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
         {loading && records.length === 0
-          ? 'Loading recommendations…'
-          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}${repeatedShown > 0 ? ` · ${repeatedShown} national ${repeatedShown === 1 ? 'row' : 'rows'} counted with the force's own` : ''}${incomplete.length > 0 ? ` · ${incomplete.length} ${incomplete.length === 1 ? 'needs' : 'need'} completing` : ''}`}
+          ? words.LoadingRecommendations
+          : format(words.Counts, ...[sorted.length, rows.length, counts.RED, counts.AMBER, counts.GREEN, counts.WHITE].map(formatNumber)) +
+            (repeatedShown > 0 ? plural(words.CountedWithOwn, repeatedShown) : '') +
+            (incomplete.length > 0 ? plural(words.NeedCompleting, incomplete.length) : '')}
       </div>
       <NeedsCompleting items={incomplete} />
-      {loading && <ProgressIndicator label={`Loaded ${records.length} recommendations so far…`} />}
+      {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
       <DetailsList
         items={grouped.rows}
         groups={groups}
@@ -411,18 +399,16 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         getKey={(row: TrackerRow) => String(row.id)}
         setKey="tracker"
         onItemInvoked={(row: TrackerRow) => setOpenId(row.id)}
-        ariaLabelForGrid="Recommendations"
+        ariaLabelForGrid={words.Grid}
         groupProps={{ showEmptyGroups: false, onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />) }}
         onShouldVirtualize={() => true}
       />
-      {!loading && sorted.length === 0 && <Text>No recommendation matches these filters.</Text>}
+      {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
-          <DefaultButton text="Previous" disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
-          <Text>
-            Page {page + 1} of {pageCount}
-          </Text>
-          <DefaultButton text="Next" disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
+          <DefaultButton text={words.Previous} disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
+          <Text>{format(words.PageOf, formatNumber(page + 1), formatNumber(pageCount))}</Text>
+          <DefaultButton text={words.Next} disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
         </Stack>
       )}
       {open !== undefined && (
@@ -452,7 +438,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           onSaved={(next, changed) => {
             setPolicy(next);
             setSettingsOpen(false);
-            setNotice(`Saved: ${ragPolicyStatement(next)} ${changed === 1 ? '1 stored colour was' : `${changed} stored colours were`} brought up to date.`);
+            setNotice(plural(words.SettingsSaved, changed, ragPolicyStatement(next)));
             void load();
           }}
         />
@@ -464,7 +450,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             const saved = (await data.saveReport(null, report)).value;
             setReports((prev) => [...prev, saved]);
             setForm(null);
-            setNotice(`Report “${saved.title}” added.`);
+            setNotice(format(words.ReportAdded, saved.title));
           }}
         />
       )}
@@ -480,7 +466,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             const saved = await data.saveRecommendation(null, rec);
             replaceRecord(saved);
             setForm(null);
-            setNotice(`${saved.recommendation.ref} added.`);
+            setNotice(format(words.RecommendationAdded, saved.recommendation.ref));
           }}
         />
       )}

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'RecommendationTrackerWebPartStrings';
+import * as trackerStrings from 'TrackerStrings';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { itemIdFromQuery } from '../../core/deepLinks';
@@ -22,6 +23,6 @@ export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Par
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: trackerPane(strings, choices) };
+    return { description: strings.PropertyPaneDescription, groups: trackerPane(strings, choices, trackerStrings.Columns) };
   }
 }

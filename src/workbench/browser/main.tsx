@@ -19,6 +19,7 @@ import { mergeStyleSets } from '@fluentui/react';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
 import { itemIdFromQuery } from '../../core/deepLinks';
+import { TrackerStringsProvider } from '../../components/common/strings';
 import { createMyActionsSource } from '../../data/myWork';
 import type { MyActionsSource } from '../../data/myWork';
 import type { TrackerDataSource } from '../../data/TrackerDataSource';
@@ -29,7 +30,7 @@ import {
   withDashboardDefaults,
   withTrackerDefaults
 } from '../../components/settings/settings';
-import type { DashboardPaneStrings, DashboardSettings, PaneChoices, TrackerPaneStrings, TrackerSettings } from '../../components/settings/settings';
+import type { DashboardSettings, PaneChoices, TrackerSettings } from '../../components/settings/settings';
 import { THEMES, THEME_NAMES } from '../../components/theme/themes';
 import type { ThemeName } from '../../components/theme/themes';
 import { PropertyPane } from './PropertyPane';
@@ -111,7 +112,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<TrackerSettings>
             title={title}
             description={config.strings.tracker.PropertyPaneDescription}
-            groups={trackerPane(config.strings.tracker as TrackerPaneStrings, props.choices)}
+            groups={trackerPane(config.strings.tracker, props.choices, config.strings.shared.Columns)}
             values={tracker}
             onChange={save(setTracker)}
             onDismiss={() => setEditing(false)}
@@ -120,7 +121,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<DashboardSettings>
             title={title}
             description={config.strings.dashboard.PropertyPaneDescription}
-            groups={dashboardPane(config.strings.dashboard as DashboardPaneStrings, props.choices, window.location.href)}
+            groups={dashboardPane(config.strings.dashboard, props.choices, window.location.href)}
             values={dashboard}
             onChange={save(setDashboard)}
             onDismiss={() => setEditing(false)}
@@ -209,4 +210,9 @@ const now = config.now === null ? undefined : () => new Date(config.now ?? '');
 // One PnPjs instance and one data layer for every page: the tracker's data source is My Actions'.
 const source = createMyActionsSource(sp, now);
 document.documentElement.lang = 'en-GB';
-ReactDom.render(<Workbench config={config} data={source.tracker} source={source} />, document.getElementById('root'));
+ReactDom.render(
+  <TrackerStringsProvider strings={config.strings.shared}>
+    <Workbench config={config} data={source.tracker} source={source} />
+  </TrackerStringsProvider>,
+  document.getElementById('root')
+);

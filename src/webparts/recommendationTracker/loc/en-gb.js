@@ -18,20 +18,6 @@ define([], function () {
     GroupByDirectorate: 'Directorate',
     GroupByNone: 'No grouping',
     CompactFieldLabel: 'Compact rows',
-    PageSizeFieldLabel: 'Rows per page (0 shows all)',
-    ColumnLabels: {
-      ref: 'Reference',
-      text: 'Recommendation text',
-      kind: 'Kind',
-      trafficLight: 'Traffic light',
-      lifecycle: 'Status',
-      due: 'Due date',
-      owner: 'Owner',
-      directorate: 'Directorate',
-      confidence: 'Confidence',
-      lastUpdated: 'Last updated',
-      causesOfConcern: 'Cause of concern answered',
-      report: 'Originating report'
-    }
+    PageSizeFieldLabel: 'Rows per page (0 shows all)'
   };
 });

@@ -18,20 +18,6 @@ declare interface IRecommendationTrackerWebPartStrings {
   GroupByNone: string;
   CompactFieldLabel: string;
   PageSizeFieldLabel: string;
-  ColumnLabels: {
-    ref: string;
-    text: string;
-    kind: string;
-    trafficLight: string;
-    lifecycle: string;
-    due: string;
-    owner: string;
-    directorate: string;
-    confidence: string;
-    lastUpdated: string;
-    causesOfConcern: string;
-    report: string;
-  };
 }
 
 declare module 'RecommendationTrackerWebPartStrings' {
