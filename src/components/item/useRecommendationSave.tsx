@@ -5,7 +5,8 @@
 import * as React from 'react';
 import type { Recommendation } from '../../core/model';
 import type { RecommendationRecord, TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
-import { RECOMMENDATION_FIELDS } from './fieldSets';
+import { recommendationFields } from './fieldSets';
+import { useStrings } from '../common/strings';
 import { useConflictSave } from './conflictSave';
 
 export interface RecommendationSave {
@@ -29,7 +30,9 @@ export function useRecommendationSave(data: TrackerDataSource, onSaved?: (saved:
     return { value: saved.recommendation, etag: saved.etag };
   }, [data]);
   const heard = React.useCallback((v: Versioned<Recommendation>) => onSaved?.(toRecord(v, v.value.id as number)), [onSaved]);
-  const { save, conflictDialog } = useConflictSave(write, RECOMMENDATION_FIELDS, heard);
+  const { Fields } = useStrings();
+  const fields = React.useMemo(() => recommendationFields(Fields), [Fields]);
+  const { save, conflictDialog } = useConflictSave(write, fields, heard);
   const saveRecord = React.useCallback(
     async (base: RecommendationRecord, mine: Recommendation): Promise<RecommendationRecord | null> => {
       const saved = await save({ value: base.recommendation, etag: base.etag }, mine);

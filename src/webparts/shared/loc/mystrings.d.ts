@@ -138,6 +138,227 @@ declare interface ITrackerStrings {
     /** `{0}`: the policy the site holds now, as the option names it (lower case). */
     ChangedElsewhere: string;
   };
+  /** One recommendation in the item panel. */
+  Item: {
+    AddUpdate: string;
+    Edit: string;
+    RequestClosure: string;
+    DecideClosure: string;
+    RequestExtension: string;
+    DecideExtension: string;
+    AddAction: string;
+    /** `{0}`: the due date in words, or None. */
+    Due: string;
+    ReadOnly: string;
+    /** `{0}`: who asked; `{1}`: the date; `{2}`: their evidence. */
+    ClosurePending: string;
+    /** `{0}`: the proposed date; `{1}`: who asked; `{2}`: their reason. */
+    ExtensionPending: string;
+    /** `{0}`: why confidence disagrees with the facts. */
+    Disagrees: string;
+    Commands: string;
+    Sections: string;
+    Details: string;
+    AppliesTo: string;
+    TheForce: string;
+    Accepted: string;
+    NotDecided: string;
+    Yes: string;
+    No: string;
+    Owner: string;
+    Sro: string;
+    NotAssigned: string;
+    Directorate: string;
+    Confidence: string;
+    NotGiven: string;
+    DependsOn: string;
+    InspectorateEvidence: string;
+    LatestComment: string;
+    LastUpdated: string;
+    Never: string;
+    AnswersConcern: string;
+    AnsweredBy: string;
+    DueDate: string;
+    NoneSet: string;
+    /** `{0}`: the words the deadline was read from. */
+    AsWritten: string;
+    Revisions: string;
+    From: string;
+    To: string;
+    Reason: string;
+    ApprovedBy: string;
+    /** `{0}`: how many. */
+    Updates: string;
+    UpdatesTab: string;
+    LoadingUpdates: string;
+    NoUpdates: string;
+    UpdatesList: string;
+    /** `{0}`: the confidence. */
+    UpdateConfidence: string;
+    /** `{0}`: how many. */
+    Actions: string;
+    ActionsTab: string;
+    LoadingActions: string;
+    NoActions: string;
+    ActionNo: string;
+    Action: string;
+    Status: string;
+    ActionDue: string;
+    CurrentPosition: string;
+    /** `{0}`: the action's number. */
+    EditAction: string;
+    History: string;
+    LoadingHistory: string;
+    HistoryList: string;
+    /** `{0}`: the version. */
+    Version: string;
+    Empty: string;
+    UpdatePosted: string;
+    ChangesSaved: string;
+    ClosureRequested: string;
+    ClosureDecided: string;
+    ExtensionRequested: string;
+    ExtensionDecided: string;
+    ActionSaved: string;
+  };
+  /** The dialogs on one recommendation: progress update, closure and extension requests and decisions. */
+  Dialogs: {
+    /** `{0}`: the reference. */
+    UpdateTitle: string;
+    PostUpdate: string;
+    WhatHappened: string;
+    StatusAtDate: string;
+    ConfidenceLabel: string;
+    /** `{0}`: the reference. */
+    RequestClosureTitle: string;
+    RequestClosureSubText: string;
+    RequestClosure: string;
+    Evidence: string;
+    /** `{0}`: the reference. */
+    DecideClosureTitle: string;
+    RecordDecision: string;
+    /** `{0}`: who asked; `{1}`: the date; `{2}`: their evidence. */
+    ClosureAsked: string;
+    Decision: string;
+    ApproveClosed: string;
+    ApproveDischarged: string;
+    Return: string;
+    WhyReturned: string;
+    NoteOptional: string;
+    /** `{0}`: the reference. */
+    RequestExtensionTitle: string;
+    NoDueDate: string;
+    /** `{0}`: the due date in force. */
+    DueNow: string;
+    RequestExtension: string;
+    ProposedDate: string;
+    Reason: string;
+    /** `{0}`: the reference. */
+    DecideExtensionTitle: string;
+    /** `{0}`: who asked; `{1}`: the proposed date; `{2}`: their reason. */
+    ExtensionAsked: string;
+    ApproveDate: string;
+    Refuse: string;
+  };
+  /** The conflict dialog after someone else saved first. */
+  Conflict: {
+    Title: string;
+    SubText: string;
+    Caption: string;
+    Field: string;
+    Theirs: string;
+    Yours: string;
+    Reapply: string;
+    KeepTheirs: string;
+  };
+  /** The fields a user edits, as the conflict dialog and the item's history name them, and their values. */
+  Fields: {
+    Recommendation: {
+      ref: string;
+      kind: string;
+      text: string;
+      reportId: string;
+      appliesTo: string;
+      addressee: string;
+      acceptedForAction: string;
+      causeOfConcernIds: string;
+      dependsOn: string;
+      owner: string;
+      sro: string;
+      directorate: string;
+      lifecycle: string;
+      due: string;
+      confidence: string;
+      confidenceNarrative: string;
+      latestComment: string;
+      closure: string;
+      extension: string;
+      lastUpdated: string;
+    };
+    Action: {
+      ref: string;
+      text: string;
+      owner: string;
+      lifecycle: string;
+      due: string;
+      currentPosition: string;
+    };
+    Yes: string;
+    No: string;
+    Requested: string;
+    /** `{0}`: the outcome (or "requested"); `{1}`: the evidence. */
+    ClosureValue: string;
+    /** `{0}`: the outcome (or "requested"); `{1}`: the proposed date; `{2}`: the reason. */
+    ExtensionValue: string;
+    Item: string;
+    Created: string;
+    Unreadable: string;
+    UnknownEditor: string;
+  };
+  /** The report, recommendation and action forms. */
+  Forms: {
+    EditReport: string;
+    NewReport: string;
+    SaveReport: string;
+    Title: string;
+    PublishedBy: string;
+    Type: string;
+    Published: string;
+    Scope: string;
+    Link: string;
+    RateByTrafficLight: string;
+    RateOn: string;
+    RateOff: string;
+    /** `{0}`: the reference. */
+    EditRecommendation: string;
+    NewRecommendation: string;
+    OriginatingReport: string;
+    Reference: string;
+    Kind: string;
+    Text: string;
+    AppliesTo: string;
+    AddressedTo: string;
+    Accepted: string;
+    CausesAnswered: string;
+    Owner: string;
+    Sro: string;
+    Directorate: string;
+    /** `{0}`: the due date in words. */
+    DueFixed: string;
+    DueDate: string;
+    Status: string;
+    Confidence: string;
+    NotGiven: string;
+    WhyConfidence: string;
+    DependsOn: string;
+    /** `{0}`: the action's number. */
+    EditAction: string;
+    NewAction: string;
+    SaveAction: string;
+    Number: string;
+    Action: string;
+    CurrentPosition: string;
+  };
 }
 
 declare module 'TrackerStrings' {
