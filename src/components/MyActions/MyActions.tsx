@@ -34,6 +34,7 @@ import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
 import type { MyActionsSource } from '../../data/myWork';
 import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
 import { scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
@@ -349,7 +350,8 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const rec = item.recommendation;
   const ref = refOf(item);
   const lifecycle = item.kind === 'action' ? item.action.lifecycle : rec.lifecycle;
-  const due = dueText(item.kind === 'action' ? item.action.due : rec.due);
+  const words = useStrings().Format;
+  const due = dueText(item.kind === 'action' ? item.action.due : rec.due, words);
   const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today, props.policy);
   const perms = user === null ? null : itemPermissions(item.kind === 'action' ? { ...rec, lifecycle } : rec, user);
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);

@@ -53,7 +53,8 @@ export interface ItemPanelProps {
 export function ItemPanel(props: ItemPanelProps): JSX.Element {
   const { data, user } = props;
   const theme = useTheme();
-  const { Common: common, Fields: fields, Item: item } = useStrings();
+  const strings = useStrings();
+  const { Common: common, Format: words, Item: item } = strings;
   const [record, setRecord] = React.useState(props.record);
   const [updates, setUpdates] = React.useState<(ProgressUpdate & { id: number })[] | null>(null);
   const [actions, setActions] = React.useState<ActionRecord[] | null>(null);
@@ -80,11 +81,11 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
       const [u, a, h] = await Promise.all([data.listUpdates(rec.id), data.listActions(rec.id), data.history(rec.id)]);
       setUpdates(u);
       setActions(a);
-      setAudit(auditTrail(h, fields));
+      setAudit(auditTrail(h, strings));
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
     }
-  }, [data, rec.id, fields]);
+  }, [data, rec.id, strings]);
 
   React.useEffect(() => {
     reload().catch(() => undefined);
@@ -143,12 +144,12 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         <Stack horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="center">
           <TrafficLightBadge light={light} />
           <Text>{rec.lifecycle}</Text>
-          <Text>{format(item.Due, dueText(rec.due) || common.None)}</Text>
+          <Text>{format(item.Due, dueText(rec.due, words) || common.None)}</Text>
           {report !== undefined && <Text>{report.title}</Text>}
         </Stack>
         {difference !== null && (
           <MessageBar messageBarType={MessageBarType.info} data-testid="colour-difference">
-            {colourDifferenceSentence(difference)}
+            {colourDifferenceSentence(difference, words)}
           </MessageBar>
         )}
         {!user.canEdit && <MessageBar>{item.ReadOnly}</MessageBar>}
@@ -201,7 +202,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                 {item.DueDate}
               </Text>
               <Text>
-                {dueText(rec.due) || item.NoneSet}
+                {dueText(rec.due, words) || item.NoneSet}
                 {/* Only a deadline read from the text is shown as a date: name the words it came from. */}
                 {rec.due.fromText === true && rec.due.kind !== 'unparsed' && format(item.AsWritten, rec.due.raw)}
               </Text>
@@ -292,7 +293,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                         <td className={`${styles.cell} ${styles.text}`}>{a.text}</td>
                         <td className={styles.cell}>{a.owner?.name ?? ''}</td>
                         <td className={styles.cell}>{a.lifecycle}</td>
-                        <td className={styles.cell}>{dueText(a.due)}</td>
+                        <td className={styles.cell}>{dueText(a.due, words)}</td>
                         <td className={`${styles.cell} ${styles.text}`}>{a.currentPosition ?? ''}</td>
                       </tr>
                     );

@@ -102,8 +102,8 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
 /** Conflict-aware saving of a recommendation's actions (the action form, an update posted on an action). */
 export function useActionSave(data: Pick<TrackerDataSource, 'saveAction'>): ConflictSave<Action> {
   const write = React.useCallback((base: Versioned<Action>, mine: Action) => data.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [data]);
-  const { Fields } = useStrings();
-  const fields = React.useMemo(() => actionFields(Fields), [Fields]);
+  const strings = useStrings();
+  const fields = React.useMemo(() => actionFields(strings), [strings]);
   return useConflictSave(write, fields);
 }
 

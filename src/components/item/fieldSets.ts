@@ -10,14 +10,13 @@ import { dueText } from '../common/format';
 import { format } from '../common/intl';
 import type { TrackerStrings } from '../common/strings';
 
-type FieldStrings = TrackerStrings['Fields'];
 
 /** A field's value as text, for showing side by side. */
-export function fieldText(rec: Recommendation, field: EditableField, strings: FieldStrings): string {
+export function fieldText(rec: Recommendation, field: EditableField, { Fields: strings, Format: words }: TrackerStrings): string {
   const value = rec[field];
   if (value === undefined || value === null) return '';
   if (field === 'owner' || field === 'sro') return (value as Person).name;
-  if (field === 'due') return dueText(rec.due);
+  if (field === 'due') return dueText(rec.due, words);
   if (field === 'acceptedForAction') return value === true ? strings.Yes : strings.No;
   if (field === 'closure') return rec.closure === undefined ? '' : format(strings.ClosureValue, rec.closure.decision?.outcome ?? strings.Requested, rec.closure.evidence);
   if (field === 'extension') return rec.extension === undefined ? '' : format(strings.ExtensionValue, rec.extension.decision?.outcome ?? strings.Requested, rec.extension.proposed, rec.extension.reason);
@@ -34,18 +33,18 @@ export interface FieldSet<T> extends FieldMerge<T> {
 }
 
 /** The fields of a recommendation a user edits in the recommendation form and the dialogs. */
-export function recommendationFields(strings: FieldStrings): FieldSet<Recommendation> {
-  return { ...RECOMMENDATION_MERGE, labels: strings.Recommendation, text: (rec, field) => fieldText(rec, field as EditableField, strings) };
+export function recommendationFields(strings: TrackerStrings): FieldSet<Recommendation> {
+  return { ...RECOMMENDATION_MERGE, labels: strings.Fields.Recommendation, text: (rec, field) => fieldText(rec, field as EditableField, strings) };
 }
 
 /** The fields of an action a user edits, in the action form and by posting an update on it. */
-export function actionFields(strings: FieldStrings): FieldSet<Action> {
+export function actionFields(strings: TrackerStrings): FieldSet<Action> {
   return {
     ...ACTION_MERGE,
-    labels: strings.Action,
+    labels: strings.Fields.Action,
     text: (a, field) => {
       if (field === 'owner') return a.owner?.name ?? '';
-      if (field === 'due') return dueText(a.due);
+      if (field === 'due') return dueText(a.due, strings.Format);
       const value = (a as unknown as Record<string, unknown>)[field];
       return value === undefined || value === null ? '' : String(value);
     }
@@ -62,14 +61,15 @@ export interface AuditEntry {
 }
 
 /** The audit history from an item's versions (newest first): each compared with the one saved before it. */
-export function auditTrail(versions: readonly ItemVersion<Recommendation>[], strings: FieldStrings): AuditEntry[] {
+export function auditTrail(versions: readonly ItemVersion<Recommendation>[], all: TrackerStrings): AuditEntry[] {
+  const strings = all.Fields;
   return versions.map((v, i) => {
     const previous = versions[i + 1]?.value;
     const current = v.value;
     let changes: AuditEntry['changes'];
     if (current === undefined) changes = [{ field: strings.Item, from: '', to: v.problem ?? strings.Unreadable }];
     else if (previous === undefined) changes = [{ field: strings.Item, from: '', to: strings.Created }];
-    else changes = changedFields(previous, current).map((f) => ({ field: strings.Recommendation[f], from: fieldText(previous, f, strings), to: fieldText(current, f, strings) }));
+    else changes = changedFields(previous, current).map((f) => ({ field: strings.Recommendation[f], from: fieldText(previous, f, all), to: fieldText(current, f, all) }));
     return { version: v.label, at: v.created, by: v.editor ?? strings.UnknownEditor, changes };
   });
 }

@@ -116,7 +116,7 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
     }
   );
   const set = (patch: Partial<Recommendation>): void => setR((prev) => ({ ...prev, ...patch }));
-  const { Common: common, Forms: strings } = useStrings();
+  const { Common: common, Forms: strings, Format: words } = useStrings();
   const concerns = props.causesOfConcern.filter((c) => c.id !== r.id && (r.reportId === undefined || c.reportId === r.reportId));
   const canSave = r.ref.trim() !== '' && r.text.trim() !== '' && r.reportId !== undefined;
   return (
@@ -164,7 +164,7 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
         <FreeformCombo label={strings.Directorate} value={r.directorate ?? ''} choices={props.directorates} onChange={(v) => set({ directorate: v.trim() === '' ? undefined : v.trim() })} />
       </Stack>
       {editing ? (
-        <Text block>{format(strings.DueFixed, dueText(r.due) || common.None)}</Text>
+        <Text block>{format(strings.DueFixed, dueText(r.due, words) || common.None)}</Text>
       ) : (
         <Stack horizontal tokens={{ childrenGap: 12 }}>
           <UkDatePicker label={strings.DueDate} value={r.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />

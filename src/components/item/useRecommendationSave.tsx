@@ -30,8 +30,8 @@ export function useRecommendationSave(data: TrackerDataSource, onSaved?: (saved:
     return { value: saved.recommendation, etag: saved.etag };
   }, [data]);
   const heard = React.useCallback((v: Versioned<Recommendation>) => onSaved?.(toRecord(v, v.value.id as number)), [onSaved]);
-  const { Fields } = useStrings();
-  const fields = React.useMemo(() => recommendationFields(Fields), [Fields]);
+  const strings = useStrings();
+  const fields = React.useMemo(() => recommendationFields(strings), [strings]);
   const { save, conflictDialog } = useConflictSave(write, fields, heard);
   const saveRecord = React.useCallback(
     async (base: RecommendationRecord, mine: Recommendation): Promise<RecommendationRecord | null> => {

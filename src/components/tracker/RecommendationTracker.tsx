@@ -232,9 +232,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           <span className={styles.wrap}>
             <TrafficLightBadge light={row.trafficLight} />
             {row.colourDifference !== null && (
-              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference)} data-testid="recorded-colour">
-                {recordedColourText(row.colourDifference)}
-                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference)}</span>
+              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings.Format)} data-testid="recorded-colour">
+                {recordedColourText(row.colourDifference, strings.Format)}
+                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings.Format)}</span>
               </span>
             )}
           </span>
@@ -249,7 +249,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'due':
         return (
           <span className={styles.wrap}>
-            {dueText(rec.due)}
+            {dueText(rec.due, strings.Format)}
             {row.overdue && <span className={styles.flag}>{words.OverdueFlag}</span>}
           </span>
         );
@@ -275,7 +275,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }, [styles, words]);
+  }, [styles, words, strings.Format]);
 
   const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
   const columns: IColumn[] = React.useMemo(() => visible.map((key) => {

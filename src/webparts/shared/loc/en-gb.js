@@ -8,6 +8,15 @@ define([], function () {
       Cancel: 'Cancel',
       None: 'none'
     },
+    Format: {
+      NowDue: '{0}; now due {1}',
+      Unreadable: '{0} (no date the tracker can check)',
+      Immediate: 'Immediate',
+      NoDeadline: 'No deadline',
+      AwaitingTimescale: 'Awaiting new timescale',
+      Recorded: 'source: {0} ({1})',
+      ColourDifference: 'The source recorded {0} on {1}; the tracker shows {2}. {3}'
+    },
     Columns: {
       ref: 'Ref',
       text: 'Recommendation',
@@ -29,6 +38,22 @@ define([], function () {
       SettingUp: 'Setting up…',
       CreatingLists: 'Creating the lists…',
       NotSetUp: 'The tracker has not been set up on this site yet, so there is nothing to show. A site owner can set it up by opening this page.'
+    },
+    NeedsCompleting: {
+      Count: { one: '{0} item needs completing in SharePoint', other: '{0} items need completing in SharePoint' },
+      Consequence: {
+        one: ': the tracker cannot show it in the grid, count it or send reminders about it until the columns named below are filled in.',
+        other: ': the tracker cannot show them in the grid, count them or send reminders about them until the columns named below are filled in.'
+      },
+      Caption: 'Items that need completing',
+      Item: 'Item',
+      List: 'List',
+      Status: 'Status',
+      Problems: 'What is missing or wrong',
+      Complete: 'Complete it',
+      Untitled: 'Item {0}',
+      Flag: 'Needs completing',
+      Edit: 'Edit item {0} in SharePoint'
     },
     FilterBar: {
       Label: 'Filter recommendations',
@@ -286,6 +311,44 @@ define([], function () {
       Number: 'Number',
       Action: 'Action',
       CurrentPosition: 'Current position'
+    },
+    Pickers: {
+      Nobody: 'Nobody chosen.',
+      AsWritten: 'As written in the source: not matched to a site user. Choose a person to replace it.',
+      Suggestion: '{0} ({1})',
+      Lookup: '{0}: not a site user yet, add from the directory',
+      NoMatch: 'No site user has that name or address. Type a full e-mail address to look it up.',
+      NotASiteUser: 'No site user is called “{0}”. Choose a person from the list, or type their e-mail address.',
+      DatePlaceholder: 'dd/mm/yyyy'
+    },
+    Dashboard: {
+      Loading: 'Loading the dashboard…',
+      TrackerPageRefused: 'The figures and charts open their items here: the tracker page address in this dashboard\'s settings cannot be used. {0} Edit the web part to correct it.',
+      NotCounted: {
+        one: '{0} item needs completing in SharePoint and is not counted here: the tracker lists it with what is missing.',
+        other: '{0} items need completing in SharePoint and are not counted here: the tracker lists them with what is missing.'
+      },
+      Headlines: 'Headline figures',
+      Open: 'Open',
+      Overdue: 'Overdue',
+      UpdateOverdue: 'Update overdue',
+      DueSoon: 'Due in {0} days',
+      ClosedThisQuarter: 'Closed this quarter',
+      ByReport: 'Traffic lights by report',
+      NoReportYet: 'No item belongs to a report yet.',
+      ByDirectorate: 'Traffic lights by directorate',
+      NoDirectorateYet: 'No item has a directorate yet: set one on each recommendation (Edit) to see this chart.',
+      ShowChart: 'Show chart',
+      ShowTable: 'Show table',
+      Name: 'Name',
+      Total: 'Total',
+      Segment: '{0}: {1}',
+      SegmentCount: '{0} {1}',
+      OpenOverTime: 'Open items over time',
+      OpenSummary: 'Open items went from {0} on {1} to {2} on {3}.',
+      OpenAtMonthEnd: 'Open items at each month end',
+      Date: 'Date',
+      OpenItems: 'Open items'
     },
     TrackerSettings: {
       Title: 'Tracker settings',

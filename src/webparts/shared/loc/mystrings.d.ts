@@ -23,6 +23,20 @@ declare interface ITrackerStrings {
     Cancel: string;
     None: string;
   };
+  /** Due dates and colours in words, as every screen writes them. */
+  Format: {
+    /** `{0}`: the timescale as the source wrote it; `{1}`: the date agreed since. */
+    NowDue: string;
+    /** `{0}`: the words the tracker cannot read as a date. */
+    Unreadable: string;
+    Immediate: string;
+    NoDeadline: string;
+    AwaitingTimescale: string;
+    /** `{0}`: the colour the source recorded; `{1}`: when. */
+    Recorded: string;
+    /** `{0}`: the colour the source recorded; `{1}`: when; `{2}`: the colour the tracker shows; `{3}`: why. */
+    ColourDifference: string;
+  };
   /** The column names: the grid's headers, the Excel export's headers, the property pane's "Visible columns". */
   Columns: {
     ref: string;
@@ -46,6 +60,24 @@ declare interface ITrackerStrings {
     SettingUp: string;
     CreatingLists: string;
     NotSetUp: string;
+  };
+  /** Items SharePoint holds that the tracker cannot read, listed to be completed. */
+  NeedsCompleting: {
+    /** `{0}`: how many. */
+    Count: ITrackerPlural;
+    /** Follows the count; its form follows the number. */
+    Consequence: ITrackerPlural;
+    Caption: string;
+    Item: string;
+    List: string;
+    Status: string;
+    Problems: string;
+    Complete: string;
+    /** `{0}`: the item's id. */
+    Untitled: string;
+    Flag: string;
+    /** `{0}`: the item's id. */
+    Edit: string;
   };
   /** The tracker's filters and search. */
   FilterBar: {
@@ -125,6 +157,52 @@ declare interface ITrackerStrings {
     /** `{0}`: the item's reference; `{1}`: the column; `{2}`: the text's length. */
     TruncatedCell: string;
     ExportFileName: string;
+  };
+  /** The person picker and the date picker of the forms. */
+  Pickers: {
+    Nobody: string;
+    AsWritten: string;
+    /** `{0}`: the person's name; `{1}`: their e-mail address. */
+    Suggestion: string;
+    /** `{0}`: the e-mail address typed. */
+    Lookup: string;
+    NoMatch: string;
+    /** `{0}`: the name typed. */
+    NotASiteUser: string;
+    DatePlaceholder: string;
+  };
+  /** The dashboard: headline figures and charts. */
+  Dashboard: {
+    Loading: string;
+    /** `{0}`: why the tracker page address was refused. */
+    TrackerPageRefused: string;
+    /** `{0}`: how many items need completing in SharePoint (the number). */
+    NotCounted: ITrackerPlural;
+    Headlines: string;
+    Open: string;
+    Overdue: string;
+    UpdateOverdue: string;
+    /** `{0}`: how many days ahead. */
+    DueSoon: string;
+    ClosedThisQuarter: string;
+    ByReport: string;
+    NoReportYet: string;
+    ByDirectorate: string;
+    NoDirectorateYet: string;
+    ShowChart: string;
+    ShowTable: string;
+    Name: string;
+    Total: string;
+    /** `{0}`: the bar's name; `{1}`: the colour. */
+    Segment: string;
+    /** `{0}`: how many; `{1}`: the colour. */
+    SegmentCount: string;
+    OpenOverTime: string;
+    /** `{0}`: open items at the first month end; `{1}`: its date; `{2}`: open items at the last; `{3}`: its date. */
+    OpenSummary: string;
+    OpenAtMonthEnd: string;
+    Date: string;
+    OpenItems: string;
   };
   /** Tracker settings (site owners): what RED is measured against. */
   TrackerSettings: {
