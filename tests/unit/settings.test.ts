@@ -14,20 +14,22 @@ import {
   withDashboardDefaults,
   withTrackerDefaults
 } from '../../src/components/settings/settings';
-import type { DashboardPaneStrings, LinkFilters, SettingField, TrackerSettings } from '../../src/components/settings/settings';
+import type { DashboardPaneStrings, LinkFilters, PaneStrings, SettingField, TrackerSettings } from '../../src/components/settings/settings';
 
 const PAGE = 'https://contoso.sharepoint.com/sites/tracker/SitePages/Dashboard.aspx';
 const STRINGS: DashboardPaneStrings = {
   PropertyPaneDescription: 'Settings',
-  DisplayGroupName: 'Display',
-  FiltersGroupName: 'Filters',
-  TitleFieldLabel: 'Title',
-  DirectorateFieldLabel: 'Directorate',
-  AllDirectorates: 'All directorates',
-  ReportFieldLabel: 'Report',
-  AllReports: 'All reports',
-  TrackerPageUrlFieldLabel: 'Tracker page address',
   TrackerPageUrlDescription: 'A page on this site holding the tracker'
+};
+const PANE: PaneStrings = {
+  DisplayGroup: 'Display',
+  FiltersGroup: 'Filters',
+  Title: 'Title',
+  Directorate: 'Directorate',
+  AllDirectorates: 'All directorates',
+  Report: 'Report',
+  AllReports: 'All reports',
+  TrackerPageUrl: 'Tracker page address'
 };
 
 describe('link filters in a page address', () => {
@@ -65,7 +67,7 @@ describe('link filters in a page address', () => {
 });
 
 describe('the tracker page address typed into the dashboard’s pane', () => {
-  const field = dashboardPane(STRINGS, { reports: [], directorates: [] }, PAGE)
+  const field = dashboardPane(STRINGS, PANE, { reports: [], directorates: [] }, PAGE)
     .flatMap((g) => g.fields)
     .find((f): f is SettingField & { kind: 'text' } => f.kind === 'text' && f.key === 'trackerPageUrl');
   const problem = (value: string): string => field?.problem?.(value) ?? 'no field';

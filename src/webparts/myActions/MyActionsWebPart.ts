@@ -8,6 +8,7 @@ import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { SPFI } from '@pnp/sp';
 import * as strings from 'MyActionsWebPartStrings';
+import * as trackerStrings from 'TrackerStrings';
 import { MyActions } from '../../components/MyActions/MyActions';
 import { createMyActionsSource } from '../../data/myWork';
 import type { MyActionsSource } from '../../data/myWork';
@@ -41,6 +42,6 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, choices, this.context.pageContext.web.absoluteUrl) };
+    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl) };
   }
 }

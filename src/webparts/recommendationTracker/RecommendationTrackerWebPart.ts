@@ -23,6 +23,6 @@ export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Par
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: trackerPane(strings, choices, trackerStrings.Columns) };
+    return { description: strings.PropertyPaneDescription, groups: trackerPane(strings, trackerStrings, choices) };
   }
 }

@@ -20,6 +20,7 @@ import { SimulatedTeamsApp } from '../../components/teams/simulatedTeams';
 import type { TrackerUser } from '../../data/TrackerDataSource';
 import { usePaneChoices } from './usePaneChoices';
 import { PropertyPane } from './PropertyPane';
+import { useStrings } from '../../components/common/strings';
 
 /** Teams' own theme names, as `app.Context.app.theme` gives them. */
 type TeamsTheme = 'default' | 'dark' | 'contrast';
@@ -74,6 +75,7 @@ function teamsContextFor(user: TrackerUser, surface: Surface, theme: TeamsTheme,
 
 export default function TeamsPage(props: TeamsPageProps): JSX.Element {
   const { strings, now, source } = props;
+  const shared = useStrings();
   const outer = useTheme();
   const query = React.useMemo(() => new URLSearchParams(window.location.search), []);
   const [user, setUser] = React.useState<TrackerUser | null>(null);
@@ -133,7 +135,7 @@ export default function TeamsPage(props: TeamsPageProps): JSX.Element {
         <PropertyPane<MyActionsSettings>
           title="My Actions: channel tab"
           description={strings.PropertyPaneDescription}
-          groups={myActionsPane(strings, choices, window.location.href)}
+          groups={myActionsPane(strings, shared.Pane, choices, window.location.href)}
           values={settings}
           onChange={saveChannelSettings}
           onDismiss={() => setConfiguring(false)}

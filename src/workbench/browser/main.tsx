@@ -112,7 +112,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<TrackerSettings>
             title={title}
             description={config.strings.tracker.PropertyPaneDescription}
-            groups={trackerPane(config.strings.tracker, props.choices, config.strings.shared.Columns)}
+            groups={trackerPane(config.strings.tracker, config.strings.shared, props.choices)}
             values={tracker}
             onChange={save(setTracker)}
             onDismiss={() => setEditing(false)}
@@ -121,7 +121,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<DashboardSettings>
             title={title}
             description={config.strings.dashboard.PropertyPaneDescription}
-            groups={dashboardPane(config.strings.dashboard, props.choices, window.location.href)}
+            groups={dashboardPane(config.strings.dashboard, config.strings.shared.Pane, props.choices, window.location.href)}
             values={dashboard}
             onChange={save(setDashboard)}
             onDismiss={() => setEditing(false)}

@@ -1,17 +1,10 @@
 declare interface IMyActionsWebPartStrings {
   PropertyPaneDescription: string;
-  DisplayGroupName: string;
   ScopeGroupName: string;
-  TitleFieldLabel: string;
-  TrackerPageUrlFieldLabel: string;
   TrackerPageUrlDescription: string;
   SignOffGroupName: string;
   ApproverEmailFieldLabel: string;
   ApproverEmailDescription: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
   DefaultTitle: string;
   Loading: string;
   Empty: string;

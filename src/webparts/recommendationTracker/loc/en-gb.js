@@ -1,14 +1,7 @@
 define([], function () {
   return {
     PropertyPaneDescription: 'Choose what this view of the tracker shows. Several trackers on one page keep their own settings.',
-    DisplayGroupName: 'Display',
-    FiltersGroupName: 'Preset filters',
     ColumnsGroupName: 'Visible columns',
-    TitleFieldLabel: 'Title',
-    DirectorateFieldLabel: 'Directorate',
-    AllDirectorates: 'All directorates',
-    ReportFieldLabel: 'Originating report',
-    AllReports: 'All reports',
     OnlyRedFieldLabel: 'Only RED items',
     KindFieldLabel: 'Kind',
     AllKinds: 'All kinds',

@@ -1,13 +1,6 @@
 declare interface IRecommendationTrackerWebPartStrings {
   PropertyPaneDescription: string;
-  DisplayGroupName: string;
-  FiltersGroupName: string;
   ColumnsGroupName: string;
-  TitleFieldLabel: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
   OnlyRedFieldLabel: string;
   KindFieldLabel: string;
   AllKinds: string;

@@ -1,5 +1,15 @@
 define([], function () {
   return {
+    Pane: {
+      DisplayGroup: 'Display',
+      FiltersGroup: 'Preset filters',
+      Title: 'Title',
+      Directorate: 'Directorate',
+      AllDirectorates: 'All directorates',
+      Report: 'Originating report',
+      AllReports: 'All reports',
+      TrackerPageUrl: 'Tracker page address'
+    },
     Common: {
       Close: 'Close',
       CloseMessage: 'Close message',

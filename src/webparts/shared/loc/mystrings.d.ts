@@ -14,6 +14,17 @@ declare interface ITrackerPlural {
 }
 
 declare interface ITrackerStrings {
+  /** The property pane fields every web part shares. */
+  Pane: {
+    DisplayGroup: string;
+    FiltersGroup: string;
+    Title: string;
+    Directorate: string;
+    AllDirectorates: string;
+    Report: string;
+    AllReports: string;
+    TrackerPageUrl: string;
+  };
   /** Words used across screens. */
   Common: {
     Close: string;
