@@ -14,6 +14,7 @@ import { TRACKER_SCHEMA } from '../src/schema';
 import { nodeSp } from '../src/data/node';
 import { createTrackerData } from '../src/data';
 import { startWorkbench } from '../src/workbench/server';
+import { LOC_FOLDERS, locFolder, readLocStrings } from '../src/workbench/loc';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/harness';
 
@@ -139,7 +140,7 @@ async function uiTimings(): Promise<void> {
       await page.goto(`${workbench.url}?page=tracker`);
       await page.locator('.ms-DetailsRow').first().waitFor({ timeout: 60000 });
       const firstRows = await page.evaluate(() => performance.now());
-      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS} of ${ITEMS}`) }).waitFor({ timeout: 120000 });
+      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS.toLocaleString('en-GB')} of ${ITEMS.toLocaleString('en-GB')}`) }).waitFor({ timeout: 120000 });
       const allRows = await page.evaluate(() => performance.now());
       if (firstPageUrl === undefined) throw new Error('The tracker made no request for its first page of items.');
 
@@ -156,7 +157,7 @@ async function uiTimings(): Promise<void> {
 
       // Back to the tracker for the interactions, with every row loaded.
       await page.goto(`${workbench.url}?page=tracker`);
-      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS} of ${ITEMS}`) }).waitFor({ timeout: 120000 });
+      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS.toLocaleString('en-GB')} of ${ITEMS.toLocaleString('en-GB')}`) }).waitFor({ timeout: 120000 });
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -213,6 +214,8 @@ async function bundleSizes(): Promise<void> {
     { name: 'Recommendation Tracker', module: './src/components/tracker/RecommendationTracker', component: 'RecommendationTracker' },
     { name: 'Tracker Dashboard', module: './src/components/dashboard/TrackerDashboard', component: 'TrackerDashboard' }
   ];
+  // The screens' shared strings, as SPFx loads them beside the bundle (loc/en-gb.js).
+  const shared = await readLocStrings<object>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'));
   for (const part of parts) {
     const result = await build({
       stdin: {
@@ -222,8 +225,10 @@ async function bundleSizes(): Promise<void> {
           "import { spfi } from '@pnp/sp';",
           "import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';",
           `import { ${part.component} } from '${part.module}';`,
-          "import { createDataSource } from './src/components/data/createDataSource';",
-          `export function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(React.createElement(${part.component}, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings }), el); }`
+          "import { createDataSource } from './src/data/createDataSource';",
+          "import { TrackerStringsProvider } from './src/components/common/strings';",
+          `const strings = ${JSON.stringify(shared)};`,
+          `export function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(React.createElement(TrackerStringsProvider, { strings }, React.createElement(${part.component}, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings })), el); }`
         ].join('\n'),
         resolveDir: ROOT,
         loader: 'tsx',

@@ -11,7 +11,7 @@
  */
 import { formatUkDate, londonDate, parseIsoDate, daysBetween } from './dates';
 import type { ClosureRequest, Confidence, DueRevision, ExtensionRequest, IsoDate, IsoInstant, Lifecycle, Person, ProgressUpdate, Recommendation, StatusChange } from './model';
-import { instantTime } from './changes';
+import { instantTime } from './changeMarkers';
 import { DEFAULT_RAG_POLICY, isClosed, isOpen, trafficLight } from './status';
 import type { RagPolicy } from './status';
 

@@ -12,7 +12,7 @@ import type { SPFI } from '@pnp/sp';
 import { parsePeopleTable, parseRawDocument, planDocument, planTable, type ImportPlan, type PeopleTable } from '../core/import';
 import { addDays, londonDate } from '../core/dates';
 import type { UpdateRound } from '../core/round';
-import { openUpdateRound } from '../reports/round';
+import { openUpdateRound } from '../paper/round';
 import { RAG_POLICY_SETTING } from '../core/status';
 import type { RagPolicy } from '../core/status';
 import { createTrackerData, provision, type Stored } from '../data';

@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import { json } from 'node:stream/consumers';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath } from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
 import type { Standin } from '../standin/server';
@@ -20,6 +19,7 @@ import { openDemoRound, seedDemo } from '../import/demo';
 import { nodeSp } from '../data/node';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
 import { cardInvoke } from '../standin/graph';
+import { LOC_FOLDERS, locFolder, readLocStrings } from './loc';
 import { startWorkbenchReminders } from './reminders';
 import type { ReminderService } from '../service/main';
 import type { WorkbenchConfig } from './browser/pages';
@@ -70,19 +70,6 @@ export interface Workbench {
   /** The browser bundle's files (name → bytes), for size measurements. */
   bundle: Map<string, Uint8Array>;
   close(): Promise<void>;
-}
-
-/** Evaluates an SPFx `loc/*.js` file (an AMD `define`) as SharePoint's loader would. */
-export async function readLocStrings<T>(path: string): Promise<T> {
-  const code = await readFile(path, 'utf8');
-  let strings: unknown;
-  runInNewContext(code, {
-    define: (_deps: string[], factory: () => unknown) => {
-      strings = factory();
-    }
-  });
-  if (strings === undefined || strings === null || typeof strings !== 'object') throw new Error(`${path} does not define its strings.`);
-  return strings as T;
 }
 
 /** Bundles the workbench page's script (React, Fluent UI, the components, PnPjs), minified. */
@@ -206,11 +193,12 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         log(`Opened the demo's update round: ${round.value.title}, ${round.value.items.length} items.`);
       }
     }
-    const [bundle, tracker, dashboard, myActions] = await Promise.all([
+    const [bundle, tracker, dashboard, myActions, shared] = await Promise.all([
       bundleWorkbench(),
-      readLocStrings<WorkbenchConfig['strings']['tracker']>(join(ROOT, 'src', 'webparts', 'recommendationTracker', 'loc', 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(ROOT, 'src', 'webparts', 'trackerDashboard', 'loc', 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['myActions']>(join(ROOT, 'src', 'webparts', 'myActions', 'loc', 'en-gb.js'))
+      readLocStrings<WorkbenchConfig['strings']['tracker']>(join(locFolder(LOC_FOLDERS.tracker), 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(locFolder(LOC_FOLDERS.dashboard), 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['myActions']>(join(locFolder(LOC_FOLDERS.myActions), 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['shared']>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'))
     ]);
     const standinUrl = new URL(standin.url);
     const users = DIRECTORY.filter((u) => u.alias in ROLES).map((u) => ({ alias: u.alias, title: u.title, role: ROLES[u.alias] }));
@@ -255,7 +243,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
           iconsUrl: '/fonts/',
           currentUser: cookieAlias(req),
           users,
-          strings: { tracker, dashboard, myActions },
+          strings: { tracker, dashboard, myActions, shared },
           now: opts.now ?? null
         };
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

@@ -12,27 +12,16 @@ import { requestClosure } from '../../src/core/transitions';
 import type { Recommendation } from '../../src/core/model';
 import type { Stored } from '../../src/data';
 import type { Workbench } from '../../src/workbench/server';
-import { startWorkbench } from '../../src/workbench/server';
 import { THEME_NAMES } from '../../src/components/theme/themes';
-import { TEST_NOW, accessibilityViolations, launchChromium, openWorkbench, screenshot, settle, siteData } from './harness';
+import { TEST_NOW, accessibilityViolations, openWorkbench, screenshot, settle, siteData, useSeededWorkbench } from './harness';
 
 jest.setTimeout(150000);
 
 let workbench: Workbench;
 let browser: Browser;
 
-beforeAll(async () => {
-  [workbench, browser] = await Promise.all([
-    // TEST_NOW is a Tuesday at 09:30 in London: inside the default rules' office hours.
-    startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now: TEST_NOW, reminders: true }),
-    launchChromium()
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+// TEST_NOW is a Tuesday at 09:30 in London: inside the default rules' office hours.
+useSeededWorkbench((setup) => ({ workbench, browser } = setup), { reminders: true });
 
 /** Two open items with due dates that the demo's Head of Crime (`owner`) does not own yet. */
 async function itemsToReassign(): Promise<Stored<Recommendation>[]> {

@@ -12,25 +12,17 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { parseRule } from '../../src/core/reminders';
 import { londonDate } from '../../src/core/dates';
 import { trafficLight } from '../../src/core/status';
-import { startWorkbench } from '../../src/workbench/server';
 import type { Workbench } from '../../src/workbench/server';
 import { THEME_NAMES } from '../../src/components/theme/themes';
-import { TEST_NOW, accessibilityViolations, launchChromium, openWorkbench, screenshot, siteData, waitForTrackerRows } from './harness';
+import { TEST_NOW, accessibilityViolations, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
 
 jest.setTimeout(180000);
 
 let workbench: Workbench;
 let browser: Browser;
 
-beforeAll(async () => {
-  // The reminder service writes the default rules into the empty Reminder Rules list on its start.
-  [workbench, browser] = await Promise.all([startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now: TEST_NOW, reminders: true }), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+// The reminder service writes the default rules into the empty Reminder Rules list on its start.
+useSeededWorkbench((setup) => ({ workbench, browser } = setup), { reminders: true });
 
 async function openRules(page: Page): Promise<void> {
   await waitForTrackerRows(page);

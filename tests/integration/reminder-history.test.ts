@@ -8,8 +8,8 @@
 import { londonInstant, readLogDetail, historyRow } from '../../src/core/reminders';
 import { createTrackerData, provision, type TrackerData } from '../../src/data';
 import { TRACKER_SCHEMA } from '../../src/schema';
-import { createDataSource } from '../../src/components/data/createDataSource';
-import { SaveConflictError, type LogPage, type LogRecord, type ReminderLogFilter, type TrackerDataSource } from '../../src/components/data/TrackerDataSource';
+import { createDataSource } from '../../src/data/createDataSource';
+import { SaveConflictError, type LogPage, type LogRecord, type ReminderLogFilter, type TrackerDataSource } from '../../src/data/TrackerDataSource';
 import { GraphTransport } from '../../src/service/delivery';
 import { GraphClient } from '../../src/service/graph';
 import { localServiceOptions } from '../../src/service/main';

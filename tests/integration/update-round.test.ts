@@ -8,8 +8,8 @@
 import type { Recommendation } from '../../src/core/model';
 import { ROUND_RULES, roundInputIds } from '../../src/core/round';
 import { createTrackerData, provision, type TrackerData } from '../../src/data';
-import { closeUpdateRound, openUpdateRound, updateRoundStanding } from '../../src/reports/round';
-import { readIssuedSnapshot } from '../../src/reports/issue';
+import { closeUpdateRound, openUpdateRound, updateRoundStanding } from '../../src/paper/round';
+import { readIssuedSnapshot } from '../../src/paper/issue';
 import { TRACKER_SCHEMA } from '../../src/schema';
 import { deliveryCard, type DeliveryTransport, type OutgoingDelivery } from '../../src/service/delivery';
 import { localServiceOptions } from '../../src/service/main';

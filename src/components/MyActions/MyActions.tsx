@@ -24,23 +24,26 @@ import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
-import { itemPermissions } from '../item/ItemPanel';
+import { itemPermissions } from '../../core/permissions';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { useActionSave } from '../item/conflictSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { dueText, shortUkDate } from '../common/format';
-import type { RecommendationRecord, TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerUser } from '../../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
-import type { MyActionsSource } from './myWork';
-import { format, scopeOf, trackerItemUrl } from './settings';
+import type { MyActionsSource } from '../../data/myWork';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
+import { scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
 
 // The update round tab (staff): its page and data load only when opened.
 const RoundPage = React.lazy(() => import(/* webpackChunkName: 'my-actions-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
-import type { Urgency, WorkItem } from './urgency';
+import type { Urgency } from './urgency';
+import type { WorkItem } from '../../data/myWork';
 
 export interface MyActionsProps {
   source: MyActionsSource;
@@ -72,6 +75,7 @@ function refOf(item: WorkItem): string {
 
 export function MyActions(props: MyActionsProps): JSX.Element {
   const { source, settings, strings } = props;
+  const roundStrings = useStrings().UpdateRound;
   const tracker = source.tracker;
   const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
   const teams = useTeamsContext(props.teams);
@@ -164,14 +168,14 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   return (
     <ThemeProvider theme={theme} applyTo="element">
       {user !== null && user.canEdit && (
-        <Pivot headersOnly selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'round' ? 'round' : 'mine')} aria-label={strings.UpdateRound.Heading}>
-          <PivotItem itemKey="mine" headerText={strings.UpdateRound.MyWorkTab} />
-          <PivotItem itemKey="round" headerText={strings.UpdateRound.Tab} />
+        <Pivot headersOnly selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'round' ? 'round' : 'mine')} aria-label={roundStrings.Heading}>
+          <PivotItem itemKey="mine" headerText={roundStrings.MyWorkTab} />
+          <PivotItem itemKey="round" headerText={roundStrings.Tab} />
         </Pivot>
       )}
       {tab === 'round' && user !== null && user.canEdit ? (
-        <React.Suspense fallback={<Spinner label={strings.UpdateRound.Loading} />}>
-          <RoundPage data={tracker} user={user} strings={strings.UpdateRound} now={now} />
+        <React.Suspense fallback={<Spinner label={roundStrings.Loading} />}>
+          <RoundPage data={tracker} user={user} now={now} />
         </React.Suspense>
       ) : (
         <MyActionsView
@@ -364,7 +368,8 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const rec = item.recommendation;
   const ref = refOf(item);
   const lifecycle = item.kind === 'action' ? item.action.lifecycle : rec.lifecycle;
-  const due = dueText(item.kind === 'action' ? item.action.due : rec.due);
+  const words = useStrings().Format;
+  const due = dueText(item.kind === 'action' ? item.action.due : rec.due, words);
   const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today, props.policy);
   const perms = user === null ? null : itemPermissions(item.kind === 'action' ? { ...rec, lifecycle } : rec, user);
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);

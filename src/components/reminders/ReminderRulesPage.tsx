@@ -21,6 +21,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { Toggle } from '@fluentui/react/lib/Toggle';
 import { useTheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
+import { withItemParam } from '../../core/deepLinks';
 import { htmlToText } from '../../core/import/html';
 import type { IsoDate, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
@@ -39,11 +40,11 @@ import {
   validateRuleForm
 } from '../../core/reminders';
 import type { ConditionKind, FormProblem, FormTrigger, RecipientKind, RecipientSpec, RuleFormState, WatchedField } from '../../core/reminders';
-import type { IncompleteItem, RecommendationRecord, RuleRecord, TrackerDataSource, Versioned } from '../data/TrackerDataSource';
+import type { IncompleteItem, RecommendationRecord, RuleRecord, TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { AdaptiveCardView } from '../common/AdaptiveCardView';
 import { useConflictSave } from '../item/conflictSave';
-import type { FieldSet } from '../item/changes';
+import type { FieldSet } from '../item/fieldSets';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
 import { RunHistory } from './RunHistory';
 import type { RunSite, TestRun } from './ruleRun';
@@ -293,9 +294,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
     if (chosen === undefined) return null;
     // The rows as typed, so the preview follows the form before it is valid; a row still missing its address says so.
     const recipients = formRecord(form).definition.recipients as RecipientSpec[];
-    const url = new URL(window.location.href);
-    url.searchParams.set('item', String(chosen.recommendation.id));
-    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, url.toString());
+    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, withItemParam(window.location.href, chosen.recommendation.id));
   }, [form, chosen, site, props.today]);
 
   const refText = (id: number): string => site.records.find((r) => r.recommendation.id === id)?.recommendation.ref ?? String(id);

@@ -21,8 +21,8 @@ import type { IsoDate, ReminderStatus } from '../../core/model';
 import { historyRow, londonInstant } from '../../core/reminders';
 import type { HistoryRoute, HistoryRow } from '../../core/reminders';
 import { NeedsCompleting } from '../common/NeedsCompleting';
-import { SaveConflictError } from '../data/TrackerDataSource';
-import type { IncompleteItem, LogPage, LogRecord, RecommendationRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../data/TrackerDataSource';
+import { SaveConflictError } from '../../data/TrackerDataSource';
+import type { IncompleteItem, LogPage, LogRecord, RecommendationRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
 
 /** Entries per page: one request each. */
 export const HISTORY_PAGE_SIZE = 50;

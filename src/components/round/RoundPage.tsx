@@ -19,16 +19,16 @@ import { addDays, londonDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
 import type { RoundProgress } from '../../core/round';
 import { ConflictError } from '../../data';
-import type { IncompleteItem, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { IncompleteItem, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { shortUkDate } from '../common/format';
-import type { RoundRecord, RoundSource } from './roundSource';
-import { fill, type RoundStrings } from './strings';
+import type { RoundRecord, RoundSource } from '../../data/roundSource';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 export interface RoundPageProps {
   data: TrackerDataSource;
   user: TrackerUser;
-  strings: RoundStrings;
   now: () => Date;
   /** Back to the tracker; absent where the page is a tab. */
   onClose?: () => void;
@@ -38,7 +38,8 @@ const ALL = '';
 
 /** The round page. */
 export function RoundPage(props: RoundPageProps): JSX.Element {
-  const { data, user, strings, now } = props;
+  const { data, user, now } = props;
+  const strings = useStrings().UpdateRound;
   const theme = useTheme();
   const styles = React.useMemo(
     () =>
@@ -209,13 +210,13 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       {round !== null && (
         <section aria-label={round.value.title}>
           <Stack tokens={{ childrenGap: 12 }}>
-            <Text block>{fill(strings.Summary, shortUkDate(round.value.replyBy), shortUkDate(round.value.paperDate), round.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed)}</Text>
+            <Text block>{format(strings.Summary, shortUkDate(round.value.replyBy), shortUkDate(round.value.paperDate), round.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed)}</Text>
             {standing === null ? (
               <Spinner label={strings.Loading} />
             ) : (
               <>
                 <Text block data-round-counts="">
-                  {fill(strings.Counts, standing.answered, standing.items, standing.ownersAnswered, standing.owners.length, standing.moreTime)}
+                  {format(strings.Counts, standing.answered, standing.items, standing.ownersAnswered, standing.owners.length, standing.moreTime)}
                 </Text>
                 <table className={styles.table} data-round-owners="">
                   <caption className={styles.caption}>{strings.OwnersCaption}</caption>
@@ -256,8 +257,8 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                         <tr key={i.item.itemId}>
                           <td>{ownerName(o)}</td>
                           <th scope="row">{i.item.ref}</th>
-                          <td>{i.answer === null ? strings.NotYet : fill(strings.AnsweredBy, i.answer.author, shortUkDate(londonDate(i.answer.at)), i.answer.text)}</td>
-                          <td>{i.moreTimeAsked === null ? '' : fill(strings.MoreTimeAsked, shortUkDate(i.moreTimeAsked.proposed), i.moreTimeAsked.reason)}</td>
+                          <td>{i.answer === null ? strings.NotYet : format(strings.AnsweredBy, i.answer.author, shortUkDate(londonDate(i.answer.at)), i.answer.text)}</td>
+                          <td>{i.moreTimeAsked === null ? '' : format(strings.MoreTimeAsked, shortUkDate(i.moreTimeAsked.proposed), i.moreTimeAsked.reason)}</td>
                         </tr>
                       ))
                     )}
@@ -282,7 +283,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                   </div>
                 }
               >
-                {fill(strings.CloseConfirm, shortUkDate(round.value.paperDate))}
+                {format(strings.CloseConfirm, shortUkDate(round.value.paperDate))}
               </MessageBar>
             )}
           </Stack>

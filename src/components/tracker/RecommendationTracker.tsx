@@ -20,7 +20,7 @@ import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
-import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
@@ -36,8 +36,9 @@ import { FilterBar } from './FilterBar';
 import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, sortRows } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
-import type { RoundStrings } from '../round/strings';
-import type { TrackerViewName } from '../settings/settings';
+import type { TrackerViewName } from '../../core/deepLinks';
+import { format, formatNumber, plural } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
@@ -56,7 +57,6 @@ export interface RecommendationTrackerProps {
   /** The clock; the workbench and tests pass a fixed one. */
   now?: () => Date;
   /** The update round page's words (loc); without them the page is not offered. */
-  roundStrings?: RoundStrings;
   /** The view the page address asks for (`?view=round`), if any. */
   view?: TrackerViewName | null;
 }
@@ -65,7 +65,7 @@ export interface RecommendationTrackerProps {
 export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
-      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} roundStrings={props.roundStrings} view={props.view ?? null} />}
+      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
     </TrackerShell>
   );
 }
@@ -78,30 +78,14 @@ export interface TrackerViewProps {
   /** An item to open once the recommendations are loaded. */
   openItemId?: number | null;
   now: () => Date;
-  roundStrings?: RoundStrings;
   view?: TrackerViewName | null;
 }
-
-const COLUMN_NAMES: Record<TrackerColumn, string> = {
-  ref: 'Ref',
-  text: 'Recommendation',
-  kind: 'Kind',
-  trafficLight: 'RAG',
-  lifecycle: 'Status',
-  due: 'Due',
-  owner: 'Owner',
-  directorate: 'Directorate',
-  confidence: 'Confidence',
-  lastUpdated: 'Last updated',
-  causesOfConcern: 'Answers concern',
-  report: 'Report'
-};
 
 const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
   ref: [50, 80],
   text: [220, 480],
   kind: [110, 160],
-  trafficLight: [70, 90],
+  trafficLight: [90, 110],
   lifecycle: [120, 180],
   due: [90, 130],
   owner: [110, 170],
@@ -116,6 +100,8 @@ const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
 export function TrackerView(props: TrackerViewProps): JSX.Element {
   const { data, user, settings, now } = props;
   const theme = useTheme();
+  const strings = useStrings();
+  const { Common: common, Tracker: words } = strings;
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[]>([]);
@@ -204,8 +190,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const pageCount = pageSize > 0 ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1;
   const shownSorted = pageSize > 0 ? sorted.slice(page * pageSize, (page + 1) * pageSize) : sorted;
   const grouped = React.useMemo(
-    () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? 'No report' : 'No directorate')),
-    [shownSorted, settings.grouping]
+    () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? words.NoReport : words.NoDirectorate)),
+    [shownSorted, settings.grouping, words]
   );
   const groups: IGroup[] | undefined = grouped.groups?.map((g) => ({ key: g.key, name: g.name, startIndex: g.startIndex, count: g.count, level: 0 }));
 
@@ -232,7 +218,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     switch (key) {
       case 'ref':
         return (
-          <Link onClick={() => setOpenId(row.id)} aria-label={`Open ${rec.ref}`}>
+          <Link onClick={() => setOpenId(row.id)} aria-label={format(words.Open, rec.ref)}>
             {rec.ref}
           </Link>
         );
@@ -242,9 +228,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             <span className={styles.clamp}>{rec.text}</span>
             {row.sameAs !== null && (
               <span className={styles.recorded} data-testid="same-as">
-                {row.sameAs.kind === 'carried by'
-                  ? `Carried by the force's own row ${row.sameAs.ref} (${row.sameAs.reportTitle}): counted there.`
-                  : `Repeats national recommendation ${row.sameAs.ref} (${row.sameAs.reportTitle}).`}
+                {format(row.sameAs.kind === 'carried by' ? words.CarriedBy : words.Repeats, row.sameAs.ref, row.sameAs.reportTitle)}
               </span>
             )}
           </span>
@@ -256,9 +240,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           <span className={styles.wrap}>
             <TrafficLightBadge light={row.trafficLight} />
             {row.colourDifference !== null && (
-              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference)} data-testid="recorded-colour">
-                {recordedColourText(row.colourDifference)}
-                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference)}</span>
+              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings.Format)} data-testid="recorded-colour">
+                {recordedColourText(row.colourDifference, strings.Format)}
+                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings.Format)}</span>
               </span>
             )}
           </span>
@@ -267,14 +251,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         return (
           <span className={styles.wrap}>
             {rec.lifecycle}
-            {row.updateOverdue && <span className={styles.flag}> · update overdue</span>}
+            {row.updateOverdue && <span className={styles.flag}>{words.UpdateOverdueFlag}</span>}
           </span>
         );
       case 'due':
         return (
           <span className={styles.wrap}>
-            {dueText(rec.due)}
-            {row.overdue && <span className={styles.flag}> · overdue</span>}
+            {dueText(rec.due, strings.Format)}
+            {row.overdue && <span className={styles.flag}>{words.OverdueFlag}</span>}
           </span>
         );
       case 'owner':
@@ -287,8 +271,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             {rec.confidence ?? ''}
             {row.disagreement !== null && (
               <span className={styles.flag} data-testid="disagreement-flag">
-                {' '}
-                · disagrees ({row.disagreement.reason})
+                {format(words.DisagreesFlag, row.disagreement.reason)}
               </span>
             )}
           </span>
@@ -300,7 +283,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }, [styles]);
+  }, [styles, words, strings.Format]);
 
   const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
   const columns: IColumn[] = React.useMemo(() => visible.map((key) => {
@@ -308,7 +291,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     const sortKey: SortKey | null = key === 'causesOfConcern' ? null : key;
     return {
       key,
-      name: COLUMN_NAMES[key],
+      name: strings.Columns[key],
       fieldName: key,
       minWidth,
       maxWidth,
@@ -316,39 +299,39 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       isMultiline: key === 'text',
       isSorted: sortKey !== null && sort.key === sortKey,
       isSortedDescending: sort.descending,
-      sortAscendingAriaLabel: 'Sorted A to Z',
-      sortDescendingAriaLabel: 'Sorted Z to A',
+      sortAscendingAriaLabel: words.SortedAscending,
+      sortDescendingAriaLabel: words.SortedDescending,
       onColumnClick: sortKey === null ? undefined : () => setSort((s) => ({ key: sortKey, descending: s.key === sortKey ? !s.descending : false })),
       onRender: (row: TrackerRow) => renderCell(row, key)
     };
-  }), [visible, sort, renderCell]);
+  }), [visible, sort, renderCell, strings]);
 
 
   const commands: ICommandBarItemProps[] = [
     ...(user.canEdit
       ? [
-          { key: 'newRec', text: 'New recommendation', iconProps: { iconName: 'Add' }, disabled: reports.length === 0, onClick: () => setForm('recommendation') },
-          { key: 'newReport', text: 'New report', iconProps: { iconName: 'Add' }, onClick: () => setForm('report') }
+          { key: 'newRec', text: words.NewRecommendation, iconProps: { iconName: 'Add' }, disabled: reports.length === 0, onClick: () => setForm('recommendation') },
+          { key: 'newReport', text: words.NewReport, iconProps: { iconName: 'Add' }, onClick: () => setForm('report') }
         ]
       : []),
     {
       key: 'export',
-      text: 'Export to Excel',
+      text: words.ExportToExcel,
       iconProps: { iconName: 'ExcelDocument' },
       disabled: sorted.length === 0,
       onClick: () => {
         setWarning(null);
-        exportRows(settings.title, visible, sorted).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+        exportRows(settings.title, visible, sorted, strings).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
-    { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
+    { key: 'refresh', text: words.Refresh, iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
     ...(user.canManageLists
       ? [
-          { key: 'settings', text: 'Tracker settings', iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
-          { key: 'rules', text: 'Reminder rules', iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
+          { key: 'settings', text: words.TrackerSettings, iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
+          { key: 'rules', text: words.ReminderRules, iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
         ]
       : []),
-    ...(user.canEdit && props.roundStrings ? [{ key: 'round', text: props.roundStrings.Command, iconProps: { iconName: 'TaskManager' }, onClick: () => setRoundOpen(true) }] : [])
+    ...(user.canEdit ? [{ key: 'round', text: strings.UpdateRound.Command, iconProps: { iconName: 'TaskManager' }, onClick: () => setRoundOpen(true) }] : [])
   ];
 
   const locked = {
@@ -363,15 +346,15 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   React.useEffect(() => {
     if (loading || error !== null || openId === null || openId !== props.openItemId || open !== undefined) return;
     setOpenId(null);
-    setNotice(`Recommendation ${openId} is not in this tracker: it may have been deleted.`);
-  }, [loading, error, openId, open, props.openItemId]);
+    setNotice(format(words.NotInTracker, openId));
+  }, [loading, error, openId, open, props.openItemId, words]);
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
 
   // Staff (edit rights) only, as the command.
-  if (roundOpen && user.canEdit && props.roundStrings) {
+  if (roundOpen && user.canEdit) {
     return (
-      <React.Suspense fallback={<Spinner label={props.roundStrings.Loading} />}>
-        <RoundPage data={data} user={user} strings={props.roundStrings} now={now} onClose={() => setRoundOpen(false)} />
+      <React.Suspense fallback={<Spinner label={strings.UpdateRound.Loading} />}>
+        <RoundPage data={data} user={user} now={now} onClose={() => setRoundOpen(false)} />
       </React.Suspense>
     );
   }
@@ -379,7 +362,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {
     return (
-      <React.Suspense fallback={<Spinner label="Loading reminder rules…" />}>
+      <React.Suspense fallback={<Spinner label={words.LoadingRules} />}>
         <ReminderRulesPage
           data={data}
           records={records}
@@ -402,29 +385,31 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         {settings.title}
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
-      <CommandBar items={commands} ariaLabel="Tracker commands" />
+      <CommandBar items={commands} ariaLabel={words.Commands} />
       {error !== null && (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {error}
         </MessageBar>
       )}
       {warning !== null && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {warning}
         </MessageBar>
       )}
       {notice !== null && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {notice}
         </MessageBar>
       )}
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
         {loading && records.length === 0
-          ? 'Loading recommendations…'
-          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}${repeatedShown > 0 ? ` · ${repeatedShown} national ${repeatedShown === 1 ? 'row' : 'rows'} counted with the force's own` : ''}${incomplete.length > 0 ? ` · ${incomplete.length} ${incomplete.length === 1 ? 'needs' : 'need'} completing` : ''}`}
+          ? words.LoadingRecommendations
+          : format(words.Counts, ...[sorted.length, rows.length, counts.RED, counts.AMBER, counts.GREEN, counts.WHITE].map(formatNumber)) +
+            (repeatedShown > 0 ? plural(words.CountedWithOwn, repeatedShown) : '') +
+            (incomplete.length > 0 ? plural(words.NeedCompleting, incomplete.length) : '')}
       </div>
       <NeedsCompleting items={incomplete} />
-      {loading && <ProgressIndicator label={`Loaded ${records.length} recommendations so far…`} />}
+      {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
       <DetailsList
         items={grouped.rows}
         groups={groups}
@@ -436,18 +421,16 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         getKey={(row: TrackerRow) => String(row.id)}
         setKey="tracker"
         onItemInvoked={(row: TrackerRow) => setOpenId(row.id)}
-        ariaLabelForGrid="Recommendations"
+        ariaLabelForGrid={words.Grid}
         groupProps={{ showEmptyGroups: false, onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />) }}
         onShouldVirtualize={() => true}
       />
-      {!loading && sorted.length === 0 && <Text>No recommendation matches these filters.</Text>}
+      {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
-          <DefaultButton text="Previous" disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
-          <Text>
-            Page {page + 1} of {pageCount}
-          </Text>
-          <DefaultButton text="Next" disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
+          <DefaultButton text={words.Previous} disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
+          <Text>{format(words.PageOf, formatNumber(page + 1), formatNumber(pageCount))}</Text>
+          <DefaultButton text={words.Next} disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
         </Stack>
       )}
       {open !== undefined && (
@@ -477,7 +460,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           onSaved={(next, changed) => {
             setPolicy(next);
             setSettingsOpen(false);
-            setNotice(`Saved: ${ragPolicyStatement(next)} ${changed === 1 ? '1 stored colour was' : `${changed} stored colours were`} brought up to date.`);
+            setNotice(plural(words.SettingsSaved, changed, ragPolicyStatement(next)));
             void load();
           }}
         />
@@ -489,7 +472,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             const saved = (await data.saveReport(null, report)).value;
             setReports((prev) => [...prev, saved]);
             setForm(null);
-            setNotice(`Report “${saved.title}” added.`);
+            setNotice(format(words.ReportAdded, saved.title));
           }}
         />
       )}
@@ -505,7 +488,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             const saved = await data.saveRecommendation(null, rec);
             replaceRecord(saved);
             setForm(null);
-            setNotice(`${saved.recommendation.ref} added.`);
+            setNotice(format(words.RecommendationAdded, saved.recommendation.ref));
           }}
         />
       )}

@@ -3,11 +3,11 @@
  * table, NEW and CLOSED against the previous paper's frozen snapshot, RED items with rationale and
  * closed items in an appendix.
  */
-import { changeMarker, previousStatus, statusAt } from '../changes';
-import type { ChangeMark, StatusPoint } from '../changes';
+import { changeMarker, previousStatus, statusAt } from '../changeMarkers';
+import type { ChangeMark, StatusPoint } from '../changeMarkers';
 import { daysBetween, formatUkDate, londonDate } from '../dates';
 import type { Action, DueDate, IsoDate, OriginatingReport, ProgressUpdate, Recommendation, RecordedStatus } from '../model';
-import { countByTrafficLight, countedOnce, sameRecommendationAs } from '../reports';
+import { countByTrafficLight, countedOnce, sameRecommendationAs } from '../colourCounts';
 import { readScopeCounts } from '../import/summaryText';
 import { ACTION_NOUN, RECOMMENDATION_NOUN, scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';

@@ -4,37 +4,11 @@
  * several at once. Both carry "Post an update" (a Teams deep link into the My Actions personal
  * app, opening that item's update dialog) and "Open item" (the tracker page).
  */
+import { myActionsDeepLink } from '../deepLinks';
+import type { LinkSettings } from '../deepLinks';
 import { checkTrackerLink } from '../links';
 import { CONFIDENCES } from '../model';
 import { UPDATE_LIFECYCLES } from '../transitions';
-
-/** Where the buttons lead. */
-export interface LinkSettings {
-  /** The Teams app id (manifest `id`) of the tracker app. */
-  teamsAppId: string;
-  /** The `entityId` of the My Actions static tab in the manifest. */
-  myActionsEntityId: string;
-  /** The tracker page in SharePoint; the item id is added as `?item=<id>`. */
-  trackerUrl: string;
-}
-
-/** A Teams deep link opening My Actions at an item's update dialog (`subEntityId` = item id). */
-export function updateDeepLink(links: LinkSettings, itemId: number): string {
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: String(itemId) }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${encodeURIComponent(links.myActionsEntityId)}?context=${context}`;
-}
-
-/** A Teams deep link opening My Actions itself. */
-export function myActionsDeepLink(links: LinkSettings): string {
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${encodeURIComponent(links.myActionsEntityId)}`;
-}
-
-/** The tracker page showing one item. */
-export function openItemUrl(links: LinkSettings, itemId: number): string {
-  const url = new URL(links.trackerUrl);
-  url.searchParams.set('item', String(itemId));
-  return url.toString();
-}
 
 /** One reminder as a card shows it: the rule's title and message already expanded. */
 export interface CardItem {

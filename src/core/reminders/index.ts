@@ -11,3 +11,5 @@ export * from './cards';
 export * from './expand';
 export * from './subject';
 export * from './history';
+export { myActionsDeepLink, openItemUrl, updateDeepLink } from '../deepLinks';
+export type { LinkSettings } from '../deepLinks';

@@ -7,7 +7,8 @@
  */
 import { formatUkDate } from '../dates';
 import { CONFIDENCES } from '../model';
-import { CARD_VERBS, cardText, myActionsDeepLink, shorten, type CardAction, type CardItem, type LinkSettings } from '../reminders/cards';
+import { myActionsDeepLink, type LinkSettings } from '../deepLinks';
+import { CARD_VERBS, cardText, shorten, type CardAction, type CardItem } from '../reminders/cards';
 import { UPDATE_LIFECYCLES } from '../transitions';
 import type { UpdateRound } from './model';
 

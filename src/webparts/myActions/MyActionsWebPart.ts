@@ -6,25 +6,31 @@
  */
 import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
-import { spfi, SPFx } from '@pnp/sp';
+import type { SPFI } from '@pnp/sp';
 import * as strings from 'MyActionsWebPartStrings';
+import * as trackerStrings from 'TrackerStrings';
 import { MyActions } from '../../components/MyActions/MyActions';
-import { createMyActionsSource } from '../../components/MyActions/myWork';
-import type { MyActionsSource } from '../../components/MyActions/myWork';
+import { createMyActionsSource } from '../../data/myWork';
+import type { MyActionsSource } from '../../data/myWork';
 import { myActionsPane, withMyActionsDefaults } from '../../components/MyActions/settings';
 import type { MyActionsSettings } from '../../components/MyActions/settings';
 import type { TeamsAppLike } from '../../components/teams/teamsContext';
 import type { PaneChoices, SettingGroup } from '../../components/settings/settings';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase';
 
 export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActionsSettings>> {
   private source: MyActionsSource | undefined;
   private teams: TeamsAppLike | undefined;
 
+  /** My Actions' reads and the tracker's data source share the one PnPjs instance and data layer. */
+  protected createData(sp: SPFI): TrackerDataSource {
+    this.source = createMyActionsSource(sp);
+    return this.source.tracker;
+  }
+
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this.source = createMyActionsSource(spfi().using(SPFx(this.context)));
     // Defined only when the web part runs in Teams (a tab or the personal app).
     const teamsSdk = this.context.sdks.microsoftTeams;
     this.teams = teamsSdk === undefined ? undefined : teamsSdk.teamsJs.app;
@@ -36,6 +42,6 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, choices, this.context.pageContext.web.absoluteUrl) };
+    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl) };
   }
 }

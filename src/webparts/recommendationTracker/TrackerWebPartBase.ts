@@ -3,6 +3,7 @@
  * React root rendered with the page's theme and unmounted on dispose, and a property pane whose
  * dropdowns are filled from the site when it opens.
  */
+import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
@@ -10,10 +11,13 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { spfi, SPFx } from '@pnp/sp';
-import { createDataSource } from '../../components/data/createDataSource';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { SPFI } from '@pnp/sp';
+import { createDataSource } from '../../data/createDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import type { PaneChoices, SettingGroup } from '../../components/settings/settings';
 import { loadPaneChoices } from '../../components/settings/paneChoices';
+import * as trackerStrings from 'TrackerStrings';
+import { TrackerStringsProvider } from '../../components/common/strings';
 import { spfxPane } from './propertyPane';
 
 export abstract class TrackerWebPartBase<TProperties extends object> extends BaseClientSideWebPart<TProperties> {
@@ -26,15 +30,22 @@ export abstract class TrackerWebPartBase<TProperties extends object> extends Bas
   /** The pane's description line and groups. */
   protected abstract pane(choices: PaneChoices): { description: string; groups: SettingGroup[] };
 
+  /** The data source over the web part's one PnPjs instance (My Actions builds its own source around it). */
+  protected createData(sp: SPFI): TrackerDataSource {
+    return createDataSource(sp);
+  }
+
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this.data = createDataSource(spfi().using(SPFx(this.context)));
+    this.data = this.createData(spfi().using(SPFx(this.context)));
   }
 
   public render(): void {
     if (this.data === undefined) return;
     // SPFx's theme has Fluent's shape (palette, semanticColors, fonts): Fluent takes it as given.
-    ReactDom.render(this.element(this.data, this.theme as PartialTheme | undefined), this.domElement);
+    // The screens' shared strings (loc/en-gb.js under webparts/shared) for whichever web part this is.
+    const root = this.element(this.data, this.theme as PartialTheme | undefined);
+    ReactDom.render(React.createElement(TrackerStringsProvider, { strings: trackerStrings }, root), this.domElement);
   }
 
   protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {

@@ -13,6 +13,7 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets } from '@fluentui/react';
+import { subEntityOfDeepLink } from '../../core/deepLinks';
 import { AdaptiveCardView } from '../../components/common/AdaptiveCardView';
 import { THEMES } from '../../components/theme/themes';
 import type { ThemeName } from '../../components/theme/themes';
@@ -49,23 +50,12 @@ export function workbenchLink(url: string, base: string): WorkbenchLink {
     if (!parsed.pathname.startsWith('/l/entity/')) return { kind: 'teams-only', href: url };
     const target = new URL(base);
     target.search = '?page=teams';
-    const subEntityId = subEntityOf(parsed.searchParams.get('context'));
+    const subEntityId = subEntityOfDeepLink(parsed);
     if (subEntityId !== null) target.searchParams.set('subEntityId', subEntityId);
     return { kind: 'open', href: target.toString() };
   }
   if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return { kind: 'open', href: parsed.toString() };
   return { kind: 'refused', href: url };
-}
-
-function subEntityOf(context: string | null): string | null {
-  if (context === null) return null;
-  try {
-    const value: unknown = JSON.parse(context);
-    const id = typeof value === 'object' && value !== null ? (value as { subEntityId?: unknown }).subEntityId : undefined;
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A notification in a few words, for the announcement: the card's first text (its title), or the preview text. */

@@ -3,17 +3,21 @@
  * SharePoint page, a Teams tab and the local workbench; only the PnPjs instance differs.
  */
 import type { SPFI } from '@pnp/sp';
-import type { Person, ProgressUpdate, Recommendation } from '../../core/model';
-import { londonDate } from '../../core/dates';
-import { readRagPolicy, trafficLight } from '../../core/status';
-import { withSendAgain } from '../../core/reminders/history';
-import type { RagPolicy } from '../../core/status';
-import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
-import { ConflictError, DataError, SettingConflictError, createTrackerData, provision } from '../../data';
-import type { SiteUser, Stored, TrackerData } from '../../data';
-import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
+import type { Person, ProgressUpdate, Recommendation } from '../core/model';
+import { londonDate } from '../core/dates';
+import { readRagPolicy, trafficLight } from '../core/status';
+import type { RagPolicy } from '../core/status';
+import { withSendAgain } from '../core/reminders/history';
+import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../schema';
+import { ConflictError, DataError } from './errors';
+import type { Stored } from './errors';
+import { provision } from './provision';
+import { SettingConflictError } from './settings';
+import { createTrackerData } from './tracker';
+import type { TrackerData } from './tracker';
+import type { SiteUser } from './users';
 import { SaveConflictError } from './TrackerDataSource';
-import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from './TrackerDataSource';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from './TrackerDataSource';
 
 /** The first request asks for a screenful of recommendations, so that rows show at once… */
 const FIRST_PAGE_SIZE = 100;
@@ -60,9 +64,11 @@ async function conflictAware<T>(update: () => Promise<Stored<T>>, mine: T): Prom
   }
 }
 
-/** Builds the data source over a PnPjs instance; `now` is the clock used for derived colours. */
-export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): TrackerDataSource {
-  const data: TrackerData = createTrackerData(sp);
+/**
+ * Builds the data source over a host's one PnPjs instance and its data layer (built here unless the
+ * host already has one, as My Actions does); `now` is the clock used for derived colours.
+ */
+export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), data: TrackerData = createTrackerData(sp)): TrackerDataSource {
   let policy: Promise<RagPolicy> | null = null;
   /** The site's RAG policy, read once and kept until a site owner changes it here. */
   let users: Promise<SiteUser[]> | null = null;
@@ -182,18 +188,8 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
       return (await data.updates.byRecommendation(recommendationId)).map(withId);
     },
 
-    async history(recommendationId): Promise<AuditEntry[]> {
-      const versions = await data.recommendations.versions(recommendationId);
-      // Versions come newest first; each is compared with the one saved before it.
-      return versions.map((v, i) => {
-        const previous = versions[i + 1]?.value;
-        const current = v.value;
-        let changes: AuditEntry['changes'];
-        if (current === undefined) changes = [{ field: 'Item', from: '', to: v.problem ?? 'This version cannot be read.' }];
-        else if (previous === undefined) changes = [{ field: 'Item', from: '', to: 'Created' }];
-        else changes = changedFields(previous, current).map((f) => ({ field: EDITABLE_FIELDS[f], from: fieldText(previous, f), to: fieldText(current, f) }));
-        return { version: v.label, at: v.created, by: v.editor ?? 'Unknown', changes };
-      });
+    history(recommendationId) {
+      return data.recommendations.versions(recommendationId);
     },
 
     async saveRecommendation(base, next) {
@@ -250,8 +246,8 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
 
     async updateRounds() {
       // Its own chunk: the paper's renderers come with it, never with the grid.
-      const { createRoundSource } = await import(/* webpackChunkName: 'tracker-round-data' */ '../round/roundSource');
-      return createRoundSource(sp, now);
+      const { createRoundSource } = await import(/* webpackChunkName: 'tracker-round-data' */ './roundSource');
+      return createRoundSource(data, now);
     }
   };
 }

@@ -1,13 +1,13 @@
 /**
- * The update rounds for the round page, on the data layer (src/reports/round.ts). Loaded on demand
+ * The update rounds for the round page, on the data layer (src/paper/round.ts). Loaded on demand
  * with the page: closing a round issues the paper, whose Word renderer never joins the grid's bundle.
  */
-import type { SPFI } from '@pnp/sp';
-import type { OriginatingReport } from '../../core/model';
-import type { RoundProgress, RoundRequest, UpdateRound } from '../../core/round';
-import { createTrackerData, type Stored } from '../../data';
-import { closeUpdateRound, issueRoundPaper, openUpdateRound, updateRoundStanding } from '../../reports/round';
-import type { IncompleteItem, Versioned } from '../data/TrackerDataSource';
+import type { OriginatingReport } from '../core/model';
+import type { RoundProgress, RoundRequest, UpdateRound } from '../core/round';
+import type { Stored } from './errors';
+import type { TrackerData } from './tracker';
+import { closeUpdateRound, issueRoundPaper, openUpdateRound, updateRoundStanding } from '../paper/round';
+import type { IncompleteItem, Versioned } from './TrackerDataSource';
 
 /** A round as the page holds it, with the version tag its close must quote. */
 export type RoundRecord = Versioned<UpdateRound & { id: number }>;
@@ -35,9 +35,8 @@ export interface RoundSource {
 const record = (s: Stored<UpdateRound>): RoundRecord => ({ value: { ...s.value, id: s.id }, etag: s.etag });
 const stored = (r: RoundRecord): Stored<UpdateRound> => ({ id: r.value.id, etag: r.etag, value: r.value });
 
-/** The round source over a PnPjs instance; `now` is the clock (fixed in the workbench's tests). */
-export function createRoundSource(sp: SPFI, now: () => Date): RoundSource {
-  const data = createTrackerData(sp);
+/** The round source over the web part's data layer; `now` is the clock (fixed in the workbench's tests). */
+export function createRoundSource(data: TrackerData, now: () => Date): RoundSource {
   const paperUrl = async (paperId: string): Promise<string | null> => (await data.papers.list('Paper')).find((f) => f.name === `${paperId}.html`)?.serverRelativeUrl ?? null;
   return {
     async list() {
