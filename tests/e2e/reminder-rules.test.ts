@@ -204,6 +204,9 @@ test('a delivery Graph refuses shows failed with its reason, and "send again" de
     await expect(row.innerText()).resolves.toContain('asked for it to be sent again');
     // The service's next run sends the SRO's delivery again: one card, whatever rules it carries.
     for (let i = 0; i < 600 && (await cardsOf(item.sro)) === before; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    // The card is posted before the log records it sent: wait for the log too.
+    const sroSent = async (): Promise<boolean> => (await data.reminderLog.byItem(item.id)).filter((e) => e.value.recipient.toLowerCase() === item.sro).every((e) => e.value.status === 'Sent');
+    for (let i = 0; i < 600 && !(await sroSent()); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     await showHistory(history, 'Turned RED: tell the SRO', 'Sent');
     const sent = history.locator('.ms-DetailsRow').filter({ hasText: item.ref });
     await expect(sent.innerText()).resolves.toMatch(/Sent \(sent again as .+ asked on /);
