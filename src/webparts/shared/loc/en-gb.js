@@ -16,7 +16,9 @@ define([], function () {
       Save: 'Save',
       Saving: 'Saving…',
       Cancel: 'Cancel',
-      None: 'none'
+      None: 'none',
+      CardNotShown: 'This card could not be shown: {0}',
+      CardEmpty: 'the renderer produced nothing'
     },
     Format: {
       NowDue: '{0}; now due {1}',

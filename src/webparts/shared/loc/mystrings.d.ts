@@ -33,6 +33,9 @@ declare interface ITrackerStrings {
     Saving: string;
     Cancel: string;
     None: string;
+    /** `{0}`: why the Adaptive Card could not be drawn. */
+    CardNotShown: string;
+    CardEmpty: string;
   };
   /** Due dates and colours in words, as every screen writes them. */
   Format: {
