@@ -19,6 +19,7 @@ import type { DashboardPaneStrings, LinkFilters, PaneStrings, SettingField, Trac
 const PAGE = 'https://contoso.sharepoint.com/sites/tracker/SitePages/Dashboard.aspx';
 const STRINGS: DashboardPaneStrings = {
   PropertyPaneDescription: 'Settings',
+  DefaultTitle: 'At a glance',
   TrackerPageUrlDescription: 'A page on this site holding the tracker'
 };
 const PANE: PaneStrings = {
@@ -86,22 +87,22 @@ describe('the tracker page address typed into the dashboard’s pane', () => {
 
 describe('stored web part properties', () => {
   it('fills what an older web part never stored', () => {
-    expect(withTrackerDefaults(undefined)).toEqual(DEFAULT_TRACKER_SETTINGS);
-    expect(withTrackerDefaults({ title: 'Crime' })).toEqual({ ...DEFAULT_TRACKER_SETTINGS, title: 'Crime' });
-    expect(withDashboardDefaults({ directorate: 'Crime' })).toMatchObject({ directorate: 'Crime', trackerPageUrl: '' });
+    expect(withTrackerDefaults(undefined, 'Inspection recommendations')).toEqual({ ...DEFAULT_TRACKER_SETTINGS, title: 'Inspection recommendations' });
+    expect(withTrackerDefaults({ title: 'Crime' }, 'Inspection recommendations')).toEqual({ ...DEFAULT_TRACKER_SETTINGS, title: 'Crime' });
+    expect(withDashboardDefaults({ directorate: 'Crime' }, STRINGS.DefaultTitle)).toMatchObject({ title: 'At a glance', directorate: 'Crime', trackerPageUrl: '' });
   });
 
   it('replaces values edited by hand into nonsense, keeping the sound ones', () => {
     const stored = { kind: 'Suggestion', grouping: 'owner', pageSize: -5, visibleColumns: { report: true }, onlyRed: true } as unknown as Partial<TrackerSettings>;
-    const s = withTrackerDefaults(stored);
+    const s = withTrackerDefaults(stored, 'Inspection recommendations');
     expect(s).toMatchObject({ kind: '', grouping: 'report', pageSize: 0, onlyRed: true });
     expect(s.visibleColumns).toEqual({ ...DEFAULT_VISIBLE_COLUMNS, report: true });
-    expect(withTrackerDefaults({ pageSize: 2.5 }).pageSize).toBe(0);
-    expect(withTrackerDefaults({ pageSize: 25, kind: 'Cause of concern', grouping: 'directorate' })).toMatchObject({ pageSize: 25, kind: 'Cause of concern', grouping: 'directorate' });
+    expect(withTrackerDefaults({ pageSize: 2.5 }, 'Inspection recommendations').pageSize).toBe(0);
+    expect(withTrackerDefaults({ pageSize: 25, kind: 'Cause of concern', grouping: 'directorate' }, 'Inspection recommendations')).toMatchObject({ pageSize: 25, kind: 'Cause of concern', grouping: 'directorate' });
   });
 
   it('reads and writes a property by its pane path without touching the original', () => {
-    const s = withTrackerDefaults({});
+    const s = withTrackerDefaults({}, 'Inspection recommendations');
     const next = setSetting(s, 'visibleColumns.report', true);
     expect(getSetting(next, 'visibleColumns.report')).toBe(true);
     expect(getSetting(s, 'visibleColumns.report')).toBe(false);

@@ -10,6 +10,8 @@ import { AdaptiveCard, ExecuteAction, HostConfig, OpenUrlAction } from 'adaptive
 import type { Action } from 'adaptivecards';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { ITheme } from '@fluentui/react/lib/Styling';
+import { format } from './intl';
+import { useStrings } from './strings';
 
 // Teams renders a Markdown subset in TextBlocks; raw HTML in the text is never markup.
 const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
@@ -60,6 +62,7 @@ export function AdaptiveCardView(props: {
   execute.current = props.onExecute;
   const host = React.useRef<HTMLDivElement>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
+  const words = useStrings().Common;
   React.useEffect(() => {
     const target = host.current;
     if (target === null) return undefined;
@@ -77,15 +80,15 @@ export function AdaptiveCardView(props: {
     try {
       adaptive.parse(card);
       const rendered = adaptive.render();
-      if (rendered === undefined) throw new Error('the renderer produced nothing');
+      if (rendered === undefined) throw new Error(words.CardEmpty);
       target.replaceChildren(rendered);
       setFailure(null);
     } catch (e) {
       target.replaceChildren();
-      setFailure(`This card could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+      setFailure(format(words.CardNotShown, e instanceof Error ? e.message : String(e)));
     }
     return () => target.replaceChildren();
-  }, [card, theme, onLink]);
+  }, [card, theme, onLink, words]);
   return (
     <>
       <div ref={host} data-testid="adaptive-card" />

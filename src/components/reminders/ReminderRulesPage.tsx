@@ -45,29 +45,12 @@ import { NeedsCompleting } from '../common/NeedsCompleting';
 import { AdaptiveCardView } from '../common/AdaptiveCardView';
 import { useConflictSave } from '../item/conflictSave';
 import type { FieldSet } from '../item/fieldSets';
+import { LOCALE, format, plural } from '../common/intl';
+import { useStrings } from '../common/strings';
+import type { TrackerStrings } from '../common/strings';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
 import { RunHistory } from './RunHistory';
-import type { RunSite, TestRun } from './ruleRun';
-
-const TRIGGER_NAMES: Record<FormTrigger, string> = {
-  itemCreated: 'An item is created',
-  itemChanged: 'Any change to an item',
-  fieldChanged: 'A field changes (from → to)',
-  schedule: 'Every day (the daily sweep)'
-};
-
-const FIELD_NAMES: Record<WatchedField, string> = {
-  trafficLight: 'Traffic light',
-  lifecycle: 'Status',
-  owner: 'Owner',
-  sro: 'SRO',
-  approver: 'Approver',
-  dueDate: 'Due date',
-  closure: 'Closure request',
-  extension: 'Extension request',
-  directorate: 'Directorate',
-  confidence: 'Confidence'
-};
+import type { ReminderWords, RunSite, TestRun } from './ruleRun';
 
 /** The values a watched field takes, when they are fixed: offered for "from" and "to". */
 const FIELD_VALUES: Partial<Record<WatchedField, readonly string[]>> = {
@@ -77,55 +60,34 @@ const FIELD_VALUES: Partial<Record<WatchedField, readonly string[]>> = {
   extension: ['requested', 'approved', 'refused']
 };
 
-const CONDITION_NAMES: Record<ConditionKind, string> = {
-  trafficLight: 'Traffic light is',
-  lifecycle: 'Status is',
-  appliesTo: 'Addressed to',
-  kind: 'Kind is',
-  dueWithin: 'Due within (days)',
-  overdueBy: 'Overdue by at least (days)',
-  noUpdateFor: 'No update for (days)',
-  report: 'Report is',
-  directorate: 'Directorate is',
-  roundReplyDue: 'Update round: reply due within (days)',
-  roundOverdueBy: 'Update round: reply overdue by at least (days)'
-};
-
-const RECIPIENT_NAMES: Record<RecipientKind, string> = {
-  owner: 'The owner',
-  sro: 'The SRO',
-  approver: 'The approver',
-  person: 'A named person',
-  group: 'A group (e-mail)',
-  channel: 'A Teams channel'
-};
-
 const options = <K extends string>(names: Record<K, string>, keys: readonly K[]): IDropdownOption[] => keys.map((k) => ({ key: k, text: names[k] }));
 
 const ANY = '\u0000any';
 
 /** What a rule's trigger and recipients say, in words, for the list. */
-function describe(record: ReminderRuleRecord): { trigger: string; who: string } {
+function describe(record: ReminderRuleRecord, words: ReminderWords): { trigger: string; who: string } {
   const form = ruleForm(record);
-  const change = (v: string | null): string => (v === null ? 'any value' : v === '' ? 'empty' : v === '*' ? 'any value set' : v);
-  const trigger = form.trigger === 'fieldChanged' ? `${FIELD_NAMES[form.field]} changed from ${change(form.from)} to ${change(form.to)}` : TRIGGER_NAMES[form.trigger];
-  const who = form.recipients.map((r) => (r.kind === 'person' || r.kind === 'group' || r.kind === 'channel' ? `${r.name}` : RECIPIENT_NAMES[r.kind])).join(', ');
+  const change = (v: string | null): string => (v === null ? words.ChangeAny : v === '' ? words.ChangeEmpty : v === '*' ? words.ChangeAnySet : v);
+  const trigger = form.trigger === 'fieldChanged' ? format(words.FieldChanged, words.WatchedFields[form.field], change(form.from), change(form.to)) : words.Triggers[form.trigger];
+  const who = form.recipients.map((r) => (r.kind === 'person' || r.kind === 'group' || r.kind === 'channel' ? r.name : words.Recipients[r.kind])).join(', ');
   return { trigger, who };
 }
 
 /** Name, on/off and definition: what a conflicting edit of a rule compares. */
-const RULE_FIELDS: FieldSet<ReminderRuleRecord> = {
-  labels: { name: 'Name', enabled: 'On', definition: 'Definition' },
-  changed: (a, b) => (['name', 'enabled', 'definition'] as const).filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f])),
-  text: (r, f) => (f === 'enabled' ? (r.enabled ? 'Yes' : 'No') : f === 'name' ? r.name : JSON.stringify(r.definition, null, 1)),
-  reapply: (base, mine, theirs) => {
-    const next = { ...theirs };
-    for (const f of ['name', 'enabled', 'definition'] as const) if (JSON.stringify(base[f]) !== JSON.stringify(mine[f])) Object.assign(next, { [f]: mine[f] });
-    return next;
-  }
-};
+function ruleFields(strings: TrackerStrings): FieldSet<ReminderRuleRecord> {
+  return {
+    labels: strings.Reminders.ConflictFields,
+    changed: (a, b) => (['name', 'enabled', 'definition'] as const).filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f])),
+    text: (r, f) => (f === 'enabled' ? (r.enabled ? strings.Fields.Yes : strings.Fields.No) : f === 'name' ? r.name : JSON.stringify(r.definition, null, 1)),
+    reapply: (base, mine, theirs) => {
+      const next = { ...theirs };
+      for (const f of ['name', 'enabled', 'definition'] as const) if (JSON.stringify(base[f]) !== JSON.stringify(mine[f])) Object.assign(next, { [f]: mine[f] });
+      return next;
+    }
+  };
+}
 
-const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const WHEN = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 export interface ReminderRulesPageProps {
   data: TrackerDataSource;
@@ -140,6 +102,8 @@ export interface ReminderRulesPageProps {
 
 export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
   const { data, now } = props;
+  const strings = useStrings();
+  const words = strings.Reminders;
   const [rules, setRules] = React.useState<RuleRecord[]>([]);
   const [incomplete, setIncomplete] = React.useState<IncompleteItem[]>([]);
   const [log, setLog] = React.useState<ReminderLogEntry[]>([]);
@@ -164,55 +128,55 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
 
   const lastFired = (key: string): string => {
     const sent = log.filter((e) => e.ruleKey === key && e.status === 'Sent').map((e) => e.at).sort();
-    return sent.length === 0 ? 'Never' : WHEN.format(new Date(sent[sent.length - 1]));
+    return sent.length === 0 ? words.Never : WHEN.format(new Date(sent[sent.length - 1]));
   };
 
   const columns: IColumn[] = [
-    { key: 'name', name: 'Rule', minWidth: 220, maxWidth: 340, isMultiline: true, onRender: (r: RuleRecord) => <Text>{r.value.name}</Text> },
-    { key: 'on', name: 'On', minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => (r.value.enabled ? 'On' : 'Off') },
-    { key: 'trigger', name: 'Trigger', minWidth: 180, maxWidth: 280, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value).trigger },
-    { key: 'who', name: 'Who', minWidth: 100, maxWidth: 160, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value).who },
-    { key: 'last', name: 'Last fired', minWidth: 120, maxWidth: 150, onRender: (r: RuleRecord) => lastFired(r.value.key) },
+    { key: 'name', name: words.Rule, minWidth: 220, maxWidth: 340, isMultiline: true, onRender: (r: RuleRecord) => <Text>{r.value.name}</Text> },
+    { key: 'on', name: words.On, minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => (r.value.enabled ? words.On : words.Off) },
+    { key: 'trigger', name: words.Trigger, minWidth: 180, maxWidth: 280, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value, words).trigger },
+    { key: 'who', name: words.Who, minWidth: 100, maxWidth: 160, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value, words).who },
+    { key: 'last', name: words.LastFired, minWidth: 120, maxWidth: 150, onRender: (r: RuleRecord) => lastFired(r.value.key) },
     {
       key: 'next',
-      name: 'Next due',
+      name: words.NextDue,
       minWidth: 150,
       maxWidth: 200,
       isMultiline: true,
       onRender: (r: RuleRecord) => {
         const { rule, problems } = readRule(r.value);
-        return rule === null ? `Not run: ${problems[0].path} ${problems[0].problem}` : nextDue(rule, now());
+        return rule === null ? format(words.NotRun, problems[0].path, problems[0].problem) : nextDue(rule, now(), words);
       }
     },
-    { key: 'edit', name: 'Edit', minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={`Edit ${r.value.name}`} onClick={() => setEditing(r)} /> }
+    { key: 'edit', name: words.Edit, minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={format(words.EditRuleLabel, r.value.name)} onClick={() => setEditing(r)} /> }
   ];
 
   return (
     <Stack tokens={{ childrenGap: 8 }} data-testid="reminder-rules">
       <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
         <Text variant="xLarge" as="h2">
-          Reminder rules
+          {words.Heading}
         </Text>
-        <PrimaryButton text="New rule" iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')} />
-        <DefaultButton text="Back to the tracker" onClick={props.onClose} />
+        <PrimaryButton text={words.NewRule} iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')} />
+        <DefaultButton text={words.Back} onClick={props.onClose} />
       </Stack>
       {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
       {notice !== null && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={strings.Common.CloseMessage}>
           {notice}
         </MessageBar>
       )}
-      <Pivot aria-label="Reminder rules and their runs" headersOnly selectedKey={view} onLinkClick={(item) => setView(item?.props.itemKey === 'history' ? 'history' : 'rules')}>
-        <PivotItem headerText="Rules" itemKey="rules" />
-        <PivotItem headerText="Run history" itemKey="history" />
+      <Pivot aria-label={words.Tabs} headersOnly selectedKey={view} onLinkClick={(item) => setView(item?.props.itemKey === 'history' ? 'history' : 'rules')}>
+        <PivotItem headerText={words.RulesTab} itemKey="rules" />
+        <PivotItem headerText={words.HistoryTab} itemKey="history" />
       </Pivot>
       {view === 'history' ? (
         <RunHistory data={data} rules={rules} records={props.records} now={now} onOpenItem={props.onOpenItem} />
       ) : (
         <>
           <NeedsCompleting items={incomplete} />
-          {loaded && rules.length === 0 && <Text>No rules yet: the reminder service writes the default set into the Reminder Rules list when it first starts.</Text>}
-          <DetailsList items={rules} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: RuleRecord) => String(r.value.id)} ariaLabelForGrid="Reminder rules" />
+          {loaded && rules.length === 0 && <Text>{words.NoRules}</Text>}
+          <DetailsList items={rules} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: RuleRecord) => String(r.value.id)} ariaLabelForGrid={words.Heading} />
         </>
       )}
       {editing !== null && (
@@ -225,7 +189,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
           onDismiss={() => setEditing(null)}
           onSaved={(saved) => {
             setEditing(null);
-            setNotice(`Saved “${saved.value.name}”. The reminder service uses it from its next run.`);
+            setNotice(format(words.Saved, saved.value.name));
             void load();
           }}
         />
@@ -247,6 +211,9 @@ interface RuleEditorProps {
 function RuleEditor(props: RuleEditorProps): JSX.Element {
   const { base, site } = props;
   const theme = useTheme();
+  const strings = useStrings();
+  const words = strings.Reminders;
+  const fields = React.useMemo(() => ruleFields(strings), [strings]);
   const [form, setForm] = React.useState<RuleFormState>(base === null ? NEW_RULE_FORM : ruleForm(base.value));
   const [problems, setProblems] = React.useState<FormProblem[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -257,7 +224,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
   const write = React.useCallback((seen: Versioned<ReminderRuleRecord>, mine: ReminderRuleRecord) => props.data.saveRule({ value: { ...seen.value, id: seen.value.id as number }, etag: seen.etag }, mine), [props.data]);
   const { onSaved } = props;
   const saved = React.useCallback((rule: Versioned<ReminderRuleRecord>) => onSaved({ value: { ...rule.value, id: rule.value.id as number }, etag: rule.etag }), [onSaved]);
-  const { save, conflictDialog } = useConflictSave(write, RULE_FIELDS, saved);
+  const { save, conflictDialog } = useConflictSave(write, fields, saved);
 
   const set = (change: Partial<RuleFormState>): void => setForm((f) => ({ ...f, ...change }));
   // Problems show after the first attempt to save, and then follow every keystroke.
@@ -285,8 +252,8 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
   const onTestRun = (): void => {
     const checked = validateRuleForm(form, props.otherKeys);
     setProblems(checked.problems);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) setRun('Choose a date to run the rule on.');
-    else setRun(checked.rule === null ? 'Put the problems above right first: the test run evaluates the rule as the service would read it.' : testRun(checked.rule, site, day));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) setRun(words.ChooseDate);
+    else setRun(checked.rule === null ? words.FixFirst : testRun(checked.rule, site, day));
   };
 
   const chosen = site.records.find((r) => r.recommendation.id === itemId);
@@ -294,14 +261,14 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
     if (chosen === undefined) return null;
     // The rows as typed, so the preview follows the form before it is valid; a row still missing its address says so.
     const recipients = formRecord(form).definition.recipients as RecipientSpec[];
-    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, withItemParam(window.location.href, chosen.recommendation.id));
-  }, [form, chosen, site, props.today]);
+    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, withItemParam(window.location.href, chosen.recommendation.id), words);
+  }, [form, chosen, site, props.today, words]);
 
   const refText = (id: number): string => site.records.find((r) => r.recommendation.id === id)?.recommendation.ref ?? String(id);
   const changeOptions = (field: WatchedField): IDropdownOption[] => [
-    { key: ANY, text: 'Any value' },
-    { key: '', text: 'Empty' },
-    { key: '*', text: 'Any value set' },
+    { key: ANY, text: words.AnyValue },
+    { key: '', text: words.Empty },
+    { key: '*', text: words.AnyValueSet },
     ...(FIELD_VALUES[field] ?? []).map((v) => ({ key: v, text: v }))
   ];
   const section = (title: string): JSX.Element => (
@@ -311,54 +278,54 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
   );
 
   return (
-    <Panel isOpen type={PanelType.large} headerText={base === null ? 'New reminder rule' : `Edit “${base.value.name}”`} closeButtonAriaLabel="Close" onDismiss={props.onDismiss} isFooterAtBottom onRenderFooterContent={() => (
+    <Panel isOpen type={PanelType.large} headerText={base === null ? words.NewRuleTitle : format(words.EditRuleTitle, base.value.name)} closeButtonAriaLabel={strings.Common.Close} onDismiss={props.onDismiss} isFooterAtBottom onRenderFooterContent={() => (
       <Stack horizontal tokens={{ childrenGap: 8 }}>
-        <PrimaryButton text="Save rule" disabled={saving} onClick={() => void onSave()} />
-        <DefaultButton text="Cancel" onClick={props.onDismiss} />
+        <PrimaryButton text={words.SaveRule} disabled={saving} onClick={() => void onSave()} />
+        <DefaultButton text={strings.Common.Cancel} onClick={props.onDismiss} />
       </Stack>
     )}>
       <Stack tokens={{ childrenGap: 8 }} data-testid="rule-editor">
         {problems !== null && problems.length > 0 && (
           <MessageBar messageBarType={MessageBarType.error} isMultiline>
-            The rule cannot be saved yet: {problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.
+            {format(words.CannotSave, problems.map((p) => format(words.ProblemAt, p.path, p.message)).join('; '))}
           </MessageBar>
         )}
         {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
-        <TextField label="Name" required value={form.name} onChange={(_e, v) => set({ name: v ?? '' })} errorMessage={problemAt('name')} />
+        <TextField label={words.Name} required value={form.name} onChange={(_e, v) => set({ name: v ?? '' })} errorMessage={problemAt('name')} />
         <TextField
-          label="Key"
+          label={words.Key}
           required
           disabled={base !== null}
-          description="Lower-case letters, digits and hyphens. It is part of every reminder's key, so it never changes and is never reused."
+          description={words.KeyDescription}
           value={form.key}
           onChange={(_e, v) => set({ key: v ?? '' })}
           errorMessage={problemAt('key')}
         />
-        <Toggle label="On" checked={form.enabled} onText="On" offText="Off" onChange={(_e, v) => set({ enabled: v === true })} />
+        <Toggle label={words.On} checked={form.enabled} onText={words.On} offText={words.Off} onChange={(_e, v) => set({ enabled: v === true })} />
 
-        {section('When')}
-        <Dropdown label="Trigger" selectedKey={form.trigger} options={options(TRIGGER_NAMES, FORM_TRIGGERS)} onChange={(_e, o) => o && set({ trigger: o.key as FormTrigger })} errorMessage={problemAt('trigger.kind')} />
+        {section(words.WhenSection)}
+        <Dropdown label={words.Trigger} selectedKey={form.trigger} options={options(words.Triggers, FORM_TRIGGERS)} onChange={(_e, o) => o && set({ trigger: o.key as FormTrigger })} errorMessage={problemAt('trigger.kind')} />
         {form.trigger === 'fieldChanged' && (
           <Stack horizontal tokens={{ childrenGap: 8 }} wrap>
-            <Dropdown label="Field" selectedKey={form.field} options={options(FIELD_NAMES, WATCHED_FIELDS)} onChange={(_e, o) => o && set({ field: o.key as WatchedField, from: null, to: null })} styles={{ root: { minWidth: 180 } }} />
-            <Dropdown label="From" selectedKey={form.from ?? ANY} options={changeOptions(form.field)} onChange={(_e, o) => o && set({ from: o.key === ANY ? null : String(o.key) })} styles={{ root: { minWidth: 180 } }} />
-            <Dropdown label="To" selectedKey={form.to ?? ANY} options={changeOptions(form.field)} onChange={(_e, o) => o && set({ to: o.key === ANY ? null : String(o.key) })} styles={{ root: { minWidth: 180 } }} />
+            <Dropdown label={words.Field} selectedKey={form.field} options={options(words.WatchedFields, WATCHED_FIELDS)} onChange={(_e, o) => o && set({ field: o.key as WatchedField, from: null, to: null })} styles={{ root: { minWidth: 180 } }} />
+            <Dropdown label={words.From} selectedKey={form.from ?? ANY} options={changeOptions(form.field)} onChange={(_e, o) => o && set({ from: o.key === ANY ? null : String(o.key) })} styles={{ root: { minWidth: 180 } }} />
+            <Dropdown label={words.To} selectedKey={form.to ?? ANY} options={changeOptions(form.field)} onChange={(_e, o) => o && set({ to: o.key === ANY ? null : String(o.key) })} styles={{ root: { minWidth: 180 } }} />
           </Stack>
         )}
 
-        {section('Only for items where')}
-        {form.conditions.length === 0 && <Text>Every item.</Text>}
+        {section(words.OnlyForSection)}
+        {form.conditions.length === 0 && <Text>{words.EveryItem}</Text>}
         {form.conditions.map((c, i) => {
           const choices = clauseChoices(c.kind);
           const change = (next: Partial<RuleFormState['conditions'][number]>): void => set({ conditions: form.conditions.map((x, j) => (j === i ? { ...x, ...next } : x)) });
           return (
             <Stack key={i} horizontal tokens={{ childrenGap: 8 }} verticalAlign="end" wrap>
-              <Dropdown label={`Condition ${i + 1}`} selectedKey={c.kind} options={options(CONDITION_NAMES, CONDITION_KINDS)} onChange={(_e, o) => o && change({ kind: o.key as ConditionKind, values: [], days: '' })} styles={{ root: { minWidth: 220 } }} />
+              <Dropdown label={format(words.Condition, i + 1)} selectedKey={c.kind} options={options(words.Conditions, CONDITION_KINDS)} onChange={(_e, o) => o && change({ kind: o.key as ConditionKind, values: [], days: '' })} styles={{ root: { minWidth: 220 } }} />
               {isDated(c.kind) ? (
-                <TextField label="Days" value={c.days} onChange={(_e, v) => change({ days: v ?? '' })} errorMessage={problemAt(`conditions[${i}]`)} />
+                <TextField label={words.Days} value={c.days} onChange={(_e, v) => change({ days: v ?? '' })} errorMessage={problemAt(`conditions[${i}]`)} />
               ) : choices !== null ? (
                 <Dropdown
-                  label="Values"
+                  label={words.Values}
                   multiSelect
                   selectedKeys={c.values}
                   options={choices.map((v) => ({ key: v, text: v }))}
@@ -368,96 +335,92 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
                 />
               ) : (
                 <TextField
-                  label={c.kind === 'report' ? 'Report ids, separated by commas' : 'Directorates, separated by commas'}
+                  label={c.kind === 'report' ? words.ReportIds : words.Directorates}
                   value={c.values.join(', ')}
                   onChange={(_e, v) => change({ values: (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '') })}
                   errorMessage={problemAt(`conditions[${i}]`)}
                 />
               )}
-              <IconButton iconProps={{ iconName: 'Delete' }} ariaLabel={`Remove condition ${i + 1}`} onClick={() => set({ conditions: form.conditions.filter((_x, j) => j !== i) })} />
+              <IconButton iconProps={{ iconName: 'Delete' }} ariaLabel={format(words.RemoveCondition, i + 1)} onClick={() => set({ conditions: form.conditions.filter((_x, j) => j !== i) })} />
             </Stack>
           );
         })}
-        <DefaultButton text="Add a condition" iconProps={{ iconName: 'Add' }} onClick={() => set({ conditions: [...form.conditions, { kind: 'trafficLight', values: [], days: '' }] })} styles={{ root: { alignSelf: 'flex-start' } }} />
+        <DefaultButton text={words.AddCondition} iconProps={{ iconName: 'Add' }} onClick={() => set({ conditions: [...form.conditions, { kind: 'trafficLight', values: [], days: '' }] })} styles={{ root: { alignSelf: 'flex-start' } }} />
 
-        {section('Who')}
+        {section(words.WhoSection)}
         {problemAt('recipients') !== undefined && form.recipients.length === 0 && <MessageBar messageBarType={MessageBarType.error}>{problemAt('recipients')}</MessageBar>}
         {form.recipients.map((r, i) => {
           const change = (next: Partial<RuleFormState['recipients'][number]>): void => set({ recipients: form.recipients.map((x, j) => (j === i ? { ...x, ...next } : x)) });
           const at = `recipients[${i}]`;
           return (
             <Stack key={i} horizontal tokens={{ childrenGap: 8 }} verticalAlign="end" wrap>
-              <Dropdown label={`Recipient ${i + 1}`} selectedKey={r.kind} options={options(RECIPIENT_NAMES, RECIPIENT_KINDS)} onChange={(_e, o) => o && change({ kind: o.key as RecipientKind })} styles={{ root: { minWidth: 200 } }} />
+              <Dropdown label={format(words.Recipient, i + 1)} selectedKey={r.kind} options={options(words.Recipients, RECIPIENT_KINDS)} onChange={(_e, o) => o && change({ kind: o.key as RecipientKind })} styles={{ root: { minWidth: 200 } }} />
               {(r.kind === 'person' || r.kind === 'group' || r.kind === 'channel') && (
-                <TextField label="Name" value={r.name} onChange={(_e, v) => change({ name: v ?? '' })} errorMessage={problemAt(`${at}.name`) ?? problemAt(`${at}.person.name`)} />
+                <TextField label={words.Name} value={r.name} onChange={(_e, v) => change({ name: v ?? '' })} errorMessage={problemAt(`${at}.name`) ?? problemAt(`${at}.person.name`)} />
               )}
-              {(r.kind === 'person' || r.kind === 'group') && <TextField label="E-mail" value={r.email} onChange={(_e, v) => change({ email: v ?? '' })} errorMessage={problemAt(`${at}.email`) ?? problemAt(`${at}.person.email`)} />}
-              {r.kind === 'channel' && <TextField label="Workflows webhook URL" value={r.webhookUrl} onChange={(_e, v) => change({ webhookUrl: v ?? '' })} errorMessage={problemAt(`${at}.webhookUrl`)} />}
-              <IconButton iconProps={{ iconName: 'Delete' }} ariaLabel={`Remove recipient ${i + 1}`} onClick={() => set({ recipients: form.recipients.filter((_x, j) => j !== i) })} />
+              {(r.kind === 'person' || r.kind === 'group') && <TextField label={words.Email} value={r.email} onChange={(_e, v) => change({ email: v ?? '' })} errorMessage={problemAt(`${at}.email`) ?? problemAt(`${at}.person.email`)} />}
+              {r.kind === 'channel' && <TextField label={words.WebhookUrl} value={r.webhookUrl} onChange={(_e, v) => change({ webhookUrl: v ?? '' })} errorMessage={problemAt(`${at}.webhookUrl`)} />}
+              <IconButton iconProps={{ iconName: 'Delete' }} ariaLabel={format(words.RemoveRecipient, i + 1)} onClick={() => set({ recipients: form.recipients.filter((_x, j) => j !== i) })} />
             </Stack>
           );
         })}
-        <DefaultButton text="Add a recipient" iconProps={{ iconName: 'Add' }} onClick={() => set({ recipients: [...form.recipients, { kind: 'owner', name: '', email: '', webhookUrl: '' }] })} styles={{ root: { alignSelf: 'flex-start' } }} />
+        <DefaultButton text={words.AddRecipient} iconProps={{ iconName: 'Add' }} onClick={() => set({ recipients: [...form.recipients, { kind: 'owner', name: '', email: '', webhookUrl: '' }] })} styles={{ root: { alignSelf: 'flex-start' } }} />
 
-        {section('Message')}
-        <TextField label="Title" required value={form.title} onChange={(_e, v) => set({ title: v ?? '' })} errorMessage={problemAt('template.title')} />
-        <TextField label="Message" required multiline rows={3} value={form.message} onChange={(_e, v) => set({ message: v ?? '' })} errorMessage={problemAt('template.message')} />
-        <Text variant="small">Fields the title and message may use: {TEMPLATE_FIELDS.map((f) => `\${${f.name}} (${f.holds})`).join(', ')}.</Text>
+        {section(words.MessageSection)}
+        <TextField label={words.Title} required value={form.title} onChange={(_e, v) => set({ title: v ?? '' })} errorMessage={problemAt('template.title')} />
+        <TextField label={words.Message} required multiline rows={3} value={form.message} onChange={(_e, v) => set({ message: v ?? '' })} errorMessage={problemAt('template.message')} />
+        <Text variant="small">{format(words.TemplateFields, TEMPLATE_FIELDS.map((f) => format(words.TemplateField, f.name, f.holds)).join(', '))}</Text>
 
-        {section('How often and when')}
+        {section(words.HowOftenSection)}
         <Dropdown
-          label="Repeat"
+          label={words.Repeat}
           selectedKey={form.repeat}
           options={[
-            { key: 'once', text: 'Once' },
-            { key: 'every', text: 'Again every few days while it still holds' }
+            { key: 'once', text: words.Once },
+            { key: 'every', text: words.Every }
           ]}
           onChange={(_e, o) => o && set({ repeat: o.key as 'once' | 'every' })}
           errorMessage={problemAt('repeat.kind') ?? (problems?.some((p) => p.path === 'repeat') ? problems.find((p) => p.path === 'repeat')?.message : undefined)}
         />
-        {form.repeat === 'every' && <TextField label="Every (days)" value={form.repeatDays} onChange={(_e, v) => set({ repeatDays: v ?? '' })} errorMessage={problemAt('repeat.days')} />}
-        <Checkbox label="Working days only (Monday to Friday, not bank holidays)" checked={form.workingDaysOnly} onChange={(_e, v) => set({ workingDaysOnly: v === true })} />
-        <Checkbox label="Quiet hours (London time)" checked={form.quietHours} onChange={(_e, v) => set({ quietHours: v === true })} />
+        {form.repeat === 'every' && <TextField label={words.EveryDays} value={form.repeatDays} onChange={(_e, v) => set({ repeatDays: v ?? '' })} errorMessage={problemAt('repeat.days')} />}
+        <Checkbox label={words.WorkingDaysOnly} checked={form.workingDaysOnly} onChange={(_e, v) => set({ workingDaysOnly: v === true })} />
+        <Checkbox label={words.QuietHours} checked={form.quietHours} onChange={(_e, v) => set({ quietHours: v === true })} />
         {form.quietHours && (
           <Stack horizontal tokens={{ childrenGap: 8 }}>
-            <TextField label="Quiet from (HH:MM)" value={form.quietStart} onChange={(_e, v) => set({ quietStart: v ?? '' })} errorMessage={problemAt('window.quietHours.start')} />
-            <TextField label="Quiet until (HH:MM)" value={form.quietEnd} onChange={(_e, v) => set({ quietEnd: v ?? '' })} errorMessage={problemAt('window.quietHours.end')} />
+            <TextField label={words.QuietFrom} value={form.quietStart} onChange={(_e, v) => set({ quietStart: v ?? '' })} errorMessage={problemAt('window.quietHours.start')} />
+            <TextField label={words.QuietUntil} value={form.quietEnd} onChange={(_e, v) => set({ quietEnd: v ?? '' })} errorMessage={problemAt('window.quietHours.end')} />
           </Stack>
         )}
 
-        {section('Preview')}
+        {section(words.PreviewSection)}
         <Dropdown
-          label="Item to preview"
+          label={words.PreviewItem}
           selectedKey={itemId ?? undefined}
-          options={site.records.map((r) => ({ key: r.recommendation.id, text: `${r.recommendation.ref}: ${htmlToText(r.recommendation.text).slice(0, 80)}` }))}
+          options={site.records.map((r) => ({ key: r.recommendation.id, text: format(words.PreviewOption, r.recommendation.ref, htmlToText(r.recommendation.text).slice(0, 80)) }))}
           onChange={(_e, o) => o && setItemId(Number(o.key))}
         />
         <div data-testid="rule-preview">
           {card === null ? null : typeof card === 'string' ? <MessageBar messageBarType={MessageBarType.warning}>{card}</MessageBar> : <AdaptiveCardView card={card} theme={theme} onLink={(url) => window.open(url, '_blank', 'noopener')} />}
         </div>
 
-        {section('Test run')}
+        {section(words.TestRunSection)}
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="end">
-          <TextField label="Date" type="date" value={day} onChange={(_e, v) => setDay(v ?? '')} />
-          <DefaultButton text="Who would this rule notify?" onClick={onTestRun} />
+          <TextField label={words.Date} type="date" value={day} onChange={(_e, v) => setDay(v ?? '')} />
+          <DefaultButton text={words.WhoWouldItNotify} onClick={onTestRun} />
         </Stack>
         <div data-testid="test-run" role="status" aria-live="polite">
           {typeof run === 'string' && <MessageBar messageBarType={MessageBarType.warning}>{run}</MessageBar>}
           {run !== null && typeof run !== 'string' && (
             <Stack tokens={{ childrenGap: 4 }}>
               <Text>
-                {run.intents.length === 0 ? 'Nobody: no item meets the rule on that day.' : `${run.intents.length} ${run.intents.length === 1 ? 'reminder' : 'reminders'} on that day (nothing is sent):`}
+                {run.intents.length === 0 ? words.Nobody : plural(words.TestRunCount, run.intents.length)}
               </Text>
               <ul>
                 {run.intents.map((i) => (
-                  <li key={i.key}>
-                    {i.data.ref} → {i.recipient.name} ({i.recipient.address})
-                  </li>
+                  <li key={i.key}>{format(words.TestRunIntent, i.data.ref, i.recipient.name, i.recipient.address)}</li>
                 ))}
                 {run.unresolved.map((u) => (
-                  <li key={`${u.itemId} ${u.spec}`}>
-                    {refText(u.itemId)}: nobody — {u.reason}
-                  </li>
+                  <li key={`${u.itemId} ${u.spec}`}>{format(words.TestRunNobody, refText(u.itemId), u.reason)}</li>
                 ))}
               </ul>
             </Stack>

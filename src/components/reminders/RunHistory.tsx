@@ -19,51 +19,50 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { addDays } from '../../core/dates';
 import type { IsoDate, ReminderStatus } from '../../core/model';
 import { historyRow, londonInstant } from '../../core/reminders';
-import type { HistoryRoute, HistoryRow } from '../../core/reminders';
+import type { HistoryRow } from '../../core/reminders';
 import { NeedsCompleting } from '../common/NeedsCompleting';
+import { LOCALE, format, plural } from '../common/intl';
+import { useStrings } from '../common/strings';
+import type { TrackerStrings } from '../common/strings';
 import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { IncompleteItem, LogPage, LogRecord, RecommendationRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
 
 /** Entries per page: one request each. */
 export const HISTORY_PAGE_SIZE = 50;
 
-const WHEN = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-const when = (at: string): string => WHEN.format(new Date(at));
+/** The run history's words (loc `RunHistory`). */
+type HistoryWords = TrackerStrings['RunHistory'];
 
-const ROUTE_NAMES: Record<HistoryRoute, string> = {
-  chat: 'Teams chat',
-  activity: 'Teams activity feed',
-  email: 'E-mail',
-  channel: 'Teams channel',
-  card: 'Answer on a card',
-  none: 'None'
-};
+const WHEN = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const when = (at: string): string => WHEN.format(new Date(at));
 
 const ANY = 'any';
 
-const STATUS_OPTIONS: IDropdownOption[] = [
-  { key: ANY, text: 'Any state' },
-  { key: 'Sent', text: 'Sent' },
-  { key: 'Failed', text: 'Failed' },
-  { key: 'Claimed', text: 'Waiting, deferred or being retried' }
+/** The states the filter offers: the Reminder Log's statuses. */
+const statusOptions = (words: HistoryWords): IDropdownOption[] => [
+  { key: ANY, text: words.AnyState },
+  { key: 'Sent', text: words.StateSent },
+  { key: 'Failed', text: words.StateFailed },
+  { key: 'Claimed', text: words.StateClaimed }
 ];
 
 /** The state of a row in words, with why it failed and when it was sent again. */
-export function stateText(row: HistoryRow): string {
-  const again = row.sentAgain.map((r) => `sent again as ${r.by} asked on ${when(r.at)}`).join('; ');
+export function stateText(row: HistoryRow, words: HistoryWords): string {
+  const again = row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))).join('; ');
+  const reason = row.reason ?? words.NoReason;
   switch (row.state) {
     case 'sent':
-      return again !== '' ? `Sent (${again})` : row.attempts > 1 ? `Sent after ${row.attempts} attempts (retried)` : 'Sent';
+      return again !== '' ? format(words.SentAgain, again) : row.attempts > 1 ? plural(words.SentAfter, row.attempts) : words.Sent;
     case 'deferred':
-      return `Deferred by quiet hours or a day off, until ${when(row.until ?? row.at)}`;
+      return format(words.Deferred, when(row.until ?? row.at));
     case 'waiting':
-      return again !== '' ? `Waiting to be sent again (${again})` : 'Waiting to be sent';
+      return again !== '' ? format(words.WaitingAgain, again) : words.Waiting;
     case 'retrying':
-      return `Being retried after ${row.attempts} attempt(s): ${row.reason ?? 'no reason given'}`;
+      return plural(words.Retrying, row.attempts, reason);
     case 'failed':
-      return `Failed: ${row.reason ?? 'no reason given'}`;
+      return format(words.Failed, reason);
     case 'send-again-requested':
-      return `Failed: ${row.reason ?? 'no reason given'}. ${row.sendAgain?.by ?? 'A site owner'} asked for it to be sent again at ${when(row.sendAgain?.at ?? row.at)}; the reminder service sends it at its next run.`;
+      return format(words.SendAgainRequested, reason, row.sendAgain?.by ?? words.SiteOwner, when(row.sendAgain?.at ?? row.at));
   }
 }
 
@@ -80,10 +79,10 @@ const NO_FILTER: FilterForm = { ruleKey: ANY, status: ANY, recipient: '', from: 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The form as a query, or the problem that stops it being one. */
-function toFilter(form: FilterForm): ReminderLogFilter | string {
-  if (form.from !== '' && !ISO_DATE.test(form.from)) return 'The "From" date is not a date.';
-  if (form.to !== '' && !ISO_DATE.test(form.to)) return 'The "To" date is not a date.';
-  if (form.from !== '' && form.to !== '' && form.to < form.from) return 'The "To" date is before the "From" date.';
+function toFilter(form: FilterForm, words: HistoryWords): ReminderLogFilter | string {
+  if (form.from !== '' && !ISO_DATE.test(form.from)) return words.FromNotADate;
+  if (form.to !== '' && !ISO_DATE.test(form.to)) return words.ToNotADate;
+  if (form.from !== '' && form.to !== '' && form.to < form.from) return words.ToBeforeFrom;
   const recipient = form.recipient.trim();
   return {
     ...(form.ruleKey === ANY ? {} : { ruleKey: form.ruleKey }),
@@ -106,6 +105,8 @@ export interface RunHistoryProps {
 
 export function RunHistory(props: RunHistoryProps): JSX.Element {
   const { data, now } = props;
+  const strings = useStrings();
+  const words = strings.RunHistory;
   const [form, setForm] = React.useState<FilterForm>(NO_FILTER);
   const [applied, setApplied] = React.useState<ReminderLogFilter>({});
   const [pages, setPages] = React.useState<LogPage[]>([]);
@@ -150,7 +151,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
   }, [data, applied, fetchPage]);
 
   const apply = (): void => {
-    const filter = toFilter(form);
+    const filter = toFilter(form, words);
     if (typeof filter === 'string') setNotice({ type: MessageBarType.error, text: filter });
     else {
       setNotice(null);
@@ -164,13 +165,13 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
   const sendAgain = async (record: LogRecord): Promise<void> => {
     try {
       replace(await data.sendAgain(record, now()));
-      setNotice({ type: MessageBarType.success, text: 'Asked the reminder service to send it again. It does so at its next run, under the same delivery id, so a card that did arrive is not sent twice.' });
+      setNotice({ type: MessageBarType.success, text: words.AskedAgain });
     } catch (e) {
       if (e instanceof SaveConflictError) {
         const theirs = (e as SaveConflictError<LogRecord['value']>).conflict.theirs as LogRecord;
         replace(theirs);
         const row = historyRow(theirs.value, now());
-        setNotice({ type: MessageBarType.warning, text: `This reminder changed after you opened the history, so it was not asked for again. It now reads: ${stateText(row)}` });
+        setNotice({ type: MessageBarType.warning, text: format(words.ChangedMeanwhile, stateText(row, words)) });
       } else setNotice({ type: MessageBarType.error, text: e instanceof Error ? e.message : String(e) });
     }
   };
@@ -187,21 +188,21 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
   const rows = (page?.entries ?? []).map((record) => ({ record, row: historyRow(record.value, now()) }));
   type Row = (typeof rows)[number];
   const columns: IColumn[] = [
-    { key: 'at', name: 'When', minWidth: 150, maxWidth: 170, onRender: ({ row }: Row) => when(row.at) },
-    { key: 'rule', name: 'Rule', minWidth: 150, maxWidth: 220, isMultiline: true, onRender: ({ row }: Row) => ruleName(row.ruleKey) },
+    { key: 'at', name: words.When, minWidth: 150, maxWidth: 170, onRender: ({ row }: Row) => when(row.at) },
+    { key: 'rule', name: words.Rule, minWidth: 150, maxWidth: 220, isMultiline: true, onRender: ({ row }: Row) => ruleName(row.ruleKey) },
     {
       key: 'item',
-      name: 'Item',
+      name: words.Item,
       minWidth: 90,
       maxWidth: 140,
       isMultiline: true,
       onRender: ({ row }: Row) => {
         const ref = refOf(row.itemId);
-        if (row.itemKind !== 'recommendation' || ref === undefined) return `${row.itemKind === 'action' ? 'Action' : 'Item'} ${row.itemId}`;
+        if (row.itemKind !== 'recommendation' || ref === undefined) return format(row.itemKind === 'action' ? words.ActionId : words.ItemId, row.itemId);
         return (
           <Link
             href={itemUrl(row.itemId)}
-            aria-label={`Open ${ref}`}
+            aria-label={format(words.OpenItem, ref)}
             onClick={(e) => {
               e.preventDefault();
               props.onOpenItem(row.itemId);
@@ -214,42 +215,42 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
     },
     {
       key: 'recipient',
-      name: 'Recipient',
+      name: words.Recipient,
       minWidth: 160,
       maxWidth: 240,
       isMultiline: true,
-      onRender: ({ row }: Row) => (row.recipientName !== null && row.recipientName !== row.recipient ? `${row.recipientName} (${row.recipient})` : row.recipient)
+      onRender: ({ row }: Row) => (row.recipientName !== null && row.recipientName !== row.recipient ? format(words.NamedRecipient, row.recipientName, row.recipient) : row.recipient)
     },
-    { key: 'route', name: 'Route', minWidth: 100, maxWidth: 140, isMultiline: true, onRender: ({ row }: Row) => ROUTE_NAMES[row.route] },
-    { key: 'state', name: 'State', minWidth: 220, isMultiline: true, onRender: ({ row }: Row) => <span data-state={row.state}>{stateText(row)}</span> },
+    { key: 'route', name: words.Route, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: ({ row }: Row) => words.Routes[row.route] },
+    { key: 'state', name: words.State, minWidth: 220, isMultiline: true, onRender: ({ row }: Row) => <span data-state={row.state}>{stateText(row, words)}</span> },
     {
       key: 'again',
-      name: 'Send again',
+      name: words.SendAgain,
       minWidth: 100,
       maxWidth: 120,
       onRender: ({ record, row }: Row) =>
-        row.canSendAgain ? <DefaultButton text="Send again" ariaLabel={`Send again: ${ruleName(row.ruleKey)} to ${row.recipient}`} onClick={() => void sendAgain(record)} /> : null
+        row.canSendAgain ? <DefaultButton text={words.SendAgain} ariaLabel={format(words.SendAgainLabel, ruleName(row.ruleKey), row.recipient)} onClick={() => void sendAgain(record)} /> : null
     }
   ];
 
-  const ruleOptions: IDropdownOption[] = [{ key: ANY, text: 'Any rule' }, ...props.rules.map((r) => ({ key: r.value.key, text: r.value.name }))];
+  const ruleOptions: IDropdownOption[] = [{ key: ANY, text: words.AnyRule }, ...props.rules.map((r) => ({ key: r.value.key, text: r.value.name }))];
   const set = (change: Partial<FilterForm>): void => setForm((f) => ({ ...f, ...change }));
   const incomplete: IncompleteItem[] = page?.incomplete ?? [];
 
   return (
     <Stack tokens={{ childrenGap: 8 }} data-testid="run-history">
-      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" as="form" role="search" aria-label="Filter the run history" onSubmit={(e) => {
+      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" as="form" role="search" aria-label={words.FilterLabel} onSubmit={(e) => {
         e.preventDefault();
         apply();
       }}>
-        <Dropdown label="Rule" options={ruleOptions} selectedKey={form.ruleKey} onChange={(_e, o) => set({ ruleKey: String(o?.key ?? ANY) })} styles={{ root: { minWidth: 220 } }} />
-        <Dropdown label="State" options={STATUS_OPTIONS} selectedKey={form.status} onChange={(_e, o) => set({ status: String(o?.key ?? ANY) })} styles={{ root: { minWidth: 180 } }} />
-        <TextField label="Recipient (e-mail address)" value={form.recipient} onChange={(_e, v) => set({ recipient: v ?? '' })} styles={{ root: { minWidth: 240 } }} />
-        <TextField label="From" type="date" value={form.from} onChange={(_e, v) => set({ from: v ?? '' })} />
-        <TextField label="To" type="date" value={form.to} onChange={(_e, v) => set({ to: v ?? '' })} />
-        <PrimaryButton text="Show" type="submit" />
+        <Dropdown label={words.Rule} options={ruleOptions} selectedKey={form.ruleKey} onChange={(_e, o) => set({ ruleKey: String(o?.key ?? ANY) })} styles={{ root: { minWidth: 220 } }} />
+        <Dropdown label={words.State} options={statusOptions(words)} selectedKey={form.status} onChange={(_e, o) => set({ status: String(o?.key ?? ANY) })} styles={{ root: { minWidth: 180 } }} />
+        <TextField label={words.RecipientFilter} value={form.recipient} onChange={(_e, v) => set({ recipient: v ?? '' })} styles={{ root: { minWidth: 240 } }} />
+        <TextField label={words.From} type="date" value={form.from} onChange={(_e, v) => set({ from: v ?? '' })} />
+        <TextField label={words.To} type="date" value={form.to} onChange={(_e, v) => set({ to: v ?? '' })} />
+        <PrimaryButton text={words.Show} type="submit" />
         <DefaultButton
-          text="Clear filters"
+          text={words.ClearFilters}
           onClick={() => {
             setForm(NO_FILTER);
             setNotice(null);
@@ -259,20 +260,20 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
       </Stack>
       {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
       {notice !== null && (
-        <MessageBar messageBarType={notice.type} isMultiline onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={notice.type} isMultiline onDismiss={() => setNotice(null)} dismissButtonAriaLabel={strings.Common.CloseMessage}>
           {notice.text}
         </MessageBar>
       )}
       <NeedsCompleting items={incomplete} />
-      {!loading && rows.length === 0 && incomplete.length === 0 && <Text>No reminders match.</Text>}
+      {!loading && rows.length === 0 && incomplete.length === 0 && <Text>{words.NoMatch}</Text>}
       {rows.length > 0 && (
-        <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: Row) => String(r.record.value.id)} ariaLabelForGrid="Run history" />
+        <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: Row) => String(r.record.value.id)} ariaLabelForGrid={words.GridLabel} />
       )}
       <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
-        <DefaultButton text="Previous page" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))} />
-        <Text aria-live="polite">{loading ? 'Loading…' : `Page ${index + 1}${exhausted && index === pages.length - 1 ? ' (last)' : ''}`}</Text>
+        <DefaultButton text={words.PreviousPage} disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))} />
+        <Text aria-live="polite">{loading ? words.Loading : format(exhausted && index === pages.length - 1 ? words.LastPage : words.Page, index + 1)}</Text>
         <DefaultButton
-          text="Next page"
+          text={words.NextPage}
           disabled={loading || (exhausted && index >= pages.length - 1)}
           onClick={() => {
             const last = pages.length;

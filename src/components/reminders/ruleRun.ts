@@ -23,6 +23,11 @@ import {
 } from '../../core/reminders';
 import type { MessageTemplate, RecipientSpec, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../../core/reminders';
 import type { RecommendationRecord } from '../../data/TrackerDataSource';
+import { format } from '../common/intl';
+import type { TrackerStrings } from '../common/strings';
+
+/** The rules page's words (loc `Reminders`). */
+export type ReminderWords = TrackerStrings['Reminders'];
 
 /** The site's items as the rules see them. */
 export interface RunSite {
@@ -68,20 +73,20 @@ export function testRun(rule: ReminderRule, site: RunSite, day: IsoDate): TestRu
 }
 
 /** When a rule next runs, in words: schedule rules at the next sweep, change rules whenever an item changes. */
-export function nextDue(rule: ReminderRule, now: Date, holidays?: readonly IsoDate[]): string {
-  if (!rule.enabled) return 'Off';
-  if (rule.trigger.kind !== 'schedule') return 'When an item changes';
+export function nextDue(rule: ReminderRule, now: Date, words: ReminderWords, holidays?: readonly IsoDate[]): string {
+  if (!rule.enabled) return words.Off;
+  if (rule.trigger.kind !== 'schedule') return words.WhenAnItemChanges;
   const today = londonDate(now);
   let day = addDays(today, londonInstant(today, minutesOfDay(SWEEP_AT)) > now ? 0 : 1);
   while (rule.window.workingDaysOnly && !isWorkingDay(day, holidays)) day = addDays(day, 1);
-  return `${formatUkDate(day)}, ${SWEEP_AT}`;
+  return format(words.NextSweep, formatUkDate(day), SWEEP_AT);
 }
 
 /**
  * The card a rule would send about one item to its first recipient who can be reached, as the
  * service builds it; `itemUrl` is where its buttons lead. A reason instead when nobody can be.
  */
-export function previewCard(template: MessageTemplate, recipients: readonly RecipientSpec[], subject: ReminderSubject, today: IsoDate, itemUrl: string): Record<string, unknown> | string {
+export function previewCard(template: MessageTemplate, recipients: readonly RecipientSpec[], subject: ReminderSubject, today: IsoDate, itemUrl: string, words: ReminderWords): Record<string, unknown> | string {
   const reasons: string[] = [];
   for (const spec of recipients) {
     const recipient = resolveRecipient(spec, subject);
@@ -105,8 +110,8 @@ export function previewCard(template: MessageTemplate, recipients: readonly Reci
       };
       return new Template(REMINDER_CARD_TEMPLATE).expand({ $root: safeCardItem(item, { teamsAppId: '', myActionsEntityId: '', trackerUrl: itemUrl }) }) as Record<string, unknown>;
     } catch (e) {
-      return `The message cannot be filled in: ${e instanceof Error ? e.message : String(e)}`;
+      return format(words.CannotFill, e instanceof Error ? e.message : String(e));
     }
   }
-  return reasons.length > 0 ? `Nobody to send it to for this item: ${reasons.join(' ')}` : 'The rule has no recipient yet.';
+  return reasons.length > 0 ? format(words.NobodyFor, reasons.join(' ')) : words.NoRecipient;
 }

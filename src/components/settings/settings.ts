@@ -77,8 +77,8 @@ export const DEFAULT_VISIBLE_COLUMNS: Record<TrackerColumn, boolean> = {
   report: false
 };
 
-export const DEFAULT_TRACKER_SETTINGS: TrackerSettings = {
-  title: 'Inspection recommendations',
+/** The tracker's defaults but its title, which is the web part's loc `DefaultTitle`. */
+export const DEFAULT_TRACKER_SETTINGS: Omit<TrackerSettings, 'title'> = {
   directorate: '',
   reportId: '',
   onlyRed: false,
@@ -90,8 +90,8 @@ export const DEFAULT_TRACKER_SETTINGS: TrackerSettings = {
   pageSize: 0
 };
 
-export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
-  title: 'Inspection recommendations at a glance',
+/** The dashboard's defaults but its title, which is the web part's loc `DefaultTitle`. */
+export const DEFAULT_DASHBOARD_SETTINGS: Omit<DashboardSettings, 'title'> = {
   directorate: '',
   reportId: '',
   trackerPageUrl: ''
@@ -99,13 +99,15 @@ export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
 
 /**
  * Fills gaps in stored properties with defaults: a web part added before a setting existed, or one
- * whose properties were edited by hand, still renders.
+ * whose properties were edited by hand, still renders. `defaultTitle` is the web part's loc
+ * `DefaultTitle`, for a web part that never stored one.
  */
-export function withTrackerDefaults(stored: Partial<TrackerSettings> | undefined): TrackerSettings {
+export function withTrackerDefaults(stored: Partial<TrackerSettings> | undefined, defaultTitle: string): TrackerSettings {
   const s = stored ?? {};
   const pageSize = typeof s.pageSize === 'number' && Number.isInteger(s.pageSize) && s.pageSize >= 0 ? s.pageSize : DEFAULT_TRACKER_SETTINGS.pageSize;
   return {
     ...DEFAULT_TRACKER_SETTINGS,
+    title: defaultTitle,
     ...s,
     kind: (RECOMMENDATION_KINDS as readonly string[]).includes(s.kind ?? '') ? (s.kind as RecommendationKind) : '',
     grouping: (GROUPINGS as readonly string[]).includes(s.grouping ?? '') ? (s.grouping as Grouping) : DEFAULT_TRACKER_SETTINGS.grouping,
@@ -114,8 +116,8 @@ export function withTrackerDefaults(stored: Partial<TrackerSettings> | undefined
   };
 }
 
-export function withDashboardDefaults(stored: Partial<DashboardSettings> | undefined): DashboardSettings {
-  return { ...DEFAULT_DASHBOARD_SETTINGS, ...(stored ?? {}) };
+export function withDashboardDefaults(stored: Partial<DashboardSettings> | undefined, defaultTitle: string): DashboardSettings {
+  return { ...DEFAULT_DASHBOARD_SETTINGS, title: defaultTitle, ...(stored ?? {}) };
 }
 
 /**

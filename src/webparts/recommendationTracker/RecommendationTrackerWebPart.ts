@@ -15,7 +15,7 @@ export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Par
     return React.createElement(RecommendationTracker, {
       data,
       theme,
-      settings: withTrackerDefaults(this.properties),
+      settings: withTrackerDefaults(this.properties, strings.DefaultTitle),
       // A dashboard click opens this page with its filters in the address.
       linkFilters: linkFiltersFromQuery(window.location.search),
       openItemId: itemIdFromQuery(window.location.search),

@@ -11,7 +11,7 @@ import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase'
 
 export default class TrackerDashboardWebPart extends TrackerWebPartBase<Partial<DashboardSettings>> {
   protected element(data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement {
-    return React.createElement(TrackerDashboard, { data, theme, settings: withDashboardDefaults(this.properties) });
+    return React.createElement(TrackerDashboard, { data, theme, settings: withDashboardDefaults(this.properties, strings.DefaultTitle) });
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {

@@ -75,9 +75,9 @@ function currentPage(): PageName {
 function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConfig; data: TrackerDataSource; choices: PaneChoices; onEdit: () => void; theme: ThemeName; now: () => Date }): JSX.Element {
   const { instance, config } = props;
   const [editing, setEditing] = React.useState(false);
-  const [tracker, setTracker] = React.useState<TrackerSettings>(() => withTrackerDefaults({ ...instance.defaults, ...storedSettings<TrackerSettings>(instance.id) }));
+  const [tracker, setTracker] = React.useState<TrackerSettings>(() => withTrackerDefaults({ ...instance.defaults, ...storedSettings<TrackerSettings>(instance.id) }, config.strings.tracker.DefaultTitle));
   const [dashboard, setDashboard] = React.useState<DashboardSettings>(() =>
-    withDashboardDefaults({ ...instance.defaults, ...storedSettings<DashboardSettings>(instance.id) })
+    withDashboardDefaults({ ...instance.defaults, ...storedSettings<DashboardSettings>(instance.id) }, config.strings.dashboard.DefaultTitle)
   );
   const save = <T,>(set: (v: T) => void) => (value: T): void => {
     set(value);

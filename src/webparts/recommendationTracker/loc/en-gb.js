@@ -11,6 +11,7 @@ define([], function () {
     GroupByDirectorate: 'Directorate',
     GroupByNone: 'No grouping',
     CompactFieldLabel: 'Compact rows',
-    PageSizeFieldLabel: 'Rows per page (0 shows all)'
+    PageSizeFieldLabel: 'Rows per page (0 shows all)',
+    DefaultTitle: 'Inspection recommendations'
   };
 });

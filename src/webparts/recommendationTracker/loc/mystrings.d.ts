@@ -1,5 +1,7 @@
 declare interface IRecommendationTrackerWebPartStrings {
   PropertyPaneDescription: string;
+  /** The title a web part shows until its author sets one. */
+  DefaultTitle: string;
   ColumnsGroupName: string;
   OnlyRedFieldLabel: string;
   KindFieldLabel: string;

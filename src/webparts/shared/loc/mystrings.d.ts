@@ -33,6 +33,9 @@ declare interface ITrackerStrings {
     Saving: string;
     Cancel: string;
     None: string;
+    /** `{0}`: why the Adaptive Card could not be drawn. */
+    CardNotShown: string;
+    CardEmpty: string;
   };
   /** Due dates and colours in words, as every screen writes them. */
   Format: {
@@ -498,6 +501,240 @@ declare interface ITrackerStrings {
     Conflict: string;
     Tab: string;
     MyWorkTab: string;
+  };
+  /** The reminder rules page: the rules, the rule form, its card preview and test run. */
+  Reminders: {
+    Heading: string;
+    NewRule: string;
+    Back: string;
+    Tabs: string;
+    RulesTab: string;
+    HistoryTab: string;
+    NoRules: string;
+    /** `{0}`: the rule's name. */
+    Saved: string;
+    /** What starts a rule, by the form's trigger. */
+    Triggers: {
+      itemCreated: string;
+      itemChanged: string;
+      fieldChanged: string;
+      schedule: string;
+    };
+    /** The fields a "field changes" rule watches. */
+    WatchedFields: {
+      trafficLight: string;
+      lifecycle: string;
+      owner: string;
+      sro: string;
+      approver: string;
+      dueDate: string;
+      closure: string;
+      extension: string;
+      directorate: string;
+      confidence: string;
+    };
+    /** The conditions a rule can narrow its items by. */
+    Conditions: {
+      trafficLight: string;
+      lifecycle: string;
+      appliesTo: string;
+      kind: string;
+      dueWithin: string;
+      overdueBy: string;
+      noUpdateFor: string;
+      report: string;
+      directorate: string;
+      roundReplyDue: string;
+      roundOverdueBy: string;
+    };
+    /** Who a rule notifies. */
+    Recipients: {
+      owner: string;
+      sro: string;
+      approver: string;
+      person: string;
+      group: string;
+      channel: string;
+    };
+    /** In the list's trigger: `{0}`: the field; `{1}`: the value it changes from; `{2}`: to. */
+    FieldChanged: string;
+    /** A "from"/"to" of the list's trigger that is not a fixed value, in a sentence. */
+    ChangeAny: string;
+    ChangeEmpty: string;
+    ChangeAnySet: string;
+    /** The same, as the form's choices. */
+    AnyValue: string;
+    Empty: string;
+    AnyValueSet: string;
+    /** The fields a conflicting edit of a rule compares. */
+    ConflictFields: {
+      name: string;
+      enabled: string;
+      definition: string;
+    };
+    Rule: string;
+    On: string;
+    Off: string;
+    Trigger: string;
+    Who: string;
+    LastFired: string;
+    NextDue: string;
+    Edit: string;
+    Never: string;
+    /** `{0}`: where in the rule; `{1}`: what is wrong there. */
+    NotRun: string;
+    /** `{0}`: the rule's name. */
+    EditRuleLabel: string;
+    /** When a rule runs next: an enabled rule that a change to an item starts. */
+    WhenAnItemChanges: string;
+    /** `{0}`: the day of the next sweep; `{1}`: its time. */
+    NextSweep: string;
+    NewRuleTitle: string;
+    /** `{0}`: the rule's name. */
+    EditRuleTitle: string;
+    SaveRule: string;
+    /** `{0}`: the problems, each as ProblemAt, separated by "; ". */
+    CannotSave: string;
+    /** `{0}`: where in the rule; `{1}`: what is wrong there. */
+    ProblemAt: string;
+    Name: string;
+    Key: string;
+    KeyDescription: string;
+    WhenSection: string;
+    OnlyForSection: string;
+    WhoSection: string;
+    MessageSection: string;
+    HowOftenSection: string;
+    PreviewSection: string;
+    TestRunSection: string;
+    Field: string;
+    From: string;
+    To: string;
+    EveryItem: string;
+    /** `{0}`: the condition's number. */
+    Condition: string;
+    Days: string;
+    Values: string;
+    ReportIds: string;
+    Directorates: string;
+    /** `{0}`: the condition's number. */
+    RemoveCondition: string;
+    AddCondition: string;
+    /** `{0}`: the recipient's number. */
+    Recipient: string;
+    Email: string;
+    WebhookUrl: string;
+    /** `{0}`: the recipient's number. */
+    RemoveRecipient: string;
+    AddRecipient: string;
+    Title: string;
+    Message: string;
+    /** `{0}`: the fields, each as TemplateField, separated by ", ". */
+    TemplateFields: string;
+    /** `{0}`: the field's name, as the template writes it; `{1}`: what it holds. */
+    TemplateField: string;
+    Repeat: string;
+    Once: string;
+    Every: string;
+    EveryDays: string;
+    WorkingDaysOnly: string;
+    QuietHours: string;
+    QuietFrom: string;
+    QuietUntil: string;
+    PreviewItem: string;
+    /** `{0}`: the item's reference; `{1}`: the start of its text. */
+    PreviewOption: string;
+    /** `{0}`: why the message cannot be filled in. */
+    CannotFill: string;
+    /** `{0}`: why nobody the rule names can be reached for the item. */
+    NobodyFor: string;
+    NoRecipient: string;
+    Date: string;
+    WhoWouldItNotify: string;
+    ChooseDate: string;
+    FixFirst: string;
+    Nobody: string;
+    /** `{0}`: how many reminders the test run found. */
+    TestRunCount: ITrackerPlural;
+    /** `{0}`: the item's reference; `{1}`: the recipient's name; `{2}`: their address. */
+    TestRunIntent: string;
+    /** `{0}`: the item's reference; `{1}`: why nobody is notified. */
+    TestRunNobody: string;
+  };
+  /** The reminder rules' run history: what the rules sent, filtered and paged. */
+  RunHistory: {
+    /** How a reminder went, by its route. */
+    Routes: {
+      chat: string;
+      activity: string;
+      email: string;
+      channel: string;
+      card: string;
+      none: string;
+    };
+    AnyState: string;
+    StateSent: string;
+    StateFailed: string;
+    StateClaimed: string;
+    /** `{0}`: who asked; `{1}`: when. */
+    SentAgainAs: string;
+    Sent: string;
+    /** `{0}`: the times it was sent again, each as SentAgainAs. */
+    SentAgain: string;
+    /** `{0}`: how many attempts. */
+    SentAfter: ITrackerPlural;
+    /** `{0}`: until when. */
+    Deferred: string;
+    /** `{0}`: the times it was sent again, each as SentAgainAs. */
+    WaitingAgain: string;
+    Waiting: string;
+    /** `{0}`: how many attempts; `{1}`: why the last one failed. */
+    Retrying: ITrackerPlural;
+    /** `{0}`: why it failed. */
+    Failed: string;
+    /** `{0}`: why it failed; `{1}`: who asked for it to be sent again; `{2}`: when. */
+    SendAgainRequested: string;
+    NoReason: string;
+    SiteOwner: string;
+    FromNotADate: string;
+    ToNotADate: string;
+    ToBeforeFrom: string;
+    AskedAgain: string;
+    /** `{0}`: the reminder's state now. */
+    ChangedMeanwhile: string;
+    When: string;
+    Rule: string;
+    Item: string;
+    Recipient: string;
+    Route: string;
+    State: string;
+    SendAgain: string;
+    /** `{0}`: the action's id. */
+    ActionId: string;
+    /** `{0}`: the item's id. */
+    ItemId: string;
+    /** `{0}`: the item's reference. */
+    OpenItem: string;
+    /** `{0}`: the recipient's name; `{1}`: their address. */
+    NamedRecipient: string;
+    /** `{0}`: the rule's name; `{1}`: the recipient. */
+    SendAgainLabel: string;
+    AnyRule: string;
+    FilterLabel: string;
+    RecipientFilter: string;
+    From: string;
+    To: string;
+    Show: string;
+    ClearFilters: string;
+    NoMatch: string;
+    GridLabel: string;
+    PreviousPage: string;
+    NextPage: string;
+    Loading: string;
+    /** `{0}`: the page's number. */
+    Page: string;
+    /** `{0}`: the page's number. */
+    LastPage: string;
   };
 }
 

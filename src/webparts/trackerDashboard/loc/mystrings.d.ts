@@ -1,5 +1,7 @@
 declare interface ITrackerDashboardWebPartStrings {
   PropertyPaneDescription: string;
+  /** The title a web part shows until its author sets one. */
+  DefaultTitle: string;
   TrackerPageUrlDescription: string;
 }
 
