@@ -10,7 +10,7 @@ import { ROUND_RULES, roundInputIds } from '../../src/core/round';
 import { createTrackerData, provision, type TrackerData } from '../../src/data';
 import { closeUpdateRound, openUpdateRound, updateRoundStanding } from '../../src/paper/round';
 import { readIssuedSnapshot } from '../../src/paper/issue';
-import { TRACKER_SCHEMA } from '../../src/schema';
+import { F, TRACKER_SCHEMA, listSchema } from '../../src/schema';
 import { deliveryCard, type DeliveryTransport, type OutgoingDelivery } from '../../src/service/delivery';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';
@@ -178,5 +178,42 @@ test('a site not yet upgraded to the Update Rounds list keeps its reminders: the
     }
   } finally {
     await old.close();
+  }
+});
+
+test('a round over several directorates: stored as a list in its Scope column, read back, an item stored with one directorate still read, its paper covering those directorates only', async () => {
+  const own = await startStandin({ port: 0 });
+  try {
+    const sp = spAs(own);
+    await provision(sp, TRACKER_SCHEMA);
+    const site = createTrackerData(sp);
+    const reportId = (await site.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+    const add = async (ref: string, directorate: string): Promise<number> => (await site.recommendations.add(actionPlanRecommendation(reportId, { ref, directorate, owner: { name: 'Head of Crime', email: emailFor('owner') } }))).id;
+    const crime = await add('1', 'Crime');
+    const protection = await add('2', 'Public Protection');
+    await add('3', 'Operations');
+    const by = { name: 'Strategic Development Analyst', at: '2018-03-06T09:30:00.000Z' };
+    const opened = await openUpdateRound(site, { committee: 'Police Performance Committee', selection: { directorates: ['Crime', ' public protection '] }, replyBy: '2018-03-16', paperDate: '2018-03-22' }, by);
+    expect(opened.value.items.map((i) => i.itemId)).toEqual([crime, protection]);
+
+    const rounds = sp.web.lists.getByTitle(listSchema('rounds').title).items;
+    const raw = (await rounds.getById(opened.id).select(F.selection)()) as Record<string, string>;
+    expect(JSON.parse(raw[F.selection])).toEqual({ directorates: ['Crime', 'public protection'] });
+    expect((await site.rounds.get(opened.id)).value.selection).toEqual({ directorates: ['Crime', 'public protection'] });
+
+    // A round stored before a scope could name several directorates.
+    await rounds.getById(opened.id).update({ [F.selection]: JSON.stringify({ directorate: 'Crime' }) });
+    const legacy = await site.rounds.get(opened.id);
+    expect(legacy.value.selection).toEqual({ directorates: ['Crime'] });
+    await rounds.getById(opened.id).update({ [F.selection]: JSON.stringify({ directorates: ['Crime', 'Public Protection'] }) });
+
+    const closed = await closeUpdateRound(site, await site.rounds.get(opened.id), { ...by, at: '2018-03-17T09:30:00.000Z' });
+    expect(closed.problem).toBeNull();
+    const snapshot = await readIssuedSnapshot(site, closed.round.value.closure?.paperId ?? '');
+    expect(snapshot.selection).toEqual({ directorates: ['Crime', 'Public Protection'] });
+    expect(snapshot.items.map((i) => i.recommendationId).sort((a, b) => a - b)).toEqual([crime, protection]);
+    expect(closed.paper?.paperId).toContain('crime-public-protection');
+  } finally {
+    await own.close();
   }
 });

@@ -16,6 +16,7 @@ import {
   paperRound,
   readRoundClosure,
   readRoundItems,
+  readRoundSelection,
   roundAnswers,
   roundCardOfItems,
   roundItems,
@@ -46,6 +47,20 @@ describe('opening a round', () => {
     expect(round.status).toBe('Open');
     const one = roundItems(REPORTS, recs(), { reportIds: [2] });
     expect(one.every((i) => i.reportId === 2)).toBe(true);
+  });
+
+  it('covers several directorates: the items of any of them, the scope kept trimmed and without repeats', () => {
+    const all = roundItems(REPORTS, recs(), {});
+    const crime = roundItems(REPORTS, recs(), { directorates: ['Crime'] });
+    const corporate = roundItems(REPORTS, recs(), { directorates: [' corporate services '] });
+    expect(crime.length).toBeGreaterThan(0);
+    expect(corporate.length).toBeGreaterThan(0);
+    expect(crime.every((i) => i.directorate === 'Crime')).toBe(true);
+    const both = roundItems(REPORTS, recs(), { directorates: ['Crime', 'Corporate Services'] });
+    expect(both.map((i) => i.itemId).sort()).toEqual([...crime, ...corporate].map((i) => i.itemId).sort());
+    expect(both).toHaveLength(all.length);
+    const round = openRound({ ...request, selection: { directorates: [' Crime ', 'crime', '', 'Corporate Services'] } }, both, by);
+    expect(round.selection).toEqual({ directorates: ['Crime', 'Corporate Services'] });
   });
 
   it('names every problem of a request, and refuses a scope with nothing open', () => {
@@ -154,6 +169,14 @@ describe('stored JSON and the card', () => {
     expect(readRoundItems({})).toBe('expected a list of items');
     expect(readRoundClosure({ at: 'yesterday', by: 'A', answered: [], paperId: null })).toBe('expected when and by whom the round was closed');
     expect(readRoundClosure({ at: '2017-11-11T17:00:00Z', by: 'A', answered: [1, 'x'], paperId: null })).toBe('expected the list of answered item ids');
+  });
+
+  it('reads the scope’s directorates as a list, and a round stored with one directorate as a list of one', () => {
+    expect(readRoundSelection({ reportIds: [2], directorates: ['Crime', 'Corporate Services'] })).toEqual({ reportIds: [2], directorates: ['Crime', 'Corporate Services'] });
+    expect(readRoundSelection({ directorate: 'Crime' })).toEqual({ directorates: ['Crime'] });
+    expect(readRoundSelection({ directorate: ' ' })).toEqual({});
+    expect(readRoundSelection({ directorates: 'Crime' })).toBe('expected the directorates as a list of text');
+    expect(readRoundSelection({ directorates: ['Crime', 3] })).toBe('expected the directorates as a list of text');
   });
 
   it('draws one card for the owner’s round items, each with its form and the round’s id, every text made safe', () => {

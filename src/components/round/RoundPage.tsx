@@ -34,7 +34,25 @@ export interface RoundPageProps {
   onClose?: () => void;
 }
 
-const ALL = '';
+/** One part of the round's scope, chosen several at a time; none chosen means all (the placeholder says so). */
+function ScopePicker<K extends string | number>(props: { label: string; all: string; options: { key: K; text: string }[]; chosen: K[]; onChange: (chosen: K[]) => void }): React.ReactElement {
+  const { chosen, onChange } = props;
+  return (
+    <Dropdown
+      label={props.label}
+      multiSelect
+      placeholder={props.all}
+      options={props.options}
+      selectedKeys={chosen as string[] | number[]}
+      onChange={(_e, o) => {
+        const picked = props.options.find((p) => p.key === o?.key);
+        if (o === undefined || picked === undefined) return;
+        onChange(o.selected === true ? [...chosen, picked.key] : chosen.filter((k) => k !== picked.key));
+      }}
+      styles={{ root: { minWidth: 220, maxWidth: 360 } }}
+    />
+  );
+}
 
 /** The round page. */
 export function RoundPage(props: RoundPageProps): JSX.Element {
@@ -63,7 +81,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const [confirming, setConfirming] = React.useState(false);
   const [committee, setCommittee] = React.useState('');
   const [reportIds, setReportIds] = React.useState<number[]>([]);
-  const [directorate, setDirectorate] = React.useState<string>(ALL);
+  const [directorates, setDirectorates] = React.useState<string[]>([]);
   const [replyBy, setReplyBy] = React.useState<IsoDate>(addDays(today, 14));
   const [paperDate, setPaperDate] = React.useState<IsoDate>(addDays(today, 28));
 
@@ -114,7 +132,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     setError(null);
     setNotice(null);
     try {
-      const selection = { ...(reportIds.length === 0 ? {} : { reportIds }), ...(directorate === ALL ? {} : { directorate }) };
+      const selection = { ...(reportIds.length === 0 ? {} : { reportIds }), ...(directorates.length === 0 ? {} : { directorates }) };
       const opened = await source.open({ committee, selection, replyBy, paperDate }, user.name);
       setNotice(strings.Opened);
       await load(opened.value.id);
@@ -147,8 +165,8 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   };
 
   const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: `${r.value.title} (${r.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed})` }));
-  const reportOptions: IDropdownOption[] = choices.reports.map((r) => ({ key: r.id, text: r.title }));
-  const directorateOptions: IDropdownOption[] = [{ key: ALL, text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))];
+  const reportOptions = choices.reports.map((r) => ({ key: r.id, text: r.title }));
+  const directorateOptions = choices.directorates.map((d) => ({ key: d, text: d }));
   const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
 
   return (
@@ -180,20 +198,8 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
             </Text>
             <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
               <TextField label={strings.Committee} required value={committee} onChange={(_e, v) => setCommittee(v ?? '')} styles={{ root: { minWidth: 260 } }} />
-              <Dropdown
-                label={strings.Report}
-                multiSelect
-                placeholder={strings.AllReports}
-                options={reportOptions}
-                selectedKeys={reportIds}
-                onChange={(_e, o) => {
-                  if (o === undefined || typeof o.key !== 'number') return;
-                  const id = o.key;
-                  setReportIds((ids) => (o.selected === true ? [...ids, id] : ids.filter((x) => x !== id)));
-                }}
-                styles={{ root: { minWidth: 220, maxWidth: 360 } }}
-              />
-              <Dropdown label={strings.Directorate} options={directorateOptions} selectedKey={directorate} onChange={(_e, o) => setDirectorate(String(o?.key ?? ALL))} styles={{ root: { minWidth: 180 } }} />
+              <ScopePicker label={strings.Report} all={strings.AllReports} options={reportOptions} chosen={reportIds} onChange={setReportIds} />
+              <ScopePicker label={strings.Directorate} all={strings.AllDirectorates} options={directorateOptions} chosen={directorates} onChange={setDirectorates} />
               <TextField label={strings.ReplyBy} type="date" required value={replyBy} onChange={(_e, v) => setReplyBy(v ?? '')} />
               <TextField label={strings.PaperDate} type="date" required value={paperDate} onChange={(_e, v) => setPaperDate(v ?? '')} />
               <PrimaryButton text={strings.OpenButton} disabled={busy || committee.trim() === '' || replyBy === '' || paperDate === ''} onClick={() => void open()} />
