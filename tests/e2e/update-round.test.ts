@@ -1,6 +1,6 @@
 /**
  * End to end (issue 13): the analyst opens an update round on the round page; the owner's inbox
- * shows one card with their items; the owner answers one item with an update and another with "no
+ * shows one card with their items, sent on the Update Rounds list's webhook; the owner answers one item with an update and another with "no
  * change" from the card, which refreshes in place; the tracker shows the update; the round page
  * shows the owner answered and the others not; the paper issued when the round closes says
  * "Awaiting update" for exactly the unanswered items. axe-clean in every theme.
@@ -79,8 +79,8 @@ test('the analyst opens a round, the owner answers from the card, and the paper 
   } finally {
     await analyst.context.close();
   }
-  // The service's housekeeping (every minute under npm start; here, with a fixed clock, called).
-  await workbench.reminders?.engine.announceRounds();
+  // No call to the service: SharePoint's notification of the new round (the Update Rounds list's
+  // webhook) has it send the cards; the workbench on a fixed clock has no minute tick to fall back on.
 
   // The owner's inbox: one card listing their items, each with the form.
   const owner = await openWorkbench(browser, workbench, { user: 'owner', page: 'inbox' });
