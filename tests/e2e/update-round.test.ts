@@ -52,7 +52,7 @@ function roundCard(page: Page) {
   return page.getByTestId('inbox-item').filter({ hasText: `update round for ${COMMITTEE}` });
 }
 
-/** The rows of the round page's table by owner: name, items, answered, not answered, more time. */
+/** The rows of the round page's table by owner: name, items, answered, not answered, more time, round card. */
 function ownerRows(page: Page): Promise<string[][]> {
   return page.locator('[data-round-owners] tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => (c.textContent ?? '').trim())));
 }
@@ -123,8 +123,12 @@ test('the analyst opens a round, the owner answers from the card, and the paper 
     await page.locator('[data-round-counts]').filter({ hasText: `${mineInScopeCount()} of ${scope.asked.length} items answered` }).waitFor();
     const rows = await ownerRows(page);
     const name = a.value.owner?.name ?? '';
-    expect(rows.filter((r) => r[0] === name)).toEqual([[name, String(mineInScopeCount()), '2', String(mineInScopeCount() - 2), '0']]);
-    for (const r of rows.filter((row) => row[0] !== name)) expect(r[2]).toBe('0');
+    // The last column: whether the owner's round card was delivered (the Reminder Log's round-open entries).
+    expect(rows.filter((r) => r[0] === name)).toEqual([[name, String(mineInScopeCount()), '2', String(mineInScopeCount() - 2), '0', 'Sent']]);
+    for (const r of rows.filter((row) => row[0] !== name)) {
+      expect(r[2]).toBe('0');
+      expect(r[5]).toMatch(/^(Sent|Not delivered: .+|Not sent: no e-mail address)$/);
+    }
     expect(rows.length).toBeGreaterThan(1);
     await screenshot(page, 'round-page-answers');
 

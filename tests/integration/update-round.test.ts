@@ -17,6 +17,7 @@ import { startReminderService, type ReminderService } from '../../src/service/se
 import { notifiedWork, type WatchedSubscriptions } from '../../src/service/watched';
 import type { ListNotification } from '../../src/service/webhooks';
 import type { SubscriptionState } from '../../src/data/subscriptions';
+import { createRoundSource } from '../../src/data/roundSource';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
 import { invokeCardAction } from './bot.support';
@@ -267,6 +268,9 @@ test('opening a round sends its cards through the Update Rounds webhook, with no
       const cards = mine.filter((d) => d.items.some((i) => i.round?.id === round.id));
       expect(cards.map((d) => [d.recipient.address, d.items.map((i) => i.ref)])).toEqual([[emailFor('owner'), ['1']]]);
       expect(watching.engine.ledger.all().filter((e) => e.ruleKey === 'round-open' && e.itemId === item).map((e) => e.status)).toEqual(['Sent']);
+      // The round page reads from the Reminder Log that the owner's card went.
+      const source = createRoundSource(site, () => at);
+      expect(Object.fromEntries(await source.cards({ value: { ...round.value, id: round.id }, etag: round.etag }))).toEqual({ [emailFor('owner')]: { state: 'sent' } });
 
       // Closing the round is another notification: nothing is sent again.
       await closeUpdateRound(site, await site.rounds.get(round.id), { name: 'Analyst', at: at.toISOString() });

@@ -19,6 +19,7 @@ import {
   readRoundSelection,
   roundAnswers,
   roundCardOfItems,
+  roundCardStates,
   roundItems,
   roundProgress,
   roundRequestProblems,
@@ -159,6 +160,41 @@ describe('the round’s reminders', () => {
     expect(first.recipient.address).toBe('sro@contoso.onmicrosoft.com');
     expect(later.key).toBe(first.key);
     expect(evaluate('2017-11-13', true).intents).toEqual([]);
+  });
+});
+
+describe('whether each owner’s card went', () => {
+  it('reads the round’s own Reminder Log entries: sent, failed with the reason, not yet, or nobody to send to', () => {
+    const person = (name: string, email?: string) => ({ name, ...(email ? { email } : {}) });
+    const item = (itemId: number, owner: ReturnType<typeof person> | null) => ({ itemId, ref: String(itemId), reportId: 1, directorate: null, owner, sro: null });
+    const round = { ...aRound(), id: 7, items: [item(1, person('Head of Crime', 'Owner@contoso.onmicrosoft.com')), item(2, person('Head of Crime', 'owner@contoso.onmicrosoft.com')), item(3, person('Head of PSD', 'headpsd@contoso.onmicrosoft.com')), item(4, person('Head of CJ', 'headcj@contoso.onmicrosoft.com')), item(5, person('Chief of Staff')), item(6, null)] };
+    const entry = (itemId: number, status: 'Claimed' | 'Sent' | 'Failed', at: string, extra: { occurrence?: string; ruleKey?: string; detail?: string } = {}) => ({
+      key: `k${itemId}${at}`,
+      ruleKey: extra.ruleKey ?? 'round-open',
+      itemId,
+      itemKind: 'recommendation' as const,
+      occurrence: extra.occurrence ?? 'round:7',
+      recipient: 'x',
+      channel: 'teams',
+      status,
+      at,
+      attempts: 1,
+      ...(extra.detail ? { detail: extra.detail } : {})
+    });
+    const states = roundCardStates(round, [
+      entry(1, 'Sent', '2017-11-01T09:01:00Z'),
+      entry(2, 'Sent', '2017-11-01T09:01:00Z'),
+      entry(3, 'Failed', '2017-11-01T09:01:00Z', { detail: '403 Forbidden: the app is not installed for this user.' }),
+      entry(4, 'Sent', '2017-11-01T09:01:00Z', { occurrence: 'round:6' }),
+      entry(4, 'Sent', '2017-11-01T09:01:00Z', { ruleKey: 'round-reminder' })
+    ]);
+    expect(Object.fromEntries(states)).toEqual({
+      'owner@contoso.onmicrosoft.com': { state: 'sent' },
+      'headpsd@contoso.onmicrosoft.com': { state: 'failed', detail: '403 Forbidden: the app is not installed for this user.' },
+      'headcj@contoso.onmicrosoft.com': { state: 'waiting' },
+      'chief of staff': { state: 'no-address' },
+      '': { state: 'no-address' }
+    });
   });
 });
 

@@ -17,7 +17,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import { addDays, londonDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
-import type { RoundProgress } from '../../core/round';
+import type { RoundCardState, RoundProgress } from '../../core/round';
 import { ConflictError } from '../../data';
 import type { IncompleteItem, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
@@ -73,6 +73,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const [incomplete, setIncomplete] = React.useState<IncompleteItem[]>([]);
   const [chosen, setChosen] = React.useState<number | null>(null);
   const [standing, setStanding] = React.useState<RoundProgress | null>(null);
+  const [cards, setCards] = React.useState<Map<string, RoundCardState>>(new Map());
   const [paperUrl, setPaperUrl] = React.useState<string | null>(null);
   const [choices, setChoices] = React.useState<{ reports: { id: number; title: string }[]; directorates: string[] }>({ reports: [], directorates: [] });
   const [error, setError] = React.useState<string | null>(null);
@@ -111,6 +112,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const round = rounds.find((r) => r.value.id === chosen) ?? null;
   React.useEffect(() => {
     setStanding(null);
+    setCards(new Map());
     setPaperUrl(null);
     setConfirming(false);
     if (source === null || round === null) return;
@@ -118,6 +120,10 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     void source
       .standing(round)
       .then((s) => live && setStanding(s))
+      .catch(failed);
+    void source
+      .cards(round)
+      .then((c) => live && setCards(c))
       .catch(failed);
     const paperId = round.value.closure?.paperId;
     if (paperId) void source.paperUrl(paperId).then((u) => live && setPaperUrl(u)).catch(failed);
@@ -168,6 +174,11 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const reportOptions = choices.reports.map((r) => ({ key: r.id, text: r.title }));
   const directorateOptions = choices.directorates.map((d) => ({ key: d, text: d }));
   const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
+  const cardText = (card: RoundCardState | undefined): string => {
+    if (card?.state === 'sent') return strings.CardSent;
+    if (card?.state === 'failed') return card.detail.trim() === '' ? strings.CardFailedNoReason : format(strings.CardFailed, card.detail);
+    return card?.state === 'no-address' ? strings.CardNoAddress : strings.CardWaiting;
+  };
 
   return (
     <Stack tokens={{ childrenGap: 16 }} data-round-page="">
@@ -233,6 +244,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                       <th scope="col">{strings.Answered}</th>
                       <th scope="col">{strings.NotAnswered}</th>
                       <th scope="col">{strings.MoreTime}</th>
+                      <th scope="col">{strings.Card}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -243,6 +255,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                         <td>{o.answered}</td>
                         <td>{o.items.length - o.answered}</td>
                         <td>{o.moreTime}</td>
+                        <td>{cardText(cards.get(o.key))}</td>
                       </tr>
                     ))}
                   </tbody>
