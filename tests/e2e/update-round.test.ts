@@ -1,9 +1,10 @@
 /**
  * End to end (issue 13): the analyst opens an update round on the round page; the owner's inbox
- * shows one card with their items, sent on the Update Rounds list's webhook; the owner answers one item with an update and another with "no
- * change" from the card, which refreshes in place; the tracker shows the update; the round page
- * shows the owner answered and the others not; the paper issued when the round closes says
- * "Awaiting update" for exactly the unanswered items. axe-clean in every theme.
+ * shows one card with their items, sent on the Update Rounds list's webhook; the owner answers one
+ * item with an update and another with "no change" from the card, which refreshes in place; the
+ * tracker shows the update; the round page shows the owner answered and the others not, and whose
+ * card was delivered; the paper issued when the round closes says "Awaiting update" for exactly the
+ * unanswered items. axe-clean in every theme.
  */
 import type { Browser, Page } from 'playwright-core';
 import { emailFor } from '../../src/standin/identity';
