@@ -20,7 +20,7 @@ import { nodeSp, type NodeSpOptions } from '../data/node';
 import { siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE } from './sp';
 
 const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since <date> | --previous <paper id>] [--date <date>] [--out <file>] [--issue]
-       [--committee <name>] [--title <text>] [--directorate <name>] [--report <id>]... [--user <alias> | --tenant … --client-id … --certificate … --thumbprint …]
+       [--committee <name>] [--title <text>] [--directorate <name>]... [--report <id>]... [--user <alias> | --tenant … --client-id … --certificate … --thumbprint …]
        npm run report -- --plan <id> --format docx|html --site <url> [--date <date>] [--from <date>] [--out <file>]
   --format       docx (Word) or html (printable page); default docx
   --site         the tracker site
@@ -30,7 +30,7 @@ const USAGE = `Usage: npm run report -- --format docx|html --site <url> [--since
   --out          the file to write; default <date>-<title>.<format> in the current folder
   --issue        also issue the paper: store it and its snapshot in the site's Committee Papers library
   --committee    the committee the paper goes to (its papers form one series)
-  --directorate  only this directorate's items
+  --directorate  only this directorate's items (repeat for several)
   --report       only this originating report (its list item id); repeat for several
 ${SITE_AUTH_USAGE}
   --plan         write the plan delivery update of this plan (its report's list item id) instead
@@ -91,7 +91,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
         issue: { type: 'boolean' },
         committee: { type: 'string' },
         title: { type: 'string' },
-        directorate: { type: 'string' },
+        directorate: { type: 'string', multiple: true },
         report: { type: 'string', multiple: true },
         plan: { type: 'string' },
         from: { type: 'string' }
@@ -147,7 +147,7 @@ export function parseReportArgs(argv: string[], now: Date): ReportArgs {
       baseline,
       title: v.title,
       committee: v.committee,
-      selection: { ...(reportIds.length ? { reportIds } : {}), ...(v.directorate ? { directorate: v.directorate } : {}) }
+      selection: { ...(reportIds.length ? { reportIds } : {}), ...(v.directorate?.length ? { directorates: v.directorate } : {}) }
     }
   };
 }

@@ -3,7 +3,7 @@
  * with the page: closing a round issues the paper, whose Word renderer never joins the grid's bundle.
  */
 import type { OriginatingReport } from '../core/model';
-import type { RoundProgress, RoundRequest, UpdateRound } from '../core/round';
+import { ROUND_OPEN_RULE, roundCardStates, type RoundCardState, type RoundProgress, type RoundRequest, type UpdateRound } from '../core/round';
 import type { Stored } from './errors';
 import type { TrackerData } from './tracker';
 import { closeUpdateRound, issueRoundPaper, openUpdateRound, updateRoundStanding } from '../paper/round';
@@ -25,6 +25,8 @@ export interface RoundSource {
   /** What a round's scope can be: the reports (not plans) and the directorates of the register. */
   scopeChoices(): Promise<{ reports: { id: number; title: string }[]; directorates: string[] }>;
   standing(round: RoundRecord): Promise<RoundProgress>;
+  /** Whether each owner's round card went (Reminder Log), by owner key: whom to chase another way. */
+  cards(round: RoundRecord): Promise<Map<string, RoundCardState>>;
   /** The address of the issued paper's printable page, when the library holds it. */
   paperUrl(paperId: string): Promise<string | null>;
   open(request: RoundRequest, by: string): Promise<RoundRecord>;
@@ -51,6 +53,9 @@ export function createRoundSource(data: TrackerData, now: () => Date): RoundSour
       return { reports: listed.sort((a, b) => titles.compare(a.title, b.title)), directorates: directorates.sort(titles.compare) };
     },
     standing: (round) => updateRoundStanding(data, round.value),
+    async cards(round) {
+      return roundCardStates(round.value, (await data.reminderLog.byOccurrence(ROUND_OPEN_RULE, `round:${round.value.id}`)).map((s) => s.value));
+    },
     paperUrl,
     async open(request, by) {
       return record(await openUpdateRound(data, request, { name: by, at: now().toISOString() }));

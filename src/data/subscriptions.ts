@@ -20,6 +20,8 @@ const DAY_MS = 86400000;
 
 export interface SubscriptionState {
   id: string;
+  /** The list's id, which the list's notifications name as their `resource`. */
+  resource: string;
   expirationDateTime: string;
   /** What was done: found as it was, created, or renewed. */
   action: 'kept' | 'created' | 'renewed';
@@ -27,6 +29,7 @@ export interface SubscriptionState {
 
 interface RawSubscription {
   id: string;
+  resource: string;
   notificationUrl: string;
   expirationDateTime: string;
 }
@@ -78,12 +81,12 @@ export async function ensureSubscription(sp: SPFI, listTitle: string, notificati
     if (!existing) {
       const created = (await subscriptions.add(notificationUrl, expiry, clientState)) as RawSubscription;
       await settings.set(key, created.id);
-      return { id: created.id, expirationDateTime: created.expirationDateTime ?? expiry, action: 'created' };
+      return { id: created.id, resource: created.resource, expirationDateTime: created.expirationDateTime ?? expiry, action: 'created' };
     }
-    if (Date.parse(existing.expirationDateTime) - now.getTime() > RENEW_WITHIN_DAYS * DAY_MS) return { id: existing.id, expirationDateTime: existing.expirationDateTime, action: 'kept' };
+    if (Date.parse(existing.expirationDateTime) - now.getTime() > RENEW_WITHIN_DAYS * DAY_MS) return { id: existing.id, resource: existing.resource, expirationDateTime: existing.expirationDateTime, action: 'kept' };
     // Renewing also re-sends the clientState, in case the secret was rotated.
     await subscriptions.getById(existing.id).update(expiry, undefined, clientState);
-    return { id: existing.id, expirationDateTime: expiry, action: 'renewed' };
+    return { id: existing.id, resource: existing.resource, expirationDateTime: expiry, action: 'renewed' };
   } catch (e) {
     throw toDataError(e, what);
   }

@@ -237,6 +237,11 @@ export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
   byStatus(status: ReminderStatus): Promise<Stored<ReminderLogEntry>[]> {
     return this.all({ filter: eqText(F.status, status) });
   }
+
+  /** The entries of one rule's occurrence (`round-open`, `round:7`: one update round's cards). */
+  byOccurrence(ruleKey: string, occurrence: string): Promise<Stored<ReminderLogEntry>[]> {
+    return this.all({ filter: and(eqText(F.ruleKey, ruleKey), eqText(F.occurrence, occurrence)) });
+  }
 }
 
 /** Update rounds, newest first. */

@@ -6,7 +6,7 @@
  * Browser-safe: the tracker web part's "Committee paper" command and the CLI both call this.
  */
 import type { IsoDate, IsoInstant } from '../core/model';
-import { buildCommitteePaper, buildPlanUpdate, parseSnapshot, serialiseSnapshot, snapshotOf } from '../core/paper';
+import { buildCommitteePaper, buildPlanUpdate, parseSnapshot, selectionDirectorates, serialiseSnapshot, snapshotOf } from '../core/paper';
 import type { CommitteePaper, PaperBaseline, PaperInput, PaperSelection, PaperSnapshot, PlanUpdate } from '../core/paper';
 import type { RagPolicy } from '../core/status';
 import { itemName, problemsText, type PaperFile, type TrackerData } from '../data';
@@ -171,7 +171,7 @@ export async function issueCommitteePaper(data: PaperData, options: IssueOptions
   if (issued) throw new PaperAlreadyIssuedError(issued);
 
   const paper = await prepareCommitteePaper(data, options);
-  const label = [options.committee ?? paper.title, options.selection?.directorate].filter(Boolean).join(' ');
+  const label = [options.committee ?? paper.title, ...selectionDirectorates(options.selection)].filter(Boolean).join(' ');
   const stem = paperStem(options.asAt, label);
   const taken = new Set(existing.map((f) => f.name.toLowerCase()));
   const names = (id: string): string[] => [`${id}.docx`, `${id}.html`, `${id}${SNAPSHOT_SUFFIX}`];

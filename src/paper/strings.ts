@@ -3,7 +3,7 @@
  * renderers so both print the same paper.
  */
 import { formatUkDate } from '../core/dates';
-import type { CommitteePaper, PlanActivity, PlanCommitmentEntry } from '../core/paper';
+import { selectionDirectorates, type CommitteePaper, type PlanActivity, type PlanCommitmentEntry } from '../core/paper';
 
 export const PAPER_STRINGS = {
   summary: 'Summary',
@@ -75,10 +75,16 @@ export function comparedWithText(paper: CommitteePaper): string {
   return c.kind === 'paper' ? `the paper of ${formatUkDate(c.asAt)} (${c.title})` : formatUkDate(c.date);
 }
 
+/** "Crime", "Crime and Contact Management", "Crime, Contact Management and Operations". */
+function listText(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /** The line under the title: the date the paper speaks for and what it is compared with. */
 export function paperSubtitle(paper: CommitteePaper): string {
   const position = `Position at ${formatUkDate(paper.asAt)}`;
-  const scope = paper.selection.directorate ? `, ${paper.selection.directorate}` : '';
+  const directorates = selectionDirectorates(paper.selection);
+  const scope = directorates.length > 0 ? `, ${listText(directorates)}` : '';
   if (paper.comparedWith === null) return `${position}${scope}.`;
   if (paper.comparedWith.kind === 'source' && paper.comparedWith.date === paper.asAt) return `${position}${scope}. NEW and CLOSED as the source marked them.`;
   return `${position}${scope}. NEW and CLOSED mark changes since ${comparedWithText(paper)}.`;

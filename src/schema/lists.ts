@@ -320,7 +320,7 @@ const rounds: ListSchema = {
     { internalName: F.replyBy, displayName: 'Reply by', type: 'DateTime', dateOnly: true, required: true, inDefaultView: true },
     { internalName: F.paperDate, displayName: 'Paper date', type: 'DateTime', dateOnly: true, required: true, inDefaultView: true },
     { internalName: F.status, displayName: 'Status', type: 'Choice', choices: ROUND_STATUSES, required: true, indexed: true, inDefaultView: true },
-    { internalName: F.selection, displayName: 'Scope', type: 'Note', description: "JSON: the paper's selection (reports, directorate)." },
+    { internalName: F.selection, displayName: 'Scope', type: 'Note', description: "JSON: the paper's selection (reports, directorates; a round stored with one `directorate` is still read)." },
     { internalName: F.openedBy, displayName: 'Opened by', type: 'Text', required: true },
     { internalName: F.at, displayName: 'Opened', type: 'DateTime', dateOnly: false, required: true, inDefaultView: true },
     { internalName: F.roundItems, displayName: 'Items', type: 'Note', required: true, description: 'JSON: the items asked about, with their owner and SRO, as they stood when the round opened.' },

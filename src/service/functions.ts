@@ -35,18 +35,19 @@ import { readFileSync } from 'fs';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { SPFI } from '@pnp/sp';
 import { nodeSp } from '../data/node';
-import { listSchema } from '../schema';
 import { createEngine, type ReminderServiceOptions } from './service';
 import { PERSON_ROUTES, type PersonRoute } from './delivery';
 import type { EngineResult, ReminderEngine, ReminderLogger } from './engine';
-import { ensureSubscription } from '../data/subscriptions';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
+import { ensureWatchedSubscriptions, notifiedWork, type WatchedSubscriptions } from './watched';
 
 /** What the Functions host needs: the service options without the HTTP listener's (the host checks function keys itself). */
 export type ReminderFunctionsOptions = Omit<ReminderServiceOptions, 'port' | 'host' | 'tickMs' | 'debounceMs' | 'subscribe' | 'adminKey'>;
 
 let configured: ReminderFunctionsOptions | null = null;
 let host: Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger }> | null = null;
+/** The watched lists' subscriptions as this instance's timer last kept them: which list a notification is from. */
+let subscriptions: WatchedSubscriptions = new Map();
 
 /** Sets the configuration (instead of the environment) and drops any engine built before. */
 export function configureReminderFunctions(options: ReminderFunctionsOptions): void {
@@ -133,8 +134,11 @@ export async function webhookHandler(request: WebhookRequest): Promise<WebhookRe
   return receiveWebhook(request, {
     clientState: options().clientState,
     warn: (message) => logger.warn(message),
-    onNotified: () => {
-      e.processChanges().catch((err: unknown) => logger.error(`Reading changes failed; the timer will try again: ${err instanceof Error ? err.message : String(err)}`));
+    onNotified: (notifications) => {
+      const work = notifiedWork(notifications, subscriptions);
+      const failed = (what: string) => (err: unknown): void => logger.error(`${what} failed; the timer will try again: ${err instanceof Error ? err.message : String(err)}`);
+      if (work.has('changes')) e.processChanges().catch(failed('Reading changes'));
+      if (work.has('rounds')) e.announceRounds().catch(failed('Sending the update rounds’ cards'));
     }
   });
 }
@@ -147,13 +151,14 @@ export async function sweepHandler(): Promise<WebhookResponse> {
 }
 
 /**
- * Housekeeping every few minutes: the webhook subscription (created or renewed when
+ * Housekeeping every few minutes: the webhook subscriptions on Recommendations and Update Rounds (created or renewed when
  * `publicUrl` is set), changes a notification did not bring, update rounds' cards, and deferred deliveries.
  */
 export async function timerHandler(): Promise<WebhookResponse> {
   const { engine: e, sp } = await engine();
   const { publicUrl, clientState } = options();
-  const subscription = publicUrl ? await ensureSubscription(sp, listSchema('recommendations').title, `${publicUrl.replace(/\/$/, '')}/api/webhook`, clientState) : null;
+  if (publicUrl) subscriptions = await ensureWatchedSubscriptions(sp, `${publicUrl.replace(/\/$/, '')}/api/webhook`, clientState);
+  const subscription = publicUrl ? Object.fromEntries(subscriptions) : null;
   const changes = await e.processChanges();
   const rounds = await e.announceRounds();
   const flushed = await e.flush();

@@ -1,7 +1,8 @@
 /**
- * The reminder service as a Node process: an HTTP receiver for SharePoint's list webhooks, a timer
- * that polls for missed changes, runs the daily sweep, delivers deferred reminders and renews the
- * subscription. `startReminderService` is what `npm start` (through the workbench) and the tests
+ * The reminder service as a Node process: an HTTP receiver for SharePoint's list webhooks
+ * (Recommendations: changes read; Update Rounds: the rounds' cards sent), a timer that polls for
+ * missed changes and rounds, runs the daily sweep, delivers deferred reminders and renews the
+ * subscriptions. `startReminderService` is what `npm start` (through the workbench) and the tests
  * call; functions.ts wraps the same engine for Azure Functions.
  */
 import { createHash, timingSafeEqual } from 'crypto';
@@ -24,8 +25,8 @@ import { GraphTransport, type DeliveryTransport, type PersonRoute } from './deli
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
 import { escapingLogger } from './logging';
-import { ensureSubscription, removeSubscription } from '../data/subscriptions';
-import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
+import { receiveWebhook, type ListNotification, type WebhookRequest, type WebhookResponse } from './webhooks';
+import { ensureWatchedSubscriptions, notifiedWork, removeWatchedSubscriptions, type NotifiedWork, type WatchedSubscriptions } from './watched';
 import { text } from 'node:stream/consumers';
 
 export interface ReminderServiceOptions {
@@ -82,7 +83,7 @@ export interface ReminderServiceOptions {
   tickMs?: number | null;
   /** Notifications arriving within this many ms are read as one batch of changes (default 500). */
   debounceMs?: number;
-  /** Subscribe to the list's webhook at start (default true). */
+  /** Subscribe to the watched lists' webhooks at start (default true; watched.ts). */
   subscribe?: boolean;
   /**
    * Delete the subscription on close (default false). For short-lived local runs, whose next start
@@ -182,9 +183,10 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   const sweepMinute = minutesOfDay(options.sweepAt ?? '07:30');
   const debounceMs = options.debounceMs ?? 500;
   const background = new Set<Promise<unknown>>();
-  let debounce: NodeJS.Timeout | null = null;
+  /** The work notifications asked for, waiting out the debounce (SharePoint notifies in bursts). */
+  const debounces = new Map<NotifiedWork, NodeJS.Timeout>();
   let lastRenewal = 0;
-  let subscriptionId: string | null = null;
+  let subscriptions: WatchedSubscriptions = new Map();
 
   const track = (work: Promise<unknown>, what: string): void => {
     const p = work.catch((e: unknown) => logger.error(`${what} failed, and will be tried again: ${e instanceof Error ? e.message : String(e)}`));
@@ -192,12 +194,23 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     void p.finally(() => background.delete(p));
   };
 
-  const changed = (): void => {
-    if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(() => {
-      debounce = null;
-      track(engine.processChanges(), 'Reading changes');
-    }, debounceMs);
+  const work: { [W in NotifiedWork]: { run: () => Promise<unknown>; what: string } } = {
+    changes: { run: () => engine.processChanges(), what: 'Reading changes' },
+    // A round opened (or closed) in Update Rounds: its owners' cards go now, not at the next tick.
+    rounds: { run: () => engine.announceRounds(), what: 'Sending the update rounds’ cards' }
+  };
+  const notified = (notifications: ListNotification[]): void => {
+    for (const w of notifiedWork(notifications, subscriptions)) {
+      const pending = debounces.get(w);
+      if (pending) clearTimeout(pending);
+      debounces.set(
+        w,
+        setTimeout(() => {
+          debounces.delete(w);
+          track(work[w].run(), work[w].what);
+        }, debounceMs)
+      );
+    }
   };
 
   const server: Server = createServer((req, res) => {
@@ -206,7 +219,7 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
       try {
         if (url.pathname === '/api/webhook') {
           const request: WebhookRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await text(req) };
-          reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: changed, warn: (message) => logger.warn(message) }));
+          reply(res, receiveWebhook(request, { clientState: options.clientState, onNotified: notified, warn: (message) => logger.warn(message) }));
         } else if (url.pathname === '/api/messages' && req.method === 'POST') {
           // The bot's endpoint: the Bot Connector's activities, authorised by the Agents SDK.
           await cardActions.handle(req, res);
@@ -230,13 +243,13 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
   const webhookUrl = `${(options.publicUrl ?? url).replace(/\/$/, '')}/api/webhook`;
-  const recommendations = listSchema('recommendations').title;
 
   const renew = async (): Promise<void> => {
-    const state = await ensureSubscription(sp, recommendations, webhookUrl, options.clientState);
+    subscriptions = await ensureWatchedSubscriptions(sp, webhookUrl, options.clientState);
     lastRenewal = Date.now();
-    subscriptionId = state.id;
-    if (state.action !== 'kept') logger.info(`Webhook subscription ${state.id} ${state.action}, expires ${state.expirationDateTime}.`);
+    for (const [key, state] of subscriptions) {
+      if (state.action !== 'kept') logger.info(`Webhook subscription ${state.id} on ${listSchema(key).title} ${state.action}, expires ${state.expirationDateTime}.`);
+    }
   };
 
   const tick = async (): Promise<void> => {
@@ -272,18 +285,19 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     engine,
     tick,
     idle: async () => {
-      while (debounce !== null || background.size > 0) {
-        if (debounce !== null) await new Promise((resolve) => setTimeout(resolve, debounceMs));
+      while (debounces.size > 0 || background.size > 0) {
+        if (debounces.size > 0) await new Promise((resolve) => setTimeout(resolve, debounceMs));
         await Promise.all([...background]);
       }
       await engine.idle();
     },
     close: async () => {
       if (timer) clearInterval(timer);
-      if (debounce) clearTimeout(debounce);
+      for (const pending of debounces.values()) clearTimeout(pending);
+      debounces.clear();
       await Promise.all([...background]);
       await engine.idle();
-      if (options.unsubscribeOnClose && subscriptionId !== null) await removeSubscription(sp, recommendations, subscriptionId);
+      if (options.unsubscribeOnClose) await removeWatchedSubscriptions(sp, subscriptions);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   };

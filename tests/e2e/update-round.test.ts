@@ -1,9 +1,10 @@
 /**
  * End to end (issue 13): the analyst opens an update round on the round page; the owner's inbox
- * shows one card with their items; the owner answers one item with an update and another with "no
- * change" from the card, which refreshes in place; the tracker shows the update; the round page
- * shows the owner answered and the others not; the paper issued when the round closes says
- * "Awaiting update" for exactly the unanswered items. axe-clean in every theme.
+ * shows one card with their items, sent on the Update Rounds list's webhook; the owner answers one
+ * item with an update and another with "no change" from the card, which refreshes in place; the
+ * tracker shows the update; the round page shows the owner answered and the others not, and whose
+ * card was delivered; the paper issued when the round closes says "Awaiting update" for exactly the
+ * unanswered items. axe-clean in every theme.
  */
 import type { Browser, Page } from 'playwright-core';
 import { emailFor } from '../../src/standin/identity';
@@ -52,7 +53,7 @@ function roundCard(page: Page) {
   return page.getByTestId('inbox-item').filter({ hasText: `update round for ${COMMITTEE}` });
 }
 
-/** The rows of the round page's table by owner: name, items, answered, not answered, more time. */
+/** The rows of the round page's table by owner: name, items, answered, not answered, more time, round card. */
 function ownerRows(page: Page): Promise<string[][]> {
   return page.locator('[data-round-owners] tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => (c.textContent ?? '').trim())));
 }
@@ -79,8 +80,8 @@ test('the analyst opens a round, the owner answers from the card, and the paper 
   } finally {
     await analyst.context.close();
   }
-  // The service's housekeeping (every minute under npm start; here, with a fixed clock, called).
-  await workbench.reminders?.engine.announceRounds();
+  // No call to the service: SharePoint's notification of the new round (the Update Rounds list's
+  // webhook) has it send the cards; the workbench on a fixed clock has no minute tick to fall back on.
 
   // The owner's inbox: one card listing their items, each with the form.
   const owner = await openWorkbench(browser, workbench, { user: 'owner', page: 'inbox' });
@@ -123,8 +124,12 @@ test('the analyst opens a round, the owner answers from the card, and the paper 
     await page.locator('[data-round-counts]').filter({ hasText: `${mineInScopeCount()} of ${scope.asked.length} items answered` }).waitFor();
     const rows = await ownerRows(page);
     const name = a.value.owner?.name ?? '';
-    expect(rows.filter((r) => r[0] === name)).toEqual([[name, String(mineInScopeCount()), '2', String(mineInScopeCount() - 2), '0']]);
-    for (const r of rows.filter((row) => row[0] !== name)) expect(r[2]).toBe('0');
+    // The last column: whether the owner's round card was delivered (the Reminder Log's round-open entries).
+    expect(rows.filter((r) => r[0] === name)).toEqual([[name, String(mineInScopeCount()), '2', String(mineInScopeCount() - 2), '0', 'Sent']]);
+    for (const r of rows.filter((row) => row[0] !== name)) {
+      expect(r[2]).toBe('0');
+      expect(r[5]).toMatch(/^(Sent|Not delivered: .+|Not sent: no e-mail address)$/);
+    }
     expect(rows.length).toBeGreaterThan(1);
     await screenshot(page, 'round-page-answers');
 

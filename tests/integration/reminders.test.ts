@@ -475,7 +475,7 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
     // does not need to: it finds its own by the id it remembered, and keeps one.
     const member = spAs(server, 'analyst');
     await expect(member.web.lists.getByTitle('Recommendations').subscriptions()).rejects.toMatchObject({ status: 403 });
-    expect(await ensureSubscription(member, 'Recommendations', service.webhookUrl, CLIENT_STATE)).toEqual({ id: subscription.id, expirationDateTime: expect.any(String), action: 'kept' });
+    expect(await ensureSubscription(member, 'Recommendations', service.webhookUrl, CLIENT_STATE)).toEqual({ id: subscription.id, resource: expect.any(String), expirationDateTime: expect.any(String), action: 'kept' });
     expect(await ours()).toHaveLength(1);
   });
 

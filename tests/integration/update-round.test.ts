@@ -10,10 +10,14 @@ import { ROUND_RULES, roundInputIds } from '../../src/core/round';
 import { createTrackerData, provision, type TrackerData } from '../../src/data';
 import { closeUpdateRound, openUpdateRound, updateRoundStanding } from '../../src/paper/round';
 import { readIssuedSnapshot } from '../../src/paper/issue';
-import { TRACKER_SCHEMA } from '../../src/schema';
+import { F, TRACKER_SCHEMA, listSchema } from '../../src/schema';
 import { deliveryCard, type DeliveryTransport, type OutgoingDelivery } from '../../src/service/delivery';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';
+import { notifiedWork, type WatchedSubscriptions } from '../../src/service/watched';
+import type { ListNotification } from '../../src/service/webhooks';
+import type { SubscriptionState } from '../../src/data/subscriptions';
+import { createRoundSource } from '../../src/data/roundSource';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
 import { invokeCardAction } from './bot.support';
@@ -162,15 +166,17 @@ test('a round is opened, announced once per owner on one card, answered from the
   expect(await updatesOf(ids.ppu)).toEqual([]);
 });
 
-test('a site not yet upgraded to the Update Rounds list keeps its reminders: the sweep and the rounds check find no round', async () => {
+test('a site not yet upgraded to the Update Rounds list keeps its reminders: the sweep and the rounds check find no round, its Recommendations webhook is kept', async () => {
   const old = await startStandin({ port: 0 });
   try {
     const sp = spAs(old);
     await provision(sp, { ...TRACKER_SCHEMA, version: 3, lists: TRACKER_SCHEMA.lists.filter((l) => l.key !== 'rounds') });
     const oldData = createTrackerData(sp);
     await oldData.recommendations.add(actionPlanRecommendation((await oldData.reports.add(DOMESTIC_ABUSE_REPORT)).id, { owner: { name: 'Head of Crime', email: emailFor('owner') } }));
-    const oldService = await startReminderService({ ...localServiceOptions(old, `${old.siteUrl}/SitePages/Tracker.aspx`), clientState: 'old-site', tickMs: null, subscribe: false, transport, clock: () => now, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    const oldService = await startReminderService({ ...localServiceOptions(old, `${old.siteUrl}/SitePages/Tracker.aspx`), clientState: 'old-site', tickMs: null, transport, clock: () => now, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     try {
+      // Its Recommendations are watched; its missing Update Rounds list is not an error.
+      expect(((await sp.web.lists.getByTitle('Recommendations').subscriptions()) as { notificationUrl: string }[]).map((s) => s.notificationUrl)).toEqual([oldService.webhookUrl]);
       await expect(oldService.engine.announceRounds()).resolves.toEqual({ items: 0, claimed: 0, delivered: 0 });
       await expect(oldService.engine.sweep()).resolves.toMatchObject({ items: 1 });
     } finally {
@@ -179,4 +185,116 @@ test('a site not yet upgraded to the Update Rounds list keeps its reminders: the
   } finally {
     await old.close();
   }
+});
+
+test('a round over several directorates: stored as a list in its Scope column, read back, an item stored with one directorate still read, its paper covering those directorates only', async () => {
+  const own = await startStandin({ port: 0 });
+  try {
+    const sp = spAs(own);
+    await provision(sp, TRACKER_SCHEMA);
+    const site = createTrackerData(sp);
+    const reportId = (await site.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+    const add = async (ref: string, directorate: string): Promise<number> => (await site.recommendations.add(actionPlanRecommendation(reportId, { ref, directorate, owner: { name: 'Head of Crime', email: emailFor('owner') } }))).id;
+    const crime = await add('1', 'Crime');
+    const protection = await add('2', 'Public Protection');
+    await add('3', 'Operations');
+    const by = { name: 'Strategic Development Analyst', at: '2018-03-06T09:30:00.000Z' };
+    const opened = await openUpdateRound(site, { committee: 'Police Performance Committee', selection: { directorates: ['Crime', ' public protection '] }, replyBy: '2018-03-16', paperDate: '2018-03-22' }, by);
+    expect(opened.value.items.map((i) => i.itemId)).toEqual([crime, protection]);
+
+    const rounds = sp.web.lists.getByTitle(listSchema('rounds').title).items;
+    const raw = (await rounds.getById(opened.id).select(F.selection)()) as Record<string, string>;
+    expect(JSON.parse(raw[F.selection])).toEqual({ directorates: ['Crime', 'public protection'] });
+    expect((await site.rounds.get(opened.id)).value.selection).toEqual({ directorates: ['Crime', 'public protection'] });
+
+    // A round stored before a scope could name several directorates.
+    await rounds.getById(opened.id).update({ [F.selection]: JSON.stringify({ directorate: 'Crime' }) });
+    const legacy = await site.rounds.get(opened.id);
+    expect(legacy.value.selection).toEqual({ directorates: ['Crime'] });
+    await rounds.getById(opened.id).update({ [F.selection]: JSON.stringify({ directorates: ['Crime', 'Public Protection'] }) });
+
+    const closed = await closeUpdateRound(site, await site.rounds.get(opened.id), { ...by, at: '2018-03-17T09:30:00.000Z' });
+    expect(closed.problem).toBeNull();
+    const snapshot = await readIssuedSnapshot(site, closed.round.value.closure?.paperId ?? '');
+    expect(snapshot.selection).toEqual({ directorates: ['Crime', 'Public Protection'] });
+    expect(snapshot.items.map((i) => i.recommendationId).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([crime, protection]);
+    expect(closed.paper?.paperId).toContain('crime-public-protection');
+  } finally {
+    await own.close();
+  }
+});
+
+/** Polls until `check` holds: the webhook's delivery is asynchronous. */
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+test('opening a round sends its cards through the Update Rounds webhook, with no tick; a second notification sends nothing twice', async () => {
+  const own = await startStandin({ port: 0, webhookDebounceMs: 50 });
+  const mine: OutgoingDelivery[] = [];
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const at = new Date('2018-03-06T09:30:00Z');
+  try {
+    const sp = spAs(own);
+    await provision(sp, TRACKER_SCHEMA);
+    const site = createTrackerData(sp);
+    const reportId = (await site.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+    const item = (await site.recommendations.add(actionPlanRecommendation(reportId, { ref: '1', owner: { name: 'Head of Crime', email: emailFor('owner') } }))).id;
+    const watching = await startReminderService({
+      ...localServiceOptions(own, `${own.siteUrl}/SitePages/Tracker.aspx`),
+      clientState: 'round-webhook',
+      tickMs: null,
+      debounceMs: 20,
+      unsubscribeOnClose: true,
+      transport: { deliver: async (d) => (mine.push(d), { route: 'teams', alreadyDelivered: false }) },
+      clock: () => at,
+      logger: quiet
+    });
+    try {
+      // Both lists are watched, each by its own subscription to the same endpoint.
+      for (const title of ['Recommendations', 'Update Rounds']) {
+        const subs = (await sp.web.lists.getByTitle(title).subscriptions()) as { notificationUrl: string }[];
+        expect(subs.filter((s) => s.notificationUrl === watching.webhookUrl)).toHaveLength(1);
+      }
+      await watching.idle();
+      mine.splice(0);
+      const round = await openUpdateRound(site, { committee: 'Police Performance Committee', selection: {}, replyBy: '2018-03-16', paperDate: '2018-03-22' }, { name: 'Analyst', at: at.toISOString() });
+      await waitFor(() => mine.some((d) => d.items.some((i) => i.round?.id === round.id)), "the round's card");
+      await watching.idle();
+      const cards = mine.filter((d) => d.items.some((i) => i.round?.id === round.id));
+      expect(cards.map((d) => [d.recipient.address, d.items.map((i) => i.ref)])).toEqual([[emailFor('owner'), ['1']]]);
+      expect(watching.engine.ledger.all().filter((e) => e.ruleKey === 'round-open' && e.itemId === item).map((e) => e.status)).toEqual(['Sent']);
+      // The round page reads from the Reminder Log that the owner's card went.
+      const source = createRoundSource(site, () => at);
+      expect(Object.fromEntries(await source.cards({ value: { ...round.value, id: round.id }, etag: round.etag }))).toEqual({ [emailFor('owner')]: { state: 'sent' } });
+
+      // Closing the round is another notification: nothing is sent again.
+      await closeUpdateRound(site, await site.rounds.get(round.id), { name: 'Analyst', at: at.toISOString() });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await watching.idle();
+      expect(mine.filter((d) => d.items.some((i) => i.round?.id === round.id))).toHaveLength(1);
+    } finally {
+      await watching.close();
+    }
+    for (const title of ['Recommendations', 'Update Rounds']) expect(await sp.web.lists.getByTitle(title).subscriptions()).toEqual([]);
+  } finally {
+    await own.close();
+  }
+});
+
+test('a notification is dispatched by the list it names; a list the process does not know starts both', () => {
+  const state = (resource: string): SubscriptionState => ({ id: `s-${resource}`, resource, expirationDateTime: '2027-01-01T00:00:00Z', action: 'kept' });
+  const kept: WatchedSubscriptions = new Map([
+    ['recommendations', state('AAA')],
+    ['rounds', state('BBB')]
+  ]);
+  const note = (resource: string): ListNotification => ({ subscriptionId: 's', clientState: 'c', expirationDateTime: '2027-01-01T00:00:00Z', resource });
+  expect([...notifiedWork([note('aaa')], kept)]).toEqual(['changes']);
+  expect([...notifiedWork([note('bbb'), note('bbb')], kept)]).toEqual(['rounds']);
+  expect([...notifiedWork([note('ccc')], kept)].sort()).toEqual(['changes', 'rounds']);
+  expect([...notifiedWork([note('aaa')], new Map())].sort()).toEqual(['changes', 'rounds']);
 });

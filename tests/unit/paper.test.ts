@@ -8,6 +8,7 @@ import {
 } from '../../src/core/paper';
 import type { CommitteePaper, PaperRow } from '../../src/core/paper';
 import type { Recommendation } from '../../src/core/model';
+import { paperSubtitle } from '../../src/paper/strings';
 import { PAPER_DATE, PREVIOUS_PAPER_DATE, PRINTED_STATUS, REPORTS, UPDATES, currentRecommendations, previousRecommendations } from './paper-fixtures';
 
 /** City of London rates against the original deadline ("Original: April 2017 Now due: February 2018" is RED). */
@@ -144,11 +145,25 @@ describe('items the previous paper had', () => {
 
 describe('selection', () => {
   it('chooses reports by id and items by directorate', () => {
-    const paper = buildCommitteePaper({ reports: REPORTS, recommendations: currentRecommendations(), asAt: PAPER_DATE, selection: { reportIds: [2, 3], directorate: ' crime ' } });
+    const paper = buildCommitteePaper({ reports: REPORTS, recommendations: currentRecommendations(), asAt: PAPER_DATE, selection: { reportIds: [2, 3], directorates: [' crime '] } });
     expect(paper.sections.map((s) => s.reportId)).toEqual([2]);
     expect(paper.sections[0].rows.map((r) => r.ref)).toEqual(['7', '10', '12']);
     expect(paper.comparedWith).toBeNull();
     expect(paper.sections[0].rows.every((r) => r.marker === null)).toBe(true);
+  });
+
+  it('covers several directorates, and reads a snapshot stored with one directorate as a list of one', () => {
+    const crime = buildCommitteePaper({ reports: REPORTS, recommendations: currentRecommendations(), asAt: PAPER_DATE, selection: { directorates: ['Crime'] } });
+    const both = buildCommitteePaper({ reports: REPORTS, recommendations: currentRecommendations(), asAt: PAPER_DATE, selection: { directorates: ['Crime', ' corporate services '] } });
+    const all = buildCommitteePaper({ reports: REPORTS, recommendations: currentRecommendations(), asAt: PAPER_DATE });
+    expect(crime.summary.total).toBeLessThan(both.summary.total);
+    expect(both.summary.total).toBe(all.summary.total);
+    expect(paperSubtitle(both)).toBe('Position at 23 November 2017, Crime and corporate services.');
+    const stored = JSON.parse(serialiseSnapshot(snapshotOf(crime, { paperId: 'p', issuedAt: '2017-11-23T16:00:00Z', issuedBy: 'Strategic Development' }))) as { selection: object };
+    stored.selection = { directorate: 'Crime' };
+    expect(parseSnapshot(JSON.stringify(stored)).selection).toEqual({ directorates: ['Crime'] });
+    stored.selection = { directorates: 'Crime' };
+    expect(() => parseSnapshot(JSON.stringify(stored))).toThrow('directorates');
   });
 
   it('names a report that is not in the register', () => {

@@ -16,8 +16,10 @@ import {
   paperRound,
   readRoundClosure,
   readRoundItems,
+  readRoundSelection,
   roundAnswers,
   roundCardOfItems,
+  roundCardStates,
   roundItems,
   roundProgress,
   roundRequestProblems,
@@ -46,6 +48,20 @@ describe('opening a round', () => {
     expect(round.status).toBe('Open');
     const one = roundItems(REPORTS, recs(), { reportIds: [2] });
     expect(one.every((i) => i.reportId === 2)).toBe(true);
+  });
+
+  it('covers several directorates: the items of any of them, the scope kept trimmed and without repeats', () => {
+    const all = roundItems(REPORTS, recs(), {});
+    const crime = roundItems(REPORTS, recs(), { directorates: ['Crime'] });
+    const corporate = roundItems(REPORTS, recs(), { directorates: [' corporate services '] });
+    expect(crime.length).toBeGreaterThan(0);
+    expect(corporate.length).toBeGreaterThan(0);
+    expect(crime.every((i) => i.directorate === 'Crime')).toBe(true);
+    const both = roundItems(REPORTS, recs(), { directorates: ['Crime', 'Corporate Services'] });
+    expect(both.map((i) => i.itemId).sort()).toEqual([...crime, ...corporate].map((i) => i.itemId).sort());
+    expect(both).toHaveLength(all.length);
+    const round = openRound({ ...request, selection: { directorates: [' Crime ', 'crime', '', 'Corporate Services'] } }, both, by);
+    expect(round.selection).toEqual({ directorates: ['Crime', 'Corporate Services'] });
   });
 
   it('names every problem of a request, and refuses a scope with nothing open', () => {
@@ -147,6 +163,41 @@ describe('the round’s reminders', () => {
   });
 });
 
+describe('whether each owner’s card went', () => {
+  it('reads the round’s own Reminder Log entries: sent, failed with the reason, not yet, or nobody to send to', () => {
+    const person = (name: string, email?: string) => ({ name, ...(email ? { email } : {}) });
+    const item = (itemId: number, owner: ReturnType<typeof person> | null) => ({ itemId, ref: String(itemId), reportId: 1, directorate: null, owner, sro: null });
+    const round = { ...aRound(), id: 7, items: [item(1, person('Head of Crime', 'Owner@contoso.onmicrosoft.com')), item(2, person('Head of Crime', 'owner@contoso.onmicrosoft.com')), item(3, person('Head of PSD', 'headpsd@contoso.onmicrosoft.com')), item(4, person('Head of CJ', 'headcj@contoso.onmicrosoft.com')), item(5, person('Chief of Staff')), item(6, null)] };
+    const entry = (itemId: number, status: 'Claimed' | 'Sent' | 'Failed', at: string, extra: { occurrence?: string; ruleKey?: string; detail?: string } = {}) => ({
+      key: `k${itemId}${at}`,
+      ruleKey: extra.ruleKey ?? 'round-open',
+      itemId,
+      itemKind: 'recommendation' as const,
+      occurrence: extra.occurrence ?? 'round:7',
+      recipient: 'x',
+      channel: 'teams',
+      status,
+      at,
+      attempts: 1,
+      ...(extra.detail ? { detail: extra.detail } : {})
+    });
+    const states = roundCardStates(round, [
+      entry(1, 'Sent', '2017-11-01T09:01:00Z'),
+      entry(2, 'Sent', '2017-11-01T09:01:00Z'),
+      entry(3, 'Failed', '2017-11-01T09:01:00Z', { detail: '403 Forbidden: the app is not installed for this user.' }),
+      entry(4, 'Sent', '2017-11-01T09:01:00Z', { occurrence: 'round:6' }),
+      entry(4, 'Sent', '2017-11-01T09:01:00Z', { ruleKey: 'round-reminder' })
+    ]);
+    expect(Object.fromEntries(states)).toEqual({
+      'owner@contoso.onmicrosoft.com': { state: 'sent' },
+      'headpsd@contoso.onmicrosoft.com': { state: 'failed', detail: '403 Forbidden: the app is not installed for this user.' },
+      'headcj@contoso.onmicrosoft.com': { state: 'waiting' },
+      'chief of staff': { state: 'no-address' },
+      '': { state: 'no-address' }
+    });
+  });
+});
+
 describe('stored JSON and the card', () => {
   it('reads the round’s items and closure strictly', () => {
     expect(readRoundItems([{ itemId: 1, ref: 'AFI 1', owner: null, sro: { name: 'X' } }])).toEqual([{ itemId: 1, ref: 'AFI 1', reportId: null, directorate: null, owner: null, sro: { name: 'X' } }]);
@@ -154,6 +205,14 @@ describe('stored JSON and the card', () => {
     expect(readRoundItems({})).toBe('expected a list of items');
     expect(readRoundClosure({ at: 'yesterday', by: 'A', answered: [], paperId: null })).toBe('expected when and by whom the round was closed');
     expect(readRoundClosure({ at: '2017-11-11T17:00:00Z', by: 'A', answered: [1, 'x'], paperId: null })).toBe('expected the list of answered item ids');
+  });
+
+  it('reads the scope’s directorates as a list, and a round stored with one directorate as a list of one', () => {
+    expect(readRoundSelection({ reportIds: [2], directorates: ['Crime', 'Corporate Services'] })).toEqual({ reportIds: [2], directorates: ['Crime', 'Corporate Services'] });
+    expect(readRoundSelection({ directorate: 'Crime' })).toEqual({ directorates: ['Crime'] });
+    expect(readRoundSelection({ directorate: ' ' })).toEqual({});
+    expect(readRoundSelection({ directorates: 'Crime' })).toBe('expected the directorates as a list of text');
+    expect(readRoundSelection({ directorates: ['Crime', 3] })).toBe('expected the directorates as a list of text');
   });
 
   it('draws one card for the owner’s round items, each with its form and the round’s id, every text made safe', () => {

@@ -158,7 +158,7 @@ const round: Required<UpdateRound> = {
   id: 3,
   title: 'Update round: Police Performance Committee, 14 January 2027',
   committee: 'Police Performance Committee',
-  selection: { reportIds: [1, 2], directorate: 'Crime' },
+  selection: { reportIds: [1, 2], directorates: ['Crime', 'Contact Management'] },
   replyBy: '2027-01-04',
   paperDate: '2027-01-14',
   status: 'Closed',

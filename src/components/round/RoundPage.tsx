@@ -17,7 +17,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import { addDays, londonDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
-import type { RoundProgress } from '../../core/round';
+import type { RoundCardState, RoundProgress } from '../../core/round';
 import { ConflictError } from '../../data';
 import type { IncompleteItem, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
@@ -34,7 +34,25 @@ export interface RoundPageProps {
   onClose?: () => void;
 }
 
-const ALL = '';
+/** One part of the round's scope, chosen several at a time; none chosen means all (the placeholder says so). */
+function ScopePicker<K extends string | number>(props: { label: string; all: string; options: { key: K; text: string }[]; chosen: K[]; onChange: (chosen: K[]) => void }): React.ReactElement {
+  const { chosen, onChange } = props;
+  return (
+    <Dropdown
+      label={props.label}
+      multiSelect
+      placeholder={props.all}
+      options={props.options}
+      selectedKeys={chosen as string[] | number[]}
+      onChange={(_e, o) => {
+        const picked = props.options.find((p) => p.key === o?.key);
+        if (o === undefined || picked === undefined) return;
+        onChange(o.selected === true ? [...chosen, picked.key] : chosen.filter((k) => k !== picked.key));
+      }}
+      styles={{ root: { minWidth: 220, maxWidth: 360 } }}
+    />
+  );
+}
 
 /** The round page. */
 export function RoundPage(props: RoundPageProps): JSX.Element {
@@ -55,6 +73,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const [incomplete, setIncomplete] = React.useState<IncompleteItem[]>([]);
   const [chosen, setChosen] = React.useState<number | null>(null);
   const [standing, setStanding] = React.useState<RoundProgress | null>(null);
+  const [cards, setCards] = React.useState<Map<string, RoundCardState>>(new Map());
   const [paperUrl, setPaperUrl] = React.useState<string | null>(null);
   const [choices, setChoices] = React.useState<{ reports: { id: number; title: string }[]; directorates: string[] }>({ reports: [], directorates: [] });
   const [error, setError] = React.useState<string | null>(null);
@@ -63,7 +82,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const [confirming, setConfirming] = React.useState(false);
   const [committee, setCommittee] = React.useState('');
   const [reportIds, setReportIds] = React.useState<number[]>([]);
-  const [directorate, setDirectorate] = React.useState<string>(ALL);
+  const [directorates, setDirectorates] = React.useState<string[]>([]);
   const [replyBy, setReplyBy] = React.useState<IsoDate>(addDays(today, 14));
   const [paperDate, setPaperDate] = React.useState<IsoDate>(addDays(today, 28));
 
@@ -93,6 +112,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const round = rounds.find((r) => r.value.id === chosen) ?? null;
   React.useEffect(() => {
     setStanding(null);
+    setCards(new Map());
     setPaperUrl(null);
     setConfirming(false);
     if (source === null || round === null) return;
@@ -100,6 +120,10 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     void source
       .standing(round)
       .then((s) => live && setStanding(s))
+      .catch(failed);
+    void source
+      .cards(round)
+      .then((c) => live && setCards(c))
       .catch(failed);
     const paperId = round.value.closure?.paperId;
     if (paperId) void source.paperUrl(paperId).then((u) => live && setPaperUrl(u)).catch(failed);
@@ -114,7 +138,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     setError(null);
     setNotice(null);
     try {
-      const selection = { ...(reportIds.length === 0 ? {} : { reportIds }), ...(directorate === ALL ? {} : { directorate }) };
+      const selection = { ...(reportIds.length === 0 ? {} : { reportIds }), ...(directorates.length === 0 ? {} : { directorates }) };
       const opened = await source.open({ committee, selection, replyBy, paperDate }, user.name);
       setNotice(strings.Opened);
       await load(opened.value.id);
@@ -147,9 +171,14 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   };
 
   const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: `${r.value.title} (${r.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed})` }));
-  const reportOptions: IDropdownOption[] = choices.reports.map((r) => ({ key: r.id, text: r.title }));
-  const directorateOptions: IDropdownOption[] = [{ key: ALL, text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))];
+  const reportOptions = choices.reports.map((r) => ({ key: r.id, text: r.title }));
+  const directorateOptions = choices.directorates.map((d) => ({ key: d, text: d }));
   const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
+  const cardText = (card: RoundCardState | undefined): string => {
+    if (card?.state === 'sent') return strings.CardSent;
+    if (card?.state === 'failed') return card.detail.trim() === '' ? strings.CardFailedNoReason : format(strings.CardFailed, card.detail);
+    return card?.state === 'no-address' ? strings.CardNoAddress : strings.CardWaiting;
+  };
 
   return (
     <Stack tokens={{ childrenGap: 16 }} data-round-page="">
@@ -180,20 +209,8 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
             </Text>
             <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
               <TextField label={strings.Committee} required value={committee} onChange={(_e, v) => setCommittee(v ?? '')} styles={{ root: { minWidth: 260 } }} />
-              <Dropdown
-                label={strings.Report}
-                multiSelect
-                placeholder={strings.AllReports}
-                options={reportOptions}
-                selectedKeys={reportIds}
-                onChange={(_e, o) => {
-                  if (o === undefined || typeof o.key !== 'number') return;
-                  const id = o.key;
-                  setReportIds((ids) => (o.selected === true ? [...ids, id] : ids.filter((x) => x !== id)));
-                }}
-                styles={{ root: { minWidth: 220, maxWidth: 360 } }}
-              />
-              <Dropdown label={strings.Directorate} options={directorateOptions} selectedKey={directorate} onChange={(_e, o) => setDirectorate(String(o?.key ?? ALL))} styles={{ root: { minWidth: 180 } }} />
+              <ScopePicker label={strings.Report} all={strings.AllReports} options={reportOptions} chosen={reportIds} onChange={setReportIds} />
+              <ScopePicker label={strings.Directorate} all={strings.AllDirectorates} options={directorateOptions} chosen={directorates} onChange={setDirectorates} />
               <TextField label={strings.ReplyBy} type="date" required value={replyBy} onChange={(_e, v) => setReplyBy(v ?? '')} />
               <TextField label={strings.PaperDate} type="date" required value={paperDate} onChange={(_e, v) => setPaperDate(v ?? '')} />
               <PrimaryButton text={strings.OpenButton} disabled={busy || committee.trim() === '' || replyBy === '' || paperDate === ''} onClick={() => void open()} />
@@ -227,6 +244,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                       <th scope="col">{strings.Answered}</th>
                       <th scope="col">{strings.NotAnswered}</th>
                       <th scope="col">{strings.MoreTime}</th>
+                      <th scope="col">{strings.Card}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -237,6 +255,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                         <td>{o.answered}</td>
                         <td>{o.items.length - o.answered}</td>
                         <td>{o.moreTime}</td>
+                        <td>{cardText(cards.get(o.key))}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -30,6 +30,7 @@ import type {
   RedRationale,
   SnapshotItem
 } from './types';
+import { selectionDirectorates } from './types';
 
 /** Everything the paper is built from. */
 export interface PaperInput {
@@ -73,14 +74,14 @@ export function selectRecommendations(input: Pick<PaperInput, 'reports' | 'recom
   if (chosen) {
     for (const id of chosen) if (!reportsById.has(id)) throw new Error(`The paper asks for report ${id}, which is not in the register.`);
   }
-  const directorate = input.selection?.directorate?.trim().toLowerCase();
+  const directorates = new Set(selectionDirectorates(input.selection).map((d) => d.toLowerCase()));
   const selected: { rec: Recommendation; report: OriginatingReport }[] = [];
   for (const rec of input.recommendations) {
     if (rec.reportId === undefined) throw new Error(`Recommendation '${rec.ref}' has no originating report.`);
     const report = reportsById.get(rec.reportId);
     if (!report) throw new Error(`Recommendation '${rec.ref}' belongs to report ${rec.reportId}, which is not in the register.`);
     if (chosen ? !chosen.has(rec.reportId) : report.reportType === 'Plan' || rec.kind === 'Plan commitment') continue;
-    if (directorate && (rec.directorate ?? '').trim().toLowerCase() !== directorate) continue;
+    if (directorates.size > 0 && !directorates.has((rec.directorate ?? '').trim().toLowerCase())) continue;
     selected.push({ rec, report });
   }
   return selected;

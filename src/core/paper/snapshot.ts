@@ -7,7 +7,7 @@ import { parseIsoDate } from '../dates';
 import { DUE_KINDS, LIFECYCLES, TRAFFIC_LIGHTS } from '../model';
 import type { IsoDate, IsoInstant } from '../model';
 import type { CommitteePaper, PaperSelection, PaperSnapshot, SnapshotItem } from './types';
-import { SNAPSHOT_FORMAT } from './types';
+import { SNAPSHOT_FORMAT, readSelectionDirectorates } from './types';
 
 /** Freezes a built paper as the snapshot stored when it is issued. */
 export function snapshotOf(paper: CommitteePaper, issue: { paperId: string; issuedAt: IsoInstant; issuedBy: string }): PaperSnapshot {
@@ -89,7 +89,9 @@ function readSelection(value: unknown): PaperSelection {
     }
     selection.reportIds = value.reportIds as number[];
   }
-  if (value.directorate !== undefined) selection.directorate = str(value, 'directorate', 'selection');
+  const directorates = readSelectionDirectorates(value);
+  if (typeof directorates === 'string') throw new SnapshotFormatError(`selection: ${directorates}.`);
+  if (directorates.length > 0) selection.directorates = directorates;
   return selection;
 }
 

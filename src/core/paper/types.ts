@@ -11,8 +11,36 @@ export type ChangeMarker = 'NEW' | 'CLOSED';
 export interface PaperSelection {
   /** Only these originating reports; all non-plan reports when absent or empty. */
   reportIds?: number[];
-  /** Only items of this directorate (matched ignoring case and surrounding spaces). */
-  directorate?: string;
+  /**
+   * Only items of these directorates (matched ignoring case and surrounding spaces); all when
+   * absent or empty. Papers and rounds stored before several could be chosen hold one
+   * `directorate`: `readSelectionDirectorates` reads both.
+   */
+  directorates?: string[];
+}
+
+/**
+ * The directorates a stored selection names: `directorates` (a list of text), or the single
+ * `directorate` of a selection stored before several could be chosen; trimmed, blanks and repeats
+ * (ignoring case) dropped. A message when the value is neither.
+ */
+export function readSelectionDirectorates(value: { directorates?: unknown; directorate?: unknown }): string[] | string {
+  const raw = value.directorates !== undefined ? value.directorates : value.directorate !== undefined ? [value.directorate] : [];
+  if (!Array.isArray(raw) || !raw.every((d): d is string => typeof d === 'string')) return 'expected the directorates as a list of text';
+  return selectionDirectorates({ directorates: raw });
+}
+
+/** The selection's directorates, trimmed, blanks and repeats (ignoring case) dropped, in the order given. */
+export function selectionDirectorates(selection: PaperSelection | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const d of selection?.directorates ?? []) {
+    const name = d.trim();
+    if (name === '' || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
 }
 
 /** What the paper is compared with: a frozen snapshot of the previous paper, or a date. */

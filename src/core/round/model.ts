@@ -6,7 +6,7 @@
  * and the paper issued for the round prints "Awaiting update" only for the others.
  */
 import type { IsoDate, IsoInstant, Person } from '../model';
-import type { PaperSelection } from '../paper/types';
+import { readSelectionDirectorates, type PaperSelection } from '../paper/types';
 
 export const ROUND_STATUSES = ['Open', 'Closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -97,9 +97,8 @@ export function readRoundSelection(value: unknown): PaperSelection | string {
     if (!Array.isArray(value.reportIds) || !value.reportIds.every(isId)) return 'expected report ids';
     selection.reportIds = value.reportIds;
   }
-  if (value.directorate !== undefined) {
-    if (typeof value.directorate !== 'string') return 'expected the directorate as text';
-    selection.directorate = value.directorate;
-  }
+  const directorates = readSelectionDirectorates(value);
+  if (typeof directorates === 'string') return directorates;
+  if (directorates.length > 0) selection.directorates = directorates;
   return selection;
 }

@@ -5,7 +5,7 @@
 import { formatUkDate } from '../dates';
 import type { IsoDate, IsoInstant, Person, ProgressUpdate, Recommendation } from '../model';
 import { selectRecommendations } from '../paper/build';
-import type { PaperSelection } from '../paper/types';
+import { selectionDirectorates, type PaperSelection } from '../paper/types';
 import { isOpen } from '../status';
 import type { OriginatingReport } from '../model';
 import type { RoundItem, RoundRequest, UpdateRound } from './model';
@@ -47,7 +47,7 @@ export function openRound(request: RoundRequest, items: RoundItem[], by: { name:
   if (items.length === 0) throw new RoundRequestError('No open item is in this scope, so there is nobody to ask.');
   const selection: PaperSelection = {
     ...(request.selection.reportIds?.length ? { reportIds: [...request.selection.reportIds] } : {}),
-    ...(request.selection.directorate?.trim() ? { directorate: request.selection.directorate.trim() } : {})
+    ...(selectionDirectorates(request.selection).length > 0 ? { directorates: selectionDirectorates(request.selection) } : {})
   };
   return {
     title: roundTitle(request.committee, request.paperDate),

@@ -6,7 +6,10 @@
  * `once` rules anchored on the round (`round:<id>`), each goes once per item and round.
  */
 import { OFFICE_HOURS } from '../reminders/defaults';
+import type { ReminderLogEntry } from '../model';
 import type { MessageTemplate, ReminderRule } from '../reminders/model';
+import type { UpdateRound } from './model';
+import { ownerKey } from './progress';
 
 /** The Reminder Log's rule key for the round's first card. */
 export const ROUND_OPEN_RULE = 'round-open';
@@ -44,3 +47,32 @@ export const ROUND_RULES: readonly ReminderRule[] = [
 
 /** The rules whose reminders to an owner are the round's card, with its forms. */
 export const ROUND_CARD_RULES: readonly string[] = [ROUND_OPEN_RULE, 'round-reply-reminder'];
+
+/**
+ * Whether an owner's round card went: sent, failed (and why, as the Reminder Log says), not yet,
+ * or never (the owner has no e-mail address to send it to).
+ */
+export type RoundCardState = { state: 'sent' } | { state: 'failed'; detail: string } | { state: 'waiting' } | { state: 'no-address' };
+
+/**
+ * Each owner's round card as the Reminder Log records it (`round-open` entries of this round), by
+ * the owner's key (progress.ts `ownerKey`): failed when any of their items' entries failed (the
+ * latest reason), sent when one was sent, no-address for an owner without an e-mail address (the
+ * service has nobody to send to), else waiting (claimed, or the service has not got to it).
+ */
+export function roundCardStates(round: UpdateRound & { id: number }, entries: readonly ReminderLogEntry[]): Map<string, RoundCardState> {
+  const occurrence = `round:${round.id}`;
+  const owned = new Map(round.items.map((i) => [i.itemId, ownerKey(i.owner)]));
+  const mine = entries.filter((e) => e.ruleKey === ROUND_OPEN_RULE && e.occurrence === occurrence && owned.has(e.itemId)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const states = new Map<string, RoundCardState>();
+  for (const e of mine) {
+    const key = owned.get(e.itemId) ?? '';
+    if (e.status === 'Failed') states.set(key, { state: 'failed', detail: e.detail ?? '' });
+    else if (e.status === 'Sent' && states.get(key)?.state !== 'failed') states.set(key, { state: 'sent' });
+  }
+  for (const item of round.items) {
+    const key = ownerKey(item.owner);
+    if (!states.has(key)) states.set(key, item.owner?.email ? { state: 'waiting' } : { state: 'no-address' });
+  }
+  return states;
+}

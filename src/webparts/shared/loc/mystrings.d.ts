@@ -482,6 +482,14 @@ declare interface ITrackerStrings {
     Answered: string;
     NotAnswered: string;
     MoreTime: string;
+    /** The owners table's column: whether the owner's round card was delivered (Reminder Log). */
+    Card: string;
+    CardSent: string;
+    /** `{0}`: why the card could not be delivered, as the Reminder Log records it. */
+    CardFailed: string;
+    CardFailedNoReason: string;
+    CardWaiting: string;
+    CardNoAddress: string;
     Item: string;
     Answer: string;
     NoOwner: string;
