@@ -15,15 +15,16 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import type { ITheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
 import { trackerPageProblem } from '../../core/links';
 import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
-import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
-import { itemPermissions } from '../item/ItemPanel';
+import { OnDemand } from '../common/OnDemand';
+import { itemPermissions } from '../item/permissions';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { useActionSave } from '../item/conflictSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
@@ -37,6 +38,11 @@ import { format, scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
 import type { Urgency, WorkItem } from './urgency';
+
+// The dialogs (text fields, dropdowns, the date picker) load when an owner first opens one.
+const ProgressUpdateDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.ProgressUpdateDialog })));
+const RequestClosureDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.RequestClosureDialog })));
+const DecideClosureDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.DecideClosureDialog })));
 
 export interface MyActionsProps {
   source: MyActionsSource;
@@ -175,36 +181,40 @@ export function MyActions(props: MyActionsProps): JSX.Element {
         onOpen={(kind, item) => setDialog({ kind, item })}
         onDecide={(record) => setDialog({ kind: 'decide', record })}
       />
-      {dialog?.kind === 'update' && user !== null && (
-        <ProgressUpdateDialog
-          recommendation={dialog.item.kind === 'action' ? { ...dialog.item.recommendation, ref: refOf(dialog.item), lifecycle: dialog.item.action.lifecycle } : dialog.item.recommendation}
-          actor={{ name: user.name, now, policy }}
-          onDismiss={() => setDialog(null)}
-          onSave={(update, next) => postUpdate(dialog.item, update, next)}
-        />
-      )}
-      {dialog?.kind === 'closure' && user !== null && dialog.item.kind === 'recommendation' && (
-        <RequestClosureDialog
-          recommendation={dialog.item.recommendation}
-          actor={{ name: user.name, now, policy }}
-          onDismiss={() => setDialog(null)}
-          onSave={async (next) => {
-            if (dialog.item.kind !== 'recommendation') return;
-            if (!(await saveRecord({ recommendation: dialog.item.recommendation, etag: dialog.item.etag }, next))) return;
-            await done(format(strings.ClosureRequested, refOf(dialog.item)));
-          }}
-        />
-      )}
-      {dialog?.kind === 'decide' && user !== null && (
-        <DecideClosureDialog
-          recommendation={dialog.record.recommendation}
-          actor={{ name: user.name, now, policy }}
-          onDismiss={() => setDialog(null)}
-          onSave={async (next) => {
-            if (!(await saveRecord(dialog.record, next))) return;
-            await done(format(strings.ClosureDecided, dialog.record.recommendation.ref));
-          }}
-        />
+      {dialog !== null && user !== null && (
+        <OnDemand loading={strings.LoadingPart} failed={strings.PartFailed}>
+          {dialog.kind === 'update' && (
+            <ProgressUpdateDialog
+              recommendation={dialog.item.kind === 'action' ? { ...dialog.item.recommendation, ref: refOf(dialog.item), lifecycle: dialog.item.action.lifecycle } : dialog.item.recommendation}
+              actor={{ name: user.name, now, policy }}
+              onDismiss={() => setDialog(null)}
+              onSave={(update, next) => postUpdate(dialog.item, update, next)}
+            />
+          )}
+          {dialog.kind === 'closure' && dialog.item.kind === 'recommendation' && (
+            <RequestClosureDialog
+              recommendation={dialog.item.recommendation}
+              actor={{ name: user.name, now, policy }}
+              onDismiss={() => setDialog(null)}
+              onSave={async (next) => {
+                if (dialog.item.kind !== 'recommendation') return;
+                if (!(await saveRecord({ recommendation: dialog.item.recommendation, etag: dialog.item.etag }, next))) return;
+                await done(format(strings.ClosureRequested, refOf(dialog.item)));
+              }}
+            />
+          )}
+          {dialog.kind === 'decide' && (
+            <DecideClosureDialog
+              recommendation={dialog.record.recommendation}
+              actor={{ name: user.name, now, policy }}
+              onDismiss={() => setDialog(null)}
+              onSave={async (next) => {
+                if (!(await saveRecord(dialog.record, next))) return;
+                await done(format(strings.ClosureDecided, dialog.record.recommendation.ref));
+              }}
+            />
+          )}
+        </OnDemand>
       )}
       {conflictDialog}
       {actionSave.conflictDialog}

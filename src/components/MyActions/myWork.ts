@@ -5,7 +5,7 @@
  */
 import type { SPFI } from '@pnp/sp';
 import type { Lifecycle } from '../../core/model';
-import { createTrackerData } from '../../data';
+import { createTrackerData } from '../../data/tracker';
 import type { Stored, TrackerData } from '../../data';
 import type { Recommendation } from '../../core/model';
 import { createDataSource } from '../data/createDataSource';

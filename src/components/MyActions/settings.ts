@@ -75,6 +75,10 @@ export interface MyActionsStrings {
   ClosureDecided: string;
   /** Shown instead of "Open in the tracker" links when the stored tracker page address is refused; {0} says why. */
   TrackerPageRefused: string;
+  /** Said while a dialog's code loads (it is loaded when first opened). */
+  LoadingPart: string;
+  /** Said when a dialog's code cannot be loaded; the browser's reason follows. */
+  PartFailed: string;
 }
 
 /**

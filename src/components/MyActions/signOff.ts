@@ -5,7 +5,7 @@
  */
 import type { Lifecycle, Recommendation } from '../../core/model';
 import { isSamePerson } from '../../core/transitions';
-import { itemPermissions } from '../item/ItemPanel';
+import { itemPermissions } from '../item/permissions';
 import type { TrackerUser } from '../data/TrackerDataSource';
 
 /** The status of a recommendation whose closure has been asked for. */

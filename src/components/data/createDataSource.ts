@@ -8,7 +8,9 @@ import { londonDate } from '../../core/dates';
 import { readRagPolicy, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
-import { ConflictError, DataError, SettingConflictError, createTrackerData, provision } from '../../data';
+import { ConflictError, DataError } from '../../data/errors';
+import { SettingConflictError } from '../../data/settings';
+import { createTrackerData } from '../../data/tracker';
 import type { SiteUser, Stored, TrackerData } from '../../data';
 import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
 import { SaveConflictError } from './TrackerDataSource';
@@ -99,6 +101,8 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
     },
 
     async provision(): Promise<void> {
+      // Setting up a site happens once, by its owner: that code is not loaded with the web part.
+      const { provision } = await import(/* webpackChunkName: 'tracker-provision' */ '../../data/provision');
       await provision(sp, TRACKER_SCHEMA);
     },
 

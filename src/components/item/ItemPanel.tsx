@@ -13,12 +13,12 @@ import { Pivot, PivotItem } from '@fluentui/react/lib/Pivot';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
-import type { ClosureRequest, ExtensionRequest, OriginatingReport, Person, ProgressUpdate, Recommendation } from '../../core/model';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { formatUkDate, londonDate } from '../../core/dates';
-import { colourDifference, confidenceDisagreement, isOpen, trafficLight } from '../../core/status';
+import { colourDifference, confidenceDisagreement, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import { isSamePerson } from '../../core/transitions';
 import type { ActionRecord, AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, shortUkDate, ukDateTime } from '../common/format';
@@ -27,6 +27,7 @@ import type { Actor } from './dialogs';
 import { ActionForm, RecommendationForm } from './forms';
 import { useRecommendationSave } from './useRecommendationSave';
 import { useActionSave } from './conflictSave';
+import { itemPermissions } from './permissions';
 
 type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: ActionRecord } | null;
 
@@ -44,31 +45,6 @@ export interface ItemPanelProps {
   onDismiss: () => void;
   /** The site's choice of the deadline RED is measured against. */
   policy: RagPolicy;
-}
-
-/** What the signed-in person may do with this item now. */
-export function itemPermissions(rec: Recommendation, user: TrackerUser): {
-  canUpdate: boolean;
-  canRequestClosure: boolean;
-  canDecideClosure: boolean;
-  canRequestExtension: boolean;
-  canDecideExtension: boolean;
-} {
-  const pendingClosure = rec.closure !== undefined && rec.closure.decision === undefined;
-  const pendingExtension = rec.extension !== undefined && rec.extension.decision === undefined;
-  // People are matched by site user id and e-mail as well as by name: imports keep the owner as
-  // written ("T/D/Ch/Supt Davison") while the signed-in name is the account's ("Head of Crime").
-  const is = (person: Person | string | undefined): boolean =>
-    (typeof person === 'object' && person.userId !== undefined && person.userId === user.id) || isSamePerson(user.name, person) || isSamePerson(user.email, person);
-  // Whoever owned the item when the request was made stays excluded after the owner is changed.
-  const independent = (request: ClosureRequest | ExtensionRequest): boolean => !is(rec.owner) && !is(request.ownerAtRequest) && !is(request.requestedBy);
-  return {
-    canUpdate: user.canEdit && isOpen(rec.lifecycle),
-    canRequestClosure: user.canEdit && isOpen(rec.lifecycle) && !pendingClosure,
-    canDecideClosure: user.canEdit && pendingClosure && rec.closure !== undefined && independent(rec.closure),
-    canRequestExtension: user.canEdit && isOpen(rec.lifecycle) && !pendingExtension,
-    canDecideExtension: user.canEdit && pendingExtension && rec.extension !== undefined && independent(rec.extension)
-  };
 }
 
 export function ItemPanel(props: ItemPanelProps): JSX.Element {

@@ -6,16 +6,16 @@
  * its own {@link FieldSet}.
  */
 import * as React from 'react';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { Text } from '@fluentui/react/lib/Text';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { Action } from '../../core/model';
 import { SaveConflictError } from '../data/TrackerDataSource';
 import type { TrackerDataSource, Versioned } from '../data/TrackerDataSource';
 import { ACTION_FIELDS } from './changes';
 import type { FieldSet } from './changes';
+import { OnDemand } from '../common/OnDemand';
+import type { ConflictDialogProps } from './ConflictDialog';
+
+// The dialog is drawn only after a 412: its code loads then.
+const LazyConflictDialog = React.lazy(() => import(/* webpackChunkName: 'item-conflict' */ './ConflictDialog').then((m) => ({ default: m.ConflictDialog })));
 
 interface PendingConflict<T> {
   base: Versioned<T>;
@@ -91,9 +91,13 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
     setPending(null);
   };
 
+  // React.lazy drops the component's type parameter: this is the same component, typed for T.
+  const ConflictDialog = LazyConflictDialog as unknown as (props: ConflictDialogProps<T>) => JSX.Element;
   const conflictDialog =
     pending === null ? null : (
-      <ConflictDialog fields={fields} base={pending.base.value} mine={pending.mine} theirs={pending.theirs.value} busy={busy} error={error} onReapply={reapplyMine} onKeepTheirs={keepTheirs} />
+      <OnDemand loading="Loading both versions…" failed="The conflict could not be shown; reload the page to try again.">
+        <ConflictDialog fields={fields} base={pending.base.value} mine={pending.mine} theirs={pending.theirs.value} busy={busy} error={error} onReapply={reapplyMine} onKeepTheirs={keepTheirs} />
+      </OnDemand>
     );
   return { save, conflictDialog };
 }
@@ -102,66 +106,4 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
 export function useActionSave(data: Pick<TrackerDataSource, 'saveAction'>): ConflictSave<Action> {
   const write = React.useCallback((base: Versioned<Action>, mine: Action) => data.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [data]);
   return useConflictSave(write, ACTION_FIELDS);
-}
-
-interface ConflictDialogProps<T> {
-  fields: FieldSet<T>;
-  base: T;
-  mine: T;
-  theirs: T;
-  busy: boolean;
-  error: string | null;
-  onReapply: () => Promise<void>;
-  onKeepTheirs: () => void;
-}
-
-/** Side by side: what the other person changed, and what the user changed, field by field. */
-export function ConflictDialog<T>(props: ConflictDialogProps<T>): JSX.Element {
-  const theme = useTheme();
-  const styles = mergeStyleSets({
-    table: { borderCollapse: 'collapse', width: '100%', marginBottom: 12 },
-    cell: { border: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 8px', verticalAlign: 'top', textAlign: 'left', whiteSpace: 'pre-wrap' }
-  });
-  const { fields } = props;
-  const changed = [...new Set([...fields.changed(props.base, props.theirs), ...fields.changed(props.base, props.mine)])];
-  return (
-    <Dialog
-      hidden={false}
-      onDismiss={props.onKeepTheirs}
-      minWidth={560}
-      dialogContentProps={{
-        type: DialogType.normal,
-        title: 'Someone else changed this item',
-        subText: 'Your changes were not saved yet. Compare them with the version now on the site, then re-apply yours on top of it or keep theirs.'
-      }}
-      modalProps={{ isBlocking: true }}
-    >
-      {props.error !== null && <MessageBar messageBarType={MessageBarType.error}>{props.error}</MessageBar>}
-      <table className={styles.table} data-testid="conflict-table">
-        <caption>
-          <Text variant="medium">Changes since you opened the item</Text>
-        </caption>
-        <thead>
-          <tr>
-            <th className={styles.cell} scope="col">Field</th>
-            <th className={styles.cell} scope="col">Their version</th>
-            <th className={styles.cell} scope="col">Your version</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changed.map((f) => (
-            <tr key={f}>
-              <th className={styles.cell} scope="row">{fields.labels[f]}</th>
-              <td className={styles.cell}>{fields.text(props.theirs, f)}</td>
-              <td className={styles.cell}>{fields.text(props.mine, f)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <DialogFooter>
-        <PrimaryButton text="Re-apply my changes" disabled={props.busy} onClick={() => void props.onReapply()} />
-        <DefaultButton text="Keep their version" disabled={props.busy} onClick={props.onKeepTheirs} />
-      </DialogFooter>
-    </Dialog>
-  );
 }

@@ -4,19 +4,18 @@
  * What a user may change follows their SharePoint permissions.
  */
 import * as React from 'react';
-import { CommandBar } from '@fluentui/react/lib/CommandBar';
-import type { ICommandBarItemProps } from '@fluentui/react/lib/CommandBar';
 import { ConstrainMode, DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
 import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
-import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { DefaultButton } from '@fluentui/react/lib/Button';
-import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import { hiddenContentStyle, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
@@ -26,9 +25,10 @@ import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
 import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import { TrackerSettingsPanel } from './TrackerSettingsPanel';
-import { ItemPanel } from '../item/ItemPanel';
-import { RecommendationForm, ReportForm } from '../item/forms';
+import { OnDemand } from '../common/OnDemand';
+import { CommandRow } from '../common/CommandRow';
+import type { Command } from '../common/CommandRow';
+import { EarlyReads, startReads } from '../data/preload';
 import { TrackerShell } from '../setup/TrackerShell';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
@@ -40,6 +40,23 @@ import { exportRows } from './exportView';
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
 const ReminderRulesPage = React.lazy(() => import(/* webpackChunkName: 'tracker-rules' */ '../reminders/ReminderRulesPage').then((m) => ({ default: m.ReminderRulesPage })));
+// The item panel (its dialogs, forms, date and people pickers), the new-item forms and the
+// settings panel load when first opened: the grid draws without them.
+const ItemPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-item' */ '../item/ItemPanel').then((m) => ({ default: m.ItemPanel })));
+const RecommendationForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.RecommendationForm })));
+const ReportForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.ReportForm })));
+const TrackerSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-settings' */ './TrackerSettingsPanel').then((m) => ({ default: m.TrackerSettingsPanel })));
+
+const LOAD_FAILED = 'This part of the tracker could not be loaded; reload the page to try again.';
+
+/** While a panel's code loads, its frame opens at once with a spinner (Panel is drawn with the filters' dropdowns anyway). */
+function panelFrame(title: string, type: PanelType): (spinner: JSX.Element) => JSX.Element {
+  return (spinner) => (
+    <Panel isOpen type={type} headerText={title} closeButtonAriaLabel="Close">
+      {spinner}
+    </Panel>
+  );
+}
 
 export interface RecommendationTrackerProps {
   data: TrackerDataSource;
@@ -55,15 +72,19 @@ export interface RecommendationTrackerProps {
 
 /** The web part's root: theme, set-up check, then the tracker. */
 export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
+  // The grid's reads start now, beside the shell's set-up check, not after it.
+  const early = React.useMemo(() => new EarlyReads(props.data), [props.data]);
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
-      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} />}
+      {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} />}
     </TrackerShell>
   );
 }
 
 export interface TrackerViewProps {
   data: TrackerDataSource;
+  /** Reads started before the view mounted (by the web part's root), taken over by the first load. */
+  early?: EarlyReads;
   user: TrackerUser;
   settings: TrackerSettings;
   linkFilters: LinkFilters;
@@ -127,6 +148,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
 
   React.useEffect(() => setFilters(preset), [preset]);
 
+  const early = props.early;
   const load = React.useCallback(async (): Promise<void> => {
     setLoading(true);
     setError(null);
@@ -136,13 +158,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       setRecords([]);
       setIncompleteRecords([]);
       // Reports and the first page of recommendations load side by side: first rows sooner.
+      const reads = early?.take(data) ?? startReads(data);
       await Promise.all([
-        data.ragPolicy().then(setPolicy),
-        data.readReports().then((read) => {
+        reads.policy.then(setPolicy),
+        reads.reports.then((read) => {
           setReports(read.reports);
           setIncompleteReports(read.incomplete);
         }),
-        data.loadRecommendations((pageOfRecords, incomplete) => {
+        reads.recommendations((pageOfRecords, incomplete) => {
           loaded = loaded.concat(pageOfRecords);
           setRecords(loaded);
           if (incomplete.length > 0) {
@@ -156,7 +179,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     } finally {
       setLoading(false);
     }
-  }, [data]);
+  }, [data, early]);
 
   React.useEffect(() => {
     load().catch(() => undefined);
@@ -313,28 +336,28 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   }), [visible, sort, renderCell]);
 
 
-  const commands: ICommandBarItemProps[] = [
+  const commands: Command[] = [
     ...(user.canEdit
       ? [
-          { key: 'newRec', text: 'New recommendation', iconProps: { iconName: 'Add' }, disabled: reports.length === 0, onClick: () => setForm('recommendation') },
-          { key: 'newReport', text: 'New report', iconProps: { iconName: 'Add' }, onClick: () => setForm('report') }
+          { key: 'newRec', text: 'New recommendation', iconName: 'Add', disabled: reports.length === 0, onClick: () => setForm('recommendation') },
+          { key: 'newReport', text: 'New report', iconName: 'Add', onClick: () => setForm('report') }
         ]
       : []),
     {
       key: 'export',
       text: 'Export to Excel',
-      iconProps: { iconName: 'ExcelDocument' },
+      iconName: 'ExcelDocument',
       disabled: sorted.length === 0,
       onClick: () => {
         setWarning(null);
         exportRows(settings.title, visible, sorted).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
-    { key: 'refresh', text: 'Refresh', iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
+    { key: 'refresh', text: 'Refresh', iconName: 'Refresh', onClick: () => void load() },
     ...(user.canManageLists
       ? [
-          { key: 'settings', text: 'Tracker settings', iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
-          { key: 'rules', text: 'Reminder rules', iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
+          { key: 'settings', text: 'Tracker settings', iconName: 'Settings', onClick: () => setSettingsOpen(true) },
+          { key: 'rules', text: 'Reminder rules', iconName: 'Ringer', onClick: () => setRulesOpen(true) }
         ]
       : [])
   ];
@@ -358,7 +381,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {
     return (
-      <React.Suspense fallback={<Spinner label="Loading reminder rules…" />}>
+      <OnDemand loading="Loading reminder rules…" failed={LOAD_FAILED}>
         <ReminderRulesPage
           data={data}
           records={records}
@@ -367,7 +390,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           now={now}
           onClose={() => setRulesOpen(false)}
         />
-      </React.Suspense>
+      </OnDemand>
     );
   }
 
@@ -377,7 +400,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         {settings.title}
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
-      <CommandBar items={commands} ariaLabel="Tracker commands" />
+      <CommandRow items={commands} ariaLabel="Tracker commands" />
       {error !== null && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel="Close message">
           {error}
@@ -426,63 +449,71 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </Stack>
       )}
       {open !== undefined && (
-        <ItemPanel
-          key={open.recommendation.id}
-          data={data}
-          record={open}
-          user={user}
-          now={now}
-          reports={reports}
-          siblings={siblings}
-          directorates={directorates}
-          onChanged={replaceRecord}
-          onDismiss={() => setOpenId(null)}
-          policy={policy}
-        />
+        <OnDemand loading="Loading the item…" failed={LOAD_FAILED} frame={panelFrame(open.recommendation.ref, PanelType.large)}>
+          <ItemPanel
+            key={open.recommendation.id}
+            data={data}
+            record={open}
+            user={user}
+            now={now}
+            reports={reports}
+            siblings={siblings}
+            directorates={directorates}
+            onChanged={replaceRecord}
+            onDismiss={() => setOpenId(null)}
+            policy={policy}
+          />
+        </OnDemand>
       )}
       {settingsOpen && (
-        <TrackerSettingsPanel
-          data={data}
-          policy={policy}
-          onDismiss={() => setSettingsOpen(false)}
-          onChangedElsewhere={(theirs) => {
-            setPolicy(theirs);
-            void load();
-          }}
-          onSaved={(next, changed) => {
-            setPolicy(next);
-            setSettingsOpen(false);
-            setNotice(`Saved: ${ragPolicyStatement(next)} ${changed === 1 ? '1 stored colour was' : `${changed} stored colours were`} brought up to date.`);
-            void load();
-          }}
-        />
+        <OnDemand loading="Loading the tracker settings…" failed={LOAD_FAILED} frame={panelFrame('Tracker settings', PanelType.medium)}>
+          <TrackerSettingsPanel
+            data={data}
+            policy={policy}
+            onDismiss={() => setSettingsOpen(false)}
+            onChangedElsewhere={(theirs) => {
+              setPolicy(theirs);
+              void load();
+            }}
+            onSaved={(next, changed) => {
+              setPolicy(next);
+              setSettingsOpen(false);
+              setNotice(`Saved: ${ragPolicyStatement(next)} ${changed === 1 ? '1 stored colour was' : `${changed} stored colours were`} brought up to date.`);
+              void load();
+            }}
+          />
+        </OnDemand>
       )}
       {form === 'report' && (
-        <ReportForm
-          onDismiss={() => setForm(null)}
-          onSave={async (report) => {
-            const saved = (await data.saveReport(null, report)).value;
-            setReports((prev) => [...prev, saved]);
-            setForm(null);
-            setNotice(`Report “${saved.title}” added.`);
-          }}
-        />
+        <OnDemand loading="Loading the form…" failed={LOAD_FAILED}>
+          <ReportForm
+            onDismiss={() => setForm(null)}
+            onSave={async (report) => {
+              const saved = (await data.saveReport(null, report)).value;
+              setReports((prev) => [...prev, saved]);
+              setForm(null);
+              setNotice(`Report “${saved.title}” added.`);
+            }}
+          />
+        </OnDemand>
       )}
       {form === 'recommendation' && (
-        <RecommendationForm
-          reports={reports}
-          causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
-          people={data}
-          directorates={directorates}
-          defaultReportId={defaultReport}
-          onDismiss={() => setForm(null)}
-          onSave={async (rec: Recommendation) => {
-            const saved = await data.saveRecommendation(null, rec);
-            replaceRecord(saved);
-            setForm(null);
-            setNotice(`${saved.recommendation.ref} added.`);
-          }}
-        />
+        <OnDemand loading="Loading the form…" failed={LOAD_FAILED}>
+          <RecommendationForm
+            reports={reports}
+            causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
+            people={data}
+            directorates={directorates}
+            defaultReportId={defaultReport}
+            onDismiss={() => setForm(null)}
+            onSave={async (rec: Recommendation) => {
+              const saved = await data.saveRecommendation(null, rec);
+              replaceRecord(saved);
+              setForm(null);
+              setNotice(`${saved.recommendation.ref} added.`);
+            }}
+          />
+        </OnDemand>
       )}
     </Stack>
   );

@@ -37,6 +37,8 @@ declare interface IMyActionsWebPartStrings {
   ClosureAskedBy: string;
   ClosureDecided: string;
   TrackerPageRefused: string;
+  LoadingPart: string;
+  PartFailed: string;
 }
 
 declare module 'MyActionsWebPartStrings' {
