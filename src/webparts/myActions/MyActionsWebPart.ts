@@ -8,8 +8,7 @@ import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { spfi, SPFx } from '@pnp/sp';
 import * as strings from 'MyActionsWebPartStrings';
-import { MyActions } from '../../components/MyActions/MyActions';
-import { createMyActionsSource } from '../../components/MyActions/myWork';
+import type { MyActions } from '../../components/MyActions/MyActions';
 import type { MyActionsSource } from '../../components/MyActions/myWork';
 import { myActionsPane, withMyActionsDefaults } from '../../components/MyActions/settings';
 import type { MyActionsSettings } from '../../components/MyActions/settings';
@@ -19,20 +18,29 @@ import type { TrackerDataSource } from '../../components/data/TrackerDataSource'
 import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase';
 
 export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActionsSettings>> {
+  private view: typeof MyActions | undefined;
   private source: MyActionsSource | undefined;
   private teams: TeamsAppLike | undefined;
 
+  protected async loadView(): Promise<void> {
+    const [view, work] = await Promise.all([
+      import(/* webpackChunkName: 'my-actions-view' */ '../../components/MyActions/MyActions'),
+      import(/* webpackChunkName: 'my-actions-view' */ '../../components/MyActions/myWork')
+    ]);
+    this.view = view.MyActions;
+    this.source = work.createMyActionsSource(spfi().using(SPFx(this.context)));
+  }
+
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this.source = createMyActionsSource(spfi().using(SPFx(this.context)));
     // Defined only when the web part runs in Teams (a tab or the personal app).
     const teamsSdk = this.context.sdks.microsoftTeams;
     this.teams = teamsSdk === undefined ? undefined : teamsSdk.teamsJs.app;
   }
 
   protected element(_data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement {
-    if (this.source === undefined) throw new Error('My Actions rendered before it was initialised.');
-    return React.createElement(MyActions, { source: this.source, settings: withMyActionsDefaults(this.properties), strings, teams: this.teams, theme });
+    if (this.source === undefined || this.view === undefined) throw new Error('My Actions rendered before it was initialised.');
+    return React.createElement(this.view, { source: this.source, settings: withMyActionsDefaults(this.properties), strings, teams: this.teams, theme });
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {

@@ -2,15 +2,22 @@
 import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'RecommendationTrackerWebPartStrings';
-import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
+import type { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
 import { itemIdFromQuery, linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
 import type { PaneChoices, SettingGroup, TrackerSettings } from '../../components/settings/settings';
 import { TrackerWebPartBase } from './TrackerWebPartBase';
 
 export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Partial<TrackerSettings>> {
+  private view: typeof RecommendationTracker | undefined;
+
+  protected async loadView(): Promise<void> {
+    this.view = (await import(/* webpackChunkName: 'tracker-view' */ '../../components/tracker/RecommendationTracker')).RecommendationTracker;
+  }
+
   protected element(data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement {
-    return React.createElement(RecommendationTracker, {
+    if (this.view === undefined) throw new Error('The tracker rendered before its view was loaded.');
+    return React.createElement(this.view, {
       data,
       theme,
       settings: withTrackerDefaults(this.properties),
