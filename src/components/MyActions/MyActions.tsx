@@ -23,7 +23,7 @@ import { trackerPageProblem } from '../../core/links';
 import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
-import { OnDemand } from '../common/OnDemand';
+import { OnDemand, overPage } from '../common/OnDemand';
 import { itemPermissions } from '../item/permissions';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { useActionSave } from '../item/conflictSave';
@@ -182,7 +182,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
         onDecide={(record) => setDialog({ kind: 'decide', record })}
       />
       {dialog !== null && user !== null && (
-        <OnDemand loading={strings.LoadingPart} failed={strings.PartFailed}>
+        <OnDemand loading={strings.LoadingPart} failed={strings.PartFailed} frame={overPage} onDismiss={() => setDialog(null)}>
           {dialog.kind === 'update' && (
             <ProgressUpdateDialog
               recommendation={dialog.item.kind === 'action' ? { ...dialog.item.recommendation, ref: refOf(dialog.item), lifecycle: dialog.item.action.lifecycle } : dialog.item.recommendation}

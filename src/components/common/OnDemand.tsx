@@ -4,17 +4,41 @@
  * its chunk downloads and a message if the download fails, in place of the part.
  */
 import * as React from 'react';
+import { Layer } from '@fluentui/react/lib/Layer';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Overlay } from '@fluentui/react/lib/Overlay';
 import { Spinner } from '@fluentui/react/lib/Spinner';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 
 export interface OnDemandProps {
   /** What the spinner says while the part's code loads ("Loading the item…"). */
   loading: string;
   /** The sentence shown when the code cannot be loaded; the browser's reason follows it. */
   failed: string;
-  /** Where the spinner is drawn, when not in place of the part (a panel's frame, say). */
-  frame?: (spinner: JSX.Element) => JSX.Element;
+  /** Where the spinner or the message is drawn, when not in place of the part (a panel's frame, say). */
+  frame?: (content: JSX.Element) => JSX.Element;
+  /** Closes the part: offered on the message when its code could not be loaded. */
+  onDismiss?: () => void;
   children: React.ReactNode;
+}
+
+const styles = mergeStyleSets({
+  centre: { display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100%' }
+});
+
+/** For a part that opens over the page (a dialog, a panel): its spinner or message is shown over the page too, where the part will be. */
+export function overPage(content: JSX.Element): JSX.Element {
+  return (
+    <Layer>
+      <Overlay>
+        <div className={styles.centre}>{content}</div>
+      </Overlay>
+    </Layer>
+  );
+}
+
+function inPlace(content: JSX.Element): JSX.Element {
+  return content;
 }
 
 interface BoundaryState {
@@ -22,7 +46,7 @@ interface BoundaryState {
 }
 
 /** Catches a chunk that failed to load (a lost connection, a redeployed CDN) and says so. */
-class LoadBoundary extends React.Component<{ failed: string; children: React.ReactNode }, BoundaryState> {
+class LoadBoundary extends React.Component<{ failed: string; frame: (content: JSX.Element) => JSX.Element; onDismiss?: () => void; children: React.ReactNode }, BoundaryState> {
   public state: BoundaryState = { error: null };
 
   public static getDerivedStateFromError(error: unknown): BoundaryState {
@@ -31,8 +55,8 @@ class LoadBoundary extends React.Component<{ failed: string; children: React.Rea
 
   public render(): React.ReactNode {
     if (this.state.error === null) return this.props.children;
-    return (
-      <MessageBar messageBarType={MessageBarType.error} isMultiline>
+    return this.props.frame(
+      <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={this.props.onDismiss} dismissButtonAriaLabel="Close message">
         {`${this.props.failed} ${this.state.error.message}`}
       </MessageBar>
     );
@@ -41,10 +65,10 @@ class LoadBoundary extends React.Component<{ failed: string; children: React.Rea
 
 /** A part loaded on demand: a spinner while its code downloads, a message if it cannot be. */
 export function OnDemand(props: OnDemandProps): JSX.Element {
-  const spinner = <Spinner label={props.loading} />;
+  const frame = props.frame ?? inPlace;
   return (
-    <LoadBoundary failed={props.failed}>
-      <React.Suspense fallback={props.frame === undefined ? spinner : props.frame(spinner)}>{props.children}</React.Suspense>
+    <LoadBoundary failed={props.failed} frame={frame} onDismiss={props.onDismiss}>
+      <React.Suspense fallback={frame(<Spinner label={props.loading} />)}>{props.children}</React.Suspense>
     </LoadBoundary>
   );
 }

@@ -24,7 +24,7 @@ import { shortUkDate } from '../common/format';
 import { TrackerShell } from '../setup/TrackerShell';
 import { linkFiltersToQuery } from '../settings/settings';
 import type { DashboardSettings, LinkFilters } from '../settings/settings';
-import { OnDemand } from '../common/OnDemand';
+import { OnDemand, overPage } from '../common/OnDemand';
 import { EarlyReads } from '../data/preload';
 import { buildRows, countedRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
 import { DEFAULT_RAG_POLICY } from '../../core/status';
@@ -165,7 +165,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
       </div>
       <OpenChart points={openOverTime(rows, today)} />
       {drill !== null && (
-        <OnDemand loading="Loading the items…" failed="The items could not be loaded; reload the page to try again.">
+        <OnDemand loading="Loading the items…" failed="The items could not be loaded; reload the page to try again." frame={overPage} onDismiss={() => setDrill(null)}>
           <DrillPanel data={data} user={props.user} title={drill.title} link={drill.link} now={now} onDismiss={() => setDrill(null)} />
         </OnDemand>
       )}

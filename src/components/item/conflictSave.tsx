@@ -11,7 +11,7 @@ import { SaveConflictError } from '../data/TrackerDataSource';
 import type { TrackerDataSource, Versioned } from '../data/TrackerDataSource';
 import { ACTION_FIELDS } from './changes';
 import type { FieldSet } from './changes';
-import { OnDemand } from '../common/OnDemand';
+import { OnDemand, overPage } from '../common/OnDemand';
 import type { ConflictDialogProps } from './ConflictDialog';
 
 // The dialog is drawn only after a 412: its code loads then.
@@ -95,7 +95,7 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
   const ConflictDialog = LazyConflictDialog as unknown as (props: ConflictDialogProps<T>) => JSX.Element;
   const conflictDialog =
     pending === null ? null : (
-      <OnDemand loading="Loading both versions…" failed="The conflict could not be shown; reload the page to try again.">
+      <OnDemand loading="Loading both versions…" failed="The conflict could not be shown, so the version on the site is kept; reload the page to try again." frame={overPage} onDismiss={keepTheirs}>
         <ConflictDialog fields={fields} base={pending.base.value} mine={pending.mine} theirs={pending.theirs.value} busy={busy} error={error} onReapply={reapplyMine} onKeepTheirs={keepTheirs} />
       </OnDemand>
     );

@@ -25,7 +25,7 @@ import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
 import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import { OnDemand } from '../common/OnDemand';
+import { OnDemand, overPage } from '../common/OnDemand';
 import { CommandRow } from '../common/CommandRow';
 import type { Command } from '../common/CommandRow';
 import { EarlyReads, startReads } from '../data/preload';
@@ -49,11 +49,11 @@ const TrackerSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'track
 
 const LOAD_FAILED = 'This part of the tracker could not be loaded; reload the page to try again.';
 
-/** While a panel's code loads, its frame opens at once with a spinner (Panel is drawn with the filters' dropdowns anyway). */
-function panelFrame(title: string, type: PanelType): (spinner: JSX.Element) => JSX.Element {
-  return (spinner) => (
-    <Panel isOpen type={type} headerText={title} closeButtonAriaLabel="Close">
-      {spinner}
+/** While a panel's code loads, its frame opens at once with a spinner, or the message if it cannot load (Panel is drawn with the filters' dropdowns anyway). */
+function panelFrame(title: string, type: PanelType, onDismiss: () => void): (content: JSX.Element) => JSX.Element {
+  return (content) => (
+    <Panel isOpen type={type} headerText={title} closeButtonAriaLabel="Close" onDismiss={onDismiss}>
+      {content}
     </Panel>
   );
 }
@@ -381,7 +381,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {
     return (
-      <OnDemand loading="Loading reminder rules…" failed={LOAD_FAILED}>
+      <OnDemand loading="Loading reminder rules…" failed={LOAD_FAILED} onDismiss={() => setRulesOpen(false)}>
         <ReminderRulesPage
           data={data}
           records={records}
@@ -449,7 +449,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </Stack>
       )}
       {open !== undefined && (
-        <OnDemand loading="Loading the item…" failed={LOAD_FAILED} frame={panelFrame(open.recommendation.ref, PanelType.large)}>
+        <OnDemand loading="Loading the item…" failed={LOAD_FAILED} frame={panelFrame(open.recommendation.ref, PanelType.large, () => setOpenId(null))}>
           <ItemPanel
             key={open.recommendation.id}
             data={data}
@@ -466,7 +466,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </OnDemand>
       )}
       {settingsOpen && (
-        <OnDemand loading="Loading the tracker settings…" failed={LOAD_FAILED} frame={panelFrame('Tracker settings', PanelType.medium)}>
+        <OnDemand loading="Loading the tracker settings…" failed={LOAD_FAILED} frame={panelFrame('Tracker settings', PanelType.medium, () => setSettingsOpen(false))}>
           <TrackerSettingsPanel
             data={data}
             policy={policy}
@@ -485,7 +485,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </OnDemand>
       )}
       {form === 'report' && (
-        <OnDemand loading="Loading the form…" failed={LOAD_FAILED}>
+        <OnDemand loading="Loading the form…" failed={LOAD_FAILED} frame={overPage} onDismiss={() => setForm(null)}>
           <ReportForm
             onDismiss={() => setForm(null)}
             onSave={async (report) => {
@@ -498,7 +498,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </OnDemand>
       )}
       {form === 'recommendation' && (
-        <OnDemand loading="Loading the form…" failed={LOAD_FAILED}>
+        <OnDemand loading="Loading the form…" failed={LOAD_FAILED} frame={overPage} onDismiss={() => setForm(null)}>
           <RecommendationForm
             reports={reports}
             causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
