@@ -1,7 +1,9 @@
 /**
  * Code that only some users need (the item panel and its dialogs, forms, settings, the rules page)
  * is loaded when it is first opened, not with the web part: {@link OnDemand} shows a spinner while
- * its chunk downloads and a message if the download fails, in place of the part.
+ * its chunk downloads and a message if the download fails, where the part will be (in its place, in
+ * a panel's frame, or over the page for a dialog). The message also stands in for a part that fails
+ * as it renders, which would otherwise take the whole web part down.
  */
 import * as React from 'react';
 import { Layer } from '@fluentui/react/lib/Layer';
