@@ -6,20 +6,15 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/folders/list';
+import '@pnp/sp/files/folder';
+import '@pnp/sp/files/web';
 import type { IsoDate } from '../core/model';
 import { F, PAPER_KINDS, dateFromSharePoint, dateToSharePoint, listSchema } from '../schema';
 import { DataError, toDataError } from './errors';
 import { eqText } from './odata';
 
 export type PaperKind = (typeof PAPER_KINDS)[number];
-
-/**
- * PnPjs's file and folder methods, added to its objects when first needed: a web part that never
- * stores or reads a paper does not download them.
- */
-async function fileMethods(): Promise<void> {
-  await Promise.all([import('@pnp/sp/folders/list'), import('@pnp/sp/files/folder'), import('@pnp/sp/files/web')]);
-}
 
 /** A file in the Committee Papers library. */
 export interface PaperFile {
@@ -72,7 +67,6 @@ export class PapersRepository {
   async add(file: NewPaperFile): Promise<PaperFile> {
     const what = `saving '${file.name}' to '${this.title}'`;
     try {
-      await fileMethods();
       const list = this.sp.web.lists.getByTitle(this.title);
       const info = await list.rootFolder.files.addUsingPath(file.name, file.content, { Overwrite: false });
       const item = (await this.sp.web.getFileByServerRelativePath(info.ServerRelativeUrl).listItemAllFields.select('Id')()) as { Id: number };
@@ -106,7 +100,6 @@ export class PapersRepository {
   /** A file's bytes. */
   async read(serverRelativeUrl: string): Promise<ArrayBuffer> {
     try {
-      await fileMethods();
       return await this.sp.web.getFileByServerRelativePath(serverRelativeUrl).getBuffer();
     } catch (e) {
       throw toDataError(e, `reading '${serverRelativeUrl}'`);
@@ -116,7 +109,6 @@ export class PapersRepository {
   /** A text file's content (snapshots are JSON). */
   async readText(serverRelativeUrl: string): Promise<string> {
     try {
-      await fileMethods();
       return await this.sp.web.getFileByServerRelativePath(serverRelativeUrl).getText();
     } catch (e) {
       throw toDataError(e, `reading '${serverRelativeUrl}'`);
