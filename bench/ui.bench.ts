@@ -14,6 +14,7 @@ import { TRACKER_SCHEMA } from '../src/schema';
 import { nodeSp } from '../src/data/node';
 import { createTrackerData } from '../src/data';
 import { startWorkbench } from '../src/workbench/server';
+import { LOC_FOLDERS, locFolder, readLocStrings } from '../src/workbench/loc';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/harness';
 
@@ -151,7 +152,7 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
       // Seen by the test driver too: it polls, and waits for a main thread busy with the next pages.
       const firstRowsSeen = await page.evaluate(() => performance.now());
       const firstRows = await page.waitForFunction(() => (window as unknown as { __firstRows?: number }).__firstRows).then((h) => h.jsonValue() as Promise<number>);
-      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS} of ${ITEMS}`) }).waitFor({ timeout: 120000 });
+      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS.toLocaleString('en-GB')} of ${ITEMS.toLocaleString('en-GB')}`) }).waitFor({ timeout: 120000 });
       const allRows = await page.evaluate(() => performance.now());
       if (firstPageUrl === undefined) throw new Error('The tracker made no request for its first page of items.');
 
@@ -168,7 +169,7 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
 
       // Back to the tracker for the interactions, with every row loaded.
       await page.goto(`${workbench.url}?page=tracker`);
-      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS} of ${ITEMS}`) }).waitFor({ timeout: 120000 });
+      await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS.toLocaleString('en-GB')} of ${ITEMS.toLocaleString('en-GB')}`) }).waitFor({ timeout: 120000 });
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -293,20 +294,30 @@ async function bundlePart(contents: string, external: string[]): Promise<Omit<Bu
  * had to bring its own.
  */
 async function bundleSizes(): Promise<{ react: number; parts: BundleFigure[] }> {
-  const sp = "import { spfi } from '@pnp/sp';\nimport { SPBrowser } from '@pnp/sp/behaviors/spbrowser';\nimport * as React from 'react';\nimport * as ReactDom from 'react-dom';";
-  const data = "import { createDataSource } from './src/components/data/createDataSource';";
+  // The screens' shared strings, as SPFx loads them beside the bundle (loc/en-gb.js), counted with it.
+  const shared = await readLocStrings<object>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'));
+  const sp = [
+    "import { spfi } from '@pnp/sp';",
+    "import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';",
+    "import * as React from 'react';",
+    "import * as ReactDom from 'react-dom';",
+    "import { TrackerStringsProvider } from './src/components/common/strings';",
+    `const shared = ${JSON.stringify(shared)};`
+  ].join('\n');
+  const data = "import { createDataSource } from './src/data/createDataSource';";
+  const provided = (element: string): string => `React.createElement(TrackerStringsProvider, { strings: shared }, ${element})`;
   const parts = [
     {
       name: 'Recommendation Tracker',
-      code: `${sp}\n${data}\nimport { RecommendationTracker } from './src/components/tracker/RecommendationTracker';\nexport function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(React.createElement(RecommendationTracker, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings }), el); }`
+      code: `${sp}\n${data}\nimport { RecommendationTracker } from './src/components/tracker/RecommendationTracker';\nexport function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(${provided('React.createElement(RecommendationTracker, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings })')}, el); }`
     },
     {
       name: 'Tracker Dashboard',
-      code: `${sp}\n${data}\nimport { TrackerDashboard } from './src/components/dashboard/TrackerDashboard';\nexport function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(React.createElement(TrackerDashboard, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings }), el); }`
+      code: `${sp}\n${data}\nimport { TrackerDashboard } from './src/components/dashboard/TrackerDashboard';\nexport function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(${provided('React.createElement(TrackerDashboard, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings })')}, el); }`
     },
     {
       name: 'My Actions',
-      code: `${sp}\nimport { MyActions } from './src/components/MyActions/MyActions';\nimport { createMyActionsSource } from './src/components/MyActions/myWork';\nexport function render(el: HTMLElement, siteUrl: string, settings: any, strings: any): void { ReactDom.render(React.createElement(MyActions, { source: createMyActionsSource(spfi(siteUrl).using(SPBrowser())), settings, strings }), el); }`
+      code: `${sp}\nimport { MyActions } from './src/components/MyActions/MyActions';\nimport { createMyActionsSource } from './src/data/myWork';\nexport function render(el: HTMLElement, siteUrl: string, settings: any, strings: any): void { ReactDom.render(${provided('React.createElement(MyActions, { source: createMyActionsSource(spfi(siteUrl).using(SPBrowser())), settings, strings })')}, el); }`
     }
   ];
   const react = await bundlePart("import * as React from 'react';\nimport * as ReactDom from 'react-dom';\nexport const r = [React, ReactDom];", []);
@@ -329,7 +340,7 @@ async function bundleSizes(): Promise<{ react: number; parts: BundleFigure[] }> 
       "import { RecommendationTracker } from './src/components/tracker/RecommendationTracker';",
       "import { TrackerDashboard } from './src/components/dashboard/TrackerDashboard';",
       "import { MyActions } from './src/components/MyActions/MyActions';",
-      "import { createMyActionsSource } from './src/components/MyActions/myWork';",
+      "import { createMyActionsSource } from './src/data/myWork';",
       'export const parts = { RecommendationTracker, TrackerDashboard, MyActions, createDataSource, createMyActionsSource, spfi, SPBrowser, React, ReactDom };'
     ].join('\n'),
     ['react', 'react-dom']

@@ -13,9 +13,9 @@ import { addDays, addMonths, isoDate, isValidDate, londonDate, parseIsoDate } fr
 import type { IsoDate } from '../core/model';
 import type { CommitteePaper, PlanUpdate } from '../core/paper';
 import { createTrackerData } from '../data';
-import { renderPaperFile, renderPlanUpdateFile } from '../reports/files';
-import { issueCommitteePaper, prepareCommitteePaper, preparePlanUpdate } from '../reports/issue';
-import type { BaselineChoice, PaperOptions } from '../reports/issue';
+import { renderPaperFile, renderPlanUpdateFile } from '../paper/files';
+import { issueCommitteePaper, prepareCommitteePaper, preparePlanUpdate } from '../paper/issue';
+import type { BaselineChoice, PaperOptions } from '../paper/issue';
 import { nodeSp, type NodeSpOptions } from '../data/node';
 import { siteAuthFromArgs, SiteAuthUsageError, SITE_AUTH_OPTIONS, SITE_AUTH_USAGE } from './sp';
 

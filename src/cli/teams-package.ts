@@ -9,6 +9,13 @@
  * there, so a tenant deployment sets `TRACKER_ENTRA_APP_ID` to the service's app registration
  * (its Application (client) ID) when building the package, and the packaged manifest names it
  * instead (docs/deploy-tenant.md). The id differs per tenant, hence an environment variable.
+ *
+ * The same Entra app is the tracker's bot (the Azure Bot registration uses it): the packaged
+ * manifest then gains `bots` with that id, in the personal scope, so that owners answer reminder
+ * cards in their chat with the bot. It must be one app: Graph's
+ * TeamsAppInstallation.ReadWriteSelfForUser.All lets an Entra app install only the Teams app that
+ * names it, which is how the service installs the tracker for owners. Without the variable there is
+ * no bot in the package (a bot id is a tenant's app registration; none is invented here).
  */
 import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'fs';
@@ -21,21 +28,32 @@ export const TEAMS_APP_ZIP = join(TEAMS_DIR, 'TeamsSPFxApp.zip');
 export interface TeamsManifestJson {
   icons: { color: string; outline: string };
   webApplicationInfo?: { id: string; resource?: string };
+  bots?: TeamsBot[];
   [key: string]: unknown;
+}
+
+/** The manifest's bot: the reminder service's Entra app, in a person's own chat. */
+export interface TeamsBot {
+  botId: string;
+  scopes: 'personal'[];
+  isNotificationOnly: boolean;
+  supportsFiles: boolean;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The manifest as packaged: `teams/manifest.json`, with `webApplicationInfo` naming the Entra app
- * in `TRACKER_ENTRA_APP_ID` when that is set (it exposes no API of its own, so no `resource`).
+ * in `TRACKER_ENTRA_APP_ID` when that is set (it exposes no API of its own, so no `resource`), and
+ * that app as the bot. The bot answers card actions (Action.Execute), so it is not notification-only.
  */
 export function packagedManifest(env: NodeJS.ProcessEnv = process.env): TeamsManifestJson {
   const manifest = JSON.parse(readFileSync(join(TEAMS_DIR, 'manifest.json'), 'utf8')) as TeamsManifestJson;
   const appId = env.TRACKER_ENTRA_APP_ID?.trim();
   if (!appId) return manifest;
   if (!GUID.test(appId)) throw new Error(`TRACKER_ENTRA_APP_ID must be the Entra app's Application (client) ID, a GUID such as 0b7e5f2a-…; got '${appId}'.`);
-  return { ...manifest, webApplicationInfo: { id: appId.toLowerCase() } };
+  const id = appId.toLowerCase();
+  return { ...manifest, webApplicationInfo: { id }, bots: [{ botId: id, scopes: ['personal'], isNotificationOnly: false, supportsFiles: false }] };
 }
 
 /** The Teams app zip, built from the packaged manifest and the icons it names. */
@@ -54,7 +72,9 @@ if (require.main === module) {
     .then((zip) => {
       writeFileSync(TEAMS_APP_ZIP, zip);
       const sender = process.env.TRACKER_ENTRA_APP_ID?.trim();
-      const note = sender ? `activity notifications from Entra app ${sender}` : 'no TRACKER_ENTRA_APP_ID, so the reminder service cannot send activity notifications through it';
+      const note = sender
+        ? `activity notifications from, and the bot of, Entra app ${sender}`
+        : 'no TRACKER_ENTRA_APP_ID, so the reminder service cannot send activity notifications through it and the package has no bot';
       process.stdout.write(`Wrote ${TEAMS_APP_ZIP} (${zip.length} bytes; ${note})\n`);
     })
     .catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * The tracker's React components (Fluent UI v8). Hosts (SPFx web parts, the Teams tab, the local
- * workbench) build a {@link TrackerDataSource} with {@link createDataSource} and render a root.
+ * workbench) build a `TrackerDataSource` with `createDataSource` (src/data) and render a root.
  */
 export { RecommendationTracker, TrackerView } from './tracker/RecommendationTracker';
 export type { RecommendationTrackerProps, TrackerViewProps } from './tracker/RecommendationTracker';
@@ -9,7 +9,6 @@ export type { TrackerDashboardProps } from './dashboard/TrackerDashboard';
 export { TrackerShell } from './setup/TrackerShell';
 export type { TrackerShellProps } from './setup/TrackerShell';
 export { ItemPanel } from './item/ItemPanel';
-export { itemPermissions } from './item/permissions';
 export type { ItemPanelProps } from './item/ItemPanel';
 export { ProgressUpdateDialog, RequestClosureDialog, DecideClosureDialog, RequestExtensionDialog, DecideExtensionDialog } from './item/dialogs';
 export type { Actor, ProgressUpdateDialogProps, TransitionDialogProps } from './item/dialogs';
@@ -18,9 +17,6 @@ export { useConflictSave } from './item/conflictSave';
 export { ConflictDialog } from './item/ConflictDialog';
 export type { RecommendationSave } from './item/useRecommendationSave';
 export { TrafficLightBadge } from './common/TrafficLightBadge';
-export { createDataSource } from './data/createDataSource';
-export { SaveConflictError } from './data/TrackerDataSource';
-export type { TrackerDataSource, TrackerUser, RecommendationRecord, AuditEntry, Versioned, Conflict } from './data/TrackerDataSource';
 export * from './settings/settings';
 export { THEMES, THEME_NAMES, lightTheme, darkTheme, highContrastTheme } from './theme/themes';
 export type { ThemeName } from './theme/themes';

@@ -3,7 +3,8 @@
  * the item says. A member with Contribute can write any column through REST, so a decision in an
  * item proves nothing by itself. SharePoint's version history does: each version carries who saved it
  * (the Editor SharePoint stamps, which a client cannot set). A decision is valid only when:
- * - it was saved by the person it names;
+ * - it was saved by the person it names (or by the reminder service's own account, whose bot records a
+ *   decision made on a Teams card for the person the signed activity names);
  * - that person did not ask for it, did not own the item at any time from the request to the
  *   decision, and did not change the owner in that time (the owner-swap route);
  * - it was asked for in an earlier version than the one that decides it.
@@ -65,13 +66,19 @@ function ownerKey(p: Person | undefined): string {
   return p === undefined ? '' : `${p.userId ?? ''}|${p.email?.toLowerCase() ?? ''}|${p.name.toLowerCase()}`;
 }
 
-/** Why the decision `request` carries, recorded in `history[at]`, may not stand; null when it may. */
-function problemWith(history: readonly SavedVersion[], at: number, request: Request, kind: 'closure' | 'extension'): string | null {
+/**
+ * Why the decision `request` carries, recorded in `history[at]`, may not stand; null when it may.
+ * `actsFor` says whether an editor records decisions for the people it names (the reminder service's
+ * own account, whose bot resolved the decider from the signed Teams activity): the named decider is
+ * then the one checked.
+ */
+function problemWith(history: readonly SavedVersion[], at: number, request: Request, kind: 'closure' | 'extension', actsFor: (editor: NonNullable<SavedVersion['editor']>) => boolean): string | null {
   const saved = history[at];
   const decision = request.decision;
   if (decision === undefined) return null;
-  const editor = saved.editor;
-  if (editor === undefined) return 'SharePoint did not record who saved the decision';
+  const savedBy = saved.editor;
+  if (savedBy === undefined) return 'SharePoint did not record who saved the decision';
+  const editor = actsFor(savedBy) ? { name: decision.by } : savedBy;
   if (!samePerson(editor, decision.by)) return `it names ${decision.by} as the decider, but ${editor.name} saved it`;
   // The request must stand, undecided, in an earlier version.
   let asked = -1;
@@ -110,9 +117,14 @@ function dueText(due: DueDate): string {
 /**
  * The decisions the last version of `history` records for the first time, and a due date it moves,
  * that the history does not support. `history` is the item's versions oldest first, up to the one
- * being checked. `siteOwner` says whether an editor may correct a due date directly.
+ * being checked. `siteOwner` says whether an editor may correct a due date directly; `actsFor`
+ * whether an editor records decisions on behalf of the people it names (see `problemWith`).
  */
-export function decisionProblems(history: readonly SavedVersion[], siteOwner: (editor: NonNullable<SavedVersion['editor']>) => boolean = () => false): DecisionProblem[] {
+export function decisionProblems(
+  history: readonly SavedVersion[],
+  siteOwner: (editor: NonNullable<SavedVersion['editor']>) => boolean = () => false,
+  actsFor: (editor: NonNullable<SavedVersion['editor']>) => boolean = () => false
+): DecisionProblem[] {
   const last = history.length - 1;
   if (last < 0) return [];
   const current = history[last];
@@ -123,7 +135,7 @@ export function decisionProblems(history: readonly SavedVersion[], siteOwner: (e
     const request = requestOf(current.value, kind);
     if (request?.decision === undefined) continue;
     if (last > 0 && sameDecision(requestOf(history[last - 1].value, kind), request)) continue;
-    const reason = problemWith(history, last, request, kind);
+    const reason = problemWith(history, last, request, kind, actsFor);
     if (reason !== null) problems.push({ kind, version: current.label, decidedBy: request.decision.by, savedBy, reason });
     else if (kind === 'extension' && request.decision.outcome === 'approved') approvedMove = (request as ExtensionRequest).proposed;
   }

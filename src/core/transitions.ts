@@ -11,7 +11,7 @@
  */
 import { formatUkDate, londonDate, parseIsoDate, daysBetween } from './dates';
 import type { ClosureRequest, Confidence, DueRevision, ExtensionRequest, IsoDate, IsoInstant, Lifecycle, Person, ProgressUpdate, Recommendation, StatusChange } from './model';
-import { instantTime } from './changes';
+import { instantTime } from './changeMarkers';
 import { DEFAULT_RAG_POLICY, isClosed, isOpen, trafficLight } from './status';
 import type { RagPolicy } from './status';
 
@@ -222,6 +222,13 @@ function routeFor(from: Lifecycle, to: Lifecycle): string {
   if (from === 'Complete, awaiting sign-off') return 'Approve or return the closure request instead.';
   if (isClosed(from) || from === 'No further action') return 'Re-open it with a reason instead.';
   return 'It is already in that state.';
+}
+
+/** The request waiting for a decision: a closure awaiting sign-off first, else a pending extension; null when none. */
+export function pendingRequest(rec: Recommendation): { kind: 'closure'; request: ClosureRequest } | { kind: 'extension'; request: ExtensionRequest } | null {
+  if (rec.lifecycle === 'Complete, awaiting sign-off' && rec.closure !== undefined && rec.closure.decision === undefined) return { kind: 'closure', request: rec.closure };
+  if (rec.extension !== undefined && rec.extension.decision === undefined) return { kind: 'extension', request: rec.extension };
+  return null;
 }
 
 function pendingClosure(rec: Recommendation): NonNullable<Recommendation['closure']> {

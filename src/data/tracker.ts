@@ -24,15 +24,17 @@ import {
   reminderLogMapping,
   reminderRuleMapping,
   reportMapping,
+  roundMapping,
   updateMapping
 } from '../schema';
 import { trafficLight } from '../core/status';
+import type { UpdateRound } from '../core/round';
 import type { RagPolicy } from '../core/status';
 import { BatchWriteError } from './errors';
 import type { Stored } from './errors';
 import { and, eqText, inText, odataDateTime, odataNumber } from './odata';
 import { PapersRepository } from './papers';
-import { ListRepository, type QueryOptions } from './repository';
+import { ListRepository, type ListRead, type QueryOptions } from './repository';
 import { SettingsRepository } from './settings';
 import { UsersService } from './users';
 
@@ -193,8 +195,36 @@ export class ReminderRulesRepository extends ListRepository<ReminderRuleRecord> 
   }
 }
 
-/** The reminder log, looked up by idempotency key, item and status. */
+/** What the run history narrows the Reminder Log to; every criterion is on an indexed column. All are ANDed. */
+export interface ReminderLogFilter {
+  readonly ruleKey?: string;
+  readonly status?: ReminderStatus;
+  /** The recipient's address (or a channel's webhook), exactly as logged. */
+  readonly recipient?: string;
+  /** Entries that last changed at or after this instant. */
+  readonly from?: string;
+  /** Entries that last changed before this instant. */
+  readonly before?: string;
+}
+
+/** The OData filter of a run-history query, every value escaped. */
+export function reminderLogFilter(filter: ReminderLogFilter): string | undefined {
+  return and(
+    filter.ruleKey === undefined ? undefined : eqText(F.ruleKey, filter.ruleKey),
+    filter.status === undefined ? undefined : eqText(F.status, filter.status),
+    filter.recipient === undefined ? undefined : eqText(F.recipient, filter.recipient),
+    filter.from === undefined ? undefined : `${F.at} ge ${odataDateTime(filter.from)}`,
+    filter.before === undefined ? undefined : `${F.at} lt ${odataDateTime(filter.before)}`
+  );
+}
+
+/** The reminder log, looked up by idempotency key, item and status, and paged for the run history. */
 export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
+  /** The run history: entries matching `filter`, newest first, one request per page of `pageSize`. */
+  history(filter: ReminderLogFilter, pageSize: number): AsyncGenerator<ListRead<ReminderLogEntry>> {
+    return this.pages({ filter: reminderLogFilter(filter), orderBy: [{ field: F.at, ascending: false }], pageSize });
+  }
+
   async byKey(key: string): Promise<Stored<ReminderLogEntry> | null> {
     const found = await this.all({ filter: eqText('Title', key) });
     return found[0] ?? null;
@@ -209,6 +239,19 @@ export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
   }
 }
 
+/** Update rounds, newest first. */
+export class RoundsRepository extends ListRepository<UpdateRound> {
+  /** Every round, the newest first. */
+  newestFirst(): Promise<Stored<UpdateRound>[]> {
+    return this.all({ orderBy: [{ field: 'Id', ascending: false }] });
+  }
+
+  /** The rounds still open, and those that need completing. */
+  open(): Promise<ListRead<UpdateRound>> {
+    return this.read({ filter: eqText(F.status, 'Open') });
+  }
+}
+
 /** Every repository of the tracker, over one PnPjs instance. */
 export interface TrackerData {
   readonly reports: ListRepository<OriginatingReport>;
@@ -219,6 +262,7 @@ export interface TrackerData {
   readonly reminderLog: ReminderLogRepository;
   readonly settings: SettingsRepository;
   readonly papers: PapersRepository;
+  readonly rounds: RoundsRepository;
   readonly users: UsersService;
 }
 
@@ -236,6 +280,7 @@ export function createTrackerData(sp: SPFI): TrackerData {
     reminderLog: new ReminderLogRepository(sp, reminderLogMapping),
     settings: new SettingsRepository(sp),
     papers: new PapersRepository(sp),
+    rounds: new RoundsRepository(sp, roundMapping),
     users: new UsersService(sp)
   };
 }

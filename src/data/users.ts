@@ -76,6 +76,20 @@ export class UsersService {
     }
   }
 
+  /**
+   * Who may edit the tracker: members of the site's associated Members group and its owners, read
+   * from the groups as {@link owners} are.
+   */
+  async editors(): Promise<SiteUser[]> {
+    try {
+      const [members, owners] = await Promise.all([this.sp.web.associatedMemberGroup.users(), this.owners()]);
+      const all = [...members.map(toSiteUser), ...owners];
+      return all.filter((u, i) => all.findIndex((o) => o.id === u.id) === i);
+    } catch (e) {
+      throw toDataError(e, "reading the site's members");
+    }
+  }
+
   /** Makes sure a person (e-mail, UPN or claims login) is a site user, and returns them. */
   async ensure(login: string): Promise<SiteUser> {
     try {

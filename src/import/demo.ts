@@ -10,10 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SPFI } from '@pnp/sp';
 import { parsePeopleTable, parseRawDocument, planDocument, planTable, type ImportPlan, type PeopleTable } from '../core/import';
-import { londonDate } from '../core/dates';
+import { addDays, londonDate } from '../core/dates';
+import type { UpdateRound } from '../core/round';
+import { openUpdateRound } from '../paper/round';
 import { RAG_POLICY_SETTING } from '../core/status';
 import type { RagPolicy } from '../core/status';
-import { createTrackerData, provision } from '../data';
+import { createTrackerData, provision, type Stored } from '../data';
 import { readTable } from './readers';
 import { writePlan, type ImportProgress, type WriteResult } from './writer';
 import { TRACKER_SCHEMA } from '../schema';
@@ -59,6 +61,19 @@ export async function planDemoFile(file: string, people: PeopleTable, dataDir: s
   // Lancashire's tracker is of HMIC reports (joint ones are recognised by their type).
   const table = await readTable(new Uint8Array(await readFile(path)), file);
   return planTable(table, { people, defaultSource: 'HMICFRS', importedOn: londonDate(new Date()) }).plan;
+}
+
+/** The demo round's committee. */
+export const DEMO_ROUND_COMMITTEE = 'Police Performance Committee';
+
+/**
+ * Opens the demo's update round (every open item of the register, reply in 14 days, paper in 28),
+ * so that owners' inboxes show their round card as soon as the reminder service starts.
+ */
+export async function openDemoRound(sp: SPFI, now: Date, by = 'Strategic Development Analyst'): Promise<Stored<UpdateRound>> {
+  const today = londonDate(now);
+  const data = createTrackerData(sp);
+  return openUpdateRound(data, { committee: DEMO_ROUND_COMMITTEE, selection: {}, replyBy: addDays(today, 14), paperDate: addDays(today, 28) }, { name: by, at: now.toISOString() });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   SOURCES,
   TRAFFIC_LIGHTS
 } from '../core/model';
+import { ROUND_STATUSES } from '../core/round/model';
 import type { FieldSchema, ListKey, ListSchema, TrackerSchema } from './types';
 
 /** Choices of the "Accepted for action" column: empty means not yet decided. */
@@ -105,7 +106,11 @@ export const F = {
   value: 'TrkValue',
   paperDate: 'TrkPaperDate',
   committee: 'TrkCommittee',
-  paperKind: 'TrkPaperKind'
+  paperKind: 'TrkPaperKind',
+  replyBy: 'TrkReplyBy',
+  roundItems: 'TrkRoundItems',
+  selection: 'TrkSelection',
+  openedBy: 'TrkOpenedBy'
 } as const;
 
 /** Kinds of file in the Committee Papers library: the paper itself and its frozen snapshot. */
@@ -303,10 +308,30 @@ const papers: ListSchema = {
   ]
 };
 
+const rounds: ListSchema = {
+  key: 'rounds',
+  title: 'Update Rounds',
+  description: 'Update rounds: before a committee paper, the owners in scope are asked for word on their open items.',
+  baseTemplate: 100,
+  large: false,
+  titleField: { displayName: 'Title', required: true },
+  fields: [
+    { internalName: F.committee, displayName: 'Committee', type: 'Text', required: true, inDefaultView: true },
+    { internalName: F.replyBy, displayName: 'Reply by', type: 'DateTime', dateOnly: true, required: true, inDefaultView: true },
+    { internalName: F.paperDate, displayName: 'Paper date', type: 'DateTime', dateOnly: true, required: true, inDefaultView: true },
+    { internalName: F.status, displayName: 'Status', type: 'Choice', choices: ROUND_STATUSES, required: true, indexed: true, inDefaultView: true },
+    { internalName: F.selection, displayName: 'Scope', type: 'Note', description: "JSON: the paper's selection (reports, directorate)." },
+    { internalName: F.openedBy, displayName: 'Opened by', type: 'Text', required: true },
+    { internalName: F.at, displayName: 'Opened', type: 'DateTime', dateOnly: false, required: true, inDefaultView: true },
+    { internalName: F.roundItems, displayName: 'Items', type: 'Note', required: true, description: 'JSON: the items asked about, with their owner and SRO, as they stood when the round opened.' },
+    { internalName: F.closure, displayName: 'Closure', type: 'Note', description: 'JSON: when and by whom the round was closed, the items answered, and the paper issued for it.' }
+  ]
+};
+
 /** The tracker's lists and the schema version: raise the version whenever a list or column changes. */
 export const TRACKER_SCHEMA: TrackerSchema = {
-  version: 3,
-  lists: [reports, recommendations, actions, updates, reminderRules, reminderLog, settings, papers]
+  version: 4,
+  lists: [reports, recommendations, actions, updates, reminderRules, reminderLog, settings, papers, rounds]
 };
 
 /** The schema of one list by key. */

@@ -40,6 +40,7 @@ import type {
   ReminderRuleRecord,
   StatusChange
 } from '../core/model';
+import { ROUND_STATUSES, readRoundClosure, readRoundItems, readRoundSelection, type UpdateRound } from '../core/round/model';
 import { ACCEPTED_CHOICES, AT_PRECISIONS, F, REMINDER_ITEM_KINDS, USES_TRAFFIC_LIGHTS_CHOICES, listSchema } from './lists';
 import type { FieldSchema, ListKey } from './types';
 
@@ -671,6 +672,61 @@ export const reminderLogMapping: ItemMapping<ReminderLogEntry> = mapping<Reminde
     )
 );
 
+/** A JSON column read through one of the round's checkers (core/round/model.ts). */
+function checkedJson<T>(r: Reader, column: string, check: (value: unknown) => T | string, fallback: T): T {
+  const value = r.json<unknown>(column);
+  if (value === undefined) return r.problem(column, 'is empty', fallback);
+  const checked = check(value);
+  return typeof checked === 'string' ? r.problem(column, checked, fallback) : checked;
+}
+
+/** Update Rounds ↔ UpdateRound. */
+export const roundMapping: ItemMapping<UpdateRound> = mapping<UpdateRound>(
+  'rounds',
+  {
+    id: ['Id'],
+    title: [F.title],
+    committee: [F.committee],
+    selection: [F.selection],
+    replyBy: [F.replyBy],
+    paperDate: [F.paperDate],
+    status: [F.status],
+    openedBy: [F.openedBy],
+    openedAt: [F.at],
+    items: [F.roundItems],
+    closure: [F.closure]
+  },
+  (round) => ({
+    [F.title]: round.title,
+    [F.committee]: round.committee,
+    [F.selection]: JSON.stringify(round.selection),
+    [F.replyBy]: dateToSharePoint(round.replyBy),
+    [F.paperDate]: dateToSharePoint(round.paperDate),
+    [F.status]: round.status,
+    [F.openedBy]: round.openedBy,
+    [F.at]: round.openedAt,
+    [F.roundItems]: JSON.stringify(round.items),
+    [F.closure]: jsonOrNull(round.closure)
+  }),
+  (r) => {
+    const closure = r.json<unknown>(F.closure);
+    return withOptional<UpdateRound>(
+      {
+        title: r.requiredText(F.title),
+        committee: r.requiredText(F.committee),
+        selection: checkedJson(r, F.selection, readRoundSelection, {}),
+        replyBy: r.date(F.replyBy) ?? r.problem(F.replyBy, 'is empty', ''),
+        paperDate: r.date(F.paperDate) ?? r.problem(F.paperDate, 'is empty', ''),
+        status: r.requiredChoice(F.status, ROUND_STATUSES),
+        openedBy: r.requiredText(F.openedBy),
+        openedAt: r.instant(F.at),
+        items: checkedJson(r, F.roundItems, readRoundItems, [])
+      },
+      { id: r.itemId(), closure: closure === undefined ? undefined : checkedJson(r, F.closure, readRoundClosure, undefined) }
+    );
+  }
+);
+
 /** Every mapping, by list: what the schema test walks. */
 export const MAPPINGS = {
   reports: reportMapping,
@@ -678,5 +734,6 @@ export const MAPPINGS = {
   actions: actionMapping,
   updates: updateMapping,
   reminderRules: reminderRuleMapping,
-  reminderLog: reminderLogMapping
+  reminderLog: reminderLogMapping,
+  rounds: roundMapping
 } as const;

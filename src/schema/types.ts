@@ -8,7 +8,7 @@
 export type FieldType = 'Text' | 'Note' | 'DateTime' | 'Choice' | 'MultiChoice' | 'Boolean' | 'Number' | 'User' | 'Lookup' | 'LookupMulti' | 'URL';
 
 /** Keys of the tracker's lists, used for lookups between them and by the data layer. */
-export type ListKey = 'reports' | 'recommendations' | 'actions' | 'updates' | 'reminderRules' | 'reminderLog' | 'settings' | 'papers';
+export type ListKey = 'reports' | 'recommendations' | 'actions' | 'updates' | 'reminderRules' | 'reminderLog' | 'settings' | 'papers' | 'rounds';
 
 /** One column. */
 export interface FieldSchema {

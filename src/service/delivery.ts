@@ -33,6 +33,7 @@ import { Template } from 'adaptivecards-templating';
 import { createHash } from 'crypto';
 import { DIGEST_CARD_TEMPLATE, REMINDER_CARD_TEMPLATE, digestCardData, myActionsDeepLink, safeCardItem } from '../core/reminders';
 import type { CardItem, LinkSettings, Recipient } from '../core/reminders';
+import { ROUND_CARD_TEMPLATE, roundCardOfItems } from '../core/round';
 import { GraphError, type GraphClient } from './graph';
 
 /** One delivery: one card (single or digest) to one recipient. */
@@ -42,8 +43,8 @@ export interface OutgoingDelivery {
   items: CardItem[];
 }
 
-/** How it went out: `teams` is a chat message, `activity` an activity-feed notification. */
-export type DeliveryRoute = 'teams' | 'activity' | 'email' | 'channel';
+/** How it went out: `teams` is a chat message, `activity` an activity-feed notification, `bot` a card from the bot (proactive.ts). */
+export type DeliveryRoute = 'teams' | 'activity' | 'email' | 'channel' | 'bot';
 
 /** How a reminder reaches a person in Teams (see the top of this file). */
 export type PersonRoute = 'chat' | 'activity';
@@ -64,12 +65,16 @@ export interface DeliveryTransport {
 
 const reminderCard = new Template(REMINDER_CARD_TEMPLATE);
 const digestCard = new Template(DIGEST_CARD_TEMPLATE);
+const roundCard = new Template(ROUND_CARD_TEMPLATE);
 
 /**
  * The Adaptive Card of a delivery: the single-reminder card, or a digest for several. Its texts are
  * made safe for Markdown here, where they become Markdown (the activity feed and e-mail take them plain).
  */
 export function deliveryCard(delivery: OutgoingDelivery, links: LinkSettings): Record<string, unknown> {
+  // An update round's items: the round's card, one for the owner's items in the round (core/round/card.ts).
+  const round = roundCardOfItems(delivery.recipient.name, delivery.items, links);
+  if (round !== null) return roundCard.expand({ $root: round }) as Record<string, unknown>;
   if (delivery.items.length === 1) return reminderCard.expand({ $root: safeCardItem(delivery.items[0], links) }) as Record<string, unknown>;
   return digestCard.expand({ $root: digestCardData(delivery.recipient.name, delivery.items, links) }) as Record<string, unknown>;
 }

@@ -4,7 +4,7 @@
  * webhook processing, the sweep and flushes queue behind each other, so the in-memory log never
  * sees two writers.
  */
-import { londonDate } from '../core/dates';
+import { formatUkDate, londonDate } from '../core/dates';
 import type { IsoDate, Person, Recommendation } from '../core/model';
 import { trafficLight, type RagPolicy } from '../core/status';
 import { decisionAlerts, decisionProblems, editorKey, sameDue, withdrawDecisions, type DecisionProblem, type SavedVersion } from '../core/decisions';
@@ -21,12 +21,22 @@ import {
   shorten,
   updateDeepLink
 } from '../core/reminders';
-import type { CardAction, CardItem, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
+import { idempotencyKey, reminderData, resolveRecipient } from '../core/reminders';
+import type { CardAction, CardDecision, CardItem, CardRound, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
+import { ROUND_CARD_RULES, ROUND_OPEN_RULE, ROUND_OPEN_TEMPLATE, ROUND_RULES, roundAnswers, type UpdateRound } from '../core/round';
 import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
-import { UPDATE_LIFECYCLES } from '../core/transitions';
+import { UPDATE_LIFECYCLES, isSamePerson, pendingRequest } from '../core/transitions';
 import type { DeliveryTransport, OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
 import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
+
+/** Per item, the open round that asks about it and whether it has been answered there. */
+type RoundFacts = Map<number, { round: CardRound; answered: boolean }>;
+
+/** What a card says of the round an item is in. */
+function cardRound(round: Stored<UpdateRound>): CardRound {
+  return { id: round.id, committee: round.value.committee, replyBy: round.value.replyBy, paperDate: round.value.paperDate };
+}
 
 /** Where the engine reports what it did and what went wrong. */
 export interface ReminderLogger {
@@ -153,8 +163,103 @@ export class ReminderEngine {
     for (const item of items) this.options.logger.warn(`${incompleteText(item)}. It needs completing in SharePoint; until then ${consequence}.`);
   }
 
-  private subject(rec: Recommendation, day: IsoDate, reports: Map<number, string>, ragPolicy: RagPolicy): ReminderSubject {
-    return recommendationSubject(rec, day, { reportTitle: rec.reportId === undefined ? null : (reports.get(rec.reportId) ?? null), approver: this.options.approver ?? null, ragPolicy });
+  private subject(rec: Recommendation, day: IsoDate, reports: Map<number, string>, ragPolicy: RagPolicy, rounds: RoundFacts = new Map()): ReminderSubject {
+    const round = rec.id === undefined ? undefined : rounds.get(rec.id);
+    return recommendationSubject(rec, day, {
+      reportTitle: rec.reportId === undefined ? null : (reports.get(rec.reportId) ?? null),
+      approver: this.options.approver ?? null,
+      ragPolicy,
+      round: round === undefined ? null : { id: round.round.id, replyBy: round.round.replyBy, answered: round.answered }
+    });
+  }
+
+  /**
+   * The open update rounds' facts per item: which round asks about it (the earliest reply-by date
+   * when several do) and whether it has been answered there (an update posted since the round opened).
+   */
+  private async roundFacts(): Promise<{ rounds: Stored<UpdateRound>[]; facts: RoundFacts }> {
+    const read = await this.options.data.rounds.open().catch((e: unknown) => {
+      // A site not yet upgraded to the schema with the Update Rounds list has no rounds: reminders go on.
+      if ((e as { kind?: string }).kind === 'not-found') return { items: [], incomplete: [] };
+      throw e;
+    });
+    this.skipIncomplete(read.incomplete, 'its reminders are not sent');
+    const rounds = read.items;
+    const facts: RoundFacts = new Map();
+    if (rounds.length === 0) return { rounds, facts };
+    const since = rounds.map((r) => r.value.openedAt).reduce((a, b) => (Date.parse(a) < Date.parse(b) ? a : b));
+    const updates = (await this.options.data.updates.since(since)).map((u) => u.value);
+    for (const stored of [...rounds].sort((a, b) => (a.value.replyBy < b.value.replyBy ? 1 : -1))) {
+      const answered = roundAnswers(stored.value, updates);
+      const round = cardRound(stored);
+      for (const item of stored.value.items) facts.set(item.itemId, { round, answered: answered.has(item.itemId) });
+    }
+    return { rounds, facts };
+  }
+
+  /**
+   * Sends each owner in an open round their round card, once per round: one card listing their
+   * items, each with the update form. Claimed in the Reminder Log under `round-open` like any
+   * reminder, so a restart or a second call sends nothing twice. The first time a round is
+   * announced, the round's reminder rules are written to the Reminder Rules list if missing.
+   */
+  public announceRounds(): Promise<EngineResult> {
+    return this.serial(async () => {
+      const { data, logger } = this.options;
+      const now = this.options.clock();
+      const today = londonDate(now);
+      const { rounds, facts } = await this.roundFacts();
+      const wanted: { item: number; round: Stored<UpdateRound> }[] = [];
+      for (const round of rounds) {
+        for (const item of round.value.items) {
+          const email = item.owner?.email;
+          // Nobody to send to, or answered already (in the tracker) before the card went.
+          if (email === undefined || email === '' || facts.get(item.itemId)?.answered === true) continue;
+          const recipient = { kind: 'user' as const, address: email.toLowerCase(), name: item.owner?.name ?? email };
+          if (!this.ledger.has(idempotencyKey(ROUND_OPEN_RULE, 'recommendation', item.itemId, `round:${round.id}`, recipient))) wanted.push({ item: item.itemId, round });
+        }
+      }
+      if (wanted.length === 0) return { items: 0, claimed: 0, delivered: 0 };
+      await this.rules();
+      const have = new Set((await data.reminderRules.all()).map((r) => r.value.key));
+      const missing = ROUND_RULES.filter((r) => !have.has(r.key));
+      if (missing.length > 0) {
+        await data.reminderRules.addMany(missing.map(ruleRecord));
+        logger.info(`Wrote the update round's ${missing.length} reminder rule(s) to the Reminder Rules list.`);
+      }
+      const [reports, policy] = await Promise.all([this.reportTitles(), data.settings.ragPolicy()]);
+      const intents: ReminderIntent[] = [];
+      const unresolved: UnresolvedRecipient[] = [];
+      const cardRounds: RoundFacts = new Map();
+      const found = await mapLimited(wanted, 8, async (w) => ({ ...w, stored: await data.recommendations.find(w.item) }));
+      for (const { round, stored } of found) {
+        // An item deleted since the round opened has nobody to ask.
+        if (stored === null) continue;
+        const own = { round: cardRound(round), answered: false };
+        cardRounds.set(stored.id, own);
+        const subject = this.subject({ ...stored.value, id: stored.id }, today, reports, policy, new Map([[stored.id, own]]));
+        const occurrence = `round:${round.id}`;
+        const recipient = resolveRecipient({ kind: 'owner' }, subject);
+        if (typeof recipient === 'string') {
+          unresolved.push({ ruleKey: ROUND_OPEN_RULE, itemId: stored.id, occurrence, spec: 'owner', reason: recipient });
+          continue;
+        }
+        intents.push({
+          key: idempotencyKey(ROUND_OPEN_RULE, 'recommendation', stored.id, occurrence, recipient),
+          ruleKey: ROUND_OPEN_RULE,
+          itemId: stored.id,
+          itemKind: 'recommendation',
+          occurrence,
+          recipient,
+          template: ROUND_OPEN_TEMPLATE,
+          data: reminderData(subject, recipient, today),
+          notBefore: now.toISOString()
+        });
+      }
+      const { claimed, unsent } = await this.claimAll(intents, unresolved, now, cardRounds);
+      logger.info(`Update rounds: ${claimed} item(s) sent to their owners on the round's card.`);
+      return { items: found.length, claimed, delivered: (await this.flushNow(unsent)).delivered };
+    });
   }
 
   /** The card content of a reminder: the rule's words expanded, the item's facts, the two links. */
@@ -193,24 +298,61 @@ export class ReminderEngine {
   }
 
   /**
+   * The decision form for each reminder that goes to someone who may decide the item's pending
+   * closure (first) or extension: not its owner, not who owned it when asked, not who asked. The bot
+   * checks the same again, with the site's groups, when the card is answered (service/cardDecisions.ts).
+   */
+  private async decisionActions(intents: readonly ReminderIntent[]): Promise<Map<string, CardDecision>> {
+    const users = intents.filter((i) => i.itemKind === 'recommendation' && i.recipient.kind === 'user');
+    const ids = [...new Set(users.map((i) => i.itemId))];
+    const found = await mapLimited(ids, 8, (id) => this.options.data.recommendations.find(id));
+    const items = new Map(found.flatMap((s): [number, Stored<Recommendation>][] => (s === null ? [] : [[s.id, s]])));
+    const decides = new Map<string, CardDecision>();
+    for (const i of users) {
+      const item = items.get(i.itemId);
+      const pending = item === undefined ? null : pendingRequest(item.value);
+      if (item === undefined || pending === null || i.recipient.kind !== 'user') continue;
+      const who = [i.recipient.address, i.recipient.name];
+      if (who.some((w) => isSamePerson(w, item.value.owner) || isSamePerson(w, pending.request.ownerAtRequest) || isSamePerson(w, pending.request.requestedBy))) continue;
+      const asked = `${pending.request.requestedBy} asked on ${formatUkDate(londonDate(pending.request.requestedAt))}`;
+      decides.set(i.key, {
+        itemId: item.id,
+        etag: item.etag,
+        kind: pending.kind,
+        asked: pending.kind === 'closure' ? `Closure: ${asked}` : `Extension to ${formatUkDate(pending.request.proposed)}: ${asked}`,
+        detail: pending.kind === 'closure' ? `Evidence: ${shorten(pending.request.evidence)}` : `Reason: ${shorten(pending.request.reason)}`
+      });
+    }
+    return decides;
+  }
+
+  /**
    * Claims the intents (most urgent first, so digests list them that way) and logs the unresolved.
    * Reminders due at once are grouped into their deliveries here, so that the claim also saves the
    * delivery id (steps 1 and 2 of protocol.ts in one write). Returns the number claimed and the ids
    * of those deliveries, which nobody can have sent yet.
    */
-  private async claimAll(intents: ReminderIntent[], unresolved: UnresolvedRecipient[], now: Date): Promise<{ claimed: number; unsent: Set<string> }> {
+  private async claimAll(intents: ReminderIntent[], unresolved: UnresolvedRecipient[], now: Date, rounds: RoundFacts = new Map()): Promise<{ claimed: number; unsent: Set<string> }> {
     const byKey = new Map<string, ReminderIntent>();
     for (const i of intents) if (!this.ledger.has(i.key) && !byKey.has(i.key)) byKey.set(i.key, i);
     const fresh = [...byKey.values()].sort((a, b) => byUrgency(a.data, b.data));
+    // An owner's reminders that ask for a round's answer go on the round's card, apart from the rest.
+    const roundOf = (i: ReminderIntent): CardRound | undefined => (ROUND_CARD_RULES.includes(i.ruleKey) ? rounds.get(i.itemId)?.round : undefined);
     const deliveryOf = new Map<string, string>();
-    for (const group of groupByRecipient(fresh.filter((i) => Date.parse(i.notBefore) <= now.getTime()))) {
-      const id = deliveryIdFor(group.recipient, group.items.map((i) => i.key));
-      for (const i of group.items) deliveryOf.set(i.key, id);
+    const due = fresh.filter((i) => Date.parse(i.notBefore) <= now.getTime());
+    for (const batch of [due.filter((i) => roundOf(i) === undefined), due.filter((i) => roundOf(i) !== undefined)]) {
+      for (const group of groupByRecipient(batch)) {
+        const id = deliveryIdFor(group.recipient, group.items.map((i) => i.key));
+        for (const i of group.items) deliveryOf.set(i.key, id);
+      }
     }
-    const acts = await this.ownerActions(fresh);
+    const [acts, decides] = await Promise.all([this.ownerActions(fresh), this.decisionActions(fresh)]);
     const requests: ClaimRequest[] = fresh.map((intent) => {
       const act = acts.get(intent.key);
-      return { intent, item: act === undefined ? this.cardItem(intent) : { ...this.cardItem(intent), act }, deliveryId: deliveryOf.get(intent.key) ?? null };
+      const decide = decides.get(intent.key);
+      const round = roundOf(intent);
+      const item: CardItem = { ...this.cardItem(intent), ...(act === undefined ? {} : { act }), ...(decide === undefined ? {} : { decide }), ...(round === undefined ? {} : { round }) };
+      return { intent, item, deliveryId: deliveryOf.get(intent.key) ?? null };
     });
     const claimed = await this.ledger.claim(requests, now);
     await this.ledger.recordUnresolved(unresolved, 'recommendation', now);
@@ -300,7 +442,10 @@ export class ReminderEngine {
     });
     // Who may correct a due date directly: site owners (imports, corrections) and the service itself.
     const owners = await this.siteOwners(checked.filter((c) => !sameDue(c.before.due, c.after.due)).map((c) => saved[c.at - 1].editor));
-    const found = checked.map((c) => ({ ...c, problems: decisionProblems(saved.slice(0, c.at), (e) => owners.has(editorKey(e))) })).filter((f) => f.problems.length > 0);
+    // Decisions the service saved were made on a card by the person they name, whom its bot resolved from the signed Teams activity.
+    const self = checked.some((c) => c.after.closure?.decision !== undefined || c.after.extension?.decision !== undefined) ? await this.selfUser() : null;
+    const actsFor = (e: NonNullable<SavedVersion['editor']>): boolean => self !== null && ((e.email !== undefined && e.email.toLowerCase() === self.email.toLowerCase()) || e.name === self.title);
+    const found = checked.map((c) => ({ ...c, problems: decisionProblems(saved.slice(0, c.at), (e) => owners.has(editorKey(e)), actsFor) })).filter((f) => f.problems.length > 0);
     if (found.length === 0) return none;
     const { data, logger } = this.options;
     const latest = found[found.length - 1];
@@ -319,6 +464,12 @@ export class ReminderEngine {
     return decisionAlerts(withdrawn, this.subject({ ...result.value, id }, at.today, at.reports, at.policy), at.now, at.today);
   }
 
+  /** The account the service saves as. */
+  private selfUser(): Promise<SiteUser> {
+    this.self ??= this.options.data.users.current();
+    return this.self;
+  }
+
   /** The editors among `editors` who are site owners or the service's own account, by {@link editorKey}. */
   private async siteOwners(editors: readonly SavedVersion['editor'][]): Promise<Set<string>> {
     const owners = new Set<string>();
@@ -326,8 +477,7 @@ export class ReminderEngine {
     const candidates = new Map<string, NonNullable<SavedVersion['editor']>>();
     for (const e of editors) if (e !== undefined) candidates.set(editorKey(e), e);
     if (candidates.size === 0) return owners;
-    this.self ??= users.current();
-    const trusted = [await this.self, ...(await users.owners())];
+    const trusted = [await this.selfUser(), ...(await users.owners())];
     for (const [key, editor] of candidates) {
       if (trusted.some((u) => (editor.email !== undefined && u.email.toLowerCase() === editor.email.toLowerCase()) || u.title === editor.name)) owners.add(key);
     }
@@ -354,7 +504,7 @@ export class ReminderEngine {
       const today = londonDate(now);
       const last = await data.settings.get(SETTING_LAST_SWEEP);
       const previousDay = last !== undefined && last < today ? last : null;
-      const [rules, reports, policy] = await Promise.all([this.rules(), this.reportTitles(), data.settings.ragPolicy()]);
+      const [rules, reports, policy, { facts: rounds }] = await Promise.all([this.rules(), this.reportTitles(), data.settings.ragPolicy(), this.roundFacts()]);
       const intents: ReminderIntent[] = [];
       const unresolved: UnresolvedRecipient[] = [];
       let items = 0;
@@ -363,14 +513,14 @@ export class ReminderEngine {
         for (const { id, value } of page.items) {
           items += 1;
           const rec = { ...value, id };
-          const subject = this.subject(rec, today, reports, policy);
-          const previous = previousDay === null ? null : this.subject(rec, previousDay, reports, policy);
+          const subject = this.subject(rec, today, reports, policy, rounds);
+          const previous = previousDay === null ? null : this.subject(rec, previousDay, reports, policy, rounds);
           const result = evaluateRules(rules, { kind: 'sweep', subject, previous }, { now, today, holidays: this.options.holidays });
           intents.push(...result.intents);
           unresolved.push(...result.unresolved);
         }
       }
-      const { claimed, unsent } = await this.claimAll(intents, unresolved, now);
+      const { claimed, unsent } = await this.claimAll(intents, unresolved, now, rounds);
       // The stored colour follows the calendar: items that passed a deadline since yesterday are
       // written RED, so SharePoint's views and filters on the column agree with the tracker.
       const colours = await data.recommendations.refreshColours(today, policy);
@@ -381,9 +531,16 @@ export class ReminderEngine {
     });
   }
 
-  /** Delivers every claimed reminder that is due (queued behind other operations). */
+  /**
+   * Delivers every claimed reminder that is due (queued behind other operations), after taking up
+   * the run history's "send again" requests (protocol.ts).
+   */
   public flush(): Promise<FlushResult> {
-    return this.serial(() => this.flushNow());
+    return this.serial(async () => {
+      const { requeued, refused } = await this.ledger.honourSendAgain();
+      if (requeued + refused > 0) this.options.logger.info(`Send again: ${requeued} failed reminder(s) queued to go again under their delivery id${refused > 0 ? `, ${refused} request(s) refused (nothing to send)` : ''}.`);
+      return this.flushNow();
+    });
   }
 
   /**
@@ -400,13 +557,15 @@ export class ReminderEngine {
       await this.send(deliveryId, all, all.filter((e) => e.stored.value.status === 'Claimed'), !unsent.has(deliveryId), result);
     }
     const fresh = due.filter((e) => e.detail.deliveryId === null);
-    for (const group of groupByRecipient(fresh.map((e) => ({ recipient: e.detail.recipient, entry: e })))) {
+    // A round's items go on the round's card, apart from other reminders.
+    const batches = [fresh.filter((e) => e.detail.item.round === undefined), fresh.filter((e) => e.detail.item.round !== undefined)];
+    for (const group of batches.flatMap((batch) => groupByRecipient(batch.map((e) => ({ recipient: e.detail.recipient, entry: e }))))) {
       const entries = group.items.map((g) => g.entry);
       const deliveryId = deliveryIdFor(group.recipient, entries.map((e) => e.stored.value.key));
       const assigned = await this.ledger.assign(entries, deliveryId);
       if (assigned.length > 0) await this.send(deliveryId, assigned, assigned, false, result);
     }
-    if (result.delivered + result.retrying + result.failed > 0) this.options.logger.info(`Flush: ${result.delivered} delivered, ${result.alreadyDelivered} found already delivered, ${result.retrying} to retry, ${result.failed} failed.`);
+    if (result.delivered + result.alreadyDelivered + result.retrying + result.failed > 0) this.options.logger.info(`Flush: ${result.delivered} delivered, ${result.alreadyDelivered} found already delivered, ${result.retrying} to retry, ${result.failed} failed.`);
     return result;
   }
 

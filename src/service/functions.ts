@@ -97,7 +97,9 @@ export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Re
     clientState: required('REMINDER_CLIENT_STATE'),
     links: { teamsAppId: required('TEAMS_APP_ID'), myActionsEntityId: env.MY_ACTIONS_ENTITY_ID ?? 'myactions', trackerUrl: required('TRACKER_PAGE_URL') },
     publicUrl: env.REMINDER_PUBLIC_URL,
-    approver: env.REMINDER_APPROVER_EMAIL ? { name: env.REMINDER_APPROVER_NAME ?? env.REMINDER_APPROVER_EMAIL, email: env.REMINDER_APPROVER_EMAIL } : null
+    approver: env.REMINDER_APPROVER_EMAIL ? { name: env.REMINDER_APPROVER_NAME ?? env.REMINDER_APPROVER_EMAIL, email: env.REMINDER_APPROVER_EMAIL } : null,
+    // Proactive delivery through the bot (service/proactive.ts), when its Bot Connector is named.
+    bot: env.BOT_SERVICE_URL ? { serviceUrl: env.BOT_SERVICE_URL, catalogAppId: env.TEAMS_CATALOG_APP_ID, tenantId: env.tenantId ?? env.AZURE_TENANT_ID } : undefined
   };
 }
 
@@ -146,13 +148,14 @@ export async function sweepHandler(): Promise<WebhookResponse> {
 
 /**
  * Housekeeping every few minutes: the webhook subscription (created or renewed when
- * `publicUrl` is set), changes a notification did not bring, and deferred deliveries.
+ * `publicUrl` is set), changes a notification did not bring, update rounds' cards, and deferred deliveries.
  */
 export async function timerHandler(): Promise<WebhookResponse> {
   const { engine: e, sp } = await engine();
   const { publicUrl, clientState } = options();
   const subscription = publicUrl ? await ensureSubscription(sp, listSchema('recommendations').title, `${publicUrl.replace(/\/$/, '')}/api/webhook`, clientState) : null;
   const changes = await e.processChanges();
+  const rounds = await e.announceRounds();
   const flushed = await e.flush();
-  return json(200, { subscription, changes, flushed });
+  return json(200, { subscription, changes, rounds, flushed });
 }

@@ -4,7 +4,7 @@
  * for `Retry-After` (else an exponential back-off), a network failure is retried too.
  */
 
-/** A Graph or Workflows call that failed, with Graph's error code when it sent one. */
+/** A Graph, Workflows or Bot Connector call that failed, with the service's error code when it sent one. */
 export class GraphError extends Error {
   public constructor(public readonly status: number, public readonly code: string, message: string, public readonly url: string) {
     super(message);

@@ -42,26 +42,27 @@
  * A recipient that cannot be resolved at all (an owner with no e-mail) is logged `Failed` at claim
  * time with the reason, never dropped silently.
  *
+ * Send again. A site owner asks for a `Failed` reminder to go again from the run history: the page
+ * saves a request into the entry's `Detail` (status still `Failed`), quoting the entry's ETag, so
+ * two owners asking at once, or asking about an entry that changed meanwhile, get a conflict and
+ * only one request is saved. At its next flush the service reads the failed entries (the `Status`
+ * column is indexed), and each delivery with a request goes back to `Claimed` — every failed entry
+ * of it, as the card shows them all — under its own delivery id, and the request moves to
+ * `sentAgain`. The flush then sends it as a resend: the same id, so a card that did arrive in the
+ * end is found and not posted twice (see above). The entry's key never changes and no entry is
+ * added, so the exactly-once rules hold: once `Sent` it is never sent again, and a request on an
+ * entry that is no longer `Failed` cannot be saved.
+ *
  * One writer: the protocol assumes a single service instance works the log at a time (an Azure
  * Function app limited to one instance, or the one Node process), because the log is loaded into
  * memory at start and claims are checked against it.
  */
 import { createHash } from 'crypto';
 import type { ReminderLogEntry, ReminderStatus } from '../core/model';
-import { idempotencyKey, recipientId } from '../core/reminders';
-import type { CardItem, Recipient, ReminderIntent, UnresolvedRecipient } from '../core/reminders';
+import { idempotencyKey, rawDetail, readLogDetail as readDetail, recipientId } from '../core/reminders';
+import type { CardItem, LogDetail, Recipient, ReminderIntent, UnresolvedRecipient } from '../core/reminders';
 import { BatchWriteError, type ReminderLogRepository, type Stored } from '../data';
 import type { DeliveryRoute } from './delivery';
-
-/** What the log keeps in `Detail` to rebuild a delivery exactly. */
-export interface LogDetail {
-  deliveryId: string | null;
-  notBefore: string;
-  recipient: Recipient;
-  item: CardItem;
-  /** The last error, while it is retried, or why it failed. */
-  error?: string;
-}
 
 /** A log entry with its detail read. */
 export interface LedgerEntry {
@@ -82,15 +83,9 @@ export function deliveryIdFor(recipient: Recipient, keys: readonly string[]): st
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function readDetail(entry: ReminderLogEntry): LogDetail | null {
-  if (!entry.detail) return null;
-  try {
-    const d = JSON.parse(entry.detail) as Partial<LogDetail>;
-    if (typeof d.notBefore !== 'string' || !d.recipient || !d.item) return null;
-    return { deliveryId: typeof d.deliveryId === 'string' ? d.deliveryId : null, notBefore: d.notBefore, recipient: d.recipient, item: d.item, ...(d.error ? { error: d.error } : {}) };
-  } catch {
-    return null;
-  }
+/** A detail without its send-again request. */
+function withoutRequest<T extends { sendAgain?: unknown }>({ sendAgain: _request, ...rest }: T): Omit<T, 'sendAgain'> {
+  return rest;
 }
 
 /**
@@ -234,6 +229,46 @@ export class ReminderLedger {
         };
       })
     );
+  }
+
+  /**
+   * Send again (see the top of this file): the failed entries site owners marked go back to
+   * `Claimed` with every other failed entry of their delivery, for the flush that follows to resend.
+   * An entry with nothing to rebuild a card from has its request answered with the reason. Returns
+   * how many entries were queued again and how many requests were refused.
+   */
+  public async honourSendAgain(): Promise<{ requeued: number; refused: number }> {
+    const failed = await this.repo.byStatus('Failed');
+    // The list holds the owners' requests, which the mirror has not seen.
+    this.remember(failed);
+    const asked = failed.filter((s) => rawDetail(s.value)?.sendAgain !== undefined);
+    const requests = new Map<string, LogDetail['sendAgain']>();
+    const changes: { base: Stored<ReminderLogEntry>; next: ReminderLogEntry }[] = [];
+    for (const s of asked) {
+      const detail = readDetail(s.value);
+      if (detail !== null && detail.deliveryId !== null) {
+        if (!requests.has(detail.deliveryId)) requests.set(detail.deliveryId, detail.sendAgain);
+        continue;
+      }
+      const rest = withoutRequest(rawDetail(s.value) ?? {});
+      const earlier = typeof rest.error === 'string' ? ` ${rest.error}` : '';
+      changes.push({ base: s, next: { ...s.value, detail: JSON.stringify({ ...rest, error: `Not sent again: the entry keeps no card or recipient to send.${earlier}` }) } });
+    }
+    const refused = changes.length;
+    for (const [deliveryId, request] of requests) {
+      for (const e of this.deliveryEntries(deliveryId)) {
+        if (e.stored.value.status !== 'Failed' || request === undefined) continue;
+        const detail = withoutRequest(e.detail);
+        changes.push({ base: e.stored, next: { ...e.stored.value, status: 'Claimed', detail: JSON.stringify({ ...detail, sentAgain: [...(detail.sentAgain ?? []), request] }) } });
+      }
+    }
+    try {
+      await this.updateAll(changes);
+    } catch (e) {
+      // An entry changed meanwhile keeps its request: the next flush reads it again.
+      if (!(e instanceof BatchWriteError)) throw e;
+    }
+    return { requeued: changes.length - refused, refused };
   }
 
   /** Step 4: the delivery arrived. */

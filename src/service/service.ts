@@ -16,7 +16,10 @@ import { minutesOfDay } from '../core/reminders';
 import type { LinkSettings } from '../core/reminders';
 import { createTrackerData } from '../data';
 import { listSchema } from '../schema';
+import { loadAuthConfigFromEnv, type AuthConfiguration } from '@microsoft/agents-hosting';
 import { createCardActions } from './cardActions';
+import { cardDecisionVerbs } from './cardDecisions';
+import { BotConnector, BotTransport, ConversationStore } from './proactive';
 import { GraphTransport, type DeliveryTransport, type PersonRoute } from './delivery';
 import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
@@ -62,6 +65,19 @@ export interface ReminderServiceOptions {
   holidays?: readonly IsoDate[];
   /** London time of the daily sweep (default 07:30, so reminders are waiting at 08:00). */
   sweepAt?: string;
+  /**
+   * Run the sweep at start when the site has never been swept, instead of waiting for `sweepAt`
+   * (default false): a freshly loaded demo site has its reminders at once. Later starts find the
+   * day recorded and do not sweep again, and the Reminder Log's keys would refuse a repeat anyway.
+   */
+  catchUpSweep?: boolean;
+  /**
+   * What the housekeeping timer does: `all` (the default) polls for changes, runs the daily sweep
+   * when due, delivers and renews the subscription; `deliveries` only delivers what is due and
+   * takes up "send again" requests — for a clock that stands still, which reaches no new day and
+   * gets its changes from the webhook alone.
+   */
+  housekeeping?: 'all' | 'deliveries';
   /** Interval of the housekeeping timer in ms (default 60,000); null for none (tests call `tick`). */
   tickMs?: number | null;
   /** Notifications arriving within this many ms are read as one batch of changes (default 500). */
@@ -78,6 +94,14 @@ export interface ReminderServiceOptions {
   transport?: DeliveryTransport;
   /** How Graph retries wait (tests shorten it). */
   graphSleep?: (ms: number) => Promise<void>;
+  /**
+   * Proactive delivery through the bot (proactive.ts): people's cards go to their conversation with
+   * the bot, installing the app for them through Graph; the `personRoute` stays for those it cannot reach.
+   * Without it (the default) cards go by `personRoute` alone.
+   */
+  bot?: { serviceUrl: string; catalogAppId?: string; tenantId?: string };
+  /** The bot's Entra app registration (default: read from the environment; none means anonymous local runs). */
+  botAuth?: AuthConfiguration;
 }
 
 /** A running reminder service. */
@@ -101,7 +125,9 @@ const consoleLogger: ReminderLogger = {
 };
 
 /** Everything the engine needs, built from the options (shared with the Azure Functions host). */
-export async function createEngine(options: ReminderServiceOptions): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger; graph: GraphClient; links: LinkSettings }> {
+export async function createEngine(
+  options: ReminderServiceOptions
+): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger; graph: GraphClient; links: LinkSettings; conversations: ConversationStore; botAuth: AuthConfiguration }> {
   // Messages quote SharePoint's data and requests' bodies: escaped, none can forge a log line.
   const logger = escapingLogger(options.logger ?? consoleLogger);
   // Every card's "Open item" leads here: refuse to start rather than send links off the tenant.
@@ -110,9 +136,17 @@ export async function createEngine(options: ReminderServiceOptions): Promise<{ e
   const links: LinkSettings = { ...options.links, trackerUrl: tracker.url };
   const sp = options.sp ?? nodeSp(options.siteUrl, { user: 'admin' });
   const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });
-  const transport = options.transport ?? new GraphTransport({ graph, links, senderUpn: options.senderUpn, personRoute: options.personRoute });
-  const engine = await ReminderEngine.start({ data: createTrackerData(sp), transport, links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
-  return { engine, sp, logger, graph, links };
+  const data = createTrackerData(sp);
+  const conversations = new ConversationStore(data.settings);
+  const botAuth = options.botAuth ?? loadAuthConfigFromEnv();
+  const viaGraph = new GraphTransport({ graph, links, senderUpn: options.senderUpn, personRoute: options.personRoute });
+  const viaBot =
+    options.bot === undefined
+      ? null
+      : new BotTransport({ graph, links, store: conversations, connector: new BotConnector(botAuth), catalogAppId: options.bot.catalogAppId ?? links.teamsAppId, serviceUrl: options.bot.serviceUrl, tenantId: options.bot.tenantId, fallback: viaGraph });
+  const transport = options.transport ?? viaBot ?? viaGraph;
+  const engine = await ReminderEngine.start({ data, transport, links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
+  return { engine, sp, logger, graph, links, conversations, botAuth };
 }
 
 /** Whether a request carries the admin key; compared in constant time, so it cannot be guessed byte by byte. */
@@ -132,8 +166,18 @@ function reply(res: ServerResponse, answer: WebhookResponse): void {
 
 /** Starts the service: engine, HTTP receiver, webhook subscription, timer. */
 export async function startReminderService(options: ReminderServiceOptions): Promise<ReminderService> {
-  const { engine, sp, logger, graph, links } = await createEngine(options);
-  const cardActions = createCardActions({ data: createTrackerData(sp), graph, links, clock: options.clock ?? (() => new Date()), logger });
+  const { engine, sp, logger, graph, links, conversations, botAuth } = await createEngine(options);
+  const data = createTrackerData(sp);
+  const cardActions = createCardActions({
+    data,
+    graph,
+    links,
+    clock: options.clock ?? (() => new Date()),
+    logger,
+    auth: botAuth,
+    verbs: cardDecisionVerbs({ data, links }),
+    onActivity: (context) => conversations.heard(context)
+  });
   const clock = options.clock ?? (() => new Date());
   const sweepMinute = minutesOfDay(options.sweepAt ?? '07:30');
   const debounceMs = options.debounceMs ?? 500;
@@ -196,12 +240,17 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   };
 
   const tick = async (): Promise<void> => {
+    if (options.housekeeping === 'deliveries') {
+      await engine.flush();
+      return;
+    }
     const now = clock();
     const wall = londonWallClock(now);
     // Polling as well as webhooks: a notification SharePoint gave up on is not a lost change.
     await engine.processChanges();
     const last = await engine.lastSweepDay();
     if (wall.hour * 60 + wall.minute >= sweepMinute && (last === undefined || last < wall.date)) await engine.sweep();
+    await engine.announceRounds();
     await engine.flush();
     if (options.subscribe !== false && Date.now() - lastRenewal > 86400000) await renew();
   };
@@ -209,6 +258,12 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
   if (options.subscribe !== false) await renew();
   // Record where the change log stands (first run), or catch up with what happened while stopped.
   await engine.processChanges();
+  if (options.catchUpSweep === true && (await engine.lastSweepDay()) === undefined) {
+    logger.info('First start on this site: catch-up sweep now, rather than at the next daily sweep.');
+    await engine.sweep();
+  }
+  // A round opened while the service was stopped: its owners get their cards now.
+  await engine.announceRounds();
   const timer = options.tickMs === null ? null : setInterval(() => track(tick(), 'Housekeeping'), options.tickMs ?? 60000);
 
   return {

@@ -49,6 +49,13 @@ export interface Standin {
   close(): Promise<void>;
 }
 
+
+/** Content types of the documents the tracker stores (Committee Papers), served at their own address. */
+const DOCUMENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+};
 /** The one site the stand-in hosts. */
 export const SITE_PATH = '/sites/tracker';
 const DEFAULT_LIBRARY = { title: 'Documents', url: `${SITE_PATH}/Shared Documents` };
@@ -244,6 +251,15 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     };
     const path = apiPathOf(url.pathname);
     const responder = new Responder(flavourOf(headers.accept), `${url.origin}${SITE_PATH}/_api`);
+    if (path === undefined && method === 'GET' && url.pathname.toLowerCase().startsWith(`${SITE_PATH.toLowerCase()}/`)) {
+      // A document at its own address, as SharePoint serves it (an issued paper's link): its content, typed by its name.
+      const reader = identify(headers);
+      const decoded = decodeURIComponent(url.pathname);
+      const result = reader instanceof SpError ? responder.error(reader) : await runApi(apiReq, reader, `web/getFileByServerRelativePath(decodedUrl='${decoded.replace(/'/g, "''")}')/$value`);
+      const type = DOCUMENT_TYPES[decoded.slice(decoded.lastIndexOf('.') + 1).toLowerCase()];
+      send(res, result.status === 200 && type !== undefined ? { ...result, headers: { ...result.headers, 'content-type': type } } : result, cors);
+      return;
+    }
     if (path === undefined) {
       send(res, responder.error(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.')), cors);
       return;

@@ -11,15 +11,16 @@ import { randomUUID } from 'node:crypto';
 import { json } from 'node:stream/consumers';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath } from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
 import type { Standin } from '../standin/server';
-import { DIRECTORY, DEFAULT_ALIAS, emailFor } from '../standin/identity';
-import { seedDemo } from '../import/demo';
+import { DIRECTORY, DEFAULT_ALIAS } from '../standin/identity';
+import { openDemoRound, seedDemo } from '../import/demo';
 import { nodeSp } from '../data/node';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
+import { cardInvoke } from '../standin/graph';
+import { LOC_FOLDERS, locFolder, readLocStrings } from './loc';
 import { startWorkbenchReminders } from './reminders';
 import type { ReminderService } from '../service/main';
 import type { WorkbenchConfig } from './browser/pages';
@@ -47,10 +48,17 @@ export interface WorkbenchOptions {
   dbPath?: string;
   /** Load the demo data (provisioning first). Idempotent. */
   seed?: boolean;
+  /** With `seed`, on a fresh database only: open the demo's update round, so owners' inboxes show their round card at once (`npm start`). */
+  demoRound?: boolean;
   /** A fixed clock for the page (ISO instant), for tests and benchmarks. */
   now?: string;
   /** Run the reminder service beside the stand-in, so that changes produce Teams cards (default false). */
   reminders?: boolean;
+  /**
+   * With `reminders`: sweep at once when the site has never been swept (a freshly seeded database),
+   * so the inboxes hold the default rules' cards without waiting for 07:30 London (default false).
+   */
+  catchUpSweep?: boolean;
   log?: (line: string) => void;
 }
 
@@ -63,19 +71,6 @@ export interface Workbench {
   /** The browser bundle's files (name → bytes), for size measurements. */
   bundle: Map<string, Uint8Array>;
   close(): Promise<void>;
-}
-
-/** Evaluates an SPFx `loc/*.js` file (an AMD `define`) as SharePoint's loader would. */
-export async function readLocStrings<T>(path: string): Promise<T> {
-  const code = await readFile(path, 'utf8');
-  let strings: unknown;
-  runInNewContext(code, {
-    define: (_deps: string[], factory: () => unknown) => {
-      strings = factory();
-    }
-  });
-  if (strings === undefined || strings === null || typeof strings !== 'object') throw new Error(`${path} does not define its strings.`);
-  return strings as T;
 }
 
 /** Bundles the workbench page's script (React, Fluent UI, the components, PnPjs), minified. */
@@ -112,30 +107,31 @@ async function cardAction(req: IncomingMessage, res: ServerResponse, reminders: 
     res.end(JSON.stringify(body));
   };
   if (reminders === null) return reply(503, { error: 'The reminder service is not running in this workbench, so card actions cannot be answered.' });
-  let action: { verb?: unknown; data?: unknown };
+  let action: { verb?: unknown; data?: unknown; bot?: { conversationId?: unknown; activityId?: unknown } };
   try {
-    action = (await json(req)) as { verb?: unknown; data?: unknown };
+    action = (await json(req)) as typeof action;
   } catch {
     return reply(400, { error: 'The card action was not JSON.' });
   }
   const alias = cookieAlias(req);
-  const person = DIRECTORY.find((u) => u.alias === alias);
+  // A card the bot sent answers in the bot's conversation with the person, as a reply to that message.
+  const conversationId = typeof action.bot?.conversationId === 'string' ? action.bot.conversationId : `a:${alias}`;
+  const activityId = typeof action.bot?.activityId === 'string' ? action.bot.activityId : null;
   const answer = await fetch(`${reminders.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: `${standinUrl}/_standin/botconnector/`,
-      from: { id: `29:${alias}`, name: person?.title ?? alias, aadObjectId: emailFor(alias) },
-      recipient: { id: '28:tracker-bot', name: 'Inspection Tracker' },
-      conversation: { id: `a:${alias}` },
-      value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' }
-    })
+    body: JSON.stringify(cardInvoke(standinUrl, alias, { verb: action.verb, data: action.data }, { id: randomUUID(), conversationId, replyToId: activityId }))
   });
-  reply(answer.status, await answer.json().catch(() => ({ error: `The bot answered HTTP ${answer.status}.` })));
+  const body = (await answer.json().catch(() => ({ error: `The bot answered HTTP ${answer.status}.` }))) as { value?: unknown };
+  // Teams keeps the card the bot answered with in the message itself: the stand-in's copy is replaced too.
+  if (answer.ok && activityId !== null && typeof body.value === 'object' && body.value !== null) {
+    await fetch(`${standinUrl}/_standin/botconnector/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body.value }] })
+    });
+  }
+  reply(answer.status, body);
 }
 
 function escapeJsonForHtml(json: string): string {
@@ -193,12 +189,17 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       // schema and finish a load that was cut off, adding nothing that is already there.
       log(existing ? 'Checking the demo site (schema and data)…' : 'Loading the demo data into the stand-in (first run)…');
       await seedDemo(nodeSp(standin.siteUrl, { user: 'admin' }), { log });
+      if (opts.demoRound === true && !existing) {
+        const round = await openDemoRound(nodeSp(standin.siteUrl, { user: 'analyst' }), opts.now === undefined ? new Date() : new Date(opts.now));
+        log(`Opened the demo's update round: ${round.value.title}, ${round.value.items.length} items.`);
+      }
     }
-    const [bundle, tracker, dashboard, myActions] = await Promise.all([
+    const [bundle, tracker, dashboard, myActions, shared] = await Promise.all([
       bundleWorkbench(),
-      readLocStrings<WorkbenchConfig['strings']['tracker']>(join(ROOT, 'src', 'webparts', 'recommendationTracker', 'loc', 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(ROOT, 'src', 'webparts', 'trackerDashboard', 'loc', 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['myActions']>(join(ROOT, 'src', 'webparts', 'myActions', 'loc', 'en-gb.js'))
+      readLocStrings<WorkbenchConfig['strings']['tracker']>(join(locFolder(LOC_FOLDERS.tracker), 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(locFolder(LOC_FOLDERS.dashboard), 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['myActions']>(join(locFolder(LOC_FOLDERS.myActions), 'en-gb.js')),
+      readLocStrings<WorkbenchConfig['strings']['shared']>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'))
     ]);
     const gzipped = new Map([...bundle].map(([name, file]) => [name, gzipSync(file)]));
     const standinUrl = new URL(standin.url);
@@ -252,7 +253,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
           iconsUrl: '/fonts/',
           currentUser: cookieAlias(req),
           users,
-          strings: { tracker, dashboard, myActions },
+          strings: { tracker, dashboard, myActions, shared },
           now: opts.now ?? null
         };
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -280,7 +281,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     };
     if (opts.reminders === true) {
       try {
-        reminders = await startWorkbenchReminders(standin, workbenchUrl, { now: opts.now, log });
+        reminders = await startWorkbenchReminders(standin, workbenchUrl, { now: opts.now, catchUpSweep: opts.catchUpSweep, log });
       } catch (e) {
         await closeServer();
         throw e;

@@ -2,8 +2,9 @@
  * `npm start`: the local workbench. Starts the SharePoint stand-in with its database in `.data/`
  * (loading the demo data on the first run; later runs upgrade the schema and add nothing), bundles
  * the web parts and serves the page hosting them, with the reminder service beside the stand-in
- * (its cards on the inbox page). PORT (default 4321), STANDIN_PORT (default 4320) and STANDIN_DB
- * configure it.
+ * (its cards on the inbox page). On a fresh database the service sweeps at once, so the inboxes
+ * already hold the cards the default rules produce (quiet hours still defer them). PORT (default
+ * 4321), STANDIN_PORT (default 4320) and STANDIN_DB configure it.
  */
 import { resolve } from 'node:path';
 import { startWorkbench } from './server';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const workbench = await startWorkbench({ port: portFrom('PORT', 4321), standinPort: portFrom('STANDIN_PORT', 4320), dbPath, seed: true, reminders: true, log });
+  const workbench = await startWorkbench({ port: portFrom('PORT', 4321), standinPort: portFrom('STANDIN_PORT', 4320), dbPath, seed: true, demoRound: true, reminders: true, catchUpSweep: true, log });
   log(
     [
       '',

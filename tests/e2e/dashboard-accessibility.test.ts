@@ -8,20 +8,12 @@ import type { Workbench } from '../../src/workbench/server';
 import { THEME_NAMES } from '../../src/components/theme/themes';
 import { isOverdue } from '../../src/core/status';
 import type { PageName } from '../../src/workbench/browser/pages';
-import { TEST_NOW, accessibilityViolations, launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, waitForTrackerRows } from './harness';
+import { TEST_NOW, accessibilityViolations, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
 
-beforeAll(async () => {
-  workbench = await startSeededWorkbench();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+useSeededWorkbench((setup) => ({ workbench, browser } = setup));
 
 test('the dashboard counts overdue items as the status rules do, and a click opens them in the tracker', async () => {
   const today = TEST_NOW.slice(0, 10);

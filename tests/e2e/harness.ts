@@ -40,8 +40,32 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The workbench with the demo data loaded, on random ports, with an in-memory stand-in. */
-export function startSeededWorkbench(now: string = TEST_NOW): Promise<Workbench> {
-  return startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now });
+export function startSeededWorkbench(options: { now?: string; reminders?: boolean } = {}): Promise<Workbench> {
+  return startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now: options.now ?? TEST_NOW, reminders: options.reminders });
+}
+
+/** What an e2e file runs against: the seeded workbench and Chromium. */
+export interface E2eSetup {
+  workbench: Workbench;
+  browser: Browser;
+}
+
+/**
+ * The start-up every workbench e2e file shares: before its tests the seeded workbench (with the
+ * reminder service when asked: it writes the default rules on its start) and Chromium start
+ * together, and `onStarted` receives them; after its tests both close.
+ */
+export function useSeededWorkbench(onStarted: (setup: E2eSetup) => void, options: { now?: string; reminders?: boolean } = {}): void {
+  let setup: Partial<E2eSetup> = {};
+  beforeAll(async () => {
+    const [workbench, browser] = await Promise.all([startSeededWorkbench(options), launchChromium()]);
+    setup = { workbench, browser };
+    onStarted({ workbench, browser });
+  });
+  afterAll(async () => {
+    await setup.browser?.close();
+    await setup.workbench?.close();
+  });
 }
 
 export interface OpenOptions {

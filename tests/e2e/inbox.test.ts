@@ -1,36 +1,27 @@
 /**
  * End to end: the workbench with the reminder service beside its stand-in. An item's owner changes,
- * SharePoint's webhook wakes the service, the service sends the new owner a card through Graph,
- * and the new owner's inbox page shows it (without a reload) drawn by the Adaptive Cards renderer,
- * with buttons leading to the workbench's Teams page and tracker. axe-clean in every theme.
+ * SharePoint's webhook wakes the service, the service installs the Teams app for the new owner and
+ * sends them a card from its bot through the stand-in's Bot Connector, and the new owner's inbox page
+ * shows it (without a reload) drawn by the Adaptive Cards renderer, with buttons leading to the
+ * workbench's Teams page and tracker. Owners and approvers answer on the card. axe-clean in every theme.
  */
 import type { Browser, Page } from 'playwright-core';
 import { emailFor } from '../../src/standin/identity';
 import { formatUkDate } from '../../src/core/dates';
+import { requestClosure } from '../../src/core/transitions';
 import type { Recommendation } from '../../src/core/model';
 import type { Stored } from '../../src/data';
 import type { Workbench } from '../../src/workbench/server';
-import { startWorkbench } from '../../src/workbench/server';
 import { THEME_NAMES } from '../../src/components/theme/themes';
-import { TEST_NOW, accessibilityViolations, launchChromium, openWorkbench, screenshot, settle, siteData } from './harness';
+import { TEST_NOW, accessibilityViolations, openWorkbench, screenshot, settle, siteData, useSeededWorkbench } from './harness';
 
 jest.setTimeout(150000);
 
 let workbench: Workbench;
 let browser: Browser;
 
-beforeAll(async () => {
-  [workbench, browser] = await Promise.all([
-    // TEST_NOW is a Tuesday at 09:30 in London: inside the default rules' office hours.
-    startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now: TEST_NOW, reminders: true }),
-    launchChromium()
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+// TEST_NOW is a Tuesday at 09:30 in London: inside the default rules' office hours.
+useSeededWorkbench((setup) => ({ workbench, browser } = setup), { reminders: true });
 
 /** Two open items with due dates that the demo's Head of Crime (`owner`) does not own yet. */
 async function itemsToReassign(): Promise<Stored<Recommendation>[]> {
@@ -79,7 +70,7 @@ test('a change of owner reaches the new owner as a card on their inbox page, wit
     const text = await card.innerText();
     expect(text).toContain(`${first.value.ref} (`);
     expect(text).toContain('has been assigned to you.');
-    expect(text).toMatch(/^Teams chat from Site Admin \(admin@/);
+    expect(text).toMatch(/^Teams chat with the bot from Inspection Tracker, /);
     const due = first.value.due.kind === 'date' ? first.value.due.current : null;
     if (due === null) throw new Error(`Item ${first.value.ref} was chosen for its due date but has none.`);
     expect(text).toContain(`has been assigned to you. Due: ${formatUkDate(due)}.`);
@@ -97,7 +88,7 @@ test('a change of owner reaches the new owner as a card on their inbox page, wit
     // A second change while the page is open: polled in, announced, and listed first.
     await giveToHeadOfCrime(second);
     await cardFor(page, second.value.ref).waitFor({ timeout: 60000 });
-    await expect(page.getByTestId('inbox-announcement').innerText()).resolves.toBe(`1 new notification. Teams chat: You now own ${second.value.ref}`);
+    await expect(page.getByTestId('inbox-announcement').innerText()).resolves.toBe(`1 new notification. Teams chat with the bot: You now own ${second.value.ref}`);
     // The service's first daily sweep (a minute after start) may add a digest: order is checked among the two changes' cards.
     const cards = await page.getByTestId('inbox-item').locator('.ac-adaptiveCard').evaluateAll((list) => list.map((c) => c.textContent ?? ''));
     const own = cards.filter((c) => c.includes('You now own'));
@@ -234,4 +225,51 @@ test('the owner answers from the card: the bot records the update, the card is r
   const updates = (await siteData(workbench).updates.all()).filter((u) => u.value.recommendationId === target.id).map((u) => u.value.text);
   expect(updates).toContain('Custody audit of 40 files complete; 3 actions agreed with the Head of Custody.');
   expect((await siteData(workbench).recommendations.get(target.id)).value.latestComment).toBe('Custody audit of 40 files complete; 3 actions agreed with the Head of Custody.');
+});
+
+test('the approver approves a closure on the card that asks them: the card refreshes in place, the tracker shows the item closed; axe-clean in every theme', async () => {
+  const all = await siteData(workbench).recommendations.all();
+  const target = all.find((r) => r.value.lifecycle === 'Being progressed' && r.value.owner !== undefined && r.value.owner.email !== emailFor('manager') && r.value.owner.name !== 'Chief of Staff');
+  if (target === undefined) throw new Error('The demo has no item being progressed by someone other than the Chief of Staff.');
+  const asked = requestClosure(target.value, { by: target.value.owner?.name ?? 'Owner', at: TEST_NOW, evidence: 'Revised action plan published on the force intranet.' });
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'manager', page: 'inbox' });
+  try {
+    await page.getByRole('heading', { name: 'Teams notifications', level: 2 }).waitFor();
+    await siteData(workbench).recommendations.update(target, asked);
+    // The default rule asks the approver (the Chief of Staff) to sign off, on a card that carries the decision.
+    const card = page.getByTestId('inbox-item').filter({ hasText: `Sign-off requested for ${target.value.ref}` });
+    await card.waitFor({ timeout: 60000 });
+    await expect(card.innerText()).resolves.toContain('Evidence: Revised action plan published on the force intranet.');
+    await card.getByRole('textbox', { name: 'Note (needed to return it)' }).fill('Evidence checked against the plan.');
+    await screenshot(page, 'inbox-closure-card');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await card.getByRole('button', { name: 'Approve closure' }).click();
+    // The same message, its card replaced in place: who answered, and the item as it now stands.
+    const answered = page.getByTestId('inbox-item').filter({ hasText: `Closure of ${target.value.ref} approved` });
+    await answered.waitFor({ timeout: 30000 });
+    await expect(answered.innerText()).resolves.toContain('Answered by Chief of Staff');
+    await expect(answered.getByRole('button', { name: 'Approve closure' }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('inbox-item').filter({ hasText: `Sign-off requested for ${target.value.ref}` }).count()).resolves.toBe(0);
+    for (const theme of THEME_NAMES) {
+      const themed = theme === 'light' ? page : (await openWorkbench(browser, workbench, { user: 'manager', page: 'inbox', theme })).page;
+      await themed.getByTestId('inbox-item').filter({ hasText: `Closure of ${target.value.ref} approved` }).waitFor({ timeout: 30000 });
+      await settle(themed);
+      await screenshot(themed, `inbox-closure-approved-${theme}`);
+      expect(await accessibilityViolations(themed)).toEqual([]);
+      if (themed !== page) await themed.context().close();
+    }
+  } finally {
+    await context.close();
+  }
+  const saved = (await siteData(workbench).recommendations.get(target.id)).value;
+  expect(saved).toMatchObject({ lifecycle: 'Closed by the force', closure: { decision: { outcome: 'approved', by: 'Chief of Staff', note: 'Evidence checked against the plan.' } } });
+  const tracker = await openWorkbench(browser, workbench, { user: 'analyst', query: { item: String(target.id) } });
+  try {
+    const panel = tracker.page.getByTestId('item-panel');
+    await panel.waitFor();
+    await panel.getByText('Closed by the force').first().waitFor();
+    await screenshot(tracker.page, 'tracker-closed-from-card');
+  } finally {
+    await tracker.context.close();
+  }
 });

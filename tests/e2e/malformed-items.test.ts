@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
 import { REPORT_WITHOUT_SOURCE, TITLE_ONLY_RECOMMENDATION, postItem } from '../integration/malformed.support';
 import { actionPlanRecommendation } from '../integration/data.support';
-import { accessibilityViolations, launchChromium, openWorkbench, screenshot, siteData, startSeededWorkbench, waitForTrackerRows } from './harness';
+import { accessibilityViolations, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
@@ -16,19 +16,14 @@ let readable: number;
 let titleOnly: number;
 let noSource: number;
 
+useSeededWorkbench((setup) => ({ workbench, browser } = setup));
+
 beforeAll(async () => {
-  workbench = await startSeededWorkbench();
-  browser = await launchChromium();
   const data = siteData(workbench);
   titleOnly = await postItem(workbench.standin.siteUrl, 'Recommendations', TITLE_ONLY_RECOMMENDATION);
   noSource = await postItem(workbench.standin.siteUrl, 'Inspection Reports', REPORT_WITHOUT_SOURCE);
   await data.recommendations.add(actionPlanRecommendation(noSource, { ref: '1' }));
   readable = (await data.recommendations.all()).length;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
 });
 
 test('the tracker shows every readable row and flags the items that need completing, accessibly', async () => {

@@ -4,19 +4,17 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { seedDemo } from '../../src/import/demo';
 import { nodeSp } from '../../src/data/node';
 import type { CommitteePaper } from '../../src/core/paper';
 import { createTrackerData } from '../../src/data';
-import { renderPaperHtml } from '../../src/reports/html';
-import { prepareCommitteePaper } from '../../src/reports/issue';
+import { renderPaperHtml } from '../../src/paper/html';
+import { prepareCommitteePaper } from '../../src/paper/issue';
 import { startStandin } from '../../src/standin/server';
 import type { Standin } from '../../src/standin/server';
+import { ARTIFACTS, launchChromium } from './harness';
 
-const ARTIFACTS = join(__dirname, '../../test-artifacts');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOSTILE = '<script>window.__ran = 1</script><img src="x" onerror="window.__ran = 2">';
 
 const colTitles = new Set(
@@ -38,7 +36,7 @@ beforeAll(async () => {
   await data.recommendations.update(target, { ...target.value, latestComment: `${target.value.latestComment ?? ''}\n${HOSTILE}` });
   paper = await prepareCommitteePaper(data, { asAt: '2017-11-23', selection: { reportIds }, baseline: { kind: 'date', date: '2017-08-15' }, ragPolicy: { overdueAgainst: 'original' } });
   html = renderPaperHtml(paper);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
 }, 120000);
 
 afterAll(async () => {

@@ -6,20 +6,12 @@
  */
 import type { Browser } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
-import { accessibilityViolations, launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, waitForTrackerRows } from './harness';
+import { accessibilityViolations, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
 
-beforeAll(async () => {
-  workbench = await startSeededWorkbench();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+useSeededWorkbench((setup) => ({ workbench, browser } = setup));
 
 /** The stored Stop and Search enhancement 1: RED in the City of London paper, past its original deadline. */
 async function stopAndSearch1() {

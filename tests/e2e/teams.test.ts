@@ -11,24 +11,17 @@ import type { Workbench } from '../../src/workbench/server';
 import { londonDate } from '../../src/core/dates';
 import type { Recommendation } from '../../src/core/model';
 import type { Stored } from '../../src/data';
-import { LISTED_LIFECYCLES, byUrgency } from '../../src/components/MyActions';
-import type { WorkItem } from '../../src/components/MyActions';
-import { TEST_NOW, accessibilityViolations, launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, waitForTrackerRows } from './harness';
+import { byUrgency } from '../../src/components/MyActions';
+import { LISTED_LIFECYCLES } from '../../src/data/myWork';
+import type { WorkItem } from '../../src/data/myWork';
+import { TEST_NOW, accessibilityViolations, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
 
 const OWNER_EMAIL = 'owner@contoso.onmicrosoft.com';
 
-beforeAll(async () => {
-  workbench = await startSeededWorkbench();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+useSeededWorkbench((setup) => ({ workbench, browser } = setup));
 
 /** The Teams page as `user`, once My Actions has loaded. */
 async function openTeams(user: string, query: Record<string, string> = {}) {

@@ -12,22 +12,14 @@ import { Workbook } from 'exceljs';
 import type { Browser } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
 import { nodeSp } from '../../src/data/node';
-import { MAX_CELL_TEXT } from '../../src/reports/xlsx';
+import { MAX_CELL_TEXT } from '../../src/paper/xlsx';
 import { emailFor } from '../../src/standin/identity';
-import { launchChromium, openItem, openWorkbench, screenshot, siteData, startSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
+import { openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
 
-beforeAll(async () => {
-  workbench = await startSeededWorkbench();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+useSeededWorkbench((setup) => ({ workbench, browser } = setup));
 
 /** The stored recommendation with this reference whose text contains `snippet`. */
 async function stored(ref: string, snippet: string) {

@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
-import { accessibilityViolations, launchChromium, openWorkbench, screenshot, siteData, startSeededWorkbench, waitForTrackerRows } from './harness';
+import { accessibilityViolations, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
 import type { OpenOptions } from './harness';
 
 let workbench: Workbench;
@@ -17,15 +17,7 @@ let browser: Browser;
 const ATTACK = 'javascript:alert(1)';
 const REFUSED_ON_WORKBENCH = 'The address starts "javascript:": only addresses on this computer (127.0.0.1, the local workbench) can be used.';
 
-beforeAll(async () => {
-  workbench = await startSeededWorkbench();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+useSeededWorkbench((setup) => ({ workbench, browser } = setup));
 
 /** A workbench page whose JavaScript dialogs (what `alert(1)` would open) are recorded and dismissed. */
 async function open(opts: OpenOptions, stored?: Record<string, unknown>): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {

@@ -4,11 +4,11 @@
  * making 25 changes each to one item through the data layer, retrying on conflict.
  */
 import type { Action, OriginatingReport } from '../../src/core/model';
-import { createDataSource } from '../../src/components/data/createDataSource';
-import { SaveConflictError } from '../../src/components/data/TrackerDataSource';
-import type { ActionRecord, ReportRecord, TrackerDataSource, Versioned } from '../../src/components/data/TrackerDataSource';
-import { ACTION_FIELDS, REPORT_FIELDS } from '../../src/components/item/changes';
-import type { FieldSet } from '../../src/components/item/changes';
+import { createDataSource } from '../../src/data/createDataSource';
+import { SaveConflictError } from '../../src/data/TrackerDataSource';
+import type { ActionRecord, ReportRecord, TrackerDataSource, Versioned } from '../../src/data/TrackerDataSource';
+import { ACTION_MERGE, REPORT_MERGE } from '../../src/core/fieldMerge';
+import type { FieldMerge } from '../../src/core/fieldMerge';
 import { createTrackerData, provision } from '../../src/data';
 import type { TrackerData } from '../../src/data';
 import { TRACKER_SCHEMA } from '../../src/schema';
@@ -58,7 +58,7 @@ const REPORT_EDITS: Record<string, [(r: OriginatingReport) => OriginatingReport,
  * both changed the same field.
  */
 async function twoWriters<T extends { id: number }>(
-  fields: FieldSet<T>,
+  fields: FieldMerge<T>,
   read: (who: TrackerDataSource) => Promise<Versioned<T>>,
   save: (who: TrackerDataSource, base: Versioned<T>, next: T) => Promise<Versioned<T>>,
   first: (x: T) => T,
@@ -93,7 +93,7 @@ describe('two people editing one action', () => {
       return found;
     };
     const { merged, expected } = await twoWriters<Action & { id: number }>(
-      ACTION_FIELDS as unknown as FieldSet<Action & { id: number }>,
+      ACTION_MERGE as unknown as FieldMerge<Action & { id: number }>,
       read,
       (who, base, next) => who.saveAction(base, next),
       (a) => ({ ...ACTION_EDITS[fa][0](a), id: a.id }),
@@ -116,7 +116,7 @@ describe('two people editing one report', () => {
       return { value: found, etag: (await data.reports.get(found.id)).etag };
     };
     const { merged, expected } = await twoWriters<OriginatingReport & { id: number }>(
-      REPORT_FIELDS as unknown as FieldSet<OriginatingReport & { id: number }>,
+      REPORT_MERGE as unknown as FieldMerge<OriginatingReport & { id: number }>,
       read,
       (who, base, next) => who.saveReport(base, next),
       (r) => ({ ...REPORT_EDITS[fa][0](r), id: r.id }),

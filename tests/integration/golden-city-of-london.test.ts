@@ -19,7 +19,7 @@ import { dueText } from '../../src/core/paper';
 import { formatPreview, plannedColourDifferences } from '../../src/core/import';
 import { trafficLight } from '../../src/core/status';
 import type { TrackerData } from '../../src/data';
-import { prepareCommitteePaper } from '../../src/reports/issue';
+import { prepareCommitteePaper } from '../../src/paper/issue';
 import type { Standin } from '../../src/standin/server';
 import { importedDemoSite, reportFile } from './golden.support';
 

@@ -13,7 +13,7 @@
 import type { CommitteePaper } from '../../src/core/paper';
 import { dueText } from '../../src/core/paper';
 import type { TrackerData } from '../../src/data';
-import { prepareCommitteePaper } from '../../src/reports/issue';
+import { prepareCommitteePaper } from '../../src/paper/issue';
 import type { Standin } from '../../src/standin/server';
 import { importedDemoSite } from './golden.support';
 

@@ -8,8 +8,8 @@
 import { JSDOM } from 'jsdom';
 import type { PlanUpdate } from '../../src/core/paper';
 import type { TrackerData } from '../../src/data';
-import { preparePlanUpdate } from '../../src/reports/issue';
-import { activityText } from '../../src/reports/strings';
+import { preparePlanUpdate } from '../../src/paper/issue';
+import { activityText } from '../../src/paper/strings';
 import type { Standin } from '../../src/standin/server';
 import { importedDemoSite, reportFile } from './golden.support';
 

@@ -6,8 +6,8 @@
  */
 import { londonInstant } from '../../src/core/reminders';
 import { DataError, type TrackerData } from '../../src/data';
-import { renderPaperHtml } from '../../src/reports/html';
-import { prepareCommitteePaper } from '../../src/reports/issue';
+import { renderPaperHtml } from '../../src/paper/html';
+import { prepareCommitteePaper } from '../../src/paper/issue';
 import type { ReminderLogger } from '../../src/service/engine';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';

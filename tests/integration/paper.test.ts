@@ -17,9 +17,9 @@ import { isClosed, isOpen, trafficLight } from '../../src/core/status';
 import { approveClosure, requestClosure, setManualRed } from '../../src/core/transitions';
 import { createTrackerData } from '../../src/data';
 import type { Stored, TrackerData } from '../../src/data';
-import { PaperAlreadyIssuedError, issueCommitteePaper, listIssuedPapers, prepareCommitteePaper } from '../../src/reports/issue';
-import type { IssuedPaper } from '../../src/reports/issue';
-import { PAPER_STRINGS } from '../../src/reports/strings';
+import { PaperAlreadyIssuedError, issueCommitteePaper, listIssuedPapers, prepareCommitteePaper } from '../../src/paper/issue';
+import type { IssuedPaper } from '../../src/paper/issue';
+import { PAPER_STRINGS } from '../../src/paper/strings';
 import { startStandin } from '../../src/standin/server';
 import type { Standin } from '../../src/standin/server';
 

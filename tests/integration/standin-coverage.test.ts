@@ -166,6 +166,7 @@ describe('stand-in: behaves as SharePoint or refuses', () => {
     'web/siteGroups/getById(3)',
     'web/siteGroups/getById(3)/users',
     'web/associatedOwnerGroup',
+    'web/associatedMemberGroup',
     'web/folders',
     'web/rootFolder',
     `web/getFolderByServerRelativePath(decodedurl='${encodeURIComponent(LIBRARY)}')`,
@@ -182,6 +183,48 @@ describe('stand-in: behaves as SharePoint or refuses', () => {
     const shape = (route: string): string => route.replace(/\([^)]*\)/g, '(…)').replace(/'[^']*'/g, '').toLowerCase();
     const documented = new Set([...doc.matchAll(/`GET ([^`]+)`/g)].map((m) => shape(m[1].replace('{L}', "web/lists/getByTitle('…')"))));
     expect(ROUTES.map(shape).filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  /** The bot's routes (app installation and the Bot Connector); docs/standin-coverage.md lists each. */
+  const BOT_ROUTES = [
+    'POST /v1.0/users/{id}/teamwork/installedApps',
+    'POST /_standin/botconnector/v3/conversations',
+    'POST /_standin/botconnector/v3/conversations/{id}/activities',
+    'PUT /_standin/botconnector/v3/conversations/{id}/activities/{activityId}',
+    'PUT /_standin/bot/registration',
+    'PUT /_standin/teams/app-policy'
+  ];
+
+  it('has docs/standin-coverage.md list every bot route', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/standin-coverage.md'), 'utf8');
+    expect(BOT_ROUTES.filter((r) => !doc.includes(`\`${r}`))).toEqual([]);
+  });
+
+  it('serves the bot routes as Teams does, and refuses what it does not serve', async () => {
+    const call = async (method: string, path: string, body?: unknown): Promise<number> =>
+      (await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).status;
+    const app = { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/tracker' };
+    const conversations = '/_standin/botconnector/v3/conversations';
+    const bot = { id: '28:tracker-bot' };
+    expect(await call('POST', conversations, { isGroup: false, bot, members: [{ id: 'headcj@contoso.onmicrosoft.com' }] })).toBe(403);
+    expect(await call('POST', '/v1.0/users/headcj@contoso.onmicrosoft.com/teamwork/installedApps', app)).toBe(201);
+    expect(await call('POST', '/v1.0/users/headcj@contoso.onmicrosoft.com/teamwork/installedApps', app)).toBe(409);
+    expect(await call('POST', '/v1.0/users/nobody@contoso.onmicrosoft.com/teamwork/installedApps', app)).toBe(404);
+    expect(await call('POST', '/v1.0/users/headcj@contoso.onmicrosoft.com/teamwork/installedApps', {})).toBe(400);
+    expect(await call('PUT', '/_standin/teams/app-policy', { blocked: ['headcc'] })).toBe(204);
+    expect(await call('POST', '/v1.0/users/headcc@contoso.onmicrosoft.com/teamwork/installedApps', app)).toBe(403);
+    expect(await call('POST', conversations, { isGroup: true, bot, members: [{ id: 'headcj@contoso.onmicrosoft.com' }] })).toBe(400);
+    expect(await call('POST', conversations, { isGroup: false, members: [{ id: 'headcj@contoso.onmicrosoft.com' }] })).toBe(400);
+    const opened = await fetch(`${server.url}${conversations}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ isGroup: false, bot, members: [{ id: 'headcj@contoso.onmicrosoft.com' }] }) });
+    expect(opened.status).toBe(201);
+    const { id } = (await opened.json()) as { id: string };
+    const activities = `${conversations}/${encodeURIComponent(id)}/activities`;
+    expect(await call('POST', activities, { type: 'typing' })).toBe(400);
+    expect(await call('POST', activities, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'NotACard' } }] })).toBe(400);
+    expect(await call('POST', activities, { type: 'message', text: 'Hello' })).toBe(201);
+    expect(await call('PUT', `${activities}/no-such-activity`, { type: 'message', text: 'x' })).toBe(404);
+    expect(await call('GET', `${conversations}/${encodeURIComponent(id)}/members`)).toBe(400);
+    expect(await call('DELETE', `${activities}/1`)).toBe(400);
   });
 
   describe.each(ROUTES)('%s', (route) => {

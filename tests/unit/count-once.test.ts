@@ -9,7 +9,7 @@ import { join } from 'path';
 import { planTable } from '../../src/core/import';
 import type { OriginatingReport, Recommendation } from '../../src/core/model';
 import { buildCommitteePaper } from '../../src/core/paper';
-import { countedOnce, repeatedNationalRows } from '../../src/core/reports';
+import { countedOnce, repeatedNationalRows } from '../../src/core/colourCounts';
 import { buildRows, countByLight, countedRows } from '../../src/components/tracker/rows';
 import { readDelimited } from '../../src/import/readers';
 

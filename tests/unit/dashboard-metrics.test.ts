@@ -3,7 +3,7 @@
  * paper of November 2017, and the Lincolnshire action matrix as the demo imports it. Every figure's
  * link, written into a page address and read back by the tracker, selects exactly what was counted.
  */
-import type { RecommendationRecord } from '../../src/components/data/TrackerDataSource';
+import type { RecommendationRecord } from '../../src/data/TrackerDataSource';
 import { headlines, lightsBy, openOverTime, quarterStart } from '../../src/components/dashboard/metrics';
 import { linkFiltersFromQuery, linkFiltersToQuery } from '../../src/components/settings/settings';
 import type { LinkFilters } from '../../src/components/settings/settings';
@@ -40,7 +40,7 @@ describe('headlines', () => {
     const figures = Object.fromEntries(headlines(rows, CITY_PAPER_DATE, { reportId: '7' }).map((h) => [h.key, h.value]));
     expect(figures).toMatchObject({ open: 2, closedThisQuarter: 1 });
     const closed = headlines(rows, CITY_PAPER_DATE, { reportId: '5' }).find((h) => h.key === 'closedThisQuarter');
-    expect(closed).toEqual({ key: 'closedThisQuarter', label: 'Closed this quarter', value: 0, link: { reportId: '5', closedSince: '2017-10-01' } });
+    expect(closed).toEqual({ key: 'closedThisQuarter', value: 0, link: { reportId: '5', closedSince: '2017-10-01' } });
   });
 
   it('links each figure to a tracker view holding exactly the items counted', () => {

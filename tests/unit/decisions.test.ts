@@ -68,6 +68,19 @@ describe('a closure decision', () => {
     if (reason !== null) expect(problems[0]).toMatchObject({ kind: 'closure', version: versions[versions.length - 1].label });
   });
 
+  it.each([
+    ['names an independent approver: it stands', APPROVER.name, []],
+    ['names the owner, who asked: withdrawn', OWNER.name, ['Supt Taylor asked for it']],
+    ['names the person who asked: withdrawn as such', ANALYST.name, ['Strategic Development Analyst asked for it']]
+  ] as const)('saved by the reminder service for the person its bot resolved, it %s', (_what, by, reasons) => {
+    const asked = by === ANALYST.name ? askedByAnalyst : requested;
+    const versions = history([base, ADMIN], [asked, by === ANALYST.name ? ANALYST : OWNER], [forgedApproval(asked, by), ADMIN]);
+    const service = (e: NonNullable<SavedVersion['editor']>): boolean => e.email === ADMIN.email;
+    expect(decisionProblems(versions, () => false, service).map((p) => p.reason)).toEqual(reasons);
+    // Saved by the service, the same decision is not the service's own unless the service says so.
+    expect(decisionProblems(versions).map((p) => p.reason)).toEqual([`it names ${by} as the decider, but Site Admin saved it`]);
+  });
+
   it('is checked once: a later version that keeps the decision is not reported again', () => {
     const forged = forgedApproval(requested, APPROVER.name);
     const versions = history([base, ADMIN], [requested, OWNER], [forged, OWNER], [{ ...forged, latestComment: 'Board minutes attached.' }, OWNER]);

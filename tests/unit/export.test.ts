@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook, ValueType } from 'exceljs';
-import { ExportError, MAX_CELL_TEXT, exportViewToXlsx, neutraliseCell, sheetName, truncateCell } from '../../src/reports/xlsx';
-import type { ExportView } from '../../src/reports/xlsx';
+import { ExportError, MAX_CELL_TEXT, exportViewToXlsx, neutraliseCell, sheetName, truncateCell } from '../../src/paper/xlsx';
+import type { ExportView } from '../../src/paper/xlsx';
 
 /** The City of London paper's first recommendation text (risk assessment, domestic abuse), as published. */
 const SEED_TEXT = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seeds', 'city-of-london-hmicfrs-recommendations-rag-2017.txt'), 'utf8')

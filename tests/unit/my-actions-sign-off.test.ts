@@ -7,9 +7,9 @@
 import { planDemoFile, readDemoPeople } from '../../src/import/demo';
 import type { Person, Recommendation } from '../../src/core/model';
 import type { PlannedPerson } from '../../src/core/import';
-import { approveClosure, requestClosure, returnClosure } from '../../src/core/transitions';
-import { isConfiguredApprover, isSroOf, waitsForSignOffBy } from '../../src/components/MyActions';
-import type { TrackerUser } from '../../src/components/data/TrackerDataSource';
+import { approveClosure, requestClosure, requestExtension, returnClosure } from '../../src/core/transitions';
+import { isConfiguredApprover, isSroOf, itemPermissions, waitsForSignOffBy } from '../../src/core/permissions';
+import type { TrackerUser } from '../../src/data/TrackerDataSource';
 
 const user = (id: number, name: string, email: string, canEdit = true): TrackerUser => ({ id, name, email, canRead: true, canEdit, canManageLists: false });
 
@@ -84,4 +84,17 @@ test('only while the request is pending: not before it, not once approved or ret
   expect(waitsForSignOffBy(returned, MANAGER, APPROVER)).toBe(false);
   // An imported item already awaiting sign-off, with no request recorded, has nothing to decide.
   expect(waitsForSignOffBy({ ...afi156, lifecycle: 'Complete, awaiting sign-off' }, SRO, APPROVER)).toBe(false);
+});
+
+test("the item's commands: editors update and ask; the owner and whoever asked never decide", () => {
+  expect(itemPermissions(afi156, OWNER)).toEqual({ canUpdate: true, canRequestClosure: true, canDecideClosure: false, canRequestExtension: true, canDecideExtension: false });
+  expect(itemPermissions(afi156, READER)).toEqual({ canUpdate: false, canRequestClosure: false, canDecideClosure: false, canRequestExtension: false, canDecideExtension: false });
+  expect(itemPermissions(requested, OWNER).canDecideClosure).toBe(false);
+  expect(itemPermissions(requested, OWNER).canRequestClosure).toBe(false);
+  expect(itemPermissions(requested, SRO).canDecideClosure).toBe(true);
+  // The owner changes after the request: the owner at the time of asking still may not decide.
+  expect(itemPermissions({ ...requested, owner: { name: 'Someone Else' } }, OWNER).canDecideClosure).toBe(false);
+  const extension = requestExtension(afi156, { by: OWNER.name, at: AT, proposed: '2018-06-30', reason: 'Training runs into the spring.' });
+  expect(itemPermissions(extension, OWNER)).toMatchObject({ canRequestExtension: false, canDecideExtension: false });
+  expect(itemPermissions(extension, DCC).canDecideExtension).toBe(true);
 });

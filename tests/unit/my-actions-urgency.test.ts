@@ -6,7 +6,7 @@
 import { planDemoFile, readDemoPeople } from '../../src/import/demo';
 import type { Action, Recommendation } from '../../src/core/model';
 import { URGENCIES, byUrgency, urgencyOf } from '../../src/components/MyActions';
-import type { WorkItem } from '../../src/components/MyActions';
+import type { WorkItem } from '../../src/data/myWork';
 
 const TODAY = '2017-11-14';
 const OWNER_LOGIN = 'owner@contoso.onmicrosoft.com';

@@ -3,9 +3,9 @@ import mammoth from 'mammoth';
 import { buildCommitteePaper, buildPlanUpdate, parseSnapshot, serialiseSnapshot, snapshotOf } from '../../src/core/paper';
 import type { CommitteePaper } from '../../src/core/paper';
 import type { Recommendation } from '../../src/core/model';
-import { renderPaperDocx, renderPlanUpdateDocx } from '../../src/reports/docx';
-import { escapeHtml, renderPaperHtml, renderPlanUpdateHtml } from '../../src/reports/html';
-import { renderPaperFile } from '../../src/reports/files';
+import { renderPaperDocx, renderPlanUpdateDocx } from '../../src/paper/docx';
+import { escapeHtml, renderPaperHtml, renderPlanUpdateHtml } from '../../src/paper/html';
+import { renderPaperFile } from '../../src/paper/files';
 import { PAPER_DATE, PREVIOUS_PAPER_DATE, REPORTS, UPDATES, currentRecommendations, previousRecommendations } from './paper-fixtures';
 
 const COL_POLICY = { overdueAgainst: 'original' } as const;

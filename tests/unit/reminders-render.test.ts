@@ -62,6 +62,25 @@ describe('reminder cards in the Adaptive Cards renderer', () => {
     expect([...html.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Post an update', 'Open item']);
   });
 
+  it("gives the owner the update form and the extension request, and no decision", () => {
+    const act = { itemId: 9, etag: '"3"', lifecycle: 'Being progressed', confidence: 'Medium' };
+    const html = render(deliveryCard({ deliveryId: 'd', recipient: owner, items: [{ ...item('9'), act }] }, links));
+    expect([...html.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Post update', 'No change since my last update', 'Ask for an extension', 'Post an update', 'Open item']);
+    expect(html.querySelector('input[type="date"]')).not.toBeNull();
+  });
+
+  it.each([
+    ['closure', 'Evidence: Plan published.', ['Approve closure', 'Return closure']],
+    ['extension', 'Reason: Waiting for the IT system.', ['Approve extension', 'Refuse extension']]
+  ] as const)('gives the approver the %s decision, with what was asked and its evidence or reason', (kind, detail, buttons) => {
+    const decide = { itemId: 9, etag: '"3"', kind, asked: 'Head of Crime asked on 5 January 2026 <b>', detail };
+    const html = render(deliveryCard({ deliveryId: 'd', recipient: { kind: 'user', address: 'manager@contoso.onmicrosoft.com', name: 'Chief of Staff' }, items: [{ ...item('9'), decide }] }, links));
+    expect([...html.querySelectorAll('button')].map((b) => b.textContent)).toEqual([...buttons, 'Post an update', 'Open item']);
+    expect(html.textContent).toContain(detail);
+    // Data text is made safe for the card's Markdown, as every other text is.
+    expect(html.textContent).toContain('asked on 5 January 2026 \\<b\\>');
+  });
+
   it('renders a digest of 25 as 20 rows, each with its buttons, and the rest counted', () => {
     const html = render(deliveryCard({ deliveryId: 'd', recipient: owner, items: Array.from({ length: 25 }, (_, i) => item(String(i + 1))) }, links));
     expect(html.textContent).toContain('Head of Crime, you have 25 reminders');

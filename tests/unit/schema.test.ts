@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as ts from 'typescript';
+import type { UpdateRound } from '../../src/core/round';
 import {
   APPLIES_TO,
   LIFECYCLES,
@@ -153,13 +154,31 @@ const logEntry: Required<ReminderLogEntry> = {
   detail: 'Delivered to the activity feed.'
 };
 
+const round: Required<UpdateRound> = {
+  id: 3,
+  title: 'Update round: Police Performance Committee, 14 January 2027',
+  committee: 'Police Performance Committee',
+  selection: { reportIds: [1, 2], directorate: 'Crime' },
+  replyBy: '2027-01-04',
+  paperDate: '2027-01-14',
+  status: 'Closed',
+  openedBy: 'Alex Analyst',
+  openedAt: '2026-12-03T10:00:00.000Z',
+  items: [
+    { itemId: 42, ref: 'AFI 1', reportId: 1, directorate: 'Crime', owner: { name: 'Head of Crime', email: 'owner@contoso.onmicrosoft.com', userId: 7 }, sro: { name: 'ACC Gibson' } },
+    { itemId: 43, ref: 'AFI 2', reportId: 2, directorate: null, owner: null, sro: null }
+  ],
+  closure: { at: '2027-01-05T09:00:00.000Z', by: 'Alex Analyst', answered: [42], paperId: '2027-01-14-police-performance-committee' }
+};
+
 const fixtures: { [K in keyof typeof MAPPINGS]: object } = {
   reports: report,
   recommendations: recommendation,
   actions: action,
   updates: update,
   reminderRules: rule,
-  reminderLog: logEntry
+  reminderLog: logEntry,
+  rounds: round
 };
 
 /** The model interface each mapping serves, by list. */
@@ -169,16 +188,19 @@ const MODEL_TYPES: { [K in keyof typeof MAPPINGS]: string } = {
   actions: 'Action',
   updates: 'ProgressUpdate',
   reminderRules: 'ReminderRuleRecord',
-  reminderLog: 'ReminderLogEntry'
+  reminderLog: 'ReminderLogEntry',
+  rounds: 'UpdateRound'
 };
 
-/** The property names of an interface in src/core/model.ts, read from the source itself. */
+/** The property names of an interface in src/core/model.ts (or the round's model), read from the source itself. */
 function modelKeys(interfaceName: string): string[] {
-  const file = join(__dirname, '../../src/core/model.ts');
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-  const found = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === interfaceName);
-  if (!found) throw new Error(`src/core/model.ts has no interface ${interfaceName}`);
-  return found.members.filter(ts.isPropertySignature).map((m) => m.name.getText(source));
+  for (const path of ['../../src/core/model.ts', '../../src/core/round/model.ts']) {
+    const file = join(__dirname, path);
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const found = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === interfaceName);
+    if (found) return found.members.filter(ts.isPropertySignature).map((m) => m.name.getText(source));
+  }
+  throw new Error(`The core models have no interface ${interfaceName}`);
 }
 
 /** What SharePoint sends back for an item written with `payload`: the same values, plus its Id. */

@@ -1,6 +1,6 @@
 /**
  * What components/settings/settings.ts reads from addresses and stored properties: link filters
- * and `?item=` from a page address (anything not a valid value is dropped, never trusted), the
+ * from a page address (anything not a valid value is dropped, never trusted), the
  * tracker page address typed into a pane, and web part properties saved by older versions or by hand.
  */
 import {
@@ -8,27 +8,28 @@ import {
   DEFAULT_VISIBLE_COLUMNS,
   dashboardPane,
   getSetting,
-  itemIdFromQuery,
   linkFiltersFromQuery,
   linkFiltersToQuery,
   setSetting,
   withDashboardDefaults,
   withTrackerDefaults
 } from '../../src/components/settings/settings';
-import type { DashboardPaneStrings, LinkFilters, SettingField, TrackerSettings } from '../../src/components/settings/settings';
+import type { DashboardPaneStrings, LinkFilters, PaneStrings, SettingField, TrackerSettings } from '../../src/components/settings/settings';
 
 const PAGE = 'https://contoso.sharepoint.com/sites/tracker/SitePages/Dashboard.aspx';
 const STRINGS: DashboardPaneStrings = {
   PropertyPaneDescription: 'Settings',
-  DisplayGroupName: 'Display',
-  FiltersGroupName: 'Filters',
-  TitleFieldLabel: 'Title',
-  DirectorateFieldLabel: 'Directorate',
-  AllDirectorates: 'All directorates',
-  ReportFieldLabel: 'Report',
-  AllReports: 'All reports',
-  TrackerPageUrlFieldLabel: 'Tracker page address',
   TrackerPageUrlDescription: 'A page on this site holding the tracker'
+};
+const PANE: PaneStrings = {
+  DisplayGroup: 'Display',
+  FiltersGroup: 'Filters',
+  Title: 'Title',
+  Directorate: 'Directorate',
+  AllDirectorates: 'All directorates',
+  Report: 'Report',
+  AllReports: 'All reports',
+  TrackerPageUrl: 'Tracker page address'
 };
 
 describe('link filters in a page address', () => {
@@ -65,23 +66,8 @@ describe('link filters in a page address', () => {
   });
 });
 
-describe('?item= in a page address', () => {
-  it.each([
-    ['?item=42', 42],
-    ['?page=tracker&item=7', 7],
-    ['?item=0042', 42],
-    ['?item=999999999', 999999999]
-  ])('%s opens item %d', (search, id) => {
-    expect(itemIdFromQuery(search)).toBe(id);
-  });
-
-  it.each(['', '?item=', '?item=0', '?item=-1', '?item=1e3', '?item=4.5', '?item=%2042', '?item=1234567890', '?item=42abc', '?item=javascript:alert(1)'])('%j opens nothing', (search) => {
-    expect(itemIdFromQuery(search)).toBeNull();
-  });
-});
-
 describe('the tracker page address typed into the dashboard’s pane', () => {
-  const field = dashboardPane(STRINGS, { reports: [], directorates: [] }, PAGE)
+  const field = dashboardPane(STRINGS, PANE, { reports: [], directorates: [] }, PAGE)
     .flatMap((g) => g.fields)
     .find((f): f is SettingField & { kind: 'text' } => f.kind === 'text' && f.key === 'trackerPageUrl');
   const problem = (value: string): string => field?.problem?.(value) ?? 'no field';

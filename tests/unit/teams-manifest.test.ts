@@ -89,15 +89,27 @@ describe('Teams app manifest', () => {
     expect(packagedManifest({}).webApplicationInfo).toEqual({ resource: 'https://{teamSiteDomain}', id: '00000003-0000-0ff1-ce00-000000000000' });
   });
 
-  it('names the Entra app from TRACKER_ENTRA_APP_ID in the packaged manifest, which still validates', async () => {
+  it('has no bot without the Entra app that is the bot', () => {
+    expect(packagedManifest({}).bots).toBeUndefined();
+  });
+
+  it('names the Entra app from TRACKER_ENTRA_APP_ID in the packaged manifest, and as its personal bot, which still validates', async () => {
     const env = { TRACKER_ENTRA_APP_ID: ` ${SENDER_APP_ID.toUpperCase()} ` };
     const filled = packagedManifest(env);
     expect(filled.webApplicationInfo).toEqual({ id: SENDER_APP_ID });
+    expect(filled.bots).toEqual([{ botId: SENDER_APP_ID, scopes: ['personal'], isNotificationOnly: false, supportsFiles: false }]);
     const validate = schemaValidator();
     expect(validate(filled)).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
     const zip = await JSZip.loadAsync(await buildTeamsAppZip(env));
-    expect(JSON.parse(await zip.file('manifest.json')!.async('string'))).toEqual({ ...manifest, webApplicationInfo: { id: SENDER_APP_ID } });
+    expect(JSON.parse(await zip.file('manifest.json')!.async('string'))).toEqual({ ...manifest, webApplicationInfo: { id: SENDER_APP_ID }, bots: filled.bots });
+  });
+
+  it('refuses a bot the schema forbids (two bots, a bot id that is not a GUID), so the check above can fail', () => {
+    const filled = packagedManifest({ TRACKER_ENTRA_APP_ID: SENDER_APP_ID });
+    const validate = schemaValidator();
+    expect(validate({ ...filled, bots: [...(filled.bots ?? []), ...(filled.bots ?? [])] })).toBe(false);
+    expect(validate({ ...filled, bots: [{ ...filled.bots?.[0], botId: 'tracker-bot' }] })).toBe(false);
   });
 
   it('refuses a TRACKER_ENTRA_APP_ID that is not an app id', () => {

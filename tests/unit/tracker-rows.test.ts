@@ -3,7 +3,7 @@
  * November 2017 as the tracker holds it, and the Lincolnshire action matrix as the demo imports it:
  * the colours the paper printed, the filters, sort and grouping a user applies, counts once.
  */
-import type { RecommendationRecord } from '../../src/components/data/TrackerDataSource';
+import type { RecommendationRecord } from '../../src/data/TrackerDataSource';
 import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, sortRows } from '../../src/components/tracker/rows';
 import type { RowFilters, TrackerRow } from '../../src/components/tracker/rows';
 import type { RagPolicy } from '../../src/core/status';

@@ -9,6 +9,7 @@
 import * as React from 'react';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Link } from '@fluentui/react/lib/Link';
+import { Pivot, PivotItem } from '@fluentui/react/lib/Pivot';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
@@ -24,21 +25,26 @@ import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
 import { OnDemand, overPage } from '../common/OnDemand';
-import { itemPermissions } from '../item/permissions';
+import { itemPermissions } from '../../core/permissions';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { useActionSave } from '../item/conflictSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { dueText, shortUkDate } from '../common/format';
-import type { RecommendationRecord, TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerUser } from '../../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
-import type { MyActionsSource } from './myWork';
-import { format, scopeOf, trackerItemUrl } from './settings';
+import type { MyActionsSource } from '../../data/myWork';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
+import { scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
-import type { Urgency, WorkItem } from './urgency';
+import type { Urgency } from './urgency';
+import type { WorkItem } from '../../data/myWork';
 
+// The update round tab (staff): its page and data load only when opened.
+const RoundPage = React.lazy(() => import(/* webpackChunkName: 'my-actions-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
 // The dialogs (text fields, dropdowns, the date picker) load when an owner first opens one.
 const ProgressUpdateDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.ProgressUpdateDialog })));
 const RequestClosureDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.RequestClosureDialog })));
@@ -74,6 +80,7 @@ function refOf(item: WorkItem): string {
 
 export function MyActions(props: MyActionsProps): JSX.Element {
   const { source, settings, strings } = props;
+  const roundStrings = useStrings().UpdateRound;
   const tracker = source.tracker;
   const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
   const teams = useTeamsContext(props.teams);
@@ -84,6 +91,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
+  const [tab, setTab] = React.useState<'mine' | 'round'>('mine');
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
   const deepLinkDone = React.useRef(false);
   const scope = React.useMemo(() => scopeOf(settings), [settings]);
@@ -164,23 +172,35 @@ export function MyActions(props: MyActionsProps): JSX.Element {
 
   return (
     <ThemeProvider theme={theme} applyTo="element">
-      <MyActionsView
-        strings={strings}
-        settings={settings}
-        ordered={ordered}
-        signOff={signOff}
-        user={user}
-        reports={reports}
-        loading={items === null && error === null}
-        error={error ?? teams.error}
-        notice={notice}
-        channelName={teams.context?.channelName ?? null}
-        today={today}
-        policy={policy}
-        onDismissNotice={() => setNotice(null)}
-        onOpen={(kind, item) => setDialog({ kind, item })}
-        onDecide={(record) => setDialog({ kind: 'decide', record })}
-      />
+      {user !== null && user.canEdit && (
+        <Pivot headersOnly selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'round' ? 'round' : 'mine')} aria-label={roundStrings.Heading}>
+          <PivotItem itemKey="mine" headerText={roundStrings.MyWorkTab} />
+          <PivotItem itemKey="round" headerText={roundStrings.Tab} />
+        </Pivot>
+      )}
+      {tab === 'round' && user !== null && user.canEdit ? (
+        <OnDemand loading={roundStrings.Loading} failed={strings.PartFailed}>
+          <RoundPage data={tracker} user={user} now={now} />
+        </OnDemand>
+      ) : (
+        <MyActionsView
+          strings={strings}
+          settings={settings}
+          ordered={ordered}
+          signOff={signOff}
+          user={user}
+          reports={reports}
+          loading={items === null && error === null}
+          error={error ?? teams.error}
+          notice={notice}
+          channelName={teams.context?.channelName ?? null}
+          today={today}
+          policy={policy}
+          onDismissNotice={() => setNotice(null)}
+          onOpen={(kind, item) => setDialog({ kind, item })}
+          onDecide={(record) => setDialog({ kind: 'decide', record })}
+        />
+      )}
       {dialog !== null && user !== null && (
         <OnDemand loading={strings.LoadingPart} failed={strings.PartFailed} frame={overPage} onDismiss={() => setDialog(null)}>
           {dialog.kind === 'update' && (
@@ -357,7 +377,8 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const rec = item.recommendation;
   const ref = refOf(item);
   const lifecycle = item.kind === 'action' ? item.action.lifecycle : rec.lifecycle;
-  const due = dueText(item.kind === 'action' ? item.action.due : rec.due);
+  const words = useStrings().Format;
+  const due = dueText(item.kind === 'action' ? item.action.due : rec.due, words);
   const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today, props.policy);
   const perms = user === null ? null : itemPermissions(item.kind === 'action' ? { ...rec, lifecycle } : rec, user);
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);

@@ -1,8 +1,9 @@
 /** My Actions' properties, strings and property pane, host-neutral (SPFx and the workbench share them). */
+import { withItemParam } from '../../core/deepLinks';
 import { checkTrackerLink } from '../../core/links';
 import { filterFields, trackerPageField } from '../settings/settings';
-import type { PaneChoices, SettingGroup } from '../settings/settings';
-import type { WorkScope } from './myWork';
+import type { PaneChoices, PaneStrings, SettingGroup } from '../settings/settings';
+import type { WorkScope } from '../../data/myWork';
 
 /** The web part's properties. A channel tab is configured through them (its property pane). */
 export interface MyActionsSettings {
@@ -34,62 +35,18 @@ export function scopeOf(settings: MyActionsSettings): WorkScope {
   };
 }
 
-/** Every string My Actions shows: the web part's `loc/en-gb.js`. */
-export interface MyActionsStrings {
-  PropertyPaneDescription: string;
-  DisplayGroupName: string;
-  ScopeGroupName: string;
-  TitleFieldLabel: string;
-  TrackerPageUrlFieldLabel: string;
-  TrackerPageUrlDescription: string;
-  SignOffGroupName: string;
-  ApproverEmailFieldLabel: string;
-  ApproverEmailDescription: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
-  DefaultTitle: string;
-  Loading: string;
-  Empty: string;
-  BandOverdue: string;
-  BandDueSoon: string;
-  BandUpdateOverdue: string;
-  BandOther: string;
-  PostUpdate: string;
-  RequestClosure: string;
-  OpenInTracker: string;
-  ActionOf: string;
-  Due: string;
-  NoDueDate: string;
-  LastUpdate: string;
-  NeverUpdated: string;
-  AwaitingSignOff: string;
-  UpdatePosted: string;
-  ClosureRequested: string;
-  ScopedTo: string;
-  CannotEdit: string;
-  BandSignOff: string;
-  DecideClosure: string;
-  ClosureAskedBy: string;
-  ClosureDecided: string;
-  /** Shown instead of "Open in the tracker" links when the stored tracker page address is refused; {0} says why. */
-  TrackerPageRefused: string;
-  /** Said while a dialog's code loads (it is loaded when first opened). */
-  LoadingPart: string;
-  /** Said when a dialog's code cannot be loaded; the browser's reason follows. */
-  PartFailed: string;
-}
+/** Every string My Actions shows: the web part's `loc/mystrings.d.ts`. */
+export type MyActionsStrings = IMyActionsWebPartStrings;
 
 /**
  * The pane: display, who signs off closures, and the channel tab's scope (a directorate or a
  * report). `tenantUrl` is the page it is on, which the tracker page must share a host with.
  */
-export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
+export function myActionsPane(strings: MyActionsStrings, pane: PaneStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
   return [
     {
-      name: strings.DisplayGroupName,
-      fields: [{ kind: 'text', key: 'title', label: strings.TitleFieldLabel }, trackerPageField(strings, tenantUrl)]
+      name: pane.DisplayGroup,
+      fields: [{ kind: 'text', key: 'title', label: pane.Title }, trackerPageField(pane, strings.TrackerPageUrlDescription, tenantUrl)]
     },
     {
       name: strings.SignOffGroupName,
@@ -97,14 +54,9 @@ export function myActionsPane(strings: MyActionsStrings, choices: PaneChoices, t
     },
     {
       name: strings.ScopeGroupName,
-      fields: filterFields(strings, choices)
+      fields: filterFields(pane, choices)
     }
   ];
-}
-
-/** `{0}`-style placeholders filled in order. */
-export function format(template: string, ...values: string[]): string {
-  return template.replace(/\{(\d)\}/g, (m, i: string) => values[Number(i)] ?? m);
 }
 
 /**
@@ -116,7 +68,5 @@ export function trackerItemUrl(trackerPageUrl: string, itemId: number, pageUrl: 
   if (trackerPageUrl.trim() === '') return null;
   const page = checkTrackerLink(trackerPageUrl, pageUrl);
   if (!page.ok) return null;
-  const url = new URL(page.url);
-  url.searchParams.set('item', String(itemId));
-  return url.toString();
+  return withItemParam(page.url, itemId);
 }

@@ -2,7 +2,8 @@
  * The order My Actions shows a person's work in: overdue first, then due soon, then those whose
  * progress update is overdue, then the rest; within each band the earliest due date first.
  */
-import type { Action, IsoDate, Recommendation } from '../../core/model';
+import type { IsoDate, Recommendation } from '../../core/model';
+import type { WorkItem } from '../../data/myWork';
 import { isDueWithin, isOverdue, isUpdateOverdue } from '../../core/status';
 
 /** How many days ahead counts as "due soon" (the default reminder rule warns 14 days before). */
@@ -10,11 +11,6 @@ export const DUE_SOON_DAYS = 14;
 
 export const URGENCIES = ['overdue', 'dueSoon', 'updateOverdue', 'other'] as const;
 export type Urgency = (typeof URGENCIES)[number];
-
-/** One row of My Actions: a recommendation the person owns, or an action they own on one. */
-export type WorkItem =
-  | { kind: 'recommendation'; recommendation: Recommendation & { id: number }; etag: string }
-  | { kind: 'action'; action: Action & { id: number }; recommendation: Recommendation & { id: number }; etag: string };
 
 /** The facts the status rules read: an action's own status and due date, on its recommendation's terms. */
 function facts(item: WorkItem): Recommendation {

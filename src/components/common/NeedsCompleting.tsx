@@ -8,16 +8,14 @@ import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { hiddenContentStyle, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
-import type { IncompleteItem } from '../data/TrackerDataSource';
-
-/** "2 items need completing in SharePoint". */
-export function needsCompletingCount(count: number): string {
-  return `${count} ${count === 1 ? 'item needs' : 'items need'} completing in SharePoint`;
-}
+import type { IncompleteItem } from '../../data/TrackerDataSource';
+import { format, plural } from './intl';
+import { useStrings } from './strings';
 
 /** The items that need completing, as a table under a warning; nothing when there are none. */
 export function NeedsCompleting(props: { items: readonly IncompleteItem[] }): JSX.Element | null {
   const theme = useTheme();
+  const strings = useStrings().NeedsCompleting;
   const styles = mergeStyleSets({
     table: { borderCollapse: 'collapse', width: '100%', marginTop: 8, color: theme.semanticColors.bodyText },
     cell: { borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 6px', textAlign: 'left', verticalAlign: 'top' },
@@ -29,27 +27,27 @@ export function NeedsCompleting(props: { items: readonly IncompleteItem[] }): JS
   return (
     <section aria-labelledby="needs-completing-heading" data-testid="needs-completing">
       <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-        <span id="needs-completing-heading">{needsCompletingCount(props.items.length)}</span>: the tracker cannot show {props.items.length === 1 ? 'it' : 'them'} in the
-        grid, count {props.items.length === 1 ? 'it' : 'them'} or send reminders about {props.items.length === 1 ? 'it' : 'them'} until the columns named below are filled in.
+        <span id="needs-completing-heading">{plural(strings.Count, props.items.length)}</span>
+        {plural(strings.Consequence, props.items.length)}
       </MessageBar>
       <table className={styles.table}>
-        <caption className={styles.srOnly}>Items that need completing</caption>
+        <caption className={styles.srOnly}>{strings.Caption}</caption>
         <thead>
           <tr>
-            <th className={styles.cell} scope="col">Item</th>
-            <th className={styles.cell} scope="col">List</th>
-            <th className={styles.cell} scope="col">Status</th>
-            <th className={styles.cell} scope="col">What is missing or wrong</th>
-            <th className={styles.cell} scope="col">Complete it</th>
+            <th className={styles.cell} scope="col">{strings.Item}</th>
+            <th className={styles.cell} scope="col">{strings.List}</th>
+            <th className={styles.cell} scope="col">{strings.Status}</th>
+            <th className={styles.cell} scope="col">{strings.Problems}</th>
+            <th className={styles.cell} scope="col">{strings.Complete}</th>
           </tr>
         </thead>
         <tbody>
           {props.items.map((item) => (
             <tr key={`${item.list}:${item.id}`} data-testid="needs-completing-row">
-              <td className={styles.cell}>{item.title === '' ? `Item ${item.id}` : item.title}</td>
+              <td className={styles.cell}>{item.title === '' ? format(strings.Untitled, item.id) : item.title}</td>
               <td className={styles.cell}>{item.listTitle}</td>
               <td className={styles.cell}>
-                <span className={styles.flag}>Needs completing</span>
+                <span className={styles.flag}>{strings.Flag}</span>
               </td>
               <td className={styles.cell}>
                 <ul className={styles.problems}>
@@ -62,7 +60,7 @@ export function NeedsCompleting(props: { items: readonly IncompleteItem[] }): JS
               </td>
               <td className={styles.cell}>
                 <Link href={item.editUrl} target="_blank" rel="noopener noreferrer">
-                  Edit item {item.id} in SharePoint
+                  {format(strings.Edit, item.id)}
                 </Link>
               </td>
             </tr>

@@ -11,6 +11,7 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Overlay } from '@fluentui/react/lib/Overlay';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useStrings } from './strings';
 
 export interface OnDemandProps {
   /** What the spinner says while the part's code loads ("Loading the item…"). */
@@ -48,7 +49,7 @@ interface BoundaryState {
 }
 
 /** Catches a chunk that failed to load (a lost connection, a redeployed CDN) and says so. */
-class LoadBoundary extends React.Component<{ failed: string; frame: (content: JSX.Element) => JSX.Element; onDismiss?: () => void; children: React.ReactNode }, BoundaryState> {
+class LoadBoundary extends React.Component<{ failed: string; closeMessage: string; frame: (content: JSX.Element) => JSX.Element; onDismiss?: () => void; children: React.ReactNode }, BoundaryState> {
   public state: BoundaryState = { error: null };
 
   public static getDerivedStateFromError(error: unknown): BoundaryState {
@@ -58,7 +59,7 @@ class LoadBoundary extends React.Component<{ failed: string; frame: (content: JS
   public render(): React.ReactNode {
     if (this.state.error === null) return this.props.children;
     return this.props.frame(
-      <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={this.props.onDismiss} dismissButtonAriaLabel="Close message">
+      <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={this.props.onDismiss} dismissButtonAriaLabel={this.props.closeMessage}>
         {`${this.props.failed} ${this.state.error.message}`}
       </MessageBar>
     );
@@ -68,8 +69,9 @@ class LoadBoundary extends React.Component<{ failed: string; frame: (content: JS
 /** A part loaded on demand: a spinner while its code downloads, a message if it cannot be. */
 export function OnDemand(props: OnDemandProps): JSX.Element {
   const frame = props.frame ?? inPlace;
+  const closeMessage = useStrings().Common.CloseMessage;
   return (
-    <LoadBoundary failed={props.failed} frame={frame} onDismiss={props.onDismiss}>
+    <LoadBoundary failed={props.failed} closeMessage={closeMessage} frame={frame} onDismiss={props.onDismiss}>
       <React.Suspense fallback={frame(<Spinner label={props.loading} />)}>{props.children}</React.Suspense>
     </LoadBoundary>
   );

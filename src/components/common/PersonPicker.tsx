@@ -14,14 +14,10 @@ import type { IComboBox, IComboBoxOption } from '@fluentui/react/lib/ComboBox';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import type { Person } from '../../core/model';
-
-/** Where the picker finds people: the site's users, and the directory by address. */
-export interface PeopleDirectory {
-  /** Site users whose name or e-mail address contains the text (people with no address left out). */
-  searchPeople(text: string): Promise<Person[]>;
-  /** Makes the person with this e-mail address or login a site user, and returns them. */
-  ensurePerson(login: string): Promise<Person>;
-}
+import type { PeopleDirectory } from '../../data/TrackerDataSource';
+import { format } from './intl';
+import { useStrings } from './strings';
+import type { TrackerStrings } from './strings';
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SEARCH_DELAY_MS = 200;
@@ -32,9 +28,9 @@ interface Choice {
   lookup?: string;
 }
 
-function describe(person: Person | undefined): string {
-  if (person === undefined) return 'Nobody chosen.';
-  return person.email !== undefined && person.email !== '' ? person.email : 'As written in the source: not matched to a site user. Choose a person to replace it.';
+function describe(person: Person | undefined, strings: TrackerStrings['Pickers']): string {
+  if (person === undefined) return strings.Nobody;
+  return person.email !== undefined && person.email !== '' ? person.email : strings.AsWritten;
 }
 
 export interface PersonPickerProps {
@@ -46,6 +42,7 @@ export interface PersonPickerProps {
 
 export function PersonPicker(props: PersonPickerProps): JSX.Element {
   const { people, onChange, value } = props;
+  const strings = useStrings().Pickers;
   const combo = React.useRef<IComboBox>(null);
   const [text, setText] = React.useState<string | undefined>(undefined);
   const [options, setOptions] = React.useState<IComboBoxOption[]>([]);
@@ -67,9 +64,9 @@ export function PersonPicker(props: PersonPickerProps): JSX.Element {
           .then((found) => {
             if (query !== latest.current) return;
             const known = found.some((p) => p.email?.toLowerCase() === needle.toLowerCase());
-            const next: IComboBoxOption[] = found.map((p) => ({ key: `u${p.userId ?? p.name}`, text: `${p.name} (${p.email ?? ''})`, data: { person: p } as Choice }));
-            if (ADDRESS.test(needle) && !known) next.push({ key: `lookup:${needle}`, text: `${needle}: not a site user yet, add from the directory`, data: { lookup: needle } as Choice });
-            if (next.length === 0) next.push({ key: 'none', text: 'No site user has that name or address. Type a full e-mail address to look it up.', disabled: true });
+            const next: IComboBoxOption[] = found.map((p) => ({ key: `u${p.userId ?? p.name}`, text: format(strings.Suggestion, p.name, p.email ?? ''), data: { person: p } as Choice }));
+            if (ADDRESS.test(needle) && !known) next.push({ key: `lookup:${needle}`, text: format(strings.Lookup, needle), data: { lookup: needle } as Choice });
+            if (next.length === 0) next.push({ key: 'none', text: strings.NoMatch, disabled: true });
             setOptions(next);
             combo.current?.focus(true);
           })
@@ -100,7 +97,7 @@ export function PersonPicker(props: PersonPickerProps): JSX.Element {
     const exact = options.map((o) => o.data as Choice | undefined).find((c) => c?.person !== undefined && (c.person.name.toLowerCase() === needle || c.person.email?.toLowerCase() === needle));
     if (exact !== undefined) return void choose(exact);
     if (ADDRESS.test(needle)) return void choose({ lookup: typed.trim() });
-    setError(`No site user is called “${typed.trim()}”. Choose a person from the list, or type their e-mail address.`);
+    setError(format(strings.NotASiteUser, typed.trim()));
   };
 
   return (
@@ -126,7 +123,7 @@ export function PersonPicker(props: PersonPickerProps): JSX.Element {
         }}
       />
       <Text variant="small" data-testid={`person-${props.label.toLowerCase()}`}>
-        {describe(value)}
+        {describe(value, strings)}
       </Text>
     </Stack>
   );

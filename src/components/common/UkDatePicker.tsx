@@ -7,6 +7,7 @@ import { DatePicker } from '@fluentui/react/lib/DatePicker';
 import { DayOfWeek } from '@fluentui/react/lib/DateTimeUtilities';
 import { isValidDate, isoDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
+import { useStrings } from './strings';
 
 const UK_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 
@@ -41,13 +42,14 @@ export interface UkDatePickerProps {
 }
 
 export function UkDatePicker(props: UkDatePickerProps): JSX.Element {
+  const strings = useStrings().Pickers;
   return (
     <DatePicker
       label={props.label}
       isRequired={props.required}
       allowTextInput
       firstDayOfWeek={DayOfWeek.Monday}
-      placeholder="dd/mm/yyyy"
+      placeholder={strings.DatePlaceholder}
       ariaLabel={props.label}
       value={props.value === null ? undefined : toLocalDate(props.value)}
       minDate={props.minDate === undefined ? undefined : toLocalDate(props.minDate)}

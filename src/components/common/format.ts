@@ -1,8 +1,13 @@
 /** Display formatting shared by the screens: UK dates, London times, due dates as forces write them. */
-import { formatUkDate, londonWallClock, monthName } from '../../core/dates';
-import { UNCHECKED_TIMESCALE, timescaleText } from '../../core/dueDates';
+import { formatUkDate, monthName } from '../../core/dates';
+import { timescaleText } from '../../core/dueDates';
 import type { DueDate, IsoDate, IsoInstant } from '../../core/model';
 import type { ColourDifference } from '../../core/status';
+import { LOCALE, format } from './intl';
+import type { TrackerStrings } from './strings';
+
+/** The words of due dates and colours (loc `Format`). */
+export type FormatStrings = TrackerStrings['Format'];
 
 /** "14 Nov 2017": the short UK date used in grids. */
 export function shortUkDate(date: IsoDate | null | undefined): string {
@@ -11,10 +16,11 @@ export function shortUkDate(date: IsoDate | null | undefined): string {
   return `${d} ${monthName(m, 'short')} ${y}`;
 }
 
+const LONDON_DATE_TIME = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+
 /** "14 November 2017 at 09:30": an instant as London wall-clock time. */
 export function ukDateTime(at: IsoInstant): string {
-  const t = londonWallClock(at);
-  return `${formatUkDate(t.date)} at ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  return LONDON_DATE_TIME.format(new Date(at));
 }
 
 /**
@@ -22,33 +28,33 @@ export function ukDateTime(at: IsoInstant): string {
  * deadline]") then any date agreed since in the tracker; a date set in the tracker as a day; what
  * the source said instead of a date; and, for text the tracker cannot read, that it cannot.
  */
-export function dueText(due: DueDate): string {
+export function dueText(due: DueDate, strings: FormatStrings): string {
   const { written, agreed } = timescaleText(due);
   if (written !== '' && !due.fromText) {
-    const unreadable = due.kind === 'unparsed' ? ` (${UNCHECKED_TIMESCALE})` : '';
-    return agreed !== null ? `${written}; now due ${shortUkDate(agreed)}` : `${written}${unreadable}`;
+    if (agreed !== null) return format(strings.NowDue, written, shortUkDate(agreed));
+    return due.kind === 'unparsed' ? format(strings.Unreadable, written) : written;
   }
   if (due.current !== null) return shortUkDate(due.current);
   switch (due.kind) {
     case 'immediate':
-      return 'Immediate';
+      return strings.Immediate;
     case 'no deadline':
-      return 'No deadline';
+      return strings.NoDeadline;
     case 'awaiting new timescale':
-      return 'Awaiting new timescale';
+      return strings.AwaitingTimescale;
     case 'unparsed':
-      return `${due.raw} (${UNCHECKED_TIMESCALE})`;
+      return format(strings.Unreadable, due.raw);
     default:
       return '';
   }
 }
 
-/** "Source: AMBER (16 Nov 2017)": the colour a source recorded, beside the one the tracker shows. */
-export function recordedColourText(diff: ColourDifference): string {
-  return `source: ${diff.recorded.label} (${shortUkDate(diff.recorded.on)})`;
+/** "source: AMBER (16 Nov 2017)": the colour a source recorded, beside the one the tracker shows. */
+export function recordedColourText(diff: ColourDifference, strings: FormatStrings): string {
+  return format(strings.Recorded, diff.recorded.label, shortUkDate(diff.recorded.on));
 }
 
 /** The sentence that explains a colour that differs from the one the source recorded. */
-export function colourDifferenceSentence(diff: ColourDifference): string {
-  return `The source recorded ${diff.recorded.label} on ${formatUkDate(diff.recorded.on)}; the tracker shows ${diff.derived}. ${diff.reason}`;
+export function colourDifferenceSentence(diff: ColourDifference, strings: FormatStrings): string {
+  return format(strings.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), diff.derived, diff.reason);
 }

@@ -4,7 +4,8 @@
  */
 import * as React from 'react';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
-import type { TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import { useStrings } from '../common/strings';
 import { DEFAULT_TRACKER_SETTINGS } from '../settings/settings';
 import type { LinkFilters } from '../settings/settings';
 import { TrackerView } from '../tracker/RecommendationTracker';
@@ -19,8 +20,9 @@ export interface DrillPanelProps {
 }
 
 export function DrillPanel(props: DrillPanelProps): JSX.Element {
+  const common = useStrings().Common;
   return (
-    <Panel isOpen type={PanelType.extraLarge} headerText={props.title} closeButtonAriaLabel="Close" onDismiss={props.onDismiss}>
+    <Panel isOpen type={PanelType.extraLarge} headerText={props.title} closeButtonAriaLabel={common.Close} onDismiss={props.onDismiss}>
       <TrackerView data={props.data} user={props.user} settings={{ ...DEFAULT_TRACKER_SETTINGS, title: props.title }} linkFilters={props.link} now={props.now} />
     </Panel>
   );

@@ -17,20 +17,21 @@ import { TRAFFIC_LIGHTS } from '../../core/model';
 import type { IsoDate, OriginatingReport } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { checkTrackerLink } from '../../core/links';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { lightColour } from '../common/TrafficLightBadge';
-import { needsCompletingCount } from '../common/NeedsCompleting';
 import { shortUkDate } from '../common/format';
 import { TrackerShell } from '../setup/TrackerShell';
 import { linkFiltersToQuery } from '../settings/settings';
 import type { DashboardSettings, LinkFilters } from '../settings/settings';
 import { OnDemand, overPage } from '../common/OnDemand';
-import { EarlyReads } from '../data/preload';
+import { EarlyReads } from '../../data/preload';
 import { buildRows, countedRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
 import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import { headlines, lightsBy, openOverTime } from './metrics';
-import type { LightBreakdown, OpenPoint } from './metrics';
+import { DUE_SOON_DAYS, headlines, lightsBy, openOverTime } from './metrics';
+import type { Headline, LightBreakdown, OpenPoint } from './metrics';
+import { format, formatNumber, plural } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 // A figure's items open in the tracker's grid, in a panel: its code loads when one is opened.
 const DrillPanel = React.lazy(() => import(/* webpackChunkName: 'dashboard-drill' */ './DrillPanel').then((m) => ({ default: m.DrillPanel })));
@@ -57,6 +58,7 @@ export function TrackerDashboard(props: TrackerDashboardProps): JSX.Element {
 function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user: TrackerUser; now: () => Date }): JSX.Element {
   const { data, early, settings, now } = props;
   const theme = useTheme();
+  const { Dashboard: strings, OnDemand: onDemand } = useStrings();
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<Pick<OriginatingReport & { id: number }, 'id' | 'title'>[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[] | null>(null);
@@ -131,9 +133,16 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
   });
 
   if (error !== null) return <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>;
-  if (records === null) return <Spinner label="Loading the dashboard…" />;
+  if (records === null) return <Spinner label={strings.Loading} />;
 
   const heads = headlines(rows, today, scope);
+  const headlineLabel: Record<Headline['key'], string> = {
+    open: strings.Open,
+    overdue: strings.Overdue,
+    updateOverdue: strings.UpdateOverdue,
+    dueSoon: format(strings.DueSoon, DUE_SOON_DAYS),
+    closedThisQuarter: strings.ClosedThisQuarter
+  };
   return (
     <Stack tokens={{ childrenGap: 16 }} data-testid="dashboard">
       <Text variant="xLarge" as="h2">
@@ -141,31 +150,31 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
       </Text>
       {trackerPage?.ok === false && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="tracker-page-refused">
-          {`The figures and charts open their items here: the tracker page address in this dashboard's settings cannot be used. ${trackerPage.problem} Edit the web part to correct it.`}
+          {format(strings.TrackerPageRefused, trackerPage.problem)}
         </MessageBar>
       )}
       {incomplete > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="dashboard-needs-completing">
-          {needsCompletingCount(incomplete)} and {incomplete === 1 ? 'is' : 'are'} not counted here: the tracker lists {incomplete === 1 ? 'it' : 'them'} with what is missing.
+          {plural(strings.NotCounted, incomplete)}
         </MessageBar>
       )}
-      <div className={styles.tiles} role="list" aria-label="Headline figures">
+      <div className={styles.tiles} role="list" aria-label={strings.Headlines}>
         {heads.map((h) => (
           <div role="listitem" key={h.key}>
-            <button type="button" className={styles.tile} onClick={() => open(h.label, h.link)} data-testid={`tile-${h.key}`}>
+            <button type="button" className={styles.tile} onClick={() => open(headlineLabel[h.key], h.link)} data-testid={`tile-${h.key}`}>
               <span className={styles.value}>{h.value}</span>
-              <span>{h.label}</span>
+              <span>{headlineLabel[h.key]}</span>
             </button>
           </div>
         ))}
       </div>
       <div className={styles.charts}>
-        <LightsChart title="Traffic lights by report" emptyText="No item belongs to a report yet." bars={lightsBy(rows, 'report', scope)} onOpen={open} />
-        <LightsChart title="Traffic lights by directorate" emptyText="No item has a directorate yet: set one on each recommendation (Edit) to see this chart." bars={lightsBy(rows, 'directorate', scope)} onOpen={open} />
+        <LightsChart title={strings.ByReport} emptyText={strings.NoReportYet} bars={lightsBy(rows, 'report', scope)} onOpen={open} />
+        <LightsChart title={strings.ByDirectorate} emptyText={strings.NoDirectorateYet} bars={lightsBy(rows, 'directorate', scope)} onOpen={open} />
       </div>
       <OpenChart points={openOverTime(rows, today)} />
       {drill !== null && (
-        <OnDemand loading="Loading the items…" failed="The items could not be loaded; reload the page to try again." frame={overPage} onDismiss={() => setDrill(null)}>
+        <OnDemand loading={onDemand.LoadingItems} failed={onDemand.ItemsFailed} frame={overPage} onDismiss={() => setDrill(null)}>
           <DrillPanel data={data} user={props.user} title={drill.title} link={drill.link} now={now} onDismiss={() => setDrill(null)} />
         </OnDemand>
       )}
@@ -175,6 +184,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
 
 /** A chart's header with the switch between the chart and its table. */
 function ChartFrame(props: { title: string; asTable: boolean; onToggle: () => void; children: React.ReactNode }): JSX.Element {
+  const strings = useStrings().Dashboard;
   const id = React.useMemo(() => `chart-${props.title.replace(/\W+/g, '-').toLowerCase()}`, [props.title]);
   return (
     <section aria-labelledby={id}>
@@ -183,7 +193,7 @@ function ChartFrame(props: { title: string; asTable: boolean; onToggle: () => vo
           {props.title}
         </Text>
         <ActionButton iconProps={{ iconName: props.asTable ? 'BarChartHorizontal' : 'Table' }} aria-pressed={props.asTable} onClick={props.onToggle}>
-          {props.asTable ? 'Show chart' : 'Show table'}
+          {props.asTable ? strings.ShowChart : strings.ShowTable}
         </ActionButton>
       </Stack>
       {props.children}
@@ -193,6 +203,7 @@ function ChartFrame(props: { title: string; asTable: boolean; onToggle: () => vo
 
 function LightsChart(props: { title: string; emptyText: string; bars: LightBreakdown[]; onOpen: (title: string, link: LinkFilters) => void }): JSX.Element {
   const theme = useTheme();
+  const strings = useStrings().Dashboard;
   const [asTable, setAsTable] = React.useState(false);
   const max = Math.max(1, ...props.bars.map((b) => b.total));
   const styles = mergeStyleSets({
@@ -214,11 +225,11 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
           <caption className="ms-screenReaderOnly">{props.title}</caption>
           <thead>
             <tr>
-              <th className={styles.cell} scope="col">Name</th>
+              <th className={styles.cell} scope="col">{strings.Name}</th>
               {TRAFFIC_LIGHTS.map((l) => (
                 <th className={styles.cell} scope="col" key={l}>{l}</th>
               ))}
-              <th className={styles.cell} scope="col">Total</th>
+              <th className={styles.cell} scope="col">{strings.Total}</th>
             </tr>
           </thead>
           <tbody>
@@ -230,7 +241,7 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
                     {b.counts[l] === 0 ? (
                       0
                     ) : (
-                      <button type="button" className={styles.link} onClick={() => props.onOpen(`${b.name}: ${l}`, { ...b.link, trafficLight: l })}>
+                      <button type="button" className={styles.link} onClick={() => props.onOpen(format(strings.Segment, b.name, l), { ...b.link, trafficLight: l })}>
                         {b.counts[l]}
                       </button>
                     )}
@@ -255,9 +266,9 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
                     key={l}
                     className={styles.segment}
                     style={{ flexGrow: b.counts[l], background: lightColour(l, theme) }}
-                    aria-label={`${b.name}: ${b.counts[l]} ${l}`}
-                    title={`${b.counts[l]} ${l}`}
-                    onClick={() => props.onOpen(`${b.name}: ${l}`, { ...b.link, trafficLight: l })}
+                    aria-label={format(strings.Segment, b.name, format(strings.SegmentCount, b.counts[l], l))}
+                    title={format(strings.SegmentCount, b.counts[l], l)}
+                    onClick={() => props.onOpen(format(strings.Segment, b.name, l), { ...b.link, trafficLight: l })}
                   />
                 ))}
               </div>
@@ -282,16 +293,18 @@ function OpenChart(props: { points: OpenPoint[] }): JSX.Element {
     table: { borderCollapse: 'collapse' },
     cell: { borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 12px 4px 6px', textAlign: 'left' }
   });
-  const summary = props.points.length === 0 ? '' : `Open items went from ${props.points[0].open} on ${shortUkDate(props.points[0].date)} to ${props.points[props.points.length - 1].open} on ${shortUkDate(props.points[props.points.length - 1].date)}.`;
+  const strings = useStrings().Dashboard;
+  const last = props.points[props.points.length - 1];
+  const summary = props.points.length === 0 ? '' : format(strings.OpenSummary, formatNumber(props.points[0].open), shortUkDate(props.points[0].date), formatNumber(last.open), shortUkDate(last.date));
   return (
-    <ChartFrame title="Open items over time" asTable={asTable} onToggle={() => setAsTable((t) => !t)}>
+    <ChartFrame title={strings.OpenOverTime} asTable={asTable} onToggle={() => setAsTable((t) => !t)}>
       {asTable ? (
         <table className={styles.table}>
-          <caption className="ms-screenReaderOnly">Open items at each month end</caption>
+          <caption className="ms-screenReaderOnly">{strings.OpenAtMonthEnd}</caption>
           <thead>
             <tr>
-              <th className={styles.cell} scope="col">Date</th>
-              <th className={styles.cell} scope="col">Open items</th>
+              <th className={styles.cell} scope="col">{strings.Date}</th>
+              <th className={styles.cell} scope="col">{strings.OpenItems}</th>
             </tr>
           </thead>
           <tbody>

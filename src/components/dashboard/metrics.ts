@@ -13,7 +13,6 @@ import type { TrackerRow } from '../tracker/rows';
 /** One headline figure. */
 export interface Headline {
   key: 'open' | 'overdue' | 'updateOverdue' | 'dueSoon' | 'closedThisQuarter';
-  label: string;
   value: number;
   link: LinkFilters;
 }
@@ -44,11 +43,11 @@ export function headlines(rows: readonly TrackerRow[], today: IsoDate, scope: Li
       today
     ).length;
   const defs: Omit<Headline, 'value'>[] = [
-    { key: 'open', label: 'Open', link: { ...scope, openOnly: true } },
-    { key: 'overdue', label: 'Overdue', link: { ...scope, overdue: true } },
-    { key: 'updateOverdue', label: 'Update overdue', link: { ...scope, updateOverdue: true } },
-    { key: 'dueSoon', label: `Due in ${DUE_SOON_DAYS} days`, link: { ...scope, dueWithinDays: DUE_SOON_DAYS } },
-    { key: 'closedThisQuarter', label: 'Closed this quarter', link: { ...scope, closedSince: quarterStart(today) } }
+    { key: 'open', link: { ...scope, openOnly: true } },
+    { key: 'overdue', link: { ...scope, overdue: true } },
+    { key: 'updateOverdue', link: { ...scope, updateOverdue: true } },
+    { key: 'dueSoon', link: { ...scope, dueWithinDays: DUE_SOON_DAYS } },
+    { key: 'closedThisQuarter', link: { ...scope, closedSince: quarterStart(today) } }
   ];
   return defs.map((d) => ({ ...d, value: count(d.link) }));
 }

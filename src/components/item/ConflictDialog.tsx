@@ -9,7 +9,8 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
-import type { FieldSet } from './changes';
+import { useStrings } from '../common/strings';
+import type { FieldSet } from './fieldSets';
 
 export interface ConflictDialogProps<T> {
   fields: FieldSet<T>;
@@ -25,6 +26,7 @@ export interface ConflictDialogProps<T> {
 /** Side by side: what the other person changed, and what the user changed, field by field. */
 export function ConflictDialog<T>(props: ConflictDialogProps<T>): JSX.Element {
   const theme = useTheme();
+  const strings = useStrings().Conflict;
   const styles = mergeStyleSets({
     table: { borderCollapse: 'collapse', width: '100%', marginBottom: 12 },
     cell: { border: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 8px', verticalAlign: 'top', textAlign: 'left', whiteSpace: 'pre-wrap' }
@@ -38,21 +40,21 @@ export function ConflictDialog<T>(props: ConflictDialogProps<T>): JSX.Element {
       minWidth={560}
       dialogContentProps={{
         type: DialogType.normal,
-        title: 'Someone else changed this item',
-        subText: 'Your changes were not saved yet. Compare them with the version now on the site, then re-apply yours on top of it or keep theirs.'
+        title: strings.Title,
+        subText: strings.SubText
       }}
       modalProps={{ isBlocking: true }}
     >
       {props.error !== null && <MessageBar messageBarType={MessageBarType.error}>{props.error}</MessageBar>}
       <table className={styles.table} data-testid="conflict-table">
         <caption>
-          <Text variant="medium">Changes since you opened the item</Text>
+          <Text variant="medium">{strings.Caption}</Text>
         </caption>
         <thead>
           <tr>
-            <th className={styles.cell} scope="col">Field</th>
-            <th className={styles.cell} scope="col">Their version</th>
-            <th className={styles.cell} scope="col">Your version</th>
+            <th className={styles.cell} scope="col">{strings.Field}</th>
+            <th className={styles.cell} scope="col">{strings.Theirs}</th>
+            <th className={styles.cell} scope="col">{strings.Yours}</th>
           </tr>
         </thead>
         <tbody>
@@ -66,8 +68,8 @@ export function ConflictDialog<T>(props: ConflictDialogProps<T>): JSX.Element {
         </tbody>
       </table>
       <DialogFooter>
-        <PrimaryButton text="Re-apply my changes" disabled={props.busy} onClick={() => void props.onReapply()} />
-        <DefaultButton text="Keep their version" disabled={props.busy} onClick={props.onKeepTheirs} />
+        <PrimaryButton text={strings.Reapply} disabled={props.busy} onClick={() => void props.onReapply()} />
+        <DefaultButton text={strings.KeepTheirs} disabled={props.busy} onClick={props.onKeepTheirs} />
       </DialogFooter>
     </Dialog>
   );

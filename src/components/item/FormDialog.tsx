@@ -8,6 +8,7 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
+import { useStrings } from '../common/strings';
 
 export interface FormDialogProps {
   title: string;
@@ -23,6 +24,7 @@ export interface FormDialogProps {
 }
 
 export function FormDialog(props: FormDialogProps): JSX.Element {
+  const common = useStrings().Common;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const submit = async (): Promise<void> => {
@@ -58,9 +60,9 @@ export function FormDialog(props: FormDialogProps): JSX.Element {
           {props.children}
         </Stack>
         <DialogFooter>
-          {busy && <Spinner size={SpinnerSize.small} label="Saving…" labelPosition="right" />}
+          {busy && <Spinner size={SpinnerSize.small} label={common.Saving} labelPosition="right" />}
           <PrimaryButton type="submit" text={props.saveText} disabled={!props.canSave || busy} />
-          <DefaultButton text="Cancel" onClick={props.onDismiss} disabled={busy} />
+          <DefaultButton text={common.Cancel} onClick={props.onDismiss} disabled={busy} />
         </DialogFooter>
       </form>
     </Dialog>

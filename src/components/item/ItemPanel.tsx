@@ -19,7 +19,8 @@ import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../co
 import { formatUkDate, londonDate } from '../../core/dates';
 import { colourDifference, confidenceDisagreement, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import type { ActionRecord, AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import { itemPermissions } from '../../core/permissions';
+import type { ActionRecord, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, shortUkDate, ukDateTime } from '../common/format';
 import { DecideClosureDialog, DecideExtensionDialog, ProgressUpdateDialog, RequestClosureDialog, RequestExtensionDialog } from './dialogs';
@@ -27,7 +28,10 @@ import type { Actor } from './dialogs';
 import { ActionForm, RecommendationForm } from './forms';
 import { useRecommendationSave } from './useRecommendationSave';
 import { useActionSave } from './conflictSave';
-import { itemPermissions } from './permissions';
+import { auditTrail } from './fieldSets';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
+import type { AuditEntry } from './fieldSets';
 
 type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: ActionRecord } | null;
 
@@ -50,6 +54,8 @@ export interface ItemPanelProps {
 export function ItemPanel(props: ItemPanelProps): JSX.Element {
   const { data, user } = props;
   const theme = useTheme();
+  const strings = useStrings();
+  const { Common: common, Format: words, Item: item } = strings;
   const [record, setRecord] = React.useState(props.record);
   const [updates, setUpdates] = React.useState<(ProgressUpdate & { id: number })[] | null>(null);
   const [actions, setActions] = React.useState<ActionRecord[] | null>(null);
@@ -76,11 +82,11 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
       const [u, a, h] = await Promise.all([data.listUpdates(rec.id), data.listActions(rec.id), data.history(rec.id)]);
       setUpdates(u);
       setActions(a);
-      setAudit(h);
+      setAudit(auditTrail(h, strings));
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
     }
-  }, [data, rec.id]);
+  }, [data, rec.id, strings]);
 
   React.useEffect(() => {
     reload().catch(() => undefined);
@@ -96,13 +102,13 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
   const actor: Actor = { name: user.name, now: props.now, policy: props.policy };
   const commands: ICommandBarItemProps[] = user.canEdit
     ? [
-        { key: 'update', text: 'Add progress update', iconProps: { iconName: 'Comment' }, disabled: !perms.canUpdate, onClick: () => setDialog('update') },
-        { key: 'edit', text: 'Edit', iconProps: { iconName: 'Edit' }, onClick: () => setDialog('edit') },
-        { key: 'requestClosure', text: 'Request closure', iconProps: { iconName: 'CheckMark' }, disabled: !perms.canRequestClosure, onClick: () => setDialog('requestClosure') },
-        ...(perms.canDecideClosure ? [{ key: 'decideClosure', text: 'Approve or return closure', iconProps: { iconName: 'Ribbon' }, onClick: () => setDialog('decideClosure') }] : []),
-        { key: 'requestExtension', text: 'Request extension', iconProps: { iconName: 'Calendar' }, disabled: !perms.canRequestExtension, onClick: () => setDialog('requestExtension') },
-        ...(perms.canDecideExtension ? [{ key: 'decideExtension', text: 'Decide extension', iconProps: { iconName: 'EventAccepted' }, onClick: () => setDialog('decideExtension') }] : []),
-        { key: 'newAction', text: 'Add action', iconProps: { iconName: 'Add' }, onClick: () => setDialog('newAction') }
+        { key: 'update', text: item.AddUpdate, iconProps: { iconName: 'Comment' }, disabled: !perms.canUpdate, onClick: () => setDialog('update') },
+        { key: 'edit', text: item.Edit, iconProps: { iconName: 'Edit' }, onClick: () => setDialog('edit') },
+        { key: 'requestClosure', text: item.RequestClosure, iconProps: { iconName: 'CheckMark' }, disabled: !perms.canRequestClosure, onClick: () => setDialog('requestClosure') },
+        ...(perms.canDecideClosure ? [{ key: 'decideClosure', text: item.DecideClosure, iconProps: { iconName: 'Ribbon' }, onClick: () => setDialog('decideClosure') }] : []),
+        { key: 'requestExtension', text: item.RequestExtension, iconProps: { iconName: 'Calendar' }, disabled: !perms.canRequestExtension, onClick: () => setDialog('requestExtension') },
+        ...(perms.canDecideExtension ? [{ key: 'decideExtension', text: item.DecideExtension, iconProps: { iconName: 'EventAccepted' }, onClick: () => setDialog('decideExtension') }] : []),
+        { key: 'newAction', text: item.AddAction, iconProps: { iconName: 'Add' }, onClick: () => setDialog('newAction') }
       ]
     : [];
 
@@ -130,7 +136,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
       isOpen
       type={PanelType.large}
       headerText={`${rec.ref} · ${rec.kind}`}
-      closeButtonAriaLabel="Close"
+      closeButtonAriaLabel={common.Close}
       onDismiss={props.onDismiss}
       isLightDismiss={dialog === null}
       layerProps={{ eventBubblingEnabled: true }}
@@ -139,83 +145,83 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         <Stack horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="center">
           <TrafficLightBadge light={light} />
           <Text>{rec.lifecycle}</Text>
-          <Text>Due: {dueText(rec.due) || 'none'}</Text>
+          <Text>{format(item.Due, dueText(rec.due, words) || common.None)}</Text>
           {report !== undefined && <Text>{report.title}</Text>}
         </Stack>
         {difference !== null && (
           <MessageBar messageBarType={MessageBarType.info} data-testid="colour-difference">
-            {colourDifferenceSentence(difference)}
+            {colourDifferenceSentence(difference, words)}
           </MessageBar>
         )}
-        {!user.canEdit && <MessageBar>You can read this item. To change it, ask a site owner for edit access.</MessageBar>}
+        {!user.canEdit && <MessageBar>{item.ReadOnly}</MessageBar>}
         {notice !== null && (
-          <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+          <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={common.CloseMessage}>
             {notice}
           </MessageBar>
         )}
         {pendingClosure !== undefined && (
           <MessageBar messageBarType={MessageBarType.info}>
-            Closure requested by {pendingClosure.requestedBy} on {formatUkDate(londonDate(pendingClosure.requestedAt))}: {pendingClosure.evidence}
+            {format(item.ClosurePending, pendingClosure.requestedBy, formatUkDate(londonDate(pendingClosure.requestedAt)), pendingClosure.evidence)}
           </MessageBar>
         )}
         {pendingExtension !== undefined && (
           <MessageBar messageBarType={MessageBarType.info}>
-            Extension to {formatUkDate(pendingExtension.proposed)} requested by {pendingExtension.requestedBy}: {pendingExtension.reason}
+            {format(item.ExtensionPending, formatUkDate(pendingExtension.proposed), pendingExtension.requestedBy, pendingExtension.reason)}
           </MessageBar>
         )}
         {disagreement !== null && (
           <MessageBar messageBarType={MessageBarType.warning}>
-            <span data-testid="disagreement">Confidence disagrees with the facts. {disagreement.message}</span>
+            <span data-testid="disagreement">{format(item.Disagrees, disagreement.message)}</span>
           </MessageBar>
         )}
-        {commands.length > 0 && <CommandBar items={commands} ariaLabel="Item commands" />}
+        {commands.length > 0 && <CommandBar items={commands} ariaLabel={item.Commands} />}
         {loadError !== null && <MessageBar messageBarType={MessageBarType.error}>{loadError}</MessageBar>}
-        <Pivot aria-label="Item sections">
-          <PivotItem headerText="Details" itemKey="details">
+        <Pivot aria-label={item.Sections}>
+          <PivotItem headerText={item.Details} itemKey="details">
             <Stack tokens={{ childrenGap: 8 }} className={styles.section}>
               <Text as="p" className={styles.text} data-testid="item-text">
                 {rec.text}
               </Text>
               <dl>
-                <Field label="Applies to" value={rec.appliesTo === 'Force' ? 'The force' : `${rec.appliesTo}${rec.addressee ? `: ${rec.addressee}` : ''}`} />
-                <Field label="Accepted for action" value={rec.acceptedForAction === null ? 'Not decided' : rec.acceptedForAction ? 'Yes' : 'No'} />
-                <Field label="Owner" value={rec.owner?.name ?? 'Not assigned'} />
-                <Field label="SRO" value={rec.sro?.name ?? 'Not assigned'} />
-                <Field label="Directorate" value={rec.directorate ?? ''} />
+                <Field label={item.AppliesTo} value={rec.appliesTo === 'Force' ? item.TheForce : `${rec.appliesTo}${rec.addressee ? `: ${rec.addressee}` : ''}`} />
+                <Field label={item.Accepted} value={rec.acceptedForAction === null ? item.NotDecided : rec.acceptedForAction ? item.Yes : item.No} />
+                <Field label={item.Owner} value={rec.owner?.name ?? item.NotAssigned} />
+                <Field label={item.Sro} value={rec.sro?.name ?? item.NotAssigned} />
+                <Field label={item.Directorate} value={rec.directorate ?? ''} />
                 <Field
-                  label="Confidence"
-                  value={`${rec.confidence ?? rec.confidenceAsWritten ?? 'Not given'}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`}
+                  label={item.Confidence}
+                  value={`${rec.confidence ?? rec.confidenceAsWritten ?? item.NotGiven}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`}
                 />
-                {rec.dependsOn !== undefined && <Field label="Depends on" value={rec.dependsOn} />}
-                {rec.inspectorateEvidence !== undefined && <Field label="Inspectorate evidence" value={rec.inspectorateEvidence} />}
-                <Field label="Latest comment" value={rec.latestComment ?? ''} />
-                <Field label="Last updated" value={shortUkDate(rec.lastUpdated) || 'Never'} />
-                {concerns.length > 0 && <Field label="Answers the cause of concern" value={concerns.map((c) => `${c.ref}: ${c.text}`).join('\n')} />}
-                {answeredBy.length > 0 && <Field label="Answered by" value={answeredBy.map((s) => `${s.kind} ${s.ref}`).join(', ')} />}
+                {rec.dependsOn !== undefined && <Field label={item.DependsOn} value={rec.dependsOn} />}
+                {rec.inspectorateEvidence !== undefined && <Field label={item.InspectorateEvidence} value={rec.inspectorateEvidence} />}
+                <Field label={item.LatestComment} value={rec.latestComment ?? ''} />
+                <Field label={item.LastUpdated} value={shortUkDate(rec.lastUpdated) || item.Never} />
+                {concerns.length > 0 && <Field label={item.AnswersConcern} value={concerns.map((c) => `${c.ref}: ${c.text}`).join('\n')} />}
+                {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={answeredBy.map((s) => `${s.kind} ${s.ref}`).join(', ')} />}
               </dl>
               <Text variant="large" as="h3">
-                Due date
+                {item.DueDate}
               </Text>
               <Text>
-                {dueText(rec.due) || 'None set'}
+                {dueText(rec.due, words) || item.NoneSet}
                 {/* Only a deadline read from the text is shown as a date: name the words it came from. */}
-                {rec.due.fromText === true && rec.due.kind !== 'unparsed' && ` (as written: “${rec.due.raw}”)`}
+                {rec.due.fromText === true && rec.due.kind !== 'unparsed' && format(item.AsWritten, rec.due.raw)}
               </Text>
               {rec.due.revisions.length > 0 && (
                 <table className={styles.table}>
-                  <caption>Revisions of the due date</caption>
+                  <caption>{item.Revisions}</caption>
                   <thead>
                     <tr>
-                      <th className={styles.cell} scope="col">From</th>
-                      <th className={styles.cell} scope="col">To</th>
-                      <th className={styles.cell} scope="col">Reason</th>
-                      <th className={styles.cell} scope="col">Approved by</th>
+                      <th className={styles.cell} scope="col">{item.From}</th>
+                      <th className={styles.cell} scope="col">{item.To}</th>
+                      <th className={styles.cell} scope="col">{item.Reason}</th>
+                      <th className={styles.cell} scope="col">{item.ApprovedBy}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {rec.due.revisions.map((r, i) => (
                       <tr key={i}>
-                        <td className={styles.cell}>{shortUkDate(r.from) || 'none'}</td>
+                        <td className={styles.cell}>{shortUkDate(r.from) || common.None}</td>
                         <td className={styles.cell}>{shortUkDate(r.to)}</td>
                         <td className={styles.cell}>{r.reason}</td>
                         <td className={styles.cell}>{r.approvedBy ?? ''}</td>
@@ -226,22 +232,22 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
               )}
             </Stack>
           </PivotItem>
-          <PivotItem headerText={`Updates${updates === null ? '' : ` (${updates.length})`}`} itemKey="updates">
+          <PivotItem headerText={updates === null ? item.UpdatesTab : format(item.Updates, updates.length)} itemKey="updates">
             {updates === null ? (
-              <Spinner label="Loading updates…" />
+              <Spinner label={item.LoadingUpdates} />
             ) : updates.length === 0 ? (
               <Text block className={styles.section}>
-                No progress update yet.
+                {item.NoUpdates}
               </Text>
             ) : (
-              <ol className={`${styles.timeline} ${styles.section}`} aria-label="Progress updates, newest first" data-testid="updates">
+              <ol className={`${styles.timeline} ${styles.section}`} aria-label={item.UpdatesList} data-testid="updates">
                 {[...updates]
                   .sort((a, b) => b.at.localeCompare(a.at))
                   .map((u) => (
                     <li key={u.id} className={styles.entry}>
                       <Text block variant="small">
                         {ukDateTime(u.at)} · {u.author} · {u.lifecycle}
-                        {u.confidence !== undefined && ` · ${u.confidence} confidence`}
+                        {u.confidence !== undefined && format(item.UpdateConfidence, u.confidence)}
                       </Text>
                       <Text block className={styles.text}>
                         {u.text}
@@ -251,24 +257,24 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
               </ol>
             )}
           </PivotItem>
-          <PivotItem headerText={`Actions${actions === null ? '' : ` (${actions.length})`}`} itemKey="actions">
+          <PivotItem headerText={actions === null ? item.ActionsTab : format(item.Actions, actions.length)} itemKey="actions">
             {actions === null ? (
-              <Spinner label="Loading actions…" />
+              <Spinner label={item.LoadingActions} />
             ) : actions.length === 0 ? (
               <Text block className={styles.section}>
-                No actions recorded.
+                {item.NoActions}
               </Text>
             ) : (
               <table className={`${styles.table} ${styles.section}`}>
-                <caption>Actions</caption>
+                <caption>{item.ActionsTab}</caption>
                 <thead>
                   <tr>
-                    <th className={styles.cell} scope="col">No.</th>
-                    <th className={styles.cell} scope="col">Action</th>
-                    <th className={styles.cell} scope="col">Owner</th>
-                    <th className={styles.cell} scope="col">Status</th>
-                    <th className={styles.cell} scope="col">Due</th>
-                    <th className={styles.cell} scope="col">Current position</th>
+                    <th className={styles.cell} scope="col">{item.ActionNo}</th>
+                    <th className={styles.cell} scope="col">{item.Action}</th>
+                    <th className={styles.cell} scope="col">{item.Owner}</th>
+                    <th className={styles.cell} scope="col">{item.Status}</th>
+                    <th className={styles.cell} scope="col">{item.ActionDue}</th>
+                    <th className={styles.cell} scope="col">{item.CurrentPosition}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -278,7 +284,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                       <tr key={a.id}>
                         <td className={styles.cell}>
                           {user.canEdit ? (
-                            <button type="button" className="ms-Link" onClick={() => setDialog({ action: record })} aria-label={`Edit action ${a.ref}`}>
+                            <button type="button" className="ms-Link" onClick={() => setDialog({ action: record })} aria-label={format(item.EditAction, a.ref)}>
                               {a.ref}
                             </button>
                           ) : (
@@ -288,7 +294,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                         <td className={`${styles.cell} ${styles.text}`}>{a.text}</td>
                         <td className={styles.cell}>{a.owner?.name ?? ''}</td>
                         <td className={styles.cell}>{a.lifecycle}</td>
-                        <td className={styles.cell}>{dueText(a.due)}</td>
+                        <td className={styles.cell}>{dueText(a.due, words)}</td>
                         <td className={`${styles.cell} ${styles.text}`}>{a.currentPosition ?? ''}</td>
                       </tr>
                     );
@@ -297,19 +303,19 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
               </table>
             )}
           </PivotItem>
-          <PivotItem headerText="History" itemKey="history">
+          <PivotItem headerText={item.History} itemKey="history">
             {audit === null ? (
-              <Spinner label="Loading history…" />
+              <Spinner label={item.LoadingHistory} />
             ) : (
-              <ol className={`${styles.timeline} ${styles.section}`} aria-label="Changes, newest first" data-testid="history">
+              <ol className={`${styles.timeline} ${styles.section}`} aria-label={item.HistoryList} data-testid="history">
                 {audit.map((h) => (
                   <li key={h.version} className={styles.entry}>
                     <Text block variant="small">
-                      Version {h.version} · {ukDateTime(h.at)} · {h.by}
+                      {format(item.Version, h.version)} · {ukDateTime(h.at)} · {h.by}
                     </Text>
                     {h.changes.map((c, i) => (
                       <Text block key={i} className={styles.text}>
-                        {c.field}: {c.from === '' ? '(empty)' : c.from} → {c.to === '' ? '(empty)' : c.to}
+                        {c.field}: {c.from === '' ? item.Empty : c.from} → {c.to === '' ? item.Empty : c.to}
                       </Text>
                     ))}
                   </li>
@@ -326,7 +332,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
           onDismiss={() => setDialog(null)}
           onSave={async (update, next) => {
             await data.addUpdate(update);
-            await saveNext(next, 'Progress update posted.');
+            await saveNext(next, item.UpdatePosted);
           }}
         />
       )}
@@ -338,16 +344,16 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
           people={props.data}
           directorates={props.directorates}
           onDismiss={() => setDialog(null)}
-          onSave={(next) => saveNext(next, 'Changes saved.')}
+          onSave={(next) => saveNext(next, item.ChangesSaved)}
         />
       )}
-      {dialog === 'requestClosure' && <RequestClosureDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, 'Closure requested.')} />}
-      {dialog === 'decideClosure' && <DecideClosureDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, 'Closure decision recorded.')} />}
+      {dialog === 'requestClosure' && <RequestClosureDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, item.ClosureRequested)} />}
+      {dialog === 'decideClosure' && <DecideClosureDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, item.ClosureDecided)} />}
       {dialog === 'requestExtension' && (
-        <RequestExtensionDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, 'Extension requested.')} />
+        <RequestExtensionDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, item.ExtensionRequested)} />
       )}
       {dialog === 'decideExtension' && (
-        <DecideExtensionDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, 'Extension decision recorded.')} />
+        <DecideExtensionDialog recommendation={rec} actor={actor} onDismiss={() => setDialog(null)} onSave={(next) => saveNext(next, item.ExtensionDecided)} />
       )}
       {(dialog === 'newAction' || (dialog !== null && typeof dialog === 'object')) && (
         <ActionForm
@@ -359,7 +365,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
             const base = typeof dialog === 'object' && dialog !== null ? dialog.action : null;
             const saved = base === null ? await data.saveAction(null, a) : await actionSave.save(base, a);
             setDialog(null);
-            if (saved !== null) setNotice('Action saved.');
+            if (saved !== null) setNotice(item.ActionSaved);
             await reload();
           }}
         />

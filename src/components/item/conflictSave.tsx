@@ -7,10 +7,11 @@
  */
 import * as React from 'react';
 import type { Action } from '../../core/model';
-import { SaveConflictError } from '../data/TrackerDataSource';
-import type { TrackerDataSource, Versioned } from '../data/TrackerDataSource';
-import { ACTION_FIELDS } from './changes';
-import type { FieldSet } from './changes';
+import { SaveConflictError } from '../../data/TrackerDataSource';
+import type { TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
+import { actionFields } from './fieldSets';
+import { useStrings } from '../common/strings';
+import type { FieldSet } from './fieldSets';
 import { OnDemand, overPage } from '../common/OnDemand';
 import type { ConflictDialogProps } from './ConflictDialog';
 
@@ -43,6 +44,7 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
   const [pending, setPending] = React.useState<PendingConflict<T> | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
+  const onDemand = useStrings().OnDemand;
 
   const attempt = React.useCallback(
     async (base: Versioned<T>, mine: T, resolve: (saved: Versioned<T> | null) => void): Promise<void> => {
@@ -95,7 +97,7 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
   const ConflictDialog = LazyConflictDialog as unknown as (props: ConflictDialogProps<T>) => JSX.Element;
   const conflictDialog =
     pending === null ? null : (
-      <OnDemand loading="Loading both versions…" failed="The conflict could not be shown, so the version on the site is kept; reload the page to try again." frame={overPage} onDismiss={keepTheirs}>
+      <OnDemand loading={onDemand.LoadingConflict} failed={onDemand.ConflictFailed} frame={overPage} onDismiss={keepTheirs}>
         <ConflictDialog fields={fields} base={pending.base.value} mine={pending.mine} theirs={pending.theirs.value} busy={busy} error={error} onReapply={reapplyMine} onKeepTheirs={keepTheirs} />
       </OnDemand>
     );
@@ -105,5 +107,7 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
 /** Conflict-aware saving of a recommendation's actions (the action form, an update posted on an action). */
 export function useActionSave(data: Pick<TrackerDataSource, 'saveAction'>): ConflictSave<Action> {
   const write = React.useCallback((base: Versioned<Action>, mine: Action) => data.saveAction({ value: { ...base.value, id: base.value.id as number }, etag: base.etag }, mine), [data]);
-  return useConflictSave(write, ACTION_FIELDS);
+  const strings = useStrings();
+  const fields = React.useMemo(() => actionFields(strings), [strings]);
+  return useConflictSave(write, fields);
 }

@@ -17,6 +17,8 @@ import { formatUkDate, londonDate } from '../../core/dates';
 import type { RagPolicy } from '../../core/status';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { FormDialog } from './FormDialog';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 /** Who acts, and the clock: passed in so that tests and the workbench control time. */
 export interface Actor {
@@ -43,6 +45,7 @@ export interface ProgressUpdateDialogProps {
  */
 export function ProgressUpdateDialog(props: ProgressUpdateDialogProps): JSX.Element {
   const rec = props.recommendation;
+  const strings = useStrings().Dialogs;
   const [text, setText] = React.useState('');
   const [lifecycle, setLifecycle] = React.useState<Lifecycle>(UPDATE_LIFECYCLES.includes(rec.lifecycle) ? rec.lifecycle : 'Being progressed');
   const [confidence, setConfidence] = React.useState<Confidence | undefined>(rec.confidence);
@@ -51,16 +54,16 @@ export function ProgressUpdateDialog(props: ProgressUpdateDialogProps): JSX.Elem
     await props.onSave(update, next);
   };
   return (
-    <FormDialog title={`Progress update on ${rec.ref}`} saveText="Post update" canSave={text.trim() !== ''} onSave={save} onDismiss={props.onDismiss}>
-      <TextField label="What has happened since the last update" multiline rows={5} required value={text} onChange={(_, v) => setText(v ?? '')} />
+    <FormDialog title={format(strings.UpdateTitle, rec.ref)} saveText={strings.PostUpdate} canSave={text.trim() !== ''} onSave={save} onDismiss={props.onDismiss}>
+      <TextField label={strings.WhatHappened} multiline rows={5} required value={text} onChange={(_, v) => setText(v ?? '')} />
       <Dropdown
-        label="Status at this date"
+        label={strings.StatusAtDate}
         selectedKey={lifecycle}
         options={UPDATE_LIFECYCLES.map((l) => ({ key: l, text: l }))}
         onChange={(_, o) => o !== undefined && setLifecycle(o.key as Lifecycle)}
       />
       <ChoiceGroup
-        label="Confidence in meeting the due date"
+        label={strings.ConfidenceLabel}
         selectedKey={confidence ?? null}
         options={CONFIDENCE_OPTIONS}
         onChange={(_, o) => o !== undefined && setConfidence(o.key as Confidence)}
@@ -79,16 +82,17 @@ export interface TransitionDialogProps {
 /** Asks for sign-off that the recommendation is implemented, with the evidence. */
 export function RequestClosureDialog(props: TransitionDialogProps): JSX.Element {
   const [evidence, setEvidence] = React.useState('');
+  const strings = useStrings().Dialogs;
   return (
     <FormDialog
-      title={`Request closure of ${props.recommendation.ref}`}
-      subText="A manager who is not the owner signs it off. Say what was done and where the evidence is."
-      saveText="Request closure"
+      title={format(strings.RequestClosureTitle, props.recommendation.ref)}
+      subText={strings.RequestClosureSubText}
+      saveText={strings.RequestClosure}
       canSave={evidence.trim() !== ''}
       onSave={() => props.onSave(requestClosure(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, evidence }))}
       onDismiss={props.onDismiss}
     >
-      <TextField label="Evidence of implementation" multiline rows={5} required value={evidence} onChange={(_, v) => setEvidence(v ?? '')} />
+      <TextField label={strings.Evidence} multiline rows={5} required value={evidence} onChange={(_, v) => setEvidence(v ?? '')} />
     </FormDialog>
   );
 }
@@ -99,6 +103,7 @@ type ClosureOutcome = 'closed' | 'discharged' | 'returned';
 export function DecideClosureDialog(props: TransitionDialogProps): JSX.Element {
   const [outcome, setOutcome] = React.useState<ClosureOutcome>('closed');
   const [note, setNote] = React.useState('');
+  const strings = useStrings().Dialogs;
   const closure = props.recommendation.closure;
   const save = (): Promise<void> => {
     const actor = { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy };
@@ -110,29 +115,27 @@ export function DecideClosureDialog(props: TransitionDialogProps): JSX.Element {
   };
   return (
     <FormDialog
-      title={`Decide closure of ${props.recommendation.ref}`}
-      saveText="Record decision"
+      title={format(strings.DecideClosureTitle, props.recommendation.ref)}
+      saveText={strings.RecordDecision}
       canSave={outcome !== 'returned' || note.trim() !== ''}
       onSave={save}
       onDismiss={props.onDismiss}
     >
       {closure !== undefined && (
-        <Text block>
-          {closure.requestedBy} asked on {formatUkDate(londonDate(closure.requestedAt))}: “{closure.evidence}”
-        </Text>
+        <Text block>{format(strings.ClosureAsked, closure.requestedBy, formatUkDate(londonDate(closure.requestedAt)), closure.evidence)}</Text>
       )}
       <ChoiceGroup
-        label="Decision"
+        label={strings.Decision}
         selectedKey={outcome}
         options={[
-          { key: 'closed', text: 'Approve: closed by the force' },
-          { key: 'discharged', text: 'Approve: discharged by the inspectorate' },
-          { key: 'returned', text: 'Return to the owner' }
+          { key: 'closed', text: strings.ApproveClosed },
+          { key: 'discharged', text: strings.ApproveDischarged },
+          { key: 'returned', text: strings.Return }
         ]}
         onChange={(_, o) => o !== undefined && setOutcome(o.key as ClosureOutcome)}
       />
       <TextField
-        label={outcome === 'returned' ? 'Why it is returned' : 'Note (optional)'}
+        label={outcome === 'returned' ? strings.WhyReturned : strings.NoteOptional}
         required={outcome === 'returned'}
         multiline
         rows={3}
@@ -148,17 +151,18 @@ export function RequestExtensionDialog(props: TransitionDialogProps): JSX.Elemen
   const [proposed, setProposed] = React.useState<IsoDate | null>(null);
   const [reason, setReason] = React.useState('');
   const current = props.recommendation.due.current;
+  const strings = useStrings().Dialogs;
   return (
     <FormDialog
-      title={`Request an extension for ${props.recommendation.ref}`}
-      subText={current === null ? 'There is no due date in force.' : `Due now: ${formatUkDate(current)}.`}
-      saveText="Request extension"
+      title={format(strings.RequestExtensionTitle, props.recommendation.ref)}
+      subText={current === null ? strings.NoDueDate : format(strings.DueNow, formatUkDate(current))}
+      saveText={strings.RequestExtension}
       canSave={proposed !== null && reason.trim() !== ''}
       onSave={() => props.onSave(requestExtension(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, proposed: proposed ?? '', reason }))}
       onDismiss={props.onDismiss}
     >
-      <UkDatePicker label="Proposed due date" required value={proposed} onChange={setProposed} />
-      <TextField label="Reason" multiline rows={4} required value={reason} onChange={(_, v) => setReason(v ?? '')} />
+      <UkDatePicker label={strings.ProposedDate} required value={proposed} onChange={setProposed} />
+      <TextField label={strings.Reason} multiline rows={4} required value={reason} onChange={(_, v) => setReason(v ?? '')} />
     </FormDialog>
   );
 }
@@ -168,10 +172,11 @@ export function DecideExtensionDialog(props: TransitionDialogProps): JSX.Element
   const [outcome, setOutcome] = React.useState<'approved' | 'refused'>('approved');
   const [note, setNote] = React.useState('');
   const ext = props.recommendation.extension;
+  const strings = useStrings().Dialogs;
   return (
     <FormDialog
-      title={`Decide extension for ${props.recommendation.ref}`}
-      saveText="Record decision"
+      title={format(strings.DecideExtensionTitle, props.recommendation.ref)}
+      saveText={strings.RecordDecision}
       canSave
       onSave={() =>
         props.onSave(decideExtension(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, outcome, ...(note.trim() === '' ? {} : { note }) }))
@@ -179,20 +184,18 @@ export function DecideExtensionDialog(props: TransitionDialogProps): JSX.Element
       onDismiss={props.onDismiss}
     >
       {ext !== undefined && (
-        <Text block>
-          {ext.requestedBy} asks to move the due date to {formatUkDate(ext.proposed)}: “{ext.reason}”
-        </Text>
+        <Text block>{format(strings.ExtensionAsked, ext.requestedBy, formatUkDate(ext.proposed), ext.reason)}</Text>
       )}
       <ChoiceGroup
-        label="Decision"
+        label={strings.Decision}
         selectedKey={outcome}
         options={[
-          { key: 'approved', text: 'Approve the new date' },
-          { key: 'refused', text: 'Refuse' }
+          { key: 'approved', text: strings.ApproveDate },
+          { key: 'refused', text: strings.Refuse }
         ]}
         onChange={(_, o) => o !== undefined && setOutcome(o.key as 'approved' | 'refused')}
       />
-      <TextField label="Note (optional)" multiline rows={3} value={note} onChange={(_, v) => setNote(v ?? '')} />
+      <TextField label={strings.NoteOptional} multiline rows={3} value={note} onChange={(_, v) => setNote(v ?? '')} />
     </FormDialog>
   );
 }

@@ -17,8 +17,10 @@ import { reportLinkProblem } from '../../core/links';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { dueText } from '../common/format';
 import { PersonPicker } from '../common/PersonPicker';
-import type { PeopleDirectory } from '../common/PersonPicker';
+import type { PeopleDirectory } from '../../data/TrackerDataSource';
 import { FormDialog } from './FormDialog';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 const options = (values: readonly string[]): { key: string; text: string }[] => values.map((v) => ({ key: v, text: v }));
 
@@ -51,29 +53,30 @@ export function ReportForm(props: ReportFormProps): JSX.Element {
     props.report ?? { title: '', source: 'HMICFRS', reportType: 'National thematic', published: null, scope: 'Not stated', responseDeadline: null }
   );
   const set = (patch: Partial<OriginatingReport>): void => setR((prev) => ({ ...prev, ...patch }));
+  const strings = useStrings().Forms;
   const linkProblem = reportLinkProblem(r.url ?? '');
   const url = r.url?.trim() ?? '';
   return (
     <FormDialog
-      title={props.report ? 'Edit report' : 'New originating report'}
-      saveText="Save report"
+      title={props.report ? strings.EditReport : strings.NewReport}
+      saveText={strings.SaveReport}
       canSave={r.title.trim() !== '' && linkProblem === ''}
       onSave={() => props.onSave({ ...r, url: url === '' ? undefined : url })}
       onDismiss={props.onDismiss}
     >
-      <TextField label="Title" required value={r.title} onChange={(_, v) => set({ title: v ?? '' })} />
-      <Dropdown label="Published by" selectedKey={r.source} options={options(SOURCES)} onChange={(_, o) => o !== undefined && set({ source: o.key as Source })} />
-      <Dropdown label="Type" selectedKey={r.reportType} options={options(REPORT_TYPES)} onChange={(_, o) => o !== undefined && set({ reportType: o.key as ReportType })} />
-      <UkDatePicker label="Published" value={r.published} onChange={(d) => set({ published: d, publishedPrecision: 'day', publishedText: undefined })} />
-      <Dropdown label="Scope" selectedKey={r.scope} options={options(SCOPES)} onChange={(_, o) => o !== undefined && set({ scope: o.key as Scope })} />
-      <TextField label="Link to the report" type="url" value={r.url ?? ''} errorMessage={linkProblem === '' ? undefined : linkProblem} onChange={(_, v) => set({ url: v === '' ? undefined : v })} />
+      <TextField label={strings.Title} required value={r.title} onChange={(_, v) => set({ title: v ?? '' })} />
+      <Dropdown label={strings.PublishedBy} selectedKey={r.source} options={options(SOURCES)} onChange={(_, o) => o !== undefined && set({ source: o.key as Source })} />
+      <Dropdown label={strings.Type} selectedKey={r.reportType} options={options(REPORT_TYPES)} onChange={(_, o) => o !== undefined && set({ reportType: o.key as ReportType })} />
+      <UkDatePicker label={strings.Published} value={r.published} onChange={(d) => set({ published: d, publishedPrecision: 'day', publishedText: undefined })} />
+      <Dropdown label={strings.Scope} selectedKey={r.scope} options={options(SCOPES)} onChange={(_, o) => o !== undefined && set({ scope: o.key as Scope })} />
+      <TextField label={strings.Link} type="url" value={r.url ?? ''} errorMessage={linkProblem === '' ? undefined : linkProblem} onChange={(_, v) => set({ url: v === '' ? undefined : v })} />
       {r.reportType === 'Plan' && (
         <Toggle
-          label="Rate commitments by traffic light"
+          label={strings.RateByTrafficLight}
           inlineLabel
           checked={r.usesTrafficLights !== false}
-          onText="Yes: RED, AMBER, GREEN and WHITE in the plan update"
-          offText="No: the plan update prints no RAG"
+          onText={strings.RateOn}
+          offText={strings.RateOff}
           onChange={(_, checked) => set({ usesTrafficLights: checked === true })}
         />
       )}
@@ -113,37 +116,38 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
     }
   );
   const set = (patch: Partial<Recommendation>): void => setR((prev) => ({ ...prev, ...patch }));
+  const { Common: common, Forms: strings, Format: words } = useStrings();
   const concerns = props.causesOfConcern.filter((c) => c.id !== r.id && (r.reportId === undefined || c.reportId === r.reportId));
   const canSave = r.ref.trim() !== '' && r.text.trim() !== '' && r.reportId !== undefined;
   return (
     <FormDialog
-      title={editing ? `Edit ${r.ref}` : 'New recommendation'}
-      saveText="Save"
+      title={editing ? format(strings.EditRecommendation, r.ref) : strings.NewRecommendation}
+      saveText={common.Save}
       canSave={canSave}
       minWidth={640}
       onSave={() => props.onSave({ ...r, ref: r.ref.trim(), text: r.text.trim() })}
       onDismiss={props.onDismiss}
     >
       <Dropdown
-        label="Originating report"
+        label={strings.OriginatingReport}
         required
         selectedKey={r.reportId === undefined ? null : String(r.reportId)}
         options={props.reports.map((rep) => ({ key: String(rep.id), text: rep.title }))}
         onChange={(_, o) => o !== undefined && set({ reportId: Number(o.key) })}
       />
       <Stack horizontal tokens={{ childrenGap: 12 }}>
-        <TextField label="Reference" required value={r.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
-        <Dropdown label="Kind" styles={{ root: { minWidth: 240 } }} selectedKey={r.kind} options={options(RECOMMENDATION_KINDS)} onChange={(_, o) => o !== undefined && set({ kind: o.key as RecommendationKind })} />
+        <TextField label={strings.Reference} required value={r.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
+        <Dropdown label={strings.Kind} styles={{ root: { minWidth: 240 } }} selectedKey={r.kind} options={options(RECOMMENDATION_KINDS)} onChange={(_, o) => o !== undefined && set({ kind: o.key as RecommendationKind })} />
       </Stack>
-      <TextField label="Text" required multiline rows={5} value={r.text} onChange={(_, v) => set({ text: v ?? '' })} />
+      <TextField label={strings.Text} required multiline rows={5} value={r.text} onChange={(_, v) => set({ text: v ?? '' })} />
       <Stack horizontal tokens={{ childrenGap: 12 }}>
-        <Dropdown label="Applies to" styles={{ root: { minWidth: 160 } }} selectedKey={r.appliesTo} options={options(APPLIES_TO)} onChange={(_, o) => o !== undefined && set({ appliesTo: o.key as AppliesTo })} />
-        <TextField label="Addressed to" value={r.addressee ?? ''} onChange={(_, v) => set({ addressee: v === '' ? undefined : v })} />
-        <Toggle label="Accepted for action" checked={r.acceptedForAction === true} onChange={(_, c) => set({ acceptedForAction: c === true })} />
+        <Dropdown label={strings.AppliesTo} styles={{ root: { minWidth: 160 } }} selectedKey={r.appliesTo} options={options(APPLIES_TO)} onChange={(_, o) => o !== undefined && set({ appliesTo: o.key as AppliesTo })} />
+        <TextField label={strings.AddressedTo} value={r.addressee ?? ''} onChange={(_, v) => set({ addressee: v === '' ? undefined : v })} />
+        <Toggle label={strings.Accepted} checked={r.acceptedForAction === true} onChange={(_, c) => set({ acceptedForAction: c === true })} />
       </Stack>
       {r.kind !== 'Cause of concern' && r.kind !== 'Accelerated cause of concern' && concerns.length > 0 && (
         <Dropdown
-          label="Causes of concern it answers"
+          label={strings.CausesAnswered}
           multiSelect
           selectedKeys={r.causeOfConcernIds.map(String)}
           options={concerns.map((c) => ({ key: String(c.id), text: c.ref }))}
@@ -155,17 +159,17 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
         />
       )}
       <Stack horizontal tokens={{ childrenGap: 12 }}>
-        <PersonPicker label="Owner" value={r.owner} people={props.people} onChange={(owner) => set({ owner })} />
-        <PersonPicker label="SRO" value={r.sro} people={props.people} onChange={(sro) => set({ sro })} />
-        <FreeformCombo label="Directorate" value={r.directorate ?? ''} choices={props.directorates} onChange={(v) => set({ directorate: v.trim() === '' ? undefined : v.trim() })} />
+        <PersonPicker label={strings.Owner} value={r.owner} people={props.people} onChange={(owner) => set({ owner })} />
+        <PersonPicker label={strings.Sro} value={r.sro} people={props.people} onChange={(sro) => set({ sro })} />
+        <FreeformCombo label={strings.Directorate} value={r.directorate ?? ''} choices={props.directorates} onChange={(v) => set({ directorate: v.trim() === '' ? undefined : v.trim() })} />
       </Stack>
       {editing ? (
-        <Text block>Due date: {dueText(r.due) || 'none'} (changed only through an extension request)</Text>
+        <Text block>{format(strings.DueFixed, dueText(r.due, words) || common.None)}</Text>
       ) : (
         <Stack horizontal tokens={{ childrenGap: 12 }}>
-          <UkDatePicker label="Due date" value={r.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
+          <UkDatePicker label={strings.DueDate} value={r.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
           <Dropdown
-            label="Status"
+            label={strings.Status}
             styles={{ root: { minWidth: 200 } }}
             selectedKey={r.lifecycle}
             options={options(LIFECYCLES.filter((l) => l === 'Awaiting review' || l === 'Being progressed' || l === 'No further action'))}
@@ -175,15 +179,15 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
       )}
       <Stack horizontal tokens={{ childrenGap: 12 }}>
         <Dropdown
-          label="Confidence"
+          label={strings.Confidence}
           styles={{ root: { minWidth: 140 } }}
           selectedKey={r.confidence ?? ''}
-          options={[{ key: '', text: 'Not given' }, ...options(CONFIDENCES)]}
+          options={[{ key: '', text: strings.NotGiven }, ...options(CONFIDENCES)]}
           onChange={(_, o) => o !== undefined && set({ confidence: o.key === '' ? undefined : (o.key as Confidence) })}
         />
-        <TextField label="Why that confidence" styles={{ root: { flexGrow: 1 } }} value={r.confidenceNarrative ?? ''} onChange={(_, v) => set({ confidenceNarrative: v === '' ? undefined : v })} />
+        <TextField label={strings.WhyConfidence} styles={{ root: { flexGrow: 1 } }} value={r.confidenceNarrative ?? ''} onChange={(_, v) => set({ confidenceNarrative: v === '' ? undefined : v })} />
       </Stack>
-      <TextField label="Depends on another organisation" value={r.dependsOn ?? ''} onChange={(_, v) => set({ dependsOn: v === '' ? undefined : v })} />
+      <TextField label={strings.DependsOn} value={r.dependsOn ?? ''} onChange={(_, v) => set({ dependsOn: v === '' ? undefined : v })} />
     </FormDialog>
   );
 }
@@ -201,20 +205,21 @@ export function ActionForm(props: ActionFormProps): JSX.Element {
     props.action ?? { recommendationId: props.recommendationId, ref: '', text: '', lifecycle: 'Being progressed', due: dueFromDate(null) }
   );
   const set = (patch: Partial<Action>): void => setA((prev) => ({ ...prev, ...patch }));
+  const strings = useStrings().Forms;
   return (
     <FormDialog
-      title={props.action ? `Edit action ${a.ref}` : 'New action'}
-      saveText="Save action"
+      title={props.action ? format(strings.EditAction, a.ref) : strings.NewAction}
+      saveText={strings.SaveAction}
       canSave={a.ref.trim() !== '' && a.text.trim() !== ''}
       onSave={() => props.onSave(a)}
       onDismiss={props.onDismiss}
     >
-      <TextField label="Number" required value={a.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
-      <TextField label="Action" required multiline rows={3} value={a.text} onChange={(_, v) => set({ text: v ?? '' })} />
-      <PersonPicker label="Owner" value={a.owner} people={props.people} onChange={(owner) => set({ owner })} />
-      <Dropdown label="Status" selectedKey={a.lifecycle} options={options(LIFECYCLES)} onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })} />
-      <UkDatePicker label="Due date" value={a.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
-      <TextField label="Current position" multiline rows={3} value={a.currentPosition ?? ''} onChange={(_, v) => set({ currentPosition: v === '' ? undefined : v })} />
+      <TextField label={strings.Number} required value={a.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
+      <TextField label={strings.Action} required multiline rows={3} value={a.text} onChange={(_, v) => set({ text: v ?? '' })} />
+      <PersonPicker label={strings.Owner} value={a.owner} people={props.people} onChange={(owner) => set({ owner })} />
+      <Dropdown label={strings.Status} selectedKey={a.lifecycle} options={options(LIFECYCLES)} onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })} />
+      <UkDatePicker label={strings.DueDate} value={a.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
+      <TextField label={strings.CurrentPosition} multiline rows={3} value={a.currentPosition ?? ''} onChange={(_, v) => set({ currentPosition: v === '' ? undefined : v })} />
     </FormDialog>
   );
 }

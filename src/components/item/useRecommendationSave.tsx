@@ -4,8 +4,9 @@
  */
 import * as React from 'react';
 import type { Recommendation } from '../../core/model';
-import type { RecommendationRecord, TrackerDataSource, Versioned } from '../data/TrackerDataSource';
-import { RECOMMENDATION_FIELDS } from './changes';
+import type { RecommendationRecord, TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
+import { recommendationFields } from './fieldSets';
+import { useStrings } from '../common/strings';
 import { useConflictSave } from './conflictSave';
 
 export interface RecommendationSave {
@@ -29,7 +30,9 @@ export function useRecommendationSave(data: TrackerDataSource, onSaved?: (saved:
     return { value: saved.recommendation, etag: saved.etag };
   }, [data]);
   const heard = React.useCallback((v: Versioned<Recommendation>) => onSaved?.(toRecord(v, v.value.id as number)), [onSaved]);
-  const { save, conflictDialog } = useConflictSave(write, RECOMMENDATION_FIELDS, heard);
+  const strings = useStrings();
+  const fields = React.useMemo(() => recommendationFields(strings), [strings]);
+  const { save, conflictDialog } = useConflictSave(write, fields, heard);
   const saveRecord = React.useCallback(
     async (base: RecommendationRecord, mine: Recommendation): Promise<RecommendationRecord | null> => {
       const saved = await save({ value: base.recommendation, etag: base.etag }, mine);

@@ -2,7 +2,8 @@
  * Reminder rules, for site owners: the rules of the Reminder Rules list with when each last fired
  * and runs next, and a form to create or edit one — checked as the engine reads it, saved with the
  * version tag the owner saw (a conflict shows both versions), with the card it would send for a
- * chosen item and a test run that lists who it would notify on a day, sending nothing.
+ * chosen item and a test run that lists who it would notify on a day, sending nothing. Its second
+ * tab is the run history (RunHistory.tsx): what the rules sent, and "send again" for a failed one.
  */
 import * as React from 'react';
 import { DefaultButton, IconButton, PrimaryButton } from '@fluentui/react/lib/Button';
@@ -13,12 +14,14 @@ import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { Pivot, PivotItem } from '@fluentui/react/lib/Pivot';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { Toggle } from '@fluentui/react/lib/Toggle';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { londonDate } from '../../core/dates';
+import { withItemParam } from '../../core/deepLinks';
 import { htmlToText } from '../../core/import/html';
 import type { IsoDate, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
@@ -37,12 +40,13 @@ import {
   validateRuleForm
 } from '../../core/reminders';
 import type { ConditionKind, FormProblem, FormTrigger, RecipientKind, RecipientSpec, RuleFormState, WatchedField } from '../../core/reminders';
-import type { IncompleteItem, RecommendationRecord, RuleRecord, TrackerDataSource, Versioned } from '../data/TrackerDataSource';
+import type { IncompleteItem, RecommendationRecord, RuleRecord, TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { AdaptiveCardView } from '../common/AdaptiveCardView';
 import { useConflictSave } from '../item/conflictSave';
-import type { FieldSet } from '../item/changes';
+import type { FieldSet } from '../item/fieldSets';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
+import { RunHistory } from './RunHistory';
 import type { RunSite, TestRun } from './ruleRun';
 
 const TRIGGER_NAMES: Record<FormTrigger, string> = {
@@ -82,7 +86,9 @@ const CONDITION_NAMES: Record<ConditionKind, string> = {
   overdueBy: 'Overdue by at least (days)',
   noUpdateFor: 'No update for (days)',
   report: 'Report is',
-  directorate: 'Directorate is'
+  directorate: 'Directorate is',
+  roundReplyDue: 'Update round: reply due within (days)',
+  roundOverdueBy: 'Update round: reply overdue by at least (days)'
 };
 
 const RECIPIENT_NAMES: Record<RecipientKind, string> = {
@@ -128,6 +134,8 @@ export interface ReminderRulesPageProps {
   policy: RagPolicy;
   now: () => Date;
   onClose: () => void;
+  /** Leaves the page and opens an item of the tracker (from the run history). */
+  onOpenItem: (id: number) => void;
 }
 
 export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
@@ -139,6 +147,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
   const [notice, setNotice] = React.useState<string | null>(null);
   const [editing, setEditing] = React.useState<RuleRecord | 'new' | null>(null);
   const [loaded, setLoaded] = React.useState(false);
+  const [view, setView] = React.useState<'rules' | 'history'>('rules');
 
   const load = React.useCallback(async () => {
     try {
@@ -193,9 +202,19 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
           {notice}
         </MessageBar>
       )}
-      <NeedsCompleting items={incomplete} />
-      {loaded && rules.length === 0 && <Text>No rules yet: the reminder service writes the default set into the Reminder Rules list when it first starts.</Text>}
-      <DetailsList items={rules} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: RuleRecord) => String(r.value.id)} ariaLabelForGrid="Reminder rules" />
+      <Pivot aria-label="Reminder rules and their runs" headersOnly selectedKey={view} onLinkClick={(item) => setView(item?.props.itemKey === 'history' ? 'history' : 'rules')}>
+        <PivotItem headerText="Rules" itemKey="rules" />
+        <PivotItem headerText="Run history" itemKey="history" />
+      </Pivot>
+      {view === 'history' ? (
+        <RunHistory data={data} rules={rules} records={props.records} now={now} onOpenItem={props.onOpenItem} />
+      ) : (
+        <>
+          <NeedsCompleting items={incomplete} />
+          {loaded && rules.length === 0 && <Text>No rules yet: the reminder service writes the default set into the Reminder Rules list when it first starts.</Text>}
+          <DetailsList items={rules} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: RuleRecord) => String(r.value.id)} ariaLabelForGrid="Reminder rules" />
+        </>
+      )}
       {editing !== null && (
         <RuleEditor
           data={data}
@@ -275,9 +294,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
     if (chosen === undefined) return null;
     // The rows as typed, so the preview follows the form before it is valid; a row still missing its address says so.
     const recipients = formRecord(form).definition.recipients as RecipientSpec[];
-    const url = new URL(window.location.href);
-    url.searchParams.set('item', String(chosen.recommendation.id));
-    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, url.toString());
+    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, withItemParam(window.location.href, chosen.recommendation.id));
   }, [form, chosen, site, props.today]);
 
   const refText = (id: number): string => site.records.find((r) => r.recommendation.id === id)?.recommendation.ref ?? String(id);

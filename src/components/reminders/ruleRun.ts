@@ -22,7 +22,7 @@ import {
   shorten
 } from '../../core/reminders';
 import type { MessageTemplate, RecipientSpec, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../../core/reminders';
-import type { RecommendationRecord } from '../data/TrackerDataSource';
+import type { RecommendationRecord } from '../../data/TrackerDataSource';
 
 /** The site's items as the rules see them. */
 export interface RunSite {

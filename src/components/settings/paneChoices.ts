@@ -1,5 +1,5 @@
 /** The property pane's dropdown choices, read from the site when the pane opens (any host). */
-import type { TrackerDataSource } from '../data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import type { PaneChoices } from './settings';
 
 /** Reads the reports and directorates the pane's dropdowns offer, sorted for display. */

@@ -7,6 +7,7 @@
 import { trackerPageProblem } from '../../core/links';
 import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../../core/model';
 import type { Lifecycle, RecommendationKind, TrafficLight } from '../../core/model';
+import type { TrackerStrings } from '../common/strings';
 
 /** The grid's columns, in their default order. */
 export const TRACKER_COLUMNS = [
@@ -135,39 +136,14 @@ export interface SettingGroup {
   fields: SettingField[];
 }
 
-/** Labels shared by both web parts' panes; each web part's `loc` strings provide them. */
-export interface CommonPaneStrings {
-  PropertyPaneDescription: string;
-  DisplayGroupName: string;
-  FiltersGroupName: string;
-  TitleFieldLabel: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
-}
+/** The Recommendation Tracker's pane labels: its `loc/mystrings.d.ts`. */
+export type TrackerPaneStrings = IRecommendationTrackerWebPartStrings;
 
-/** The Recommendation Tracker's pane labels. */
-export interface TrackerPaneStrings extends CommonPaneStrings {
-  ColumnsGroupName: string;
-  OnlyRedFieldLabel: string;
-  KindFieldLabel: string;
-  AllKinds: string;
-  OpenOnlyFieldLabel: string;
-  GroupingFieldLabel: string;
-  GroupByReport: string;
-  GroupByDirectorate: string;
-  GroupByNone: string;
-  CompactFieldLabel: string;
-  PageSizeFieldLabel: string;
-  ColumnLabels: Record<TrackerColumn, string>;
-}
+/** The Tracker Dashboard's pane labels: its `loc/mystrings.d.ts`. */
+export type DashboardPaneStrings = ITrackerDashboardWebPartStrings;
 
-/** The Tracker Dashboard's pane labels. */
-export interface DashboardPaneStrings extends CommonPaneStrings {
-  TrackerPageUrlFieldLabel: string;
-  TrackerPageUrlDescription: string;
-}
+/** The pane labels every web part shares (loc `Pane` of the shared strings). */
+export type PaneStrings = TrackerStrings['Pane'];
 
 /** What the pane's dropdowns offer: read from the site when the pane opens. */
 export interface PaneChoices {
@@ -179,41 +155,42 @@ export interface PaneChoices {
  * The "Tracker page address" field of the dashboard's and My Actions' panes: a page on the tenant
  * (`tenantUrl`, the site or the page the web part is on), or empty for none.
  */
-export function trackerPageField(strings: { TrackerPageUrlFieldLabel: string; TrackerPageUrlDescription: string }, tenantUrl: string): SettingField {
+export function trackerPageField(pane: PaneStrings, description: string, tenantUrl: string): SettingField {
   return {
     kind: 'text',
     key: 'trackerPageUrl',
-    label: strings.TrackerPageUrlFieldLabel,
-    description: strings.TrackerPageUrlDescription,
+    label: pane.TrackerPageUrl,
+    description,
     problem: (value) => trackerPageProblem(value, tenantUrl)
   };
 }
 
 /** The directorate and report dropdowns every web part's pane offers to narrow what it shows. */
-export function filterFields(strings: Pick<CommonPaneStrings, 'DirectorateFieldLabel' | 'AllDirectorates' | 'ReportFieldLabel' | 'AllReports'>, choices: PaneChoices): SettingField[] {
+export function filterFields(pane: PaneStrings, choices: PaneChoices): SettingField[] {
   return [
     {
       kind: 'dropdown',
       key: 'directorate',
-      label: strings.DirectorateFieldLabel,
-      options: [{ key: '', text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))]
+      label: pane.Directorate,
+      options: [{ key: '', text: pane.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))]
     },
     {
       kind: 'dropdown',
       key: 'reportId',
-      label: strings.ReportFieldLabel,
-      options: [{ key: '', text: strings.AllReports }, ...choices.reports.map((r) => ({ key: String(r.id), text: r.title }))]
+      label: pane.Report,
+      options: [{ key: '', text: pane.AllReports }, ...choices.reports.map((r) => ({ key: String(r.id), text: r.title }))]
     }
   ];
 }
 
-/** The Recommendation Tracker's property pane. */
-export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices): SettingGroup[] {
+/** The Recommendation Tracker's property pane: its own labels, and those the web parts share (the columns' names too). */
+export function trackerPane(strings: TrackerPaneStrings, shared: TrackerStrings, choices: PaneChoices): SettingGroup[] {
+  const pane = shared.Pane;
   return [
     {
-      name: strings.DisplayGroupName,
+      name: pane.DisplayGroup,
       fields: [
-        { kind: 'text', key: 'title', label: strings.TitleFieldLabel },
+        { kind: 'text', key: 'title', label: pane.Title },
         {
           kind: 'dropdown',
           key: 'grouping',
@@ -229,9 +206,9 @@ export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices): 
       ]
     },
     {
-      name: strings.FiltersGroupName,
+      name: pane.FiltersGroup,
       fields: [
-        ...filterFields(strings, choices),
+        ...filterFields(pane, choices),
         {
           kind: 'dropdown',
           key: 'kind',
@@ -244,19 +221,19 @@ export function trackerPane(strings: TrackerPaneStrings, choices: PaneChoices): 
     },
     {
       name: strings.ColumnsGroupName,
-      fields: TRACKER_COLUMNS.map((c): SettingField => ({ kind: 'checkbox', key: `visibleColumns.${c}`, label: strings.ColumnLabels[c] }))
+      fields: TRACKER_COLUMNS.map((c): SettingField => ({ kind: 'checkbox', key: `visibleColumns.${c}`, label: shared.Columns[c] }))
     }
   ];
 }
 
 /** The Tracker Dashboard's property pane; `tenantUrl` is the page it is on, which the tracker page must share a host with. */
-export function dashboardPane(strings: DashboardPaneStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
+export function dashboardPane(strings: DashboardPaneStrings, pane: PaneStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
   return [
     {
-      name: strings.DisplayGroupName,
-      fields: [{ kind: 'text', key: 'title', label: strings.TitleFieldLabel }, trackerPageField(strings, tenantUrl)]
+      name: pane.DisplayGroup,
+      fields: [{ kind: 'text', key: 'title', label: pane.Title }, trackerPageField(pane, strings.TrackerPageUrlDescription, tenantUrl)]
     },
-    { name: strings.FiltersGroupName, fields: filterFields(strings, choices) }
+    { name: pane.FiltersGroup, fields: filterFields(pane, choices) }
   ];
 }
 
@@ -291,17 +268,6 @@ export interface LinkFilters {
 }
 
 const LINK_PREFIX = 'trk-';
-
-/**
- * The item a page address asks the tracker to open: `?item=<id>`, as My Actions' "Open in the
- * tracker" and a reminder card's "Open item" write it. Null when there is none, or it is no id.
- */
-export function itemIdFromQuery(search: string): number | null {
-  const raw = new URLSearchParams(search).get('item');
-  if (raw === null || !/^\d{1,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 ? id : null;
-}
 
 /** Writes link filters as query parameters. */
 export function linkFiltersToQuery(filters: LinkFilters): string {

@@ -11,7 +11,8 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
-import type { TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import { useStrings } from '../common/strings';
 
 export interface TrackerShellProps {
   data: TrackerDataSource;
@@ -25,6 +26,7 @@ type ShellState = { kind: 'loading' } | { kind: 'error'; message: string } | { k
 
 export function TrackerShell(props: TrackerShellProps): JSX.Element {
   const { data } = props;
+  const strings = useStrings().Shell;
   const [state, setState] = React.useState<ShellState>({ kind: 'loading' });
   const [provisioning, setProvisioning] = React.useState(false);
 
@@ -56,7 +58,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
   let body: React.ReactNode;
   switch (state.kind) {
     case 'loading':
-      body = <Spinner label="Loading the tracker…" />;
+      body = <Spinner label={strings.Loading} />;
       break;
     case 'error':
       body = (
@@ -68,13 +70,13 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
     case 'missing':
       body = state.user.canManageLists ? (
         <Stack tokens={{ childrenGap: 12 }} horizontalAlign="start">
-          <Text>This site does not have the tracker&rsquo;s lists yet. As a site owner you can create them now: reports, recommendations, actions, progress updates and reminder rules.</Text>
-          <PrimaryButton text={provisioning ? 'Setting up…' : 'Set up the tracker on this site'} disabled={provisioning} onClick={() => void setUp()} />
-          {provisioning && <Spinner label="Creating the lists…" />}
+          <Text>{strings.NotSetUpOwner}</Text>
+          <PrimaryButton text={provisioning ? strings.SettingUp : strings.SetUp} disabled={provisioning} onClick={() => void setUp()} />
+          {provisioning && <Spinner label={strings.CreatingLists} />}
         </Stack>
       ) : (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          The tracker has not been set up on this site yet, so there is nothing to show. A site owner can set it up by opening this page.
+          {strings.NotSetUp}
         </MessageBar>
       );
       break;

@@ -5,6 +5,7 @@
  * the local workbench passes a simulated one. Nothing here imports React.
  */
 import type { app } from '@microsoft/teams-js-v2';
+import { itemIdFromSubEntity } from '../../core/deepLinks';
 import type { ThemeName } from '../theme/themes';
 
 /**
@@ -41,13 +42,6 @@ export function themeFromTeams(theme: string | undefined): ThemeName {
   if (theme === 'dark') return 'dark';
   if (theme === 'contrast') return 'contrast';
   return 'light';
-}
-
-/** The item id a deep link's `subEntityId` names, or null when it names none (or nonsense). */
-export function itemIdFromSubEntity(subEntityId: string | undefined): number | null {
-  if (subEntityId === undefined || !/^\s*\d{1,9}\s*$/.test(subEntityId)) return null;
-  const id = Number(subEntityId);
-  return id > 0 ? id : null;
 }
 
 /** Maps TeamsJS's context to the tab's terms. */

@@ -19,7 +19,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
-import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
+import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
@@ -28,7 +28,7 @@ import type { RagPolicy } from '../../core/status';
 import { OnDemand, overPage } from '../common/OnDemand';
 import { CommandRow } from '../common/CommandRow';
 import type { Command } from '../common/CommandRow';
-import { EarlyReads, startReads } from '../data/preload';
+import { EarlyReads, startReads } from '../../data/preload';
 import { TrackerShell } from '../setup/TrackerShell';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
@@ -36,10 +36,15 @@ import { FilterBar } from './FilterBar';
 import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, sortRows } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
+import type { TrackerViewName } from '../../core/deepLinks';
+import { format, formatNumber, plural } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
 const ReminderRulesPage = React.lazy(() => import(/* webpackChunkName: 'tracker-rules' */ '../reminders/ReminderRulesPage').then((m) => ({ default: m.ReminderRulesPage })));
+// The update round page, likewise on demand (closing a round issues the paper, with its renderers).
+const RoundPage = React.lazy(() => import(/* webpackChunkName: 'tracker-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
 // The item panel (its dialogs, forms, date and people pickers), the new-item forms and the
 // settings panel load when first opened: the grid draws without them.
 const ItemPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-item' */ '../item/ItemPanel').then((m) => ({ default: m.ItemPanel })));
@@ -47,12 +52,10 @@ const RecommendationForm = React.lazy(() => import(/* webpackChunkName: 'tracker
 const ReportForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.ReportForm })));
 const TrackerSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-settings' */ './TrackerSettingsPanel').then((m) => ({ default: m.TrackerSettingsPanel })));
 
-const LOAD_FAILED = 'This part of the tracker could not be loaded; reload the page to try again.';
-
 /** While a panel's code loads, its frame opens at once with a spinner, or the message if it cannot load (Panel is drawn with the filters' dropdowns anyway). */
-function panelFrame(title: string, type: PanelType, onDismiss: () => void): (content: JSX.Element) => JSX.Element {
+function panelFrame(title: string, type: PanelType, closeLabel: string, onDismiss: () => void): (content: JSX.Element) => JSX.Element {
   return (content) => (
-    <Panel isOpen type={type} headerText={title} closeButtonAriaLabel="Close" onDismiss={onDismiss}>
+    <Panel isOpen type={type} headerText={title} closeButtonAriaLabel={closeLabel} onDismiss={onDismiss}>
       {content}
     </Panel>
   );
@@ -68,6 +71,9 @@ export interface RecommendationTrackerProps {
   openItemId?: number | null;
   /** The clock; the workbench and tests pass a fixed one. */
   now?: () => Date;
+  /** The update round page's words (loc); without them the page is not offered. */
+  /** The view the page address asks for (`?view=round`), if any. */
+  view?: TrackerViewName | null;
 }
 
 /** The web part's root: theme, set-up check, then the tracker. */
@@ -76,7 +82,7 @@ export function RecommendationTracker(props: RecommendationTrackerProps): JSX.El
   const early = React.useMemo(() => new EarlyReads(props.data), [props.data]);
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
-      {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} />}
+      {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
     </TrackerShell>
   );
 }
@@ -91,28 +97,14 @@ export interface TrackerViewProps {
   /** An item to open once the recommendations are loaded. */
   openItemId?: number | null;
   now: () => Date;
+  view?: TrackerViewName | null;
 }
-
-const COLUMN_NAMES: Record<TrackerColumn, string> = {
-  ref: 'Ref',
-  text: 'Recommendation',
-  kind: 'Kind',
-  trafficLight: 'RAG',
-  lifecycle: 'Status',
-  due: 'Due',
-  owner: 'Owner',
-  directorate: 'Directorate',
-  confidence: 'Confidence',
-  lastUpdated: 'Last updated',
-  causesOfConcern: 'Answers concern',
-  report: 'Report'
-};
 
 const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
   ref: [50, 80],
   text: [220, 480],
   kind: [110, 160],
-  trafficLight: [70, 90],
+  trafficLight: [90, 110],
   lifecycle: [120, 180],
   due: [90, 130],
   owner: [110, 170],
@@ -127,6 +119,8 @@ const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
 export function TrackerView(props: TrackerViewProps): JSX.Element {
   const { data, user, settings, now } = props;
   const theme = useTheme();
+  const strings = useStrings();
+  const { Common: common, Tracker: words, OnDemand: onDemand } = strings;
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[]>([]);
@@ -145,6 +139,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [rulesOpen, setRulesOpen] = React.useState(false);
+  const [roundOpen, setRoundOpen] = React.useState(props.view === 'round');
 
   React.useEffect(() => setFilters(preset), [preset]);
 
@@ -216,8 +211,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const pageCount = pageSize > 0 ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1;
   const shownSorted = pageSize > 0 ? sorted.slice(page * pageSize, (page + 1) * pageSize) : sorted;
   const grouped = React.useMemo(
-    () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? 'No report' : 'No directorate')),
-    [shownSorted, settings.grouping]
+    () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? words.NoReport : words.NoDirectorate)),
+    [shownSorted, settings.grouping, words]
   );
   const groups: IGroup[] | undefined = grouped.groups?.map((g) => ({ key: g.key, name: g.name, startIndex: g.startIndex, count: g.count, level: 0 }));
 
@@ -244,7 +239,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     switch (key) {
       case 'ref':
         return (
-          <Link onClick={() => setOpenId(row.id)} aria-label={`Open ${rec.ref}`}>
+          <Link onClick={() => setOpenId(row.id)} aria-label={format(words.Open, rec.ref)}>
             {rec.ref}
           </Link>
         );
@@ -254,9 +249,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             <span className={styles.clamp}>{rec.text}</span>
             {row.sameAs !== null && (
               <span className={styles.recorded} data-testid="same-as">
-                {row.sameAs.kind === 'carried by'
-                  ? `Carried by the force's own row ${row.sameAs.ref} (${row.sameAs.reportTitle}): counted there.`
-                  : `Repeats national recommendation ${row.sameAs.ref} (${row.sameAs.reportTitle}).`}
+                {format(row.sameAs.kind === 'carried by' ? words.CarriedBy : words.Repeats, row.sameAs.ref, row.sameAs.reportTitle)}
               </span>
             )}
           </span>
@@ -268,9 +261,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           <span className={styles.wrap}>
             <TrafficLightBadge light={row.trafficLight} />
             {row.colourDifference !== null && (
-              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference)} data-testid="recorded-colour">
-                {recordedColourText(row.colourDifference)}
-                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference)}</span>
+              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings.Format)} data-testid="recorded-colour">
+                {recordedColourText(row.colourDifference, strings.Format)}
+                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings.Format)}</span>
               </span>
             )}
           </span>
@@ -279,14 +272,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         return (
           <span className={styles.wrap}>
             {rec.lifecycle}
-            {row.updateOverdue && <span className={styles.flag}> · update overdue</span>}
+            {row.updateOverdue && <span className={styles.flag}>{words.UpdateOverdueFlag}</span>}
           </span>
         );
       case 'due':
         return (
           <span className={styles.wrap}>
-            {dueText(rec.due)}
-            {row.overdue && <span className={styles.flag}> · overdue</span>}
+            {dueText(rec.due, strings.Format)}
+            {row.overdue && <span className={styles.flag}>{words.OverdueFlag}</span>}
           </span>
         );
       case 'owner':
@@ -299,8 +292,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             {rec.confidence ?? ''}
             {row.disagreement !== null && (
               <span className={styles.flag} data-testid="disagreement-flag">
-                {' '}
-                · disagrees ({row.disagreement.reason})
+                {format(words.DisagreesFlag, row.disagreement.reason)}
               </span>
             )}
           </span>
@@ -312,7 +304,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }, [styles]);
+  }, [styles, words, strings.Format]);
 
   const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
   const columns: IColumn[] = React.useMemo(() => visible.map((key) => {
@@ -320,7 +312,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     const sortKey: SortKey | null = key === 'causesOfConcern' ? null : key;
     return {
       key,
-      name: COLUMN_NAMES[key],
+      name: strings.Columns[key],
       fieldName: key,
       minWidth,
       maxWidth,
@@ -328,38 +320,39 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       isMultiline: key === 'text',
       isSorted: sortKey !== null && sort.key === sortKey,
       isSortedDescending: sort.descending,
-      sortAscendingAriaLabel: 'Sorted A to Z',
-      sortDescendingAriaLabel: 'Sorted Z to A',
+      sortAscendingAriaLabel: words.SortedAscending,
+      sortDescendingAriaLabel: words.SortedDescending,
       onColumnClick: sortKey === null ? undefined : () => setSort((s) => ({ key: sortKey, descending: s.key === sortKey ? !s.descending : false })),
       onRender: (row: TrackerRow) => renderCell(row, key)
     };
-  }), [visible, sort, renderCell]);
+  }), [visible, sort, renderCell, strings]);
 
 
   const commands: Command[] = [
     ...(user.canEdit
       ? [
-          { key: 'newRec', text: 'New recommendation', iconName: 'Add', disabled: reports.length === 0, onClick: () => setForm('recommendation') },
-          { key: 'newReport', text: 'New report', iconName: 'Add', onClick: () => setForm('report') }
+          { key: 'newRec', text: words.NewRecommendation, iconName: 'Add', disabled: reports.length === 0, onClick: () => setForm('recommendation') },
+          { key: 'newReport', text: words.NewReport, iconName: 'Add', onClick: () => setForm('report') }
         ]
       : []),
     {
       key: 'export',
-      text: 'Export to Excel',
+      text: words.ExportToExcel,
       iconName: 'ExcelDocument',
       disabled: sorted.length === 0,
       onClick: () => {
         setWarning(null);
-        exportRows(settings.title, visible, sorted).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+        exportRows(settings.title, visible, sorted, strings).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
-    { key: 'refresh', text: 'Refresh', iconName: 'Refresh', onClick: () => void load() },
+    { key: 'refresh', text: words.Refresh, iconName: 'Refresh', onClick: () => void load() },
     ...(user.canManageLists
       ? [
-          { key: 'settings', text: 'Tracker settings', iconName: 'Settings', onClick: () => setSettingsOpen(true) },
-          { key: 'rules', text: 'Reminder rules', iconName: 'Ringer', onClick: () => setRulesOpen(true) }
+          { key: 'settings', text: words.TrackerSettings, iconName: 'Settings', onClick: () => setSettingsOpen(true) },
+          { key: 'rules', text: words.ReminderRules, iconName: 'Ringer', onClick: () => setRulesOpen(true) }
         ]
-      : [])
+      : []),
+    ...(user.canEdit ? [{ key: 'round', text: strings.UpdateRound.Command, iconName: 'TaskManager', onClick: () => setRoundOpen(true) }] : [])
   ];
 
   const locked = {
@@ -374,14 +367,23 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   React.useEffect(() => {
     if (loading || error !== null || openId === null || openId !== props.openItemId || open !== undefined) return;
     setOpenId(null);
-    setNotice(`Recommendation ${openId} is not in this tracker: it may have been deleted.`);
-  }, [loading, error, openId, open, props.openItemId]);
+    setNotice(format(words.NotInTracker, openId));
+  }, [loading, error, openId, open, props.openItemId, words]);
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
+
+  // Staff (edit rights) only, as the command.
+  if (roundOpen && user.canEdit) {
+    return (
+      <OnDemand loading={strings.UpdateRound.Loading} failed={strings.OnDemand.Failed} onDismiss={() => setRoundOpen(false)}>
+        <RoundPage data={data} user={user} now={now} onClose={() => setRoundOpen(false)} />
+      </OnDemand>
+    );
+  }
 
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {
     return (
-      <OnDemand loading="Loading reminder rules…" failed={LOAD_FAILED} onDismiss={() => setRulesOpen(false)}>
+      <OnDemand loading={words.LoadingRules} failed={strings.OnDemand.Failed} onDismiss={() => setRulesOpen(false)}>
         <ReminderRulesPage
           data={data}
           records={records}
@@ -389,6 +391,10 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           policy={policy}
           now={now}
           onClose={() => setRulesOpen(false)}
+          onOpenItem={(id) => {
+            setRulesOpen(false);
+            setOpenId(id);
+          }}
         />
       </OnDemand>
     );
@@ -400,29 +406,31 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         {settings.title}
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
-      <CommandRow items={commands} ariaLabel="Tracker commands" />
+      <CommandRow items={commands} ariaLabel={words.Commands} />
       {error !== null && (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {error}
         </MessageBar>
       )}
       {warning !== null && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {warning}
         </MessageBar>
       )}
       {notice !== null && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {notice}
         </MessageBar>
       )}
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
         {loading && records.length === 0
-          ? 'Loading recommendations…'
-          : `Showing ${sorted.length} of ${rows.length} · RED ${counts.RED} · AMBER ${counts.AMBER} · GREEN ${counts.GREEN} · WHITE ${counts.WHITE}${repeatedShown > 0 ? ` · ${repeatedShown} national ${repeatedShown === 1 ? 'row' : 'rows'} counted with the force's own` : ''}${incomplete.length > 0 ? ` · ${incomplete.length} ${incomplete.length === 1 ? 'needs' : 'need'} completing` : ''}`}
+          ? words.LoadingRecommendations
+          : format(words.Counts, ...[sorted.length, rows.length, counts.RED, counts.AMBER, counts.GREEN, counts.WHITE].map(formatNumber)) +
+            (repeatedShown > 0 ? plural(words.CountedWithOwn, repeatedShown) : '') +
+            (incomplete.length > 0 ? plural(words.NeedCompleting, incomplete.length) : '')}
       </div>
       <NeedsCompleting items={incomplete} />
-      {loading && <ProgressIndicator label={`Loaded ${records.length} recommendations so far…`} />}
+      {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
       <DetailsList
         items={grouped.rows}
         groups={groups}
@@ -434,22 +442,20 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         getKey={(row: TrackerRow) => String(row.id)}
         setKey="tracker"
         onItemInvoked={(row: TrackerRow) => setOpenId(row.id)}
-        ariaLabelForGrid="Recommendations"
+        ariaLabelForGrid={words.Grid}
         groupProps={{ showEmptyGroups: false, onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />) }}
         onShouldVirtualize={() => true}
       />
-      {!loading && sorted.length === 0 && <Text>No recommendation matches these filters.</Text>}
+      {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
-          <DefaultButton text="Previous" disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
-          <Text>
-            Page {page + 1} of {pageCount}
-          </Text>
-          <DefaultButton text="Next" disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
+          <DefaultButton text={words.Previous} disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
+          <Text>{format(words.PageOf, formatNumber(page + 1), formatNumber(pageCount))}</Text>
+          <DefaultButton text={words.Next} disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
         </Stack>
       )}
       {open !== undefined && (
-        <OnDemand loading="Loading the item…" failed={LOAD_FAILED} frame={panelFrame(open.recommendation.ref, PanelType.large, () => setOpenId(null))}>
+        <OnDemand loading={onDemand.LoadingItem} failed={onDemand.Failed} frame={panelFrame(`${open.recommendation.ref} · ${open.recommendation.kind}`, PanelType.large, common.Close, () => setOpenId(null))}>
           <ItemPanel
             key={open.recommendation.id}
             data={data}
@@ -466,7 +472,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </OnDemand>
       )}
       {settingsOpen && (
-        <OnDemand loading="Loading the tracker settings…" failed={LOAD_FAILED} frame={panelFrame('Tracker settings', PanelType.medium, () => setSettingsOpen(false))}>
+        <OnDemand loading={onDemand.LoadingSettings} failed={onDemand.Failed} frame={panelFrame(strings.TrackerSettings.Title, PanelType.medium, common.Close, () => setSettingsOpen(false))}>
           <TrackerSettingsPanel
             data={data}
             policy={policy}
@@ -478,27 +484,27 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             onSaved={(next, changed) => {
               setPolicy(next);
               setSettingsOpen(false);
-              setNotice(`Saved: ${ragPolicyStatement(next)} ${changed === 1 ? '1 stored colour was' : `${changed} stored colours were`} brought up to date.`);
+              setNotice(plural(words.SettingsSaved, changed, ragPolicyStatement(next)));
               void load();
             }}
           />
         </OnDemand>
       )}
       {form === 'report' && (
-        <OnDemand loading="Loading the form…" failed={LOAD_FAILED} frame={overPage} onDismiss={() => setForm(null)}>
+        <OnDemand loading={onDemand.LoadingForm} failed={onDemand.Failed} frame={overPage} onDismiss={() => setForm(null)}>
           <ReportForm
             onDismiss={() => setForm(null)}
             onSave={async (report) => {
               const saved = (await data.saveReport(null, report)).value;
               setReports((prev) => [...prev, saved]);
               setForm(null);
-              setNotice(`Report “${saved.title}” added.`);
+              setNotice(format(words.ReportAdded, saved.title));
             }}
           />
         </OnDemand>
       )}
       {form === 'recommendation' && (
-        <OnDemand loading="Loading the form…" failed={LOAD_FAILED} frame={overPage} onDismiss={() => setForm(null)}>
+        <OnDemand loading={onDemand.LoadingForm} failed={onDemand.Failed} frame={overPage} onDismiss={() => setForm(null)}>
           <RecommendationForm
             reports={reports}
             causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
@@ -510,7 +516,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
               const saved = await data.saveRecommendation(null, rec);
               replaceRecord(saved);
               setForm(null);
-              setNotice(`${saved.recommendation.ref} added.`);
+              setNotice(format(words.RecommendationAdded, saved.recommendation.ref));
             }}
           />
         </OnDemand>

@@ -13,8 +13,10 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import { SaveConflictError } from '../data/TrackerDataSource';
-import type { TrackerDataSource } from '../data/TrackerDataSource';
+import { SaveConflictError } from '../../data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
 
 export interface TrackerSettingsPanelProps {
   data: TrackerDataSource;
@@ -26,20 +28,12 @@ export interface TrackerSettingsPanelProps {
   onDismiss: () => void;
 }
 
-const OPTIONS: IChoiceGroupOption[] = [
-  {
-    key: 'original',
-    text: 'The original due date',
-    ariaLabel: 'The original due date: an item past the first date committed to stays RED after an extension'
-  },
-  {
-    key: 'current',
-    text: 'The current due date',
-    ariaLabel: 'The current due date: the date now in force, after any agreed extension'
-  }
-];
-
 export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Element {
+  const { Common: common, TrackerSettings: strings } = useStrings();
+  const options: IChoiceGroupOption[] = [
+    { key: 'original', text: strings.Original, ariaLabel: strings.OriginalDescription },
+    { key: 'current', text: strings.Current, ariaLabel: strings.CurrentDescription }
+  ];
   const [choice, setChoice] = React.useState<RagPolicy['overdueAgainst']>(props.policy.overdueAgainst);
   // The policy the person was shown: the save is refused if the site holds another by then.
   const [seen, setSeen] = React.useState<RagPolicy>(props.policy);
@@ -67,38 +61,35 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
       setSaving(false);
     }
   };
-  const label = (p: RagPolicy): string => OPTIONS.find((o) => o.key === p.overdueAgainst)?.text.toLowerCase() ?? p.overdueAgainst;
+  const label = (p: RagPolicy): string => options.find((o) => o.key === p.overdueAgainst)?.text.toLowerCase() ?? p.overdueAgainst;
 
   return (
     <Panel
       isOpen
       type={PanelType.medium}
-      headerText="Tracker settings"
-      closeButtonAriaLabel="Close"
+      headerText={strings.Title}
+      closeButtonAriaLabel={common.Close}
       onDismiss={props.onDismiss}
       onRenderFooterContent={() => (
         <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton text={saving ? 'Saving…' : 'Save'} disabled={saving || choice === seen.overdueAgainst} onClick={() => void save()} />
-          <DefaultButton text="Cancel" onClick={props.onDismiss} />
+          <PrimaryButton text={saving ? common.Saving : common.Save} disabled={saving || choice === seen.overdueAgainst} onClick={() => void save()} />
+          <DefaultButton text={common.Cancel} onClick={props.onDismiss} />
         </Stack>
       )}
       isFooterAtBottom
     >
       <Stack tokens={{ childrenGap: 12 }} data-testid="tracker-settings">
         <ChoiceGroup
-          label="Measure RED against"
+          label={strings.MeasureAgainst}
           selectedKey={choice}
-          options={OPTIONS}
+          options={options}
           onChange={(_e, option) => option && setChoice(option.key as RagPolicy['overdueAgainst'])}
         />
         <Text>{ragPolicyStatement({ overdueAgainst: choice })}</Text>
-        <Text variant="small">
-          This applies to the whole site: the tracker, the dashboard, My Actions, reminders (“turned RED”), the colour stored in the list, and the committee paper, whose legend states it.
-          Saving rewrites the stored colour of every item the choice moves.
-        </Text>
+        <Text variant="small">{strings.Applies}</Text>
         {conflict !== null && (
           <MessageBar messageBarType={MessageBarType.warning} data-testid="settings-conflict">
-            Another site owner changed this setting after you opened it: the site now measures RED against {label(conflict)}. Your save was not applied over theirs.
+            {format(strings.ChangedElsewhere, label(conflict))}
           </MessageBar>
         )}
         {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}

@@ -4,21 +4,24 @@
  */
 import type { TrackerColumn } from '../settings/settings';
 import type { TrackerRow } from './rows';
-import type { ExportColumn, ExportValue, TruncatedCell } from '../../reports/xlsx';
+import type { ExportColumn, ExportValue, TruncatedCell } from '../../paper/xlsx';
+import { format, formatNumber, plural } from '../common/intl';
+import type { TrackerStrings } from '../common/strings';
 
-const HEADERS: Record<TrackerColumn, ExportColumn> = {
-  ref: { key: 'ref', header: 'Ref', width: 10 },
-  text: { key: 'text', header: 'Recommendation', width: 60 },
-  kind: { key: 'kind', header: 'Kind', width: 22 },
-  trafficLight: { key: 'trafficLight', header: 'RAG', width: 9 },
-  lifecycle: { key: 'lifecycle', header: 'Status', width: 24 },
-  due: { key: 'due', header: 'Due date', type: 'date' },
-  owner: { key: 'owner', header: 'Owner', width: 24 },
-  directorate: { key: 'directorate', header: 'Directorate', width: 20 },
-  confidence: { key: 'confidence', header: 'Confidence', width: 12 },
-  lastUpdated: { key: 'lastUpdated', header: 'Last updated', type: 'date' },
-  causesOfConcern: { key: 'causesOfConcern', header: 'Answers cause of concern', width: 14 },
-  report: { key: 'report', header: 'Report', width: 40 }
+/** Each column's cell type and width; its header is the column's name in the grid (loc `Columns`). */
+const LAYOUT: Record<TrackerColumn, Omit<ExportColumn, 'key' | 'header'>> = {
+  ref: { width: 10 },
+  text: { width: 60 },
+  kind: { width: 22 },
+  trafficLight: { width: 9 },
+  lifecycle: { width: 24 },
+  due: { type: 'date' },
+  owner: { width: 24 },
+  directorate: { width: 20 },
+  confidence: { width: 12 },
+  lastUpdated: { type: 'date' },
+  causesOfConcern: { width: 14 },
+  report: { width: 40 }
 };
 
 /** One row's values, keyed by column. */
@@ -44,28 +47,28 @@ export function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue
  * What to tell the user when texts were cut short to fit Excel's cells: which item and column, and
  * how long the text was; null when nothing was cut.
  */
-export function truncationWarning(truncated: readonly TruncatedCell[], rows: readonly TrackerRow[]): string | null {
+export function truncationWarning(truncated: readonly TruncatedCell[], rows: readonly TrackerRow[], strings: TrackerStrings['Tracker']): string | null {
   if (truncated.length === 0) return null;
-  const cells = truncated.map((t) => `Ref ${rows[t.row - 1].record.recommendation.ref}, ${t.column} (${t.length.toLocaleString('en-GB')} characters)`);
-  const count = truncated.length === 1 ? '1 text was' : `${truncated.length} texts were`;
-  return `Exported, but ${count} too long for an Excel cell and cut short: ${cells.join('; ')}. The full text is in the tracker.`;
+  const cells = truncated.map((t) => format(strings.TruncatedCell, rows[t.row - 1].record.recommendation.ref, t.column, formatNumber(t.length)));
+  return plural(strings.ExportTruncated, truncated.length, cells.join('; '));
 }
 
 /**
  * Builds the workbook and hands it to the browser as a download.
  * @returns a warning for the user when texts had to be cut short, otherwise null.
  */
-export async function exportRows(title: string, columns: TrackerColumn[], rows: readonly TrackerRow[]): Promise<string | null> {
-  const { exportViewToXlsx, XLSX_MIME } = await import(/* webpackChunkName: 'tracker-xlsx' */ '../../reports/xlsx');
-  const { bytes, truncated } = await exportViewToXlsx({ title, columns: columns.map((c) => HEADERS[c]), rows: rows.map(exportValues) });
+export async function exportRows(title: string, columns: TrackerColumn[], rows: readonly TrackerRow[], strings: TrackerStrings): Promise<string | null> {
+  const { exportViewToXlsx, XLSX_MIME } = await import(/* webpackChunkName: 'tracker-xlsx' */ '../../paper/xlsx');
+  const headers = columns.map((key): ExportColumn => ({ key, header: strings.Columns[key], ...LAYOUT[key] }));
+  const { bytes, truncated } = await exportViewToXlsx({ title, columns: headers, rows: rows.map(exportValues) });
   const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Tracker'}.xlsx`;
+  a.download = `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || strings.Tracker.ExportFileName}.xlsx`;
   document.body.appendChild(a);
   a.click();
   a.remove();
   // Revoke after the click has been handled, or some browsers cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 0);
-  return truncationWarning(truncated, rows);
+  return truncationWarning(truncated, rows, strings.Tracker);
 }

@@ -5,8 +5,8 @@
 import { DEFAULT_RAG_POLICY, colourDifference, confidenceDisagreement, isClosed, isDueWithin, isOpen, isOverdue, isUpdateOverdue, trafficLight } from '../../core/status';
 import type { ColourDifference, ConfidenceDisagreement, RagPolicy } from '../../core/status';
 import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, TrafficLight } from '../../core/model';
-import { sameRecommendationAs } from '../../core/reports';
-import type { RecommendationRecord } from '../data/TrackerDataSource';
+import { sameRecommendationAs } from '../../core/colourCounts';
+import type { RecommendationRecord } from '../../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
 
 /** One grid row. */

@@ -7,7 +7,7 @@
 import { deadlineFromText, parseDueDate } from '../dueDates';
 import { checkReportLink } from '../links';
 import { trafficLight } from '../status';
-import { pccResponseDeadline } from '../reports';
+import { pccResponseDeadline } from '../colourCounts';
 import type {
   AppliesTo,
   Confidence,

@@ -3,11 +3,11 @@
  * table, NEW and CLOSED against the previous paper's frozen snapshot, RED items with rationale and
  * closed items in an appendix.
  */
-import { changeMarker, previousStatus, statusAt } from '../changes';
-import type { ChangeMark, StatusPoint } from '../changes';
+import { changeMarker, previousStatus, statusAt } from '../changeMarkers';
+import type { ChangeMark, StatusPoint } from '../changeMarkers';
 import { daysBetween, formatUkDate, londonDate } from '../dates';
 import type { Action, DueDate, IsoDate, OriginatingReport, ProgressUpdate, Recommendation, RecordedStatus } from '../model';
-import { countByTrafficLight, countedOnce, sameRecommendationAs } from '../reports';
+import { countByTrafficLight, countedOnce, sameRecommendationAs } from '../colourCounts';
 import { readScopeCounts } from '../import/summaryText';
 import { ACTION_NOUN, RECOMMENDATION_NOUN, scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';
@@ -48,6 +48,11 @@ export interface PaperInput {
   ragPolicy?: RagPolicy;
   /** Items of the register that need completing, which the reader could not pass on: printed as left out. */
   leftOut?: LeftOutItem[];
+  /**
+   * The closed update round the paper is for (core/round): "Awaiting update" is then printed for
+   * exactly the round's items whose owner did not answer, and for no other item.
+   */
+  round?: { items: readonly number[]; answered: readonly number[] };
 }
 
 /** The default title, as the City of London paper heads its own. */
@@ -86,7 +91,17 @@ export function selectRecommendations(input: Pick<PaperInput, 'reports' | 'recom
  * latest comment; `awaiting` for an open item with neither and no action reporting its position:
  * the owner has given no word at all, and the paper prints "Awaiting update".
  */
-function latestComment(rec: Recommendation, updates: ProgressUpdate[], actions: Action[]): { text: string; date: IsoDate | null; awaiting: boolean } {
+function latestComment(rec: Recommendation, updates: ProgressUpdate[], actions: Action[], round: PaperInput['round']): { text: string; date: IsoDate | null; awaiting: boolean } {
+  const said = ownWord(rec, updates, actions);
+  if (round === undefined || rec.id === undefined) return said;
+  // A paper for a round: the round's answer is the source. An item asked about and not answered
+  // awaits an update, whatever was said before; every other item prints what was last said.
+  const awaiting = round.items.includes(rec.id) && !round.answered.includes(rec.id);
+  return { ...said, date: awaiting ? null : said.date, awaiting };
+}
+
+/** What the owner last said of an item, and whether (outside a round) they have given no word at all. */
+function ownWord(rec: Recommendation, updates: ProgressUpdate[], actions: Action[]): { text: string; date: IsoDate | null; awaiting: boolean } {
   let latest: ProgressUpdate | undefined;
   for (const u of updates) {
     if (u.recommendationId !== rec.id || u.actionId !== undefined) continue;
@@ -274,7 +289,7 @@ export function buildCommitteePaper(input: PaperInput): CommitteePaper {
     const before = previous ? previous(key, rec, current) : rec.recorded && rec.recorded.on < input.asAt ? recordedPoint(rec.recorded, current) : undefined;
     const change = previous ? changeMarker(current, before) : (sourceMark(rec.recorded, current, input.asAt) ?? { marker: null, label: closedNow ? 'CLOSED' : colour });
     const marker: ChangeMarker | null = change.marker;
-    const comment = latestComment(rec, updates, actions);
+    const comment = latestComment(rec, updates, actions, input.round);
     const printedComment = comment.awaiting ? AWAITING_UPDATE : comment.text;
     const due = paperDue(rec.due);
 

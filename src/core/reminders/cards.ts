@@ -4,37 +4,11 @@
  * several at once. Both carry "Post an update" (a Teams deep link into the My Actions personal
  * app, opening that item's update dialog) and "Open item" (the tracker page).
  */
+import { myActionsDeepLink } from '../deepLinks';
+import type { LinkSettings } from '../deepLinks';
 import { checkTrackerLink } from '../links';
 import { CONFIDENCES } from '../model';
 import { UPDATE_LIFECYCLES } from '../transitions';
-
-/** Where the buttons lead. */
-export interface LinkSettings {
-  /** The Teams app id (manifest `id`) of the tracker app. */
-  teamsAppId: string;
-  /** The `entityId` of the My Actions static tab in the manifest. */
-  myActionsEntityId: string;
-  /** The tracker page in SharePoint; the item id is added as `?item=<id>`. */
-  trackerUrl: string;
-}
-
-/** A Teams deep link opening My Actions at an item's update dialog (`subEntityId` = item id). */
-export function updateDeepLink(links: LinkSettings, itemId: number): string {
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: String(itemId) }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${encodeURIComponent(links.myActionsEntityId)}?context=${context}`;
-}
-
-/** A Teams deep link opening My Actions itself. */
-export function myActionsDeepLink(links: LinkSettings): string {
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/${encodeURIComponent(links.myActionsEntityId)}`;
-}
-
-/** The tracker page showing one item. */
-export function openItemUrl(links: LinkSettings, itemId: number): string {
-  const url = new URL(links.trackerUrl);
-  url.searchParams.set('item', String(itemId));
-  return url.toString();
-}
 
 /** One reminder as a card shows it: the rule's title and message already expanded. */
 export interface CardItem {
@@ -50,6 +24,30 @@ export interface CardItem {
   openUrl: string;
   /** When the recipient owns the item: what the card's own update form needs (Action.Execute). */
   act?: CardAction;
+  /** When the recipient may decide the item's pending closure or extension: what the decision form needs. */
+  decide?: CardDecision;
+  /** When the reminder asks for the item's answer in an update round: the round's card lists it (core/round/card.ts). */
+  round?: CardRound;
+}
+
+/** A pending closure or extension request, as the card that asks someone to decide it shows it. */
+export interface CardDecision {
+  itemId: number;
+  /** The item's ETag when the card was made: a decision on an older version is refused. */
+  etag: string;
+  kind: 'closure' | 'extension';
+  /** Who asked, and when. */
+  asked: string;
+  /** The closure's evidence, or the extension's proposed date and reason. */
+  detail: string;
+}
+
+/** The update round a card item belongs to. */
+export interface CardRound {
+  id: number;
+  committee: string;
+  replyBy: string;
+  paperDate: string;
 }
 
 /** The item a card's update form answers for, at the version the card shows. */
@@ -63,6 +61,15 @@ export interface CardAction {
 
 /** The verbs of the card's `Action.Execute` buttons. */
 export const CARD_VERBS = { postUpdate: 'postUpdate', noChange: 'noChange', refresh: 'refresh' } as const;
+
+/** The verbs of the card's extension request (the owner) and of its decisions (an independent approver). */
+export const REQUEST_VERBS = {
+  requestExtension: 'requestExtension',
+  approveClosure: 'approveClosure',
+  returnClosure: 'returnClosure',
+  approveExtension: 'approveExtension',
+  refuseExtension: 'refuseExtension'
+} as const;
 
 /** The data of a digest card. */
 export interface DigestCardData {
@@ -122,6 +129,52 @@ export const REMINDER_CARD_TEMPLATE: CardJson = {
           actions: [
             { type: 'Action.Execute', title: 'Post update', verb: CARD_VERBS.postUpdate, data: { itemId: '${act.itemId}', etag: '${act.etag}' } },
             { type: 'Action.Execute', title: 'No change since my last update', verb: CARD_VERBS.noChange, data: { itemId: '${act.itemId}', etag: '${act.etag}' } }
+          ]
+        },
+        { type: 'TextBlock', text: 'Need more time?', weight: 'Bolder', wrap: true, separator: true },
+        { type: 'Input.Date', id: 'proposed', label: 'Proposed due date' },
+        { type: 'Input.Text', id: 'reason', label: 'Why more time is needed', isMultiline: true },
+        {
+          type: 'ActionSet',
+          actions: [{ type: 'Action.Execute', title: 'Ask for an extension', verb: REQUEST_VERBS.requestExtension, data: { itemId: '${act.itemId}', etag: '${act.etag}' } }]
+        }
+      ]
+    },
+    {
+      // A pending closure or extension, for someone who may decide it: the bot checks who they are.
+      type: 'Container',
+      $when: '${exists(decide)}',
+      separator: true,
+      items: [
+        { type: 'TextBlock', text: '${decide.asked}', weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: '${decide.detail}', wrap: true },
+        {
+          type: 'Container',
+          $when: "${decide.kind == 'closure'}",
+          items: [
+            { type: 'Input.ChoiceSet', id: 'outcome', label: 'If approved, the item is', value: 'closed', choices: [{ title: 'Closed by the force', value: 'closed' }, { title: 'Discharged by the inspectorate', value: 'discharged' }] },
+            { type: 'Input.Text', id: 'note', label: 'Note (needed to return it)', isMultiline: true },
+            {
+              type: 'ActionSet',
+              actions: [
+                { type: 'Action.Execute', title: 'Approve closure', verb: REQUEST_VERBS.approveClosure, data: { itemId: '${decide.itemId}', etag: '${decide.etag}' } },
+                { type: 'Action.Execute', title: 'Return closure', verb: REQUEST_VERBS.returnClosure, data: { itemId: '${decide.itemId}', etag: '${decide.etag}' } }
+              ]
+            }
+          ]
+        },
+        {
+          type: 'Container',
+          $when: "${decide.kind == 'extension'}",
+          items: [
+            { type: 'Input.Text', id: 'note', label: 'Note (optional)', isMultiline: true },
+            {
+              type: 'ActionSet',
+              actions: [
+                { type: 'Action.Execute', title: 'Approve extension', verb: REQUEST_VERBS.approveExtension, data: { itemId: '${decide.itemId}', etag: '${decide.etag}' } },
+                { type: 'Action.Execute', title: 'Refuse extension', verb: REQUEST_VERBS.refuseExtension, data: { itemId: '${decide.itemId}', etag: '${decide.etag}' } }
+              ]
+            }
           ]
         }
       ]
@@ -207,7 +260,8 @@ export function safeCardItem(item: CardItem, links: LinkSettings): CardItem {
     due: safe(item.due),
     lifecycle: safe(item.lifecycle),
     trafficLight: safe(item.trafficLight),
-    text: safe(item.text)
+    text: safe(item.text),
+    ...(item.decide === undefined ? {} : { decide: { ...item.decide, asked: safe(item.decide.asked), detail: safe(item.decide.detail) } })
   };
 }
 

@@ -14,6 +14,21 @@ const OWED: ReminderCondition = { kind: 'trafficLight', in: ['AMBER', 'RED'] };
 /** Office hours on working days in London. */
 export const OFFICE_HOURS: DeliveryWindow = { workingDaysOnly: true, quietHours: { start: '18:00', end: '08:00' } };
 
+/** Asks the approver, once, to decide a closure or extension request when it is made. */
+function requestedOfApprover(field: 'closure' | 'extension', name: string, template: ReminderRule['template']): ReminderRule {
+  return {
+    key: `${field}-requested-approver`,
+    name,
+    enabled: true,
+    trigger: { kind: 'fieldChanged', field, to: 'requested' },
+    conditions: [],
+    recipients: [{ kind: 'approver' }],
+    template,
+    repeat: { kind: 'once' },
+    window: OFFICE_HOURS
+  };
+}
+
 export const DEFAULT_RULES: readonly ReminderRule[] = [
   {
     key: 'due-in-14-days',
@@ -85,20 +100,14 @@ export const DEFAULT_RULES: readonly ReminderRule[] = [
     repeat: { kind: 'once' },
     window: OFFICE_HOURS
   },
-  {
-    key: 'closure-requested-approver',
-    name: 'Closure requested: ask the approver to sign off',
-    enabled: true,
-    trigger: { kind: 'fieldChanged', field: 'closure', to: 'requested' },
-    conditions: [],
-    recipients: [{ kind: 'approver' }],
-    template: {
-      title: 'Sign-off requested for ${ref}',
-      message: '${owner} asks for ${ref} (${report}) to be closed. Please review the evidence and approve or return it.'
-    },
-    repeat: { kind: 'once' },
-    window: OFFICE_HOURS
-  },
+  requestedOfApprover('closure', 'Closure requested: ask the approver to sign off', {
+    title: 'Sign-off requested for ${ref}',
+    message: '${owner} asks for ${ref} (${report}) to be closed. Please review the evidence and approve or return it.'
+  }),
+  requestedOfApprover('extension', 'Extension requested: ask the approver to decide', {
+    title: 'Extension requested for ${ref}',
+    message: '${owner} asks for more time on ${ref} (${report}). Please approve or refuse the new due date.'
+  }),
   {
     key: 'newly-assigned-owner',
     name: 'Newly assigned: tell the new owner',

@@ -119,6 +119,14 @@ export function conditionHolds(condition: ReminderCondition, subject: ReminderSu
       return subject.reportId !== null && condition.in.includes(subject.reportId);
     case 'directorate':
       return subject.directorate !== null && condition.in.some((d) => d.toLowerCase() === subject.directorate?.toLowerCase());
+    case 'roundReplyDue': {
+      const round = subject.round;
+      if (!round || round.answered) return false;
+      const days = daysBetween(today, round.replyBy);
+      return days >= 0 && days <= condition.days;
+    }
+    case 'roundOverdueBy':
+      return !!subject.round && !subject.round.answered && daysBetween(subject.round.replyBy, today) >= condition.days;
   }
 }
 
@@ -133,6 +141,11 @@ function clauseEpisode(condition: ReminderCondition, subject: ReminderSubject): 
       const since = subject.lastUpdated ?? subject.created;
       return since === null ? null : { anchor: subject.lastUpdated ? `upd:${since}` : `new:${since}`, start: addDays(since, condition.days) };
     }
+    // One episode per round: a round's reminder and escalation go once for each item.
+    case 'roundReplyDue':
+      return subject.round ? { anchor: `round:${subject.round.id}`, start: addDays(subject.round.replyBy, -condition.days) } : null;
+    case 'roundOverdueBy':
+      return subject.round ? { anchor: `round:${subject.round.id}`, start: addDays(subject.round.replyBy, condition.days) } : null;
     default:
       return null;
   }
@@ -213,7 +226,8 @@ export function reminderData(subject: ReminderSubject, recipient: Recipient, tod
     owner: subject.owner?.name ?? '',
     sro: subject.sro?.name ?? '',
     approver: subject.approver?.name ?? '',
-    recipient: recipient.name
+    recipient: recipient.name,
+    replyBy: subject.round ? formatUkDate(subject.round.replyBy) : ''
   };
 }
 

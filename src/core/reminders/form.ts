@@ -14,7 +14,7 @@ import type { ReminderRule, WatchedField } from './model';
 export const FORM_TRIGGERS = ['itemCreated', 'itemChanged', 'fieldChanged', 'schedule'] as const;
 export type FormTrigger = (typeof FORM_TRIGGERS)[number];
 
-export const CONDITION_KINDS = ['trafficLight', 'lifecycle', 'appliesTo', 'kind', 'dueWithin', 'overdueBy', 'noUpdateFor', 'report', 'directorate'] as const;
+export const CONDITION_KINDS = ['trafficLight', 'lifecycle', 'appliesTo', 'kind', 'dueWithin', 'overdueBy', 'noUpdateFor', 'report', 'directorate', 'roundReplyDue', 'roundOverdueBy'] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
 export const RECIPIENT_KINDS = ['owner', 'sro', 'approver', 'person', 'group', 'channel'] as const;
@@ -89,6 +89,7 @@ export const TEMPLATE_FIELDS: readonly { name: string; holds: string }[] = [
   { name: 'lifecycle', holds: 'the status' },
   { name: 'trafficLight', holds: 'RED, AMBER, GREEN or WHITE' },
   { name: 'due', holds: "the due date ('' with none)" },
+  { name: 'replyBy', holds: "the reply-by date of the item's update round ('' with none)" },
   { name: 'daysToDue', holds: 'days until the due date' },
   { name: 'daysOverdue', holds: 'days past the due date' },
   { name: 'lastUpdated', holds: "the last update's date, or 'never'" },
@@ -99,7 +100,7 @@ export const TEMPLATE_FIELDS: readonly { name: string; holds: string }[] = [
   { name: 'recipient', holds: "the recipient's name" }
 ];
 
-const DATED: readonly ConditionKind[] = ['dueWithin', 'overdueBy', 'noUpdateFor'];
+const DATED: readonly ConditionKind[] = ['dueWithin', 'overdueBy', 'noUpdateFor', 'roundReplyDue', 'roundOverdueBy'];
 
 /** True for the clauses measured in days. */
 export function isDated(kind: ConditionKind): boolean {

@@ -10,3 +10,6 @@ export * from './digest';
 export * from './cards';
 export * from './expand';
 export * from './subject';
+export * from './history';
+export { myActionsDeepLink, openItemUrl, updateDeepLink } from '../deepLinks';
+export type { LinkSettings } from '../deepLinks';

@@ -39,7 +39,11 @@ export type ReminderCondition =
   | { kind: 'kind'; in: RecommendationKind[] }
   /** The originating report, by list item id. */
   | { kind: 'report'; in: number[] }
-  | { kind: 'directorate'; in: string[] };
+  | { kind: 'directorate'; in: string[] }
+  /** The item is in an open update round, not yet answered, and the round's reply-by date is today or within `days` days. */
+  | { kind: 'roundReplyDue'; days: number }
+  /** The item is in an open update round, not answered, and the reply-by date passed at least `days` days ago. */
+  | { kind: 'roundOverdueBy'; days: number };
 
 /** Who a rule notifies. */
 export type RecipientSpec =
@@ -110,6 +114,8 @@ export interface ReminderSubject {
   /** '' | 'requested' | 'approved' | 'refused'. */
   extension: string;
   confidence: string;
+  /** The open update round the item is in (core/round), and whether it has been answered there. */
+  round?: { id: number; replyBy: IsoDate; answered: boolean } | null;
 }
 
 /** A recipient resolved from a spec: somebody or somewhere to deliver to. */
@@ -139,6 +145,8 @@ export interface ReminderData {
   sro: string;
   approver: string;
   recipient: string;
+  /** The reply-by date of the item's open update round the UK way, or '' when it is in none. */
+  replyBy: string;
 }
 
 /** A reminder due to one recipient: the output of rule evaluation. */

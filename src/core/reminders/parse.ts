@@ -99,7 +99,7 @@ function readTrigger(r: Reader, value: unknown): ReminderTrigger {
 
 function readCondition(r: Reader, value: unknown, path: string): ReminderCondition {
   const c = r.object(value, path);
-  const kind = r.oneOf(c.kind, ['trafficLight', 'lifecycle', 'appliesTo', 'dueWithin', 'overdueBy', 'noUpdateFor', 'kind', 'report', 'directorate'] as const, `${path}.kind`);
+  const kind = r.oneOf(c.kind, ['trafficLight', 'lifecycle', 'appliesTo', 'dueWithin', 'overdueBy', 'noUpdateFor', 'kind', 'report', 'directorate', 'roundReplyDue', 'roundOverdueBy'] as const, `${path}.kind`);
   switch (kind) {
     case 'trafficLight':
       return { kind, in: r.listOf(c.in, TRAFFIC_LIGHTS, `${path}.in`) };
@@ -110,8 +110,10 @@ function readCondition(r: Reader, value: unknown, path: string): ReminderConditi
     case 'kind':
       return { kind, in: r.listOf(c.in, RECOMMENDATION_KINDS, `${path}.in`) };
     case 'dueWithin':
+    case 'roundReplyDue':
       return { kind, days: r.days(c.days, `${path}.days`, 0) };
     case 'overdueBy':
+    case 'roundOverdueBy':
     case 'noUpdateFor':
       return { kind, days: r.days(c.days, `${path}.days`, 1) };
     case 'report': {

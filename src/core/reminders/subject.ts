@@ -18,6 +18,8 @@ export interface SubjectContext {
   approver?: Person | null;
   /** Which due date makes the item RED (the site's setting); the status rules' default when absent. */
   ragPolicy?: RagPolicy;
+  /** The open update round the item is in, and whether it has been answered there. */
+  round?: ReminderSubject['round'];
 }
 
 /** The reminder facts of a recommendation on `today`. */
@@ -44,6 +46,7 @@ export function recommendationSubject(rec: Recommendation, today: IsoDate, conte
     approver: context.approver ?? null,
     closure: rec.closure ? (rec.closure.decision?.outcome ?? 'requested') : '',
     extension: rec.extension ? (rec.extension.decision?.outcome ?? 'requested') : '',
-    confidence: rec.confidence ?? ''
+    confidence: rec.confidence ?? '',
+    round: context.round ?? null
   };
 }

@@ -11,16 +11,20 @@
  * - `POST /v1.0/users/{upn}/sendMail`: an e-mail (any address: mail leaves the tenant);
  * - `POST /workflows/{id}/triggers/manual/paths/invoke`: a Teams Workflows "post to a channel when a
  *   webhook request is received" trigger.
+ * - `POST /v1.0/users/{id}/teamwork/installedApps`, the Bot Connector under `/_standin/botconnector/`
+ *   and the bot's stand-in controls: see botconnector.ts. Graph faults apply to the Bot Connector too.
  * Everything received lands in a `TeamsInbox`. Stand-in controls:
  * - `GET  /_standin/teams/inbox?user=<alias or address>` (or `?channel=<id>`): that inbox, newest
  *   first, cards included; without a query, who has received what;
  * - `DELETE /_standin/teams/inbox`: empties every inbox (chats themselves stay);
- * - `POST /_standin/graph/faults {status, retryAfter?, count?, rate?}`: Graph and Workflows calls fail
- *   (429 / 503 with Retry-After) `count` times, or at `rate`, as a throttled tenant does.
+ * - `POST /_standin/graph/faults {status, retryAfter?, count?, rate?, message?}`: Graph and
+ *   Workflows calls fail `count` times, or at `rate`: 429 / 503 / 504 with Retry-After, as a
+ *   throttled tenant does, or 400 with `message`, a refusal that retrying does not cure.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { emailFor, findInDirectory } from '../identity';
 import { TeamsInbox } from './inbox';
+import { ConnectorHttpError, botConnector, botControl, createBotConnectorState, installApp, type BotConnectorState } from './botconnector';
 import { text } from 'node:stream/consumers';
 
 /** A Graph fault to inject. */
@@ -31,6 +35,8 @@ export interface GraphFault {
   remaining: number;
   /** Probability (0–1) that a call fails; 1 with a count. */
   rate: number;
+  /** The error message of a 400. */
+  message?: string;
 }
 
 interface ChatMessage {
@@ -55,11 +61,13 @@ export interface GraphContext {
   fault: GraphFault | null;
   /** Graph calls answered (faults included), for benchmarks and tests. */
   calls: number;
+  /** App installations and the Bot Connector (botconnector.ts). */
+  bot: BotConnectorState;
 }
 
 /** A fresh Graph context for one stand-in. */
 export function createGraphContext(): GraphContext {
-  return { inbox: new TeamsInbox(), chats: new Map(), fault: null, calls: 0 };
+  return { inbox: new TeamsInbox(), chats: new Map(), fault: null, calls: 0, bot: createBotConnectorState() };
 }
 
 /** The Workflows webhook URL of a channel on a stand-in at `baseUrl`. */
@@ -116,6 +124,10 @@ function injectedFault(ctx: GraphContext, res: ServerResponse): boolean {
   if (!fault || fault.remaining <= 0 || Math.random() >= fault.rate) return false;
   fault.remaining -= 1;
   if (fault.remaining <= 0) ctx.fault = null;
+  if (fault.status === 400) {
+    send(res, 400, { error: { code: 'BadRequest', message: fault.message ?? 'The request was refused.' } });
+    return true;
+  }
   const message = fault.status === 429 ? 'Too many requests' : 'Service unavailable';
   send(res, fault.status, { error: { code: fault.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', message } }, { 'Retry-After': String(fault.retryAfter) });
   return true;
@@ -125,11 +137,11 @@ async function standinControl(req: IncomingMessage, res: ServerResponse, url: UR
   if (url.pathname === '/_standin/graph/faults' && req.method === 'POST') {
     const body = await readJson(req);
     const status = Number(body.status ?? 429);
-    if (status !== 429 && status !== 503 && status !== 504) throw new GraphHttpError(400, 'BadRequest', 'A Graph fault has status 429, 503 or 504.');
+    if (status !== 400 && status !== 429 && status !== 503 && status !== 504) throw new GraphHttpError(400, 'BadRequest', 'A Graph fault has status 400, 429, 503 or 504.');
     const count = body.count === undefined ? Infinity : Number(body.count);
     const rate = body.rate === undefined ? 1 : Number(body.rate);
     if (!(count >= 0) || !(rate >= 0 && rate <= 1)) throw new GraphHttpError(400, 'BadRequest', 'count must be 0 or more and rate between 0 and 1.');
-    ctx.fault = count === 0 ? null : { status, retryAfter: Number(body.retryAfter ?? 1), remaining: count, rate };
+    ctx.fault = count === 0 ? null : { status, retryAfter: Number(body.retryAfter ?? 1), remaining: count, rate, ...(typeof body.message === 'string' ? { message: body.message } : {}) };
     send(res, 204);
     return;
   }
@@ -237,6 +249,11 @@ async function graph(req: IncomingMessage, res: ServerResponse, url: URL, ctx: G
     }
   }
 
+  if ((m = /^\/users\/([^/]+)\/teamwork\/installedApps$/.exec(path)) && method === 'POST') {
+    await installApp(req, res, ctx.bot, m[1], url.origin);
+    return;
+  }
+
   if ((m = /^\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(path)) && method === 'POST') {
     const to = directoryUpn(m[1]);
     const body = await readJson(req);
@@ -291,18 +308,26 @@ export async function handleGraphRequest(req: IncomingMessage, res: ServerRespon
   const isGraph = url.pathname.startsWith('/v1.0/');
   const workflowMatch = /^\/workflows\/([^/]+)\/triggers\/manual\/paths\/invoke$/.exec(url.pathname);
   const isControl = url.pathname === '/_standin/teams/inbox' || url.pathname === '/_standin/graph/faults';
-  if (!isGraph && !workflowMatch && !isControl) return false;
+  const isBotControl = (url.pathname === '/_standin/bot/registration' || url.pathname === '/_standin/teams/app-policy') && req.method === 'PUT';
+  const connectorPath = url.pathname.startsWith('/_standin/botconnector/') ? url.pathname.slice('/_standin/botconnector/'.length) : null;
+  if (!isGraph && !workflowMatch && !isControl && !isBotControl && connectorPath === null) return false;
   try {
+    if (isBotControl) {
+      await botControl(req, res, url.pathname, ctx.bot);
+      return true;
+    }
     if (isControl) {
       await standinControl(req, res, url, ctx);
       return true;
     }
     ctx.calls += 1;
     if (injectedFault(ctx, res)) return true;
-    if (workflowMatch) await workflow(req, res, ctx, decodeURIComponent(workflowMatch[1]));
+    // The Bot Connector is Teams' service as Graph is: counted and faulted with it.
+    if (connectorPath !== null) await botConnector(req, res, connectorPath, ctx.bot, ctx.inbox);
+    else if (workflowMatch) await workflow(req, res, ctx, decodeURIComponent(workflowMatch[1]));
     else await graph(req, res, url, ctx);
   } catch (e) {
-    if (e instanceof GraphHttpError) send(res, e.status, { error: { code: e.code, message: e.message } });
+    if (e instanceof GraphHttpError || e instanceof ConnectorHttpError) send(res, e.status, { error: { code: e.code, message: e.message } });
     else send(res, 500, { error: { code: 'InternalServerError', message: (e as Error).message } });
   }
   return true;

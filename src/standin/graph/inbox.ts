@@ -4,8 +4,8 @@
  * local workbench reads it through `GET /_standin/teams/inbox` and renders the cards.
  */
 
-/** How a notification arrived. */
-export type InboxVia = 'chat' | 'activity' | 'mail' | 'channel';
+/** How a notification arrived: `bot` is a card the tracker's bot sent through the Bot Connector. */
+export type InboxVia = 'chat' | 'activity' | 'mail' | 'channel' | 'bot';
 
 /** One notification as a person (or channel) would see it. */
 export interface InboxItem {
@@ -25,6 +25,10 @@ export interface InboxItem {
   text: string;
   /** E-mail body (HTML as sent), or the activity's link. */
   body?: string;
+  /** A bot's card: its conversation and activity, which the bot (or Teams, after an answer) may update. */
+  bot?: { conversationId: string; activityId: string };
+  /** When the card was last replaced in place (real clock). */
+  updatedAt?: string;
 }
 
 /** Received notifications, de-duplicated by delivery id per recipient, as a receiver that honours idempotency keys does. */
@@ -46,6 +50,16 @@ export class TeamsInbox {
     this.items.push(stored);
     if (dedupeKey !== null) this.byDelivery.set(dedupeKey, stored);
     return { item: stored, duplicate: false };
+  }
+
+  /** Replaces the card of a bot's activity in place; false when there is no such activity. */
+  public update(conversationId: string, activityId: string, card: Record<string, unknown>): boolean {
+    const found = this.items.filter((i) => i.bot?.conversationId === conversationId && i.bot.activityId === activityId);
+    for (const item of found) {
+      item.card = card;
+      item.updatedAt = new Date().toISOString();
+    }
+    return found.length > 0;
   }
 
   /** A recipient's notifications, newest first. */

@@ -3,3 +3,4 @@ export { createGraphContext, handleGraphRequest, workflowUrl } from './handler';
 export type { GraphContext, GraphFault } from './handler';
 export { TeamsInbox } from './inbox';
 export type { InboxItem, InboxVia } from './inbox';
+export { cardInvoke, STANDIN_BOT_ID, STANDIN_TENANT_ID } from './botconnector';

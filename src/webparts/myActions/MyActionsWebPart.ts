@@ -6,15 +6,16 @@
  */
 import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
-import { spfi, SPFx } from '@pnp/sp';
+import type { SPFI } from '@pnp/sp';
 import * as strings from 'MyActionsWebPartStrings';
+import * as trackerStrings from 'TrackerStrings';
 import type { MyActions } from '../../components/MyActions/MyActions';
-import type { MyActionsSource } from '../../components/MyActions/myWork';
+import type { MyActionsSource } from '../../data/myWork';
 import { myActionsPane, withMyActionsDefaults } from '../../components/MyActions/settings';
 import type { MyActionsSettings } from '../../components/MyActions/settings';
 import type { TeamsAppLike } from '../../components/teams/teamsContext';
 import type { PaneChoices, SettingGroup } from '../../components/settings/settings';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase';
 
 export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActionsSettings>> {
@@ -23,12 +24,14 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   private teams: TeamsAppLike | undefined;
 
   protected async loadView(): Promise<void> {
-    const [view, work] = await Promise.all([
-      import(/* webpackChunkName: 'my-actions-view' */ '../../components/MyActions/MyActions'),
-      import(/* webpackChunkName: 'my-actions-view' */ '../../components/MyActions/myWork')
-    ]);
-    this.view = view.MyActions;
-    this.source = work.createMyActionsSource(spfi().using(SPFx(this.context)));
+    this.view = (await import(/* webpackChunkName: 'my-actions-view' */ '../../components/MyActions/MyActions')).MyActions;
+  }
+
+  /** My Actions' reads and the tracker's data source share the one PnPjs instance and data layer (My Actions' reads load with its view). */
+  protected async createData(sp: SPFI): Promise<TrackerDataSource> {
+    const { createMyActionsSource } = await import(/* webpackChunkName: 'my-actions-view' */ '../../data/myWork');
+    this.source = createMyActionsSource(sp);
+    return this.source.tracker;
   }
 
   protected async onInit(): Promise<void> {
@@ -44,6 +47,6 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, choices, this.context.pageContext.web.absoluteUrl) };
+    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl) };
   }
 }

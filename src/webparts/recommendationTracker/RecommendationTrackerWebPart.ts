@@ -2,9 +2,11 @@
 import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'RecommendationTrackerWebPartStrings';
+import * as trackerStrings from 'TrackerStrings';
 import type { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
-import { itemIdFromQuery, linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
+import { itemIdFromQuery, viewFromQuery } from '../../core/deepLinks';
+import { linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
 import type { PaneChoices, SettingGroup, TrackerSettings } from '../../components/settings/settings';
 import { TrackerWebPartBase } from './TrackerWebPartBase';
 
@@ -23,11 +25,12 @@ export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Par
       settings: withTrackerDefaults(this.properties),
       // A dashboard click opens this page with its filters in the address.
       linkFilters: linkFiltersFromQuery(window.location.search),
-      openItemId: itemIdFromQuery(window.location.search)
+      openItemId: itemIdFromQuery(window.location.search),
+      view: viewFromQuery(window.location.search)
     });
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: trackerPane(strings, choices) };
+    return { description: strings.PropertyPaneDescription, groups: trackerPane(strings, trackerStrings, choices) };
   }
 }

@@ -9,6 +9,7 @@
  * dashboard, trackers and My Actions downloads that code once, not once per web part bundle.
  * React and ReactDOM are SharePoint's own (SPFx externals).
  */
+import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
@@ -16,9 +17,12 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { spfi, SPFx } from '@pnp/sp';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { SPFI } from '@pnp/sp';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import type { PaneChoices, SettingGroup } from '../../components/settings/settings';
 import { loadPaneChoices } from '../../components/settings/paneChoices';
+import * as trackerStrings from 'TrackerStrings';
+import { TrackerStringsProvider } from '../../components/common/strings';
 import { spfxPane } from './propertyPane';
 
 export abstract class TrackerWebPartBase<TProperties extends object> extends BaseClientSideWebPart<TProperties> {
@@ -33,16 +37,27 @@ export abstract class TrackerWebPartBase<TProperties extends object> extends Bas
   /** The pane's description line and groups. */
   protected abstract pane(choices: PaneChoices): { description: string; groups: SettingGroup[] };
 
+  /**
+   * The data source over the web part's one PnPjs instance, from the data layer's chunk (My Actions
+   * builds its own source around it).
+   */
+  protected async createData(sp: SPFI): Promise<TrackerDataSource> {
+    const { createDataSource } = await import(/* webpackChunkName: 'web-part-data' */ '../../data/createDataSource');
+    return createDataSource(sp);
+  }
+
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const [{ createDataSource }] = await Promise.all([import(/* webpackChunkName: 'web-part-data' */ '../../components/data/createDataSource'), this.loadView()]);
-    this.data = createDataSource(spfi().using(SPFx(this.context)));
+    const [data] = await Promise.all([this.createData(spfi().using(SPFx(this.context))), this.loadView()]);
+    this.data = data;
   }
 
   public render(): void {
     if (this.data === undefined) return;
     // SPFx's theme has Fluent's shape (palette, semanticColors, fonts): Fluent takes it as given.
-    ReactDom.render(this.element(this.data, this.theme as PartialTheme | undefined), this.domElement);
+    // The screens' shared strings (loc/en-gb.js under webparts/shared) for whichever web part this is.
+    const root = this.element(this.data, this.theme as PartialTheme | undefined);
+    ReactDom.render(React.createElement(TrackerStringsProvider, { strings: trackerStrings }, root), this.domElement);
   }
 
   protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {

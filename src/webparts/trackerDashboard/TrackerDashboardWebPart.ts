@@ -2,8 +2,9 @@
 import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'TrackerDashboardWebPartStrings';
+import * as trackerStrings from 'TrackerStrings';
 import type { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { dashboardPane, withDashboardDefaults } from '../../components/settings/settings';
 import type { DashboardSettings, PaneChoices, SettingGroup } from '../../components/settings/settings';
 import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase';
@@ -21,6 +22,6 @@ export default class TrackerDashboardWebPart extends TrackerWebPartBase<Partial<
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: dashboardPane(strings, choices, this.context.pageContext.web.absoluteUrl) };
+    return { description: strings.PropertyPaneDescription, groups: dashboardPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl) };
   }
 }

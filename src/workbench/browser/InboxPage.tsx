@@ -13,6 +13,7 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { subEntityOfDeepLink } from '../../core/deepLinks';
 import { AdaptiveCardView } from '../../components/common/AdaptiveCardView';
 import { THEMES } from '../../components/theme/themes';
 import type { ThemeName } from '../../components/theme/themes';
@@ -21,7 +22,7 @@ import type { InboxItem, InboxVia } from '../../standin/graph/inbox';
 /** How often the page asks the stand-in for new notifications. */
 export const INBOX_POLL_MS = 3000;
 
-const VIA_LABELS: Record<InboxVia, string> = { chat: 'Teams chat', activity: 'Activity feed', mail: 'E-mail', channel: 'Channel post' };
+const VIA_LABELS: Record<InboxVia, string> = { chat: 'Teams chat', activity: 'Activity feed', mail: 'E-mail', channel: 'Channel post', bot: 'Teams chat with the bot' };
 
 const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London' });
 
@@ -49,23 +50,12 @@ export function workbenchLink(url: string, base: string): WorkbenchLink {
     if (!parsed.pathname.startsWith('/l/entity/')) return { kind: 'teams-only', href: url };
     const target = new URL(base);
     target.search = '?page=teams';
-    const subEntityId = subEntityOf(parsed.searchParams.get('context'));
+    const subEntityId = subEntityOfDeepLink(parsed);
     if (subEntityId !== null) target.searchParams.set('subEntityId', subEntityId);
     return { kind: 'open', href: target.toString() };
   }
   if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return { kind: 'open', href: parsed.toString() };
   return { kind: 'refused', href: url };
-}
-
-function subEntityOf(context: string | null): string | null {
-  if (context === null) return null;
-  try {
-    const value: unknown = JSON.parse(context);
-    const id = typeof value === 'object' && value !== null ? (value as { subEntityId?: unknown }).subEntityId : undefined;
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A notification in a few words, for the announcement: the card's first text (its title), or the preview text. */
@@ -150,8 +140,9 @@ export default function InboxPage(props: InboxProps): JSX.Element {
       const known = seen.current;
       const fresh = known === null ? [] : inbox.items.filter((i) => !known.has(i.id));
       seen.current = new Set(inbox.items.map((i) => i.id));
-      // Notifications never change once received: keep the list (and the rendered cards) unless one arrived.
-      setItems((previous) => (previous !== null && fresh.length === 0 && previous.length === inbox.items.length ? previous : inbox.items));
+      // Keep the list (and the rendered cards, with what was typed in them) unless one arrived or a bot's card was replaced.
+      const version = (list: InboxItem[]): string => list.map((i) => `${i.id}@${i.updatedAt ?? ''}`).join(',');
+      setItems((previous) => (previous !== null && fresh.length === 0 && version(previous) === version(inbox.items) ? previous : inbox.items));
       if (fresh.length > 0) setAnnouncement(fresh.length === 1 ? `1 new notification. ${summaryOf(fresh[0])}` : `${fresh.length} new notifications`);
       setError(null);
       setCheckedAt(new Date());
@@ -173,9 +164,9 @@ export default function InboxPage(props: InboxProps): JSX.Element {
   }, [load, pollMs]);
 
   /** Sends an action on a card to the bot, as Teams does, and shows the card it answers with. */
-  const onExecute = React.useCallback(async (inboxId: string, verb: string, data: unknown): Promise<void> => {
+  const onExecute = React.useCallback(async (inboxId: string, verb: string, data: unknown, bot: InboxItem['bot']): Promise<void> => {
     try {
-      const res = await fetch('/_workbench/card-action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb, data }) });
+      const res = await fetch('/_workbench/card-action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb, data, ...(bot === undefined ? {} : { bot }) }) });
       const body = (await res.json()) as { value?: Record<string, unknown>; error?: string };
       if (!res.ok || body.value === undefined) throw new Error(body.error ?? `the bot answered ${res.status}`);
       const card = body.value;
@@ -234,7 +225,7 @@ export default function InboxPage(props: InboxProps): JSX.Element {
           Teams notifications
         </Text>
         <Text>
-          What the reminder service sent to {viewing} through Microsoft Graph, newest first. New notifications appear here within a few seconds.
+          What the reminder service sent to {viewing} through Microsoft Graph and its bot, newest first. A card the bot sent shows its answer in place. New notifications appear here within a few seconds.
         </Text>
         <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }}>
           {seesAll && (
@@ -271,7 +262,7 @@ export default function InboxPage(props: InboxProps): JSX.Element {
                 </h3>
                 {item.card !== null ? (
                   <div className={styles.card}>
-                    <AdaptiveCardView card={answered[item.id] ?? item.card} theme={THEMES[theme]} onLink={onLink} onExecute={(verb, data) => void onExecute(item.id, verb, data)} />
+                    <AdaptiveCardView card={answered[`${item.id}@${item.updatedAt ?? ''}`] ?? item.card} theme={THEMES[theme]} onLink={onLink} onExecute={(verb, data) => void onExecute(`${item.id}@${item.updatedAt ?? ''}`, verb, data, item.bot)} />
                   </div>
                 ) : (
                   <>

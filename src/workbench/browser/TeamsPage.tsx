@@ -7,8 +7,6 @@
  */
 import * as React from 'react';
 import type { app, FrameContexts, HostClientType, HostName } from '@microsoft/teams-js-v2';
-import { spfi } from '@pnp/sp';
-import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { Stack } from '@fluentui/react/lib/Stack';
@@ -16,13 +14,14 @@ import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { MyActions } from '../../components/MyActions/MyActions';
-import { createMyActionsSource } from '../../components/MyActions/myWork';
+import type { MyActionsSource } from '../../data/myWork';
 import { myActionsPane, withMyActionsDefaults } from '../../components/MyActions/settings';
 import type { MyActionsSettings, MyActionsStrings } from '../../components/MyActions/settings';
 import { SimulatedTeamsApp } from '../../components/teams/simulatedTeams';
-import type { TrackerUser } from '../../components/data/TrackerDataSource';
+import type { TrackerUser } from '../../data/TrackerDataSource';
 import { usePaneChoices } from './usePaneChoices';
 import { PropertyPane } from './PropertyPane';
+import { useStrings } from '../../components/common/strings';
 
 /** Teams' own theme names, as `app.Context.app.theme` gives them. */
 type TeamsTheme = 'default' | 'dark' | 'contrast';
@@ -44,8 +43,8 @@ const WORKBENCH_APPROVER = 'manager@contoso.onmicrosoft.com';
 const CHANNEL_TAB_KEY = 'workbench:teams-channel-tab';
 
 export interface TeamsPageProps {
-  /** The site's absolute address, on the workbench's own origin. */
-  siteUrl: string;
+  /** My Actions' reads and the tracker's data source, over the workbench's one PnPjs instance. */
+  source: MyActionsSource;
   /** My Actions' `loc/en-gb.js` strings. */
   strings: MyActionsStrings;
   /** The page's clock (fixed in tests). */
@@ -76,10 +75,10 @@ function teamsContextFor(user: TrackerUser, surface: Surface, theme: TeamsTheme,
 }
 
 export default function TeamsPage(props: TeamsPageProps): JSX.Element {
-  const { strings, now } = props;
+  const { strings, now, source } = props;
+  const shared = useStrings();
   const outer = useTheme();
   const query = React.useMemo(() => new URLSearchParams(window.location.search), []);
-  const source = React.useMemo(() => createMyActionsSource(spfi(props.siteUrl).using(SPBrowser({ baseUrl: props.siteUrl })), now), [props.siteUrl, now]);
   const [user, setUser] = React.useState<TrackerUser | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [surface, setSurface] = React.useState<Surface>(query.get('surface') === 'channel' ? 'channel' : 'personal');
@@ -137,7 +136,7 @@ export default function TeamsPage(props: TeamsPageProps): JSX.Element {
         <PropertyPane<MyActionsSettings>
           title="My Actions: channel tab"
           description={strings.PropertyPaneDescription}
-          groups={myActionsPane(strings, choices, window.location.href)}
+          groups={myActionsPane(strings, shared.Pane, choices, window.location.href)}
           values={settings}
           onChange={saveChannelSettings}
           onDismiss={() => setConfiguring(false)}

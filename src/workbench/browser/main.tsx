@@ -18,17 +18,19 @@ import { initializeIcons } from '@fluentui/react/lib/Icons';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
-import { createDataSource } from '../../components/data/createDataSource';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import { itemIdFromQuery, viewFromQuery } from '../../core/deepLinks';
+import { TrackerStringsProvider } from '../../components/common/strings';
+import { createMyActionsSource } from '../../data/myWork';
+import type { MyActionsSource } from '../../data/myWork';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import {
   dashboardPane,
-  itemIdFromQuery,
   linkFiltersFromQuery,
   trackerPane,
   withDashboardDefaults,
   withTrackerDefaults
 } from '../../components/settings/settings';
-import type { DashboardPaneStrings, DashboardSettings, PaneChoices, TrackerPaneStrings, TrackerSettings } from '../../components/settings/settings';
+import type { DashboardSettings, PaneChoices, TrackerSettings } from '../../components/settings/settings';
 import { THEMES, THEME_NAMES } from '../../components/theme/themes';
 import type { ThemeName } from '../../components/theme/themes';
 import { PropertyPane } from './PropertyPane';
@@ -101,7 +103,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
         />
       </Stack>
       {instance.kind === 'tracker' ? (
-        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} />
+        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} view={viewFromQuery(window.location.search)} />
       ) : (
         <TrackerDashboard data={props.data} settings={dashboard} theme={theme} now={props.now} />
       )}
@@ -110,7 +112,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<TrackerSettings>
             title={title}
             description={config.strings.tracker.PropertyPaneDescription}
-            groups={trackerPane(config.strings.tracker as TrackerPaneStrings, props.choices)}
+            groups={trackerPane(config.strings.tracker, config.strings.shared, props.choices)}
             values={tracker}
             onChange={save(setTracker)}
             onDismiss={() => setEditing(false)}
@@ -119,7 +121,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<DashboardSettings>
             title={title}
             description={config.strings.dashboard.PropertyPaneDescription}
-            groups={dashboardPane(config.strings.dashboard as DashboardPaneStrings, props.choices, window.location.href)}
+            groups={dashboardPane(config.strings.dashboard, config.strings.shared.Pane, props.choices, window.location.href)}
             values={dashboard}
             onChange={save(setDashboard)}
             onDismiss={() => setEditing(false)}
@@ -129,7 +131,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
   );
 }
 
-function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }): JSX.Element {
+function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource; source: MyActionsSource }): JSX.Element {
   const { config, data } = props;
   const [themeName, setThemeName] = React.useState<ThemeName>(initialTheme);
   const [paneOpened, setPaneOpened] = React.useState(false);
@@ -193,7 +195,7 @@ function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource }):
         )}
         {page === 'teams' && (
           <React.Suspense fallback={<Text>Loading the Teams view…</Text>}>
-            <TeamsPage siteUrl={config.siteUrl} strings={config.strings.myActions} now={config.now === null ? undefined : now} />
+            <TeamsPage source={props.source} strings={config.strings.myActions} now={config.now === null ? undefined : now} />
           </React.Suspense>
         )}
       </main>
@@ -205,6 +207,12 @@ const config = readConfig();
 initializeIcons(config.iconsUrl);
 const sp = spfi(config.siteUrl).using(SPBrowser({ baseUrl: config.siteUrl }));
 const now = config.now === null ? undefined : () => new Date(config.now ?? '');
-const data = createDataSource(sp, now);
+// One PnPjs instance and one data layer for every page: the tracker's data source is My Actions'.
+const source = createMyActionsSource(sp, now);
 document.documentElement.lang = 'en-GB';
-ReactDom.render(<Workbench config={config} data={data} />, document.getElementById('root'));
+ReactDom.render(
+  <TrackerStringsProvider strings={config.strings.shared}>
+    <Workbench config={config} data={source.tracker} source={source} />
+  </TrackerStringsProvider>,
+  document.getElementById('root')
+);

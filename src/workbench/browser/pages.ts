@@ -4,6 +4,7 @@
  */
 import type { DashboardPaneStrings, DashboardSettings, TrackerPaneStrings, TrackerSettings } from '../../components/settings/settings';
 import type { MyActionsStrings } from '../../components/MyActions/settings';
+import type { TrackerStrings } from '../../components/common/strings';
 
 /** The id of the `<script type="application/json">` element holding {@link WorkbenchConfig}. */
 export const WORKBENCH_CONFIG_ID = 'workbench-config';
@@ -17,8 +18,8 @@ export interface WorkbenchConfig {
   /** The stand-in alias the page is signed in as (from the `standin-user` cookie). */
   currentUser: string;
   users: { alias: string; title: string; role: string }[];
-  /** Each web part's `loc/en-gb.js` strings, as SharePoint would load them. */
-  strings: { tracker: TrackerPaneStrings; dashboard: DashboardPaneStrings; myActions: MyActionsStrings };
+  /** Each web part's `loc/en-gb.js` strings and the ones their screens share, as SharePoint would load them. */
+  strings: { tracker: TrackerPaneStrings; dashboard: DashboardPaneStrings; myActions: MyActionsStrings; shared: TrackerStrings };
   /** A fixed clock (ISO instant) for tests and benchmarks; null for the real time. */
   now: string | null;
 }

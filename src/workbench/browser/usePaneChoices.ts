@@ -1,6 +1,6 @@
 /** The property pane's choices for the workbench page, read as SharePoint reads them. */
 import * as React from 'react';
-import type { TrackerDataSource } from '../../components/data/TrackerDataSource';
+import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { loadPaneChoices } from '../../components/settings/paneChoices';
 import type { PaneChoices } from '../../components/settings/settings';
 

@@ -1,18 +1,11 @@
 define([], function () {
   return {
     PropertyPaneDescription: 'Your recommendations and actions, most urgent first. In a channel tab, choose a directorate or a report to narrow it.',
-    DisplayGroupName: 'Display',
     ScopeGroupName: 'Channel tab scope',
-    TitleFieldLabel: 'Title',
-    TrackerPageUrlFieldLabel: 'Tracker page address',
     TrackerPageUrlDescription: '"Open in the tracker" opens the item on this page.',
     SignOffGroupName: 'Closure sign-off',
     ApproverEmailFieldLabel: 'Closure approver (e-mail)',
     ApproverEmailDescription: 'This person sees every closure request here waiting for sign-off, as each item\'s SRO does. Leave empty for SROs only.',
-    DirectorateFieldLabel: 'Directorate',
-    AllDirectorates: 'All directorates',
-    ReportFieldLabel: 'Originating report',
-    AllReports: 'All reports',
     DefaultTitle: 'My actions',
     Loading: 'Loading your recommendations and actions…',
     Empty: 'Nothing is waiting for you: you own no open recommendations or actions here.',

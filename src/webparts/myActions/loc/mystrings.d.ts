@@ -1,17 +1,10 @@
 declare interface IMyActionsWebPartStrings {
   PropertyPaneDescription: string;
-  DisplayGroupName: string;
   ScopeGroupName: string;
-  TitleFieldLabel: string;
-  TrackerPageUrlFieldLabel: string;
   TrackerPageUrlDescription: string;
   SignOffGroupName: string;
   ApproverEmailFieldLabel: string;
   ApproverEmailDescription: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
   DefaultTitle: string;
   Loading: string;
   Empty: string;
@@ -22,20 +15,29 @@ declare interface IMyActionsWebPartStrings {
   PostUpdate: string;
   RequestClosure: string;
   OpenInTracker: string;
+  /** `{0}`: the action's reference; `{1}`: its recommendation's. */
   ActionOf: string;
+  /** `{0}`: the due date. */
   Due: string;
   NoDueDate: string;
+  /** `{0}`: the date of the last update. */
   LastUpdate: string;
   NeverUpdated: string;
   AwaitingSignOff: string;
+  /** `{0}`: the item's reference. */
   UpdatePosted: string;
+  /** `{0}`: the item's reference. */
   ClosureRequested: string;
+  /** `{0}`: the channel and the scope ("Team › Channel · Crime"). */
   ScopedTo: string;
   CannotEdit: string;
   BandSignOff: string;
   DecideClosure: string;
+  /** `{0}`: who asked; `{1}`: the date; `{2}`: their evidence. */
   ClosureAskedBy: string;
+  /** `{0}`: the item's reference. */
   ClosureDecided: string;
+  /** Shown instead of "Open in the tracker" links when the stored tracker page address is refused; `{0}`: why. */
   TrackerPageRefused: string;
   LoadingPart: string;
   PartFailed: string;

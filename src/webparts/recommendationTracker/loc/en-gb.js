@@ -1,14 +1,7 @@
 define([], function () {
   return {
     PropertyPaneDescription: 'Choose what this view of the tracker shows. Several trackers on one page keep their own settings.',
-    DisplayGroupName: 'Display',
-    FiltersGroupName: 'Preset filters',
     ColumnsGroupName: 'Visible columns',
-    TitleFieldLabel: 'Title',
-    DirectorateFieldLabel: 'Directorate',
-    AllDirectorates: 'All directorates',
-    ReportFieldLabel: 'Originating report',
-    AllReports: 'All reports',
     OnlyRedFieldLabel: 'Only RED items',
     KindFieldLabel: 'Kind',
     AllKinds: 'All kinds',
@@ -18,20 +11,6 @@ define([], function () {
     GroupByDirectorate: 'Directorate',
     GroupByNone: 'No grouping',
     CompactFieldLabel: 'Compact rows',
-    PageSizeFieldLabel: 'Rows per page (0 shows all)',
-    ColumnLabels: {
-      ref: 'Reference',
-      text: 'Recommendation text',
-      kind: 'Kind',
-      trafficLight: 'Traffic light',
-      lifecycle: 'Status',
-      due: 'Due date',
-      owner: 'Owner',
-      directorate: 'Directorate',
-      confidence: 'Confidence',
-      lastUpdated: 'Last updated',
-      causesOfConcern: 'Cause of concern answered',
-      report: 'Originating report'
-    }
+    PageSizeFieldLabel: 'Rows per page (0 shows all)'
   };
 });

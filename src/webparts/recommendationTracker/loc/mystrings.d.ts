@@ -1,13 +1,6 @@
 declare interface IRecommendationTrackerWebPartStrings {
   PropertyPaneDescription: string;
-  DisplayGroupName: string;
-  FiltersGroupName: string;
   ColumnsGroupName: string;
-  TitleFieldLabel: string;
-  DirectorateFieldLabel: string;
-  AllDirectorates: string;
-  ReportFieldLabel: string;
-  AllReports: string;
   OnlyRedFieldLabel: string;
   KindFieldLabel: string;
   AllKinds: string;
@@ -18,20 +11,6 @@ declare interface IRecommendationTrackerWebPartStrings {
   GroupByNone: string;
   CompactFieldLabel: string;
   PageSizeFieldLabel: string;
-  ColumnLabels: {
-    ref: string;
-    text: string;
-    kind: string;
-    trafficLight: string;
-    lifecycle: string;
-    due: string;
-    owner: string;
-    directorate: string;
-    confidence: string;
-    lastUpdated: string;
-    causesOfConcern: string;
-    report: string;
-  };
 }
 
 declare module 'RecommendationTrackerWebPartStrings' {

@@ -32,6 +32,8 @@ export interface PaperOptions {
   baseline?: BaselineChoice;
   /** Which due date makes an item RED; the site's setting (Tracker Settings) when absent. */
   ragPolicy?: RagPolicy;
+  /** The closed update round the paper is for: its answers decide "Awaiting update" (core/round). */
+  round?: PaperInput['round'];
 }
 
 export interface IssueOptions extends PaperOptions {
@@ -136,7 +138,7 @@ async function resolveBaseline(data: PaperData, options: PaperOptions): Promise<
 /** Builds the paper from the site without storing anything (a preview, or the CLI's output). */
 export async function prepareCommitteePaper(data: PaperData, options: PaperOptions): Promise<CommitteePaper> {
   const [register, baseline, ragPolicy] = await Promise.all([loadRegister(data), resolveBaseline(data, options), options.ragPolicy ?? data.settings.ragPolicy()]);
-  return buildCommitteePaper({ ...register, asAt: options.asAt, selection: options.selection, title: options.title, baseline, ragPolicy });
+  return buildCommitteePaper({ ...register, asAt: options.asAt, selection: options.selection, title: options.title, baseline, ragPolicy, ...(options.round ? { round: options.round } : {}) });
 }
 
 /** "2017-11-23-police-performance-committee": the stem of the paper's file names. */

@@ -1,5 +1,6 @@
 /**
- * Report-level rules: the PCC's response deadline and the committee paper's colour counts.
+ * Counting by colour for the committee paper and the dashboard (each national recommendation counted
+ * once), and the PCC's response deadline for an originating report.
  */
 import { addDays, parseIsoDate } from './dates';
 import type { IsoDate, OriginatingReport, Recommendation, TrafficLight } from './model';

@@ -3,12 +3,21 @@
  * on PnPjs: the SPFx web part, the Teams tab and the local workbench all pass the same implementation
  * ({@link createDataSource}, built on the data layer), and the screens never build a REST call.
  */
-import type { Action, OriginatingReport, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
-import type { RagPolicy } from '../../core/status';
-import type { IncompleteItem } from '../../data';
-import type { PeopleDirectory } from '../common/PersonPicker';
+import type { Action, OriginatingReport, Person, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../core/model';
+import type { RagPolicy } from '../core/status';
+import type { IncompleteItem, ItemVersion } from './repository';
+import type { ReminderLogFilter } from './tracker';
+import type { RoundSource } from './roundSource';
 
-export type { IncompleteItem };
+export type { IncompleteItem, ReminderLogFilter };
+
+/** Where the picker finds people: the site's users, and the directory by address. */
+export interface PeopleDirectory {
+  /** Site users whose name or e-mail address contains the text (people with no address left out). */
+  searchPeople(text: string): Promise<Person[]>;
+  /** Makes the person with this e-mail address or login a site user, and returns them. */
+  ensurePerson(login: string): Promise<Person>;
+}
 
 /** A stored item with the version tag that a later update must quote (optimistic concurrency). */
 export interface Versioned<T> {
@@ -31,6 +40,15 @@ export type ReportRecord = Versioned<OriginatingReport & { id: number }>;
 /** A reminder rule as the rules page holds it: the list record and its version tag. */
 export type RuleRecord = Versioned<ReminderRuleRecord & { id: number }>;
 
+/** A Reminder Log entry as the run history holds it: the entry and its version tag. */
+export type LogRecord = Versioned<ReminderLogEntry & { id: number }>;
+
+/** One page of the run history, and those entries on it the tracker cannot read. */
+export interface LogPage {
+  entries: LogRecord[];
+  incomplete: IncompleteItem[];
+}
+
 /** The signed-in person and what SharePoint lets them do on the tracker's lists. */
 export interface TrackerUser {
   id: number;
@@ -42,15 +60,6 @@ export interface TrackerUser {
   canEdit: boolean;
   /** May create lists on the site (site owners): offered "Set up the tracker on this site". */
   canManageLists: boolean;
-}
-
-/** One entry of an item's audit history, read from its SharePoint versions. */
-export interface AuditEntry {
-  version: string;
-  at: string;
-  by: string;
-  /** The fields that changed from the previous version: display label, then old and new text. */
-  changes: { field: string; from: string; to: string }[];
 }
 
 /** A save refused because someone else changed the item first. Carries both versions. */
@@ -102,8 +111,8 @@ export interface TrackerDataSource extends PeopleDirectory {
   /** A recommendation's actions, each with its version tag. */
   listActions(recommendationId: number): Promise<ActionRecord[]>;
   listUpdates(recommendationId: number): Promise<(ProgressUpdate & { id: number })[]>;
-  /** The item's audit history, newest first. */
-  history(recommendationId: number): Promise<AuditEntry[]>;
+  /** The item's versions, newest first: its audit history. */
+  history(recommendationId: number): Promise<ItemVersion<Recommendation>[]>;
 
   /**
    * Saves `next` as the new version of `base` (null creates it). Only changed fields are sent, with
@@ -124,4 +133,19 @@ export interface TrackerDataSource extends PeopleDirectory {
   saveRule(base: RuleRecord | null, next: ReminderRuleRecord): Promise<RuleRecord>;
   /** Every Reminder Log entry (site owners): when each rule last fired. */
   reminderLog(): Promise<ReminderLogEntry[]>;
+  /**
+   * The run history (site owners): Reminder Log entries matching `filter`, newest first, a page of
+   * `pageSize` per call of `next()`, each page one request.
+   */
+  reminderHistory(filter: ReminderLogFilter, pageSize: number): AsyncIterator<LogPage>;
+  /**
+   * Asks the reminder service to send a failed reminder again: saves the request into the entry
+   * quoting the version tag the owner saw ({@link SaveConflictError} on a 412, so a second request
+   * is never saved over the first); the service honours it at its next flush, under the same
+   * delivery id.
+   */
+  sendAgain(entry: LogRecord, at: Date): Promise<LogRecord>;
+
+  /** The update rounds (staff), loaded on demand with the round page: closing one issues the paper. */
+  updateRounds(): Promise<RoundSource>;
 }

@@ -4,20 +4,24 @@
  * the tracker's own {@link TrackerDataSource}, so the tab and the tracker save alike.
  */
 import type { SPFI } from '@pnp/sp';
-import type { Lifecycle } from '../../core/model';
-import { createTrackerData } from '../../data/tracker';
-import type { Stored, TrackerData } from '../../data';
-import type { Recommendation } from '../../core/model';
-import { createDataSource } from '../data/createDataSource';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../data/TrackerDataSource';
-import { SIGN_OFF_LIFECYCLES, waitsForSignOffBy } from './signOff';
-import type { WorkItem } from './urgency';
+import type { Action, Lifecycle, Recommendation } from '../core/model';
+import { SIGN_OFF_LIFECYCLES, waitsForSignOffBy } from '../core/permissions';
+import { createDataSource } from './createDataSource';
+import { createTrackerData } from './tracker';
+import type { Stored } from './errors';
+import type { TrackerData } from './tracker';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
 
 /** A channel tab's narrowing: one directorate or one originating report (neither for the personal app). */
 export interface WorkScope {
   directorate?: string;
   reportId?: number;
 }
+
+/** One row of My Actions: a recommendation the person owns, or an action they own on one. */
+export type WorkItem =
+  | { kind: 'recommendation'; recommendation: Recommendation & { id: number }; etag: string }
+  | { kind: 'action'; action: Action & { id: number }; recommendation: Recommendation & { id: number }; etag: string };
 
 /** The statuses My Actions lists: open work, and work waiting for sign-off (so a request stays in sight). */
 export const LISTED_LIFECYCLES: readonly Lifecycle[] = ['Awaiting review', 'Being progressed', 'Complete, awaiting sign-off'];
@@ -41,7 +45,8 @@ function withId(s: Stored<Recommendation>): Recommendation & { id: number } {
 /** My Actions over the data layer; `now` is the clock the tracker's data source derives colours with. */
 export function createMyActionsSource(sp: SPFI, now?: () => Date): MyActionsSource {
   const data: TrackerData = createTrackerData(sp);
-  const tracker = createDataSource(sp, now);
+  // One data layer for the tab: the tracker's data source shares it.
+  const tracker = createDataSource(sp, now, data);
   return {
     tracker,
     async myWork(user, scope) {

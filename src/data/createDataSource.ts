@@ -3,18 +3,20 @@
  * SharePoint page, a Teams tab and the local workbench; only the PnPjs instance differs.
  */
 import type { SPFI } from '@pnp/sp';
-import type { Person, ProgressUpdate, Recommendation } from '../../core/model';
-import { londonDate } from '../../core/dates';
-import { readRagPolicy, trafficLight } from '../../core/status';
-import type { RagPolicy } from '../../core/status';
-import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../../schema';
-import { ConflictError, DataError } from '../../data/errors';
-import { SettingConflictError } from '../../data/settings';
-import { createTrackerData } from '../../data/tracker';
-import type { SiteUser, Stored, TrackerData } from '../../data';
-import { EDITABLE_FIELDS, changedFields, fieldText } from '../item/changes';
+import type { Person, ProgressUpdate, Recommendation } from '../core/model';
+import { londonDate } from '../core/dates';
+import { readRagPolicy, trafficLight } from '../core/status';
+import type { RagPolicy } from '../core/status';
+import { withSendAgain } from '../core/reminders/history';
+import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../schema';
+import { ConflictError, DataError } from './errors';
+import type { Stored } from './errors';
+import { SettingConflictError } from './settings';
+import { createTrackerData } from './tracker';
+import type { TrackerData } from './tracker';
+import type { SiteUser } from './users';
 import { SaveConflictError } from './TrackerDataSource';
-import type { AuditEntry, RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from './TrackerDataSource';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from './TrackerDataSource';
 
 /** The first request asks for a screenful of recommendations, so that rows show at once… */
 const FIRST_PAGE_SIZE = 100;
@@ -61,9 +63,11 @@ async function conflictAware<T>(update: () => Promise<Stored<T>>, mine: T): Prom
   }
 }
 
-/** Builds the data source over a PnPjs instance; `now` is the clock used for derived colours. */
-export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): TrackerDataSource {
-  const data: TrackerData = createTrackerData(sp);
+/**
+ * Builds the data source over a host's one PnPjs instance and its data layer (built here unless the
+ * host already has one, as My Actions does); `now` is the clock used for derived colours.
+ */
+export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), data: TrackerData = createTrackerData(sp)): TrackerDataSource {
   let policy: Promise<RagPolicy> | null = null;
   /** The site's RAG policy, read once and kept until a site owner changes it here. */
   let users: Promise<SiteUser[]> | null = null;
@@ -102,7 +106,7 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
 
     async provision(): Promise<void> {
       // Setting up a site happens once, by its owner: that code is not loaded with the web part.
-      const { provision } = await import(/* webpackChunkName: 'tracker-provision' */ '../../data/provision');
+      const { provision } = await import(/* webpackChunkName: 'tracker-provision' */ './provision');
       await provision(sp, TRACKER_SCHEMA);
     },
 
@@ -185,18 +189,8 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
       return (await data.updates.byRecommendation(recommendationId)).map(withId);
     },
 
-    async history(recommendationId): Promise<AuditEntry[]> {
-      const versions = await data.recommendations.versions(recommendationId);
-      // Versions come newest first; each is compared with the one saved before it.
-      return versions.map((v, i) => {
-        const previous = versions[i + 1]?.value;
-        const current = v.value;
-        let changes: AuditEntry['changes'];
-        if (current === undefined) changes = [{ field: 'Item', from: '', to: v.problem ?? 'This version cannot be read.' }];
-        else if (previous === undefined) changes = [{ field: 'Item', from: '', to: 'Created' }];
-        else changes = changedFields(previous, current).map((f) => ({ field: EDITABLE_FIELDS[f], from: fieldText(previous, f), to: fieldText(current, f) }));
-        return { version: v.label, at: v.created, by: v.editor ?? 'Unknown', changes };
-      });
+    history(recommendationId) {
+      return data.recommendations.versions(recommendationId);
     },
 
     async saveRecommendation(base, next) {
@@ -233,6 +227,28 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date()): 
       const entries = [];
       for await (const page of data.reminderLog.pages()) entries.push(...page.items.map((s) => s.value));
       return entries;
+    },
+
+    reminderHistory(filter, pageSize) {
+      const pages = data.reminderLog.history(filter, pageSize);
+      return {
+        next: async () => {
+          const page = await pages.next();
+          return page.done === true ? { done: true, value: undefined } : { done: false, value: { entries: page.value.items.map(versioned), incomplete: page.value.incomplete } };
+        }
+      };
+    },
+
+    async sendAgain(entry, at) {
+      const me = await data.users.current();
+      const next = withSendAgain(entry.value, me.title, at);
+      return versioned(await conflictAware(() => data.reminderLog.update(stored(entry), next), next));
+    },
+
+    async updateRounds() {
+      // Its own chunk: the paper's renderers come with it, never with the grid.
+      const { createRoundSource } = await import(/* webpackChunkName: 'tracker-round-data' */ './roundSource');
+      return createRoundSource(data, now);
     }
   };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_PCC_RESPONSE_DAYS, countByTrafficLight, pccResponseDeadline, reportResponseDeadline } from '../../src/core/reports';
+import { DEFAULT_PCC_RESPONSE_DAYS, countByTrafficLight, pccResponseDeadline, reportResponseDeadline } from '../../src/core/colourCounts';
 import type { RagPolicy } from '../../src/core/status';
 import { CITY_PAPER_DATE, CITY_ROWS } from './fixtures/seedRecommendations';
 

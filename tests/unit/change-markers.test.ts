@@ -1,4 +1,4 @@
-import { changeMarker, dueInForceOn, instantTime, markSince, previousStatus, statusAt } from '../../src/core/changes';
+import { changeMarker, dueInForceOn, instantTime, markSince, previousStatus, statusAt } from '../../src/core/changeMarkers';
 import type { StatusChange } from '../../src/core/model';
 import type { RagPolicy } from '../../src/core/status';
 import { requestClosure, approveClosure } from '../../src/core/transitions';

@@ -29,11 +29,11 @@
  * - `raw` is always the text exactly as given. HTML wrappers from exported cells (`<p>…</p>`) are
  *   read through, not kept out of `raw`.
  */
-import { addDays, addMonths, parseIsoDate } from './dates';
-import { MONTH_PATTERN, parseUkDate } from './dueDates/ukDate';
-import type { DueDate, DueRevision, IsoDate } from './model';
+import { addDays, addMonths, parseIsoDate } from '../dates';
+import { MONTH_PATTERN, parseUkDate } from './ukDate';
+import type { DueDate, DueRevision, IsoDate } from '../model';
 
-export { parseUkDate, type UkDatePrecision, type UkDateReading } from './dueDates/ukDate';
+export { parseUkDate, type UkDatePrecision, type UkDateReading } from './ukDate';
 
 /** What a due-date text is resolved against. */
 export interface DueDateContext {

@@ -4,7 +4,7 @@
  * the lists there) rather than after it: the first rows arrive one round trip sooner. The view
  * that draws them takes the reads over once; pages that arrived before it did are replayed to it.
  */
-import type { RagPolicy } from '../../core/status';
+import type { RagPolicy } from '../core/status';
 import type { IncompleteItem, RecommendationRecord, TrackerDataSource } from './TrackerDataSource';
 
 type OnPage = (page: RecommendationRecord[], incomplete: IncompleteItem[]) => void;

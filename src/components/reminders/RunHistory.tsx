@@ -1,0 +1,286 @@
+/**
+ * The run history, for site owners: the Reminder Log as a filterable, paged list — per reminder the
+ * rule, the item (its reference opens it), the recipient, the route, the state (sent, deferred by
+ * quiet hours, failed and why, retried) and when. A failed reminder can be sent again: the request
+ * is saved into its log entry with the version tag the owner saw, and the reminder service sends the
+ * same delivery again at its next run, under the same delivery id (src/service/protocol.ts).
+ */
+import * as React from 'react';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
+import type { IColumn } from '@fluentui/react/lib/DetailsList';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
+import { Link } from '@fluentui/react/lib/Link';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { addDays } from '../../core/dates';
+import type { IsoDate, ReminderStatus } from '../../core/model';
+import { historyRow, londonInstant } from '../../core/reminders';
+import type { HistoryRoute, HistoryRow } from '../../core/reminders';
+import { NeedsCompleting } from '../common/NeedsCompleting';
+import { SaveConflictError } from '../../data/TrackerDataSource';
+import type { IncompleteItem, LogPage, LogRecord, RecommendationRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
+
+/** Entries per page: one request each. */
+export const HISTORY_PAGE_SIZE = 50;
+
+const WHEN = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const when = (at: string): string => WHEN.format(new Date(at));
+
+const ROUTE_NAMES: Record<HistoryRoute, string> = {
+  chat: 'Teams chat',
+  activity: 'Teams activity feed',
+  email: 'E-mail',
+  channel: 'Teams channel',
+  card: 'Answer on a card',
+  none: 'None'
+};
+
+const ANY = 'any';
+
+const STATUS_OPTIONS: IDropdownOption[] = [
+  { key: ANY, text: 'Any state' },
+  { key: 'Sent', text: 'Sent' },
+  { key: 'Failed', text: 'Failed' },
+  { key: 'Claimed', text: 'Waiting, deferred or being retried' }
+];
+
+/** The state of a row in words, with why it failed and when it was sent again. */
+export function stateText(row: HistoryRow): string {
+  const again = row.sentAgain.map((r) => `sent again as ${r.by} asked on ${when(r.at)}`).join('; ');
+  switch (row.state) {
+    case 'sent':
+      return again !== '' ? `Sent (${again})` : row.attempts > 1 ? `Sent after ${row.attempts} attempts (retried)` : 'Sent';
+    case 'deferred':
+      return `Deferred by quiet hours or a day off, until ${when(row.until ?? row.at)}`;
+    case 'waiting':
+      return again !== '' ? `Waiting to be sent again (${again})` : 'Waiting to be sent';
+    case 'retrying':
+      return `Being retried after ${row.attempts} attempt(s): ${row.reason ?? 'no reason given'}`;
+    case 'failed':
+      return `Failed: ${row.reason ?? 'no reason given'}`;
+    case 'send-again-requested':
+      return `Failed: ${row.reason ?? 'no reason given'}. ${row.sendAgain?.by ?? 'A site owner'} asked for it to be sent again at ${when(row.sendAgain?.at ?? row.at)}; the reminder service sends it at its next run.`;
+  }
+}
+
+interface FilterForm {
+  ruleKey: string;
+  status: string;
+  recipient: string;
+  from: string;
+  to: string;
+}
+
+const NO_FILTER: FilterForm = { ruleKey: ANY, status: ANY, recipient: '', from: '', to: '' };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The form as a query, or the problem that stops it being one. */
+function toFilter(form: FilterForm): ReminderLogFilter | string {
+  if (form.from !== '' && !ISO_DATE.test(form.from)) return 'The "From" date is not a date.';
+  if (form.to !== '' && !ISO_DATE.test(form.to)) return 'The "To" date is not a date.';
+  if (form.from !== '' && form.to !== '' && form.to < form.from) return 'The "To" date is before the "From" date.';
+  const recipient = form.recipient.trim();
+  return {
+    ...(form.ruleKey === ANY ? {} : { ruleKey: form.ruleKey }),
+    ...(form.status === ANY ? {} : { status: form.status as ReminderStatus }),
+    ...(recipient === '' ? {} : { recipient }),
+    // London days: from the start of "From" to the end of "To".
+    ...(form.from === '' ? {} : { from: londonInstant(form.from as IsoDate, 0).toISOString() }),
+    ...(form.to === '' ? {} : { before: londonInstant(addDays(form.to as IsoDate, 1), 0).toISOString() })
+  };
+}
+
+export interface RunHistoryProps {
+  data: TrackerDataSource;
+  rules: readonly RuleRecord[];
+  records: readonly RecommendationRecord[];
+  now: () => Date;
+  /** Opens an item of the tracker (its panel). */
+  onOpenItem: (id: number) => void;
+}
+
+export function RunHistory(props: RunHistoryProps): JSX.Element {
+  const { data, now } = props;
+  const [form, setForm] = React.useState<FilterForm>(NO_FILTER);
+  const [applied, setApplied] = React.useState<ReminderLogFilter>({});
+  const [pages, setPages] = React.useState<LogPage[]>([]);
+  const [index, setIndex] = React.useState(0);
+  const [exhausted, setExhausted] = React.useState(false);
+  const [loading, setLoading] = React.useState(true);
+  const [error, setError] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<{ type: MessageBarType; text: string } | null>(null);
+  const cursor = React.useRef<AsyncIterator<LogPage> | null>(null);
+
+  /** Reads the next page from the cursor; true when it added one. */
+  const fetchPage = React.useCallback(async (): Promise<boolean> => {
+    const iterator = cursor.current;
+    if (iterator === null) return false;
+    setLoading(true);
+    try {
+      const next = await iterator.next();
+      if (cursor.current !== iterator) return false;
+      setError(null);
+      if (next.done === true || next.value.entries.length + next.value.incomplete.length === 0) {
+        setExhausted(true);
+        return false;
+      }
+      const page = next.value;
+      setPages((known) => [...known, page]);
+      if (page.entries.length + page.incomplete.length < HISTORY_PAGE_SIZE) setExhausted(true);
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      if (cursor.current === iterator) setLoading(false);
+    }
+  }, []);
+
+  React.useEffect(() => {
+    cursor.current = data.reminderHistory(applied, HISTORY_PAGE_SIZE);
+    setPages([]);
+    setIndex(0);
+    setExhausted(false);
+    void fetchPage();
+  }, [data, applied, fetchPage]);
+
+  const apply = (): void => {
+    const filter = toFilter(form);
+    if (typeof filter === 'string') setNotice({ type: MessageBarType.error, text: filter });
+    else {
+      setNotice(null);
+      setApplied(filter);
+    }
+  };
+
+  const replace = (record: LogRecord): void =>
+    setPages((known) => known.map((p) => ({ ...p, entries: p.entries.map((e) => (e.value.id === record.value.id ? record : e)) })));
+
+  const sendAgain = async (record: LogRecord): Promise<void> => {
+    try {
+      replace(await data.sendAgain(record, now()));
+      setNotice({ type: MessageBarType.success, text: 'Asked the reminder service to send it again. It does so at its next run, under the same delivery id, so a card that did arrive is not sent twice.' });
+    } catch (e) {
+      if (e instanceof SaveConflictError) {
+        const theirs = (e as SaveConflictError<LogRecord['value']>).conflict.theirs as LogRecord;
+        replace(theirs);
+        const row = historyRow(theirs.value, now());
+        setNotice({ type: MessageBarType.warning, text: `This reminder changed after you opened the history, so it was not asked for again. It now reads: ${stateText(row)}` });
+      } else setNotice({ type: MessageBarType.error, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const ruleName = (key: string): string => props.rules.find((r) => r.value.key === key)?.value.name ?? key;
+  const refOf = (id: number): string | undefined => props.records.find((r) => r.recommendation.id === id)?.recommendation.ref;
+  const itemUrl = (id: number): string => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('item', String(id));
+    return url.toString();
+  };
+
+  const page = pages[index];
+  const rows = (page?.entries ?? []).map((record) => ({ record, row: historyRow(record.value, now()) }));
+  type Row = (typeof rows)[number];
+  const columns: IColumn[] = [
+    { key: 'at', name: 'When', minWidth: 150, maxWidth: 170, onRender: ({ row }: Row) => when(row.at) },
+    { key: 'rule', name: 'Rule', minWidth: 150, maxWidth: 220, isMultiline: true, onRender: ({ row }: Row) => ruleName(row.ruleKey) },
+    {
+      key: 'item',
+      name: 'Item',
+      minWidth: 90,
+      maxWidth: 140,
+      isMultiline: true,
+      onRender: ({ row }: Row) => {
+        const ref = refOf(row.itemId);
+        if (row.itemKind !== 'recommendation' || ref === undefined) return `${row.itemKind === 'action' ? 'Action' : 'Item'} ${row.itemId}`;
+        return (
+          <Link
+            href={itemUrl(row.itemId)}
+            aria-label={`Open ${ref}`}
+            onClick={(e) => {
+              e.preventDefault();
+              props.onOpenItem(row.itemId);
+            }}
+          >
+            {ref}
+          </Link>
+        );
+      }
+    },
+    {
+      key: 'recipient',
+      name: 'Recipient',
+      minWidth: 160,
+      maxWidth: 240,
+      isMultiline: true,
+      onRender: ({ row }: Row) => (row.recipientName !== null && row.recipientName !== row.recipient ? `${row.recipientName} (${row.recipient})` : row.recipient)
+    },
+    { key: 'route', name: 'Route', minWidth: 100, maxWidth: 140, isMultiline: true, onRender: ({ row }: Row) => ROUTE_NAMES[row.route] },
+    { key: 'state', name: 'State', minWidth: 220, isMultiline: true, onRender: ({ row }: Row) => <span data-state={row.state}>{stateText(row)}</span> },
+    {
+      key: 'again',
+      name: 'Send again',
+      minWidth: 100,
+      maxWidth: 120,
+      onRender: ({ record, row }: Row) =>
+        row.canSendAgain ? <DefaultButton text="Send again" ariaLabel={`Send again: ${ruleName(row.ruleKey)} to ${row.recipient}`} onClick={() => void sendAgain(record)} /> : null
+    }
+  ];
+
+  const ruleOptions: IDropdownOption[] = [{ key: ANY, text: 'Any rule' }, ...props.rules.map((r) => ({ key: r.value.key, text: r.value.name }))];
+  const set = (change: Partial<FilterForm>): void => setForm((f) => ({ ...f, ...change }));
+  const incomplete: IncompleteItem[] = page?.incomplete ?? [];
+
+  return (
+    <Stack tokens={{ childrenGap: 8 }} data-testid="run-history">
+      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" as="form" role="search" aria-label="Filter the run history" onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}>
+        <Dropdown label="Rule" options={ruleOptions} selectedKey={form.ruleKey} onChange={(_e, o) => set({ ruleKey: String(o?.key ?? ANY) })} styles={{ root: { minWidth: 220 } }} />
+        <Dropdown label="State" options={STATUS_OPTIONS} selectedKey={form.status} onChange={(_e, o) => set({ status: String(o?.key ?? ANY) })} styles={{ root: { minWidth: 180 } }} />
+        <TextField label="Recipient (e-mail address)" value={form.recipient} onChange={(_e, v) => set({ recipient: v ?? '' })} styles={{ root: { minWidth: 240 } }} />
+        <TextField label="From" type="date" value={form.from} onChange={(_e, v) => set({ from: v ?? '' })} />
+        <TextField label="To" type="date" value={form.to} onChange={(_e, v) => set({ to: v ?? '' })} />
+        <PrimaryButton text="Show" type="submit" />
+        <DefaultButton
+          text="Clear filters"
+          onClick={() => {
+            setForm(NO_FILTER);
+            setNotice(null);
+            setApplied({});
+          }}
+        />
+      </Stack>
+      {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
+      {notice !== null && (
+        <MessageBar messageBarType={notice.type} isMultiline onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Close message">
+          {notice.text}
+        </MessageBar>
+      )}
+      <NeedsCompleting items={incomplete} />
+      {!loading && rows.length === 0 && incomplete.length === 0 && <Text>No reminders match.</Text>}
+      {rows.length > 0 && (
+        <DetailsList items={rows} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: Row) => String(r.record.value.id)} ariaLabelForGrid="Run history" />
+      )}
+      <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
+        <DefaultButton text="Previous page" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))} />
+        <Text aria-live="polite">{loading ? 'Loading…' : `Page ${index + 1}${exhausted && index === pages.length - 1 ? ' (last)' : ''}`}</Text>
+        <DefaultButton
+          text="Next page"
+          disabled={loading || (exhausted && index >= pages.length - 1)}
+          onClick={() => {
+            const last = pages.length;
+            if (index < last - 1) setIndex(index + 1);
+            else void fetchPage().then((added) => added && setIndex(last));
+          }}
+        />
+      </Stack>
+    </Stack>
+  );
+}

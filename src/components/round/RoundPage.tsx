@@ -1,0 +1,294 @@
+/**
+ * The update round page: staff open a round for the next paper (scope, reply-by date, paper date),
+ * follow who has answered, who has not and who asked for more time, per owner and per item, and
+ * close it, which issues the paper with what the round froze. A view of the tracker web part and a
+ * tab of My Actions; loaded on demand, never with the grid.
+ */
+import * as React from 'react';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
+import { Link } from '@fluentui/react/lib/Link';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { mergeStyleSets, useTheme } from '@fluentui/react';
+import { addDays, londonDate } from '../../core/dates';
+import type { IsoDate } from '../../core/model';
+import type { RoundProgress } from '../../core/round';
+import { ConflictError } from '../../data';
+import type { IncompleteItem, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import { NeedsCompleting } from '../common/NeedsCompleting';
+import { shortUkDate } from '../common/format';
+import type { RoundRecord, RoundSource } from '../../data/roundSource';
+import { format } from '../common/intl';
+import { useStrings } from '../common/strings';
+
+export interface RoundPageProps {
+  data: TrackerDataSource;
+  user: TrackerUser;
+  now: () => Date;
+  /** Back to the tracker; absent where the page is a tab. */
+  onClose?: () => void;
+}
+
+const ALL = '';
+
+/** The round page. */
+export function RoundPage(props: RoundPageProps): JSX.Element {
+  const { data, user, now } = props;
+  const strings = useStrings().UpdateRound;
+  const theme = useTheme();
+  const styles = React.useMemo(
+    () =>
+      mergeStyleSets({
+        table: { borderCollapse: 'collapse', width: '100%', selectors: { 'th, td': { textAlign: 'left', verticalAlign: 'top', padding: '6px 8px', borderBottom: `1px solid ${theme.palette.neutralTertiaryAlt}` } } },
+        caption: { textAlign: 'left', fontWeight: 600, padding: '8px 0' }
+      }),
+    [theme]
+  );
+  const today: IsoDate = londonDate(now());
+  const [source, setSource] = React.useState<RoundSource | null>(null);
+  const [rounds, setRounds] = React.useState<RoundRecord[]>([]);
+  const [incomplete, setIncomplete] = React.useState<IncompleteItem[]>([]);
+  const [chosen, setChosen] = React.useState<number | null>(null);
+  const [standing, setStanding] = React.useState<RoundProgress | null>(null);
+  const [paperUrl, setPaperUrl] = React.useState<string | null>(null);
+  const [choices, setChoices] = React.useState<{ reports: { id: number; title: string }[]; directorates: string[] }>({ reports: [], directorates: [] });
+  const [error, setError] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [confirming, setConfirming] = React.useState(false);
+  const [committee, setCommittee] = React.useState('');
+  const [reportIds, setReportIds] = React.useState<number[]>([]);
+  const [directorate, setDirectorate] = React.useState<string>(ALL);
+  const [replyBy, setReplyBy] = React.useState<IsoDate>(addDays(today, 14));
+  const [paperDate, setPaperDate] = React.useState<IsoDate>(addDays(today, 28));
+
+  const failed = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
+
+  React.useEffect(() => {
+    data.updateRounds().then(setSource, failed);
+  }, [data]);
+
+  const load = React.useCallback(
+    async (select?: number) => {
+      if (source === null) return;
+      try {
+        const [read, scope] = await Promise.all([source.list(), source.scopeChoices()]);
+        setRounds(read.rounds);
+        setIncomplete(read.incomplete);
+        setChoices(scope);
+        setChosen((current) => select ?? current ?? read.rounds[0]?.value.id ?? null);
+      } catch (e) {
+        failed(e);
+      }
+    },
+    [source]
+  );
+  React.useEffect(() => void load(), [load]);
+
+  const round = rounds.find((r) => r.value.id === chosen) ?? null;
+  React.useEffect(() => {
+    setStanding(null);
+    setPaperUrl(null);
+    setConfirming(false);
+    if (source === null || round === null) return;
+    let live = true;
+    void source
+      .standing(round)
+      .then((s) => live && setStanding(s))
+      .catch(failed);
+    const paperId = round.value.closure?.paperId;
+    if (paperId) void source.paperUrl(paperId).then((u) => live && setPaperUrl(u)).catch(failed);
+    return () => {
+      live = false;
+    };
+  }, [source, round]);
+
+  const open = async (): Promise<void> => {
+    if (source === null) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const selection = { ...(reportIds.length === 0 ? {} : { reportIds }), ...(directorate === ALL ? {} : { directorate }) };
+      const opened = await source.open({ committee, selection, replyBy, paperDate }, user.name);
+      setNotice(strings.Opened);
+      await load(opened.value.id);
+    } catch (e) {
+      failed(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = async (): Promise<void> => {
+    if (source === null || round === null) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const closed = await source.close(round, user.name);
+      setConfirming(false);
+      if (closed.problem !== null) setError(closed.problem);
+      else setNotice(strings.Closed);
+      await load(closed.round.value.id);
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        setError(strings.Conflict);
+        await load(round.value.id);
+      } else failed(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: `${r.value.title} (${r.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed})` }));
+  const reportOptions: IDropdownOption[] = choices.reports.map((r) => ({ key: r.id, text: r.title }));
+  const directorateOptions: IDropdownOption[] = [{ key: ALL, text: strings.AllDirectorates }, ...choices.directorates.map((d) => ({ key: d, text: d }))];
+  const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
+
+  return (
+    <Stack tokens={{ childrenGap: 16 }} data-round-page="">
+      <Stack horizontal horizontalAlign="space-between" verticalAlign="center" wrap tokens={{ childrenGap: 8 }}>
+        <Text as="h2" variant="xLarge">
+          {strings.Heading}
+        </Text>
+        {props.onClose && <DefaultButton text={strings.Back} iconProps={{ iconName: 'Back' }} onClick={props.onClose} />}
+      </Stack>
+      {error !== null && (
+        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(null)} dismissButtonAriaLabel={strings.Cancel}>
+          {error}
+        </MessageBar>
+      )}
+      {notice !== null && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={strings.Cancel}>
+          {notice}
+        </MessageBar>
+      )}
+      <NeedsCompleting items={incomplete} />
+      {source === null && error === null && <Spinner label={strings.Loading} />}
+
+      {source !== null && user.canEdit && (
+        <section aria-labelledby="round-open-heading">
+          <Stack tokens={{ childrenGap: 8 }}>
+            <Text as="h3" variant="large" id="round-open-heading">
+              {strings.OpenHeading}
+            </Text>
+            <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
+              <TextField label={strings.Committee} required value={committee} onChange={(_e, v) => setCommittee(v ?? '')} styles={{ root: { minWidth: 260 } }} />
+              <Dropdown
+                label={strings.Report}
+                multiSelect
+                placeholder={strings.AllReports}
+                options={reportOptions}
+                selectedKeys={reportIds}
+                onChange={(_e, o) => {
+                  if (o === undefined || typeof o.key !== 'number') return;
+                  const id = o.key;
+                  setReportIds((ids) => (o.selected === true ? [...ids, id] : ids.filter((x) => x !== id)));
+                }}
+                styles={{ root: { minWidth: 220, maxWidth: 360 } }}
+              />
+              <Dropdown label={strings.Directorate} options={directorateOptions} selectedKey={directorate} onChange={(_e, o) => setDirectorate(String(o?.key ?? ALL))} styles={{ root: { minWidth: 180 } }} />
+              <TextField label={strings.ReplyBy} type="date" required value={replyBy} onChange={(_e, v) => setReplyBy(v ?? '')} />
+              <TextField label={strings.PaperDate} type="date" required value={paperDate} onChange={(_e, v) => setPaperDate(v ?? '')} />
+              <PrimaryButton text={strings.OpenButton} disabled={busy || committee.trim() === '' || replyBy === '' || paperDate === ''} onClick={() => void open()} />
+            </Stack>
+          </Stack>
+        </section>
+      )}
+
+      {source !== null && rounds.length === 0 && <Text>{strings.None}</Text>}
+      {rounds.length > 0 && (
+        <Dropdown label={strings.RoundLabel} options={roundOptions} selectedKey={chosen ?? undefined} onChange={(_e, o) => setChosen(typeof o?.key === 'number' ? o.key : null)} styles={{ root: { maxWidth: 560 } }} />
+      )}
+
+      {round !== null && (
+        <section aria-label={round.value.title}>
+          <Stack tokens={{ childrenGap: 12 }}>
+            <Text block>{format(strings.Summary, shortUkDate(round.value.replyBy), shortUkDate(round.value.paperDate), round.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed)}</Text>
+            {standing === null ? (
+              <Spinner label={strings.Loading} />
+            ) : (
+              <>
+                <Text block data-round-counts="">
+                  {format(strings.Counts, standing.answered, standing.items, standing.ownersAnswered, standing.owners.length, standing.moreTime)}
+                </Text>
+                <table className={styles.table} data-round-owners="">
+                  <caption className={styles.caption}>{strings.OwnersCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{strings.Owner}</th>
+                      <th scope="col">{strings.Items}</th>
+                      <th scope="col">{strings.Answered}</th>
+                      <th scope="col">{strings.NotAnswered}</th>
+                      <th scope="col">{strings.MoreTime}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {standing.owners.map((o) => (
+                      <tr key={o.key}>
+                        <th scope="row">{ownerName(o)}</th>
+                        <td>{o.items.length}</td>
+                        <td>{o.answered}</td>
+                        <td>{o.items.length - o.answered}</td>
+                        <td>{o.moreTime}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <table className={styles.table} data-round-items="">
+                  <caption className={styles.caption}>{strings.ItemsCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{strings.Owner}</th>
+                      <th scope="col">{strings.Item}</th>
+                      <th scope="col">{strings.Answer}</th>
+                      <th scope="col">{strings.MoreTime}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {standing.owners.flatMap((o) =>
+                      o.items.map((i) => (
+                        <tr key={i.item.itemId}>
+                          <td>{ownerName(o)}</td>
+                          <th scope="row">{i.item.ref}</th>
+                          <td>{i.answer === null ? strings.NotYet : format(strings.AnsweredBy, i.answer.author, shortUkDate(londonDate(i.answer.at)), i.answer.text)}</td>
+                          <td>{i.moreTimeAsked === null ? '' : format(strings.MoreTimeAsked, shortUkDate(i.moreTimeAsked.proposed), i.moreTimeAsked.reason)}</td>
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </table>
+              </>
+            )}
+            {paperUrl !== null && (
+              <Link href={paperUrl} target="_blank">
+                {strings.PaperLink}
+              </Link>
+            )}
+            {user.canEdit && round.value.status === 'Open' && !confirming && <PrimaryButton text={strings.CloseButton} disabled={busy} onClick={() => setConfirming(true)} styles={{ root: { alignSelf: 'flex-start' } }} />}
+            {user.canEdit && round.value.status === 'Closed' && !round.value.closure?.paperId && <PrimaryButton text={strings.IssueButton} disabled={busy} onClick={() => void close()} styles={{ root: { alignSelf: 'flex-start' } }} />}
+            {confirming && (
+              <MessageBar
+                messageBarType={MessageBarType.warning}
+                actions={
+                  <div>
+                    <PrimaryButton text={strings.CloseConfirmButton} disabled={busy} onClick={() => void close()} />
+                    <DefaultButton text={strings.Cancel} onClick={() => setConfirming(false)} />
+                  </div>
+                }
+              >
+                {format(strings.CloseConfirm, shortUkDate(round.value.paperDate))}
+              </MessageBar>
+            )}
+          </Stack>
+        </section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The Reminder Log read as a run history: what each entry's `Detail` holds (the service's protocol
+ * writes it, src/service/protocol.ts), the state a site owner sees, and "send again" — a request a
+ * site owner saves on a failed entry, with its version tag, which the service honours at its next
+ * flush by sending the same delivery again under the same delivery id.
+ */
+import type { IsoInstant, ReminderLogEntry } from '../model';
+import type { CardItem } from './cards';
+import type { Recipient } from './model';
+
+/** Who asked for a failed reminder to be sent again, and when. */
+export interface SendAgainRequest {
+  by: string;
+  at: IsoInstant;
+}
+
+/** What the log keeps in `Detail` to rebuild a delivery exactly. */
+export interface LogDetail {
+  deliveryId: string | null;
+  notBefore: string;
+  recipient: Recipient;
+  item: CardItem;
+  /** The last error, while it is retried, or why it failed. */
+  error?: string;
+  /** A site owner's request to send it again, waiting for the service. */
+  sendAgain?: SendAgainRequest;
+  /** Requests the service has honoured, oldest first. */
+  sentAgain?: SendAgainRequest[];
+}
+
+function isRequest(value: unknown): value is SendAgainRequest {
+  const r = value as Partial<SendAgainRequest> | null;
+  return typeof r === 'object' && r !== null && typeof r.by === 'string' && typeof r.at === 'string';
+}
+
+/** An entry's detail as JSON, or null when it is not an object. */
+export function rawDetail(entry: ReminderLogEntry): Record<string, unknown> | null {
+  if (!entry.detail) return null;
+  try {
+    const value: unknown = JSON.parse(entry.detail);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An entry's detail, or null when it cannot rebuild a delivery (no recipient, no card, unreadable). */
+export function readLogDetail(entry: ReminderLogEntry): LogDetail | null {
+  const d = rawDetail(entry) as Partial<LogDetail> | null;
+  if (d === null || typeof d.notBefore !== 'string' || !d.recipient || !d.item) return null;
+  return {
+    deliveryId: typeof d.deliveryId === 'string' ? d.deliveryId : null,
+    notBefore: d.notBefore,
+    recipient: d.recipient,
+    item: d.item,
+    ...(typeof d.error === 'string' ? { error: d.error } : {}),
+    ...(isRequest(d.sendAgain) ? { sendAgain: d.sendAgain } : {}),
+    ...(Array.isArray(d.sentAgain) ? { sentAgain: d.sentAgain.filter(isRequest) } : {})
+  };
+}
+
+/** The state of a reminder as the run history shows it. */
+export type HistoryState = 'sent' | 'deferred' | 'waiting' | 'retrying' | 'failed' | 'send-again-requested';
+
+/** How a reminder went, or is to go, out: the log's `Channel`. */
+export type HistoryRoute = 'chat' | 'activity' | 'email' | 'channel' | 'card' | 'none';
+
+const ROUTES: { [channel: string]: HistoryRoute } = { teams: 'chat', bot: 'chat', activity: 'activity', email: 'email', channel: 'channel', card: 'card' };
+
+/** One row of the run history. */
+export interface HistoryRow {
+  key: string;
+  ruleKey: string;
+  itemId: number;
+  itemKind: ReminderLogEntry['itemKind'];
+  /** The card's title, when the entry kept its card. */
+  title: string | null;
+  recipient: string;
+  recipientName: string | null;
+  route: HistoryRoute;
+  state: HistoryState;
+  /** When the entry last changed. */
+  at: IsoInstant;
+  /** Deferred (quiet hours, a day off) until this instant. */
+  until: IsoInstant | null;
+  /** Why it failed, or the error it is being retried after. */
+  reason: string | null;
+  attempts: number;
+  /** Send-again requests already honoured. */
+  sentAgain: SendAgainRequest[];
+  /** The request waiting for the service. */
+  sendAgain: SendAgainRequest | null;
+  /** Whether a site owner may ask for it to be sent again (failed, with a card and a recipient). */
+  canSendAgain: boolean;
+}
+
+/** An entry as the run history shows it, at `now`. */
+export function historyRow(entry: ReminderLogEntry, now: Date): HistoryRow {
+  const detail = readLogDetail(entry);
+  const raw = rawDetail(entry);
+  const error = typeof raw?.error === 'string' ? raw.error : null;
+  const request = isRequest(raw?.sendAgain) ? raw.sendAgain : null;
+  let state: HistoryState;
+  if (entry.status === 'Sent') state = 'sent';
+  else if (entry.status === 'Failed') state = request === null ? 'failed' : 'send-again-requested';
+  else if (detail !== null && Date.parse(detail.notBefore) > now.getTime()) state = 'deferred';
+  else state = error === null ? 'waiting' : 'retrying';
+  return {
+    key: entry.key,
+    ruleKey: entry.ruleKey,
+    itemId: entry.itemId,
+    itemKind: entry.itemKind,
+    title: detail?.item.title ?? null,
+    recipient: entry.recipient,
+    recipientName: detail?.recipient.name ?? null,
+    route: ROUTES[entry.channel] ?? 'none',
+    state,
+    at: entry.at,
+    until: state === 'deferred' && detail !== null ? detail.notBefore : null,
+    reason: state === 'sent' ? null : error,
+    attempts: entry.attempts,
+    sentAgain: detail?.sentAgain ?? [],
+    sendAgain: request,
+    canSendAgain: entry.status === 'Failed' && request === null && detail !== null && detail.deliveryId !== null
+  };
+}
+
+/** Why "send again" cannot be asked for on an entry, or null when it can. */
+export function sendAgainRefusal(entry: ReminderLogEntry): string | null {
+  const row = historyRow(entry, new Date(0));
+  if (entry.status === 'Sent') return 'It has been sent meanwhile.';
+  if (entry.status === 'Claimed') return 'The reminder service is already sending it.';
+  if (row.sendAgain !== null) return `${row.sendAgain.by} has already asked for it to be sent again.`;
+  if (!row.canSendAgain) return 'It has no card or nobody to go to (see why it failed): put the item or the rule right instead.';
+  return null;
+}
+
+/** The entry with a send-again request from `by` at `at`; the service picks it up at its next flush. */
+export function withSendAgain(entry: ReminderLogEntry, by: string, at: Date): ReminderLogEntry {
+  const refusal = sendAgainRefusal(entry);
+  if (refusal !== null) throw new Error(`This reminder cannot be sent again: ${refusal}`);
+  return { ...entry, detail: JSON.stringify({ ...rawDetail(entry), sendAgain: { by, at: at.toISOString() } }) };
+}

@@ -1,0 +1,525 @@
+/**
+ * The words of the tracker's screens, shared by the three web parts and the workbench. A string
+ * with placeholders names each one in its comment (`{0}`: …); a string with plural forms is an
+ * object with a form per plural category of the locale (`one`, `other` in en-GB), `{0}` the number.
+ */
+/** A string in each plural form of the locale (`Intl.PluralRules` categories; `other` always). */
+declare interface ITrackerPlural {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+declare interface ITrackerStrings {
+  /** The property pane fields every web part shares. */
+  Pane: {
+    DisplayGroup: string;
+    FiltersGroup: string;
+    Title: string;
+    Directorate: string;
+    AllDirectorates: string;
+    Report: string;
+    AllReports: string;
+    TrackerPageUrl: string;
+  };
+  /** Words used across screens. */
+  Common: {
+    Close: string;
+    CloseMessage: string;
+    Save: string;
+    Saving: string;
+    Cancel: string;
+    None: string;
+  };
+  /** Due dates and colours in words, as every screen writes them. */
+  Format: {
+    /** `{0}`: the timescale as the source wrote it; `{1}`: the date agreed since. */
+    NowDue: string;
+    /** `{0}`: the words the tracker cannot read as a date. */
+    Unreadable: string;
+    Immediate: string;
+    NoDeadline: string;
+    AwaitingTimescale: string;
+    /** `{0}`: the colour the source recorded; `{1}`: when. */
+    Recorded: string;
+    /** `{0}`: the colour the source recorded; `{1}`: when; `{2}`: the colour the tracker shows; `{3}`: why. */
+    ColourDifference: string;
+  };
+  /** The column names: the grid's headers, the Excel export's headers, the property pane's "Visible columns". */
+  Columns: {
+    ref: string;
+    text: string;
+    kind: string;
+    trafficLight: string;
+    lifecycle: string;
+    due: string;
+    owner: string;
+    directorate: string;
+    confidence: string;
+    lastUpdated: string;
+    causesOfConcern: string;
+    report: string;
+  };
+  /** The set-up check every screen sits in. */
+  Shell: {
+    Loading: string;
+    NotSetUpOwner: string;
+    SetUp: string;
+    SettingUp: string;
+    CreatingLists: string;
+    NotSetUp: string;
+  };
+  /** Items SharePoint holds that the tracker cannot read, listed to be completed. */
+  NeedsCompleting: {
+    /** `{0}`: how many. */
+    Count: ITrackerPlural;
+    /** Follows the count; its form follows the number. */
+    Consequence: ITrackerPlural;
+    Caption: string;
+    Item: string;
+    List: string;
+    Status: string;
+    Problems: string;
+    Complete: string;
+    /** `{0}`: the item's id. */
+    Untitled: string;
+    Flag: string;
+    /** `{0}`: the item's id. */
+    Edit: string;
+  };
+  /** The tracker's filters and search. */
+  FilterBar: {
+    Label: string;
+    SearchPlaceholder: string;
+    SearchLabel: string;
+    Report: string;
+    AllReports: string;
+    Kind: string;
+    AllKinds: string;
+    Status: string;
+    AllStatuses: string;
+    TrafficLight: string;
+    AllColours: string;
+    Owner: string;
+    AllOwners: string;
+    Directorate: string;
+    AllDirectorates: string;
+    DueWithin: string;
+    AnyTime: string;
+    /** `{0}`: the number of days. */
+    Days: ITrackerPlural;
+    Overdue: string;
+    UpdateOverdue: string;
+    OpenOnly: string;
+    Clear: string;
+  };
+  /** The tracker's grid, counts and commands. */
+  Tracker: {
+    /** `{0}`: the reference. */
+    Open: string;
+    /** `{0}`: the force's own row's reference; `{1}`: its report. */
+    CarriedBy: string;
+    /** `{0}`: the national recommendation's reference; `{1}`: its report. */
+    Repeats: string;
+    UpdateOverdueFlag: string;
+    OverdueFlag: string;
+    /** `{0}`: why confidence disagrees with the facts. */
+    DisagreesFlag: string;
+    SortedAscending: string;
+    SortedDescending: string;
+    NewRecommendation: string;
+    NewReport: string;
+    ExportToExcel: string;
+    Refresh: string;
+    TrackerSettings: string;
+    ReminderRules: string;
+    Commands: string;
+    /** `{0}`: the item id the page address named. */
+    NotInTracker: string;
+    LoadingRules: string;
+    LoadingRecommendations: string;
+    /** `{0}`: rows shown; `{1}`: all rows; among those shown, `{2}` RED, `{3}` AMBER, `{4}` GREEN, `{5}` WHITE. */
+    Counts: string;
+    /** ` · ` then `{0}`: national rows counted with the force's own. */
+    CountedWithOwn: ITrackerPlural;
+    /** ` · ` then `{0}`: items that need completing. */
+    NeedCompleting: ITrackerPlural;
+    /** `{0}`: recommendations loaded so far. */
+    LoadedSoFar: string;
+    Grid: string;
+    NoMatch: string;
+    Previous: string;
+    Next: string;
+    /** `{0}`: this page; `{1}`: how many pages. */
+    PageOf: string;
+    NoReport: string;
+    NoDirectorate: string;
+    /** `{0}`: the policy statement; `{1}`: how many stored colours were brought up to date. */
+    SettingsSaved: ITrackerPlural;
+    /** `{0}`: the report's title. */
+    ReportAdded: string;
+    /** `{0}`: the recommendation's reference. */
+    RecommendationAdded: string;
+    /** `{0}`: how many texts were cut short; `{1}`: which ("Ref 1, Recommendation (40,000 characters)"). */
+    ExportTruncated: ITrackerPlural;
+    /** `{0}`: the item's reference; `{1}`: the column; `{2}`: the text's length. */
+    TruncatedCell: string;
+    ExportFileName: string;
+  };
+  /** The person picker and the date picker of the forms. */
+  Pickers: {
+    Nobody: string;
+    AsWritten: string;
+    /** `{0}`: the person's name; `{1}`: their e-mail address. */
+    Suggestion: string;
+    /** `{0}`: the e-mail address typed. */
+    Lookup: string;
+    NoMatch: string;
+    /** `{0}`: the name typed. */
+    NotASiteUser: string;
+    DatePlaceholder: string;
+  };
+  /** The dashboard: headline figures and charts. */
+  Dashboard: {
+    Loading: string;
+    /** `{0}`: why the tracker page address was refused. */
+    TrackerPageRefused: string;
+    /** `{0}`: how many items need completing in SharePoint (the number). */
+    NotCounted: ITrackerPlural;
+    Headlines: string;
+    Open: string;
+    Overdue: string;
+    UpdateOverdue: string;
+    /** `{0}`: how many days ahead. */
+    DueSoon: string;
+    ClosedThisQuarter: string;
+    ByReport: string;
+    NoReportYet: string;
+    ByDirectorate: string;
+    NoDirectorateYet: string;
+    ShowChart: string;
+    ShowTable: string;
+    Name: string;
+    Total: string;
+    /** `{0}`: the bar's name; `{1}`: the colour. */
+    Segment: string;
+    /** `{0}`: how many; `{1}`: the colour. */
+    SegmentCount: string;
+    OpenOverTime: string;
+    /** `{0}`: open items at the first month end; `{1}`: its date; `{2}`: open items at the last; `{3}`: its date. */
+    OpenSummary: string;
+    OpenAtMonthEnd: string;
+    Date: string;
+    OpenItems: string;
+  };
+  /** Tracker settings (site owners): what RED is measured against. */
+  TrackerSettings: {
+    Title: string;
+    MeasureAgainst: string;
+    Original: string;
+    OriginalDescription: string;
+    Current: string;
+    CurrentDescription: string;
+    Applies: string;
+    /** `{0}`: the policy the site holds now, as the option names it (lower case). */
+    ChangedElsewhere: string;
+  };
+  /** One recommendation in the item panel. */
+  Item: {
+    AddUpdate: string;
+    Edit: string;
+    RequestClosure: string;
+    DecideClosure: string;
+    RequestExtension: string;
+    DecideExtension: string;
+    AddAction: string;
+    /** `{0}`: the due date in words, or None. */
+    Due: string;
+    ReadOnly: string;
+    /** `{0}`: who asked; `{1}`: the date; `{2}`: their evidence. */
+    ClosurePending: string;
+    /** `{0}`: the proposed date; `{1}`: who asked; `{2}`: their reason. */
+    ExtensionPending: string;
+    /** `{0}`: why confidence disagrees with the facts. */
+    Disagrees: string;
+    Commands: string;
+    Sections: string;
+    Details: string;
+    AppliesTo: string;
+    TheForce: string;
+    Accepted: string;
+    NotDecided: string;
+    Yes: string;
+    No: string;
+    Owner: string;
+    Sro: string;
+    NotAssigned: string;
+    Directorate: string;
+    Confidence: string;
+    NotGiven: string;
+    DependsOn: string;
+    InspectorateEvidence: string;
+    LatestComment: string;
+    LastUpdated: string;
+    Never: string;
+    AnswersConcern: string;
+    AnsweredBy: string;
+    DueDate: string;
+    NoneSet: string;
+    /** `{0}`: the words the deadline was read from. */
+    AsWritten: string;
+    Revisions: string;
+    From: string;
+    To: string;
+    Reason: string;
+    ApprovedBy: string;
+    /** `{0}`: how many. */
+    Updates: string;
+    UpdatesTab: string;
+    LoadingUpdates: string;
+    NoUpdates: string;
+    UpdatesList: string;
+    /** `{0}`: the confidence. */
+    UpdateConfidence: string;
+    /** `{0}`: how many. */
+    Actions: string;
+    ActionsTab: string;
+    LoadingActions: string;
+    NoActions: string;
+    ActionNo: string;
+    Action: string;
+    Status: string;
+    ActionDue: string;
+    CurrentPosition: string;
+    /** `{0}`: the action's number. */
+    EditAction: string;
+    History: string;
+    LoadingHistory: string;
+    HistoryList: string;
+    /** `{0}`: the version. */
+    Version: string;
+    Empty: string;
+    UpdatePosted: string;
+    ChangesSaved: string;
+    ClosureRequested: string;
+    ClosureDecided: string;
+    ExtensionRequested: string;
+    ExtensionDecided: string;
+    ActionSaved: string;
+  };
+  /** The dialogs on one recommendation: progress update, closure and extension requests and decisions. */
+  Dialogs: {
+    /** `{0}`: the reference. */
+    UpdateTitle: string;
+    PostUpdate: string;
+    WhatHappened: string;
+    StatusAtDate: string;
+    ConfidenceLabel: string;
+    /** `{0}`: the reference. */
+    RequestClosureTitle: string;
+    RequestClosureSubText: string;
+    RequestClosure: string;
+    Evidence: string;
+    /** `{0}`: the reference. */
+    DecideClosureTitle: string;
+    RecordDecision: string;
+    /** `{0}`: who asked; `{1}`: the date; `{2}`: their evidence. */
+    ClosureAsked: string;
+    Decision: string;
+    ApproveClosed: string;
+    ApproveDischarged: string;
+    Return: string;
+    WhyReturned: string;
+    NoteOptional: string;
+    /** `{0}`: the reference. */
+    RequestExtensionTitle: string;
+    NoDueDate: string;
+    /** `{0}`: the due date in force. */
+    DueNow: string;
+    RequestExtension: string;
+    ProposedDate: string;
+    Reason: string;
+    /** `{0}`: the reference. */
+    DecideExtensionTitle: string;
+    /** `{0}`: who asked; `{1}`: the proposed date; `{2}`: their reason. */
+    ExtensionAsked: string;
+    ApproveDate: string;
+    Refuse: string;
+  };
+  /** The conflict dialog after someone else saved first. */
+  Conflict: {
+    Title: string;
+    SubText: string;
+    Caption: string;
+    Field: string;
+    Theirs: string;
+    Yours: string;
+    Reapply: string;
+    KeepTheirs: string;
+  };
+  /**
+   * Parts whose code loads when they are first opened (the item panel, the forms, the tracker
+   * settings, the conflict dialog, the dashboard's drill-down grid): what is said while it loads,
+   * and instead of the part if it cannot be loaded.
+   */
+  OnDemand: {
+    LoadingItem: string;
+    LoadingSettings: string;
+    LoadingForm: string;
+    LoadingItems: string;
+    LoadingConflict: string;
+    /** The browser's reason follows. */
+    Failed: string;
+    /** The browser's reason follows. */
+    ItemsFailed: string;
+    /** The browser's reason follows. */
+    ConflictFailed: string;
+  };
+  /** The fields a user edits, as the conflict dialog and the item's history name them, and their values. */
+  Fields: {
+    Recommendation: {
+      ref: string;
+      kind: string;
+      text: string;
+      reportId: string;
+      appliesTo: string;
+      addressee: string;
+      acceptedForAction: string;
+      causeOfConcernIds: string;
+      dependsOn: string;
+      owner: string;
+      sro: string;
+      directorate: string;
+      lifecycle: string;
+      due: string;
+      confidence: string;
+      confidenceNarrative: string;
+      latestComment: string;
+      closure: string;
+      extension: string;
+      lastUpdated: string;
+    };
+    Action: {
+      ref: string;
+      text: string;
+      owner: string;
+      lifecycle: string;
+      due: string;
+      currentPosition: string;
+    };
+    Yes: string;
+    No: string;
+    Requested: string;
+    /** `{0}`: the outcome (or "requested"); `{1}`: the evidence. */
+    ClosureValue: string;
+    /** `{0}`: the outcome (or "requested"); `{1}`: the proposed date; `{2}`: the reason. */
+    ExtensionValue: string;
+    Item: string;
+    Created: string;
+    Unreadable: string;
+    UnknownEditor: string;
+  };
+  /** The report, recommendation and action forms. */
+  Forms: {
+    EditReport: string;
+    NewReport: string;
+    SaveReport: string;
+    Title: string;
+    PublishedBy: string;
+    Type: string;
+    Published: string;
+    Scope: string;
+    Link: string;
+    RateByTrafficLight: string;
+    RateOn: string;
+    RateOff: string;
+    /** `{0}`: the reference. */
+    EditRecommendation: string;
+    NewRecommendation: string;
+    OriginatingReport: string;
+    Reference: string;
+    Kind: string;
+    Text: string;
+    AppliesTo: string;
+    AddressedTo: string;
+    Accepted: string;
+    CausesAnswered: string;
+    Owner: string;
+    Sro: string;
+    Directorate: string;
+    /** `{0}`: the due date in words. */
+    DueFixed: string;
+    DueDate: string;
+    Status: string;
+    Confidence: string;
+    NotGiven: string;
+    WhyConfidence: string;
+    DependsOn: string;
+    /** `{0}`: the action's number. */
+    EditAction: string;
+    NewAction: string;
+    SaveAction: string;
+    Number: string;
+    Action: string;
+    CurrentPosition: string;
+  };
+  /** The update round: its page in the tracker and its tab in My Actions. */
+  UpdateRound: {
+    Command: string;
+    Heading: string;
+    Back: string;
+    Loading: string;
+    None: string;
+    RoundLabel: string;
+    OpenHeading: string;
+    Committee: string;
+    Report: string;
+    AllReports: string;
+    Directorate: string;
+    AllDirectorates: string;
+    ReplyBy: string;
+    PaperDate: string;
+    OpenButton: string;
+    Opened: string;
+    StatusOpen: string;
+    StatusClosed: string;
+    /** `{0}`: the reply-by date; `{1}`: the paper's date; `{2}`: the round's state (StatusOpen or StatusClosed). */
+    Summary: string;
+    /** `{0}`: items answered; `{1}`: items in the round; `{2}`: owners who answered for all their items; `{3}`: owners; `{4}`: owners who asked for more time. */
+    Counts: string;
+    OwnersCaption: string;
+    ItemsCaption: string;
+    Owner: string;
+    Items: string;
+    Answered: string;
+    NotAnswered: string;
+    MoreTime: string;
+    Item: string;
+    Answer: string;
+    NoOwner: string;
+    NotYet: string;
+    /** `{0}`: who answered; `{1}`: when; `{2}`: the answer. */
+    AnsweredBy: string;
+    /** `{0}`: the due date asked for; `{1}`: the reason. */
+    MoreTimeAsked: string;
+    CloseButton: string;
+    /** `{0}`: the paper's date. */
+    CloseConfirm: string;
+    CloseConfirmButton: string;
+    Cancel: string;
+    IssueButton: string;
+    Closed: string;
+    PaperLink: string;
+    Conflict: string;
+    Tab: string;
+    MyWorkTab: string;
+  };
+}
+
+declare module 'TrackerStrings' {
+  const strings: ITrackerStrings;
+  export = strings;
+}
