@@ -220,6 +220,7 @@ test('a reader reads but cannot change anything', async () => {
   const { context, page } = await openWorkbench(browser, workbench, { user: 'reader' });
   await waitForTrackerRows(page);
   await expect(page.getByRole('menuitem', { name: 'New recommendation' }).count()).resolves.toBe(0);
+  await expect(page.getByRole('menuitem', { name: 'Update round' }).count()).resolves.toBe(0);
   await openItem(page, 'sexual exploitation', '156');
   await expect(page.getByText('You can read this item. To change it, ask a site owner for edit access.').isVisible()).resolves.toBe(true);
   for (const name of ['Add progress update', 'Edit', 'Request closure', 'Request extension']) {
@@ -313,6 +314,18 @@ test('the item panel downloads when an item is first opened, with a spinner mean
   release();
   await page.getByTestId('item-panel').waitFor();
   await expect(page.locator('.ms-Panel').getByText('Loading the item…').count()).resolves.toBe(0);
+  await context.close();
+});
+
+test('staff open the update round from the command row; its page downloads then', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  const downloaded: string[] = [];
+  page.on('request', (r) => downloaded.push(new URL(r.url()).pathname));
+  await waitForTrackerRows(page);
+  expect(downloaded.some((p) => /\/bundle\/RoundPage-\w+\.js$/.test(p))).toBe(false);
+  await page.locator('[data-webpart="tracker"]').getByRole('menuitem', { name: 'Update round' }).click();
+  await page.getByRole('heading', { name: 'Update rounds', level: 2 }).waitFor();
+  expect(downloaded.some((p) => /\/bundle\/RoundPage-\w+\.js$/.test(p))).toBe(true);
   await context.close();
 });
 
