@@ -115,7 +115,7 @@ async function timeSort(page: Page, column: string): Promise<number> {
   return page.evaluate(() => (window as unknown as { __sorted: Promise<number> }).__sorted);
 }
 
-async function uiTimings(): Promise<void> {
+async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Promise<void> {
   const workbench = await startWorkbench({ seed: false, now: NOW });
   try {
     const sp = nodeSp(workbench.standin.siteUrl, { user: 'admin' });
@@ -129,6 +129,16 @@ async function uiTimings(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       await context.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
       const page = await context.newPage();
+      // In the page, as for the floor: the frame after the first row of the grid is in the document.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstRows?: number };
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('.ms-DetailsRow') === null) return;
+          observer.disconnect();
+          requestAnimationFrame(() => (w.__firstRows = performance.now()));
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
       // The tracker's first page of items, as the data layer asks for it: the floor fetches the same.
       let firstPageUrl: string | undefined;
       page.on('request', (r) => {
@@ -139,7 +149,9 @@ async function uiTimings(): Promise<void> {
       await page.locator('.ms-DetailsRow').first().waitFor();
       await page.goto(`${workbench.url}?page=tracker`);
       await page.locator('.ms-DetailsRow').first().waitFor({ timeout: 60000 });
-      const firstRows = await page.evaluate(() => performance.now());
+      // Seen by the test driver too: it polls, and waits for a main thread busy with the next pages.
+      const firstRowsSeen = await page.evaluate(() => performance.now());
+      const firstRows = await page.waitForFunction(() => (window as unknown as { __firstRows?: number }).__firstRows).then((h) => h.jsonValue() as Promise<number>);
       await page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS.toLocaleString('en-GB')} of ${ITEMS.toLocaleString('en-GB')}`) }).waitFor({ timeout: 120000 });
       const allRows = await page.evaluate(() => performance.now());
       if (firstPageUrl === undefined) throw new Error('The tracker made no request for its first page of items.');
@@ -181,6 +193,25 @@ async function uiTimings(): Promise<void> {
       await page.waitForTimeout(500);
       const inputDelay = await page.evaluate(() => (window as unknown as { __inputDelay: number }).__inputDelay);
 
+      // A page with a dashboard and two trackers, in a new context (an empty cache): the script it
+      // downloads, compressed as served, against the web parts' bundles downloaded separately.
+      const intranet = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      await intranet.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
+      const intranetPage = await intranet.newPage();
+      await intranetPage.goto(`${workbench.url}?page=intranet`);
+      await intranetPage.locator('[data-webpart="intranet-red"] .ms-DetailsRow').first().waitFor({ timeout: 60000 });
+      await intranetPage.locator('[data-webpart="intranet-afi"]').getByTestId('counts').waitFor({ timeout: 60000 });
+      await intranetPage.getByTestId('dashboard').waitFor({ timeout: 120000 });
+      const scriptBytes = await intranetPage.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.startsWith('/bundle/'))
+          .reduce((sum, e) => sum + (e as PerformanceResourceTiming).transferSize, 0)
+      );
+      await intranet.close();
+      // Separately: each web part's own bundle, and React with ReactDOM once (SharePoint's).
+      const separate = bundles.parts.filter((b) => b.name !== 'My Actions').reduce((sum, b) => sum + b.initial, bundles.react);
+
       const worstFilter = Math.max(...filterMs);
       const worstSort = Math.max(...sortMs);
       const mb = usedSize / (1024 * 1024);
@@ -188,12 +219,14 @@ async function uiTimings(): Promise<void> {
         [
           `ui: ${ITEMS} recommendations, headless Chromium, local workbench`,
           `  floor (same first page by plain fetch, drawn as a plain HTML table): ${floor.toFixed(0)} ms`,
-          `  navigation → first rows shown: ${firstRows.toFixed(0)} ms; ratio to floor ${(firstRows / floor).toFixed(2)} (target ≤ ${TARGET_FIRST_ROWS_FLOOR_RATIO}); ratio to ${TARGET_FIRST_ROWS_MS} ms ${ratio(firstRows, TARGET_FIRST_ROWS_MS)}`,
+          `  navigation → first rows shown (frame after the first row, timed in the page as the floor is): ${firstRows.toFixed(0)} ms; ratio to floor ${(firstRows / floor).toFixed(2)} (target ≤ ${TARGET_FIRST_ROWS_FLOOR_RATIO}); ratio to ${TARGET_FIRST_ROWS_MS} ms ${ratio(firstRows, TARGET_FIRST_ROWS_MS)}`,
+          `  navigation → first rows seen by the test driver (polling): ${firstRowsSeen.toFixed(0)} ms; ratio to floor ${(firstRowsSeen / floor).toFixed(2)}`,
           `  navigation → all ${ITEMS} rows usable: ${allRows.toFixed(0)} ms; ratio to ${TARGET_ALL_ROWS_MS} ms ${ratio(allRows, TARGET_ALL_ROWS_MS)}`,
           `  filter and search → re-rendered: ${filterMs.map((m) => m.toFixed(0)).join(', ')} ms; worst ${worstFilter.toFixed(0)} ms, ratio to ${TARGET_FILTER_MS} ms ${ratio(worstFilter, TARGET_FILTER_MS)}`,
           `  sort → re-rendered: ${sortMs.map((m) => m.toFixed(0)).join(', ')} ms; worst ${worstSort.toFixed(0)} ms, ratio to ${TARGET_SORT_MS} ms ${ratio(worstSort, TARGET_SORT_MS)}`,
           `  typing in search: longest input delay ${inputDelay.toFixed(0)} ms (0 when no key waited 16 ms or more)`,
           `  JS heap with ${ITEMS} rows loaded (after GC): ${mb.toFixed(0)} MB, ratio to ${TARGET_HEAP_MB} MB ${ratio(mb, TARGET_HEAP_MB)}`,
+          `  intranet page (a dashboard and two trackers), script over the wire: ${(scriptBytes / 1024).toFixed(0)} KiB gzip, the workbench's own page code included; the tracker's and the dashboard's bundles downloaded separately, with React and ReactDOM once: ${(separate / 1024).toFixed(0)} KiB (ratio ${(scriptBytes / separate).toFixed(2)})`,
           ''
         ].join('\n')
       );
@@ -205,78 +238,120 @@ async function uiTimings(): Promise<void> {
   }
 }
 
+interface BundleFigure {
+  name: string;
+  /** Gzip bytes of the entry and every chunk it imports statically, React and ReactDOM left out (SPFx externals). */
+  initial: number;
+  minified: number;
+  onDemand: number;
+}
+
+/** One web part's entry, bundled as its web part loads it; `external` leaves React and ReactDOM out. */
+async function bundlePart(contents: string, external: string[]): Promise<Omit<BundleFigure, 'name'>> {
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'tsx', sourcefile: 'entry.tsx' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2017',
+    minify: true,
+    write: false,
+    metafile: true,
+    external,
+    outdir: join(ROOT, 'temp', 'bench-bundle'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent'
+  });
+  // What the page downloads before the web part draws: the entry and every chunk it imports
+  // statically, transitively. Chunks reached only by import() load on demand.
+  const outputs = result.metafile.outputs;
+  const entryPath = Object.keys(outputs).find((k) => outputs[k].entryPoint === 'entry.tsx') ?? '';
+  const initial = new Set<string>();
+  const visit = (path: string): void => {
+    if (initial.has(path)) return;
+    initial.add(path);
+    for (const i of outputs[path].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entryPath);
+  const figure = { initial: 0, minified: 0, onDemand: 0 };
+  for (const file of result.outputFiles) {
+    const size = gzipSync(file.contents).length;
+    if (initial.has(relative(ROOT, file.path))) {
+      figure.initial += size;
+      figure.minified += file.contents.length;
+    } else figure.onDemand += size;
+  }
+  return figure;
+}
+
 /**
- * Each web part's production bundle as a page loads it: the web part's root component with React,
- * Fluent UI and PnPjs, minified; code loaded on demand (the Excel writer) counted apart.
+ * Each web part's production bundle as a SharePoint page loads it: the web part's root component
+ * with Fluent UI and PnPjs, minified; code loaded on demand (the item panel, dialogs, forms,
+ * settings, the rules page, the Excel writer, setting a site up) counted apart. React and ReactDOM
+ * are SPFx externals: SharePoint loads its own copy once per page (the web part manifest names them
+ * as components), so they are measured once, apart, and added for the figure of a web part that
+ * had to bring its own.
  */
-async function bundleSizes(): Promise<void> {
-  const parts = [
-    { name: 'Recommendation Tracker', module: './src/components/tracker/RecommendationTracker', component: 'RecommendationTracker' },
-    { name: 'Tracker Dashboard', module: './src/components/dashboard/TrackerDashboard', component: 'TrackerDashboard' }
-  ];
-  // The screens' shared strings, as SPFx loads them beside the bundle (loc/en-gb.js).
+async function bundleSizes(): Promise<{ react: number; parts: BundleFigure[] }> {
+  // The screens' shared strings, as SPFx loads them beside the bundle (loc/en-gb.js), counted with it.
   const shared = await readLocStrings<object>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'));
-  for (const part of parts) {
-    const result = await build({
-      stdin: {
-        contents: [
-          "import * as React from 'react';",
-          "import * as ReactDom from 'react-dom';",
-          "import { spfi } from '@pnp/sp';",
-          "import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';",
-          `import { ${part.component} } from '${part.module}';`,
-          "import { createDataSource } from './src/data/createDataSource';",
-          "import { TrackerStringsProvider } from './src/components/common/strings';",
-          `const strings = ${JSON.stringify(shared)};`,
-          `export function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(React.createElement(TrackerStringsProvider, { strings }, React.createElement(${part.component}, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings })), el); }`
-        ].join('\n'),
-        resolveDir: ROOT,
-        loader: 'tsx',
-        sourcefile: 'entry.tsx'
-      },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2017',
-      minify: true,
-      write: false,
-      metafile: true,
-      outdir: join(ROOT, 'temp', 'bench-bundle'),
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent'
-    });
-    // What the page downloads before the web part draws: the entry and every chunk it imports
-    // statically, transitively. Chunks reached only by import() load on demand.
-    const outputs = result.metafile.outputs;
-    const entryPath = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined) ?? '';
-    const initial = new Set<string>();
-    const visit = (path: string): void => {
-      if (initial.has(path)) return;
-      initial.add(path);
-      for (const i of outputs[path].imports) if (i.kind === 'import-statement') visit(i.path);
-    };
-    visit(entryPath);
-    let gz = 0;
-    let onDemand = 0;
-    let minified = 0;
-    for (const file of result.outputFiles) {
-      const key = relative(ROOT, file.path);
-      const size = gzipSync(file.contents).length;
-      if (initial.has(key)) {
-        gz += size;
-        minified += file.contents.length;
-      } else onDemand += size;
+  const sp = [
+    "import { spfi } from '@pnp/sp';",
+    "import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';",
+    "import * as React from 'react';",
+    "import * as ReactDom from 'react-dom';",
+    "import { TrackerStringsProvider } from './src/components/common/strings';",
+    `const shared = ${JSON.stringify(shared)};`
+  ].join('\n');
+  const data = "import { createDataSource } from './src/data/createDataSource';";
+  const provided = (element: string): string => `React.createElement(TrackerStringsProvider, { strings: shared }, ${element})`;
+  const parts = [
+    {
+      name: 'Recommendation Tracker',
+      code: `${sp}\n${data}\nimport { RecommendationTracker } from './src/components/tracker/RecommendationTracker';\nexport function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(${provided('React.createElement(RecommendationTracker, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings })')}, el); }`
+    },
+    {
+      name: 'Tracker Dashboard',
+      code: `${sp}\n${data}\nimport { TrackerDashboard } from './src/components/dashboard/TrackerDashboard';\nexport function render(el: HTMLElement, siteUrl: string, settings: any): void { ReactDom.render(${provided('React.createElement(TrackerDashboard, { data: createDataSource(spfi(siteUrl).using(SPBrowser())), settings })')}, el); }`
+    },
+    {
+      name: 'My Actions',
+      code: `${sp}\nimport { MyActions } from './src/components/MyActions/MyActions';\nimport { createMyActionsSource } from './src/data/myWork';\nexport function render(el: HTMLElement, siteUrl: string, settings: any, strings: any): void { ReactDom.render(${provided('React.createElement(MyActions, { source: createMyActionsSource(spfi(siteUrl).using(SPBrowser())), settings, strings })')}, el); }`
     }
+  ];
+  const react = await bundlePart("import * as React from 'react';\nimport * as ReactDom from 'react-dom';\nexport const r = [React, ReactDom];", []);
+  process.stdout.write(`bundle: React 17 + ReactDOM (SPFx externals, loaded once per page by SharePoint): ${(react.initial / 1024).toFixed(0)} KiB gzip\n`);
+  const figures: BundleFigure[] = [];
+  for (const part of parts) {
+    const figure = { name: part.name, ...(await bundlePart(part.code, ['react', 'react-dom'])) };
+    figures.push(figure);
+    const own = figure.initial + react.initial;
     process.stdout.write(
-      `bundle: ${part.name}: initial ${(minified / 1024).toFixed(0)} KiB minified, ${(gz / 1024).toFixed(0)} KiB gzip (budget ${(BUNDLE_BUDGET_BYTES / 1024).toFixed(0)} KiB, ratio ${ratio(gz, BUNDLE_BUDGET_BYTES)}); loaded on demand: ${(onDemand / 1024).toFixed(0)} KiB gzip\n`
+      `bundle: ${part.name}: initial ${(figure.minified / 1024).toFixed(0)} KiB minified, ${(figure.initial / 1024).toFixed(0)} KiB gzip (budget ${(BUNDLE_BUDGET_BYTES / 1024).toFixed(0)} KiB, ratio ${ratio(figure.initial, BUNDLE_BUDGET_BYTES)}); with its own React and ReactDOM ${(own / 1024).toFixed(0)} KiB (ratio ${ratio(own, BUNDLE_BUDGET_BYTES)}); loaded on demand: ${(figure.onDemand / 1024).toFixed(0)} KiB gzip\n`
     );
   }
+  // The alternative for SharePoint: the three web parts in one SPFx bundle (config/config.json),
+  // downloaded once for a page that holds any of them.
+  const together = await bundlePart(
+    [
+      sp,
+      data,
+      "import { RecommendationTracker } from './src/components/tracker/RecommendationTracker';",
+      "import { TrackerDashboard } from './src/components/dashboard/TrackerDashboard';",
+      "import { MyActions } from './src/components/MyActions/MyActions';",
+      "import { createMyActionsSource } from './src/data/myWork';",
+      'export const parts = { RecommendationTracker, TrackerDashboard, MyActions, createDataSource, createMyActionsSource, spfi, SPBrowser, React, ReactDom };'
+    ].join('\n'),
+    ['react', 'react-dom']
+  );
+  process.stdout.write(`bundle: the three web parts in one bundle: initial ${(together.initial / 1024).toFixed(0)} KiB gzip (ratio ${ratio(together.initial, BUNDLE_BUDGET_BYTES)})\n`);
+  return { react: react.initial, parts: figures };
 }
 
 async function main(): Promise<void> {
-  await uiTimings();
-  await bundleSizes();
+  const bundles = await bundleSizes();
+  await uiTimings(bundles);
 }
 
 main().catch((e: unknown) => {

@@ -11,7 +11,6 @@ import { withSendAgain } from '../core/reminders/history';
 import { SCHEMA_VERSION_KEY, TRACKER_SCHEMA } from '../schema';
 import { ConflictError, DataError } from './errors';
 import type { Stored } from './errors';
-import { provision } from './provision';
 import { SettingConflictError } from './settings';
 import { createTrackerData } from './tracker';
 import type { TrackerData } from './tracker';
@@ -106,6 +105,8 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
     },
 
     async provision(): Promise<void> {
+      // Setting up a site happens once, by its owner: that code is not loaded with the web part.
+      const { provision } = await import(/* webpackChunkName: 'tracker-provision' */ './provision');
       await provision(sp, TRACKER_SCHEMA);
     },
 

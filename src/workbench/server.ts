@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { json } from 'node:stream/consumers';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
 import type { Standin } from '../standin/server';
@@ -200,6 +201,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       readLocStrings<WorkbenchConfig['strings']['myActions']>(join(locFolder(LOC_FOLDERS.myActions), 'en-gb.js')),
       readLocStrings<WorkbenchConfig['strings']['shared']>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'))
     ]);
+    const gzipped = new Map([...bundle].map(([name, file]) => [name, gzipSync(file)]));
     const standinUrl = new URL(standin.url);
     const users = DIRECTORY.filter((u) => u.alias in ROLES).map((u) => ({ alias: u.alias, title: u.title, role: ROLES[u.alias] }));
 
@@ -218,10 +220,18 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         return;
       }
       if (url.pathname.startsWith('/bundle/')) {
-        const file = bundle.get(url.pathname.slice('/bundle/'.length));
+        const name = url.pathname.slice('/bundle/'.length);
+        const file = bundle.get(name);
         if (file === undefined) return notFound(res);
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
-        res.end(file);
+        // Compressed as SharePoint's CDN serves script: what the page downloads is what is measured.
+        const zipped = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? gzipped.get(name) : undefined;
+        res.writeHead(200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          'cache-control': 'no-cache',
+          vary: 'accept-encoding',
+          ...(zipped === undefined ? {} : { 'content-encoding': 'gzip' })
+        });
+        res.end(zipped ?? file);
         return;
       }
       if (url.pathname.startsWith('/fonts/')) {

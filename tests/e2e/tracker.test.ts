@@ -2,8 +2,10 @@
  * The Recommendation Tracker in Chromium, on the local workbench with the demo data: viewing,
  * filtering, opening an item, posting an update, a concurrent-edit conflict resolved with nothing
  * lost, a closure requested and approved, a reader who cannot edit, a keyboard-only update, and an
- * export to Excel with a text too long for a cell. What the browser saved is read back through the
- * data layer, not trusted from the screen.
+ * export to Excel with a text too long for a cell; code loaded on demand (the item panel's chunk is
+ * downloaded when an item is first opened, with a spinner meanwhile; a chunk that cannot be
+ * downloaded is said so). What the browser saved is read back through the data layer, not trusted
+ * from the screen.
  */
 import { readFileSync } from 'node:fs';
 import { Workbook } from 'exceljs';
@@ -218,6 +220,7 @@ test('a reader reads but cannot change anything', async () => {
   const { context, page } = await openWorkbench(browser, workbench, { user: 'reader' });
   await waitForTrackerRows(page);
   await expect(page.getByRole('menuitem', { name: 'New recommendation' }).count()).resolves.toBe(0);
+  await expect(page.getByRole('menuitem', { name: 'Update round' }).count()).resolves.toBe(0);
   await openItem(page, 'sexual exploitation', '156');
   await expect(page.getByText('You can read this item. To change it, ask a site owner for edit access.').isVisible()).resolves.toBe(true);
   for (const name of ['Add progress update', 'Edit', 'Request closure', 'Request extension']) {
@@ -285,5 +288,58 @@ test('Export to Excel: a text over 32,767 characters is cut short with a marker,
   await expect(warning.innerText()).resolves.toBe(
     `Exported, but 1 text was too long for an Excel cell and cut short: Ref 1, Recommendation (${long.length.toLocaleString('en-GB')} characters). The full text is in the tracker.`
   );
+  await context.close();
+});
+
+const ITEM_PANEL_CHUNK = /\/bundle\/ItemPanel-\w+\.js$/;
+
+test('the item panel downloads when an item is first opened, with a spinner meanwhile', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  const downloaded: string[] = [];
+  page.on('request', (r) => downloaded.push(new URL(r.url()).pathname));
+  await waitForTrackerRows(page);
+  expect(downloaded.some((p) => ITEM_PANEL_CHUNK.test(p))).toBe(false);
+
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(ITEM_PANEL_CHUNK, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const tracker = page.locator('[data-webpart="tracker"]');
+  await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill('quality of investigations supervisors');
+  await tracker.getByRole('button', { name: 'Open 1610', exact: true }).click();
+  await page.locator('.ms-Panel').getByText('Loading the item…').waitFor();
+  await screenshot(page, 'on-demand-item-loading');
+  release();
+  await page.getByTestId('item-panel').waitFor();
+  await expect(page.locator('.ms-Panel').getByText('Loading the item…').count()).resolves.toBe(0);
+  await context.close();
+});
+
+test('staff open the update round from the command row; its page downloads then', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  const downloaded: string[] = [];
+  page.on('request', (r) => downloaded.push(new URL(r.url()).pathname));
+  await waitForTrackerRows(page);
+  expect(downloaded.some((p) => /\/bundle\/RoundPage-\w+\.js$/.test(p))).toBe(false);
+  await page.locator('[data-webpart="tracker"]').getByRole('menuitem', { name: 'Update round' }).click();
+  await page.getByRole('heading', { name: 'Update rounds', level: 2 }).waitFor();
+  expect(downloaded.some((p) => /\/bundle\/RoundPage-\w+\.js$/.test(p))).toBe(true);
+  await context.close();
+});
+
+test('a part whose code cannot be downloaded says so, and closing the message returns to the grid', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  await waitForTrackerRows(page);
+  await page.route(/\/bundle\/forms-\w+\.js$/, (route) => route.abort());
+  const tracker = page.locator('[data-webpart="tracker"]');
+  await tracker.getByRole('menuitem', { name: 'New report' }).click();
+  const message = page.getByText('This part of the tracker could not be loaded; reload the page to try again.', { exact: false });
+  await message.waitFor();
+  await screenshot(page, 'on-demand-failed');
+  await page.getByRole('button', { name: 'Close message' }).click();
+  await message.waitFor({ state: 'detached' });
+  await tracker.getByRole('menuitem', { name: 'New report' }).waitFor();
   await context.close();
 });

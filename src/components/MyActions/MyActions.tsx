@@ -16,14 +16,15 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import type { ITheme } from '@fluentui/react';
 import { londonDate } from '../../core/dates';
 import { trackerPageProblem } from '../../core/links';
 import { DEFAULT_RAG_POLICY, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
-import { DecideClosureDialog, ProgressUpdateDialog, RequestClosureDialog } from '../item/dialogs';
+import { OnDemand, overPage } from '../common/OnDemand';
 import { itemPermissions } from '../../core/permissions';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { useActionSave } from '../item/conflictSave';
@@ -39,11 +40,15 @@ import { useStrings } from '../common/strings';
 import { scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
+import type { Urgency } from './urgency';
+import type { WorkItem } from '../../data/myWork';
 
 // The update round tab (staff): its page and data load only when opened.
 const RoundPage = React.lazy(() => import(/* webpackChunkName: 'my-actions-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
-import type { Urgency } from './urgency';
-import type { WorkItem } from '../../data/myWork';
+// The dialogs (text fields, dropdowns, the date picker) load when an owner first opens one.
+const ProgressUpdateDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.ProgressUpdateDialog })));
+const RequestClosureDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.RequestClosureDialog })));
+const DecideClosureDialog = React.lazy(() => import(/* webpackChunkName: 'item-dialogs' */ '../item/dialogs').then((m) => ({ default: m.DecideClosureDialog })));
 
 export interface MyActionsProps {
   source: MyActionsSource;
@@ -174,9 +179,9 @@ export function MyActions(props: MyActionsProps): JSX.Element {
         </Pivot>
       )}
       {tab === 'round' && user !== null && user.canEdit ? (
-        <React.Suspense fallback={<Spinner label={roundStrings.Loading} />}>
+        <OnDemand loading={roundStrings.Loading} failed={strings.PartFailed}>
           <RoundPage data={tracker} user={user} now={now} />
-        </React.Suspense>
+        </OnDemand>
       ) : (
         <MyActionsView
           strings={strings}
@@ -196,36 +201,40 @@ export function MyActions(props: MyActionsProps): JSX.Element {
           onDecide={(record) => setDialog({ kind: 'decide', record })}
         />
       )}
-      {dialog?.kind === 'update' && user !== null && (
-        <ProgressUpdateDialog
-          recommendation={dialog.item.kind === 'action' ? { ...dialog.item.recommendation, ref: refOf(dialog.item), lifecycle: dialog.item.action.lifecycle } : dialog.item.recommendation}
-          actor={{ name: user.name, now, policy }}
-          onDismiss={() => setDialog(null)}
-          onSave={(update, next) => postUpdate(dialog.item, update, next)}
-        />
-      )}
-      {dialog?.kind === 'closure' && user !== null && dialog.item.kind === 'recommendation' && (
-        <RequestClosureDialog
-          recommendation={dialog.item.recommendation}
-          actor={{ name: user.name, now, policy }}
-          onDismiss={() => setDialog(null)}
-          onSave={async (next) => {
-            if (dialog.item.kind !== 'recommendation') return;
-            if (!(await saveRecord({ recommendation: dialog.item.recommendation, etag: dialog.item.etag }, next))) return;
-            await done(format(strings.ClosureRequested, refOf(dialog.item)));
-          }}
-        />
-      )}
-      {dialog?.kind === 'decide' && user !== null && (
-        <DecideClosureDialog
-          recommendation={dialog.record.recommendation}
-          actor={{ name: user.name, now, policy }}
-          onDismiss={() => setDialog(null)}
-          onSave={async (next) => {
-            if (!(await saveRecord(dialog.record, next))) return;
-            await done(format(strings.ClosureDecided, dialog.record.recommendation.ref));
-          }}
-        />
+      {dialog !== null && user !== null && (
+        <OnDemand loading={strings.LoadingPart} failed={strings.PartFailed} frame={overPage} onDismiss={() => setDialog(null)}>
+          {dialog.kind === 'update' && (
+            <ProgressUpdateDialog
+              recommendation={dialog.item.kind === 'action' ? { ...dialog.item.recommendation, ref: refOf(dialog.item), lifecycle: dialog.item.action.lifecycle } : dialog.item.recommendation}
+              actor={{ name: user.name, now, policy }}
+              onDismiss={() => setDialog(null)}
+              onSave={(update, next) => postUpdate(dialog.item, update, next)}
+            />
+          )}
+          {dialog.kind === 'closure' && dialog.item.kind === 'recommendation' && (
+            <RequestClosureDialog
+              recommendation={dialog.item.recommendation}
+              actor={{ name: user.name, now, policy }}
+              onDismiss={() => setDialog(null)}
+              onSave={async (next) => {
+                if (dialog.item.kind !== 'recommendation') return;
+                if (!(await saveRecord({ recommendation: dialog.item.recommendation, etag: dialog.item.etag }, next))) return;
+                await done(format(strings.ClosureRequested, refOf(dialog.item)));
+              }}
+            />
+          )}
+          {dialog.kind === 'decide' && (
+            <DecideClosureDialog
+              recommendation={dialog.record.recommendation}
+              actor={{ name: user.name, now, policy }}
+              onDismiss={() => setDialog(null)}
+              onSave={async (next) => {
+                if (!(await saveRecord(dialog.record, next))) return;
+                await done(format(strings.ClosureDecided, dialog.record.recommendation.ref));
+              }}
+            />
+          )}
+        </OnDemand>
       )}
       {conflictDialog}
       {actionSave.conflictDialog}

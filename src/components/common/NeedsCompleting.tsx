@@ -6,7 +6,8 @@
 import * as React from 'react';
 import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import { hiddenContentStyle, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import type { IncompleteItem } from '../../data/TrackerDataSource';
 import { format, plural } from './intl';
 import { useStrings } from './strings';

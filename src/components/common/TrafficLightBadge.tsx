@@ -3,7 +3,8 @@
  * and the word keeps the text contrast of the theme.
  */
 import * as React from 'react';
-import { mergeStyles, useTheme } from '@fluentui/react';
+import { mergeStyles } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import type { ITheme } from '@fluentui/react';
 import type { TrafficLight } from '../../core/model';
 

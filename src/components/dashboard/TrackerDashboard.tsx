@@ -7,11 +7,11 @@
 import * as React from 'react';
 import { ActionButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { TRAFFIC_LIGHTS } from '../../core/model';
 import type { IsoDate, OriginatingReport } from '../../core/model';
@@ -21,9 +21,10 @@ import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../..
 import { lightColour } from '../common/TrafficLightBadge';
 import { shortUkDate } from '../common/format';
 import { TrackerShell } from '../setup/TrackerShell';
-import { DEFAULT_TRACKER_SETTINGS, linkFiltersToQuery } from '../settings/settings';
+import { linkFiltersToQuery } from '../settings/settings';
 import type { DashboardSettings, LinkFilters } from '../settings/settings';
-import { TrackerView } from '../tracker/RecommendationTracker';
+import { OnDemand, overPage } from '../common/OnDemand';
+import { EarlyReads } from '../../data/preload';
 import { buildRows, countedRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
 import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
@@ -31,6 +32,9 @@ import { DUE_SOON_DAYS, headlines, lightsBy, openOverTime } from './metrics';
 import type { Headline, LightBreakdown, OpenPoint } from './metrics';
 import { format, formatNumber, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
+
+// A figure's items open in the tracker's grid, in a panel: its code loads when one is opened.
+const DrillPanel = React.lazy(() => import(/* webpackChunkName: 'dashboard-drill' */ './DrillPanel').then((m) => ({ default: m.DrillPanel })));
 
 export interface TrackerDashboardProps {
   data: TrackerDataSource;
@@ -42,17 +46,19 @@ export interface TrackerDashboardProps {
 }
 
 export function TrackerDashboard(props: TrackerDashboardProps): JSX.Element {
+  // The figures' reads start now, beside the shell's set-up check, not after it.
+  const early = React.useMemo(() => new EarlyReads(props.data), [props.data]);
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
-      {(user) => <DashboardView {...props} user={user} now={props.now ?? (() => new Date())} />}
+      {(user) => <DashboardView {...props} early={early} user={user} now={props.now ?? (() => new Date())} />}
     </TrackerShell>
   );
 }
 
-function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: () => Date }): JSX.Element {
-  const { data, settings, now } = props;
+function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user: TrackerUser; now: () => Date }): JSX.Element {
+  const { data, early, settings, now } = props;
   const theme = useTheme();
-  const { Common: common, Dashboard: strings } = useStrings();
+  const { Dashboard: strings, OnDemand: onDemand } = useStrings();
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<Pick<OriginatingReport & { id: number }, 'id' | 'title'>[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[] | null>(null);
@@ -64,10 +70,11 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
   React.useEffect(() => {
     let cancelled = false;
     const run = async (): Promise<void> => {
-      const [reps, sitePolicy] = await Promise.all([data.readReports(), data.ragPolicy()]);
+      const reads = early.take(data);
+      const [reps, sitePolicy] = await Promise.all([reads.reports, reads.policy]);
       let loaded: RecommendationRecord[] = [];
       let flagged = reps.incomplete.length;
-      await data.loadRecommendations((page, incompletePage) => {
+      await reads.recommendations((page, incompletePage) => {
         loaded = loaded.concat(page);
         flagged += incompletePage.length;
       });
@@ -83,7 +90,7 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
     return () => {
       cancelled = true;
     };
-  }, [data]);
+  }, [data, early]);
 
   const scope: LinkFilters = React.useMemo(
     () => ({ ...(settings.directorate !== '' ? { directorate: settings.directorate } : {}), ...(settings.reportId !== '' ? { reportId: settings.reportId } : {}) }),
@@ -167,9 +174,9 @@ function DashboardView(props: TrackerDashboardProps & { user: TrackerUser; now: 
       </div>
       <OpenChart points={openOverTime(rows, today)} />
       {drill !== null && (
-        <Panel isOpen type={PanelType.extraLarge} headerText={drill.title} closeButtonAriaLabel={common.Close} onDismiss={() => setDrill(null)}>
-          <TrackerView data={data} user={props.user} settings={{ ...DEFAULT_TRACKER_SETTINGS, title: drill.title }} linkFilters={drill.link} now={now} />
-        </Panel>
+        <OnDemand loading={onDemand.LoadingItems} failed={onDemand.ItemsFailed} frame={overPage} onDismiss={() => setDrill(null)}>
+          <DrillPanel data={data} user={props.user} title={drill.title} link={drill.link} now={now} onDismiss={() => setDrill(null)} />
+        </OnDemand>
       )}
     </Stack>
   );

@@ -6,17 +6,17 @@
  * its own {@link FieldSet}.
  */
 import * as React from 'react';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { Text } from '@fluentui/react/lib/Text';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { Action } from '../../core/model';
 import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
 import { actionFields } from './fieldSets';
 import { useStrings } from '../common/strings';
 import type { FieldSet } from './fieldSets';
+import { OnDemand, overPage } from '../common/OnDemand';
+import type { ConflictDialogProps } from './ConflictDialog';
+
+// The dialog is drawn only after a 412: its code loads then.
+const LazyConflictDialog = React.lazy(() => import(/* webpackChunkName: 'item-conflict' */ './ConflictDialog').then((m) => ({ default: m.ConflictDialog })));
 
 interface PendingConflict<T> {
   base: Versioned<T>;
@@ -44,6 +44,7 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
   const [pending, setPending] = React.useState<PendingConflict<T> | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
+  const onDemand = useStrings().OnDemand;
 
   const attempt = React.useCallback(
     async (base: Versioned<T>, mine: T, resolve: (saved: Versioned<T> | null) => void): Promise<void> => {
@@ -92,9 +93,13 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
     setPending(null);
   };
 
+  // React.lazy drops the component's type parameter: this is the same component, typed for T.
+  const ConflictDialog = LazyConflictDialog as unknown as (props: ConflictDialogProps<T>) => JSX.Element;
   const conflictDialog =
     pending === null ? null : (
-      <ConflictDialog fields={fields} base={pending.base.value} mine={pending.mine} theirs={pending.theirs.value} busy={busy} error={error} onReapply={reapplyMine} onKeepTheirs={keepTheirs} />
+      <OnDemand loading={onDemand.LoadingConflict} failed={onDemand.ConflictFailed} frame={overPage} onDismiss={keepTheirs}>
+        <ConflictDialog fields={fields} base={pending.base.value} mine={pending.mine} theirs={pending.theirs.value} busy={busy} error={error} onReapply={reapplyMine} onKeepTheirs={keepTheirs} />
+      </OnDemand>
     );
   return { save, conflictDialog };
 }
@@ -105,67 +110,4 @@ export function useActionSave(data: Pick<TrackerDataSource, 'saveAction'>): Conf
   const strings = useStrings();
   const fields = React.useMemo(() => actionFields(strings), [strings]);
   return useConflictSave(write, fields);
-}
-
-interface ConflictDialogProps<T> {
-  fields: FieldSet<T>;
-  base: T;
-  mine: T;
-  theirs: T;
-  busy: boolean;
-  error: string | null;
-  onReapply: () => Promise<void>;
-  onKeepTheirs: () => void;
-}
-
-/** Side by side: what the other person changed, and what the user changed, field by field. */
-export function ConflictDialog<T>(props: ConflictDialogProps<T>): JSX.Element {
-  const theme = useTheme();
-  const strings = useStrings().Conflict;
-  const styles = mergeStyleSets({
-    table: { borderCollapse: 'collapse', width: '100%', marginBottom: 12 },
-    cell: { border: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 8px', verticalAlign: 'top', textAlign: 'left', whiteSpace: 'pre-wrap' }
-  });
-  const { fields } = props;
-  const changed = [...new Set([...fields.changed(props.base, props.theirs), ...fields.changed(props.base, props.mine)])];
-  return (
-    <Dialog
-      hidden={false}
-      onDismiss={props.onKeepTheirs}
-      minWidth={560}
-      dialogContentProps={{
-        type: DialogType.normal,
-        title: strings.Title,
-        subText: strings.SubText
-      }}
-      modalProps={{ isBlocking: true }}
-    >
-      {props.error !== null && <MessageBar messageBarType={MessageBarType.error}>{props.error}</MessageBar>}
-      <table className={styles.table} data-testid="conflict-table">
-        <caption>
-          <Text variant="medium">{strings.Caption}</Text>
-        </caption>
-        <thead>
-          <tr>
-            <th className={styles.cell} scope="col">{strings.Field}</th>
-            <th className={styles.cell} scope="col">{strings.Theirs}</th>
-            <th className={styles.cell} scope="col">{strings.Yours}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changed.map((f) => (
-            <tr key={f}>
-              <th className={styles.cell} scope="row">{fields.labels[f]}</th>
-              <td className={styles.cell}>{fields.text(props.theirs, f)}</td>
-              <td className={styles.cell}>{fields.text(props.mine, f)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <DialogFooter>
-        <PrimaryButton text={strings.Reapply} disabled={props.busy} onClick={() => void props.onReapply()} />
-        <DefaultButton text={strings.KeepTheirs} disabled={props.busy} onClick={props.onKeepTheirs} />
-      </DialogFooter>
-    </Dialog>
-  );
 }

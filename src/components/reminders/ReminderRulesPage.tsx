@@ -19,7 +19,7 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { Toggle } from '@fluentui/react/lib/Toggle';
-import { useTheme } from '@fluentui/react';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import { londonDate } from '../../core/dates';
 import { withItemParam } from '../../core/deepLinks';
 import { htmlToText } from '../../core/import/html';

@@ -4,19 +4,18 @@
  * What a user may change follows their SharePoint permissions.
  */
 import * as React from 'react';
-import { CommandBar } from '@fluentui/react/lib/CommandBar';
-import type { ICommandBarItemProps } from '@fluentui/react/lib/CommandBar';
 import { ConstrainMode, DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
 import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
-import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { DefaultButton } from '@fluentui/react/lib/Button';
-import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import { hiddenContentStyle, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
@@ -26,9 +25,10 @@ import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
 import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
-import { TrackerSettingsPanel } from './TrackerSettingsPanel';
-import { ItemPanel } from '../item/ItemPanel';
-import { RecommendationForm, ReportForm } from '../item/forms';
+import { OnDemand, overPage } from '../common/OnDemand';
+import { CommandRow } from '../common/CommandRow';
+import type { Command } from '../common/CommandRow';
+import { EarlyReads, startReads } from '../../data/preload';
 import { TrackerShell } from '../setup/TrackerShell';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
@@ -45,6 +45,21 @@ import { useStrings } from '../common/strings';
 const ReminderRulesPage = React.lazy(() => import(/* webpackChunkName: 'tracker-rules' */ '../reminders/ReminderRulesPage').then((m) => ({ default: m.ReminderRulesPage })));
 // The update round page, likewise on demand (closing a round issues the paper, with its renderers).
 const RoundPage = React.lazy(() => import(/* webpackChunkName: 'tracker-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
+// The item panel (its dialogs, forms, date and people pickers), the new-item forms and the
+// settings panel load when first opened: the grid draws without them.
+const ItemPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-item' */ '../item/ItemPanel').then((m) => ({ default: m.ItemPanel })));
+const RecommendationForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.RecommendationForm })));
+const ReportForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.ReportForm })));
+const TrackerSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-settings' */ './TrackerSettingsPanel').then((m) => ({ default: m.TrackerSettingsPanel })));
+
+/** While a panel's code loads, its frame opens at once with a spinner, or the message if it cannot load (Panel is drawn with the filters' dropdowns anyway). */
+function panelFrame(title: string, type: PanelType, closeLabel: string, onDismiss: () => void): (content: JSX.Element) => JSX.Element {
+  return (content) => (
+    <Panel isOpen type={type} headerText={title} closeButtonAriaLabel={closeLabel} onDismiss={onDismiss}>
+      {content}
+    </Panel>
+  );
+}
 
 export interface RecommendationTrackerProps {
   data: TrackerDataSource;
@@ -63,15 +78,19 @@ export interface RecommendationTrackerProps {
 
 /** The web part's root: theme, set-up check, then the tracker. */
 export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
+  // The grid's reads start now, beside the shell's set-up check, not after it.
+  const early = React.useMemo(() => new EarlyReads(props.data), [props.data]);
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
-      {(user) => <TrackerView data={props.data} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
+      {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
     </TrackerShell>
   );
 }
 
 export interface TrackerViewProps {
   data: TrackerDataSource;
+  /** Reads started before the view mounted (by the web part's root), taken over by the first load. */
+  early?: EarlyReads;
   user: TrackerUser;
   settings: TrackerSettings;
   linkFilters: LinkFilters;
@@ -101,7 +120,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const { data, user, settings, now } = props;
   const theme = useTheme();
   const strings = useStrings();
-  const { Common: common, Tracker: words } = strings;
+  const { Common: common, Tracker: words, OnDemand: onDemand } = strings;
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[]>([]);
@@ -124,6 +143,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
 
   React.useEffect(() => setFilters(preset), [preset]);
 
+  const early = props.early;
   const load = React.useCallback(async (): Promise<void> => {
     setLoading(true);
     setError(null);
@@ -133,13 +153,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       setRecords([]);
       setIncompleteRecords([]);
       // Reports and the first page of recommendations load side by side: first rows sooner.
+      const reads = early?.take(data) ?? startReads(data);
       await Promise.all([
-        data.ragPolicy().then(setPolicy),
-        data.readReports().then((read) => {
+        reads.policy.then(setPolicy),
+        reads.reports.then((read) => {
           setReports(read.reports);
           setIncompleteReports(read.incomplete);
         }),
-        data.loadRecommendations((pageOfRecords, incomplete) => {
+        reads.recommendations((pageOfRecords, incomplete) => {
           loaded = loaded.concat(pageOfRecords);
           setRecords(loaded);
           if (incomplete.length > 0) {
@@ -153,7 +174,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     } finally {
       setLoading(false);
     }
-  }, [data]);
+  }, [data, early]);
 
   React.useEffect(() => {
     load().catch(() => undefined);
@@ -307,31 +328,31 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   }), [visible, sort, renderCell, strings]);
 
 
-  const commands: ICommandBarItemProps[] = [
+  const commands: Command[] = [
     ...(user.canEdit
       ? [
-          { key: 'newRec', text: words.NewRecommendation, iconProps: { iconName: 'Add' }, disabled: reports.length === 0, onClick: () => setForm('recommendation') },
-          { key: 'newReport', text: words.NewReport, iconProps: { iconName: 'Add' }, onClick: () => setForm('report') }
+          { key: 'newRec', text: words.NewRecommendation, iconName: 'Add', disabled: reports.length === 0, onClick: () => setForm('recommendation') },
+          { key: 'newReport', text: words.NewReport, iconName: 'Add', onClick: () => setForm('report') }
         ]
       : []),
     {
       key: 'export',
       text: words.ExportToExcel,
-      iconProps: { iconName: 'ExcelDocument' },
+      iconName: 'ExcelDocument',
       disabled: sorted.length === 0,
       onClick: () => {
         setWarning(null);
         exportRows(settings.title, visible, sorted, strings).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
-    { key: 'refresh', text: words.Refresh, iconProps: { iconName: 'Refresh' }, onClick: () => void load() },
+    { key: 'refresh', text: words.Refresh, iconName: 'Refresh', onClick: () => void load() },
     ...(user.canManageLists
       ? [
-          { key: 'settings', text: words.TrackerSettings, iconProps: { iconName: 'Settings' }, onClick: () => setSettingsOpen(true) },
-          { key: 'rules', text: words.ReminderRules, iconProps: { iconName: 'Ringer' }, onClick: () => setRulesOpen(true) }
+          { key: 'settings', text: words.TrackerSettings, iconName: 'Settings', onClick: () => setSettingsOpen(true) },
+          { key: 'rules', text: words.ReminderRules, iconName: 'Ringer', onClick: () => setRulesOpen(true) }
         ]
       : []),
-    ...(user.canEdit ? [{ key: 'round', text: strings.UpdateRound.Command, iconProps: { iconName: 'TaskManager' }, onClick: () => setRoundOpen(true) }] : [])
+    ...(user.canEdit ? [{ key: 'round', text: strings.UpdateRound.Command, iconName: 'TaskManager', onClick: () => setRoundOpen(true) }] : [])
   ];
 
   const locked = {
@@ -353,16 +374,16 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Staff (edit rights) only, as the command.
   if (roundOpen && user.canEdit) {
     return (
-      <React.Suspense fallback={<Spinner label={strings.UpdateRound.Loading} />}>
+      <OnDemand loading={strings.UpdateRound.Loading} failed={strings.OnDemand.Failed} onDismiss={() => setRoundOpen(false)}>
         <RoundPage data={data} user={user} now={now} onClose={() => setRoundOpen(false)} />
-      </React.Suspense>
+      </OnDemand>
     );
   }
 
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
   if (rulesOpen && user.canManageLists) {
     return (
-      <React.Suspense fallback={<Spinner label={words.LoadingRules} />}>
+      <OnDemand loading={words.LoadingRules} failed={strings.OnDemand.Failed} onDismiss={() => setRulesOpen(false)}>
         <ReminderRulesPage
           data={data}
           records={records}
@@ -375,7 +396,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             setOpenId(id);
           }}
         />
-      </React.Suspense>
+      </OnDemand>
     );
   }
 
@@ -385,7 +406,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         {settings.title}
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
-      <CommandBar items={commands} ariaLabel={words.Commands} />
+      <CommandRow items={commands} ariaLabel={words.Commands} />
       {error !== null && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {error}
@@ -434,63 +455,71 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </Stack>
       )}
       {open !== undefined && (
-        <ItemPanel
-          key={open.recommendation.id}
-          data={data}
-          record={open}
-          user={user}
-          now={now}
-          reports={reports}
-          siblings={siblings}
-          directorates={directorates}
-          onChanged={replaceRecord}
-          onDismiss={() => setOpenId(null)}
-          policy={policy}
-        />
+        <OnDemand loading={onDemand.LoadingItem} failed={onDemand.Failed} frame={panelFrame(`${open.recommendation.ref} · ${open.recommendation.kind}`, PanelType.large, common.Close, () => setOpenId(null))}>
+          <ItemPanel
+            key={open.recommendation.id}
+            data={data}
+            record={open}
+            user={user}
+            now={now}
+            reports={reports}
+            siblings={siblings}
+            directorates={directorates}
+            onChanged={replaceRecord}
+            onDismiss={() => setOpenId(null)}
+            policy={policy}
+          />
+        </OnDemand>
       )}
       {settingsOpen && (
-        <TrackerSettingsPanel
-          data={data}
-          policy={policy}
-          onDismiss={() => setSettingsOpen(false)}
-          onChangedElsewhere={(theirs) => {
-            setPolicy(theirs);
-            void load();
-          }}
-          onSaved={(next, changed) => {
-            setPolicy(next);
-            setSettingsOpen(false);
-            setNotice(plural(words.SettingsSaved, changed, ragPolicyStatement(next)));
-            void load();
-          }}
-        />
+        <OnDemand loading={onDemand.LoadingSettings} failed={onDemand.Failed} frame={panelFrame(strings.TrackerSettings.Title, PanelType.medium, common.Close, () => setSettingsOpen(false))}>
+          <TrackerSettingsPanel
+            data={data}
+            policy={policy}
+            onDismiss={() => setSettingsOpen(false)}
+            onChangedElsewhere={(theirs) => {
+              setPolicy(theirs);
+              void load();
+            }}
+            onSaved={(next, changed) => {
+              setPolicy(next);
+              setSettingsOpen(false);
+              setNotice(plural(words.SettingsSaved, changed, ragPolicyStatement(next)));
+              void load();
+            }}
+          />
+        </OnDemand>
       )}
       {form === 'report' && (
-        <ReportForm
-          onDismiss={() => setForm(null)}
-          onSave={async (report) => {
-            const saved = (await data.saveReport(null, report)).value;
-            setReports((prev) => [...prev, saved]);
-            setForm(null);
-            setNotice(format(words.ReportAdded, saved.title));
-          }}
-        />
+        <OnDemand loading={onDemand.LoadingForm} failed={onDemand.Failed} frame={overPage} onDismiss={() => setForm(null)}>
+          <ReportForm
+            onDismiss={() => setForm(null)}
+            onSave={async (report) => {
+              const saved = (await data.saveReport(null, report)).value;
+              setReports((prev) => [...prev, saved]);
+              setForm(null);
+              setNotice(format(words.ReportAdded, saved.title));
+            }}
+          />
+        </OnDemand>
       )}
       {form === 'recommendation' && (
-        <RecommendationForm
-          reports={reports}
-          causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
-          people={data}
-          directorates={directorates}
-          defaultReportId={defaultReport}
-          onDismiss={() => setForm(null)}
-          onSave={async (rec: Recommendation) => {
-            const saved = await data.saveRecommendation(null, rec);
-            replaceRecord(saved);
-            setForm(null);
-            setNotice(format(words.RecommendationAdded, saved.recommendation.ref));
-          }}
-        />
+        <OnDemand loading={onDemand.LoadingForm} failed={onDemand.Failed} frame={overPage} onDismiss={() => setForm(null)}>
+          <RecommendationForm
+            reports={reports}
+            causesOfConcern={siblings.filter((s) => s.kind === 'Cause of concern' || s.kind === 'Accelerated cause of concern')}
+            people={data}
+            directorates={directorates}
+            defaultReportId={defaultReport}
+            onDismiss={() => setForm(null)}
+            onSave={async (rec: Recommendation) => {
+              const saved = await data.saveRecommendation(null, rec);
+              replaceRecord(saved);
+              setForm(null);
+              setNotice(format(words.RecommendationAdded, saved.recommendation.ref));
+            }}
+          />
+        </OnDemand>
       )}
     </Stack>
   );

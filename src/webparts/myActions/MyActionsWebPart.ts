@@ -9,8 +9,7 @@ import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { SPFI } from '@pnp/sp';
 import * as strings from 'MyActionsWebPartStrings';
 import * as trackerStrings from 'TrackerStrings';
-import { MyActions } from '../../components/MyActions/MyActions';
-import { createMyActionsSource } from '../../data/myWork';
+import type { MyActions } from '../../components/MyActions/MyActions';
 import type { MyActionsSource } from '../../data/myWork';
 import { myActionsPane, withMyActionsDefaults } from '../../components/MyActions/settings';
 import type { MyActionsSettings } from '../../components/MyActions/settings';
@@ -20,11 +19,17 @@ import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { TrackerWebPartBase } from '../recommendationTracker/TrackerWebPartBase';
 
 export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActionsSettings>> {
+  private view: typeof MyActions | undefined;
   private source: MyActionsSource | undefined;
   private teams: TeamsAppLike | undefined;
 
-  /** My Actions' reads and the tracker's data source share the one PnPjs instance and data layer. */
-  protected createData(sp: SPFI): TrackerDataSource {
+  protected async loadView(): Promise<void> {
+    this.view = (await import(/* webpackChunkName: 'my-actions-view' */ '../../components/MyActions/MyActions')).MyActions;
+  }
+
+  /** My Actions' reads and the tracker's data source share the one PnPjs instance and data layer (My Actions' reads load with its view). */
+  protected async createData(sp: SPFI): Promise<TrackerDataSource> {
+    const { createMyActionsSource } = await import(/* webpackChunkName: 'my-actions-view' */ '../../data/myWork');
     this.source = createMyActionsSource(sp);
     return this.source.tracker;
   }
@@ -37,8 +42,8 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   }
 
   protected element(_data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement {
-    if (this.source === undefined) throw new Error('My Actions rendered before it was initialised.');
-    return React.createElement(MyActions, { source: this.source, settings: withMyActionsDefaults(this.properties), strings, teams: this.teams, theme });
+    if (this.source === undefined || this.view === undefined) throw new Error('My Actions rendered before it was initialised.');
+    return React.createElement(this.view, { source: this.source, settings: withMyActionsDefaults(this.properties), strings, teams: this.teams, theme });
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {

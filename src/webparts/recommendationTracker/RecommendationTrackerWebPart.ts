@@ -3,7 +3,7 @@ import * as React from 'react';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'RecommendationTrackerWebPartStrings';
 import * as trackerStrings from 'TrackerStrings';
-import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
+import type { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { itemIdFromQuery, viewFromQuery } from '../../core/deepLinks';
 import { linkFiltersFromQuery, trackerPane, withTrackerDefaults } from '../../components/settings/settings';
@@ -11,8 +11,15 @@ import type { PaneChoices, SettingGroup, TrackerSettings } from '../../component
 import { TrackerWebPartBase } from './TrackerWebPartBase';
 
 export default class RecommendationTrackerWebPart extends TrackerWebPartBase<Partial<TrackerSettings>> {
+  private view: typeof RecommendationTracker | undefined;
+
+  protected async loadView(): Promise<void> {
+    this.view = (await import(/* webpackChunkName: 'tracker-view' */ '../../components/tracker/RecommendationTracker')).RecommendationTracker;
+  }
+
   protected element(data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement {
-    return React.createElement(RecommendationTracker, {
+    if (this.view === undefined) throw new Error('The tracker rendered before its view was loaded.');
+    return React.createElement(this.view, {
       data,
       theme,
       settings: withTrackerDefaults(this.properties, strings.DefaultTitle),

@@ -1,7 +1,13 @@
 /**
- * What both tracker web parts share as SPFx glue: the PnPjs instance from the page context, one
- * React root rendered with the page's theme and unmounted on dispose, and a property pane whose
- * dropdowns are filled from the site when it opens.
+ * What the web parts share as SPFx glue: the PnPjs instance from the page context, one React root
+ * rendered with the page's theme and unmounted on dispose, and a property pane whose dropdowns are
+ * filled from the site when it opens.
+ *
+ * A web part's own bundle holds only this glue. Its view (the React root with Fluent UI) and the
+ * data layer (PnPjs's list methods, the schema) load in onInit as chunks of the one webpack build of
+ * the solution: webpack puts what the views share in shared chunks, one file each, so a page with a
+ * dashboard, trackers and My Actions downloads that code once, not once per web part bundle.
+ * React and ReactDOM are SharePoint's own (SPFx externals).
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
@@ -12,7 +18,6 @@ import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { spfi, SPFx } from '@pnp/sp';
 import type { SPFI } from '@pnp/sp';
-import { createDataSource } from '../../data/createDataSource';
 import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import type { PaneChoices, SettingGroup } from '../../components/settings/settings';
 import { loadPaneChoices } from '../../components/settings/paneChoices';
@@ -25,19 +30,26 @@ export abstract class TrackerWebPartBase<TProperties extends object> extends Bas
   private theme: IReadonlyTheme | undefined;
   private choices: PaneChoices = { reports: [], directorates: [] };
 
+  /** Loads the web part's view (its chunk) before the first render. */
+  protected abstract loadView(): Promise<void>;
   /** The React root for the current properties. */
   protected abstract element(data: TrackerDataSource, theme: PartialTheme | undefined): React.ReactElement;
   /** The pane's description line and groups. */
   protected abstract pane(choices: PaneChoices): { description: string; groups: SettingGroup[] };
 
-  /** The data source over the web part's one PnPjs instance (My Actions builds its own source around it). */
-  protected createData(sp: SPFI): TrackerDataSource {
+  /**
+   * The data source over the web part's one PnPjs instance, from the data layer's chunk (My Actions
+   * builds its own source around it).
+   */
+  protected async createData(sp: SPFI): Promise<TrackerDataSource> {
+    const { createDataSource } = await import(/* webpackChunkName: 'web-part-data' */ '../../data/createDataSource');
     return createDataSource(sp);
   }
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this.data = this.createData(spfi().using(SPFx(this.context)));
+    const [data] = await Promise.all([this.createData(spfi().using(SPFx(this.context))), this.loadView()]);
+    this.data = data;
   }
 
   public render(): void {

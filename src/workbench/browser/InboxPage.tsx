@@ -12,7 +12,7 @@ import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import { mergeStyleSets } from '@fluentui/react';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { subEntityOfDeepLink } from '../../core/deepLinks';
 import { AdaptiveCardView } from '../../components/common/AdaptiveCardView';
 import { THEMES } from '../../components/theme/themes';

@@ -15,7 +15,7 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { initializeIcons } from '@fluentui/react/lib/Icons';
-import { mergeStyleSets } from '@fluentui/react';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
 import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
 import { itemIdFromQuery, viewFromQuery } from '../../core/deepLinks';

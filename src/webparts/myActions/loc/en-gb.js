@@ -30,6 +30,8 @@ define([], function () {
     DecideClosure: 'Approve or return',
     ClosureAskedBy: 'Closure requested by {0} on {1}: {2}',
     ClosureDecided: 'Closure decision on {0} recorded.',
-    TrackerPageRefused: '"Open in the tracker" links are not shown: the tracker page address in these settings cannot be used. {0} Correct it in the settings.'
+    TrackerPageRefused: '"Open in the tracker" links are not shown: the tracker page address in these settings cannot be used. {0} Correct it in the settings.',
+    LoadingPart: 'Loading…',
+    PartFailed: 'This could not be loaded; reload the page to try again.'
   };
 });

@@ -39,6 +39,8 @@ declare interface IMyActionsWebPartStrings {
   ClosureDecided: string;
   /** Shown instead of "Open in the tracker" links when the stored tracker page address is refused; `{0}`: why. */
   TrackerPageRefused: string;
+  LoadingPart: string;
+  PartFailed: string;
 }
 
 declare module 'MyActionsWebPartStrings' {

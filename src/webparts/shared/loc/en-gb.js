@@ -243,6 +243,16 @@ define([], function () {
       Reapply: 'Re-apply my changes',
       KeepTheirs: 'Keep their version'
     },
+    OnDemand: {
+      LoadingItem: 'Loading the item…',
+      LoadingSettings: 'Loading the tracker settings…',
+      LoadingForm: 'Loading the form…',
+      LoadingItems: 'Loading the items…',
+      LoadingConflict: 'Loading both versions…',
+      Failed: 'This part of the tracker could not be loaded; reload the page to try again.',
+      ItemsFailed: 'The items could not be loaded; reload the page to try again.',
+      ConflictFailed: 'The conflict could not be shown, so the version on the site is kept; reload the page to try again.'
+    },
     Fields: {
       Recommendation: {
         ref: 'Reference',

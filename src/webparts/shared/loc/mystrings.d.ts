@@ -363,6 +363,24 @@ declare interface ITrackerStrings {
     Reapply: string;
     KeepTheirs: string;
   };
+  /**
+   * Parts whose code loads when they are first opened (the item panel, the forms, the tracker
+   * settings, the conflict dialog, the dashboard's drill-down grid): what is said while it loads,
+   * and instead of the part if it cannot be loaded.
+   */
+  OnDemand: {
+    LoadingItem: string;
+    LoadingSettings: string;
+    LoadingForm: string;
+    LoadingItems: string;
+    LoadingConflict: string;
+    /** The browser's reason follows. */
+    Failed: string;
+    /** The browser's reason follows. */
+    ItemsFailed: string;
+    /** The browser's reason follows. */
+    ConflictFailed: string;
+  };
   /** The fields a user edits, as the conflict dialog and the item's history name them, and their values. */
   Fields: {
     Recommendation: {
