@@ -264,6 +264,7 @@ interface MyActionsViewProps {
 /** The list itself: closure requests to sign off, then the person's work banded by urgency; each band a titled list of cards. */
 function MyActionsView(props: MyActionsViewProps): JSX.Element {
   const { strings, settings, user } = props;
+  const common = useStrings().Common;
   const theme = useTheme();
   const styles = mergeStyleSets({
     root: { padding: 12 },
@@ -286,7 +287,7 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
         </Text>
       )}
       {props.notice !== null && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={props.onDismissNotice} dismissButtonAriaLabel="Close">
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={props.onDismissNotice} dismissButtonAriaLabel={common.CloseMessage}>
           {props.notice}
         </MessageBar>
       )}
