@@ -71,7 +71,6 @@ export interface RecommendationTrackerProps {
   openItemId?: number | null;
   /** The clock; the workbench and tests pass a fixed one. */
   now?: () => Date;
-  /** The update round page's words (loc); without them the page is not offered. */
   /** The view the page address asks for (`?view=round`), if any. */
   view?: TrackerViewName | null;
 }
