@@ -143,7 +143,13 @@ async function showHistory(history: Locator, rule: string, state?: string): Prom
     await page.getByRole('option', { name: state, exact: true }).click();
   }
   await history.getByRole('button', { name: 'Show' }).click();
-  await history.locator('.ms-DetailsRow').first().waitFor();
+  // The unfiltered rows stay on screen until the filtered page arrives: wait until every row is the rule's (each cell is a line of a row's text).
+  for (let i = 0; i < 300; i += 1) {
+    const rows = await history.locator('.ms-DetailsRow').allInnerTexts();
+    if (rows.length > 0 && rows.every((text) => text.split('\n').includes(rule) && (state === undefined || text.includes(state)))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The run history did not show only "${rule}"${state === undefined ? '' : ` (${state})`} rows.`);
 }
 
 test('an item turned RED: the card reaches the SRO\'s inbox, and the run history shows it sent', async () => {
