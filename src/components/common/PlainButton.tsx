@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { HighContrastSelector, getFocusStyle, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import type { IStyle } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { Theme } from '@fluentui/react/lib/Theme';
 
@@ -21,7 +22,6 @@ export interface PlainButtonProps {
   onClick: () => void;
   /** A role other than button's (a command row's `menuitem`). */
   role?: string;
-  ariaLabel?: string;
   /** For a toggle: whether it is on. */
   ariaPressed?: boolean;
 }
@@ -40,7 +40,7 @@ function buttonStyles(theme: Theme): Record<PlainButtonVariant | 'icon' | 'label
     textDecoration: 'none'
   };
   const disabled = { cursor: 'default', selectors: { [HighContrastSelector]: { color: 'GrayText', borderColor: 'GrayText' } } };
-  const filled = (bg: string, fg: string, border: string, hover: [string, string], pressed: [string, string], off: [string, string]): object => [
+  const filled = (bg: string, fg: string, border: string, hover: [string, string], pressed: [string, string], off: [string, string]): IStyle => [
     getFocusStyle(theme, { inset: 1 }),
     base,
     {
@@ -59,7 +59,7 @@ function buttonStyles(theme: Theme): Record<PlainButtonVariant | 'icon' | 'label
       }
     }
   ];
-  const quiet = (minHeight: number, bg: string, hover: [string, string], pressed: string): object => [
+  const quiet = (minHeight: number, bg: string, hover: [string, string], pressed: string): IStyle => [
     getFocusStyle(theme, { inset: 2, borderColor: 'transparent' }),
     base,
     {
@@ -92,7 +92,7 @@ export function PlainButton(props: PlainButtonProps): JSX.Element {
   const theme = useTheme();
   const classes = React.useMemo(() => buttonStyles(theme), [theme]);
   return (
-    <button type="button" className={classes[props.variant ?? 'default']} role={props.role} aria-label={props.ariaLabel} aria-pressed={props.ariaPressed} disabled={props.disabled} onClick={props.onClick}>
+    <button type="button" className={classes[props.variant ?? 'default']} role={props.role} aria-pressed={props.ariaPressed} disabled={props.disabled} onClick={props.onClick}>
       {props.iconName !== undefined && <Icon iconName={props.iconName} aria-hidden="true" className={classes.icon} />}
       <span className={classes.label}>{props.text}</span>
     </button>
