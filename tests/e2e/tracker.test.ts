@@ -69,8 +69,7 @@ test('filters by traffic light and search, and the counts follow', async () => {
   const red = Number(/RED (\d+)/.exec(before)?.[1]);
   expect(red).toBeGreaterThan(0);
 
-  await page.getByRole('combobox', { name: 'Traffic light' }).click();
-  await page.getByRole('option', { name: 'RED', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Traffic light' }).selectOption({ label: 'RED' });
   // Every row shown is RED; a national row the force's own row repeats is shown and counted once.
   const redOnly = await page.getByTestId('counts').innerText();
   const [, shown, repeated] = /^Showing (\d+) of \d+ · RED \d+ · AMBER 0 · GREEN 0 · WHITE 0(?: · (\d+) national rows? counted with the force's own)?$/.exec(redOnly) ?? [];
@@ -284,7 +283,7 @@ test('Export to Excel: a text over 32,767 characters is cut short with a marker,
   expect(cut[0].endsWith(`… [truncated from ${long.length.toLocaleString('en-GB')} characters; the full text is in the tracker]`)).toBe(true);
   expect(long.startsWith(cut[0].slice(0, cut[0].indexOf('… [truncated')))).toBe(true);
 
-  const warning = tracker.locator('.ms-MessageBar--warning .ms-MessageBar-innerText');
+  const warning = tracker.getByRole('status').filter({ hasText: /^Exported, but/ });
   await expect(warning.innerText()).resolves.toBe(
     `Exported, but 1 text was too long for an Excel cell and cut short: Ref 1, Recommendation (${long.length.toLocaleString('en-GB')} characters). The full text is in the tracker.`
   );
@@ -309,11 +308,11 @@ test('the item panel downloads when an item is first opened, with a spinner mean
   const tracker = page.locator('[data-webpart="tracker"]');
   await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill('quality of investigations supervisors');
   await tracker.getByRole('button', { name: 'Open 1610', exact: true }).click();
-  await page.locator('.ms-Panel').getByText('Loading the item…').waitFor();
+  await page.getByText('Loading the item…').waitFor();
   await screenshot(page, 'on-demand-item-loading');
   release();
   await page.getByTestId('item-panel').waitFor();
-  await expect(page.locator('.ms-Panel').getByText('Loading the item…').count()).resolves.toBe(0);
+  await expect(page.getByText('Loading the item…').count()).resolves.toBe(0);
   await context.close();
 });
 

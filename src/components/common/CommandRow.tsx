@@ -3,12 +3,13 @@
  * between them) without Fluent's CommandBar, whose overflow machinery (ResizeGroup measuring every
  * command off screen, an overflow menu, tooltips) weighs on the web part's first download and adds
  * a layout pass to its first render. On a narrow screen the row wraps instead of folding commands
- * into a "more" menu.
+ * into a "more" menu. Its buttons are {@link PlainButton}s drawn as Fluent's CommandBarButton: a
+ * Fluent button would bring ContextualMenu into the first download.
  */
 import * as React from 'react';
-import { CommandBarButton } from '@fluentui/react/lib/Button';
 import { FocusZone, FocusZoneDirection } from '@fluentui/react/lib/FocusZone';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { PlainButton } from './PlainButton';
 
 export interface Command {
   key: string;
@@ -21,13 +22,12 @@ export interface Command {
 const styles = mergeStyleSets({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'stretch', minHeight: 44 }
 });
-const buttonStyles = { root: { minHeight: 44, padding: '0 4px' } };
 
 export function CommandRow(props: { items: Command[]; ariaLabel: string }): JSX.Element {
   return (
     <FocusZone direction={FocusZoneDirection.horizontal} role="menubar" aria-label={props.ariaLabel} className={styles.row}>
       {props.items.map((c) => (
-        <CommandBarButton key={c.key} role="menuitem" text={c.text} iconProps={{ iconName: c.iconName }} disabled={c.disabled} onClick={c.onClick} styles={buttonStyles} />
+        <PlainButton key={c.key} variant="command" role="menuitem" text={c.text} iconName={c.iconName} disabled={c.disabled} onClick={c.onClick} />
       ))}
     </FocusZone>
   );

@@ -5,11 +5,11 @@
  */
 import * as React from 'react';
 import { Link } from '@fluentui/react/lib/Link';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { hiddenContentStyle, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { IncompleteItem } from '../../data/TrackerDataSource';
 import { format, plural } from './intl';
+import { Notice } from './Notice';
 import { useStrings } from './strings';
 
 /** The items that need completing, as a table under a warning; nothing when there are none. */
@@ -26,10 +26,10 @@ export function NeedsCompleting(props: { items: readonly IncompleteItem[] }): JS
   if (props.items.length === 0) return null;
   return (
     <section aria-labelledby="needs-completing-heading" data-testid="needs-completing">
-      <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+      <Notice kind="warning">
         <span id="needs-completing-heading">{plural(strings.Count, props.items.length)}</span>
         {plural(strings.Consequence, props.items.length)}
-      </MessageBar>
+      </Notice>
       <table className={styles.table}>
         <caption className={styles.srOnly}>{strings.Caption}</caption>
         <thead>

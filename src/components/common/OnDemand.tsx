@@ -7,10 +7,10 @@
  */
 import * as React from 'react';
 import { Layer } from '@fluentui/react/lib/Layer';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Overlay } from '@fluentui/react/lib/Overlay';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { Notice } from './Notice';
 import { useStrings } from './strings';
 
 export interface OnDemandProps {
@@ -59,9 +59,9 @@ class LoadBoundary extends React.Component<{ failed: string; closeMessage: strin
   public render(): React.ReactNode {
     if (this.state.error === null) return this.props.children;
     return this.props.frame(
-      <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={this.props.onDismiss} dismissButtonAriaLabel={this.props.closeMessage}>
+      <Notice kind="error" onDismiss={this.props.onDismiss} dismissLabel={this.props.closeMessage}>
         {`${this.props.failed} ${this.state.error.message}`}
-      </MessageBar>
+      </Notice>
     );
   }
 }

@@ -5,8 +5,6 @@
  * panel on this page.
  */
 import * as React from 'react';
-import { ActionButton } from '@fluentui/react/lib/Button';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
@@ -24,6 +22,8 @@ import { TrackerShell } from '../setup/TrackerShell';
 import { linkFiltersToQuery } from '../settings/settings';
 import type { DashboardSettings, LinkFilters } from '../settings/settings';
 import { OnDemand, overPage } from '../common/OnDemand';
+import { Notice } from '../common/Notice';
+import { PlainButton } from '../common/PlainButton';
 import { EarlyReads } from '../../data/preload';
 import { buildRows, countedRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
 import { DEFAULT_RAG_POLICY } from '../../core/status';
@@ -132,7 +132,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
     charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: 24 }
   });
 
-  if (error !== null) return <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>;
+  if (error !== null) return <Notice kind="error">{error}</Notice>;
   if (records === null) return <Spinner label={strings.Loading} />;
 
   const heads = headlines(rows, today, scope);
@@ -149,14 +149,14 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
         {settings.title}
       </Text>
       {trackerPage?.ok === false && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="tracker-page-refused">
+        <Notice kind="warning" testId="tracker-page-refused">
           {format(strings.TrackerPageRefused, trackerPage.problem)}
-        </MessageBar>
+        </Notice>
       )}
       {incomplete > 0 && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="dashboard-needs-completing">
+        <Notice kind="warning" testId="dashboard-needs-completing">
           {plural(strings.NotCounted, incomplete)}
-        </MessageBar>
+        </Notice>
       )}
       <div className={styles.tiles} role="list" aria-label={strings.Headlines}>
         {heads.map((h) => (
@@ -192,9 +192,7 @@ function ChartFrame(props: { title: string; asTable: boolean; onToggle: () => vo
         <Text variant="large" as="h3" id={id}>
           {props.title}
         </Text>
-        <ActionButton iconProps={{ iconName: props.asTable ? 'BarChartHorizontal' : 'Table' }} aria-pressed={props.asTable} onClick={props.onToggle}>
-          {props.asTable ? strings.ShowChart : strings.ShowTable}
-        </ActionButton>
+        <PlainButton variant="action" iconName={props.asTable ? 'BarChartHorizontal' : 'Table'} ariaPressed={props.asTable} onClick={props.onToggle} text={props.asTable ? strings.ShowChart : strings.ShowTable} />
       </Stack>
       {props.children}
     </section>

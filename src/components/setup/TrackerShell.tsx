@@ -4,14 +4,14 @@
  * provisions them through the data layer); anyone else is told plainly whom to ask.
  */
 import * as React from 'react';
-import { PrimaryButton } from '@fluentui/react/lib/Button';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import { Notice } from '../common/Notice';
+import { PlainButton } from '../common/PlainButton';
 import { useStrings } from '../common/strings';
 
 export interface TrackerShellProps {
@@ -62,22 +62,18 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
       break;
     case 'error':
       body = (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline>
-          {state.message}
-        </MessageBar>
+        <Notice kind="error">{state.message}</Notice>
       );
       break;
     case 'missing':
       body = state.user.canManageLists ? (
         <Stack tokens={{ childrenGap: 12 }} horizontalAlign="start">
           <Text>{strings.NotSetUpOwner}</Text>
-          <PrimaryButton text={provisioning ? strings.SettingUp : strings.SetUp} disabled={provisioning} onClick={() => void setUp()} />
+          <PlainButton variant="primary" text={provisioning ? strings.SettingUp : strings.SetUp} disabled={provisioning} onClick={() => void setUp()} />
           {provisioning && <Spinner label={strings.CreatingLists} />}
         </Stack>
       ) : (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          {strings.NotSetUp}
-        </MessageBar>
+        <Notice kind="warning">{strings.NotSetUp}</Notice>
       );
       break;
     case 'ready':

@@ -8,12 +8,9 @@ import { ConstrainMode, DetailsList, DetailsListLayoutMode, SelectionMode } from
 import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import { DefaultButton } from '@fluentui/react/lib/Button';
 import { hiddenContentStyle, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
@@ -27,6 +24,8 @@ import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { OnDemand, overPage } from '../common/OnDemand';
 import { CommandRow } from '../common/CommandRow';
+import { Notice } from '../common/Notice';
+import { PlainButton } from '../common/PlainButton';
 import type { Command } from '../common/CommandRow';
 import { EarlyReads, startReads } from '../../data/preload';
 import { TrackerShell } from '../setup/TrackerShell';
@@ -51,15 +50,6 @@ const ItemPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-item' */
 const RecommendationForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.RecommendationForm })));
 const ReportForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.ReportForm })));
 const TrackerSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-settings' */ './TrackerSettingsPanel').then((m) => ({ default: m.TrackerSettingsPanel })));
-
-/** While a panel's code loads, its frame opens at once with a spinner, or the message if it cannot load (Panel is drawn with the filters' dropdowns anyway). */
-function panelFrame(title: string, type: PanelType, closeLabel: string, onDismiss: () => void): (content: JSX.Element) => JSX.Element {
-  return (content) => (
-    <Panel isOpen type={type} headerText={title} closeButtonAriaLabel={closeLabel} onDismiss={onDismiss}>
-      {content}
-    </Panel>
-  );
-}
 
 export interface RecommendationTrackerProps {
   data: TrackerDataSource;
@@ -407,19 +397,19 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
       <CommandRow items={commands} ariaLabel={words.Commands} />
       {error !== null && (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={() => setError(null)} dismissButtonAriaLabel={common.CloseMessage}>
+        <Notice kind="error" onDismiss={() => setError(null)} dismissLabel={common.CloseMessage}>
           {error}
-        </MessageBar>
+        </Notice>
       )}
       {warning !== null && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline onDismiss={() => setWarning(null)} dismissButtonAriaLabel={common.CloseMessage}>
+        <Notice kind="warning" onDismiss={() => setWarning(null)} dismissLabel={common.CloseMessage}>
           {warning}
-        </MessageBar>
+        </Notice>
       )}
       {notice !== null && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={common.CloseMessage}>
+        <Notice kind="success" onDismiss={() => setNotice(null)} dismissLabel={common.CloseMessage}>
           {notice}
-        </MessageBar>
+        </Notice>
       )}
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
         {loading && records.length === 0
@@ -448,13 +438,13 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
-          <DefaultButton text={words.Previous} disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
+          <PlainButton text={words.Previous} disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
           <Text>{format(words.PageOf, formatNumber(page + 1), formatNumber(pageCount))}</Text>
-          <DefaultButton text={words.Next} disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
+          <PlainButton text={words.Next} disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
         </Stack>
       )}
       {open !== undefined && (
-        <OnDemand loading={onDemand.LoadingItem} failed={onDemand.Failed} frame={panelFrame(`${open.recommendation.ref} · ${open.recommendation.kind}`, PanelType.large, common.Close, () => setOpenId(null))}>
+        <OnDemand loading={onDemand.LoadingItem} failed={onDemand.Failed} frame={overPage} onDismiss={() => setOpenId(null)}>
           <ItemPanel
             key={open.recommendation.id}
             data={data}
@@ -471,7 +461,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </OnDemand>
       )}
       {settingsOpen && (
-        <OnDemand loading={onDemand.LoadingSettings} failed={onDemand.Failed} frame={panelFrame(strings.TrackerSettings.Title, PanelType.medium, common.Close, () => setSettingsOpen(false))}>
+        <OnDemand loading={onDemand.LoadingSettings} failed={onDemand.Failed} frame={overPage} onDismiss={() => setSettingsOpen(false)}>
           <TrackerSettingsPanel
             data={data}
             policy={policy}
