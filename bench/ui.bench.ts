@@ -14,7 +14,7 @@ import { TRACKER_SCHEMA } from '../src/schema';
 import { nodeSp } from '../src/data/node';
 import { createTrackerData } from '../src/data';
 import { startWorkbench } from '../src/workbench/server';
-import { LOC_FOLDERS, locFolder, readLocStrings } from '../src/workbench/loc';
+import { LOC_FOLDERS, locFile, readLocStrings } from '../src/workbench/loc';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/harness';
 
@@ -295,7 +295,7 @@ async function bundlePart(contents: string, external: string[]): Promise<Omit<Bu
  */
 async function bundleSizes(): Promise<{ react: number; parts: BundleFigure[] }> {
   // The screens' shared strings, as SPFx loads them beside the bundle (loc/en-gb.js), counted with it.
-  const shared = await readLocStrings<object>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'));
+  const shared = await readLocStrings<object>(locFile(LOC_FOLDERS.shared));
   const sp = [
     "import { spfi } from '@pnp/sp';",
     "import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';",

@@ -70,7 +70,7 @@ export interface FieldMerge<T> {
 export const RECOMMENDATION_MERGE: FieldMerge<Recommendation> = { changed: changedFields, reapply };
 
 /** A merge over plain fields: each field I changed takes my value, every other keeps theirs. */
-function plainMerge<T extends object>(fields: readonly string[]): FieldMerge<T> {
+export function plainMerge<T extends object>(fields: readonly string[]): FieldMerge<T> {
   const changed = (before: T, after: T): string[] => fields.filter((f) => !same((before as Record<string, unknown>)[f], (after as Record<string, unknown>)[f]));
   return {
     changed,

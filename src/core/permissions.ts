@@ -27,14 +27,19 @@ export interface ItemPermissions {
   canDecideExtension: boolean;
 }
 
+/**
+ * True when `person` (as an item names them) is `user`: by site user id, e-mail or name. Imports keep
+ * people as written ("T/D/Ch/Supt Davison") while the signed-in name is the account's ("Head of Crime").
+ */
+export function isUser(user: Pick<SignedInPerson, 'id' | 'name' | 'email'>, person: Person | string | undefined): boolean {
+  return (typeof person === 'object' && person.userId !== undefined && person.userId === user.id) || isSamePerson(user.name, person) || isSamePerson(user.email, person);
+}
+
 /** What the signed-in person may do with this item now. */
 export function itemPermissions(rec: Recommendation, user: SignedInPerson): ItemPermissions {
   const pendingClosure = rec.closure !== undefined && rec.closure.decision === undefined;
   const pendingExtension = rec.extension !== undefined && rec.extension.decision === undefined;
-  // People are matched by site user id and e-mail as well as by name: imports keep the owner as
-  // written ("T/D/Ch/Supt Davison") while the signed-in name is the account's ("Head of Crime").
-  const is = (person: Person | string | undefined): boolean =>
-    (typeof person === 'object' && person.userId !== undefined && person.userId === user.id) || isSamePerson(user.name, person) || isSamePerson(user.email, person);
+  const is = (person: Person | string | undefined): boolean => isUser(user, person);
   // Whoever owned the item when the request was made stays excluded after the owner is changed.
   const independent = (request: ClosureRequest | ExtensionRequest): boolean => !is(rec.owner) && !is(request.ownerAtRequest) && !is(request.requestedBy);
   return {
@@ -68,7 +73,7 @@ export function isConfiguredApprover(approverEmail: string, user: SignedInPerson
  * configured approver.
  */
 export function waitsForSignOffBy(rec: Recommendation, user: SignedInPerson, approverEmail: string): boolean {
-  if (!SIGN_OFF_LIFECYCLES.includes(rec.lifecycle) || rec.closure === undefined || rec.closure.decision !== undefined) return false;
+  if (!SIGN_OFF_LIFECYCLES.includes(rec.lifecycle)) return false;
   if (!itemPermissions(rec, user).canDecideClosure) return false;
   return isSroOf(rec, user) || isConfiguredApprover(approverEmail, user);
 }

@@ -5,6 +5,7 @@
  */
 import type { Action, OriginatingReport, Person, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../core/model';
 import type { RagPolicy } from '../core/status';
+import type { Stored } from './errors';
 import type { IncompleteItem, ItemVersion } from './repository';
 import type { ReminderLogFilter } from './tracker';
 import type { RoundSource } from './roundSource';
@@ -23,6 +24,21 @@ export interface PeopleDirectory {
 export interface Versioned<T> {
   value: T;
   etag: string;
+}
+
+/** A stored item's value with its id. */
+export function withId<T>(s: Stored<T>): T & { id: number } {
+  return { ...s.value, id: s.id };
+}
+
+/** A stored item as a screen holds it: its value (with its id) and version tag. */
+export function versioned<T>(s: Stored<T>): Versioned<T & { id: number }> {
+  return { value: withId(s), etag: s.etag };
+}
+
+/** The stored item a screen's versioned value stands for: its id and the version tag it was read with. */
+export function stored<T extends { id: number }>(v: Versioned<T>): Stored<T> {
+  return { id: v.value.id, etag: v.etag, value: v.value };
 }
 
 /** A recommendation as the grid holds it: the item and its version tag. */

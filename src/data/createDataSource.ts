@@ -15,8 +15,8 @@ import { SettingConflictError } from './settings';
 import { createTrackerData } from './tracker';
 import type { TrackerData } from './tracker';
 import type { SiteUser } from './users';
-import { SaveConflictError } from './TrackerDataSource';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser, Versioned } from './TrackerDataSource';
+import { SaveConflictError, stored, versioned, withId } from './TrackerDataSource';
+import type { RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
 
 /** The first request asks for a screenful of recommendations, so that rows show at once… */
 const FIRST_PAGE_SIZE = 100;
@@ -32,19 +32,6 @@ function asPerson(u: SiteUser): Person {
 
 function toRecord(s: Stored<Recommendation>): RecommendationRecord {
   return { recommendation: { ...s.value, id: s.id }, etag: s.etag };
-}
-
-function withId<T>(s: Stored<T>): T & { id: number } {
-  return { ...s.value, id: s.id };
-}
-
-function versioned<T>(s: Stored<T>): Versioned<T & { id: number }> {
-  return { value: withId(s), etag: s.etag };
-}
-
-/** The stored item a screen's versioned value stands for: its id and the version tag it was read with. */
-function stored<T extends { id: number }>(v: Versioned<T>): Stored<T> {
-  return { id: v.value.id, etag: v.etag, value: v.value };
 }
 
 /**

@@ -10,7 +10,7 @@ import { createDataSource } from './createDataSource';
 import { createTrackerData } from './tracker';
 import type { Stored } from './errors';
 import type { TrackerData } from './tracker';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
+import { withId, type RecommendationRecord, type TrackerDataSource, type TrackerUser } from './TrackerDataSource';
 
 /** A channel tab's narrowing: one directorate or one originating report (neither for the personal app). */
 export interface WorkScope {
@@ -36,10 +36,6 @@ export interface MyActionsSource {
    * their SRO, or as `approverEmail`, the web part's closure approver), unordered.
    */
   awaitingSignOff(user: TrackerUser, approverEmail: string, scope: WorkScope): Promise<RecommendationRecord[]>;
-}
-
-function withId(s: Stored<Recommendation>): Recommendation & { id: number } {
-  return { ...s.value, id: s.id };
 }
 
 /** My Actions over the data layer; `now` is the clock the tracker's data source derives colours with. */

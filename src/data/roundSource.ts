@@ -4,10 +4,10 @@
  */
 import type { OriginatingReport } from '../core/model';
 import { ROUND_OPEN_RULE, roundCardStates, type RoundCardState, type RoundProgress, type RoundRequest, type UpdateRound } from '../core/round';
-import type { Stored } from './errors';
+import { roundOccurrence } from '../core/reminders/keys';
 import type { TrackerData } from './tracker';
 import { closeUpdateRound, issueRoundPaper, openUpdateRound, updateRoundStanding } from '../paper/round';
-import type { IncompleteItem, Versioned } from './TrackerDataSource';
+import { stored, versioned, type IncompleteItem, type Versioned } from './TrackerDataSource';
 
 /** A round as the page holds it, with the version tag its close must quote. */
 export type RoundRecord = Versioned<UpdateRound & { id: number }>;
@@ -34,16 +34,13 @@ export interface RoundSource {
   close(round: RoundRecord, by: string): Promise<RoundClosed>;
 }
 
-const record = (s: Stored<UpdateRound>): RoundRecord => ({ value: { ...s.value, id: s.id }, etag: s.etag });
-const stored = (r: RoundRecord): Stored<UpdateRound> => ({ id: r.value.id, etag: r.etag, value: r.value });
-
 /** The round source over the web part's data layer; `now` is the clock (fixed in the workbench's tests). */
 export function createRoundSource(data: TrackerData, now: () => Date): RoundSource {
   const paperUrl = async (paperId: string): Promise<string | null> => (await data.papers.list('Paper')).find((f) => f.name === `${paperId}.html`)?.serverRelativeUrl ?? null;
   return {
     async list() {
       const read = await data.rounds.read({ orderBy: [{ field: 'Id', ascending: false }] });
-      return { rounds: read.items.map(record), incomplete: read.incomplete };
+      return { rounds: read.items.map(versioned), incomplete: read.incomplete };
     },
     async scopeChoices() {
       const [reports, recommendations] = await Promise.all([data.reports.read(), data.recommendations.read()]);
@@ -54,16 +51,16 @@ export function createRoundSource(data: TrackerData, now: () => Date): RoundSour
     },
     standing: (round) => updateRoundStanding(data, round.value),
     async cards(round) {
-      return roundCardStates(round.value, (await data.reminderLog.byOccurrence(ROUND_OPEN_RULE, `round:${round.value.id}`)).map((s) => s.value));
+      return roundCardStates(round.value, (await data.reminderLog.byOccurrence(ROUND_OPEN_RULE, roundOccurrence(round.value.id))).map((s) => s.value));
     },
     paperUrl,
     async open(request, by) {
-      return record(await openUpdateRound(data, request, { name: by, at: now().toISOString() }));
+      return versioned(await openUpdateRound(data, request, { name: by, at: now().toISOString() }));
     },
     async close(round, by) {
       const actor = { name: by, at: now().toISOString() };
       const closed = round.value.status === 'Open' ? await closeUpdateRound(data, stored(round), actor) : await issueRoundPaper(data, stored(round), actor);
-      return { round: record(closed.round), paperUrl: closed.paper?.htmlUrl ?? null, problem: closed.problem };
+      return { round: versioned(closed.round), paperUrl: closed.paper?.htmlUrl ?? null, problem: closed.problem };
     }
   };
 }

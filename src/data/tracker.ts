@@ -208,7 +208,7 @@ export interface ReminderLogFilter {
 }
 
 /** The OData filter of a run-history query, every value escaped. */
-export function reminderLogFilter(filter: ReminderLogFilter): string | undefined {
+function reminderLogFilter(filter: ReminderLogFilter): string | undefined {
   return and(
     filter.ruleKey === undefined ? undefined : eqText(F.ruleKey, filter.ruleKey),
     filter.status === undefined ? undefined : eqText(F.status, filter.status),
@@ -246,11 +246,6 @@ export class ReminderLogRepository extends ListRepository<ReminderLogEntry> {
 
 /** Update rounds, newest first. */
 export class RoundsRepository extends ListRepository<UpdateRound> {
-  /** Every round, the newest first. */
-  newestFirst(): Promise<Stored<UpdateRound>[]> {
-    return this.all({ orderBy: [{ field: 'Id', ascending: false }] });
-  }
-
   /** The rounds still open, and those that need completing. */
   open(): Promise<ListRead<UpdateRound>> {
     return this.read({ filter: eqText(F.status, 'Open') });

@@ -30,7 +30,7 @@ import type { Recommendation } from '../core/model';
 import type { GraphClient } from './graph';
 import type { ReminderLogger } from './engine';
 import { ROUND_CARD_TEMPLATE, roundAnswers, roundCardData, roundInputIds, type RoundCardRow } from '../core/round';
-import { openItemUrl, shorten } from '../core/reminders';
+import { openItemUrl } from '../core/reminders';
 import { htmlToText } from '../core/import/html';
 
 /** The Reminder Log's rule key for answers given on cards. */
@@ -272,7 +272,7 @@ export function createCardActions(options: CardActionsOptions): { app: AgentAppl
           report: rec.reportId === undefined ? '' : (titles.get(rec.reportId) ?? ''),
           due: rec.due.current === null ? '' : formatUkDate(rec.due.current),
           lifecycle: rec.lifecycle,
-          text: shorten(htmlToText(rec.text).replace(/\s+/g, ' ').trim()),
+          text: htmlToText(rec.text).replace(/\s+/g, ' ').trim(),
           openUrl: openItemUrl(links, found.id),
           answered: answered === '' && !open ? 'Not answered before the round closed.' : answered,
           ...(act === undefined ? {} : { act })

@@ -9,12 +9,13 @@
 import { formatUkDate, londonDate } from '../core/dates';
 import type { IsoDate, Person, Recommendation } from '../core/model';
 import { REQUEST_VERBS, type LinkSettings } from '../core/reminders';
-import { approveClosure, decideExtension, isSamePerson, pendingRequest, requestExtension, returnClosure } from '../core/transitions';
+import { approveClosure, decideExtension, pendingRequest, requestExtension, returnClosure } from '../core/transitions';
+import { isUser } from '../core/permissions';
 import type { SiteUser, Stored, TrackerData } from '../data';
 import { CardRefusal, readTarget, resultCard, type CardTarget, type CardVerb } from './cardActions';
 
 /** The longest reason or note accepted from a card, in characters. */
-export const CARD_NOTE_LIMIT = 2000;
+const CARD_NOTE_LIMIT = 2000;
 
 interface Note extends CardTarget {
   note?: string;
@@ -62,10 +63,9 @@ function readExtension(data: Record<string, unknown>): Extension {
   return { ...target, proposed, reason };
 }
 
-/** Whether a site user is the person an item names (by site user id, e-mail or name). */
+/** Whether a site user is the person an item names (core's matching, by site user id, e-mail or name). */
 function isPerson(user: SiteUser, person: Person | string | undefined): boolean {
-  if (typeof person === 'object' && person.userId !== undefined && person.userId === user.id) return true;
-  return isSamePerson(user.title, person) || isSamePerson(user.email, person);
+  return isUser({ id: user.id, name: user.title, email: user.email }, person);
 }
 
 /** The verbs, for `createCardActions({ verbs })`. */

@@ -21,7 +21,7 @@ import {
   shorten,
   updateDeepLink
 } from '../core/reminders';
-import { idempotencyKey, reminderData, resolveRecipient } from '../core/reminders';
+import { idempotencyKey, reminderData, resolveRecipient, roundOccurrence } from '../core/reminders';
 import type { CardAction, CardDecision, CardItem, CardRound, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
 import { ROUND_CARD_RULES, ROUND_OPEN_RULE, ROUND_OPEN_TEMPLATE, ROUND_RULES, roundAnswers, type UpdateRound } from '../core/round';
 import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
@@ -216,7 +216,7 @@ export class ReminderEngine {
           // Nobody to send to, or answered already (in the tracker) before the card went.
           if (email === undefined || email === '' || facts.get(item.itemId)?.answered === true) continue;
           const recipient = { kind: 'user' as const, address: email.toLowerCase(), name: item.owner?.name ?? email };
-          if (!this.ledger.has(idempotencyKey(ROUND_OPEN_RULE, 'recommendation', item.itemId, `round:${round.id}`, recipient))) wanted.push({ item: item.itemId, round });
+          if (!this.ledger.has(idempotencyKey(ROUND_OPEN_RULE, 'recommendation', item.itemId, roundOccurrence(round.id), recipient))) wanted.push({ item: item.itemId, round });
         }
       }
       if (wanted.length === 0) return { items: 0, claimed: 0, delivered: 0 };
@@ -238,7 +238,7 @@ export class ReminderEngine {
         const own = { round: cardRound(round), answered: false };
         cardRounds.set(stored.id, own);
         const subject = this.subject({ ...stored.value, id: stored.id }, today, reports, policy, new Map([[stored.id, own]]));
-        const occurrence = `round:${round.id}`;
+        const occurrence = roundOccurrence(round.id);
         const recipient = resolveRecipient({ kind: 'owner' }, subject);
         if (typeof recipient === 'string') {
           unresolved.push({ ruleKey: ROUND_OPEN_RULE, itemId: stored.id, occurrence, spec: 'owner', reason: recipient });

@@ -34,7 +34,7 @@ export type ConversationReference = ReturnType<TurnContext['activity']['getConve
 export const CONVERSATION_SETTING = 'Bot.Conversation:';
 
 /** How many recent deliveries per person are remembered, so that a resend replaces its card. */
-export const SENT_REMEMBERED = 50;
+const SENT_REMEMBERED = 50;
 
 /** A person's conversation with the bot, as kept. */
 export interface KeptConversation {

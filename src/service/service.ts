@@ -15,7 +15,7 @@ import { checkTrackerLink } from '../core/links';
 import type { IsoDate, Person } from '../core/model';
 import { minutesOfDay } from '../core/reminders';
 import type { LinkSettings } from '../core/reminders';
-import { createTrackerData } from '../data';
+import { createTrackerData, type TrackerData } from '../data';
 import { listSchema } from '../schema';
 import { loadAuthConfigFromEnv, type AuthConfiguration } from '@microsoft/agents-hosting';
 import { createCardActions } from './cardActions';
@@ -128,7 +128,7 @@ const consoleLogger: ReminderLogger = {
 /** Everything the engine needs, built from the options (shared with the Azure Functions host). */
 export async function createEngine(
   options: ReminderServiceOptions
-): Promise<{ engine: ReminderEngine; sp: SPFI; logger: ReminderLogger; graph: GraphClient; links: LinkSettings; conversations: ConversationStore; botAuth: AuthConfiguration }> {
+): Promise<{ engine: ReminderEngine; sp: SPFI; data: TrackerData; logger: ReminderLogger; graph: GraphClient; links: LinkSettings; conversations: ConversationStore; botAuth: AuthConfiguration }> {
   // Messages quote SharePoint's data and requests' bodies: escaped, none can forge a log line.
   const logger = escapingLogger(options.logger ?? consoleLogger);
   // Every card's "Open item" leads here: refuse to start rather than send links off the tenant.
@@ -147,7 +147,7 @@ export async function createEngine(
       : new BotTransport({ graph, links, store: conversations, connector: new BotConnector(botAuth), catalogAppId: options.bot.catalogAppId ?? links.teamsAppId, serviceUrl: options.bot.serviceUrl, tenantId: options.bot.tenantId, fallback: viaGraph });
   const transport = options.transport ?? viaBot ?? viaGraph;
   const engine = await ReminderEngine.start({ data, transport, links, clock: options.clock ?? (() => new Date()), approver: options.approver, holidays: options.holidays, logger });
-  return { engine, sp, logger, graph, links, conversations, botAuth };
+  return { engine, sp, data, logger, graph, links, conversations, botAuth };
 }
 
 /** Whether a request carries the admin key; compared in constant time, so it cannot be guessed byte by byte. */
@@ -167,8 +167,7 @@ function reply(res: ServerResponse, answer: WebhookResponse): void {
 
 /** Starts the service: engine, HTTP receiver, webhook subscription, timer. */
 export async function startReminderService(options: ReminderServiceOptions): Promise<ReminderService> {
-  const { engine, sp, logger, graph, links, conversations, botAuth } = await createEngine(options);
-  const data = createTrackerData(sp);
+  const { engine, sp, data, logger, graph, links, conversations, botAuth } = await createEngine(options);
   const cardActions = createCardActions({
     data,
     graph,

@@ -11,7 +11,7 @@ import { listSchema, type ListKey } from '../schema';
 import type { ListNotification } from './webhooks';
 
 /** The lists subscribed to, each with the work its notifications start. */
-export const WATCHED_LISTS = [
+const WATCHED_LISTS = [
   { key: 'recommendations', work: 'changes' },
   { key: 'rounds', work: 'rounds' }
 ] as const satisfies readonly { key: ListKey; work: string }[];

@@ -14,6 +14,11 @@ export function locFolder(folder: string): string {
   return join(resolve(__dirname, '..', '..'), 'src', 'webparts', folder, 'loc');
 }
 
+/** The locale file of one of {@link LOC_FOLDERS}: `loc/<locale>.js`. */
+export function locFile(folder: string, locale = 'en-gb'): string {
+  return join(locFolder(folder), `${locale}.js`);
+}
+
 /** Evaluates an SPFx `loc/*.js` file (an AMD `define`) as SharePoint's loader would. */
 export async function readLocStrings<T>(path: string): Promise<T> {
   const code = await readFile(path, 'utf8');

@@ -20,7 +20,7 @@ import { openDemoRound, seedDemo } from '../import/demo';
 import { nodeSp } from '../data/node';
 import { WORKBENCH_CONFIG_ID } from './browser/pages';
 import { cardInvoke } from '../standin/graph';
-import { LOC_FOLDERS, locFolder, readLocStrings } from './loc';
+import { LOC_FOLDERS, locFile, readLocStrings } from './loc';
 import { startWorkbenchReminders } from './reminders';
 import type { ReminderService } from '../service/main';
 import type { WorkbenchConfig } from './browser/pages';
@@ -196,10 +196,10 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     }
     const [bundle, tracker, dashboard, myActions, shared] = await Promise.all([
       bundleWorkbench(),
-      readLocStrings<WorkbenchConfig['strings']['tracker']>(join(locFolder(LOC_FOLDERS.tracker), 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['dashboard']>(join(locFolder(LOC_FOLDERS.dashboard), 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['myActions']>(join(locFolder(LOC_FOLDERS.myActions), 'en-gb.js')),
-      readLocStrings<WorkbenchConfig['strings']['shared']>(join(locFolder(LOC_FOLDERS.shared), 'en-gb.js'))
+      readLocStrings<WorkbenchConfig['strings']['tracker']>(locFile(LOC_FOLDERS.tracker)),
+      readLocStrings<WorkbenchConfig['strings']['dashboard']>(locFile(LOC_FOLDERS.dashboard)),
+      readLocStrings<WorkbenchConfig['strings']['myActions']>(locFile(LOC_FOLDERS.myActions)),
+      readLocStrings<WorkbenchConfig['strings']['shared']>(locFile(LOC_FOLDERS.shared))
     ]);
     const gzipped = new Map([...bundle].map(([name, file]) => [name, gzipSync(file)]));
     const standinUrl = new URL(standin.url);

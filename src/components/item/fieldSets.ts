@@ -12,7 +12,7 @@ import type { TrackerStrings } from '../common/strings';
 
 
 /** A field's value as text, for showing side by side. */
-export function fieldText(rec: Recommendation, field: EditableField, { Fields: strings, Format: words }: TrackerStrings): string {
+function fieldText(rec: Recommendation, field: EditableField, { Fields: strings, Format: words }: TrackerStrings): string {
   const value = rec[field];
   if (value === undefined || value === null) return '';
   if (field === 'owner' || field === 'sro') return (value as Person).name;

@@ -51,6 +51,7 @@ import type { TrackerStrings } from '../common/strings';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
 import { RunHistory } from './RunHistory';
 import type { ReminderWords, RunSite, TestRun } from './ruleRun';
+import { plainMerge } from '../../core/fieldMerge';
 
 /** The values a watched field takes, when they are fixed: offered for "from" and "to". */
 const FIELD_VALUES: Partial<Record<WatchedField, readonly string[]>> = {
@@ -74,16 +75,13 @@ function describe(record: ReminderRuleRecord, words: ReminderWords): { trigger: 
 }
 
 /** Name, on/off and definition: what a conflicting edit of a rule compares. */
+const RULE_MERGE = plainMerge<ReminderRuleRecord>(['name', 'enabled', 'definition']);
+
 function ruleFields(strings: TrackerStrings): FieldSet<ReminderRuleRecord> {
   return {
+    ...RULE_MERGE,
     labels: strings.Reminders.ConflictFields,
-    changed: (a, b) => (['name', 'enabled', 'definition'] as const).filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f])),
-    text: (r, f) => (f === 'enabled' ? (r.enabled ? strings.Fields.Yes : strings.Fields.No) : f === 'name' ? r.name : JSON.stringify(r.definition, null, 1)),
-    reapply: (base, mine, theirs) => {
-      const next = { ...theirs };
-      for (const f of ['name', 'enabled', 'definition'] as const) if (JSON.stringify(base[f]) !== JSON.stringify(mine[f])) Object.assign(next, { [f]: mine[f] });
-      return next;
-    }
+    text: (r, f) => (f === 'enabled' ? (r.enabled ? strings.Fields.Yes : strings.Fields.No) : f === 'name' ? r.name : JSON.stringify(r.definition, null, 1))
   };
 }
 

@@ -26,9 +26,10 @@ import { useStrings } from '../common/strings';
 import type { TrackerStrings } from '../common/strings';
 import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { IncompleteItem, LogPage, LogRecord, RecommendationRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
+import { withItemParam } from '../../core/deepLinks';
 
 /** Entries per page: one request each. */
-export const HISTORY_PAGE_SIZE = 50;
+const HISTORY_PAGE_SIZE = 50;
 
 /** The run history's words (loc `RunHistory`). */
 type HistoryWords = TrackerStrings['RunHistory'];
@@ -47,7 +48,7 @@ const statusOptions = (words: HistoryWords): IDropdownOption[] => [
 ];
 
 /** The state of a row in words, with why it failed and when it was sent again. */
-export function stateText(row: HistoryRow, words: HistoryWords): string {
+function stateText(row: HistoryRow, words: HistoryWords): string {
   const again = row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))).join('; ');
   const reason = row.reason ?? words.NoReason;
   switch (row.state) {
@@ -178,11 +179,6 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
 
   const ruleName = (key: string): string => props.rules.find((r) => r.value.key === key)?.value.name ?? key;
   const refOf = (id: number): string | undefined => props.records.find((r) => r.recommendation.id === id)?.recommendation.ref;
-  const itemUrl = (id: number): string => {
-    const url = new URL(window.location.href);
-    url.searchParams.set('item', String(id));
-    return url.toString();
-  };
 
   const page = pages[index];
   const rows = (page?.entries ?? []).map((record) => ({ record, row: historyRow(record.value, now()) }));
@@ -201,7 +197,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
         if (row.itemKind !== 'recommendation' || ref === undefined) return format(row.itemKind === 'action' ? words.ActionId : words.ItemId, row.itemId);
         return (
           <Link
-            href={itemUrl(row.itemId)}
+            href={withItemParam(window.location.href, row.itemId)}
             aria-label={format(words.OpenItem, ref)}
             onClick={(e) => {
               e.preventDefault();

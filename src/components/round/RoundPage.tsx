@@ -170,7 +170,8 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     }
   };
 
-  const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: `${r.value.title} (${r.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed})` }));
+  const statusText = (r: RoundRecord): string => (r.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed);
+  const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: `${r.value.title} (${statusText(r)})` }));
   const reportOptions = choices.reports.map((r) => ({ key: r.id, text: r.title }));
   const directorateOptions = choices.directorates.map((d) => ({ key: d, text: d }));
   const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
@@ -227,7 +228,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       {round !== null && (
         <section aria-label={round.value.title}>
           <Stack tokens={{ childrenGap: 12 }}>
-            <Text block>{format(strings.Summary, shortUkDate(round.value.replyBy), shortUkDate(round.value.paperDate), round.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed)}</Text>
+            <Text block>{format(strings.Summary, shortUkDate(round.value.replyBy), shortUkDate(round.value.paperDate), statusText(round))}</Text>
             {standing === null ? (
               <Spinner label={strings.Loading} />
             ) : (

@@ -72,11 +72,14 @@ function fieldStyles(theme: Theme): Record<'field' | 'label' | 'select' | 'searc
   });
 }
 
-function FilterSelect(props: { label: string; value: string; options: Option[]; disabled?: boolean; width: { minWidth: number; maxWidth?: number }; onChange: (key: string) => void; classes: ReturnType<typeof fieldStyles> }): JSX.Element {
+const WIDE = { minWidth: 160, maxWidth: 260 };
+const NARROW = { minWidth: 120 };
+
+function FilterSelect(props: { label: string; value: string; options: Option[]; disabled?: boolean; width?: { minWidth: number; maxWidth?: number }; onChange: (key: string) => void; classes: ReturnType<typeof fieldStyles> }): JSX.Element {
   const [id] = React.useState(() => getId('filter'));
   const { classes } = props;
   return (
-    <div className={classes.field} style={props.width}>
+    <div className={classes.field} style={props.width ?? WIDE}>
       <label htmlFor={id} className={classes.label}>
         {props.label}
       </label>
@@ -91,8 +94,6 @@ function FilterSelect(props: { label: string; value: string; options: Option[]; 
   );
 }
 
-const WIDE = { minWidth: 160, maxWidth: 260 };
-const NARROW = { minWidth: 120 };
 
 export function FilterBar(props: FilterBarProps): JSX.Element {
   const { filters: f, onChange, locked } = props;
@@ -118,7 +119,6 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
         <FilterSelect
           label={strings.Report}
           classes={classes}
-          width={WIDE}
           disabled={locked.reportId}
           value={f.reportId}
           options={[anyOption(strings.AllReports), ...props.reports.map((r) => ({ key: String(r.id), text: r.title }))]}
@@ -127,7 +127,6 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
         <FilterSelect
           label={strings.Kind}
           classes={classes}
-          width={WIDE}
           disabled={locked.kind}
           value={f.kind}
           options={[anyOption(strings.AllKinds), ...RECOMMENDATION_KINDS.map((k) => ({ key: k, text: k }))]}
@@ -136,7 +135,6 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
         <FilterSelect
           label={strings.Status}
           classes={classes}
-          width={WIDE}
           value={f.lifecycle}
           options={[anyOption(strings.AllStatuses), ...LIFECYCLES.map((l) => ({ key: l, text: l }))]}
           onChange={(key) => set({ lifecycle: key as Lifecycle | '' })}
@@ -144,7 +142,6 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
         <FilterSelect
           label={strings.TrafficLight}
           classes={classes}
-          width={WIDE}
           disabled={locked.trafficLight}
           value={f.trafficLight}
           options={[anyOption(strings.AllColours), ...TRAFFIC_LIGHTS.map((t) => ({ key: t, text: t }))]}
@@ -153,7 +150,6 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
         <FilterSelect
           label={strings.Owner}
           classes={classes}
-          width={WIDE}
           value={f.owner}
           options={[anyOption(strings.AllOwners), ...props.owners.map((o) => ({ key: o, text: o }))]}
           onChange={(key) => set({ owner: key })}
@@ -161,7 +157,6 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
         <FilterSelect
           label={strings.Directorate}
           classes={classes}
-          width={WIDE}
           disabled={locked.directorate}
           value={f.directorate}
           options={[anyOption(strings.AllDirectorates), ...props.directorates.map((d) => ({ key: d, text: d }))]}

@@ -20,7 +20,7 @@
  */
 import { addDays, daysBetween, formatUkDate } from '../dates';
 import { isWorkingDay, nextAllowedInstant } from './calendar';
-import { idempotencyKey, recipientId } from './keys';
+import { idempotencyKey, recipientId, roundOccurrence } from './keys';
 import type { IsoDate, Person } from '../model';
 import type {
   Recipient,
@@ -143,9 +143,9 @@ function clauseEpisode(condition: ReminderCondition, subject: ReminderSubject): 
     }
     // One episode per round: a round's reminder and escalation go once for each item.
     case 'roundReplyDue':
-      return subject.round ? { anchor: `round:${subject.round.id}`, start: addDays(subject.round.replyBy, -condition.days) } : null;
+      return subject.round ? { anchor: roundOccurrence(subject.round.id), start: addDays(subject.round.replyBy, -condition.days) } : null;
     case 'roundOverdueBy':
-      return subject.round ? { anchor: `round:${subject.round.id}`, start: addDays(subject.round.replyBy, condition.days) } : null;
+      return subject.round ? { anchor: roundOccurrence(subject.round.id), start: addDays(subject.round.replyBy, condition.days) } : null;
     default:
       return null;
   }

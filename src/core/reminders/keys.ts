@@ -11,6 +11,11 @@ export function recipientId(recipient: Recipient): string {
   return `${recipient.kind}:${recipient.address.toLowerCase()}`;
 }
 
+/** The occurrence of everything a reminder says about update round `roundId` (its card, its reminders). */
+export function roundOccurrence(roundId: number): string {
+  return `round:${roundId}`;
+}
+
 /**
  * The idempotency key of one reminder to one recipient:
  * `<rule>|<r|a><item id>|<occurrence>|<recipient hash>`, e.g. `overdue-owner|r42|due:2026-03-31#1|0a1b…`.

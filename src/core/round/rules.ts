@@ -8,6 +8,7 @@
 import { OFFICE_HOURS } from '../reminders/defaults';
 import type { ReminderLogEntry } from '../model';
 import type { MessageTemplate, ReminderRule } from '../reminders/model';
+import { roundOccurrence } from '../reminders/keys';
 import type { UpdateRound } from './model';
 import { ownerKey } from './progress';
 
@@ -61,7 +62,7 @@ export type RoundCardState = { state: 'sent' } | { state: 'failed'; detail: stri
  * service has nobody to send to), else waiting (claimed, or the service has not got to it).
  */
 export function roundCardStates(round: UpdateRound & { id: number }, entries: readonly ReminderLogEntry[]): Map<string, RoundCardState> {
-  const occurrence = `round:${round.id}`;
+  const occurrence = roundOccurrence(round.id);
   const owned = new Map(round.items.map((i) => [i.itemId, ownerKey(i.owner)]));
   const mine = entries.filter((e) => e.ruleKey === ROUND_OPEN_RULE && e.occurrence === occurrence && owned.has(e.itemId)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const states = new Map<string, RoundCardState>();
