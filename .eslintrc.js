@@ -9,6 +9,8 @@ const NODE = { group: [...builtinModules.map((m) => `${m}/*`), 'node:*'], messag
 const NODE_DATA = { group: ['@pnp/nodejs', '@pnp/nodejs/*', '**/data/node', '**/import/demo'], message: 'Node-only: browser code builds its PnPjs instance from its host.' };
 /** The command-line tools are programs, not a library. */
 const CLI = { group: ['**/cli', '**/cli/*'], message: 'cli/ is not a library: move what is shared to a Node-only module of data/ or import/.' };
+/** The data layer is below the committee paper and the screens: a host passes in what it needs of them (as the round source). */
+const ABOVE_DATA = { group: ['**/paper', '**/paper/*', '**/components', '**/components/*'], message: 'data/ sits below paper/ and components/: have the host pass it what it needs (createDataSource takes the round source).' };
 
 /** ESLint: the SPFx React profile, type-aware, with floating promises as errors. */
 module.exports = {
@@ -29,7 +31,7 @@ module.exports = {
     'promise/param-names': 'error',
     '@microsoft/spfx/no-async-await': 'off'
   },
-  // The layers (ARCHITECTURE.md): core is pure; browser code never imports Node; cli/ is no library.
+  // The layers (ARCHITECTURE.md): core is pure; data is below the paper and the screens; browser code never imports Node; cli/ is no library.
   overrides: [
     {
       files: ['src/core/**'],
@@ -44,12 +46,24 @@ module.exports = {
       }
     },
     {
-      files: ['src/schema/**', 'src/data/**', 'src/components/**', 'src/webparts/**', 'src/workbench/browser/**'],
-      excludedFiles: ['src/data/node.ts'],
+      files: ['src/schema/**', 'src/components/**', 'src/webparts/**', 'src/workbench/browser/**'],
       rules: { 'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE, NODE_DATA, CLI] }] }
     },
     {
-      files: ['src/data/node.ts', 'src/import/**', 'src/service/**', 'src/standin/**', 'src/workbench/*.ts'],
+      files: ['src/data/**'],
+      excludedFiles: ['src/data/node.ts'],
+      rules: {
+        'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE, NODE_DATA, CLI, ABOVE_DATA] }],
+        // no-restricted-imports does not see import(): the chunks loaded on demand are held here.
+        'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/(^|\\W)(paper|components)(\\W|$)/]', message: ABOVE_DATA.message }]
+      }
+    },
+    {
+      files: ['src/data/node.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [CLI, ABOVE_DATA] }] }
+    },
+    {
+      files: ['src/import/**', 'src/service/**', 'src/standin/**', 'src/workbench/*.ts'],
       rules: { 'no-restricted-imports': ['error', { patterns: [CLI] }] }
     }
   ]

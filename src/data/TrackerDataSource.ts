@@ -4,11 +4,11 @@
  * ({@link createDataSource}, built on the data layer), and the screens never build a REST call.
  */
 import type { Action, OriginatingReport, Person, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../core/model';
+import type { RoundCardState, RoundProgress, RoundRequest, UpdateRound } from '../core/round';
 import type { RagPolicy } from '../core/status';
 import type { Stored } from './errors';
 import type { IncompleteItem, ItemVersion } from './repository';
-import type { ReminderLogFilter } from './tracker';
-import type { RoundSource } from './roundSource';
+import type { ReminderLogFilter, TrackerData } from './tracker';
 
 export type { IncompleteItem, ReminderLogFilter };
 
@@ -162,6 +162,39 @@ export interface TrackerDataSource extends PeopleDirectory {
    */
   sendAgain(entry: LogRecord, at: Date): Promise<LogRecord>;
 
-  /** The update rounds (staff), loaded on demand with the round page: closing one issues the paper. */
-  updateRounds(): Promise<RoundSource>;
+  /**
+   * The update rounds (staff), built by `load` over this source's data layer and clock. The round
+   * page passes src/paper's loader: closing a round issues the committee paper, a layer above this
+   * one, and its renderers load on demand with the page.
+   */
+  updateRounds(load: RoundSourceLoader): Promise<RoundSource>;
 }
+
+/** A round as the page holds it, with the version tag its close must quote. */
+export type RoundRecord = Versioned<UpdateRound & { id: number }>;
+
+/** What closing did: the round as saved, and its paper or why none was issued. */
+export interface RoundClosed {
+  round: RoundRecord;
+  paperUrl: string | null;
+  problem: string | null;
+}
+
+/** The round page's reads and writes (src/paper/roundSource.ts implements them). */
+export interface RoundSource {
+  /** Every round, the newest first, and those that need completing. */
+  list(): Promise<{ rounds: RoundRecord[]; incomplete: IncompleteItem[] }>;
+  /** What a round's scope can be: the reports (not plans) and the directorates of the register. */
+  scopeChoices(): Promise<{ reports: { id: number; title: string }[]; directorates: string[] }>;
+  standing(round: RoundRecord): Promise<RoundProgress>;
+  /** Whether each owner's round card went (Reminder Log), by owner key: whom to chase another way. */
+  cards(round: RoundRecord): Promise<Map<string, RoundCardState>>;
+  /** The address of the issued paper's printable page, when the library holds it. */
+  paperUrl(paperId: string): Promise<string | null>;
+  open(request: RoundRequest, by: string): Promise<RoundRecord>;
+  /** Closes the round (quoting its version tag) and issues its paper; a closed round without one is issued again. */
+  close(round: RoundRecord, by: string): Promise<RoundClosed>;
+}
+
+/** Builds the round source over a web part's data layer, with `now` as its clock (src/paper/loadRoundSource.ts). */
+export type RoundSourceLoader = (data: TrackerData, now: () => Date) => Promise<RoundSource>;

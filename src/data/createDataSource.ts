@@ -232,10 +232,8 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
       return versioned(await conflictAware(() => data.reminderLog.update(stored(entry), next), next));
     },
 
-    async updateRounds() {
-      // Its own chunk: the paper's renderers come with it, never with the grid.
-      const { createRoundSource } = await import(/* webpackChunkName: 'tracker-round-data' */ './roundSource');
-      return createRoundSource(data, now);
+    updateRounds(load) {
+      return load(data, now);
     }
   };
 }

@@ -17,7 +17,7 @@ import { startReminderService, type ReminderService } from '../../src/service/se
 import { notifiedWork, type WatchedSubscriptions } from '../../src/service/watched';
 import type { ListNotification } from '../../src/service/webhooks';
 import type { SubscriptionState } from '../../src/data/subscriptions';
-import { createRoundSource } from '../../src/data/roundSource';
+import { createRoundSource } from '../../src/paper/roundSource';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
 import { invokeCardAction } from './bot.support';

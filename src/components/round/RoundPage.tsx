@@ -19,10 +19,10 @@ import { addDays, londonDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
 import type { RoundCardState, RoundProgress } from '../../core/round';
 import { ConflictError } from '../../data';
-import type { IncompleteItem, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import type { IncompleteItem, RoundRecord, RoundSource, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import { loadRoundSource } from '../../paper/loadRoundSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { shortUkDate } from '../common/format';
-import type { RoundRecord, RoundSource } from '../../data/roundSource';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
 
@@ -89,7 +89,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const failed = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
 
   React.useEffect(() => {
-    data.updateRounds().then(setSource, failed);
+    data.updateRounds(loadRoundSource).then(setSource, failed);
   }, [data]);
 
   const load = React.useCallback(

@@ -1,38 +1,14 @@
 /**
- * The update rounds for the round page, on the data layer (src/paper/round.ts). Loaded on demand
- * with the page: closing a round issues the paper, whose Word renderer never joins the grid's bundle.
+ * The update rounds for the round page: the screens' {@link RoundSource} over the data layer, with
+ * closing a round issuing its paper (round.ts). Loaded on demand by the page (loadRoundSource.ts),
+ * so the paper's Word renderer never joins the grid's bundle.
  */
 import type { OriginatingReport } from '../core/model';
-import { ROUND_OPEN_RULE, roundCardStates, type RoundCardState, type RoundProgress, type RoundRequest, type UpdateRound } from '../core/round';
+import { ROUND_OPEN_RULE, roundCardStates } from '../core/round';
 import { roundOccurrence } from '../core/reminders/keys';
-import type { TrackerData } from './tracker';
-import { closeUpdateRound, issueRoundPaper, openUpdateRound, updateRoundStanding } from '../paper/round';
-import { stored, versioned, type IncompleteItem, type Versioned } from './TrackerDataSource';
-
-/** A round as the page holds it, with the version tag its close must quote. */
-export type RoundRecord = Versioned<UpdateRound & { id: number }>;
-
-/** What closing did: the round as saved, and its paper or why none was issued. */
-export interface RoundClosed {
-  round: RoundRecord;
-  paperUrl: string | null;
-  problem: string | null;
-}
-
-export interface RoundSource {
-  /** Every round, the newest first, and those that need completing. */
-  list(): Promise<{ rounds: RoundRecord[]; incomplete: IncompleteItem[] }>;
-  /** What a round's scope can be: the reports (not plans) and the directorates of the register. */
-  scopeChoices(): Promise<{ reports: { id: number; title: string }[]; directorates: string[] }>;
-  standing(round: RoundRecord): Promise<RoundProgress>;
-  /** Whether each owner's round card went (Reminder Log), by owner key: whom to chase another way. */
-  cards(round: RoundRecord): Promise<Map<string, RoundCardState>>;
-  /** The address of the issued paper's printable page, when the library holds it. */
-  paperUrl(paperId: string): Promise<string | null>;
-  open(request: RoundRequest, by: string): Promise<RoundRecord>;
-  /** Closes the round (quoting its version tag) and issues its paper; a closed round without one is issued again. */
-  close(round: RoundRecord, by: string): Promise<RoundClosed>;
-}
+import type { TrackerData } from '../data';
+import { stored, versioned, type RoundSource } from '../data/TrackerDataSource';
+import { closeUpdateRound, issueRoundPaper, openUpdateRound, updateRoundStanding } from './round';
 
 /** The round source over the web part's data layer; `now` is the clock (fixed in the workbench's tests). */
 export function createRoundSource(data: TrackerData, now: () => Date): RoundSource {
