@@ -39,7 +39,7 @@ import { createEngine, type ReminderServiceOptions } from './service';
 import { PERSON_ROUTES, type PersonRoute } from './delivery';
 import type { EngineResult, ReminderEngine, ReminderLogger } from './engine';
 import { receiveWebhook, type WebhookRequest, type WebhookResponse } from './webhooks';
-import { ensureWatchedSubscriptions, notifiedWork, type WatchedSubscriptions } from './watched';
+import { ensureWatchedSubscriptions, notifiedJobs, type WatchedSubscriptions } from './watched';
 
 /** What the Functions host needs: the service options without the HTTP listener's (the host checks function keys itself). */
 export type ReminderFunctionsOptions = Omit<ReminderServiceOptions, 'port' | 'host' | 'tickMs' | 'debounceMs' | 'subscribe' | 'adminKey'>;
@@ -135,10 +135,9 @@ export async function webhookHandler(request: WebhookRequest): Promise<WebhookRe
     clientState: options().clientState,
     warn: (message) => logger.warn(message),
     onNotified: (notifications) => {
-      const work = notifiedWork(notifications, subscriptions);
-      const failed = (what: string) => (err: unknown): void => logger.error(`${what} failed; the timer will try again: ${err instanceof Error ? err.message : String(err)}`);
-      if (work.has('changes')) e.processChanges().catch(failed('Reading changes'));
-      if (work.has('rounds')) e.announceRounds().catch(failed('Sending the update rounds’ cards'));
+      for (const job of notifiedJobs(notifications, subscriptions, e)) {
+        job.run().catch((err: unknown) => logger.error(`${job.what} failed; the timer will try again: ${err instanceof Error ? err.message : String(err)}`));
+      }
     }
   });
 }

@@ -26,7 +26,7 @@ import { ReminderEngine, type ReminderLogger } from './engine';
 import { GraphClient } from './graph';
 import { escapingLogger } from './logging';
 import { receiveWebhook, type ListNotification, type WebhookRequest, type WebhookResponse } from './webhooks';
-import { ensureWatchedSubscriptions, notifiedWork, removeWatchedSubscriptions, type NotifiedWork, type WatchedSubscriptions } from './watched';
+import { ensureWatchedSubscriptions, notifiedJobs, removeWatchedSubscriptions, type NotifiedWork, type WatchedSubscriptions } from './watched';
 import { text } from 'node:stream/consumers';
 
 export interface ReminderServiceOptions {
@@ -193,20 +193,15 @@ export async function startReminderService(options: ReminderServiceOptions): Pro
     void p.finally(() => background.delete(p));
   };
 
-  const work: { [W in NotifiedWork]: { run: () => Promise<unknown>; what: string } } = {
-    changes: { run: () => engine.processChanges(), what: 'Reading changes' },
-    // A round opened (or closed) in Update Rounds: its owners' cards go now, not at the next tick.
-    rounds: { run: () => engine.announceRounds(), what: 'Sending the update rounds’ cards' }
-  };
   const notified = (notifications: ListNotification[]): void => {
-    for (const w of notifiedWork(notifications, subscriptions)) {
-      const pending = debounces.get(w);
+    for (const job of notifiedJobs(notifications, subscriptions, engine)) {
+      const pending = debounces.get(job.work);
       if (pending) clearTimeout(pending);
       debounces.set(
-        w,
+        job.work,
         setTimeout(() => {
-          debounces.delete(w);
-          track(work[w].run(), work[w].what);
+          debounces.delete(job.work);
+          track(job.run(), job.what);
         }, debounceMs)
       );
     }
