@@ -4,16 +4,14 @@
  * through the data layer.
  */
 import type { Recommendation } from '../../src/core/model';
-import { createTrackerData, provision, type TrackerData } from '../../src/data';
-import { TRACKER_SCHEMA } from '../../src/schema';
+import type { TrackerData } from '../../src/data';
 import { CARD_ACTION_RULE, NO_CHANGE_TEXT } from '../../src/service/cardActions';
 import { REQUEST_VERBS } from '../../src/core/reminders';
 import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';
 import { emailFor } from '../../src/standin/identity';
-import { startStandin } from '../../src/standin/server';
 import { invokeCardAction } from './bot.support';
-import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, spAs, type Standin } from './data.support';
+import { actionPlanRecommendation, provisionedSite, type Standin } from './data.support';
 
 interface InvokeReply {
   statusCode: number;
@@ -28,11 +26,7 @@ let reportId: number;
 let sequence = 0;
 
 beforeAll(async () => {
-  server = await startStandin({ port: 0 });
-  const sp = spAs(server);
-  await provision(sp, TRACKER_SCHEMA);
-  data = createTrackerData(sp);
-  reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+  ({ server, data, reportId } = await provisionedSite());
   service = await startReminderService({
     ...localServiceOptions(server, `${server.siteUrl}/SitePages/Tracker.aspx`),
     clientState: 'card-actions-test',

@@ -9,10 +9,9 @@ import { SaveConflictError } from '../../src/data/TrackerDataSource';
 import type { ActionRecord, ReportRecord, TrackerDataSource, Versioned } from '../../src/data/TrackerDataSource';
 import { ACTION_MERGE, REPORT_MERGE } from '../../src/core/fieldMerge';
 import type { FieldMerge } from '../../src/core/fieldMerge';
-import { createTrackerData, provision } from '../../src/data';
+import { createTrackerData } from '../../src/data';
 import type { TrackerData } from '../../src/data';
-import { TRACKER_SCHEMA } from '../../src/schema';
-import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, spAs, standin, type Standin } from './data.support';
+import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, provisionedSite, spAs, type Standin } from './data.support';
 
 let server: Standin;
 let data: TrackerData;
@@ -21,10 +20,8 @@ let manager: TrackerDataSource;
 let recommendationId: number;
 
 beforeAll(async () => {
-  server = await standin();
-  await provision(spAs(server), TRACKER_SCHEMA);
-  data = createTrackerData(spAs(server));
-  const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+  let reportId: number;
+  ({ server, data, reportId } = await provisionedSite());
   recommendationId = (await data.recommendations.add(actionPlanRecommendation(reportId))).id;
   analyst = createDataSource(spAs(server, 'analyst'));
   manager = createDataSource(spAs(server, 'manager'));

@@ -1,24 +1,19 @@
-import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { MAX_PAGE_SIZE, ThresholdError, createTrackerData, provision, type TrackerData } from '../../src/data';
-import { F, TRACKER_SCHEMA } from '../../src/schema';
-import { DOMESTIC_ABUSE_REPORT, manyRecommendations, spAs, standin, type Standin } from './data.support';
+import { MAX_PAGE_SIZE, ThresholdError, type TrackerData } from '../../src/data';
+import { F } from '../../src/schema';
+import { manyRecommendations, provisionedSite, type Standin } from './data.support';
 
 const N = 12000;
 
 describe('a Recommendations list past the list view threshold', () => {
   let server: Standin;
-  let sp: SPFI;
   let data: TrackerData;
 
   beforeAll(async () => {
-    server = await standin();
-    sp = spAs(server);
-    await provision(sp, TRACKER_SCHEMA);
-    data = createTrackerData(sp);
-    const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+    let reportId: number;
+    ({ server, data, reportId } = await provisionedSite());
     await data.recommendations.addMany(manyRecommendations(reportId, N));
   });
 

@@ -1,11 +1,13 @@
 /**
  * Shared set-up for the data-layer integration tests: the stand-in on a random port, the real
- * PnPjs instance per stand-in user, and domain objects taken from the seeds.
+ * PnPjs instance per stand-in user, a provisioned site, and domain objects taken from the seeds.
  */
 import type { SPFI } from '@pnp/sp';
 import { nodeSp } from '../../src/data/node';
 import type { OriginatingReport, Recommendation } from '../../src/core/model';
-import { startStandin } from '../../src/standin/server';
+import { createTrackerData, provision, type TrackerData } from '../../src/data';
+import { TRACKER_SCHEMA } from '../../src/schema';
+import { startStandin, type StandinOptions } from '../../src/standin/server';
 
 export type Standin = Awaited<ReturnType<typeof startStandin>>;
 
@@ -17,6 +19,20 @@ export function standin(): Promise<Standin> {
 /** PnPjs for the stand-in's tracker site, as one of its users. */
 export function spAs(server: Standin, user = 'admin'): SPFI {
   return nodeSp(server.siteUrl, { user });
+}
+
+/**
+ * The stand-in on a random port with the tracker's lists provisioned and one report in them (the
+ * seeds' domestic-abuse paper), through the data layer as the site owner; `options` are the
+ * stand-in's own (SharePoint's grouping of changes into one webhook notification, say).
+ */
+export async function provisionedSite(options: Omit<StandinOptions, 'port'> = {}): Promise<{ server: Standin; data: TrackerData; reportId: number }> {
+  const server = await startStandin({ ...options, port: 0 });
+  const sp = spAs(server);
+  await provision(sp, TRACKER_SCHEMA);
+  const data = createTrackerData(sp);
+  const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+  return { server, data, reportId };
 }
 
 /** Injects 429 / 503 answers on the stand-in (its dev-only admin endpoint). */

@@ -1,4 +1,3 @@
-import type { SPFI } from '@pnp/sp';
 import type { Action, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../../src/core/model';
 import {
   AccessDeniedError,
@@ -7,25 +6,18 @@ import {
   ConflictError,
   ThrottledError,
   createTrackerData,
-  provision,
   type Stored,
   type TrackerData
 } from '../../src/data';
-import { TRACKER_SCHEMA } from '../../src/schema';
-import { AREAS_FOR_IMPROVEMENT, DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, clearFaults, injectFaults, spAs, standin, type Standin } from './data.support';
+import { AREAS_FOR_IMPROVEMENT, DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, clearFaults, injectFaults, provisionedSite, spAs, type Standin } from './data.support';
 
 describe('the data layer against the stand-in', () => {
   let server: Standin;
-  let sp: SPFI;
   let data: TrackerData;
   let reportId: number;
 
   beforeAll(async () => {
-    server = await standin();
-    sp = spAs(server);
-    await provision(sp, TRACKER_SCHEMA);
-    data = createTrackerData(sp);
-    reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+    ({ server, data, reportId } = await provisionedSite());
   });
 
   afterEach(async () => {

@@ -6,8 +6,7 @@
  * had arrived after all.
  */
 import { londonInstant, readLogDetail, historyRow } from '../../src/core/reminders';
-import { createTrackerData, provision, type TrackerData } from '../../src/data';
-import { TRACKER_SCHEMA } from '../../src/schema';
+import type { TrackerData } from '../../src/data';
 import { createDataSource } from '../../src/data/createDataSource';
 import { SaveConflictError, type LogPage, type LogRecord, type ReminderLogFilter, type TrackerDataSource } from '../../src/data/TrackerDataSource';
 import { GraphTransport } from '../../src/service/delivery';
@@ -16,8 +15,7 @@ import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService } from '../../src/service/service';
 import type { InboxItem } from '../../src/standin/graph';
 import { emailFor } from '../../src/standin/identity';
-import { startStandin } from '../../src/standin/server';
-import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, spAs, type Standin } from './data.support';
+import { actionPlanRecommendation, provisionedSite, spAs, type Standin } from './data.support';
 
 jest.setTimeout(120000);
 
@@ -51,11 +49,8 @@ async function history(source: TrackerDataSource, filter: ReminderLogFilter, pag
 const entries = async (source: TrackerDataSource, filter: ReminderLogFilter): Promise<LogRecord[]> => (await history(source, filter)).flatMap((p) => p.entries);
 
 beforeAll(async () => {
-  server = await startStandin({ port: 0 });
-  const sp = spAs(server);
-  await provision(sp, TRACKER_SCHEMA);
-  data = createTrackerData(sp);
-  const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+  let reportId: number;
+  ({ server, data, reportId } = await provisionedSite());
   const overdue = { kind: 'date' as const, original: '2026-02-02', current: '2026-02-02', revisions: [], raw: '2 February 2026' };
   await data.recommendations.add(
     actionPlanRecommendation(reportId, { ref: 'H1', owner: { name: 'Manager', email: emailFor('manager') }, sro: { name: 'ACC Crime', email: emailFor('sro') }, due: overdue, lastUpdated: '2026-01-05' })

@@ -8,8 +8,7 @@ import { londonDate } from '../../src/core/dates';
 import type { Recommendation } from '../../src/core/model';
 import { londonInstant, myActionsDeepLink, type LinkSettings } from '../../src/core/reminders';
 import { trafficLight } from '../../src/core/status';
-import { createTrackerData, provision, type TrackerData } from '../../src/data';
-import { TRACKER_SCHEMA } from '../../src/schema';
+import { createTrackerData, type TrackerData } from '../../src/data';
 import { activityChainId, GraphTransport, type DeliveryTransport } from '../../src/service/delivery';
 import type { ReminderLogger } from '../../src/service/engine';
 import { GraphClient } from '../../src/service/graph';
@@ -19,8 +18,7 @@ import { localServiceOptions } from '../../src/service/main';
 import { startReminderService, type ReminderService, type ReminderServiceOptions } from '../../src/service/service';
 import { workflowUrl, type InboxItem } from '../../src/standin/graph';
 import { emailFor } from '../../src/standin/identity';
-import { startStandin } from '../../src/standin/server';
-import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, clearFaults, injectFaults, spAs, type Standin } from './data.support';
+import { actionPlanRecommendation, clearFaults, injectFaults, provisionedSite, spAs, type Standin } from './data.support';
 
 const LINKS: LinkSettings = { teamsAppId: '3e8f1c52-6a4b-4c1e-9d7a-2b5f8e0c4d13', myActionsEntityId: 'myactions', trackerUrl: 'https://contoso.sharepoint.com/sites/tracker/SitePages/Tracker.aspx' };
 const CLIENT_STATE = 'a-secret-only-sharepoint-and-the-service-know';
@@ -75,16 +73,6 @@ function person(alias: string, name: string): { name: string; email: string } {
   return { name, email: emailFor(alias) };
 }
 
-/** A provisioned stand-in site with one report; `webhookDebounceMs` is SharePoint's grouping of changes. */
-async function site(webhookDebounceMs?: number): Promise<{ server: Standin; data: TrackerData; reportId: number }> {
-  const server = await startStandin({ port: 0, webhookDebounceMs });
-  const sp = spAs(server);
-  await provision(sp, TRACKER_SCHEMA);
-  const data = createTrackerData(sp);
-  const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
-  return { server, data, reportId };
-}
-
 function serviceOptions(server: Standin, clock: SimulatedClock, logger: ReminderLogger, extra: Partial<ReminderServiceOptions> = {}): ReminderServiceOptions {
   return {
     // "Open item" must lead to a page on the site's own host: the stand-in's, here.
@@ -131,7 +119,7 @@ describe('reminders: the default rules on a simulated clock', () => {
   let storedBefore: (string | undefined)[] = [];
 
   beforeAll(async () => {
-    const s = await site();
+    const s = await provisionedSite();
     server = s.server;
     data = s.data;
     const a = await s.data.recommendations.add(rec(s.reportId, '9', 'owner', '2026-03-16'));
@@ -198,7 +186,7 @@ describe('reminders: stopped for a week, then restarted', () => {
   const logger = new CapturingLogger();
 
   beforeAll(async () => {
-    ({ server, data, reportId } = await site());
+    ({ server, data, reportId } = await provisionedSite());
   });
 
   afterAll(async () => {
@@ -276,7 +264,7 @@ describe('reminders: quiet hours, channels, e-mail and rules kept in the list', 
   const clock = new SimulatedClock(new Date('2026-03-13T10:00:00Z'));
 
   beforeAll(async () => {
-    ({ server, data, reportId } = await site());
+    ({ server, data, reportId } = await provisionedSite());
   });
 
   afterAll(async () => {
@@ -351,7 +339,7 @@ describe('reminders: throttling, webhooks and bulk changes', () => {
   beforeAll(async () => {
     // SharePoint groups a list's changes into one notification about a minute apart; a few seconds
     // of quiet is enough here for the whole bulk write to be announced once.
-    ({ server, data, reportId } = await site(8000));
+    ({ server, data, reportId } = await provisionedSite({ webhookDebounceMs: 8000 }));
     clock.setDay('2026-03-10');
     service = await startReminderService(serviceOptions(server, clock, logger, { subscribe: true }));
   });
@@ -548,7 +536,7 @@ describe('reminders: the activity-feed route, as a tenant sends them app-only', 
   const activity = (extra: Partial<ReminderServiceOptions> = {}): ReminderServiceOptions => serviceOptions(server, clock, new CapturingLogger(), { personRoute: 'activity', ...extra });
 
   beforeAll(async () => {
-    ({ server, data, reportId } = await site());
+    ({ server, data, reportId } = await provisionedSite());
   });
 
   afterAll(async () => {
@@ -653,7 +641,7 @@ describe('reminders: a closure decision saved outside the rules', () => {
   const clock = new SimulatedClock(new Date('2026-03-02T10:00:00Z'));
 
   beforeAll(async () => {
-    ({ server, data, reportId } = await site());
+    ({ server, data, reportId } = await provisionedSite());
   });
 
   afterAll(async () => {

@@ -21,7 +21,7 @@ import { createRoundSource } from '../../src/paper/roundSource';
 import { emailFor } from '../../src/standin/identity';
 import { startStandin } from '../../src/standin/server';
 import { invokeCardAction } from './bot.support';
-import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, spAs, type Standin } from './data.support';
+import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, provisionedSite, spAs, type Standin } from './data.support';
 
 interface InvokeReply {
   value: { body: { text?: string; items?: unknown[] }[] };
@@ -43,11 +43,8 @@ let sequence = 0;
 const links = { teamsAppId: 'app', myActionsEntityId: 'myActions', trackerUrl: '' };
 
 beforeAll(async () => {
-  server = await startStandin({ port: 0 });
-  const sp = spAs(server);
-  await provision(sp, TRACKER_SCHEMA);
-  data = createTrackerData(sp);
-  const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+  let reportId: number;
+  ({ server, data, reportId } = await provisionedSite());
   const crime = { name: 'Head of Crime', email: emailFor('owner') };
   const rec = (ref: string, overrides: Partial<Recommendation>): Recommendation => actionPlanRecommendation(reportId, { ref, confidence: 'Medium', sro: { name: 'ACC Gibson', email: emailFor('sro') }, ...overrides });
   ids.crimeA = (await data.recommendations.add(rec('1', { owner: crime }))).id;
@@ -188,12 +185,9 @@ test('a site not yet upgraded to the Update Rounds list keeps its reminders: the
 });
 
 test('a round over several directorates: stored as a list in its Scope column, read back, an item stored with one directorate still read, its paper covering those directorates only', async () => {
-  const own = await startStandin({ port: 0 });
+  const { server: own, data: site, reportId } = await provisionedSite();
   try {
     const sp = spAs(own);
-    await provision(sp, TRACKER_SCHEMA);
-    const site = createTrackerData(sp);
-    const reportId = (await site.reports.add(DOMESTIC_ABUSE_REPORT)).id;
     const add = async (ref: string, directorate: string): Promise<number> => (await site.recommendations.add(actionPlanRecommendation(reportId, { ref, directorate, owner: { name: 'Head of Crime', email: emailFor('owner') } }))).id;
     const crime = await add('1', 'Crime');
     const protection = await add('2', 'Public Protection');
@@ -234,15 +228,12 @@ async function waitFor(check: () => boolean, what: string): Promise<void> {
 }
 
 test('opening a round sends its cards through the Update Rounds webhook, with no tick; a second notification sends nothing twice', async () => {
-  const own = await startStandin({ port: 0, webhookDebounceMs: 50 });
+  const { server: own, data: site, reportId } = await provisionedSite({ webhookDebounceMs: 50 });
   const mine: OutgoingDelivery[] = [];
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const at = new Date('2018-03-06T09:30:00Z');
   try {
     const sp = spAs(own);
-    await provision(sp, TRACKER_SCHEMA);
-    const site = createTrackerData(sp);
-    const reportId = (await site.reports.add(DOMESTIC_ABUSE_REPORT)).id;
     const item = (await site.recommendations.add(actionPlanRecommendation(reportId, { ref: '1', owner: { name: 'Head of Crime', email: emailFor('owner') } }))).id;
     const watching = await startReminderService({
       ...localServiceOptions(own, `${own.siteUrl}/SitePages/Tracker.aspx`),
