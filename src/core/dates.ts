@@ -38,14 +38,19 @@ export function londonDate(at: Date | IsoInstant): IsoDate {
   return londonWallClock(at).date;
 }
 
+/** What is wrong with an ISO date: not in the form YYYY-MM-DD, or no such day; null when nothing. */
+export function isoDateProblem(date: IsoDate): 'notIso' | 'noSuchDate' | null {
+  const m = ISO_DATE.exec(date);
+  if (!m) return 'notIso';
+  return isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) ? null : 'noSuchDate';
+}
+
 /** Checks and splits an ISO date; throws a RangeError naming the bad value. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`Not an ISO date (YYYY-MM-DD): '${date}'`);
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (!isValidDate(year, month, day)) throw new RangeError(`No such date: '${date}'`);
+  const problem = isoDateProblem(date);
+  if (problem === 'notIso') throw new RangeError(`Not an ISO date (YYYY-MM-DD): '${date}'`);
+  if (problem === 'noSuchDate') throw new RangeError(`No such date: '${date}'`);
+  const [year, month, day] = date.split('-').map(Number);
   return { year, month, day };
 }
 

@@ -210,8 +210,8 @@ export function decisionAlerts(problems: readonly DecisionProblem[], subject: Re
   for (const p of problems) {
     const occurrence = `withdrawn-${p.kind.replace(' ', '-')}-v${p.version}`;
     const recipient = resolveRecipient({ kind: 'sro' }, subject);
-    if (typeof recipient === 'string') {
-      unresolved.push({ ruleKey: DECISION_GUARD_RULE, itemId: subject.itemId, occurrence, spec: 'sro', reason: recipient });
+    if (recipient.kind === 'unreachable') {
+      unresolved.push({ ruleKey: DECISION_GUARD_RULE, itemId: subject.itemId, occurrence, spec: 'sro', problem: recipient });
       continue;
     }
     const what = p.kind === 'due date' ? 'due date change' : `${p.kind} decision`;

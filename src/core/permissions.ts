@@ -7,7 +7,7 @@
  */
 import type { ClosureRequest, ExtensionRequest, Lifecycle, Person, Recommendation } from './model';
 import { isOpen } from './status';
-import { isSamePerson } from './transitions';
+import { dependence, isSamePerson } from './transitions';
 
 /** The signed-in person as the rules see them: their site user id, name, e-mail and edit right. */
 export interface SignedInPerson {
@@ -40,8 +40,7 @@ export function itemPermissions(rec: Recommendation, user: SignedInPerson): Item
   const pendingClosure = rec.closure !== undefined && rec.closure.decision === undefined;
   const pendingExtension = rec.extension !== undefined && rec.extension.decision === undefined;
   const is = (person: Person | string | undefined): boolean => isUser(user, person);
-  // Whoever owned the item when the request was made stays excluded after the owner is changed.
-  const independent = (request: ClosureRequest | ExtensionRequest): boolean => !is(rec.owner) && !is(request.ownerAtRequest) && !is(request.requestedBy);
+  const independent = (request: ClosureRequest | ExtensionRequest): boolean => dependence(is, rec.owner, request) === null;
   return {
     canUpdate: user.canEdit && isOpen(rec.lifecycle),
     canRequestClosure: user.canEdit && isOpen(rec.lifecycle) && !pendingClosure,

@@ -17,9 +17,11 @@
  *    open and "Awaiting new timescale": the timescale it had has run out and none is set;
  * 6. AMBER otherwise: ongoing work expected to be implemented.
  */
-import { daysBetween, formatUkDate, londonDate, parseIsoDate } from './dates';
+import { daysBetween, londonDate, parseIsoDate } from './dates';
 import { UNCHECKED_TIMESCALE } from './dueDates';
 import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
+import { englishText } from './messages';
+import type { Message } from './messages';
 
 /** Days without a progress update after which an open item's update is overdue. */
 export const DEFAULT_STALE_DAYS = 30;
@@ -50,11 +52,15 @@ export function readRagPolicy(value: string | undefined): RagPolicy {
   throw new RangeError(`Tracker Settings holds '${value ?? ''}' under ${RAG_POLICY_SETTING}: expected 'original' or 'current'. A site owner can choose again in the tracker's settings.`);
 }
 
-/** One sentence for the paper's legend and the settings panel: which deadline makes an item RED. */
+/** Which deadline makes an item RED, in one sentence per policy (the screens word it from loc, by policy). */
+export const RAG_POLICY_ENGLISH: Readonly<Record<RagPolicy['overdueAgainst'], string>> = {
+  original: 'RED is measured against the original deadline: an open item past the first date committed to is RED, even when a later date has since been set.',
+  current: 'RED is measured against the current deadline: the date now in force, after any agreed extension.'
+};
+
+/** One sentence for the paper's legend and the import preview: which deadline makes an item RED. */
 export function ragPolicyStatement(policy: RagPolicy): string {
-  return policy.overdueAgainst === 'original'
-    ? 'RED is measured against the original deadline: an open item past the first date committed to is RED, even when a later date has since been set.'
-    : 'RED is measured against the current deadline: the date now in force, after any agreed extension.';
+  return RAG_POLICY_ENGLISH[policy.overdueAgainst];
 }
 
 /** The due date that decides whether an open item is past its deadline under the policy. */
@@ -108,34 +114,56 @@ export function trafficLight(rec: RagFacts, today: IsoDate, policy: RagPolicy = 
   return 'AMBER';
 }
 
-/**
- * Why the rules give an item its colour on `today`, in one sentence a reader can check against the
- * item ("Past its original deadline of 30 April 2017: 200 days overdue.").
- */
-export function colourReason(rec: RagFacts & Pick<Recommendation, 'addressee'>, today: IsoDate, policy: RagPolicy = DEFAULT_RAG_POLICY): string {
-  if (isValidOverride(rec) && rec.ragOverride) return `Set RED by hand: ${rec.ragOverride.rationale}`;
-  if (rec.lifecycle === 'No further action') return 'No further action (approved): nothing is left for the force to deliver.';
-  if (isClosed(rec.lifecycle)) return `${rec.lifecycle}: nothing is left to deliver.`;
-  if (rec.appliesTo !== 'Force') return `Addressed to ${rec.addressee?.trim() || (rec.appliesTo === 'National' ? 'a national body' : 'another body')}: not the force's to deliver.`;
-  if (hasText(rec.dependsOn)) return `Depends on ${rec.dependsOn?.trim()}: not the force's alone to deliver.`;
-  if (isComplete(rec.lifecycle)) return `${rec.lifecycle}: implemented.`;
-  if (rec.due.kind === 'awaiting new timescale') {
-    const passed = rec.due.original !== null ? ` (${formatUkDate(rec.due.original)})` : '';
-    return `Awaiting new timescale: its deadline${passed} has passed and no new one is set.`;
-  }
+/** Why the rules give an item its colour, each in core's English, `{0}`… its values (the loc typings name them). */
+export const COLOUR_REASON_ENGLISH = {
+  setRedByHand: 'Set RED by hand: {0}',
+  noFurtherAction: 'No further action (approved): nothing is left for the force to deliver.',
+  closed: '{0}: nothing is left to deliver.',
+  addressedTo: "Addressed to {0}: not the force's to deliver.",
+  dependsOn: "Depends on {0}: not the force's alone to deliver.",
+  implemented: '{0}: implemented.',
+  awaitingTimescale: 'Awaiting new timescale: its deadline has passed and no new one is set.',
+  awaitingTimescaleSince: 'Awaiting new timescale: its deadline ({0}) has passed and no new one is set.',
+  pastDeadline: 'Past its {0} of {1}: {2} overdue.',
+  ongoingOriginalPassed: 'Ongoing work, due by {0}; its original deadline of {1} has passed, which this site does not count as RED.',
+  ongoing: 'Ongoing work, due by {0}.',
+  ongoingNoDate: 'Ongoing work; the timescale ("{0}") gives no date to pass.',
+  noTimescale: `Ongoing work with no timescale: ${UNCHECKED_TIMESCALE}.`,
+  uncheckedTimescale: `Ongoing work; "{0}" is ${UNCHECKED_TIMESCALE}.`
+} as const;
+export type ColourReasonCode = keyof typeof COLOUR_REASON_ENGLISH;
+
+/** Why the rules give an item its colour, by code and the values it names. */
+export type ColourReason = Message<ColourReasonCode>;
+
+/** Why the rules give an item its colour on `today` (in English: "Past its original deadline of 30 April 2017: 200 days overdue."). */
+export function colourReasonOf(rec: RagFacts & Pick<Recommendation, 'addressee'>, today: IsoDate, policy: RagPolicy = DEFAULT_RAG_POLICY): ColourReason {
+  const reason = (code: ColourReasonCode, ...args: ColourReason['args']): ColourReason => ({ code, args });
+  if (isValidOverride(rec) && rec.ragOverride) return reason('setRedByHand', rec.ragOverride.rationale);
+  if (rec.lifecycle === 'No further action') return reason('noFurtherAction');
+  if (isClosed(rec.lifecycle)) return reason('closed', rec.lifecycle);
+  if (rec.appliesTo !== 'Force') return reason('addressedTo', rec.addressee?.trim() || { phrase: rec.appliesTo === 'National' ? 'nationalBody' : 'anotherBody' });
+  if (hasText(rec.dependsOn)) return reason('dependsOn', rec.dependsOn?.trim() ?? '');
+  if (isComplete(rec.lifecycle)) return reason('implemented', rec.lifecycle);
+  if (rec.due.kind === 'awaiting new timescale') return rec.due.original !== null ? reason('awaitingTimescaleSince', { date: rec.due.original }) : reason('awaitingTimescale');
   const deadline = deadlineFor(rec.due, policy);
-  const which = policy.overdueAgainst === 'original' && rec.due.original !== null && rec.due.original !== rec.due.current ? 'original deadline' : 'deadline';
+  const which = policy.overdueAgainst === 'original' && rec.due.original !== null && rec.due.original !== rec.due.current ? 'originalDeadline' : 'deadline';
   if (deadline !== null) {
     const late = daysBetween(deadline, today);
-    if (late > 0) return `Past its ${which} of ${formatUkDate(deadline)}: ${late} ${late === 1 ? 'day' : 'days'} overdue.`;
+    if (late > 0) return reason('pastDeadline', { phrase: which }, { date: deadline }, { days: late });
     const original = rec.due.original;
     if (policy.overdueAgainst === 'current' && original !== null && original !== deadline && daysBetween(original, today) > 0) {
-      return `Ongoing work, due by ${formatUkDate(deadline)}; its original deadline of ${formatUkDate(original)} has passed, which this site does not count as RED.`;
+      return reason('ongoingOriginalPassed', { date: deadline }, { date: original });
     }
-    return `Ongoing work, due by ${formatUkDate(deadline)}.`;
+    return reason('ongoing', { date: deadline });
   }
-  if (rec.due.kind === 'immediate' || rec.due.kind === 'no deadline') return `Ongoing work; the timescale ("${rec.due.raw.trim() || rec.due.kind}") gives no date to pass.`;
-  return rec.due.raw.trim() === '' ? `Ongoing work with no timescale: ${UNCHECKED_TIMESCALE}.` : `Ongoing work; "${rec.due.raw.trim()}" is ${UNCHECKED_TIMESCALE}.`;
+  if (rec.due.kind === 'immediate' || rec.due.kind === 'no deadline') return reason('ongoingNoDate', rec.due.raw.trim() || rec.due.kind);
+  return rec.due.raw.trim() === '' ? reason('noTimescale') : reason('uncheckedTimescale', rec.due.raw.trim());
+}
+
+/** A colour's reason in core's English, for the paper and the import preview. */
+export function colourReasonText(reason: ColourReason): string {
+  return englishText(reason, COLOUR_REASON_ENGLISH);
 }
 
 /** Where the colour the rules derive differs from the colour the source recorded. */
@@ -143,7 +171,7 @@ export interface ColourDifference {
   recorded: RecordedStatus;
   derived: TrafficLight;
   /** Why the rules give the derived colour. */
-  reason: string;
+  reason: ColourReason;
 }
 
 /**
@@ -158,7 +186,7 @@ export function colourDifference(
   const recorded = rec.recorded;
   if (recorded === undefined || recorded.colour === null) return null;
   const derived = trafficLight(rec, today, policy);
-  return derived === recorded.colour ? null : { recorded, derived, reason: colourReason(rec, today, policy) };
+  return derived === recorded.colour ? null : { recorded, derived, reason: colourReasonOf(rec, today, policy) };
 }
 
 /**
@@ -201,10 +229,18 @@ export function isUpdateOverdue(
   return since === null || daysBetween(since, today) > staleDays;
 }
 
-/** Why the owner's High confidence disagrees with the facts. */
+/** How the owner's High confidence disagrees with the facts, each in English, `{0}`… its values (the loc typings name them). */
+export const DISAGREEMENT_ENGLISH = {
+  overdue: 'Rated High confidence, but it was due by {0} and is overdue.',
+  noUpdateOnRecord: 'Rated High confidence, but there is no progress update on record.',
+  noUpdateSince: 'Rated High confidence, but there has been no progress update since {0} (more than {1} days).'
+} as const;
+export type DisagreementCode = keyof typeof DISAGREEMENT_ENGLISH;
+
+/** Why the owner's High confidence disagrees with the facts: in short (`reason`) and in full (`message`, by code). */
 export interface ConfidenceDisagreement {
-  reason: 'overdue' | 'update overdue';
-  message: string;
+  reason: 'overdue' | 'updateOverdue';
+  message: Message<DisagreementCode>;
 }
 
 /**
@@ -218,15 +254,12 @@ export function confidenceDisagreement(
 ): ConfidenceDisagreement | null {
   if (rec.confidence !== 'High') return null;
   if (isOverdue(rec, today) && rec.due.current !== null) {
-    return { reason: 'overdue', message: `Rated High confidence, but it was due by ${formatUkDate(rec.due.current)} and is overdue.` };
+    return { reason: 'overdue', message: { code: 'overdue', args: [{ date: rec.due.current }] } };
   }
   if (isUpdateOverdue(rec, today, staleDays)) {
     const since = lastActivity(rec);
-    const message =
-      since === null
-        ? 'Rated High confidence, but there is no progress update on record.'
-        : `Rated High confidence, but there has been no progress update since ${formatUkDate(since)} (more than ${staleDays} days).`;
-    return { reason: 'update overdue', message };
+    const message: Message<DisagreementCode> = since === null ? { code: 'noUpdateOnRecord', args: [] } : { code: 'noUpdateSince', args: [{ date: since }, staleDays] };
+    return { reason: 'updateOverdue', message };
   }
   return null;
 }

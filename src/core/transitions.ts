@@ -9,11 +9,13 @@
  * reason, decided by someone other than the owner and the requester, keeping the original date and
  * every revision; a manual RED needs a rationale.
  */
-import { formatUkDate, londonDate, parseIsoDate, daysBetween } from './dates';
+import { formatUkDate, isoDateProblem, londonDate, daysBetween } from './dates';
 import type { ClosureRequest, Confidence, DueRevision, ExtensionRequest, IsoDate, IsoInstant, Lifecycle, Person, ProgressUpdate, Recommendation, StatusChange } from './model';
 import { instantTime } from './changeMarkers';
 import { DEFAULT_RAG_POLICY, isClosed, isOpen, trafficLight } from './status';
 import type { RagPolicy } from './status';
+import { englishText } from './messages';
+import type { Message, Phrase } from './messages';
 
 /** What went wrong, for code that reacts to a particular refusal. */
 export type TransitionErrorCode =
@@ -25,15 +27,54 @@ export type TransitionErrorCode =
   | 'not-independent'
   | 'invalid-due-date';
 
-/** A refused transition. `message` is written for the person who attempted it. */
+/** Each refusal in core's English, `{0}`… its values (the loc typings name them). */
+export const TRANSITION_ENGLISH = {
+  closureNeedsEvidence: 'Closure needs evidence that the recommendation has been implemented.',
+  closureNotOpen: 'Closure can only be requested while the recommendation is open; it is "{0}".',
+  returnNeedsReason: 'Say why the closure request is being returned.',
+  reopenNeedsReason: 'Say why the recommendation is being re-opened.',
+  reopenNotClosed: 'Only a closed, discharged or "No further action" recommendation can be re-opened; it is "{0}".',
+  extensionNeedsReason: 'An extension needs a reason.',
+  extensionNotOpen: 'An extension can only be requested while the recommendation is open; it is "{0}".',
+  extensionPending: 'An extension to {0} is already awaiting a decision.',
+  proposedPassed: 'The proposed due date {0} has already passed.',
+  proposedNotLater: 'The proposed due date {0} must be later than the current due date, {1}.',
+  proposedNotIso: "The proposed due date is not a valid date: Not an ISO date (YYYY-MM-DD): '{0}'",
+  proposedNoSuchDate: "The proposed due date is not a valid date: No such date: '{0}'",
+  noExtensionPending: 'There is no extension request awaiting a decision.',
+  noClosurePending: 'There is no closure request awaiting sign-off.',
+  redNeedsRationale: 'A manual RED needs a rationale: why it cannot or will not be implemented.',
+  noManualRed: 'This recommendation has no manual RED to clear.',
+  lifecycleMove: '"{0}" cannot be changed to "{1}" directly. {2}',
+  noFurtherActionNeedsReason: 'Say why no further action is needed.',
+  ownerCannot: 'The owner cannot {0}; someone else must.',
+  ownedWhenAsked: '{0} owned the item when this was asked for, so cannot {1}; someone else must.',
+  requesterCannot: '{0} asked, so cannot also {1}; someone else must.',
+  actorMissing: 'Say who is making this change.',
+  invalidInstant: "The time of the change is not a valid instant: '{0}'.",
+  progressNeedsText: 'Say what has happened since the last update.'
+} as const;
+export type TransitionProblemCode = keyof typeof TRANSITION_ENGLISH;
+
+/** Why a transition was refused, by code and the values it names. */
+export type TransitionProblem = Message<TransitionProblemCode>;
+
+/** A refused transition: `problem` for a screen to word, `message` in core's English for the person who attempted it. */
 export class TransitionError extends Error {
   public readonly code: TransitionErrorCode;
+  public readonly problem: TransitionProblem;
 
-  public constructor(code: TransitionErrorCode, message: string) {
-    super(message);
+  public constructor(code: TransitionErrorCode, problem: TransitionProblem) {
+    super(englishText(problem, TRANSITION_ENGLISH));
     this.name = 'TransitionError';
     this.code = code;
+    this.problem = problem;
   }
+}
+
+/** Refuses a transition. */
+function refuse(code: TransitionErrorCode, problem: TransitionProblemCode, ...args: TransitionProblem['args']): never {
+  throw new TransitionError(code, { code: problem, args });
 }
 
 /** Who acts and when; `policy` chooses how the recorded traffic light is derived. */
@@ -47,10 +88,8 @@ export interface TransitionActor {
 /** Asks for sign-off that the recommendation is implemented. Evidence is required. */
 export function requestClosure(rec: Recommendation, input: TransitionActor & { evidence: string }): Recommendation {
   const today = checkActor(input);
-  const evidence = required(input.evidence, 'Closure needs evidence that the recommendation has been implemented.');
-  if (!isOpen(rec.lifecycle)) {
-    throw new TransitionError('wrong-state', `Closure can only be requested while the recommendation is open; it is "${rec.lifecycle}".`);
-  }
+  const evidence = required(input.evidence, 'closureNeedsEvidence');
+  if (!isOpen(rec.lifecycle)) refuse('wrong-state', 'closureNotOpen', rec.lifecycle);
   const next: Recommendation = {
     ...rec,
     lifecycle: 'Complete, awaiting sign-off',
@@ -69,7 +108,7 @@ export function approveClosure(
 ): Recommendation {
   const today = checkActor(input);
   const closure = pendingClosure(rec);
-  checkIndependent(input.by, rec.owner, closure, 'approve its closure');
+  checkIndependent(input.by, rec.owner, closure, 'actApproveClosure');
   const lifecycle: Lifecycle = input.outcome === 'closed' ? 'Closed by the force' : 'Discharged by the inspectorate';
   const note = optional(input.note);
   const next: Recommendation = {
@@ -83,9 +122,9 @@ export function approveClosure(
 /** Returns a closure request unapproved, with the reason; the item goes back to "Being progressed". */
 export function returnClosure(rec: Recommendation, input: TransitionActor & { note: string }): Recommendation {
   const today = checkActor(input);
-  const note = required(input.note, 'Say why the closure request is being returned.');
+  const note = required(input.note, 'returnNeedsReason');
   const closure = pendingClosure(rec);
-  checkIndependent(input.by, rec.owner, closure, 'return its closure request');
+  checkIndependent(input.by, rec.owner, closure, 'actReturnClosure');
   const next: Recommendation = {
     ...rec,
     lifecycle: 'Being progressed',
@@ -97,10 +136,8 @@ export function returnClosure(rec: Recommendation, input: TransitionActor & { no
 /** Re-opens a closed, discharged or "No further action" item. The reason is required and kept. */
 export function reopen(rec: Recommendation, input: TransitionActor & { reason: string }): Recommendation {
   const today = checkActor(input);
-  const reason = required(input.reason, 'Say why the recommendation is being re-opened.');
-  if (!isClosed(rec.lifecycle) && rec.lifecycle !== 'No further action') {
-    throw new TransitionError('wrong-state', `Only a closed, discharged or "No further action" recommendation can be re-opened; it is "${rec.lifecycle}".`);
-  }
+  const reason = required(input.reason, 'reopenNeedsReason');
+  if (!isClosed(rec.lifecycle) && rec.lifecycle !== 'No further action') refuse('wrong-state', 'reopenNotClosed', rec.lifecycle);
   const next: Recommendation = {
     ...rec,
     lifecycle: 'Being progressed',
@@ -115,20 +152,12 @@ export function reopen(rec: Recommendation, input: TransitionActor & { reason: s
  */
 export function requestExtension(rec: Recommendation, input: TransitionActor & { proposed: IsoDate; reason: string }): Recommendation {
   const today = checkActor(input);
-  const reason = required(input.reason, 'An extension needs a reason.');
-  if (!isOpen(rec.lifecycle)) {
-    throw new TransitionError('wrong-state', `An extension can only be requested while the recommendation is open; it is "${rec.lifecycle}".`);
-  }
-  if (rec.extension !== undefined && rec.extension.decision === undefined) {
-    throw new TransitionError('already-pending', `An extension to ${formatUkDate(rec.extension.proposed)} is already awaiting a decision.`);
-  }
-  const proposed = checkDate(input.proposed, 'The proposed due date');
-  if (daysBetween(today, proposed) < 0) {
-    throw new TransitionError('invalid-due-date', `The proposed due date ${formatUkDate(proposed)} has already passed.`);
-  }
-  if (rec.due.current !== null && daysBetween(rec.due.current, proposed) <= 0) {
-    throw new TransitionError('invalid-due-date', `The proposed due date ${formatUkDate(proposed)} must be later than the current due date, ${formatUkDate(rec.due.current)}.`);
-  }
+  const reason = required(input.reason, 'extensionNeedsReason');
+  if (!isOpen(rec.lifecycle)) refuse('wrong-state', 'extensionNotOpen', rec.lifecycle);
+  if (rec.extension !== undefined && rec.extension.decision === undefined) refuse('already-pending', 'extensionPending', { date: rec.extension.proposed });
+  const proposed = checkProposed(input.proposed);
+  if (daysBetween(today, proposed) < 0) refuse('invalid-due-date', 'proposedPassed', { date: proposed });
+  if (rec.due.current !== null && daysBetween(rec.due.current, proposed) <= 0) refuse('invalid-due-date', 'proposedNotLater', { date: proposed }, { date: rec.due.current });
   const next: Recommendation = {
     ...rec,
     extension: { requestedBy: input.by.trim(), requestedAt: input.at, proposed, reason, ...ownerNow(rec) }
@@ -147,10 +176,8 @@ export function decideExtension(
 ): Recommendation {
   const today = checkActor(input);
   const extension = rec.extension;
-  if (extension === undefined || extension.decision !== undefined) {
-    throw new TransitionError('nothing-pending', 'There is no extension request awaiting a decision.');
-  }
-  checkIndependent(input.by, rec.owner, extension, 'decide its extension');
+  if (extension === undefined || extension.decision !== undefined) refuse('nothing-pending', 'noExtensionPending');
+  checkIndependent(input.by, rec.owner, extension, 'actDecideExtension');
   const note = optional(input.note);
   const by = input.by.trim();
   const decided = { ...extension, decision: { outcome: input.outcome, by, at: input.at, ...(note === undefined ? {} : { note }) } };
@@ -175,7 +202,7 @@ export function decideExtension(
 /** Sets RED by hand ("cannot / will not be implemented"). The rationale is required. */
 export function setManualRed(rec: Recommendation, input: TransitionActor & { rationale: string }): Recommendation {
   const today = checkActor(input);
-  const rationale = required(input.rationale, 'A manual RED needs a rationale: why it cannot or will not be implemented.');
+  const rationale = required(input.rationale, 'redNeedsRationale');
   const next: Recommendation = { ...rec, ragOverride: { colour: 'RED', rationale, setBy: input.by.trim(), at: input.at } };
   return record(next, input, today, `Set RED by hand: ${rationale}`);
 }
@@ -183,7 +210,7 @@ export function setManualRed(rec: Recommendation, input: TransitionActor & { rat
 /** Removes a manual RED, so the traffic light is derived from the facts again. */
 export function clearManualRed(rec: Recommendation, input: TransitionActor & { note?: string }): Recommendation {
   const today = checkActor(input);
-  if (rec.ragOverride === undefined) throw new TransitionError('nothing-pending', 'This recommendation has no manual RED to clear.');
+  if (rec.ragOverride === undefined) refuse('nothing-pending', 'noManualRed');
   const next: Recommendation = { ...rec };
   delete next.ragOverride;
   const note = optional(input.note);
@@ -207,21 +234,17 @@ export const LIFECYCLE_MOVES: Readonly<Record<Lifecycle, readonly Lifecycle[]>> 
 export function changeLifecycle(rec: Recommendation, input: TransitionActor & { to: Lifecycle; note?: string }): Recommendation {
   const today = checkActor(input);
   const note = optional(input.note);
-  if (!LIFECYCLE_MOVES[rec.lifecycle].includes(input.to)) {
-    throw new TransitionError('wrong-state', `"${rec.lifecycle}" cannot be changed to "${input.to}" directly. ${routeFor(rec.lifecycle, input.to)}`);
-  }
-  if (input.to === 'No further action' && note === undefined) {
-    throw new TransitionError('missing-input', 'Say why no further action is needed.');
-  }
+  if (!LIFECYCLE_MOVES[rec.lifecycle].includes(input.to)) refuse('wrong-state', 'lifecycleMove', rec.lifecycle, input.to, { phrase: routeFor(rec.lifecycle, input.to) });
+  if (input.to === 'No further action' && note === undefined) refuse('missing-input', 'noFurtherActionNeedsReason');
   return record({ ...rec, lifecycle: input.to }, input, today, note ?? `Status changed to "${input.to}"`);
 }
 
-function routeFor(from: Lifecycle, to: Lifecycle): string {
-  if (to === 'Complete, awaiting sign-off') return 'Request closure with evidence instead.';
-  if (isClosed(to)) return from === 'Complete, awaiting sign-off' ? 'Approve the closure request instead.' : 'Request closure with evidence, then have it approved.';
-  if (from === 'Complete, awaiting sign-off') return 'Approve or return the closure request instead.';
-  if (isClosed(from) || from === 'No further action') return 'Re-open it with a reason instead.';
-  return 'It is already in that state.';
+function routeFor(from: Lifecycle, to: Lifecycle): Phrase {
+  if (to === 'Complete, awaiting sign-off') return 'routeRequestClosure';
+  if (isClosed(to)) return from === 'Complete, awaiting sign-off' ? 'routeApproveClosure' : 'routeRequestThenApprove';
+  if (from === 'Complete, awaiting sign-off') return 'routeApproveOrReturn';
+  if (isClosed(from) || from === 'No further action') return 'routeReopen';
+  return 'routeAlready';
 }
 
 /** The request waiting for a decision: a closure awaiting sign-off first, else a pending extension; null when none. */
@@ -233,9 +256,7 @@ export function pendingRequest(rec: Recommendation): { kind: 'closure'; request:
 
 function pendingClosure(rec: Recommendation): NonNullable<Recommendation['closure']> {
   const closure = rec.closure;
-  if (rec.lifecycle !== 'Complete, awaiting sign-off' || closure === undefined || closure.decision !== undefined) {
-    throw new TransitionError('nothing-pending', 'There is no closure request awaiting sign-off.');
-  }
+  if (rec.lifecycle !== 'Complete, awaiting sign-off' || closure === undefined || closure.decision !== undefined) refuse('nothing-pending', 'noClosurePending');
   return closure;
 }
 
@@ -252,37 +273,56 @@ function ownerNow(rec: Recommendation): { ownerAtRequest?: Person } {
   return rec.owner === undefined ? {} : { ownerAtRequest: rec.owner };
 }
 
-function checkIndependent(by: string, owner: Person | undefined, request: ClosureRequest | ExtensionRequest, what: string): void {
-  if (isSamePerson(by, owner)) throw new TransitionError('not-independent', `The owner cannot ${what}; someone else must.`);
-  if (isSamePerson(by, request.ownerAtRequest)) {
-    throw new TransitionError('not-independent', `${request.ownerAtRequest?.name ?? by} owned the item when this was asked for, so cannot ${what}; someone else must.`);
+/** Why someone may not decide a request: they own the item, owned it when asked, or asked. */
+export type Dependence = 'owner' | 'ownerAtRequest' | 'requester';
+
+/**
+ * Whether the person `is` matches may decide `request` on an item `owner` now owns: null when they
+ * are independent, else why not (checked in that order). Whoever owned the item when the request was
+ * made stays excluded after the owner is changed. The one rule for the transitions, the item panel,
+ * the reminder service's decision cards and the bot that records their answers.
+ */
+export function dependence(is: (person: Person | string | undefined) => boolean, owner: Person | undefined, request: ClosureRequest | ExtensionRequest): Dependence | null {
+  if (is(owner)) return 'owner';
+  if (is(request.ownerAtRequest)) return 'ownerAtRequest';
+  if (is(request.requestedBy)) return 'requester';
+  return null;
+}
+
+function checkIndependent(by: string, owner: Person | undefined, request: ClosureRequest | ExtensionRequest, act: Phrase): void {
+  const step = { phrase: act };
+  switch (dependence((p) => isSamePerson(by, p), owner, request)) {
+    case 'owner':
+      return refuse('not-independent', 'ownerCannot', step);
+    case 'ownerAtRequest':
+      return refuse('not-independent', 'ownedWhenAsked', request.ownerAtRequest?.name ?? by, step);
+    case 'requester':
+      return refuse('not-independent', 'requesterCannot', request.requestedBy, step);
+    case null:
+      return;
   }
-  if (isSamePerson(by, request.requestedBy)) throw new TransitionError('not-independent', `${request.requestedBy} asked, so cannot also ${what}; someone else must.`);
 }
 
 /** Validates who and when; returns the London date of `at`. */
 function checkActor(input: TransitionActor): IsoDate {
-  required(input.by, 'Say who is making this change.');
+  required(input.by, 'actorMissing');
   try {
     instantTime(input.at);
     return londonDate(input.at);
   } catch {
-    throw new TransitionError('invalid-date', `The time of the change is not a valid instant: '${input.at}'.`);
+    return refuse('invalid-date', 'invalidInstant', input.at);
   }
 }
 
-function checkDate(date: IsoDate, what: string): IsoDate {
-  try {
-    parseIsoDate(date);
-    return date;
-  } catch (e) {
-    throw new TransitionError('invalid-due-date', `${what} is not a valid date: ${(e as Error).message}`);
-  }
+function checkProposed(date: IsoDate): IsoDate {
+  const problem = isoDateProblem(date);
+  if (problem !== null) refuse('invalid-due-date', problem === 'notIso' ? 'proposedNotIso' : 'proposedNoSuchDate', date);
+  return date;
 }
 
-function required(value: string | undefined, message: string): string {
+function required(value: string | undefined, problem: TransitionProblemCode): string {
   const text = optional(value);
-  if (text === undefined) throw new TransitionError('missing-input', message);
+  if (text === undefined) refuse('missing-input', problem);
   return text;
 }
 
@@ -319,7 +359,7 @@ export interface ProgressInput {
  */
 export function postProgress(rec: Recommendation & { id: number }, input: TransitionActor & ProgressInput): { update: ProgressUpdate; next: Recommendation } {
   const text = input.text.trim();
-  if (text === '') throw new TransitionError('missing-input', 'Say what has happened since the last update.');
+  if (text === '') refuse('missing-input', 'progressNeedsText');
   const { at, by, lifecycle, confidence } = input;
   const update: ProgressUpdate = { recommendationId: rec.id, at, author: by, text, lifecycle, ...(confidence === undefined ? {} : { confidence }) };
   const next: Recommendation = {

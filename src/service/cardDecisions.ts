@@ -9,7 +9,7 @@
 import { formatUkDate, londonDate } from '../core/dates';
 import type { IsoDate, Person, Recommendation } from '../core/model';
 import { REQUEST_VERBS, type LinkSettings } from '../core/reminders';
-import { approveClosure, decideExtension, pendingRequest, requestExtension, returnClosure } from '../core/transitions';
+import { approveClosure, decideExtension, dependence, pendingRequest, requestExtension, returnClosure } from '../core/transitions';
 import { isUser } from '../core/permissions';
 import type { SiteUser, Stored, TrackerData } from '../data';
 import { CardRefusal, readTarget, resultCard, type CardTarget, type CardVerb } from './cardActions';
@@ -86,8 +86,9 @@ export function cardDecisionVerbs(options: { data: TrackerData; links: LinkSetti
     if (request === undefined) {
       return kind === 'closure' ? 'There is no closure request awaiting sign-off on this item, so nothing was recorded.' : 'There is no extension request awaiting a decision on this item, so nothing was recorded.';
     }
-    if (isPerson(user, item.value.owner) || isPerson(user, request.ownerAtRequest)) return `You own ${item.value.ref}, so you cannot decide its own ${kind} request; someone independent must. Nothing was recorded.`;
-    if (isPerson(user, request.requestedBy)) return `You asked for this ${kind}, so someone else must decide it. Nothing was recorded.`;
+    const dependent = dependence((p) => isPerson(user, p), item.value.owner, request);
+    if (dependent === 'owner' || dependent === 'ownerAtRequest') return `You own ${item.value.ref}, so you cannot decide its own ${kind} request; someone independent must. Nothing was recorded.`;
+    if (dependent === 'requester') return `You asked for this ${kind}, so someone else must decide it. Nothing was recorded.`;
     if (!(await data.users.editors()).some((e) => e.id === user.id)) return 'Only members of the tracker site decide closures and extensions, so nothing was recorded.';
     return null;
   };

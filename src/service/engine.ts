@@ -21,11 +21,11 @@ import {
   shorten,
   updateDeepLink
 } from '../core/reminders';
-import { idempotencyKey, reminderData, resolveRecipient, roundOccurrence } from '../core/reminders';
+import { idempotencyKey, reminderData, resolveRecipient, roundOccurrence, unreachableText } from '../core/reminders';
 import type { CardAction, CardDecision, CardItem, CardRound, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
 import { ROUND_CARD_RULES, ROUND_OPEN_RULE, ROUND_OPEN_TEMPLATE, ROUND_RULES, roundAnswers, type UpdateRound } from '../core/round';
 import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
-import { UPDATE_LIFECYCLES, isSamePerson, pendingRequest } from '../core/transitions';
+import { UPDATE_LIFECYCLES, dependence, isSamePerson, pendingRequest } from '../core/transitions';
 import type { DeliveryTransport, OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
 import { ReminderLedger, deliveryIdFor, type ClaimRequest, type LedgerEntry } from './protocol';
@@ -240,8 +240,8 @@ export class ReminderEngine {
         const subject = this.subject({ ...stored.value, id: stored.id }, today, reports, policy, new Map([[stored.id, own]]));
         const occurrence = roundOccurrence(round.id);
         const recipient = resolveRecipient({ kind: 'owner' }, subject);
-        if (typeof recipient === 'string') {
-          unresolved.push({ ruleKey: ROUND_OPEN_RULE, itemId: stored.id, occurrence, spec: 'owner', reason: recipient });
+        if (recipient.kind === 'unreachable') {
+          unresolved.push({ ruleKey: ROUND_OPEN_RULE, itemId: stored.id, occurrence, spec: 'owner', problem: recipient });
           continue;
         }
         intents.push({
@@ -313,7 +313,7 @@ export class ReminderEngine {
       const pending = item === undefined ? null : pendingRequest(item.value);
       if (item === undefined || pending === null || i.recipient.kind !== 'user') continue;
       const who = [i.recipient.address, i.recipient.name];
-      if (who.some((w) => isSamePerson(w, item.value.owner) || isSamePerson(w, pending.request.ownerAtRequest) || isSamePerson(w, pending.request.requestedBy))) continue;
+      if (dependence((p) => who.some((w) => isSamePerson(w, p)), item.value.owner, pending.request) !== null) continue;
       const asked = `${pending.request.requestedBy} asked on ${formatUkDate(londonDate(pending.request.requestedAt))}`;
       decides.set(i.key, {
         itemId: item.id,
@@ -359,7 +359,7 @@ export class ReminderEngine {
     const byRule = new Map<string, UnresolvedRecipient[]>();
     for (const u of unresolved) byRule.set(u.ruleKey, [...(byRule.get(u.ruleKey) ?? []), u]);
     for (const [rule, list] of byRule) {
-      this.options.logger.warn(`Reminder '${rule}' has nobody to go to for ${list.length} item(s), e.g. item ${list[0].itemId}: ${list[0].reason} Logged as Failed.`);
+      this.options.logger.warn(`Reminder '${rule}' has nobody to go to for ${list.length} item(s), e.g. item ${list[0].itemId}: ${unreachableText(list[0].problem)} Logged as Failed.`);
     }
     return { claimed, unsent: new Set(deliveryOf.values()) };
   }

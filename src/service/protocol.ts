@@ -59,7 +59,7 @@
  */
 import { createHash } from 'crypto';
 import type { ReminderLogEntry, ReminderStatus } from '../core/model';
-import { idempotencyKey, rawDetail, readLogDetail as readDetail, recipientId } from '../core/reminders';
+import { idempotencyKey, rawDetail, readLogDetail as readDetail, recipientId, unreachableText } from '../core/reminders';
 import type { CardItem, LogDetail, Recipient, ReminderIntent, UnresolvedRecipient } from '../core/reminders';
 import { BatchWriteError, type ReminderLogRepository, type Stored } from '../data';
 import type { DeliveryRoute } from './delivery';
@@ -176,7 +176,7 @@ export class ReminderLedger {
       const nobody: Recipient = { kind: 'user', address: `(no ${u.spec})`, name: u.spec };
       const key = idempotencyKey(u.ruleKey, itemKind, u.itemId, u.occurrence, nobody);
       if (this.entries.has(key) || values.some((v) => v.key === key)) continue;
-      values.push({ key, ruleKey: u.ruleKey, itemId: u.itemId, itemKind, occurrence: u.occurrence, recipient: nobody.address, channel: 'none', status: 'Failed', at: now.toISOString(), attempts: 0, detail: JSON.stringify({ error: u.reason }) });
+      values.push({ key, ruleKey: u.ruleKey, itemId: u.itemId, itemKind, occurrence: u.occurrence, recipient: nobody.address, channel: 'none', status: 'Failed', at: now.toISOString(), attempts: 0, detail: JSON.stringify({ error: unreachableText(u.problem) }) });
     }
     await this.addAll(values);
   }

@@ -1,7 +1,7 @@
 /**
  * The Recommendation Tracker in Chromium, on the local workbench with the demo data: viewing,
  * filtering, opening an item, posting an update, a concurrent-edit conflict resolved with nothing
- * lost, a closure requested and approved, a reader who cannot edit, a keyboard-only update, and an
+ * lost, a closure requested and approved, a request refused in the words of loc, a reader who cannot edit, a keyboard-only update, and an
  * export to Excel with a text too long for a cell; code loaded on demand (the item panel's chunk is
  * downloaded when an item is first opened, with a spinner meanwhile; a chunk that cannot be
  * downloaded is said so). What the browser saved is read back through the data layer, not trusted
@@ -213,6 +213,28 @@ test('an owner who gives the item away while its closure waits is still not offe
   const manager = await openWorkbench(browser, workbench, { user: 'manager', query: { item: String(target.id) } });
   await manager.page.getByRole('menuitem', { name: 'Approve or return closure' }).waitFor();
   await manager.context.close();
+});
+
+test('a refused request is said in the words of loc, and nothing is saved: an extension to a date before the current one', async () => {
+  const later = (await siteData(workbench).recommendations.all()).filter(
+    (r) => r.value.owner?.email === emailFor('owner') && ['Being progressed', 'Awaiting review'].includes(r.value.lifecycle) && r.value.extension === undefined && (r.value.due.current ?? '') > '2017-12-31'
+  );
+  const target = later[0];
+  if (target === undefined) throw new Error('The demo Head of Crime owns no open item due after 2017.');
+  const { page, context } = await openWorkbench(browser, workbench, { user: 'owner', query: { item: String(target.id) } });
+  await page.getByRole('menuitem', { name: 'Request extension' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('combobox', { name: 'Proposed due date' }).fill('01/12/2017');
+  await dialog.getByRole('combobox', { name: 'Proposed due date' }).press('Tab');
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('The regional analysis is late.');
+  await dialog.getByRole('button', { name: 'Request extension' }).click();
+  const refusal = dialog.getByRole('alert').filter({ hasText: 'must be later than' });
+  await refusal.waitFor();
+  const current = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${target.value.due.current ?? ''}T00:00:00Z`));
+  await expect(refusal.innerText()).resolves.toBe(`The proposed due date 1 December 2017 must be later than the current due date, ${current}.`);
+  await screenshot(page, 'tracker-extension-refused');
+  await context.close();
+  expect((await siteData(workbench).recommendations.get(target.id)).value.extension).toBeUndefined();
 });
 
 test('a reader reads but cannot change anything', async () => {

@@ -3,8 +3,19 @@
  * definitions round-trip between the list record and the form, and the loop guard refuses a
  * trigger the service's own writes would set off.
  */
-import { ANY_CHANGE_LOOP, DEFAULT_RULES, NEW_RULE_FORM, formRecord, parseRules, readRule, ruleForm, ruleRecord, validateRuleForm } from '../../src/core/reminders';
-import type { RuleFormState } from '../../src/core/reminders';
+import { ANY_CHANGE_LOOP, DEFAULT_RULES, NEW_RULE_FORM, formRecord, parseRules, readRule, ruleForm, ruleProblemText, ruleRecord, validateRuleForm } from '../../src/core/reminders';
+import type { FormProblem, RuleFormState } from '../../src/core/reminders';
+import { ruleProblemSentence } from '../../src/components/common/messages';
+import type { TrackerStrings } from '../../src/components/common/strings';
+import { locFile, readLocStrings } from '../../src/workbench/loc';
+
+let strings: TrackerStrings;
+beforeAll(async () => {
+  strings = await readLocStrings<TrackerStrings>(locFile('shared'));
+});
+
+/** A form problem as the rule designer shows it, in the en-GB words of loc. */
+const shown = (p: FormProblem): { path: string; message: string } => ({ path: p.path, message: ruleProblemSentence(p.problem, strings.CoreMessages) });
 import type { ReminderRuleRecord } from '../../src/core/model';
 
 const base = ruleRecord(DEFAULT_RULES[0]);
@@ -61,7 +72,7 @@ describe('every invalid definition gets a message naming the field', () => {
     const { rule, problems } = readRule(record);
     expect(rule).toBeNull();
     expect(problems.map((p) => p.path)).toEqual([path]);
-    expect(problems[0].problem).toMatch(words);
+    expect(ruleProblemText(problems[0].problem)).toMatch(words);
     expect(problems[0].message).toContain(`${record.key}', ${path}: `);
   });
 
@@ -74,7 +85,7 @@ describe('every invalid definition gets a message naming the field', () => {
     const form: RuleFormState = { ...ruleForm(base), repeatDays: 'weekly', repeat: 'every', recipients: [{ kind: 'person', name: 'Sam', email: 'sam', webhookUrl: '' }] };
     const { rule, problems } = validateRuleForm(form, ['due-in-14-days']);
     expect(rule).toBeNull();
-    expect(problems).toEqual([
+    expect(problems.map(shown)).toEqual([
       { path: 'key', message: 'Another rule already has this key; a key is never reused, so choose a new one' },
       { path: 'recipients[0].person.email', message: "'sam' is not an e-mail address" },
       { path: 'repeat.days', message: 'Expected a whole number of days from 1 to 3650' }
@@ -139,7 +150,7 @@ describe('definitions round-trip between the list record and the form', () => {
 describe('the loop guard', () => {
   it('refuses a trigger on any change, saying why', () => {
     const { problems } = validateRuleForm({ ...ruleForm(base), key: 'any-change', trigger: 'itemChanged', repeat: 'once' }, []);
-    expect(problems).toEqual([{ path: 'trigger.kind', message: ANY_CHANGE_LOOP.charAt(0).toUpperCase() + ANY_CHANGE_LOOP.slice(1) }]);
+    expect(problems.map(shown)).toEqual([{ path: 'trigger.kind', message: ANY_CHANGE_LOOP.charAt(0).toUpperCase() + ANY_CHANGE_LOOP.slice(1) }]);
   });
 
   it('keeps such a rule out of the engine when it was written into the list by hand, and runs the others', () => {

@@ -20,6 +20,7 @@ import {
   parseRules,
   recommendationSubject,
   ruleRecord,
+  unreachableText,
   updateDeepLink
 } from '../../src/core/reminders';
 import type { ReminderIntent, ReminderRule, ReminderSubject } from '../../src/core/reminders';
@@ -196,7 +197,8 @@ describe('event rules', () => {
     expect(withApprover.intents.map((i) => [i.ruleKey, i.recipient.address])).toEqual([['closure-requested-approver', 'cos@police.example']]);
     const bare = evaluateRules(DEFAULT_RULES, { kind: 'changed', subject: recommendationSubject(after, today), previous: recommendationSubject(before, today), version: '3' }, { now, today });
     expect(bare.intents).toEqual([]);
-    expect(bare.unresolved).toEqual([{ ruleKey: 'closure-requested-approver', itemId: 1, occurrence: 'v3', spec: 'approver', reason: 'The item has no approver.' }]);
+    expect(bare.unresolved).toEqual([{ ruleKey: 'closure-requested-approver', itemId: 1, occurrence: 'v3', spec: 'approver', problem: { kind: 'unreachable', code: 'noPerson', args: [{ phrase: 'roleApprover' }] } }]);
+    expect(unreachableText(bare.unresolved[0].problem)).toBe('The item has no approver.');
   });
 
   it('treats a new item as changed from empty: created with an owner means newly assigned', () => {

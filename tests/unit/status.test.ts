@@ -1,6 +1,7 @@
 import {
   DEFAULT_STALE_DAYS,
-  colourReason,
+  colourReasonOf,
+  colourReasonText,
   confidenceDisagreement,
   isDueWithin,
   isFinished,
@@ -10,7 +11,10 @@ import {
   lastActivity,
   trafficLight
 } from '../../src/core/status';
-import type { RagPolicy } from '../../src/core/status';
+import type { ConfidenceDisagreement, RagPolicy } from '../../src/core/status';
+import { disagreementFlag, disagreementText } from '../../src/components/common/messages';
+import type { TrackerStrings } from '../../src/components/common/strings';
+import { locFile, readLocStrings } from '../../src/workbench/loc';
 import {
   CITY_PAPER_DATE,
   CITY_ROWS,
@@ -89,7 +93,7 @@ describe('traffic light on the City of London paper', () => {
     const waiting = { ...pins, lifecycle: 'Being progressed' as const, dependsOn: 'NPCC' };
     expect(trafficLight(waiting, CITY_PAPER_DATE)).toBe('WHITE');
     expect(isOpen(waiting.lifecycle)).toBe(true);
-    expect(colourReason(waiting, CITY_PAPER_DATE)).toBe("Depends on NPCC: not the force's alone to deliver.");
+    expect(colourReasonText(colourReasonOf(waiting, CITY_PAPER_DATE))).toBe("Depends on NPCC: not the force's alone to deliver.");
   });
 
   it('lets a manual RED win only when it carries a rationale', () => {
@@ -163,15 +167,22 @@ describe('staleness: update overdue', () => {
 });
 
 describe('confidence held against the facts', () => {
+  let words: TrackerStrings['CoreMessages'];
+  beforeAll(async () => {
+    words = (await readLocStrings<TrackerStrings>(locFile('shared'))).CoreMessages;
+  });
+  /** A disagreement as the grid's flag and the item panel word it in en-GB. */
+  const shown = (d: ConfidenceDisagreement | null): { reason: string; message: string } | null => (d === null ? null : { reason: disagreementFlag(d, words), message: disagreementText(d, words) });
+
   it('flags Lincolnshire 153 (High, due Nov-17) as overdue once November 2017 has passed', () => {
-    expect(confidenceDisagreement(LINCS_153, '2017-12-15')).toEqual({
+    expect(shown(confidenceDisagreement(LINCS_153, '2017-12-15'))).toEqual({
       reason: 'overdue',
       message: 'Rated High confidence, but it was due by 30 November 2017 and is overdue.'
     });
   });
 
   it('flags Lincolnshire 1616 (High, last updated May-17) as update overdue before it is due', () => {
-    expect(confidenceDisagreement(LINCS_1616, '2017-07-31')).toEqual({
+    expect(shown(confidenceDisagreement(LINCS_1616, '2017-07-31'))).toEqual({
       reason: 'update overdue',
       message: 'Rated High confidence, but there has been no progress update since 31 May 2017 (more than 30 days).'
     });
@@ -179,7 +190,7 @@ describe('confidence held against the facts', () => {
   });
 
   it('flags Lincolnshire 157: High confidence, "Awaiting new timescale", "Awaiting update"', () => {
-    expect(confidenceDisagreement(LINCS_157, '2017-07-31')).toEqual({
+    expect(shown(confidenceDisagreement(LINCS_157, '2017-07-31'))).toEqual({
       reason: 'update overdue',
       message: 'Rated High confidence, but there is no progress update on record.'
     });

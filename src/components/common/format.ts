@@ -4,6 +4,7 @@ import { timescaleText } from '../../core/dueDates';
 import type { DueDate, IsoDate, IsoInstant } from '../../core/model';
 import type { ColourDifference } from '../../core/status';
 import { LOCALE, format } from './intl';
+import { colourReasonText } from './messages';
 import type { TrackerStrings } from './strings';
 
 /** The words of due dates and colours (loc `Format`). */
@@ -55,6 +56,6 @@ export function recordedColourText(diff: ColourDifference, strings: FormatString
 }
 
 /** The sentence that explains a colour that differs from the one the source recorded. */
-export function colourDifferenceSentence(diff: ColourDifference, strings: FormatStrings): string {
-  return format(strings.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), diff.derived, diff.reason);
+export function colourDifferenceSentence(diff: ColourDifference, strings: Pick<TrackerStrings, 'Format' | 'CoreMessages'>): string {
+  return format(strings.Format.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), diff.derived, colourReasonText(diff.reason, strings.CoreMessages));
 }

@@ -3,6 +3,7 @@
  * them, and plural forms chosen by `Intl.PluralRules` (so a locale with other plural categories,
  * Welsh has six, is a translation of the `loc` file, not a change of code).
  */
+import { fill } from '../../core/messages';
 
 /** The locale the screens write in. */
 export const LOCALE = 'en-GB';
@@ -13,13 +14,8 @@ export type PluralForms = ITrackerPlural;
 const PLURAL_RULES = new Intl.PluralRules(LOCALE);
 const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
 
-/** `{0}`-style placeholders filled in order. */
-export function format(template: string, ...values: (string | number)[]): string {
-  return template.replace(/\{(\d)\}/g, (m, i: string) => {
-    const value = values[Number(i)];
-    return value === undefined ? m : String(value);
-  });
-}
+/** `{0}`-style placeholders filled in order (core's `fill`, which core's messages use too). */
+export const format = fill;
 
 /** A number as en-GB writes it ("1,234"). */
 export function formatNumber(n: number): string {

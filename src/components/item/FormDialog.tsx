@@ -1,6 +1,7 @@
 /**
  * A dialog around a small form: a title, the fields, Save and Cancel, a busy state and the error
- * message when saving fails. The typed values stay in the form when saving fails.
+ * message when saving fails (a refused transition in the words of `loc`). The typed values stay in
+ * the form when saving fails.
  */
 import * as React from 'react';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
@@ -8,13 +9,15 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
+import { TransitionError } from '../../core/transitions';
+import { transitionText } from '../common/messages';
 import { useStrings } from '../common/strings';
 
 export interface FormDialogProps {
   title: string;
   subText?: string;
   saveText: string;
-  /** Saves; a thrown error's message is shown and the dialog stays open. */
+  /** Saves; a thrown error's message (a `TransitionError`'s from loc) is shown and the dialog stays open. */
   onSave: () => Promise<void>;
   onDismiss: () => void;
   /** Disables Save while the form is incomplete. */
@@ -24,7 +27,7 @@ export interface FormDialogProps {
 }
 
 export function FormDialog(props: FormDialogProps): JSX.Element {
-  const common = useStrings().Common;
+  const { Common: common, CoreMessages: messages } = useStrings();
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const submit = async (): Promise<void> => {
@@ -33,7 +36,7 @@ export function FormDialog(props: FormDialogProps): JSX.Element {
     try {
       await props.onSave();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof TransitionError ? transitionText(e.problem, messages) : e instanceof Error ? e.message : String(e));
       setBusy(false);
     }
   };

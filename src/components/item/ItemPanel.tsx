@@ -30,6 +30,7 @@ import { useRecommendationSave } from './useRecommendationSave';
 import { useActionSave } from './conflictSave';
 import { auditTrail } from './fieldSets';
 import { format } from '../common/intl';
+import { disagreementText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import type { AuditEntry } from './fieldSets';
 
@@ -150,7 +151,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         </Stack>
         {difference !== null && (
           <MessageBar messageBarType={MessageBarType.info} data-testid="colour-difference">
-            {colourDifferenceSentence(difference, words)}
+            {colourDifferenceSentence(difference, strings)}
           </MessageBar>
         )}
         {!user.canEdit && <MessageBar>{item.ReadOnly}</MessageBar>}
@@ -171,7 +172,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         )}
         {disagreement !== null && (
           <MessageBar messageBarType={MessageBarType.warning}>
-            <span data-testid="disagreement">{format(item.Disagrees, disagreement.message)}</span>
+            <span data-testid="disagreement">{format(item.Disagrees, disagreementText(disagreement, strings.CoreMessages))}</span>
           </MessageBar>
         )}
         {commands.length > 0 && <CommandBar items={commands} ariaLabel={item.Commands} />}

@@ -46,6 +46,7 @@ import { AdaptiveCardView } from '../common/AdaptiveCardView';
 import { useConflictSave } from '../item/conflictSave';
 import type { FieldSet } from '../item/fieldSets';
 import { LOCALE, format, plural } from '../common/intl';
+import { ruleProblemSentence, ruleProblemText, templateFieldHolds, unreachableText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import type { TrackerStrings } from '../common/strings';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
@@ -143,7 +144,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
       isMultiline: true,
       onRender: (r: RuleRecord) => {
         const { rule, problems } = readRule(r.value);
-        return rule === null ? format(words.NotRun, problems[0].path, problems[0].problem) : nextDue(rule, now(), words);
+        return rule === null ? format(words.NotRun, problems[0].path, ruleProblemText(problems[0].problem, strings.CoreMessages)) : nextDue(rule, now(), words);
       }
     },
     { key: 'edit', name: words.Edit, minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={format(words.EditRuleLabel, r.value.name)} onClick={() => setEditing(r)} /> }
@@ -229,7 +230,14 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
   React.useEffect(() => {
     if (problems !== null) setProblems(validateRuleForm(form, props.otherKeys).problems);
   }, [form]); // eslint-disable-line react-hooks/exhaustive-deps
-  const problemAt = (path: string): string | undefined => problems?.find((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))?.message;
+  const sentence = (p: FormProblem): string => ruleProblemSentence(p.problem, strings.CoreMessages);
+  const problemAt = (path: string): string | undefined => {
+    const found = problems?.find((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
+    return found === undefined ? undefined : sentence(found);
+  };
+  // "only a schedule rule can repeat" names the whole repeat policy, shown under its kind.
+  const repeatOnly = problems?.find((p) => p.path === 'repeat');
+  const repeatProblem = repeatOnly === undefined ? undefined : sentence(repeatOnly);
 
   const onSave = async (): Promise<void> => {
     const checked = validateRuleForm(form, props.otherKeys);
@@ -259,7 +267,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
     if (chosen === undefined) return null;
     // The rows as typed, so the preview follows the form before it is valid; a row still missing its address says so.
     const recipients = formRecord(form).definition.recipients as RecipientSpec[];
-    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, withItemParam(window.location.href, chosen.recommendation.id), words);
+    return previewCard({ title: form.title, message: form.message }, recipients, subjectOn(chosen, props.today, site), props.today, withItemParam(window.location.href, chosen.recommendation.id), strings);
   }, [form, chosen, site, props.today, words]);
 
   const refText = (id: number): string => site.records.find((r) => r.recommendation.id === id)?.recommendation.ref ?? String(id);
@@ -285,7 +293,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
       <Stack tokens={{ childrenGap: 8 }} data-testid="rule-editor">
         {problems !== null && problems.length > 0 && (
           <MessageBar messageBarType={MessageBarType.error} isMultiline>
-            {format(words.CannotSave, problems.map((p) => format(words.ProblemAt, p.path, p.message)).join('; '))}
+            {format(words.CannotSave, problems.map((p) => format(words.ProblemAt, p.path, sentence(p))).join('; '))}
           </MessageBar>
         )}
         {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
@@ -367,7 +375,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
         {section(words.MessageSection)}
         <TextField label={words.Title} required value={form.title} onChange={(_e, v) => set({ title: v ?? '' })} errorMessage={problemAt('template.title')} />
         <TextField label={words.Message} required multiline rows={3} value={form.message} onChange={(_e, v) => set({ message: v ?? '' })} errorMessage={problemAt('template.message')} />
-        <Text variant="small">{format(words.TemplateFields, TEMPLATE_FIELDS.map((f) => format(words.TemplateField, f.name, f.holds)).join(', '))}</Text>
+        <Text variant="small">{format(words.TemplateFields, TEMPLATE_FIELDS.map((f) => format(words.TemplateField, f, templateFieldHolds(f, strings.CoreMessages))).join(', '))}</Text>
 
         {section(words.HowOftenSection)}
         <Dropdown
@@ -378,7 +386,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
             { key: 'every', text: words.Every }
           ]}
           onChange={(_e, o) => o && set({ repeat: o.key as 'once' | 'every' })}
-          errorMessage={problemAt('repeat.kind') ?? (problems?.some((p) => p.path === 'repeat') ? problems.find((p) => p.path === 'repeat')?.message : undefined)}
+          errorMessage={problemAt('repeat.kind') ?? repeatProblem}
         />
         {form.repeat === 'every' && <TextField label={words.EveryDays} value={form.repeatDays} onChange={(_e, v) => set({ repeatDays: v ?? '' })} errorMessage={problemAt('repeat.days')} />}
         <Checkbox label={words.WorkingDaysOnly} checked={form.workingDaysOnly} onChange={(_e, v) => set({ workingDaysOnly: v === true })} />
@@ -418,7 +426,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
                   <li key={i.key}>{format(words.TestRunIntent, i.data.ref, i.recipient.name, i.recipient.address)}</li>
                 ))}
                 {run.unresolved.map((u) => (
-                  <li key={`${u.itemId} ${u.spec}`}>{format(words.TestRunNobody, refText(u.itemId), u.reason)}</li>
+                  <li key={`${u.itemId} ${u.spec}`}>{format(words.TestRunNobody, refText(u.itemId), unreachableText(u.problem, strings.CoreMessages))}</li>
                 ))}
               </ul>
             </Stack>

@@ -24,6 +24,7 @@ import {
 import type { MessageTemplate, RecipientSpec, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../../core/reminders';
 import type { RecommendationRecord } from '../../data/TrackerDataSource';
 import { format } from '../common/intl';
+import { unreachableText } from '../common/messages';
 import type { TrackerStrings } from '../common/strings';
 
 /** The rules page's words (loc `Reminders`). */
@@ -86,12 +87,20 @@ export function nextDue(rule: ReminderRule, now: Date, words: ReminderWords, hol
  * The card a rule would send about one item to its first recipient who can be reached, as the
  * service builds it; `itemUrl` is where its buttons lead. A reason instead when nobody can be.
  */
-export function previewCard(template: MessageTemplate, recipients: readonly RecipientSpec[], subject: ReminderSubject, today: IsoDate, itemUrl: string, words: ReminderWords): Record<string, unknown> | string {
+export function previewCard(
+  template: MessageTemplate,
+  recipients: readonly RecipientSpec[],
+  subject: ReminderSubject,
+  today: IsoDate,
+  itemUrl: string,
+  strings: Pick<TrackerStrings, 'Reminders' | 'CoreMessages'>
+): Record<string, unknown> | string {
+  const words = strings.Reminders;
   const reasons: string[] = [];
   for (const spec of recipients) {
     const recipient = resolveRecipient(spec, subject);
-    if (typeof recipient === 'string') {
-      reasons.push(recipient);
+    if (recipient.kind === 'unreachable') {
+      reasons.push(unreachableText(recipient, strings.CoreMessages));
       continue;
     }
     const data = reminderData(subject, recipient, today);

@@ -20,7 +20,7 @@ import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUs
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
-import { DEFAULT_RAG_POLICY, ragPolicyStatement } from '../../core/status';
+import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { OnDemand, overPage } from '../common/OnDemand';
 import { CommandRow } from '../common/CommandRow';
@@ -37,6 +37,7 @@ import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
 import type { TrackerViewName } from '../../core/deepLinks';
 import { format, formatNumber, plural } from '../common/intl';
+import { disagreementFlag, disagreementText, ragPolicyText } from '../common/messages';
 import { useStrings } from '../common/strings';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
@@ -250,9 +251,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           <span className={styles.wrap}>
             <TrafficLightBadge light={row.trafficLight} />
             {row.colourDifference !== null && (
-              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings.Format)} data-testid="recorded-colour">
+              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings)} data-testid="recorded-colour">
                 {recordedColourText(row.colourDifference, strings.Format)}
-                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings.Format)}</span>
+                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings)}</span>
               </span>
             )}
           </span>
@@ -277,11 +278,11 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         return <span className={styles.wrap}>{rec.directorate ?? ''}</span>;
       case 'confidence':
         return (
-          <span className={styles.wrap} title={row.disagreement?.message}>
+          <span className={styles.wrap} title={row.disagreement === null ? undefined : disagreementText(row.disagreement, strings.CoreMessages)}>
             {rec.confidence ?? ''}
             {row.disagreement !== null && (
               <span className={styles.flag} data-testid="disagreement-flag">
-                {format(words.DisagreesFlag, row.disagreement.reason)}
+                {format(words.DisagreesFlag, disagreementFlag(row.disagreement, strings.CoreMessages))}
               </span>
             )}
           </span>
@@ -293,7 +294,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }, [styles, words, strings.Format]);
+  }, [styles, words, strings]);
 
   const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
   const columns: IColumn[] = React.useMemo(() => visible.map((key) => {
@@ -473,7 +474,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             onSaved={(next, changed) => {
               setPolicy(next);
               setSettingsOpen(false);
-              setNotice(plural(words.SettingsSaved, changed, ragPolicyStatement(next)));
+              setNotice(plural(words.SettingsSaved, changed, ragPolicyText(next, strings.CoreMessages)));
               void load();
             }}
           />

@@ -11,11 +11,11 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import { ragPolicyStatement } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { format } from '../common/intl';
+import { ragPolicyText } from '../common/messages';
 import { useStrings } from '../common/strings';
 
 export interface TrackerSettingsPanelProps {
@@ -29,7 +29,7 @@ export interface TrackerSettingsPanelProps {
 }
 
 export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Element {
-  const { Common: common, TrackerSettings: strings } = useStrings();
+  const { Common: common, TrackerSettings: strings, CoreMessages: messages } = useStrings();
   const options: IChoiceGroupOption[] = [
     { key: 'original', text: strings.Original, ariaLabel: strings.OriginalDescription },
     { key: 'current', text: strings.Current, ariaLabel: strings.CurrentDescription }
@@ -85,7 +85,7 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
           options={options}
           onChange={(_e, option) => option && setChoice(option.key as RagPolicy['overdueAgainst'])}
         />
-        <Text>{ragPolicyStatement({ overdueAgainst: choice })}</Text>
+        <Text>{ragPolicyText({ overdueAgainst: choice }, messages)}</Text>
         <Text variant="small">{strings.Applies}</Text>
         {conflict !== null && (
           <MessageBar messageBarType={MessageBarType.warning} data-testid="settings-conflict">

@@ -4,7 +4,7 @@
  */
 import { formatUkDate } from '../dates';
 import type { RecordedStatus, TrafficLight } from '../model';
-import { DEFAULT_RAG_POLICY, colourDifference, ragPolicyStatement } from '../status';
+import { DEFAULT_RAG_POLICY, colourDifference, colourReasonText, ragPolicyStatement } from '../status';
 import type { RagPolicy } from '../status';
 import type { ImportPlan, ImportProblem } from './types';
 
@@ -104,7 +104,7 @@ export function plannedColourDifferences(plan: ImportPlan, policy: RagPolicy = D
     const reportTitle = titles.get(p.reportKey) ?? '';
     const push = (ref: string, facts: Parameters<typeof colourDifference>[0]): void => {
       const diff = facts.recorded ? colourDifference(facts, facts.recorded.on, policy) : null;
-      if (diff) out.push({ reportTitle, ref, recorded: diff.recorded, derived: diff.derived, reason: diff.reason });
+      if (diff) out.push({ reportTitle, ref, recorded: diff.recorded, derived: diff.derived, reason: colourReasonText(diff.reason) });
     };
     push(rec.ref, rec);
     for (const a of p.actions) push(`${rec.ref} / ${a.action.ref}`, { ...rec, lifecycle: a.action.lifecycle, due: a.action.due, ragOverride: undefined, recorded: a.action.recorded });

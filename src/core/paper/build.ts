@@ -11,7 +11,7 @@ import { countByTrafficLight, countedOnce, sameRecommendationAs } from '../colou
 import { readScopeCounts } from '../import/summaryText';
 import { ACTION_NOUN, RECOMMENDATION_NOUN, scopeCounts, scopeSentence } from '../scope';
 import type { ScopeCounts } from '../scope';
-import { DEFAULT_RAG_POLICY, colourDifference, deadlineFor, isFinished, isOpen, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
+import { DEFAULT_RAG_POLICY, colourDifference, colourReasonText, deadlineFor, isFinished, isOpen, isValidOverride, ragPolicyStatement, trafficLight } from '../status';
 import type { RagFacts, RagPolicy } from '../status';
 import { AWAITING_UPDATE, TRAFFIC_LIGHT_DEFINITIONS, paperDue, publishedLine, reportByLine } from './format';
 import type {
@@ -145,7 +145,7 @@ function closedOn(rec: Recommendation, asAt: IsoDate): IsoDate | null {
 /** The source's colour beside the derived one, when they differ. */
 function colourNote(facts: RagFacts & Pick<Recommendation, 'addressee' | 'recorded'>, asAt: IsoDate, policy: RagPolicy | undefined): PaperColourNote | null {
   const diff = colourDifference(facts, asAt, policy);
-  return diff ? { recordedLabel: diff.recorded.label, recordedOn: diff.recorded.on, reason: diff.reason } : null;
+  return diff ? { recordedLabel: diff.recorded.label, recordedOn: diff.recorded.on, reason: colourReasonText(diff.reason) } : null;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { addDays, londonWallClock, parseIsoDate, weekday } from '../dates';
 import type { IsoDate } from '../model';
 import type { DeliveryWindow } from './model';
+import { ruleProblemText } from './problems';
 
 /**
  * Bank holidays in England and Wales, as published on gov.uk/bank-holidays (substitute days
@@ -20,10 +21,15 @@ export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly IsoDate[] = [
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** True for an `HH:MM` (24-hour) time of day. */
+export function isTimeOfDay(time: string): boolean {
+  return HH_MM.test(time);
+}
+
 /** Minutes after midnight of an `HH:MM` time; throws a RangeError naming a bad value. */
 export function minutesOfDay(time: string): number {
   const m = HH_MM.exec(time);
-  if (!m) throw new RangeError(`Not a time of day (HH:MM, 24-hour): '${time}'`);
+  if (!m) throw new RangeError(ruleProblemText({ code: 'timeOfDay', args: [time] }));
   return Number(m[1]) * 60 + Number(m[2]);
 }
 

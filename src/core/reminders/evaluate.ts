@@ -19,6 +19,8 @@
  * `notBefore` at the next allowed instant, so that a weekend never hides a change.
  */
 import { addDays, daysBetween, formatUkDate } from '../dates';
+import { englishText } from '../messages';
+import type { Phrase } from '../messages';
 import { isWorkingDay, nextAllowedInstant } from './calendar';
 import { idempotencyKey, recipientId, roundOccurrence } from './keys';
 import type { IsoDate, Person } from '../model';
@@ -31,6 +33,8 @@ import type {
   ReminderRule,
   ReminderSubject,
   UnresolvedRecipient,
+  Unreachable,
+  UnreachableCode,
   WatchedField
 } from './model';
 
@@ -183,22 +187,33 @@ function triggerOccurrence(rule: ReminderRule, event: ReminderEvent, ctx: Evalua
   }
 }
 
-/** Resolves one recipient spec against the item; null with a reason when it cannot be. */
-export function resolveRecipient(spec: RecipientSpec, subject: ReminderSubject): Recipient | string {
-  const person = (role: string, p: Person | null): Recipient | string => {
-    if (!p) return `The item has no ${role}.`;
-    if (!p.email) return `The ${role} '${p.name}' has no e-mail address, so cannot be reached in Teams.`;
+/** Why a recipient cannot be reached, each in core's English, `{0}`… its values (the loc typings name them). */
+export const UNREACHABLE_ENGLISH: Readonly<Record<UnreachableCode, string>> = {
+  noPerson: 'The item has no {0}.',
+  noEmail: "The {0} '{1}' has no e-mail address, so cannot be reached in Teams."
+};
+
+/** Why a recipient cannot be reached, in core's English (the Reminder Log's words). */
+export function unreachableText(problem: Unreachable): string {
+  return englishText(problem, UNREACHABLE_ENGLISH);
+}
+
+/** Resolves one recipient spec against the item; why not when it cannot be. */
+export function resolveRecipient(spec: RecipientSpec, subject: ReminderSubject): Recipient | Unreachable {
+  const person = (role: Phrase, p: Person | null): Recipient | Unreachable => {
+    if (!p) return { kind: 'unreachable', code: 'noPerson', args: [{ phrase: role }] };
+    if (!p.email) return { kind: 'unreachable', code: 'noEmail', args: [{ phrase: role }, p.name] };
     return { kind: 'user', address: p.email.toLowerCase(), name: p.name };
   };
   switch (spec.kind) {
     case 'owner':
-      return person('owner', subject.owner);
+      return person('roleOwner', subject.owner);
     case 'sro':
-      return person('SRO', subject.sro);
+      return person('roleSro', subject.sro);
     case 'approver':
-      return person('approver', subject.approver);
+      return person('roleApprover', subject.approver);
     case 'person':
-      return person('named person', spec.person);
+      return person('roleNamedPerson', spec.person);
     case 'group':
       return { kind: 'group', address: spec.email.toLowerCase(), name: spec.name };
     case 'channel':
@@ -245,8 +260,8 @@ export function evaluateRules(rules: readonly ReminderRule[], event: ReminderEve
     const seen = new Set<string>();
     for (const spec of rule.recipients) {
       const recipient = resolveRecipient(spec, subject);
-      if (typeof recipient === 'string') {
-        unresolved.push({ ruleKey: rule.key, itemId: subject.itemId, occurrence, spec: spec.kind, reason: recipient });
+      if (recipient.kind === 'unreachable') {
+        unresolved.push({ ruleKey: rule.key, itemId: subject.itemId, occurrence, spec: spec.kind, problem: recipient });
         continue;
       }
       // The owner may also be the SRO: one reminder each, not two.

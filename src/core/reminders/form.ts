@@ -6,9 +6,9 @@
 import { APPLIES_TO, LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../model';
 import type { ReminderRuleRecord } from '../model';
 import { readRule } from './parse';
-import type { ReminderRuleError } from './parse';
+import type { RuleProblem } from './problems';
 import { WATCHED_FIELDS } from './model';
-import type { ReminderRule, WatchedField } from './model';
+import type { ReminderData, ReminderRule, WatchedField } from './model';
 
 /** The triggers the form offers; `itemChanged` is offered so that the loop guard can say why it is refused. */
 export const FORM_TRIGGERS = ['itemCreated', 'itemChanged', 'fieldChanged', 'schedule'] as const;
@@ -79,26 +79,12 @@ export const NEW_RULE_FORM: RuleFormState = {
   quietEnd: '08:00'
 };
 
-/** The values a message may use (`${name}`), with what each holds: those of `ReminderData`. */
-export const TEMPLATE_FIELDS: readonly { name: string; holds: string }[] = [
-  { name: 'ref', holds: 'the reference, e.g. R3' },
-  { name: 'report', holds: 'the originating report' },
-  { name: 'text', holds: 'the recommendation' },
-  { name: 'kind', holds: 'recommendation, area for improvement…' },
-  { name: 'directorate', holds: 'the directorate' },
-  { name: 'lifecycle', holds: 'the status' },
-  { name: 'trafficLight', holds: 'RED, AMBER, GREEN or WHITE' },
-  { name: 'due', holds: "the due date ('' with none)" },
-  { name: 'replyBy', holds: "the reply-by date of the item's update round ('' with none)" },
-  { name: 'daysToDue', holds: 'days until the due date' },
-  { name: 'daysOverdue', holds: 'days past the due date' },
-  { name: 'lastUpdated', holds: "the last update's date, or 'never'" },
-  { name: 'daysSinceUpdate', holds: 'days since the last update' },
-  { name: 'owner', holds: "the owner's name" },
-  { name: 'sro', holds: "the SRO's name" },
-  { name: 'approver', holds: "the approver's name" },
-  { name: 'recipient', holds: "the recipient's name" }
-];
+/**
+ * The values a message may use (`${name}`): those of `ReminderData`. The rule designer says what
+ * each holds in the words of its `loc` (`CoreMessages.TemplateFields`).
+ */
+export const TEMPLATE_FIELDS = ['ref', 'report', 'text', 'kind', 'directorate', 'lifecycle', 'trafficLight', 'due', 'replyBy', 'daysToDue', 'daysOverdue', 'lastUpdated', 'daysSinceUpdate', 'owner', 'sro', 'approver', 'recipient'] as const satisfies readonly (keyof ReminderData)[];
+export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 const DATED: readonly ConditionKind[] = ['dueWithin', 'overdueBy', 'noUpdateFor', 'roundReplyDue', 'roundOverdueBy'];
 
@@ -199,14 +185,10 @@ export function formRecord(form: RuleFormState): ReminderRuleRecord {
   };
 }
 
-/** A problem for the form: the field it names (the record's path, e.g. `recipients[0].email`) and the words. */
+/** A problem for the form: the field it names (the record's path, e.g. `recipients[0].email`) and what is wrong. */
 export interface FormProblem {
   path: string;
-  message: string;
-}
-
-function problemOf(e: ReminderRuleError): FormProblem {
-  return { path: e.path, message: e.problem.charAt(0).toUpperCase() + e.problem.slice(1) };
+  problem: RuleProblem;
 }
 
 /**
@@ -215,8 +197,8 @@ function problemOf(e: ReminderRuleError): FormProblem {
  */
 export function validateRuleForm(form: RuleFormState, otherKeys: readonly string[]): { rule: ReminderRule | null; problems: FormProblem[] } {
   const { rule, problems } = readRule(formRecord(form));
-  const found = problems.map(problemOf);
-  if (otherKeys.includes(form.key)) found.unshift({ path: 'key', message: 'Another rule already has this key; a key is never reused, so choose a new one' });
+  const found: FormProblem[] = problems.map((e) => ({ path: e.path, problem: e.problem }));
+  if (otherKeys.includes(form.key)) found.unshift({ path: 'key', problem: { code: 'keyTaken', args: [] } });
   return { rule: found.length === 0 ? rule : null, problems: found };
 }
 

@@ -5,6 +5,7 @@ export * from './keys';
 export * from './evaluate';
 export * from './defaults';
 export * from './parse';
+export * from './problems';
 export * from './form';
 export * from './digest';
 export * from './cards';

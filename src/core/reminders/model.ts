@@ -3,6 +3,7 @@
  * message template, a repeat policy and a delivery window (working days, quiet hours in
  * Europe/London). Rules are data: admins keep them as JSON in the Reminder Rules list.
  */
+import type { Message } from '../messages';
 import type { AppliesTo, IsoDate, IsoInstant, Lifecycle, Person, RecommendationKind, TrafficLight } from '../model';
 
 /** Fields of an item a `fieldChanged` trigger can watch, compared as text (see `watchedValue`). */
@@ -17,7 +18,7 @@ export type WatchedField = (typeof WATCHED_FIELDS)[number];
  *   item created RED "turned RED". A colour reached by the passing of time (a due date going by)
  *   is found by the daily sweep.
  * - `schedule`: the daily sweep, for date rules.
- * There is no trigger on any new version of the item: see `ANY_CHANGE_LOOP` (parse.ts).
+ * There is no trigger on any new version of the item: see `ANY_CHANGE_LOOP` (problems.ts).
  */
 export type ReminderTrigger =
   | { kind: 'itemCreated' }
@@ -164,11 +165,20 @@ export interface ReminderIntent {
   notBefore: IsoInstant;
 }
 
+/** Why a recipient cannot be reached: the item names nobody in the role, or someone without an e-mail address. */
+export type UnreachableCode = 'noPerson' | 'noEmail';
+
+/** A recipient that cannot be reached, by code: `{ phrase }` the role, then (for `noEmail`) the person's name. */
+export interface Unreachable extends Message<UnreachableCode> {
+  kind: 'unreachable';
+}
+
 /** A recipient whose spec could not be resolved (no owner, no e-mail): reported, never silently dropped. */
 export interface UnresolvedRecipient {
   ruleKey: string;
   itemId: number;
   occurrence: string;
   spec: RecipientSpec['kind'];
-  reason: string;
+  /** Why, by code: the Reminder Log writes it in core's English (`unreachableText`), the rule designer from loc. */
+  problem: Unreachable;
 }

@@ -5,14 +5,17 @@
  */
 import { APPLIES_TO, LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../model';
 import type { ReminderRuleRecord } from '../model';
-import { minutesOfDay } from './calendar';
+import type { MessageArg } from '../messages';
+import { isTimeOfDay } from './calendar';
 import { WATCHED_FIELDS } from './model';
 import type { DeliveryWindow, MessageTemplate, RecipientSpec, ReminderCondition, ReminderRule, ReminderTrigger, RepeatPolicy } from './model';
+import { ruleProblemText } from './problems';
+import type { RuleProblem, RuleProblemCode } from './problems';
 
-/** A rule that could not be read, and why. */
+/** A rule that could not be read, and why: `problem` by code for the rule designer, in English in `message`. */
 export class ReminderRuleError extends Error {
-  public constructor(public readonly ruleKey: string, public readonly path: string, public readonly problem: string) {
-    super(`Reminder rule '${ruleKey}', ${path}: ${problem}`);
+  public constructor(public readonly ruleKey: string, public readonly path: string, public readonly problem: RuleProblem) {
+    super(`Reminder rule '${ruleKey}', ${path}: ${ruleProblemText(problem)}`);
     this.name = 'ReminderRuleError';
   }
 }
@@ -25,68 +28,58 @@ type Json = { [key: string]: unknown };
 class Reader {
   public constructor(private readonly ruleKey: string) {}
 
-  public fail(path: string, problem: string): never {
-    throw new ReminderRuleError(this.ruleKey, path, problem);
+  public fail(path: string, code: RuleProblemCode, ...args: MessageArg[]): never {
+    throw new ReminderRuleError(this.ruleKey, path, { code, args });
   }
 
   public object(value: unknown, path: string): Json {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'expected an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'object');
     return value as Json;
   }
 
   public array(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) this.fail(path, 'expected a list');
+    if (!Array.isArray(value)) this.fail(path, 'list');
     return value;
   }
 
   public text(value: unknown, path: string): string {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(path, 'expected some text');
+    if (typeof value !== 'string' || value.trim() === '') this.fail(path, 'someText');
     return value;
   }
 
   public optionalText(value: unknown, path: string): string | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string') this.fail(path, 'expected text');
+    if (typeof value !== 'string') this.fail(path, 'text');
     return value;
   }
 
   public days(value: unknown, path: string, min: number): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 3650) this.fail(path, `expected a whole number of days from ${min} to 3650`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 3650) this.fail(path, 'days', min, 3650);
     return value;
   }
 
   public oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) this.fail(path, `expected one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) this.fail(path, 'oneOf', allowed.map((a) => `'${a}'`).join(', '));
     return value as T;
   }
 
   public listOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T[] {
     const list = this.array(value, path);
-    if (list.length === 0) this.fail(path, 'expected at least one value');
+    if (list.length === 0) this.fail(path, 'atLeastOneValue');
     return list.map((v, i) => this.oneOf(v, allowed, `${path}[${i}]`));
   }
 
   public email(value: unknown, path: string): string {
     const text = this.text(value, path);
-    if (!EMAIL.test(text)) this.fail(path, `'${text}' is not an e-mail address`);
+    if (!EMAIL.test(text)) this.fail(path, 'email', text);
     return text;
   }
 }
 
-/**
- * The loop guard. A rule's only action is a card and a Reminder Log entry, and the engine never
- * reads the log for triggers, so no rule sets itself off through its action. The reminder service
- * does write items itself, though: the daily sweep rewrites the stored traffic light, and a forged
- * decision is withdrawn. A trigger on "any new version" would fire on those writes — Power
- * Automate's "when an item is modified" loop — so it is refused. Field triggers compare the item's
- * facts (the derived colour, never the stored copy), which the sweep's write leaves as they were.
- */
-export const ANY_CHANGE_LOOP =
-  "a rule on any change to the item would be set off by the reminder service's own writes (the daily sweep's stored traffic light, a withdrawn decision): choose the field to watch instead";
-
+/** The loop guard: a trigger on any new version is refused (see `ANY_CHANGE_LOOP`, problems.ts). */
 function readTrigger(r: Reader, value: unknown): ReminderTrigger {
   const t = r.object(value, 'trigger');
-  if (t.kind === 'itemChanged') r.fail('trigger.kind', ANY_CHANGE_LOOP);
+  if (t.kind === 'itemChanged') r.fail('trigger.kind', 'anyChangeLoop');
   const kind = r.oneOf(t.kind, ['itemCreated', 'fieldChanged', 'schedule'] as const, 'trigger.kind');
   if (kind !== 'fieldChanged') return { kind };
   const trigger: ReminderTrigger = { kind, field: r.oneOf(t.field, WATCHED_FIELDS, 'trigger.field') };
@@ -117,13 +110,13 @@ function readCondition(r: Reader, value: unknown, path: string): ReminderConditi
     case 'noUpdateFor':
       return { kind, days: r.days(c.days, `${path}.days`, 1) };
     case 'report': {
-      const ids = r.array(c.in, `${path}.in`).map((v, i) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : r.fail(`${path}.in[${i}]`, 'expected a report id')));
-      if (ids.length === 0) r.fail(`${path}.in`, 'expected at least one report id');
+      const ids = r.array(c.in, `${path}.in`).map((v, i) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : r.fail(`${path}.in[${i}]`, 'reportId')));
+      if (ids.length === 0) r.fail(`${path}.in`, 'atLeastOneReport');
       return { kind, in: ids };
     }
     case 'directorate': {
       const names = r.array(c.in, `${path}.in`).map((v, i) => r.text(v, `${path}.in[${i}]`));
-      if (names.length === 0) r.fail(`${path}.in`, 'expected at least one directorate');
+      if (names.length === 0) r.fail(`${path}.in`, 'atLeastOneDirectorate');
       return { kind, in: names };
     }
   }
@@ -145,7 +138,7 @@ function readRecipient(r: Reader, value: unknown, path: string): RecipientSpec {
       return { kind, name: r.text(s.name, `${path}.name`), email: r.email(s.email, `${path}.email`) };
     case 'channel': {
       const url = r.text(s.webhookUrl, `${path}.webhookUrl`);
-      if (!/^https?:\/\//i.test(url)) r.fail(`${path}.webhookUrl`, 'expected the Teams Workflows webhook URL (https://…)');
+      if (!/^https?:\/\//i.test(url)) r.fail(`${path}.webhookUrl`, 'webhookUrl');
       return { kind, name: r.text(s.name, `${path}.name`), webhookUrl: url };
     }
   }
@@ -153,17 +146,13 @@ function readRecipient(r: Reader, value: unknown, path: string): RecipientSpec {
 
 function readWindow(r: Reader, value: unknown): DeliveryWindow {
   const w = r.object(value, 'window');
-  if (typeof w.workingDaysOnly !== 'boolean') r.fail('window.workingDaysOnly', 'expected true or false');
+  if (typeof w.workingDaysOnly !== 'boolean') r.fail('window.workingDaysOnly', 'trueOrFalse');
   if (w.quietHours === null || w.quietHours === undefined) return { workingDaysOnly: w.workingDaysOnly, quietHours: null };
   const q = r.object(w.quietHours, 'window.quietHours');
   const start = r.text(q.start, 'window.quietHours.start');
   const end = r.text(q.end, 'window.quietHours.end');
   for (const [time, path] of [[start, 'window.quietHours.start'], [end, 'window.quietHours.end']] as const) {
-    try {
-      minutesOfDay(time);
-    } catch (e) {
-      r.fail(path, (e as Error).message);
-    }
+    if (!isTimeOfDay(time)) r.fail(path, 'timeOfDay', time);
   }
   return { workingDaysOnly: w.workingDaysOnly, quietHours: { start, end } };
 }
@@ -173,7 +162,7 @@ function readRepeat(r: Reader, value: unknown, trigger: ReminderTrigger | undefi
   const p = r.object(value, 'repeat');
   const kind = r.oneOf(p.kind, ['once', 'every'] as const, 'repeat.kind');
   if (kind === 'once') return { kind };
-  if (trigger !== undefined && trigger.kind !== 'schedule') r.fail('repeat', 'only a schedule rule can repeat: a change happens once');
+  if (trigger !== undefined && trigger.kind !== 'schedule') r.fail('repeat', 'repeatScheduleOnly');
   return { kind, days: r.days(p.days, 'repeat.days', 1) };
 }
 
@@ -198,14 +187,14 @@ export function readRule(record: ReminderRuleRecord): { rule: ReminderRule | nul
       return undefined;
     }
   };
-  check(() => (RULE_KEY.test(record.key) ? record.key : r.fail('key', 'expected 1 to 60 lower-case letters, digits and hyphens')));
+  check(() => (RULE_KEY.test(record.key) ? record.key : r.fail('key', 'keyPattern')));
   const name = check(() => r.text(record.name, 'name'));
   const d = check(() => r.object(record.definition, 'definition'));
   if (d === undefined) return { rule: null, problems };
   const trigger = check(() => readTrigger(r, d.trigger));
   const conditions = check(() => r.array(d.conditions ?? [], 'conditions'))?.map((c, i) => check(() => readCondition(r, c, `conditions[${i}]`)));
   const recipients = check(() => r.array(d.recipients, 'recipients'))?.map((s, i) => check(() => readRecipient(r, s, `recipients[${i}]`)));
-  if (recipients?.length === 0) check(() => r.fail('recipients', 'expected at least one recipient'));
+  if (recipients?.length === 0) check(() => r.fail('recipients', 'atLeastOneRecipient'));
   const template = check(() => readTemplate(r, d.template));
   const repeat = check(() => readRepeat(r, d.repeat, trigger));
   const window = check(() => readWindow(r, d.window));
@@ -232,7 +221,7 @@ export function parseRules(records: readonly ReminderRuleRecord[]): { rules: Rem
   const keys = new Set<string>();
   for (const record of records) {
     try {
-      if (keys.has(record.key)) throw new ReminderRuleError(record.key, 'key', 'another rule already has this key');
+      if (keys.has(record.key)) throw new ReminderRuleError(record.key, 'key', { code: 'duplicateKey', args: [] });
       keys.add(record.key);
       rules.push(parseRule(record));
     } catch (e) {

@@ -628,6 +628,129 @@ define([], function () {
       Loading: 'Loading…',
       Page: 'Page {0}',
       LastPage: 'Page {0} (last)'
+    },
+    // ---- Messages core produces (issue 16, part 1): codes and their values, worded here. Keep this block together. ----
+    CoreMessages: {
+      RuleProblems: {
+        object: 'expected an object',
+        list: 'expected a list',
+        someText: 'expected some text',
+        text: 'expected text',
+        days: 'expected a whole number of days from {0} to {1}',
+        oneOf: 'expected one of {0}',
+        atLeastOneValue: 'expected at least one value',
+        email: '\'{0}\' is not an e-mail address',
+        anyChangeLoop: 'a rule on any change to the item would be set off by the reminder service\'s own writes (the daily sweep\'s stored traffic light, a withdrawn decision): choose the field to watch instead',
+        reportId: 'expected a report id',
+        atLeastOneReport: 'expected at least one report id',
+        atLeastOneDirectorate: 'expected at least one directorate',
+        webhookUrl: 'expected the Teams Workflows webhook URL (https://…)',
+        trueOrFalse: 'expected true or false',
+        timeOfDay: 'Not a time of day (HH:MM, 24-hour): \'{0}\'',
+        repeatScheduleOnly: 'only a schedule rule can repeat: a change happens once',
+        keyPattern: 'expected 1 to 60 lower-case letters, digits and hyphens',
+        duplicateKey: 'another rule already has this key',
+        atLeastOneRecipient: 'expected at least one recipient',
+        keyTaken: 'another rule already has this key; a key is never reused, so choose a new one'
+      },
+      Transitions: {
+        closureNeedsEvidence: 'Closure needs evidence that the recommendation has been implemented.',
+        closureNotOpen: 'Closure can only be requested while the recommendation is open; it is "{0}".',
+        returnNeedsReason: 'Say why the closure request is being returned.',
+        reopenNeedsReason: 'Say why the recommendation is being re-opened.',
+        reopenNotClosed: 'Only a closed, discharged or "No further action" recommendation can be re-opened; it is "{0}".',
+        extensionNeedsReason: 'An extension needs a reason.',
+        extensionNotOpen: 'An extension can only be requested while the recommendation is open; it is "{0}".',
+        extensionPending: 'An extension to {0} is already awaiting a decision.',
+        proposedPassed: 'The proposed due date {0} has already passed.',
+        proposedNotLater: 'The proposed due date {0} must be later than the current due date, {1}.',
+        proposedNotIso: 'The proposed due date is not a valid date: Not an ISO date (YYYY-MM-DD): \'{0}\'',
+        proposedNoSuchDate: 'The proposed due date is not a valid date: No such date: \'{0}\'',
+        noExtensionPending: 'There is no extension request awaiting a decision.',
+        noClosurePending: 'There is no closure request awaiting sign-off.',
+        redNeedsRationale: 'A manual RED needs a rationale: why it cannot or will not be implemented.',
+        noManualRed: 'This recommendation has no manual RED to clear.',
+        lifecycleMove: '"{0}" cannot be changed to "{1}" directly. {2}',
+        noFurtherActionNeedsReason: 'Say why no further action is needed.',
+        ownerCannot: 'The owner cannot {0}; someone else must.',
+        ownedWhenAsked: '{0} owned the item when this was asked for, so cannot {1}; someone else must.',
+        requesterCannot: '{0} asked, so cannot also {1}; someone else must.',
+        actorMissing: 'Say who is making this change.',
+        invalidInstant: 'The time of the change is not a valid instant: \'{0}\'.',
+        progressNeedsText: 'Say what has happened since the last update.'
+      },
+      ColourReasons: {
+        setRedByHand: 'Set RED by hand: {0}',
+        noFurtherAction: 'No further action (approved): nothing is left for the force to deliver.',
+        closed: '{0}: nothing is left to deliver.',
+        addressedTo: 'Addressed to {0}: not the force\'s to deliver.',
+        dependsOn: 'Depends on {0}: not the force\'s alone to deliver.',
+        implemented: '{0}: implemented.',
+        awaitingTimescale: 'Awaiting new timescale: its deadline has passed and no new one is set.',
+        awaitingTimescaleSince: 'Awaiting new timescale: its deadline ({0}) has passed and no new one is set.',
+        pastDeadline: 'Past its {0} of {1}: {2} overdue.',
+        ongoingOriginalPassed: 'Ongoing work, due by {0}; its original deadline of {1} has passed, which this site does not count as RED.',
+        ongoing: 'Ongoing work, due by {0}.',
+        ongoingNoDate: 'Ongoing work; the timescale ("{0}") gives no date to pass.',
+        noTimescale: 'Ongoing work with no timescale: no date the tracker can check.',
+        uncheckedTimescale: 'Ongoing work; "{0}" is no date the tracker can check.'
+      },
+      Disagreements: {
+        overdue: 'Rated High confidence, but it was due by {0} and is overdue.',
+        noUpdateOnRecord: 'Rated High confidence, but there is no progress update on record.',
+        noUpdateSince: 'Rated High confidence, but there has been no progress update since {0} (more than {1} days).'
+      },
+      DisagreementFlags: {
+        overdue: 'overdue',
+        updateOverdue: 'update overdue'
+      },
+      RagPolicies: {
+        original: 'RED is measured against the original deadline: an open item past the first date committed to is RED, even when a later date has since been set.',
+        current: 'RED is measured against the current deadline: the date now in force, after any agreed extension.'
+      },
+      Unreachable: {
+        noPerson: 'The item has no {0}.',
+        noEmail: 'The {0} \'{1}\' has no e-mail address, so cannot be reached in Teams.'
+      },
+      Phrases: {
+        actApproveClosure: 'approve its closure',
+        actReturnClosure: 'return its closure request',
+        actDecideExtension: 'decide its extension',
+        routeRequestClosure: 'Request closure with evidence instead.',
+        routeApproveClosure: 'Approve the closure request instead.',
+        routeRequestThenApprove: 'Request closure with evidence, then have it approved.',
+        routeApproveOrReturn: 'Approve or return the closure request instead.',
+        routeReopen: 'Re-open it with a reason instead.',
+        routeAlready: 'It is already in that state.',
+        roleOwner: 'owner',
+        roleSro: 'SRO',
+        roleApprover: 'approver',
+        roleNamedPerson: 'named person',
+        deadline: 'deadline',
+        originalDeadline: 'original deadline',
+        nationalBody: 'a national body',
+        anotherBody: 'another body'
+      },
+      TemplateFields: {
+        ref: 'the reference, e.g. R3',
+        report: 'the originating report',
+        text: 'the recommendation',
+        kind: 'recommendation, area for improvement…',
+        directorate: 'the directorate',
+        lifecycle: 'the status',
+        trafficLight: 'RED, AMBER, GREEN or WHITE',
+        due: 'the due date (\'\' with none)',
+        replyBy: 'the reply-by date of the item\'s update round (\'\' with none)',
+        daysToDue: 'days until the due date',
+        daysOverdue: 'days past the due date',
+        lastUpdated: 'the last update\'s date, or \'never\'',
+        daysSinceUpdate: 'days since the last update',
+        owner: 'the owner\'s name',
+        sro: 'the SRO\'s name',
+        approver: 'the approver\'s name',
+        recipient: 'the recipient\'s name'
+      },
+      Days: { one: '{0} day', other: '{0} days' }
     }
   };
 });

@@ -762,6 +762,172 @@ declare interface ITrackerStrings {
     /** `{0}`: the page's number. */
     LastPage: string;
   };
+  // ---- Messages core produces (issue 16, part 1): codes and their values, worded here. Keep this block together. ----
+  /** Messages core writes by code (src/core/messages.ts); each group is typed against its codes in src/components/common/messages.ts. */
+  CoreMessages: {
+    /** What can be wrong with a reminder rule, by code (core/reminders/problems.ts); the form starts each with a capital. */
+    RuleProblems: {
+      object: string;
+      list: string;
+      someText: string;
+      text: string;
+      /** `{0}`: the fewest days; `{1}`: the most. */
+      days: string;
+      /** `{0}`: the allowed values, each quoted, separated by commas. */
+      oneOf: string;
+      atLeastOneValue: string;
+      /** `{0}`: the text given. */
+      email: string;
+      anyChangeLoop: string;
+      reportId: string;
+      atLeastOneReport: string;
+      atLeastOneDirectorate: string;
+      webhookUrl: string;
+      trueOrFalse: string;
+      /** `{0}`: the text given. */
+      timeOfDay: string;
+      repeatScheduleOnly: string;
+      keyPattern: string;
+      duplicateKey: string;
+      atLeastOneRecipient: string;
+      keyTaken: string;
+    };
+    /** Why a change of status was refused, by code (core/transitions.ts). */
+    Transitions: {
+      closureNeedsEvidence: string;
+      /** `{0}`: the item's status. */
+      closureNotOpen: string;
+      returnNeedsReason: string;
+      reopenNeedsReason: string;
+      /** `{0}`: the item's status. */
+      reopenNotClosed: string;
+      extensionNeedsReason: string;
+      /** `{0}`: the item's status. */
+      extensionNotOpen: string;
+      /** `{0}`: the date the pending request proposes. */
+      extensionPending: string;
+      /** `{0}`: the proposed date. */
+      proposedPassed: string;
+      /** `{0}`: the proposed date; `{1}`: the current due date. */
+      proposedNotLater: string;
+      /** `{0}`: the date as given. */
+      proposedNotIso: string;
+      /** `{0}`: the date as given. */
+      proposedNoSuchDate: string;
+      noExtensionPending: string;
+      noClosurePending: string;
+      redNeedsRationale: string;
+      noManualRed: string;
+      /** `{0}`: the item's status; `{1}`: the status asked for; `{2}`: what to do instead (a route phrase). */
+      lifecycleMove: string;
+      noFurtherActionNeedsReason: string;
+      /** `{0}`: the step refused (an act phrase). */
+      ownerCannot: string;
+      /** `{0}`: who owned the item; `{1}`: the step refused (an act phrase). */
+      ownedWhenAsked: string;
+      /** `{0}`: who asked; `{1}`: the step refused (an act phrase). */
+      requesterCannot: string;
+      actorMissing: string;
+      /** `{0}`: the time as given. */
+      invalidInstant: string;
+      progressNeedsText: string;
+    };
+    /** Why the rules give an item its colour, by code (core/status.ts `colourReasonOf`). */
+    ColourReasons: {
+      /** `{0}`: the rationale. */
+      setRedByHand: string;
+      noFurtherAction: string;
+      /** `{0}`: the item's status. */
+      closed: string;
+      /** `{0}`: the addressee (or a body phrase). */
+      addressedTo: string;
+      /** `{0}`: what it depends on. */
+      dependsOn: string;
+      /** `{0}`: the item's status. */
+      implemented: string;
+      awaitingTimescale: string;
+      /** `{0}`: the deadline that passed. */
+      awaitingTimescaleSince: string;
+      /** `{0}`: which deadline (a deadline phrase); `{1}`: its date; `{2}`: the days overdue (Days). */
+      pastDeadline: string;
+      /** `{0}`: the current deadline; `{1}`: the original one. */
+      ongoingOriginalPassed: string;
+      /** `{0}`: the deadline. */
+      ongoing: string;
+      /** `{0}`: the timescale as written. */
+      ongoingNoDate: string;
+      noTimescale: string;
+      /** `{0}`: the timescale as written. */
+      uncheckedTimescale: string;
+    };
+    /** How an owner's High confidence disagrees with the facts, by code (core/status.ts `confidenceDisagreement`). */
+    Disagreements: {
+      /** `{0}`: the due date. */
+      overdue: string;
+      noUpdateOnRecord: string;
+      /** `{0}`: the last update's date; `{1}`: the days after which an update is overdue. */
+      noUpdateSince: string;
+    };
+    /** The same, in short, beside the confidence in the grid. */
+    DisagreementFlags: {
+      overdue: string;
+      updateOverdue: string;
+    };
+    /** Which deadline makes an item RED, by the site's policy (core/status.ts `ragPolicyStatement`). */
+    RagPolicies: {
+      original: string;
+      current: string;
+    };
+    /** Why a reminder's recipient cannot be reached, by code (core/reminders/evaluate.ts `resolveRecipient`). */
+    Unreachable: {
+      /** `{0}`: the role (a role phrase). */
+      noPerson: string;
+      /** `{0}`: the role (a role phrase); `{1}`: the person's name. */
+      noEmail: string;
+    };
+    /** Phrases the messages above name by code (core/messages.ts): the step refused, the route to take, a role, a kind of deadline, a body. */
+    Phrases: {
+      actApproveClosure: string;
+      actReturnClosure: string;
+      actDecideExtension: string;
+      routeRequestClosure: string;
+      routeApproveClosure: string;
+      routeRequestThenApprove: string;
+      routeApproveOrReturn: string;
+      routeReopen: string;
+      routeAlready: string;
+      roleOwner: string;
+      roleSro: string;
+      roleApprover: string;
+      roleNamedPerson: string;
+      deadline: string;
+      originalDeadline: string;
+      nationalBody: string;
+      anotherBody: string;
+    };
+    /** What each value a reminder's message may use holds (core/reminders/form.ts `TEMPLATE_FIELDS`). */
+    TemplateFields: {
+      ref: string;
+      report: string;
+      text: string;
+      kind: string;
+      directorate: string;
+      lifecycle: string;
+      trafficLight: string;
+      due: string;
+      replyBy: string;
+      daysToDue: string;
+      daysOverdue: string;
+      lastUpdated: string;
+      daysSinceUpdate: string;
+      owner: string;
+      sro: string;
+      approver: string;
+      recipient: string;
+    };
+    /** `{0}`: the number of days. */
+    Days: ITrackerPlural;
+  };
 }
 
 declare module 'TrackerStrings' {

@@ -1,0 +1,73 @@
+/**
+ * Messages core writes for people, kept as a code and the values it names, so that each screen
+ * words them from its web part's `loc` (a Welsh locale is then a translation) while the reminder
+ * service, the logs and the committee paper keep core's English ({@link englishText}).
+ *
+ * A value is text or a number as it is, a date (written in the reader's language), a count of days
+ * (a plural), or a phrase of its own by code ({@link PHRASE_ENGLISH}).
+ */
+import { formatUkDate } from './dates';
+import type { IsoDate } from './model';
+
+/** The phrases messages name by code: the step refused, the route to take, a role, a kind of deadline. */
+export const PHRASE_ENGLISH = {
+  actApproveClosure: 'approve its closure',
+  actReturnClosure: 'return its closure request',
+  actDecideExtension: 'decide its extension',
+  routeRequestClosure: 'Request closure with evidence instead.',
+  routeApproveClosure: 'Approve the closure request instead.',
+  routeRequestThenApprove: 'Request closure with evidence, then have it approved.',
+  routeApproveOrReturn: 'Approve or return the closure request instead.',
+  routeReopen: 'Re-open it with a reason instead.',
+  routeAlready: 'It is already in that state.',
+  roleOwner: 'owner',
+  roleSro: 'SRO',
+  roleApprover: 'approver',
+  roleNamedPerson: 'named person',
+  deadline: 'deadline',
+  originalDeadline: 'original deadline',
+  nationalBody: 'a national body',
+  anotherBody: 'another body'
+} as const;
+export type Phrase = keyof typeof PHRASE_ENGLISH;
+
+/** A value a message names. */
+export type MessageArg = string | number | { date: IsoDate } | { days: number } | { phrase: Phrase };
+
+/** A message by its code, with the values its `{0}`-style placeholders take, in order. */
+export interface Message<C extends string> {
+  readonly code: C;
+  readonly args: readonly MessageArg[];
+}
+
+/** The words that write messages of one kind: a template per code, the phrases, dates and day counts. */
+export interface MessageWords<C extends string> {
+  templates: Readonly<Record<C, string>>;
+  phrases: Readonly<Record<Phrase, string>>;
+  date: (date: IsoDate) => string;
+  days: (days: number) => string;
+}
+
+/** `{0}`-style placeholders filled in order; a placeholder without a value stays as it is. */
+export function fill(template: string, ...values: (string | number)[]): string {
+  return template.replace(/\{(\d)\}/g, (m, i: string) => {
+    const value = values[Number(i)];
+    return value === undefined ? m : String(value);
+  });
+}
+
+/** A message in the given words. */
+export function messageText<C extends string>(message: Message<C>, words: MessageWords<C>): string {
+  const value = (a: MessageArg): string | number => {
+    if (typeof a !== 'object') return a;
+    if ('date' in a) return words.date(a.date);
+    if ('days' in a) return words.days(a.days);
+    return words.phrases[a.phrase];
+  };
+  return fill(words.templates[message.code], ...message.args.map(value));
+}
+
+/** A message in core's English, with the templates of its kind. */
+export function englishText<C extends string>(message: Message<C>, templates: Readonly<Record<C, string>>): string {
+  return messageText(message, { templates, phrases: PHRASE_ENGLISH, date: formatUkDate, days: (n) => `${n} ${n === 1 ? 'day' : 'days'}` });
+}
