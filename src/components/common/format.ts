@@ -5,6 +5,8 @@ import type { DueDate, IsoDate, IsoInstant } from '../../core/model';
 import type { ColourDifference } from '../../core/status';
 import { LOCALE, format } from './intl';
 import type { TrackerStrings } from './strings';
+import { displayValue } from './values';
+import type { ValueNames } from './values';
 
 /** The words of due dates and colours (loc `Format`). */
 export type FormatStrings = TrackerStrings['Format'];
@@ -54,7 +56,10 @@ export function recordedColourText(diff: ColourDifference, strings: FormatString
   return format(strings.Recorded, diff.recorded.label, shortUkDate(diff.recorded.on));
 }
 
-/** The sentence that explains a colour that differs from the one the source recorded. */
-export function colourDifferenceSentence(diff: ColourDifference, strings: FormatStrings): string {
-  return format(strings.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), diff.derived, diff.reason);
+/**
+ * The sentence that explains a colour that differs from the one the source recorded: the source's
+ * label as it wrote it ("NEW GREEN"), the tracker's colour by its name.
+ */
+export function colourDifferenceSentence(diff: ColourDifference, strings: FormatStrings, names: ValueNames): string {
+  return format(strings.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), displayValue(names, 'trafficLight', diff.derived), diff.reason);
 }

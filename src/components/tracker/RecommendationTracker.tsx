@@ -38,6 +38,7 @@ import { exportRows } from './exportView';
 import type { TrackerViewName } from '../../core/deepLinks';
 import { format, formatNumber, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { displayValue } from '../common/values';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
@@ -175,7 +176,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const rows = React.useMemo(() => buildRows(records, reportTitles, today, policy), [records, reportTitles, today, policy]);
   // Sort everything once, then filter the sorted list (filtering keeps the order): a filter change
   // costs one scan, not a sort of up to 10,000 rows.
-  const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
+  const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending, strings.Values), [rows, sort, strings.Values]);
   const sorted = React.useMemo(() => filterRows(sortedAll, filters, today), [sortedAll, filters, today]);
   const counts = React.useMemo(() => countByLight(sorted), [sorted]);
   const repeatedShown = React.useMemo(() => sorted.filter((r) => r.sameAs?.kind === 'carried by').length, [sorted]);
@@ -244,15 +245,15 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           </span>
         );
       case 'kind':
-        return <span className={styles.wrap}>{rec.kind}</span>;
+        return <span className={styles.wrap}>{displayValue(strings.Values, 'kind', rec.kind)}</span>;
       case 'trafficLight':
         return (
           <span className={styles.wrap}>
             <TrafficLightBadge light={row.trafficLight} />
             {row.colourDifference !== null && (
-              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings.Format)} data-testid="recorded-colour">
+              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings.Format, strings.Values)} data-testid="recorded-colour">
                 {recordedColourText(row.colourDifference, strings.Format)}
-                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings.Format)}</span>
+                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings.Format, strings.Values)}</span>
               </span>
             )}
           </span>
@@ -260,7 +261,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'lifecycle':
         return (
           <span className={styles.wrap}>
-            {rec.lifecycle}
+            {displayValue(strings.Values, 'lifecycle', rec.lifecycle)}
             {row.updateOverdue && <span className={styles.flag}>{words.UpdateOverdueFlag}</span>}
           </span>
         );
@@ -278,7 +279,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'confidence':
         return (
           <span className={styles.wrap} title={row.disagreement?.message}>
-            {rec.confidence ?? ''}
+            {rec.confidence === undefined ? '' : displayValue(strings.Values, 'confidence', rec.confidence)}
             {row.disagreement !== null && (
               <span className={styles.flag} data-testid="disagreement-flag">
                 {format(words.DisagreesFlag, row.disagreement.reason)}
@@ -293,7 +294,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }, [styles, words, strings.Format]);
+  }, [styles, words, strings.Format, strings.Values]);
 
   const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
   const columns: IColumn[] = React.useMemo(() => visible.map((key) => {
