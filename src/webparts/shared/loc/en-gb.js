@@ -628,7 +628,7 @@ define([], function () {
       Page: 'Page {0}',
       LastPage: 'Page {0} (last)'
     },
-    // ── Stored values (issue 16, part 1): the stored value is the key, the name the screens show is the value ──
+    // ── Stored values and the date picker (issue 16, part 1): the stored value is the key, the name the screens show is the value ──
     Values: {
       kind: {
         Recommendation: 'Recommendation',
@@ -705,7 +705,27 @@ define([], function () {
         approved: 'approved',
         refused: 'refused'
       }
+    },
+    DatePicker: {
+      Calendar: 'Calendar',
+      GoToToday: 'Go to today',
+      PreviousMonth: 'Go to previous month',
+      NextMonth: 'Go to next month',
+      PreviousYear: 'Go to previous year',
+      NextYear: 'Go to next year',
+      PreviousYears: 'Previous year range',
+      NextYears: 'Next year range',
+      Close: 'Close date picker',
+      SelectedDate: 'Selected date {0}',
+      TodaysDate: 'Today’s date {0}',
+      MonthPickerHeading: '{0}, change year',
+      YearPickerHeading: '{0}, change month',
+      DayMarked: 'marked',
+      WeekNumber: 'Week number {0}',
+      Required: 'Field is required',
+      InvalidDate: 'Invalid date format',
+      DateReset: 'Invalid entry “{0}”, date reset to “{1}”'
     }
-    // ── end of stored values ──
+    // ── end of stored values and the date picker ──
   };
 });

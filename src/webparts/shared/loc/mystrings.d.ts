@@ -762,7 +762,7 @@ declare interface ITrackerStrings {
     LastPage: string;
   };
 
-  // ── Stored values (issue 16, part 1: values shown as the screens name them) ──
+  // ── Stored values and the date picker (issue 16, part 1: values shown as the screens name them) ──
   /**
    * The values the lists store, as the screens show them. Each group is keyed by the stored values
    * themselves: English, as SharePoint holds them and filters name them, and never translated; only
@@ -856,7 +856,37 @@ declare interface ITrackerStrings {
       refused: string;
     };
   };
-  // ── end of stored values ──
+  /**
+   * Fluent's date picker and its calendar (every date picker is `UkDatePicker`), so that none of
+   * Fluent's built-in English shows. The month names are core's (`monthName`), the day names `Intl`'s.
+   */
+  DatePicker: {
+    Calendar: string;
+    GoToToday: string;
+    PreviousMonth: string;
+    NextMonth: string;
+    PreviousYear: string;
+    NextYear: string;
+    PreviousYears: string;
+    NextYears: string;
+    Close: string;
+    /** `{0}`: the date chosen. */
+    SelectedDate: string;
+    /** `{0}`: today's date. */
+    TodaysDate: string;
+    /** `{0}`: the year whose months are shown. */
+    MonthPickerHeading: string;
+    /** `{0}`: the years shown. */
+    YearPickerHeading: string;
+    DayMarked: string;
+    /** `{0}`: the week's number. */
+    WeekNumber: string;
+    Required: string;
+    InvalidDate: string;
+    /** `{0}`: the text typed; `{1}`: the date kept instead. */
+    DateReset: string;
+  };
+  // ── end of stored values and the date picker ──
 }
 
 declare module 'TrackerStrings' {
