@@ -6,7 +6,6 @@ import type { ColourDifference } from '../../core/status';
 import { LOCALE, format } from './intl';
 import type { TrackerStrings } from './strings';
 import { displayValue } from './values';
-import type { ValueNames } from './values';
 
 /** The words of due dates and colours (loc `Format`). */
 export type FormatStrings = TrackerStrings['Format'];
@@ -60,6 +59,6 @@ export function recordedColourText(diff: ColourDifference, strings: FormatString
  * The sentence that explains a colour that differs from the one the source recorded: the source's
  * label as it wrote it ("NEW GREEN"), the tracker's colour by its name.
  */
-export function colourDifferenceSentence(diff: ColourDifference, strings: FormatStrings, names: ValueNames): string {
-  return format(strings.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), displayValue(names, 'trafficLight', diff.derived), diff.reason);
+export function colourDifferenceSentence(diff: ColourDifference, strings: Pick<TrackerStrings, 'Format' | 'Values'>): string {
+  return format(strings.Format.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), displayValue(strings.Values, 'trafficLight', diff.derived), diff.reason);
 }

@@ -151,7 +151,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         </Stack>
         {difference !== null && (
           <MessageBar messageBarType={MessageBarType.info} data-testid="colour-difference">
-            {colourDifferenceSentence(difference, words, names)}
+            {colourDifferenceSentence(difference, strings)}
           </MessageBar>
         )}
         {!user.canEdit && <MessageBar>{item.ReadOnly}</MessageBar>}

@@ -251,9 +251,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           <span className={styles.wrap}>
             <TrafficLightBadge light={row.trafficLight} />
             {row.colourDifference !== null && (
-              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings.Format, strings.Values)} data-testid="recorded-colour">
+              <span className={styles.recorded} title={colourDifferenceSentence(row.colourDifference, strings)} data-testid="recorded-colour">
                 {recordedColourText(row.colourDifference, strings.Format)}
-                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings.Format, strings.Values)}</span>
+                <span className={styles.srOnly}>. {colourDifferenceSentence(row.colourDifference, strings)}</span>
               </span>
             )}
           </span>
@@ -294,7 +294,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'report':
         return <span className={styles.wrap}>{row.reportTitle}</span>;
     }
-  }, [styles, words, strings.Format, strings.Values]);
+  }, [styles, words, strings]);
 
   const visible = React.useMemo(() => TRACKER_COLUMNS.filter((c) => settings.visibleColumns[c]), [settings.visibleColumns]);
   const columns: IColumn[] = React.useMemo(() => visible.map((key) => {
