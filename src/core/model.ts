@@ -187,6 +187,14 @@ export interface RagOverride {
   at: IsoInstant;
 }
 
+/** Where an extension request stands: asked for, then the decision's outcome. */
+export const EXTENSION_STATES = ['requested', 'approved', 'refused'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+
+/** Where a closure request stands: asked for, then the decision's outcome. */
+export const CLOSURE_STATES = ['requested', 'approved', 'returned'] as const;
+export type ClosureState = (typeof CLOSURE_STATES)[number];
+
 /** An extension request to move a due date. */
 export interface ExtensionRequest {
   requestedBy: string;
@@ -195,7 +203,7 @@ export interface ExtensionRequest {
   ownerAtRequest?: Person;
   proposed: IsoDate;
   reason: string;
-  decision?: { outcome: 'approved' | 'refused'; by: string; at: IsoInstant; note?: string };
+  decision?: { outcome: Exclude<ExtensionState, 'requested'>; by: string; at: IsoInstant; note?: string };
 }
 
 /** A closure request awaiting (or having had) sign-off. */
@@ -205,7 +213,7 @@ export interface ClosureRequest {
   /** The owner when the request was made: they may not decide it, even if the owner changes meanwhile. */
   ownerAtRequest?: Person;
   evidence: string;
-  decision?: { outcome: 'approved' | 'returned'; by: string; at: IsoInstant; note?: string };
+  decision?: { outcome: Exclude<ClosureState, 'requested'>; by: string; at: IsoInstant; note?: string };
 }
 
 /** A change of lifecycle or colour, the raw material of NEW / CLOSED markers. */

@@ -14,6 +14,8 @@ import type { Workbench } from '../../src/workbench/server';
 import { nodeSp } from '../../src/data/node';
 import { MAX_CELL_TEXT } from '../../src/paper/xlsx';
 import { emailFor } from '../../src/standin/identity';
+import { LIFECYCLES } from '../../src/core/model';
+import { MONTH_NAMES } from '../../src/core/dates';
 import { openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
@@ -69,7 +71,11 @@ test('filters by traffic light and search, and the counts follow', async () => {
   const red = Number(/RED (\d+)/.exec(before)?.[1]);
   expect(red).toBeGreaterThan(0);
 
+  // Each choice carries the value the list stores and shows its name from loc (the same words in en-GB).
+  const statuses = await page.getByRole('combobox', { name: 'Status' }).locator('option').evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+  expect(statuses).toEqual([['', 'All statuses'], ...LIFECYCLES.map((l) => [l, l])]);
   await page.getByRole('combobox', { name: 'Traffic light' }).selectOption({ label: 'RED' });
+  await screenshot(page, 'tracker-filter-bar');
   // Every row shown is RED; a national row the force's own row repeats is shown and counted once.
   const redOnly = await page.getByTestId('counts').innerText();
   const [, shown, repeated] = /^Showing (\d+) of \d+ · RED \d+ · AMBER 0 · GREEN 0 · WHITE 0(?: · (\d+) national rows? counted with the force's own)?$/.exec(redOnly) ?? [];
@@ -363,4 +369,36 @@ test('a part whose code cannot be downloaded says so, and closing the message re
   await message.waitFor({ state: 'detached' });
   await tracker.getByRole('menuitem', { name: 'New report' }).waitFor();
   await context.close();
+});
+
+test('the date picker speaks en-GB: weeks from Monday, days and months by name, today day first, none of Fluent’s own English', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  try {
+    await waitForTrackerRows(page);
+    await page.getByRole('menuitem', { name: 'New recommendation' }).click();
+    const form = page.getByRole('alertdialog');
+    // The calendar opens from its button (typing goes into the field).
+    await form.getByRole('button', { name: 'Due date' }).click();
+    const calendar = page.getByRole('dialog', { name: 'Calendar' });
+    await calendar.waitFor();
+    const days = calendar.locator('th[scope="col"]');
+    await expect(days.evaluateAll((cells) => cells.map((c) => [c.getAttribute('aria-label'), c.textContent]))).resolves.toEqual(
+      ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d) => [d, d[0]])
+    );
+    // The calendar opens on the browser's own today (the workbench's fixed clock is the server's).
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return { day: d.getDate(), month: d.getMonth(), year: d.getFullYear() };
+    });
+    const month = MONTH_NAMES[today.month];
+    await calendar.getByText(`${month} ${today.year}`, { exact: true }).first().waitFor();
+    await calendar.getByRole('button', { name: `${today.day}, ${month}, ${today.year}`, exact: true }).waitFor();
+    await calendar.getByRole('button', { name: 'Go to today' }).waitFor();
+    await calendar.getByRole('button', { name: `Go to previous month ${MONTH_NAMES[(today.month + 11) % 12]}` }).waitFor();
+    await screenshot(page, 'date-picker-open');
+    await calendar.getByRole('button', { name: `1, ${month}, ${today.year}`, exact: true }).click();
+    await expect(form.getByRole('combobox', { name: 'Due date' }).inputValue()).resolves.toBe(`01/${String(today.month + 1).padStart(2, '0')}/${today.year}`);
+  } finally {
+    await context.close();
+  }
 });

@@ -75,8 +75,12 @@ test('the analyst opens a round, the owner answers from the card, and the paper 
     await page.getByLabel('Paper due').fill('2017-11-30');
     await screenshot(page, 'round-open-form');
     await page.getByRole('button', { name: 'Open round' }).click();
-    await page.locator('.ms-MessageBar').filter({ hasText: 'Round opened' }).waitFor();
+    const opened = page.locator('.ms-MessageBar').filter({ hasText: 'Round opened' });
+    await opened.waitFor();
     await page.locator('[data-round-counts]').filter({ hasText: `0 of ${scope.asked.length} items answered` }).waitFor();
+    // The message's close button says what it does (it was named "Cancel").
+    await opened.getByRole('button', { name: 'Close message' }).click();
+    await opened.waitFor({ state: 'detached' });
   } finally {
     await analyst.context.close();
   }

@@ -27,7 +27,8 @@ function typedMembers(members: ts.NodeArray<ts.TypeElement>, source: ts.SourceFi
   const out = new Map<string, Typed>();
   for (const member of members) {
     if (!ts.isPropertySignature(member) || member.type === undefined) throw new Error(`${source.fileName}: only string properties and groups of them belong in a strings interface.`);
-    const name = member.name.getText(source);
+    // A group of stored values is keyed by the values themselves, quoted when they have spaces.
+    const name = ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(source);
     const named = placeholders(docOf(member, source));
     const type = member.type;
     if (ts.isTypeLiteralNode(type)) out.set(name, { kind: 'group', members: typedMembers(type.members, source) });

@@ -7,7 +7,10 @@ import type { RecommendationRecord } from '../../src/data/TrackerDataSource';
 import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, sortRows } from '../../src/components/tracker/rows';
 import type { RowFilters, TrackerRow } from '../../src/components/tracker/rows';
 import type { RagPolicy } from '../../src/core/status';
-import type { TrafficLight } from '../../src/core/model';
+import type { Lifecycle, TrafficLight } from '../../src/core/model';
+import type { TrackerStrings } from '../../src/components/common/strings';
+import type { ValueNames } from '../../src/components/common/values';
+import { LOC_FOLDERS, locFile, readLocStrings } from '../../src/workbench/loc';
 import { planDemoFile, readDemoPeople } from '../../src/import/demo';
 import { CITY_REPORTS, cityRecords } from './fixtures/cityRecords';
 import { CITY_PAPER_DATE, CITY_ROWS, LINCS_153, LINCS_155, LINCS_157, LINCS_163 } from './fixtures/seedRecommendations';
@@ -24,6 +27,12 @@ function printed(id: number): TrafficLight {
 
 const ids = (list: readonly TrackerRow[]): number[] => list.map((r) => r.id);
 const filtered = (f: Partial<RowFilters>, today = CITY_PAPER_DATE): number[] => ids(filterRows(rows, { ...EMPTY_FILTERS, ...f }, today));
+
+/** The en-GB names of the stored values (loc `Values`), as the grid shows them. */
+let names: ValueNames;
+beforeAll(async () => {
+  names = (await readLocStrings<TrackerStrings>(locFile(LOC_FOLDERS.shared))).Values;
+});
 
 describe('buildRows', () => {
   it('gives every row of the paper the colour the paper printed, under the committee’s policy', () => {
@@ -137,24 +146,34 @@ describe('initialFilters', () => {
 
 describe('sortRows', () => {
   it('sorts RED first, then AMBER, GREEN, WHITE; ties by reference, in number order', () => {
-    const sorted = sortRows(rows, 'trafficLight', false);
+    const sorted = sortRows(rows, 'trafficLight', false, names);
     expect(sorted.map((r) => r.trafficLight)).toEqual([...Array(6).fill('RED'), ...Array(6).fill('AMBER'), ...Array(4).fill('GREEN'), ...Array(4).fill('WHITE')]);
     expect(sorted.slice(0, 6).map((r) => r.record.recommendation.ref)).toEqual(['1', '1.5', '2', '5', '10', '12']);
   });
 
   it('reverses the key, not the tie-break, and leaves its input alone', () => {
     const before = ids(rows);
-    const sorted = sortRows(rows, 'trafficLight', true);
+    const sorted = sortRows(rows, 'trafficLight', true, names);
     expect(sorted.slice(0, 4).map((r) => r.trafficLight)).toEqual(['WHITE', 'WHITE', 'WHITE', 'WHITE']);
     expect(sorted.slice(0, 4).map((r) => r.record.recommendation.ref)).toEqual(['1', '8', '10', 'National Oversight Group']);
     expect(ids(rows)).toEqual(before);
   });
 
   it('puts items with no current due date last', () => {
-    const sorted = sortRows(rows, 'due', false);
+    const sorted = sortRows(rows, 'due', false, names);
     expect(sorted[0].record.recommendation.due.current).toBe('2017-03-31');
     const undated = sorted.filter((r) => r.record.recommendation.due.current === null);
     expect(sorted.slice(-undated.length)).toEqual(undated);
+  });
+
+  it('sorts by status as the grid names it, not as the list stores it', () => {
+    const status = (list: readonly TrackerRow[]): Lifecycle[] => [...new Set(list.map((r) => r.record.recommendation.lifecycle))];
+    const stored = status(sortRows(rows, 'lifecycle', false, names));
+    expect(stored).toEqual([...stored].sort());
+    expect(stored.length).toBeGreaterThan(1);
+    // A locale whose names run the other way round sorts the other way round.
+    const reversed = Object.fromEntries(stored.map((l, i) => [l, `${String.fromCharCode(90 - i)} ${l}`])) as Record<Lifecycle, string>;
+    expect(status(sortRows(rows, 'lifecycle', false, { ...names, lifecycle: { ...names.lifecycle, ...reversed } }))).toEqual([...stored].reverse());
   });
 });
 

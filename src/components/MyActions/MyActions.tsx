@@ -37,6 +37,7 @@ import type { TeamsAppLike } from '../teams/teamsContext';
 import type { MyActionsSource } from '../../data/myWork';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { displayValue } from '../common/values';
 import { scopeOf, trackerItemUrl } from './settings';
 import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
@@ -343,6 +344,7 @@ function trackerLink(settings: MyActionsSettings, itemId: number): string | null
 /** A closure request waiting for this person: who asked, when, their evidence, and the decision. */
 function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord; className: string; textClass: string }): JSX.Element {
   const { strings } = props;
+  const names = useStrings().Values;
   const rec = props.record.recommendation;
   const closure = rec.closure;
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
@@ -350,7 +352,7 @@ function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord;
   return (
     <li className={props.className} data-testid="sign-off-item" data-ref={rec.ref} data-recommendation={rec.id}>
       <Text as="h4" variant="mediumPlus" block>
-        {`${rec.kind} ${rec.ref}`}
+        {`${displayValue(names, 'kind', rec.kind)} ${rec.ref}`}
         {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
       </Text>
       <Text block className={props.textClass}>
@@ -378,14 +380,14 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const rec = item.recommendation;
   const ref = refOf(item);
   const lifecycle = item.kind === 'action' ? item.action.lifecycle : rec.lifecycle;
-  const words = useStrings().Format;
+  const { Format: words, Values: names } = useStrings();
   const due = dueText(item.kind === 'action' ? item.action.due : rec.due, words);
   const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today, props.policy);
   const perms = user === null ? null : itemPermissions(item.kind === 'action' ? { ...rec, lifecycle } : rec, user);
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
   const link = trackerLink(props.settings, rec.id);
   const awaitingSignOff = lifecycle === 'Complete, awaiting sign-off';
-  const heading = item.kind === 'action' ? format(strings.ActionOf, item.action.ref, rec.ref) : `${rec.kind} ${rec.ref}`;
+  const heading = item.kind === 'action' ? format(strings.ActionOf, item.action.ref, rec.ref) : `${displayValue(names, 'kind', rec.kind)} ${rec.ref}`;
   return (
     <li className={props.className} data-testid="work-item" data-ref={ref} data-recommendation={rec.id}{...(item.kind === 'action' ? { 'data-action': item.action.id } : {})}>
       <Text as="h4" variant="mediumPlus" block>
@@ -395,7 +397,7 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
       <Stack horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="center">
         <TrafficLightBadge light={light} />
         <Text>{due === '' ? strings.NoDueDate : format(strings.Due, due)}</Text>
-        <Text>{awaitingSignOff ? strings.AwaitingSignOff : lifecycle}</Text>
+        <Text>{awaitingSignOff ? strings.AwaitingSignOff : displayValue(names, 'lifecycle', lifecycle)}</Text>
         <Text>{rec.lastUpdated === null ? strings.NeverUpdated : format(strings.LastUpdate, shortUkDate(rec.lastUpdated))}</Text>
       </Stack>
       <Text block className={props.textClass}>

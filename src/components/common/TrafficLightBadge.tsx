@@ -1,12 +1,14 @@
 /**
- * A traffic light as a coloured marker with its word beside it: colour is never the only signal,
- * and the word keeps the text contrast of the theme.
+ * A traffic light as a coloured marker with its word (loc `Values.trafficLight`) beside it: colour
+ * is never the only signal, and the word keeps the text contrast of the theme.
  */
 import * as React from 'react';
 import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { ITheme } from '@fluentui/react';
 import type { TrafficLight } from '../../core/model';
+import { useStrings } from './strings';
+import { displayValue } from './values';
 
 /** Marker colours for each light, chosen for 3:1 against white and dark grounds. */
 export function lightColour(light: TrafficLight, theme: ITheme): string {
@@ -24,6 +26,7 @@ export function lightColour(light: TrafficLight, theme: ITheme): string {
 
 export function TrafficLightBadge(props: { light: TrafficLight }): JSX.Element {
   const theme = useTheme();
+  const names = useStrings().Values;
   const marker = mergeStyles({
     display: 'inline-block',
     width: 12,
@@ -37,7 +40,7 @@ export function TrafficLightBadge(props: { light: TrafficLight }): JSX.Element {
   return (
     <span>
       <span className={marker} aria-hidden="true" />
-      {props.light}
+      {displayValue(names, 'trafficLight', props.light)}
     </span>
   );
 }

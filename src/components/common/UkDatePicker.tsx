@@ -1,6 +1,7 @@
 /**
  * Fluent's DatePicker set up the UK way: day-first display and typing (`31/03/2018`), Monday first,
- * and the value as an ISO calendar date so that no time zone shifts the day.
+ * its words from loc (calendar.ts: none of Fluent's built-in English), and the value as an ISO
+ * calendar date so that no time zone shifts the day.
  */
 import * as React from 'react';
 import { DatePicker } from '@fluentui/react/lib/DatePicker';
@@ -8,6 +9,7 @@ import { DayOfWeek } from '@fluentui/react/lib/DateTimeUtilities';
 import { isValidDate, isoDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
 import { useStrings } from './strings';
+import { DATE_FORMATTING, datePickerStrings } from './calendar';
 
 const UK_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 
@@ -38,21 +40,23 @@ export interface UkDatePickerProps {
   value: IsoDate | null;
   onChange: (value: IsoDate | null) => void;
   required?: boolean;
-  minDate?: IsoDate;
 }
 
 export function UkDatePicker(props: UkDatePickerProps): JSX.Element {
-  const strings = useStrings().Pickers;
+  const { Pickers: strings, DatePicker: words } = useStrings();
+  const fluentStrings = React.useMemo(() => datePickerStrings(words), [words]);
   return (
     <DatePicker
       label={props.label}
+      strings={fluentStrings}
+      dateTimeFormatter={DATE_FORMATTING}
+      pickerAriaLabel={words.Calendar}
       isRequired={props.required}
       allowTextInput
       firstDayOfWeek={DayOfWeek.Monday}
       placeholder={strings.DatePlaceholder}
       ariaLabel={props.label}
       value={props.value === null ? undefined : toLocalDate(props.value)}
-      minDate={props.minDate === undefined ? undefined : toLocalDate(props.minDate)}
       formatDate={formatDay}
       parseDateFromString={(text) => {
         const iso = parseUkDate(text);

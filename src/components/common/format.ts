@@ -6,6 +6,7 @@ import type { ColourDifference } from '../../core/status';
 import { LOCALE, format } from './intl';
 import { colourReasonText } from './messages';
 import type { TrackerStrings } from './strings';
+import { displayValue } from './values';
 
 /** The words of due dates and colours (loc `Format`). */
 export type FormatStrings = TrackerStrings['Format'];
@@ -55,7 +56,10 @@ export function recordedColourText(diff: ColourDifference, strings: FormatString
   return format(strings.Recorded, diff.recorded.label, shortUkDate(diff.recorded.on));
 }
 
-/** The sentence that explains a colour that differs from the one the source recorded. */
-export function colourDifferenceSentence(diff: ColourDifference, strings: Pick<TrackerStrings, 'Format' | 'CoreMessages'>): string {
-  return format(strings.Format.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), diff.derived, colourReasonText(diff.reason, strings.CoreMessages));
+/**
+ * The sentence that explains a colour that differs from the one the source recorded: the source's
+ * label as it wrote it ("NEW GREEN"), the tracker's colour by its name.
+ */
+export function colourDifferenceSentence(diff: ColourDifference, strings: Pick<TrackerStrings, 'Format' | 'CoreMessages' | 'Values'>): string {
+  return format(strings.Format.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), displayValue(strings.Values, 'trafficLight', diff.derived), colourReasonText(diff.reason, strings.CoreMessages));
 }

@@ -12,7 +12,7 @@ import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import { TRAFFIC_LIGHTS } from '../../core/model';
-import type { IsoDate, OriginatingReport } from '../../core/model';
+import type { IsoDate, OriginatingReport, TrafficLight } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { checkTrackerLink } from '../../core/links';
 import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
@@ -32,6 +32,7 @@ import { DUE_SOON_DAYS, headlines, lightsBy, openOverTime } from './metrics';
 import type { Headline, LightBreakdown, OpenPoint } from './metrics';
 import { format, formatNumber, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { displayValue } from '../common/values';
 
 // A figure's items open in the tracker's grid, in a panel: its code loads when one is opened.
 const DrillPanel = React.lazy(() => import(/* webpackChunkName: 'dashboard-drill' */ './DrillPanel').then((m) => ({ default: m.DrillPanel })));
@@ -201,7 +202,8 @@ function ChartFrame(props: { title: string; asTable: boolean; onToggle: () => vo
 
 function LightsChart(props: { title: string; emptyText: string; bars: LightBreakdown[]; onOpen: (title: string, link: LinkFilters) => void }): JSX.Element {
   const theme = useTheme();
-  const strings = useStrings().Dashboard;
+  const { Dashboard: strings, Values: names } = useStrings();
+  const light = (l: TrafficLight): string => displayValue(names, 'trafficLight', l);
   const [asTable, setAsTable] = React.useState(false);
   const max = Math.max(1, ...props.bars.map((b) => b.total));
   const styles = mergeStyleSets({
@@ -225,7 +227,7 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
             <tr>
               <th className={styles.cell} scope="col">{strings.Name}</th>
               {TRAFFIC_LIGHTS.map((l) => (
-                <th className={styles.cell} scope="col" key={l}>{l}</th>
+                <th className={styles.cell} scope="col" key={l}>{light(l)}</th>
               ))}
               <th className={styles.cell} scope="col">{strings.Total}</th>
             </tr>
@@ -239,7 +241,7 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
                     {b.counts[l] === 0 ? (
                       0
                     ) : (
-                      <button type="button" className={styles.link} onClick={() => props.onOpen(format(strings.Segment, b.name, l), { ...b.link, trafficLight: l })}>
+                      <button type="button" className={styles.link} onClick={() => props.onOpen(format(strings.Segment, b.name, light(l)), { ...b.link, trafficLight: l })}>
                         {b.counts[l]}
                       </button>
                     )}
@@ -264,9 +266,9 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
                     key={l}
                     className={styles.segment}
                     style={{ flexGrow: b.counts[l], background: lightColour(l, theme) }}
-                    aria-label={format(strings.Segment, b.name, format(strings.SegmentCount, b.counts[l], l))}
-                    title={format(strings.SegmentCount, b.counts[l], l)}
-                    onClick={() => props.onOpen(format(strings.Segment, b.name, l), { ...b.link, trafficLight: l })}
+                    aria-label={format(strings.Segment, b.name, format(strings.SegmentCount, b.counts[l], light(l)))}
+                    title={format(strings.SegmentCount, b.counts[l], light(l))}
+                    onClick={() => props.onOpen(format(strings.Segment, b.name, light(l)), { ...b.link, trafficLight: l })}
                   />
                 ))}
               </div>

@@ -15,7 +15,7 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
-import type { OriginatingReport, ProgressUpdate, Recommendation } from '../../core/model';
+import type { OriginatingReport, ProgressUpdate, Recommendation, RecommendationKind } from '../../core/model';
 import { formatUkDate, londonDate } from '../../core/dates';
 import { colourDifference, confidenceDisagreement, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
@@ -32,6 +32,7 @@ import { auditTrail } from './fieldSets';
 import { format } from '../common/intl';
 import { disagreementText } from '../common/messages';
 import { useStrings } from '../common/strings';
+import { displayValue } from '../common/values';
 import type { AuditEntry } from './fieldSets';
 
 type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: ActionRecord } | null;
@@ -43,7 +44,7 @@ export interface ItemPanelProps {
   now: () => Date;
   reports: (OriginatingReport & { id: number })[];
   /** Every recommendation's id, reference, kind and report: for the causes of concern it answers. */
-  siblings: { id: number; ref: string; kind: string; reportId?: number; text: string; causeOfConcernIds: number[] }[];
+  siblings: { id: number; ref: string; kind: RecommendationKind; reportId?: number; text: string; causeOfConcernIds: number[] }[];
   directorates: string[];
   /** Called with the saved version after every change. */
   onChanged: (record: RecommendationRecord) => void;
@@ -56,7 +57,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
   const { data, user } = props;
   const theme = useTheme();
   const strings = useStrings();
-  const { Common: common, Format: words, Item: item } = strings;
+  const { Common: common, Format: words, Item: item, Values: names } = strings;
   const [record, setRecord] = React.useState(props.record);
   const [updates, setUpdates] = React.useState<(ProgressUpdate & { id: number })[] | null>(null);
   const [actions, setActions] = React.useState<ActionRecord[] | null>(null);
@@ -136,7 +137,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
     <Panel
       isOpen
       type={PanelType.large}
-      headerText={`${rec.ref} · ${rec.kind}`}
+      headerText={`${rec.ref} · ${displayValue(names, 'kind', rec.kind)}`}
       closeButtonAriaLabel={common.Close}
       onDismiss={props.onDismiss}
       isLightDismiss={dialog === null}
@@ -145,7 +146,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
       <Stack tokens={{ childrenGap: 8 }} data-testid="item-panel">
         <Stack horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="center">
           <TrafficLightBadge light={light} />
-          <Text>{rec.lifecycle}</Text>
+          <Text>{displayValue(names, 'lifecycle', rec.lifecycle)}</Text>
           <Text>{format(item.Due, dueText(rec.due, words) || common.None)}</Text>
           {report !== undefined && <Text>{report.title}</Text>}
         </Stack>
@@ -184,21 +185,21 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                 {rec.text}
               </Text>
               <dl>
-                <Field label={item.AppliesTo} value={rec.appliesTo === 'Force' ? item.TheForce : `${rec.appliesTo}${rec.addressee ? `: ${rec.addressee}` : ''}`} />
+                <Field label={item.AppliesTo} value={rec.appliesTo === 'Force' ? item.TheForce : `${displayValue(names, 'appliesTo', rec.appliesTo)}${rec.addressee ? `: ${rec.addressee}` : ''}`} />
                 <Field label={item.Accepted} value={rec.acceptedForAction === null ? item.NotDecided : rec.acceptedForAction ? item.Yes : item.No} />
                 <Field label={item.Owner} value={rec.owner?.name ?? item.NotAssigned} />
                 <Field label={item.Sro} value={rec.sro?.name ?? item.NotAssigned} />
                 <Field label={item.Directorate} value={rec.directorate ?? ''} />
                 <Field
                   label={item.Confidence}
-                  value={`${rec.confidence ?? rec.confidenceAsWritten ?? item.NotGiven}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`}
+                  value={`${rec.confidence !== undefined ? displayValue(names, 'confidence', rec.confidence) : (rec.confidenceAsWritten ?? item.NotGiven)}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`}
                 />
                 {rec.dependsOn !== undefined && <Field label={item.DependsOn} value={rec.dependsOn} />}
                 {rec.inspectorateEvidence !== undefined && <Field label={item.InspectorateEvidence} value={rec.inspectorateEvidence} />}
                 <Field label={item.LatestComment} value={rec.latestComment ?? ''} />
                 <Field label={item.LastUpdated} value={shortUkDate(rec.lastUpdated) || item.Never} />
                 {concerns.length > 0 && <Field label={item.AnswersConcern} value={concerns.map((c) => `${c.ref}: ${c.text}`).join('\n')} />}
-                {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={answeredBy.map((s) => `${s.kind} ${s.ref}`).join(', ')} />}
+                {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={answeredBy.map((s) => `${displayValue(names, 'kind', s.kind)} ${s.ref}`).join(', ')} />}
               </dl>
               <Text variant="large" as="h3">
                 {item.DueDate}
@@ -247,8 +248,8 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                   .map((u) => (
                     <li key={u.id} className={styles.entry}>
                       <Text block variant="small">
-                        {ukDateTime(u.at)} · {u.author} · {u.lifecycle}
-                        {u.confidence !== undefined && format(item.UpdateConfidence, u.confidence)}
+                        {ukDateTime(u.at)} · {u.author} · {displayValue(names, 'lifecycle', u.lifecycle)}
+                        {u.confidence !== undefined && format(item.UpdateConfidence, displayValue(names, 'confidence', u.confidence))}
                       </Text>
                       <Text block className={styles.text}>
                         {u.text}
@@ -294,7 +295,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                         </td>
                         <td className={`${styles.cell} ${styles.text}`}>{a.text}</td>
                         <td className={styles.cell}>{a.owner?.name ?? ''}</td>
-                        <td className={styles.cell}>{a.lifecycle}</td>
+                        <td className={styles.cell}>{displayValue(names, 'lifecycle', a.lifecycle)}</td>
                         <td className={styles.cell}>{dueText(a.due, words)}</td>
                         <td className={`${styles.cell} ${styles.text}`}>{a.currentPosition ?? ''}</td>
                       </tr>

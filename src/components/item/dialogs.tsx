@@ -6,11 +6,9 @@
  */
 import * as React from 'react';
 import { ChoiceGroup } from '@fluentui/react/lib/ChoiceGroup';
-import type { IChoiceGroupOption } from '@fluentui/react/lib/ChoiceGroup';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
-import { CONFIDENCES } from '../../core/model';
 import type { Confidence, IsoDate, Lifecycle, ProgressUpdate, Recommendation } from '../../core/model';
 import { UPDATE_LIFECYCLES, approveClosure, decideExtension, postProgress, requestClosure, requestExtension, returnClosure } from '../../core/transitions';
 import { formatUkDate, londonDate } from '../../core/dates';
@@ -19,6 +17,7 @@ import { UkDatePicker } from '../common/UkDatePicker';
 import { FormDialog } from './FormDialog';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { valueOptions } from '../common/values';
 
 /** Who acts, and the clock: passed in so that tests and the workbench control time. */
 export interface Actor {
@@ -28,7 +27,6 @@ export interface Actor {
   policy: RagPolicy;
 }
 
-const CONFIDENCE_OPTIONS: IChoiceGroupOption[] = CONFIDENCES.map((c) => ({ key: c, text: c }));
 /** An owner reports progress on open work; completion goes through a closure request. */
 
 export interface ProgressUpdateDialogProps {
@@ -45,7 +43,7 @@ export interface ProgressUpdateDialogProps {
  */
 export function ProgressUpdateDialog(props: ProgressUpdateDialogProps): JSX.Element {
   const rec = props.recommendation;
-  const strings = useStrings().Dialogs;
+  const { Dialogs: strings, Values: names } = useStrings();
   const [text, setText] = React.useState('');
   const [lifecycle, setLifecycle] = React.useState<Lifecycle>(UPDATE_LIFECYCLES.includes(rec.lifecycle) ? rec.lifecycle : 'Being progressed');
   const [confidence, setConfidence] = React.useState<Confidence | undefined>(rec.confidence);
@@ -59,13 +57,13 @@ export function ProgressUpdateDialog(props: ProgressUpdateDialogProps): JSX.Elem
       <Dropdown
         label={strings.StatusAtDate}
         selectedKey={lifecycle}
-        options={UPDATE_LIFECYCLES.map((l) => ({ key: l, text: l }))}
+        options={valueOptions(names, 'lifecycle', UPDATE_LIFECYCLES)}
         onChange={(_, o) => o !== undefined && setLifecycle(o.key as Lifecycle)}
       />
       <ChoiceGroup
         label={strings.ConfidenceLabel}
         selectedKey={confidence ?? null}
-        options={CONFIDENCE_OPTIONS}
+        options={valueOptions(names, 'confidence')}
         onChange={(_, o) => o !== undefined && setConfidence(o.key as Confidence)}
       />
     </FormDialog>

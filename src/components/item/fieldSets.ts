@@ -9,17 +9,21 @@ import type { ItemVersion } from '../../data';
 import { dueText } from '../common/format';
 import { format } from '../common/intl';
 import type { TrackerStrings } from '../common/strings';
-
+import { displayValue } from '../common/values';
 
 /** A field's value as text, for showing side by side. */
-function fieldText(rec: Recommendation, field: EditableField, { Fields: strings, Format: words }: TrackerStrings): string {
+function fieldText(rec: Recommendation, field: EditableField, { Fields: strings, Format: words, Values: names }: TrackerStrings): string {
   const value = rec[field];
   if (value === undefined || value === null) return '';
   if (field === 'owner' || field === 'sro') return (value as Person).name;
   if (field === 'due') return dueText(rec.due, words);
   if (field === 'acceptedForAction') return value === true ? strings.Yes : strings.No;
-  if (field === 'closure') return rec.closure === undefined ? '' : format(strings.ClosureValue, rec.closure.decision?.outcome ?? strings.Requested, rec.closure.evidence);
-  if (field === 'extension') return rec.extension === undefined ? '' : format(strings.ExtensionValue, rec.extension.decision?.outcome ?? strings.Requested, rec.extension.proposed, rec.extension.reason);
+  if (field === 'kind') return displayValue(names, 'kind', rec.kind);
+  if (field === 'appliesTo') return displayValue(names, 'appliesTo', rec.appliesTo);
+  if (field === 'lifecycle') return displayValue(names, 'lifecycle', rec.lifecycle);
+  if (field === 'confidence') return rec.confidence === undefined ? '' : displayValue(names, 'confidence', rec.confidence);
+  if (field === 'closure') return rec.closure === undefined ? '' : format(strings.ClosureValue, displayValue(names, 'closure', rec.closure.decision?.outcome ?? 'requested'), rec.closure.evidence);
+  if (field === 'extension') return rec.extension === undefined ? '' : format(strings.ExtensionValue, displayValue(names, 'extension', rec.extension.decision?.outcome ?? 'requested'), rec.extension.proposed, rec.extension.reason);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }
@@ -45,6 +49,7 @@ export function actionFields(strings: TrackerStrings): FieldSet<Action> {
     text: (a, field) => {
       if (field === 'owner') return a.owner?.name ?? '';
       if (field === 'due') return dueText(a.due, strings.Format);
+      if (field === 'lifecycle') return displayValue(strings.Values, 'lifecycle', a.lifecycle);
       const value = (a as unknown as Record<string, unknown>)[field];
       return value === undefined || value === null ? '' : String(value);
     }

@@ -10,7 +10,6 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { Toggle } from '@fluentui/react/lib/Toggle';
-import { APPLIES_TO, CONFIDENCES, LIFECYCLES, RECOMMENDATION_KINDS, REPORT_TYPES, SCOPES, SOURCES } from '../../core/model';
 import type { Action, AppliesTo, Confidence, DueDate, IsoDate, Lifecycle, OriginatingReport, Recommendation, RecommendationKind, ReportType, Scope, Source } from '../../core/model';
 import { formatUkDate } from '../../core/dates';
 import { reportLinkProblem } from '../../core/links';
@@ -21,8 +20,10 @@ import type { PeopleDirectory } from '../../data/TrackerDataSource';
 import { FormDialog } from './FormDialog';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { valueOptions } from '../common/values';
 
-const options = (values: readonly string[]): { key: string; text: string }[] => values.map((v) => ({ key: v, text: v }));
+/** The statuses a new recommendation may start in; the others follow from updates and decisions. */
+const STARTING_LIFECYCLES: readonly Lifecycle[] = ['Awaiting review', 'Being progressed', 'No further action'];
 
 /** A due date entered as a calendar date (or none) when an item is created. */
 export function dueFromDate(date: IsoDate | null): DueDate {
@@ -36,7 +37,7 @@ function FreeformCombo(props: { label: string; value: string; choices: string[];
       allowFreeform
       autoComplete="on"
       text={props.value}
-      options={options(props.choices)}
+      options={props.choices.map((v) => ({ key: v, text: v }))}
       onChange={(_, option, __, value) => props.onChange(option !== undefined ? String(option.key) : (value ?? ''))}
     />
   );
@@ -53,7 +54,7 @@ export function ReportForm(props: ReportFormProps): JSX.Element {
     props.report ?? { title: '', source: 'HMICFRS', reportType: 'National thematic', published: null, scope: 'Not stated', responseDeadline: null }
   );
   const set = (patch: Partial<OriginatingReport>): void => setR((prev) => ({ ...prev, ...patch }));
-  const strings = useStrings().Forms;
+  const { Forms: strings, Values: names } = useStrings();
   const linkProblem = reportLinkProblem(r.url ?? '');
   const url = r.url?.trim() ?? '';
   return (
@@ -65,10 +66,10 @@ export function ReportForm(props: ReportFormProps): JSX.Element {
       onDismiss={props.onDismiss}
     >
       <TextField label={strings.Title} required value={r.title} onChange={(_, v) => set({ title: v ?? '' })} />
-      <Dropdown label={strings.PublishedBy} selectedKey={r.source} options={options(SOURCES)} onChange={(_, o) => o !== undefined && set({ source: o.key as Source })} />
-      <Dropdown label={strings.Type} selectedKey={r.reportType} options={options(REPORT_TYPES)} onChange={(_, o) => o !== undefined && set({ reportType: o.key as ReportType })} />
+      <Dropdown label={strings.PublishedBy} selectedKey={r.source} options={valueOptions(names, 'source')} onChange={(_, o) => o !== undefined && set({ source: o.key as Source })} />
+      <Dropdown label={strings.Type} selectedKey={r.reportType} options={valueOptions(names, 'reportType')} onChange={(_, o) => o !== undefined && set({ reportType: o.key as ReportType })} />
       <UkDatePicker label={strings.Published} value={r.published} onChange={(d) => set({ published: d, publishedPrecision: 'day', publishedText: undefined })} />
-      <Dropdown label={strings.Scope} selectedKey={r.scope} options={options(SCOPES)} onChange={(_, o) => o !== undefined && set({ scope: o.key as Scope })} />
+      <Dropdown label={strings.Scope} selectedKey={r.scope} options={valueOptions(names, 'scope')} onChange={(_, o) => o !== undefined && set({ scope: o.key as Scope })} />
       <TextField label={strings.Link} type="url" value={r.url ?? ''} errorMessage={linkProblem === '' ? undefined : linkProblem} onChange={(_, v) => set({ url: v === '' ? undefined : v })} />
       {r.reportType === 'Plan' && (
         <Toggle
@@ -116,7 +117,7 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
     }
   );
   const set = (patch: Partial<Recommendation>): void => setR((prev) => ({ ...prev, ...patch }));
-  const { Common: common, Forms: strings, Format: words } = useStrings();
+  const { Common: common, Forms: strings, Format: words, Values: names } = useStrings();
   const concerns = props.causesOfConcern.filter((c) => c.id !== r.id && (r.reportId === undefined || c.reportId === r.reportId));
   const canSave = r.ref.trim() !== '' && r.text.trim() !== '' && r.reportId !== undefined;
   return (
@@ -137,11 +138,11 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
       />
       <Stack horizontal tokens={{ childrenGap: 12 }}>
         <TextField label={strings.Reference} required value={r.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
-        <Dropdown label={strings.Kind} styles={{ root: { minWidth: 240 } }} selectedKey={r.kind} options={options(RECOMMENDATION_KINDS)} onChange={(_, o) => o !== undefined && set({ kind: o.key as RecommendationKind })} />
+        <Dropdown label={strings.Kind} styles={{ root: { minWidth: 240 } }} selectedKey={r.kind} options={valueOptions(names, 'kind')} onChange={(_, o) => o !== undefined && set({ kind: o.key as RecommendationKind })} />
       </Stack>
       <TextField label={strings.Text} required multiline rows={5} value={r.text} onChange={(_, v) => set({ text: v ?? '' })} />
       <Stack horizontal tokens={{ childrenGap: 12 }}>
-        <Dropdown label={strings.AppliesTo} styles={{ root: { minWidth: 160 } }} selectedKey={r.appliesTo} options={options(APPLIES_TO)} onChange={(_, o) => o !== undefined && set({ appliesTo: o.key as AppliesTo })} />
+        <Dropdown label={strings.AppliesTo} styles={{ root: { minWidth: 160 } }} selectedKey={r.appliesTo} options={valueOptions(names, 'appliesTo')} onChange={(_, o) => o !== undefined && set({ appliesTo: o.key as AppliesTo })} />
         <TextField label={strings.AddressedTo} value={r.addressee ?? ''} onChange={(_, v) => set({ addressee: v === '' ? undefined : v })} />
         <Toggle label={strings.Accepted} checked={r.acceptedForAction === true} onChange={(_, c) => set({ acceptedForAction: c === true })} />
       </Stack>
@@ -172,7 +173,7 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
             label={strings.Status}
             styles={{ root: { minWidth: 200 } }}
             selectedKey={r.lifecycle}
-            options={options(LIFECYCLES.filter((l) => l === 'Awaiting review' || l === 'Being progressed' || l === 'No further action'))}
+            options={valueOptions(names, 'lifecycle', STARTING_LIFECYCLES)}
             onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })}
           />
         </Stack>
@@ -182,7 +183,7 @@ export function RecommendationForm(props: RecommendationFormProps): JSX.Element 
           label={strings.Confidence}
           styles={{ root: { minWidth: 140 } }}
           selectedKey={r.confidence ?? ''}
-          options={[{ key: '', text: strings.NotGiven }, ...options(CONFIDENCES)]}
+          options={[{ key: '', text: strings.NotGiven }, ...valueOptions(names, 'confidence')]}
           onChange={(_, o) => o !== undefined && set({ confidence: o.key === '' ? undefined : (o.key as Confidence) })}
         />
         <TextField label={strings.WhyConfidence} styles={{ root: { flexGrow: 1 } }} value={r.confidenceNarrative ?? ''} onChange={(_, v) => set({ confidenceNarrative: v === '' ? undefined : v })} />
@@ -205,7 +206,7 @@ export function ActionForm(props: ActionFormProps): JSX.Element {
     props.action ?? { recommendationId: props.recommendationId, ref: '', text: '', lifecycle: 'Being progressed', due: dueFromDate(null) }
   );
   const set = (patch: Partial<Action>): void => setA((prev) => ({ ...prev, ...patch }));
-  const strings = useStrings().Forms;
+  const { Forms: strings, Values: names } = useStrings();
   return (
     <FormDialog
       title={props.action ? format(strings.EditAction, a.ref) : strings.NewAction}
@@ -217,7 +218,7 @@ export function ActionForm(props: ActionFormProps): JSX.Element {
       <TextField label={strings.Number} required value={a.ref} onChange={(_, v) => set({ ref: v ?? '' })} />
       <TextField label={strings.Action} required multiline rows={3} value={a.text} onChange={(_, v) => set({ text: v ?? '' })} />
       <PersonPicker label={strings.Owner} value={a.owner} people={props.people} onChange={(owner) => set({ owner })} />
-      <Dropdown label={strings.Status} selectedKey={a.lifecycle} options={options(LIFECYCLES)} onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })} />
+      <Dropdown label={strings.Status} selectedKey={a.lifecycle} options={valueOptions(names, 'lifecycle')} onChange={(_, o) => o !== undefined && set({ lifecycle: o.key as Lifecycle })} />
       <UkDatePicker label={strings.DueDate} value={a.due.current} onChange={(d) => set({ due: dueFromDate(d) })} />
       <TextField label={strings.CurrentPosition} multiline rows={3} value={a.currentPosition ?? ''} onChange={(_, v) => set({ currentPosition: v === '' ? undefined : v })} />
     </FormDialog>

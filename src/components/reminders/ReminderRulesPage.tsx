@@ -23,6 +23,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import { londonDate } from '../../core/dates';
 import { withItemParam } from '../../core/deepLinks';
 import { htmlToText } from '../../core/import/html';
+import { CLOSURE_STATES, EXTENSION_STATES } from '../../core/model';
 import type { IsoDate, ReminderLogEntry, ReminderRuleRecord } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
 import {
@@ -49,17 +50,22 @@ import { LOCALE, format, plural } from '../common/intl';
 import { ruleProblemSentence, ruleProblemText, templateFieldHolds, unreachableText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import type { TrackerStrings } from '../common/strings';
+import { displayText } from '../common/values';
+import type { ValueNames } from '../common/values';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
 import { RunHistory } from './RunHistory';
 import type { ReminderWords, RunSite, TestRun } from './ruleRun';
 import { plainMerge } from '../../core/fieldMerge';
 
-/** The values a watched field takes, when they are fixed: offered for "from" and "to". */
+/**
+ * The values a watched field takes, when they are fixed: offered for "from" and "to", each by the
+ * name of the loc `Values` group named as the field.
+ */
 const FIELD_VALUES: Partial<Record<WatchedField, readonly string[]>> = {
   trafficLight: clauseChoices('trafficLight') ?? [],
   lifecycle: clauseChoices('lifecycle') ?? [],
-  closure: ['requested', 'approved', 'returned'],
-  extension: ['requested', 'approved', 'refused']
+  closure: CLOSURE_STATES,
+  extension: EXTENSION_STATES
 };
 
 const options = <K extends string>(names: Record<K, string>, keys: readonly K[]): IDropdownOption[] => keys.map((k) => ({ key: k, text: names[k] }));
@@ -67,9 +73,9 @@ const options = <K extends string>(names: Record<K, string>, keys: readonly K[])
 const ANY = '\u0000any';
 
 /** What a rule's trigger and recipients say, in words, for the list. */
-function describe(record: ReminderRuleRecord, words: ReminderWords): { trigger: string; who: string } {
+function describe(record: ReminderRuleRecord, words: ReminderWords, names: ValueNames): { trigger: string; who: string } {
   const form = ruleForm(record);
-  const change = (v: string | null): string => (v === null ? words.ChangeAny : v === '' ? words.ChangeEmpty : v === '*' ? words.ChangeAnySet : v);
+  const change = (v: string | null): string => (v === null ? words.ChangeAny : v === '' ? words.ChangeEmpty : v === '*' ? words.ChangeAnySet : displayText(names, form.field, v));
   const trigger = form.trigger === 'fieldChanged' ? format(words.FieldChanged, words.WatchedFields[form.field], change(form.from), change(form.to)) : words.Triggers[form.trigger];
   const who = form.recipients.map((r) => (r.kind === 'person' || r.kind === 'group' || r.kind === 'channel' ? r.name : words.Recipients[r.kind])).join(', ');
   return { trigger, who };
@@ -133,8 +139,8 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
   const columns: IColumn[] = [
     { key: 'name', name: words.Rule, minWidth: 220, maxWidth: 340, isMultiline: true, onRender: (r: RuleRecord) => <Text>{r.value.name}</Text> },
     { key: 'on', name: words.On, minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => (r.value.enabled ? words.On : words.Off) },
-    { key: 'trigger', name: words.Trigger, minWidth: 180, maxWidth: 280, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value, words).trigger },
-    { key: 'who', name: words.Who, minWidth: 100, maxWidth: 160, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value, words).who },
+    { key: 'trigger', name: words.Trigger, minWidth: 180, maxWidth: 280, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value, words, strings.Values).trigger },
+    { key: 'who', name: words.Who, minWidth: 100, maxWidth: 160, isMultiline: true, onRender: (r: RuleRecord) => describe(r.value, words, strings.Values).who },
     { key: 'last', name: words.LastFired, minWidth: 120, maxWidth: 150, onRender: (r: RuleRecord) => lastFired(r.value.key) },
     {
       key: 'next',
@@ -275,7 +281,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
     { key: ANY, text: words.AnyValue },
     { key: '', text: words.Empty },
     { key: '*', text: words.AnyValueSet },
-    ...(FIELD_VALUES[field] ?? []).map((v) => ({ key: v, text: v }))
+    ...(FIELD_VALUES[field] ?? []).map((v) => ({ key: v, text: displayText(strings.Values, field, v) }))
   ];
   const section = (title: string): JSX.Element => (
     <Text variant="mediumPlus" as="h3" styles={{ root: { marginTop: 12, fontWeight: 600 } }}>
@@ -334,7 +340,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
                   label={words.Values}
                   multiSelect
                   selectedKeys={c.values}
-                  options={choices.map((v) => ({ key: v, text: v }))}
+                  options={choices.map((v) => ({ key: v, text: displayText(strings.Values, c.kind, v) }))}
                   onChange={(_e, o) => o && change({ values: o.selected === true ? [...c.values, String(o.key)] : c.values.filter((v) => v !== o.key) })}
                   errorMessage={problemAt(`conditions[${i}]`)}
                   styles={{ root: { minWidth: 240 } }}

@@ -57,7 +57,7 @@ function ScopePicker<K extends string | number>(props: { label: string; all: str
 /** The round page. */
 export function RoundPage(props: RoundPageProps): JSX.Element {
   const { data, user, now } = props;
-  const strings = useStrings().UpdateRound;
+  const { UpdateRound: strings, Common: common } = useStrings();
   const theme = useTheme();
   const styles = React.useMemo(
     () =>
@@ -190,12 +190,12 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
         {props.onClose && <DefaultButton text={strings.Back} iconProps={{ iconName: 'Back' }} onClick={props.onClose} />}
       </Stack>
       {error !== null && (
-        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(null)} dismissButtonAriaLabel={strings.Cancel}>
+        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {error}
         </MessageBar>
       )}
       {notice !== null && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={strings.Cancel}>
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={common.CloseMessage}>
           {notice}
         </MessageBar>
       )}

@@ -8,6 +8,7 @@ import { trackerPageProblem } from '../../core/links';
 import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../../core/model';
 import type { Lifecycle, RecommendationKind, TrafficLight } from '../../core/model';
 import type { TrackerStrings } from '../common/strings';
+import { valueOptions } from '../common/values';
 
 /** The grid's columns, in their default order. */
 export const TRACKER_COLUMNS = [
@@ -215,7 +216,7 @@ export function trackerPane(strings: TrackerPaneStrings, shared: TrackerStrings,
           kind: 'dropdown',
           key: 'kind',
           label: strings.KindFieldLabel,
-          options: [{ key: '', text: strings.AllKinds }, ...RECOMMENDATION_KINDS.map((k) => ({ key: k, text: k }))]
+          options: [{ key: '', text: strings.AllKinds }, ...valueOptions(shared.Values, 'kind')]
         },
         { kind: 'toggle', key: 'onlyRed', label: strings.OnlyRedFieldLabel },
         { kind: 'toggle', key: 'openOnly', label: strings.OpenOnlyFieldLabel }

@@ -16,12 +16,12 @@ import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { Theme } from '@fluentui/react/lib/Theme';
 import { getId } from '@fluentui/react/lib/Utilities';
-import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../../core/model';
 import type { Lifecycle, RecommendationKind, TrafficLight } from '../../core/model';
 import type { RowFilters } from './rows';
 import { plural } from '../common/intl';
 import { PlainButton } from '../common/PlainButton';
 import { useStrings } from '../common/strings';
+import { valueOptions } from '../common/values';
 
 export interface FilterBarProps {
   filters: RowFilters;
@@ -98,7 +98,7 @@ function FilterSelect(props: { label: string; value: string; options: Option[]; 
 export function FilterBar(props: FilterBarProps): JSX.Element {
   const { filters: f, onChange, locked } = props;
   const set = (patch: Partial<RowFilters>): void => onChange({ ...f, ...patch });
-  const strings = useStrings().FilterBar;
+  const { FilterBar: strings, Values: names } = useStrings();
   const theme = useTheme();
   const classes = React.useMemo(() => fieldStyles(theme), [theme]);
   return (
@@ -129,14 +129,14 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
           classes={classes}
           disabled={locked.kind}
           value={f.kind}
-          options={[anyOption(strings.AllKinds), ...RECOMMENDATION_KINDS.map((k) => ({ key: k, text: k }))]}
+          options={[anyOption(strings.AllKinds), ...valueOptions(names, 'kind')]}
           onChange={(key) => set({ kind: key as RecommendationKind | '' })}
         />
         <FilterSelect
           label={strings.Status}
           classes={classes}
           value={f.lifecycle}
-          options={[anyOption(strings.AllStatuses), ...LIFECYCLES.map((l) => ({ key: l, text: l }))]}
+          options={[anyOption(strings.AllStatuses), ...valueOptions(names, 'lifecycle')]}
           onChange={(key) => set({ lifecycle: key as Lifecycle | '' })}
         />
         <FilterSelect
@@ -144,7 +144,7 @@ export function FilterBar(props: FilterBarProps): JSX.Element {
           classes={classes}
           disabled={locked.trafficLight}
           value={f.trafficLight}
-          options={[anyOption(strings.AllColours), ...TRAFFIC_LIGHTS.map((t) => ({ key: t, text: t }))]}
+          options={[anyOption(strings.AllColours), ...valueOptions(names, 'trafficLight')]}
           onChange={(key) => set({ trafficLight: key as TrafficLight | '' })}
         />
         <FilterSelect

@@ -39,6 +39,7 @@ import type { TrackerViewName } from '../../core/deepLinks';
 import { format, formatNumber, plural } from '../common/intl';
 import { disagreementFlag, disagreementText, ragPolicyText } from '../common/messages';
 import { useStrings } from '../common/strings';
+import { displayValue } from '../common/values';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
@@ -176,7 +177,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const rows = React.useMemo(() => buildRows(records, reportTitles, today, policy), [records, reportTitles, today, policy]);
   // Sort everything once, then filter the sorted list (filtering keeps the order): a filter change
   // costs one scan, not a sort of up to 10,000 rows.
-  const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
+  const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending, strings.Values), [rows, sort, strings.Values]);
   const sorted = React.useMemo(() => filterRows(sortedAll, filters, today), [sortedAll, filters, today]);
   const counts = React.useMemo(() => countByLight(sorted), [sorted]);
   const repeatedShown = React.useMemo(() => sorted.filter((r) => r.sameAs?.kind === 'carried by').length, [sorted]);
@@ -245,7 +246,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           </span>
         );
       case 'kind':
-        return <span className={styles.wrap}>{rec.kind}</span>;
+        return <span className={styles.wrap}>{displayValue(strings.Values, 'kind', rec.kind)}</span>;
       case 'trafficLight':
         return (
           <span className={styles.wrap}>
@@ -261,7 +262,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'lifecycle':
         return (
           <span className={styles.wrap}>
-            {rec.lifecycle}
+            {displayValue(strings.Values, 'lifecycle', rec.lifecycle)}
             {row.updateOverdue && <span className={styles.flag}>{words.UpdateOverdueFlag}</span>}
           </span>
         );
@@ -279,7 +280,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       case 'confidence':
         return (
           <span className={styles.wrap} title={row.disagreement === null ? undefined : disagreementText(row.disagreement, strings.CoreMessages)}>
-            {rec.confidence ?? ''}
+            {rec.confidence === undefined ? '' : displayValue(strings.Values, 'confidence', rec.confidence)}
             {row.disagreement !== null && (
               <span className={styles.flag} data-testid="disagreement-flag">
                 {format(words.DisagreesFlag, disagreementFlag(row.disagreement, strings.CoreMessages))}

@@ -24,7 +24,11 @@ const LAYOUT: Record<TrackerColumn, Omit<ExportColumn, 'key' | 'header'>> = {
   report: { width: 40 }
 };
 
-/** One row's values, keyed by column. */
+/**
+ * One row's values, keyed by column. Kind, colour, status and confidence are the values the lists
+ * store, not the names the grid shows (loc `Values`): the workbook is data, to filter and compare
+ * with SharePoint's own export; only its headers are the screens' words.
+ */
 export function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue> {
   const rec = row.record.recommendation;
   return {

@@ -8,6 +8,8 @@ import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, Traffic
 import { sameRecommendationAs } from '../../core/colourCounts';
 import type { RecommendationRecord } from '../../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
+import { displayValue } from '../common/values';
+import type { ValueNames } from '../common/values';
 
 /** One grid row. */
 export interface TrackerRow {
@@ -159,7 +161,7 @@ const RAG_ORDER: Record<TrafficLight, number> = { RED: 0, AMBER: 1, GREEN: 2, WH
 const CONFIDENCE_ORDER: Record<string, number> = { High: 0, Medium: 1, Low: 2 };
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
-function sortValue(row: TrackerRow, key: SortKey): string | number {
+function sortValue(row: TrackerRow, key: SortKey, names: ValueNames): string | number {
   const rec = row.record.recommendation;
   switch (key) {
     case 'ref':
@@ -167,11 +169,11 @@ function sortValue(row: TrackerRow, key: SortKey): string | number {
     case 'text':
       return rec.text;
     case 'kind':
-      return rec.kind;
+      return displayValue(names, 'kind', rec.kind);
     case 'trafficLight':
       return RAG_ORDER[row.trafficLight];
     case 'lifecycle':
-      return rec.lifecycle;
+      return displayValue(names, 'lifecycle', rec.lifecycle);
     case 'due':
       return rec.due.current ?? '9999-12-31';
     case 'owner':
@@ -187,12 +189,15 @@ function sortValue(row: TrackerRow, key: SortKey): string | number {
   }
 }
 
-/** Sorts rows (a copy), by a key then by reference so that the order is stable and predictable. */
-export function sortRows(rows: readonly TrackerRow[], key: SortKey, descending: boolean): TrackerRow[] {
+/**
+ * Sorts rows (a copy), by a key then by reference so that the order is stable and predictable. Kind
+ * and status sort by the names the grid shows (`names`, loc `Values`), not the stored values.
+ */
+export function sortRows(rows: readonly TrackerRow[], key: SortKey, descending: boolean, names: ValueNames): TrackerRow[] {
   const sign = descending ? -1 : 1;
   return [...rows].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
+    const va = sortValue(a, key, names);
+    const vb = sortValue(b, key, names);
     const primary = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
     return primary !== 0 ? sign * primary : collator.compare(a.record.recommendation.ref, b.record.recommendation.ref);
   });

@@ -20,6 +20,105 @@ define([], function () {
       CardNotShown: 'This card could not be shown: {0}',
       CardEmpty: 'the renderer produced nothing'
     },
+    // ── Stored values and the date picker (issue 16, part 1): the stored value is the key, the name the screens show is the value ──
+    Values: {
+      kind: {
+        Recommendation: 'Recommendation',
+        'Area for improvement': 'Area for improvement',
+        'Cause of concern': 'Cause of concern',
+        'Accelerated cause of concern': 'Accelerated cause of concern',
+        'Area for attention': 'Area for attention',
+        'Area for enhancement': 'Area for enhancement',
+        'Plan commitment': 'Plan commitment'
+      },
+      appliesTo: {
+        Force: 'Force',
+        National: 'National',
+        'Other body': 'Other body'
+      },
+      lifecycle: {
+        'Awaiting review': 'Awaiting review',
+        'Being progressed': 'Being progressed',
+        'Complete, awaiting sign-off': 'Complete, awaiting sign-off',
+        'Closed by the force': 'Closed by the force',
+        'Discharged by the inspectorate': 'Discharged by the inspectorate',
+        'No further action': 'No further action'
+      },
+      trafficLight: {
+        GREEN: 'GREEN',
+        AMBER: 'AMBER',
+        RED: 'RED',
+        WHITE: 'WHITE'
+      },
+      confidence: {
+        High: 'High',
+        Medium: 'Medium',
+        Low: 'Low'
+      },
+      source: {
+        HMICFRS: 'HMICFRS',
+        HMCPSI: 'HMCPSI',
+        'HMI Probation': 'HMI Probation',
+        'Joint inspection': 'Joint inspection',
+        IOPC: 'IOPC',
+        Coroner: 'Coroner',
+        'Internal audit': 'Internal audit',
+        'Police and crime plan': 'Police and crime plan',
+        Ofsted: 'Ofsted',
+        CQC: 'CQC',
+        Other: 'Other'
+      },
+      reportType: {
+        PEEL: 'PEEL',
+        'National thematic': 'National thematic',
+        'Force inspection': 'Force inspection',
+        'Joint inspection': 'Joint inspection',
+        Revisit: 'Revisit',
+        'Learning recommendations': 'Learning recommendations',
+        'Prevention of future deaths': 'Prevention of future deaths',
+        Audit: 'Audit',
+        Plan: 'Plan',
+        Other: 'Other'
+      },
+      scope: {
+        'Force inspected': 'Force inspected',
+        'Selection of forces, not this force': 'Selection of forces, not this force',
+        'All forces, this force not inspected': 'All forces, this force not inspected',
+        National: 'National',
+        'Not stated': 'Not stated'
+      },
+      closure: {
+        requested: 'requested',
+        approved: 'approved',
+        returned: 'returned'
+      },
+      extension: {
+        requested: 'requested',
+        approved: 'approved',
+        refused: 'refused'
+      }
+    },
+    DatePicker: {
+      Calendar: 'Calendar',
+      GoToToday: 'Go to today',
+      PreviousMonth: 'Go to previous month',
+      NextMonth: 'Go to next month',
+      PreviousYear: 'Go to previous year',
+      NextYear: 'Go to next year',
+      PreviousYears: 'Previous year range',
+      NextYears: 'Next year range',
+      Close: 'Close date picker',
+      SelectedDate: 'Selected date {0}',
+      TodaysDate: 'Today’s date {0}',
+      MonthPickerHeading: '{0}, change year',
+      YearPickerHeading: '{0}, change month',
+      DayMarked: 'marked',
+      WeekNumber: 'Week number {0}',
+      Required: 'Field is required',
+      InvalidDate: 'Invalid date format',
+      DateReset: 'Invalid entry “{0}”, date reset to “{1}”'
+    },
+    // ── end of stored values and the date picker ──
     Format: {
       NowDue: '{0}; now due {1}',
       Unreadable: '{0} (no date the tracker can check)',
@@ -286,7 +385,6 @@ define([], function () {
       },
       Yes: 'Yes',
       No: 'No',
-      Requested: 'requested',
       ClosureValue: '{0}: {1}',
       ExtensionValue: '{0}: {1} ({2})',
       Item: 'Item',

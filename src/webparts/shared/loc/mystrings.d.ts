@@ -37,6 +37,131 @@ declare interface ITrackerStrings {
     CardNotShown: string;
     CardEmpty: string;
   };
+  // ── Stored values and the date picker (issue 16, part 1: values shown as the screens name them) ──
+  /**
+   * The values the lists store, as the screens show them. Each group is keyed by the stored values
+   * themselves: English, as SharePoint holds them and filters name them, and never translated; only
+   * the names are. `src/components/common/values.ts` types every group against core's value set, so
+   * tsc fails when a group misses a value, and tests/unit/values.test.ts checks the locale files.
+   */
+  Values: {
+    /** What a finding is (core RECOMMENDATION_KINDS). */
+    kind: {
+      Recommendation: string;
+      'Area for improvement': string;
+      'Cause of concern': string;
+      'Accelerated cause of concern': string;
+      'Area for attention': string;
+      'Area for enhancement': string;
+      'Plan commitment': string;
+    };
+    /** Whom a recommendation is addressed to (core APPLIES_TO). */
+    appliesTo: {
+      Force: string;
+      National: string;
+      'Other body': string;
+    };
+    /** An item's status (core LIFECYCLES). */
+    lifecycle: {
+      'Awaiting review': string;
+      'Being progressed': string;
+      'Complete, awaiting sign-off': string;
+      'Closed by the force': string;
+      'Discharged by the inspectorate': string;
+      'No further action': string;
+    };
+    /** The traffic lights (core TRAFFIC_LIGHTS). */
+    trafficLight: {
+      GREEN: string;
+      AMBER: string;
+      RED: string;
+      WHITE: string;
+    };
+    /** The owner's confidence (core CONFIDENCES). */
+    confidence: {
+      High: string;
+      Medium: string;
+      Low: string;
+    };
+    /** Who published a report (core SOURCES). */
+    source: {
+      HMICFRS: string;
+      HMCPSI: string;
+      'HMI Probation': string;
+      'Joint inspection': string;
+      IOPC: string;
+      Coroner: string;
+      'Internal audit': string;
+      'Police and crime plan': string;
+      Ofsted: string;
+      CQC: string;
+      Other: string;
+    };
+    /** The type of report (core REPORT_TYPES). */
+    reportType: {
+      PEEL: string;
+      'National thematic': string;
+      'Force inspection': string;
+      'Joint inspection': string;
+      Revisit: string;
+      'Learning recommendations': string;
+      'Prevention of future deaths': string;
+      Audit: string;
+      Plan: string;
+      Other: string;
+    };
+    /** Whether the force itself was inspected (core SCOPES). */
+    scope: {
+      'Force inspected': string;
+      'Selection of forces, not this force': string;
+      'All forces, this force not inspected': string;
+      National: string;
+      'Not stated': string;
+    };
+    /** Where a closure request stands, in a sentence (core CLOSURE_STATES). */
+    closure: {
+      requested: string;
+      approved: string;
+      returned: string;
+    };
+    /** Where an extension request stands, in a sentence (core EXTENSION_STATES). */
+    extension: {
+      requested: string;
+      approved: string;
+      refused: string;
+    };
+  };
+  /**
+   * Fluent's date picker and its calendar (every date picker is `UkDatePicker`), so that none of
+   * Fluent's built-in English shows. The month names are core's (`monthName`), the day names `Intl`'s.
+   */
+  DatePicker: {
+    Calendar: string;
+    GoToToday: string;
+    PreviousMonth: string;
+    NextMonth: string;
+    PreviousYear: string;
+    NextYear: string;
+    PreviousYears: string;
+    NextYears: string;
+    Close: string;
+    /** `{0}`: the date chosen. */
+    SelectedDate: string;
+    /** `{0}`: today's date. */
+    TodaysDate: string;
+    /** `{0}`: the year whose months are shown. */
+    MonthPickerHeading: string;
+    /** `{0}`: the years shown. */
+    YearPickerHeading: string;
+    DayMarked: string;
+    /** `{0}`: the week's number. */
+    WeekNumber: string;
+    Required: string;
+    InvalidDate: string;
+    /** `{0}`: the text typed; `{1}`: the date kept instead. */
+    DateReset: string;
+  };
+  // ── end of stored values and the date picker ──
   /** Due dates and colours in words, as every screen writes them. */
   Format: {
     /** `{0}`: the timescale as the source wrote it; `{1}`: the date agreed since. */
@@ -415,10 +540,9 @@ declare interface ITrackerStrings {
     };
     Yes: string;
     No: string;
-    Requested: string;
-    /** `{0}`: the outcome (or "requested"); `{1}`: the evidence. */
+    /** `{0}`: where the request stands (Values.closure); `{1}`: the evidence. */
     ClosureValue: string;
-    /** `{0}`: the outcome (or "requested"); `{1}`: the proposed date; `{2}`: the reason. */
+    /** `{0}`: where the request stands (Values.extension); `{1}`: the proposed date; `{2}`: the reason. */
     ExtensionValue: string;
     Item: string;
     Created: string;

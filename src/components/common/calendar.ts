@@ -1,0 +1,53 @@
+/**
+ * The words and date formats of Fluent's date picker and its calendar, so that none of Fluent's
+ * built-in (American) English shows: the months are core's table (as the grids print them), the
+ * days `Intl`'s in the screens' locale, Sunday first as Fluent indexes them, and the rest loc
+ * `DatePicker`; the dates the calendar speaks ("Today's date …") are written day first.
+ */
+import type { IDatePickerProps, IDatePickerStrings } from '@fluentui/react/lib/DatePicker';
+import { MONTH_NAMES, monthName } from '../../core/dates';
+import { LOCALE } from './intl';
+import type { TrackerStrings } from './strings';
+
+/** The day names in the locale, Sunday first: 3 to 9 January 2021 were Sunday to Saturday. */
+function dayNames(form: 'long' | 'narrow'): string[] {
+  const names = new Intl.DateTimeFormat(LOCALE, { weekday: form, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => names.format(new Date(Date.UTC(2021, 0, 3 + i))));
+}
+
+/** Fluent's strings for a date picker, from the loc `DatePicker` words. */
+export function datePickerStrings(words: TrackerStrings['DatePicker']): IDatePickerStrings {
+  return {
+    months: [...MONTH_NAMES],
+    shortMonths: MONTH_NAMES.map((_, i) => monthName(i + 1, 'short')),
+    days: dayNames('long'),
+    // The calendar's column headings: one letter each, the full name being their accessible name.
+    shortDays: dayNames('narrow'),
+    goToToday: words.GoToToday,
+    prevMonthAriaLabel: words.PreviousMonth,
+    nextMonthAriaLabel: words.NextMonth,
+    prevYearAriaLabel: words.PreviousYear,
+    nextYearAriaLabel: words.NextYear,
+    prevYearRangeAriaLabel: words.PreviousYears,
+    nextYearRangeAriaLabel: words.NextYears,
+    closeButtonAriaLabel: words.Close,
+    selectedDateFormatString: words.SelectedDate,
+    todayDateFormatString: words.TodaysDate,
+    monthPickerHeaderAriaLabel: words.MonthPickerHeading,
+    yearPickerHeaderAriaLabel: words.YearPickerHeading,
+    dayMarkedAriaLabel: words.DayMarked,
+    weekNumberFormatString: words.WeekNumber,
+    isRequiredErrorMessage: words.Required,
+    invalidInputErrorMessage: words.InvalidDate,
+    isResetStatusMessage: words.DateReset
+  };
+}
+
+/** How the calendar writes a date in its labels: "14 November 2017" and "November 2017", not "November 14, 2017". */
+export const DATE_FORMATTING: NonNullable<IDatePickerProps['dateTimeFormatter']> = {
+  formatDay: (date) => String(date.getDate()),
+  formatMonth: (date, strings) => strings.months[date.getMonth()],
+  formatYear: (date) => String(date.getFullYear()),
+  formatMonthDayYear: (date, strings) => `${date.getDate()} ${strings.months[date.getMonth()]} ${date.getFullYear()}`,
+  formatMonthYear: (date, strings) => `${strings.months[date.getMonth()]} ${date.getFullYear()}`
+};
