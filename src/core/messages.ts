@@ -4,10 +4,11 @@
  * service, the logs and the committee paper keep core's English ({@link englishText}).
  *
  * A value is text or a number as it is, a date (written in the reader's language), a count of days
- * (a plural), or a phrase of its own by code ({@link PHRASE_ENGLISH}).
+ * (a plural), a phrase of its own by code ({@link PHRASE_ENGLISH}), or a status as stored (which
+ * the screens show by the locale's name for it).
  */
 import { formatUkDate } from './dates';
-import type { IsoDate } from './model';
+import type { IsoDate, Lifecycle } from './model';
 
 /** The phrases messages name by code: the step refused, the route to take, a role, a kind of deadline. */
 export const PHRASE_ENGLISH = {
@@ -32,7 +33,7 @@ export const PHRASE_ENGLISH = {
 export type Phrase = keyof typeof PHRASE_ENGLISH;
 
 /** A value a message names. */
-export type MessageArg = string | number | { date: IsoDate } | { days: number } | { phrase: Phrase };
+export type MessageArg = string | number | { date: IsoDate } | { days: number } | { phrase: Phrase } | { lifecycle: Lifecycle };
 
 /** A message by its code, with the values its `{0}`-style placeholders take, in order. */
 export interface Message<C extends string> {
@@ -40,12 +41,13 @@ export interface Message<C extends string> {
   readonly args: readonly MessageArg[];
 }
 
-/** The words that write messages of one kind: a template per code, the phrases, dates and day counts. */
+/** The words that write messages of one kind: a template per code, the phrases, dates, day counts and statuses. */
 export interface MessageWords<C extends string> {
   templates: Readonly<Record<C, string>>;
   phrases: Readonly<Record<Phrase, string>>;
   date: (date: IsoDate) => string;
   days: (days: number) => string;
+  lifecycle: (value: Lifecycle) => string;
 }
 
 /** `{0}`-style placeholders filled in order; a placeholder without a value stays as it is. */
@@ -62,6 +64,7 @@ export function messageText<C extends string>(message: Message<C>, words: Messag
     if (typeof a !== 'object') return a;
     if ('date' in a) return words.date(a.date);
     if ('days' in a) return words.days(a.days);
+    if ('lifecycle' in a) return words.lifecycle(a.lifecycle);
     return words.phrases[a.phrase];
   };
   return fill(words.templates[message.code], ...message.args.map(value));
@@ -69,5 +72,5 @@ export function messageText<C extends string>(message: Message<C>, words: Messag
 
 /** A message in core's English, with the templates of its kind. */
 export function englishText<C extends string>(message: Message<C>, templates: Readonly<Record<C, string>>): string {
-  return messageText(message, { templates, phrases: PHRASE_ENGLISH, date: formatUkDate, days: (n) => `${n} ${n === 1 ? 'day' : 'days'}` });
+  return messageText(message, { templates, phrases: PHRASE_ENGLISH, date: formatUkDate, days: (n) => `${n} ${n === 1 ? 'day' : 'days'}`, lifecycle: (l) => l });
 }

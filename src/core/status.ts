@@ -141,10 +141,10 @@ export function colourReasonOf(rec: RagFacts & Pick<Recommendation, 'addressee'>
   const reason = (code: ColourReasonCode, ...args: ColourReason['args']): ColourReason => ({ code, args });
   if (isValidOverride(rec) && rec.ragOverride) return reason('setRedByHand', rec.ragOverride.rationale);
   if (rec.lifecycle === 'No further action') return reason('noFurtherAction');
-  if (isClosed(rec.lifecycle)) return reason('closed', rec.lifecycle);
+  if (isClosed(rec.lifecycle)) return reason('closed', { lifecycle: rec.lifecycle });
   if (rec.appliesTo !== 'Force') return reason('addressedTo', rec.addressee?.trim() || { phrase: rec.appliesTo === 'National' ? 'nationalBody' : 'anotherBody' });
   if (hasText(rec.dependsOn)) return reason('dependsOn', rec.dependsOn?.trim() ?? '');
-  if (isComplete(rec.lifecycle)) return reason('implemented', rec.lifecycle);
+  if (isComplete(rec.lifecycle)) return reason('implemented', { lifecycle: rec.lifecycle });
   if (rec.due.kind === 'awaiting new timescale') return rec.due.original !== null ? reason('awaitingTimescaleSince', { date: rec.due.original }) : reason('awaitingTimescale');
   const deadline = deadlineFor(rec.due, policy);
   const which = policy.overdueAgainst === 'original' && rec.due.original !== null && rec.due.original !== rec.due.current ? 'originalDeadline' : 'deadline';

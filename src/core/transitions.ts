@@ -89,7 +89,7 @@ export interface TransitionActor {
 export function requestClosure(rec: Recommendation, input: TransitionActor & { evidence: string }): Recommendation {
   const today = checkActor(input);
   const evidence = required(input.evidence, 'closureNeedsEvidence');
-  if (!isOpen(rec.lifecycle)) refuse('wrong-state', 'closureNotOpen', rec.lifecycle);
+  if (!isOpen(rec.lifecycle)) refuse('wrong-state', 'closureNotOpen', { lifecycle: rec.lifecycle });
   const next: Recommendation = {
     ...rec,
     lifecycle: 'Complete, awaiting sign-off',
@@ -137,7 +137,7 @@ export function returnClosure(rec: Recommendation, input: TransitionActor & { no
 export function reopen(rec: Recommendation, input: TransitionActor & { reason: string }): Recommendation {
   const today = checkActor(input);
   const reason = required(input.reason, 'reopenNeedsReason');
-  if (!isClosed(rec.lifecycle) && rec.lifecycle !== 'No further action') refuse('wrong-state', 'reopenNotClosed', rec.lifecycle);
+  if (!isClosed(rec.lifecycle) && rec.lifecycle !== 'No further action') refuse('wrong-state', 'reopenNotClosed', { lifecycle: rec.lifecycle });
   const next: Recommendation = {
     ...rec,
     lifecycle: 'Being progressed',
@@ -153,7 +153,7 @@ export function reopen(rec: Recommendation, input: TransitionActor & { reason: s
 export function requestExtension(rec: Recommendation, input: TransitionActor & { proposed: IsoDate; reason: string }): Recommendation {
   const today = checkActor(input);
   const reason = required(input.reason, 'extensionNeedsReason');
-  if (!isOpen(rec.lifecycle)) refuse('wrong-state', 'extensionNotOpen', rec.lifecycle);
+  if (!isOpen(rec.lifecycle)) refuse('wrong-state', 'extensionNotOpen', { lifecycle: rec.lifecycle });
   if (rec.extension !== undefined && rec.extension.decision === undefined) refuse('already-pending', 'extensionPending', { date: rec.extension.proposed });
   const proposed = checkProposed(input.proposed);
   if (daysBetween(today, proposed) < 0) refuse('invalid-due-date', 'proposedPassed', { date: proposed });
@@ -234,7 +234,7 @@ export const LIFECYCLE_MOVES: Readonly<Record<Lifecycle, readonly Lifecycle[]>> 
 export function changeLifecycle(rec: Recommendation, input: TransitionActor & { to: Lifecycle; note?: string }): Recommendation {
   const today = checkActor(input);
   const note = optional(input.note);
-  if (!LIFECYCLE_MOVES[rec.lifecycle].includes(input.to)) refuse('wrong-state', 'lifecycleMove', rec.lifecycle, input.to, { phrase: routeFor(rec.lifecycle, input.to) });
+  if (!LIFECYCLE_MOVES[rec.lifecycle].includes(input.to)) refuse('wrong-state', 'lifecycleMove', { lifecycle: rec.lifecycle }, { lifecycle: input.to }, { phrase: routeFor(rec.lifecycle, input.to) });
   if (input.to === 'No further action' && note === undefined) refuse('missing-input', 'noFurtherActionNeedsReason');
   return record({ ...rec, lifecycle: input.to }, input, today, note ?? `Status changed to "${input.to}"`);
 }

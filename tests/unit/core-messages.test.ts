@@ -14,9 +14,11 @@ import type { TrackerStrings } from '../../src/components/common/strings';
 import { locFile, readLocStrings } from '../../src/workbench/loc';
 import { LINCS_153, LINCS_163 } from './fixtures/seedRecommendations';
 
+let strings: TrackerStrings;
 let words: TrackerStrings['CoreMessages'];
 beforeAll(async () => {
-  words = (await readLocStrings<TrackerStrings>(locFile('shared'))).CoreMessages;
+  strings = await readLocStrings<TrackerStrings>(locFile('shared'));
+  words = strings.CoreMessages;
 });
 
 const keys = (o: object): string[] => Object.keys(o).sort();
@@ -37,8 +39,8 @@ describe('every code core produces has its words in loc, and en-GB says what cor
 
   it('the values a message may use, each with what it holds', () => {
     expect(keys(words.TemplateFields)).toEqual([...TEMPLATE_FIELDS].sort());
-    expect(TEMPLATE_FIELDS.map((f) => templateFieldHolds(f, words))).toContain("the reply-by date of the item's update round ('' with none)");
-    expect(templateFieldHolds('ref', words)).toBe('the reference, e.g. R3');
+    expect(TEMPLATE_FIELDS.map((f) => templateFieldHolds(f, strings))).toContain("the reply-by date of the item's update round ('' with none)");
+    expect(templateFieldHolds('ref', strings)).toBe('the reference, e.g. R3');
   });
 
   it('the grid’s short flags name each kind of disagreement', () => {
@@ -56,9 +58,9 @@ describe('sample messages read as before', () => {
     const record = { ...ruleRecord(DEFAULT_RULES[0]), definition: { ...ruleRecord(DEFAULT_RULES[0]).definition, repeat: { kind: 'every', days: 0 } } };
     const { problems } = readRule(record);
     expect(problems[0].message).toBe(`Reminder rule '${DEFAULT_RULES[0].key}', repeat.days: expected a whole number of days from 1 to 3650`);
-    expect(ruleProblemText(problems[0].problem, words)).toBe('expected a whole number of days from 1 to 3650');
+    expect(ruleProblemText(problems[0].problem, strings)).toBe('expected a whole number of days from 1 to 3650');
     const form = validateRuleForm({ ...ruleForm(record), key: DEFAULT_RULES[1].key, quietStart: '7pm' }, [DEFAULT_RULES[1].key]);
-    expect(form.problems.map((p) => `${p.path}: ${ruleProblemSentence(p.problem, words)}`)).toEqual([
+    expect(form.problems.map((p) => `${p.path}: ${ruleProblemSentence(p.problem, strings)}`)).toEqual([
       'key: Another rule already has this key; a key is never reused, so choose a new one',
       'repeat.days: Expected a whole number of days from 1 to 3650',
       "window.quietHours.start: Not a time of day (HH:MM, 24-hour): '7pm'"
@@ -73,7 +75,7 @@ describe('sample messages read as before', () => {
         throw new Error('not refused');
       } catch (e) {
         if (!(e instanceof TransitionError)) throw e;
-        expect(transitionText(e.problem, words)).toBe(e.message);
+        expect(transitionText(e.problem, strings)).toBe(e.message);
         return e.message;
       }
     });
@@ -83,15 +85,29 @@ describe('sample messages read as before', () => {
       approveClosure(moved, { by: 'Supt Taylor', at: '2017-08-02T09:00:00Z', outcome: 'closed' });
     } catch (e) {
       if (!(e instanceof TransitionError)) throw e;
-      expect(bothWays(e.problem, TRANSITION_ENGLISH, (m) => transitionText(m, words))).toEqual(Array(2).fill('Supt Taylor owned the item when this was asked for, so cannot approve its closure; someone else must.'));
+      expect(bothWays(e.problem, TRANSITION_ENGLISH, (m) => transitionText(m, strings))).toEqual(Array(2).fill('Supt Taylor owned the item when this was asked for, so cannot approve its closure; someone else must.'));
     }
     try {
       requestExtension(LINCS_163, { by: 'Supt Taylor', at: '2017-09-20T09:00:00Z', proposed: '2017-09-01', reason: 'More time.' });
     } catch (e) {
       if (!(e instanceof TransitionError)) throw e;
-      expect(transitionText(e.problem, words)).toBe('The proposed due date 1 September 2017 has already passed.');
+      expect(transitionText(e.problem, strings)).toBe('The proposed due date 1 September 2017 has already passed.');
     }
     expect.assertions(5);
+  });
+
+  it('a status a message names is shown by the locale\'s name for it, the stored value in core\'s English', () => {
+    const closed = { ...LINCS_163, lifecycle: 'Closed by the force' as const };
+    try {
+      requestClosure(closed, { by: 'Strategic Development', at: '2017-08-01T09:00:00Z', evidence: 'Done.' });
+    } catch (e) {
+      if (!(e instanceof TransitionError)) throw e;
+      expect(e.message).toBe('Closure can only be requested while the recommendation is open; it is "Closed by the force".');
+      expect(transitionText(e.problem, strings)).toBe(e.message);
+      const renamed = { ...strings, Values: { ...strings.Values, lifecycle: { ...strings.Values.lifecycle, 'Closed by the force': 'Wedi cau gan yr heddlu' } } };
+      expect(transitionText(e.problem, renamed)).toBe('Closure can only be requested while the recommendation is open; it is "Wedi cau gan yr heddlu".');
+    }
+    expect.assertions(3);
   });
 
   it('why a colour differs from the source, and a day count in both languages of the code', () => {
@@ -100,18 +116,18 @@ describe('sample messages read as before', () => {
     expect(diff).not.toBeNull();
     if (diff === null) return;
     expect(colourReasonText(diff.reason)).toBe('Past its deadline of 30 November 2017: 15 days overdue.');
-    expect(shownColourReason(diff.reason, words)).toBe(colourReasonText(diff.reason));
+    expect(shownColourReason(diff.reason, strings)).toBe(colourReasonText(diff.reason));
     const oneDay = colourDifference(past, '2017-12-01');
-    expect(oneDay === null ? '' : shownColourReason(oneDay.reason, words)).toBe('Past its deadline of 30 November 2017: 1 day overdue.');
+    expect(oneDay === null ? '' : shownColourReason(oneDay.reason, strings)).toBe('Past its deadline of 30 November 2017: 1 day overdue.');
   });
 
   it('a disagreement, a policy and an unreachable recipient', () => {
     const d = confidenceDisagreement(LINCS_153, '2017-12-15');
-    expect(d === null ? '' : disagreementText(d, words)).toBe('Rated High confidence, but it was due by 30 November 2017 and is overdue.');
-    expect(ragPolicyText({ overdueAgainst: 'original' }, words)).toMatch(/^RED is measured against the original deadline: /);
+    expect(d === null ? '' : disagreementText(d, strings)).toBe('Rated High confidence, but it was due by 30 November 2017 and is overdue.');
+    expect(ragPolicyText({ overdueAgainst: 'original' }, strings)).toMatch(/^RED is measured against the original deadline: /);
     const subject = recommendationSubject({ ...LINCS_153, id: 1, owner: { name: 'Supt Taylor' } }, '2017-12-15');
     const unreachable = resolveRecipient({ kind: 'owner' }, subject);
-    expect(unreachable.kind === 'unreachable' ? bothWays(unreachable, UNREACHABLE_ENGLISH, (m) => unreachableText({ ...m, kind: 'unreachable' }, words)) : []).toEqual(
+    expect(unreachable.kind === 'unreachable' ? bothWays(unreachable, UNREACHABLE_ENGLISH, (m) => unreachableText({ ...m, kind: 'unreachable' }, strings)) : []).toEqual(
       Array(2).fill("The owner 'Supt Taylor' has no e-mail address, so cannot be reached in Teams.")
     );
   });

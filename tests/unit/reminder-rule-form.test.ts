@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 /** A form problem as the rule designer shows it, in the en-GB words of loc. */
-const shown = (p: FormProblem): { path: string; message: string } => ({ path: p.path, message: ruleProblemSentence(p.problem, strings.CoreMessages) });
+const shown = (p: FormProblem): { path: string; message: string } => ({ path: p.path, message: ruleProblemSentence(p.problem, strings) });
 import type { ReminderRuleRecord } from '../../src/core/model';
 
 const base = ruleRecord(DEFAULT_RULES[0]);

@@ -167,12 +167,12 @@ describe('staleness: update overdue', () => {
 });
 
 describe('confidence held against the facts', () => {
-  let words: TrackerStrings['CoreMessages'];
+  let strings: TrackerStrings;
   beforeAll(async () => {
-    words = (await readLocStrings<TrackerStrings>(locFile('shared'))).CoreMessages;
+    strings = await readLocStrings<TrackerStrings>(locFile('shared'));
   });
   /** A disagreement as the grid's flag and the item panel word it in en-GB. */
-  const shown = (d: ConfidenceDisagreement | null): { reason: string; message: string } | null => (d === null ? null : { reason: disagreementFlag(d, words), message: disagreementText(d, words) });
+  const shown = (d: ConfidenceDisagreement | null): { reason: string; message: string } | null => (d === null ? null : { reason: disagreementFlag(d, strings), message: disagreementText(d, strings) });
 
   it('flags Lincolnshire 153 (High, due Nov-17) as overdue once November 2017 has passed', () => {
     expect(shown(confidenceDisagreement(LINCS_153, '2017-12-15'))).toEqual({

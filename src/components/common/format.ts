@@ -61,5 +61,5 @@ export function recordedColourText(diff: ColourDifference, strings: FormatString
  * label as it wrote it ("NEW GREEN"), the tracker's colour by its name.
  */
 export function colourDifferenceSentence(diff: ColourDifference, strings: Pick<TrackerStrings, 'Format' | 'CoreMessages' | 'Values'>): string {
-  return format(strings.Format.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), displayValue(strings.Values, 'trafficLight', diff.derived), colourReasonText(diff.reason, strings.CoreMessages));
+  return format(strings.Format.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), displayValue(strings.Values, 'trafficLight', diff.derived), colourReasonText(diff.reason, strings));
 }

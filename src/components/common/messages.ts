@@ -11,60 +11,67 @@ import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, Disagreeme
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
 import { plural } from './intl';
 import type { TrackerStrings } from './strings';
+import { displayValue } from './values';
 
-/** The shared strings' words for core's messages. */
-export type CoreMessageStrings = TrackerStrings['CoreMessages'];
+/** The shared strings' words for core's messages, and the names of the statuses they may name. */
+export type CoreMessageStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values'>;
 
-function text<C extends string>(message: Message<C>, templates: Readonly<Record<C, string>>, words: CoreMessageStrings): string {
-  const phrases: Readonly<Record<Phrase, string>> = words.Phrases;
-  return messageText(message, { templates, phrases, date: formatUkDate, days: (n) => plural(words.Days, n) });
+function text<C extends string>(message: Message<C>, templates: Readonly<Record<C, string>>, strings: CoreMessageStrings): string {
+  const phrases: Readonly<Record<Phrase, string>> = strings.CoreMessages.Phrases;
+  return messageText(message, {
+    templates,
+    phrases,
+    date: formatUkDate,
+    days: (n) => plural(strings.CoreMessages.Days, n),
+    lifecycle: (value) => displayValue(strings.Values, 'lifecycle', value)
+  });
 }
 
 /** A problem with a reminder rule, as core writes it (lower-case start, for "Not run: …"). */
-export function ruleProblemText(problem: RuleProblem, words: CoreMessageStrings): string {
-  return text<RuleProblemCode>(problem, words.RuleProblems, words);
+export function ruleProblemText(problem: RuleProblem, strings: CoreMessageStrings): string {
+  return text<RuleProblemCode>(problem, strings.CoreMessages.RuleProblems, strings);
 }
 
 /** A problem with a reminder rule as a sentence on the form: its first letter a capital. */
-export function ruleProblemSentence(problem: RuleProblem, words: CoreMessageStrings): string {
-  const t = ruleProblemText(problem, words);
+export function ruleProblemSentence(problem: RuleProblem, strings: CoreMessageStrings): string {
+  const t = ruleProblemText(problem, strings);
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 /** Why a change of status was refused. */
-export function transitionText(problem: TransitionProblem, words: CoreMessageStrings): string {
-  return text<TransitionProblemCode>(problem, words.Transitions, words);
+export function transitionText(problem: TransitionProblem, strings: CoreMessageStrings): string {
+  return text<TransitionProblemCode>(problem, strings.CoreMessages.Transitions, strings);
 }
 
 /** Why the rules give an item its colour. */
-export function colourReasonText(reason: ColourReason, words: CoreMessageStrings): string {
-  return text<ColourReasonCode>(reason, words.ColourReasons, words);
+export function colourReasonText(reason: ColourReason, strings: CoreMessageStrings): string {
+  return text<ColourReasonCode>(reason, strings.CoreMessages.ColourReasons, strings);
 }
 
 /** How an owner's High confidence disagrees with the facts, in full. */
-export function disagreementText(disagreement: ConfidenceDisagreement, words: CoreMessageStrings): string {
-  return text<DisagreementCode>(disagreement.message, words.Disagreements, words);
+export function disagreementText(disagreement: ConfidenceDisagreement, strings: CoreMessageStrings): string {
+  return text<DisagreementCode>(disagreement.message, strings.CoreMessages.Disagreements, strings);
 }
 
 /** The same, in short. */
-export function disagreementFlag(disagreement: ConfidenceDisagreement, words: CoreMessageStrings): string {
-  const flags: Readonly<Record<ConfidenceDisagreement['reason'], string>> = words.DisagreementFlags;
+export function disagreementFlag(disagreement: ConfidenceDisagreement, strings: CoreMessageStrings): string {
+  const flags: Readonly<Record<ConfidenceDisagreement['reason'], string>> = strings.CoreMessages.DisagreementFlags;
   return flags[disagreement.reason];
 }
 
 /** Which deadline makes an item RED under the policy. */
-export function ragPolicyText(policy: RagPolicy, words: CoreMessageStrings): string {
-  const statements: Readonly<Record<RagPolicy['overdueAgainst'], string>> = words.RagPolicies;
+export function ragPolicyText(policy: RagPolicy, strings: CoreMessageStrings): string {
+  const statements: Readonly<Record<RagPolicy['overdueAgainst'], string>> = strings.CoreMessages.RagPolicies;
   return statements[policy.overdueAgainst];
 }
 
 /** Why a reminder's recipient cannot be reached. */
-export function unreachableText(problem: Unreachable, words: CoreMessageStrings): string {
-  return text<UnreachableCode>(problem, words.Unreachable, words);
+export function unreachableText(problem: Unreachable, strings: CoreMessageStrings): string {
+  return text<UnreachableCode>(problem, strings.CoreMessages.Unreachable, strings);
 }
 
 /** What a value a reminder's message may use holds. */
-export function templateFieldHolds(field: TemplateField, words: CoreMessageStrings): string {
-  const holds: Readonly<Record<TemplateField, string>> = words.TemplateFields;
+export function templateFieldHolds(field: TemplateField, strings: CoreMessageStrings): string {
+  const holds: Readonly<Record<TemplateField, string>> = strings.CoreMessages.TemplateFields;
   return holds[field];
 }

@@ -27,7 +27,8 @@ export interface FormDialogProps {
 }
 
 export function FormDialog(props: FormDialogProps): JSX.Element {
-  const { Common: common, CoreMessages: messages } = useStrings();
+  const strings = useStrings();
+  const common = strings.Common;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const submit = async (): Promise<void> => {
@@ -36,7 +37,7 @@ export function FormDialog(props: FormDialogProps): JSX.Element {
     try {
       await props.onSave();
     } catch (e) {
-      setError(e instanceof TransitionError ? transitionText(e.problem, messages) : e instanceof Error ? e.message : String(e));
+      setError(e instanceof TransitionError ? transitionText(e.problem, strings) : e instanceof Error ? e.message : String(e));
       setBusy(false);
     }
   };

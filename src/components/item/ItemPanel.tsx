@@ -173,7 +173,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         )}
         {disagreement !== null && (
           <MessageBar messageBarType={MessageBarType.warning}>
-            <span data-testid="disagreement">{format(item.Disagrees, disagreementText(disagreement, strings.CoreMessages))}</span>
+            <span data-testid="disagreement">{format(item.Disagrees, disagreementText(disagreement, strings))}</span>
           </MessageBar>
         )}
         {commands.length > 0 && <CommandBar items={commands} ariaLabel={item.Commands} />}

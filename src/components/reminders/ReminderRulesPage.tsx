@@ -150,7 +150,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
       isMultiline: true,
       onRender: (r: RuleRecord) => {
         const { rule, problems } = readRule(r.value);
-        return rule === null ? format(words.NotRun, problems[0].path, ruleProblemText(problems[0].problem, strings.CoreMessages)) : nextDue(rule, now(), words);
+        return rule === null ? format(words.NotRun, problems[0].path, ruleProblemText(problems[0].problem, strings)) : nextDue(rule, now(), words);
       }
     },
     { key: 'edit', name: words.Edit, minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={format(words.EditRuleLabel, r.value.name)} onClick={() => setEditing(r)} /> }
@@ -236,7 +236,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
   React.useEffect(() => {
     if (problems !== null) setProblems(validateRuleForm(form, props.otherKeys).problems);
   }, [form]); // eslint-disable-line react-hooks/exhaustive-deps
-  const sentence = (p: FormProblem): string => ruleProblemSentence(p.problem, strings.CoreMessages);
+  const sentence = (p: FormProblem): string => ruleProblemSentence(p.problem, strings);
   const problemAt = (path: string): string | undefined => {
     const found = problems?.find((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
     return found === undefined ? undefined : sentence(found);
@@ -381,7 +381,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
         {section(words.MessageSection)}
         <TextField label={words.Title} required value={form.title} onChange={(_e, v) => set({ title: v ?? '' })} errorMessage={problemAt('template.title')} />
         <TextField label={words.Message} required multiline rows={3} value={form.message} onChange={(_e, v) => set({ message: v ?? '' })} errorMessage={problemAt('template.message')} />
-        <Text variant="small">{format(words.TemplateFields, TEMPLATE_FIELDS.map((f) => format(words.TemplateField, f, templateFieldHolds(f, strings.CoreMessages))).join(', '))}</Text>
+        <Text variant="small">{format(words.TemplateFields, TEMPLATE_FIELDS.map((f) => format(words.TemplateField, f, templateFieldHolds(f, strings))).join(', '))}</Text>
 
         {section(words.HowOftenSection)}
         <Dropdown
@@ -432,7 +432,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
                   <li key={i.key}>{format(words.TestRunIntent, i.data.ref, i.recipient.name, i.recipient.address)}</li>
                 ))}
                 {run.unresolved.map((u) => (
-                  <li key={`${u.itemId} ${u.spec}`}>{format(words.TestRunNobody, refText(u.itemId), unreachableText(u.problem, strings.CoreMessages))}</li>
+                  <li key={`${u.itemId} ${u.spec}`}>{format(words.TestRunNobody, refText(u.itemId), unreachableText(u.problem, strings))}</li>
                 ))}
               </ul>
             </Stack>

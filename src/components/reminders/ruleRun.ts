@@ -93,14 +93,14 @@ export function previewCard(
   subject: ReminderSubject,
   today: IsoDate,
   itemUrl: string,
-  strings: Pick<TrackerStrings, 'Reminders' | 'CoreMessages'>
+  strings: Pick<TrackerStrings, 'Reminders' | 'CoreMessages' | 'Values'>
 ): Record<string, unknown> | string {
   const words = strings.Reminders;
   const reasons: string[] = [];
   for (const spec of recipients) {
     const recipient = resolveRecipient(spec, subject);
     if (recipient.kind === 'unreachable') {
-      reasons.push(unreachableText(recipient, strings.CoreMessages));
+      reasons.push(unreachableText(recipient, strings));
       continue;
     }
     const data = reminderData(subject, recipient, today);

@@ -279,11 +279,11 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         return <span className={styles.wrap}>{rec.directorate ?? ''}</span>;
       case 'confidence':
         return (
-          <span className={styles.wrap} title={row.disagreement === null ? undefined : disagreementText(row.disagreement, strings.CoreMessages)}>
+          <span className={styles.wrap} title={row.disagreement === null ? undefined : disagreementText(row.disagreement, strings)}>
             {rec.confidence === undefined ? '' : displayValue(strings.Values, 'confidence', rec.confidence)}
             {row.disagreement !== null && (
               <span className={styles.flag} data-testid="disagreement-flag">
-                {format(words.DisagreesFlag, disagreementFlag(row.disagreement, strings.CoreMessages))}
+                {format(words.DisagreesFlag, disagreementFlag(row.disagreement, strings))}
               </span>
             )}
           </span>
@@ -475,7 +475,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             onSaved={(next, changed) => {
               setPolicy(next);
               setSettingsOpen(false);
-              setNotice(plural(words.SettingsSaved, changed, ragPolicyText(next, strings.CoreMessages)));
+              setNotice(plural(words.SettingsSaved, changed, ragPolicyText(next, strings)));
               void load();
             }}
           />

@@ -29,7 +29,8 @@ export interface TrackerSettingsPanelProps {
 }
 
 export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Element {
-  const { Common: common, TrackerSettings: strings, CoreMessages: messages } = useStrings();
+  const shared = useStrings();
+  const { Common: common, TrackerSettings: strings } = shared;
   const options: IChoiceGroupOption[] = [
     { key: 'original', text: strings.Original, ariaLabel: strings.OriginalDescription },
     { key: 'current', text: strings.Current, ariaLabel: strings.CurrentDescription }
@@ -85,7 +86,7 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
           options={options}
           onChange={(_e, option) => option && setChoice(option.key as RagPolicy['overdueAgainst'])}
         />
-        <Text>{ragPolicyText({ overdueAgainst: choice }, messages)}</Text>
+        <Text>{ragPolicyText({ overdueAgainst: choice }, shared)}</Text>
         <Text variant="small">{strings.Applies}</Text>
         {conflict !== null && (
           <MessageBar messageBarType={MessageBarType.warning} data-testid="settings-conflict">
