@@ -106,14 +106,12 @@ export function weekday(date: IsoDate): number {
   return new Date(toUtcMs(date)).getUTCDay();
 }
 
-/** The months' English names, January first: the one table the dates, the grid and the paper print. */
+/** The months' English names, January first: the one table core's English dates and the paper print (the screens write theirs through `Intl`). */
 export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const SHORT_MONTH_NAMES = MONTH_NAMES.map((name) => name.slice(0, 3));
-
-/** A month's name (1 = January): "November", or its first three letters ("Nov"), as grids print it. */
-export function monthName(month: number, form: 'long' | 'short' = 'long'): string {
-  return (form === 'short' ? SHORT_MONTH_NAMES : MONTH_NAMES)[month - 1];
+/** A month's name (1 = January): "November". */
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1];
 }
 
 /** Formats an ISO date the UK way: "14 November 2017". */

@@ -7,7 +7,7 @@
 import { defaultDatePickerStrings } from '@fluentui/react/lib-commonjs/DatePicker';
 import type { IDatePickerStrings } from '@fluentui/react/lib/DatePicker';
 import { DATE_FORMATTING, datePickerStrings } from '../../src/components/common/calendar';
-import { shortUkDate } from '../../src/components/common/format';
+import { longDate, shortDate, shortMonthYear } from '../../src/components/common/intl';
 import type { TrackerStrings } from '../../src/components/common/strings';
 import { formatUkDate } from '../../src/core/dates';
 import { LOC_FOLDERS, locFile, readLocStrings } from '../../src/workbench/loc';
@@ -19,12 +19,21 @@ beforeAll(async () => {
   strings = datePickerStrings(words);
 });
 
-test('months run January to December, short as the grids print them', () => {
+test('months run January to December, short as the grids print them (en-GB writes September short as "Sept")', () => {
   expect(strings.months).toHaveLength(12);
   expect(strings.months[0]).toBe('January');
   expect(strings.months[11]).toBe('December');
-  expect(strings.shortMonths).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
-  expect(strings.shortMonths[8]).toBe(shortUkDate('2017-09-14').split(' ')[1]);
+  expect(strings.shortMonths).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec']);
+  expect(strings.shortMonths[8]).toBe(shortDate('2017-09-14').split(' ')[1]);
+});
+
+test('the screens write dates through Intl en-GB: a calendar date is the day it names, in any time zone', () => {
+  expect(longDate('2017-11-14')).toBe(formatUkDate('2017-11-14'));
+  expect(longDate('2018-01-01')).toBe('1 January 2018');
+  expect(shortDate('2017-09-05')).toBe('5 Sept 2017');
+  expect(shortDate('2017-11-14')).toBe('14 Nov 2017');
+  expect(shortDate(null)).toBe('');
+  expect(shortMonthYear('2017-11-30')).toBe('Nov 2017');
 });
 
 test('days start on Sunday, as Fluent indexes them (the picker itself starts its weeks on Monday)', () => {

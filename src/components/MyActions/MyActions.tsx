@@ -29,13 +29,13 @@ import { itemPermissions } from '../../core/permissions';
 import { useRecommendationSave } from '../item/useRecommendationSave';
 import { useActionSave } from '../item/conflictSave';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
-import { dueText, shortUkDate } from '../common/format';
+import { dueText } from '../common/format';
 import type { RecommendationRecord, TrackerUser } from '../../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike } from '../teams/teamsContext';
 import type { MyActionsSource } from '../../data/myWork';
-import { format } from '../common/intl';
+import { format, shortDate } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 import { scopeOf, trackerItemUrl } from './settings';
@@ -360,7 +360,7 @@ function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord;
       </Text>
       {closure !== undefined && (
         <Text block className={props.textClass}>
-          {format(strings.ClosureAskedBy, closure.requestedBy, shortUkDate(londonDate(closure.requestedAt)), closure.evidence)}
+          {format(strings.ClosureAskedBy, closure.requestedBy, shortDate(londonDate(closure.requestedAt)), closure.evidence)}
         </Text>
       )}
       <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
@@ -398,7 +398,7 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
         <TrafficLightBadge light={light} />
         <Text>{due === '' ? strings.NoDueDate : format(strings.Due, due)}</Text>
         <Text>{awaitingSignOff ? strings.AwaitingSignOff : displayValue(names, 'lifecycle', lifecycle)}</Text>
-        <Text>{rec.lastUpdated === null ? strings.NeverUpdated : format(strings.LastUpdate, shortUkDate(rec.lastUpdated))}</Text>
+        <Text>{rec.lastUpdated === null ? strings.NeverUpdated : format(strings.LastUpdate, shortDate(rec.lastUpdated))}</Text>
       </Stack>
       <Text block className={props.textClass}>
         {item.kind === 'action' ? item.action.text : rec.text}

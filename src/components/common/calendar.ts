@@ -1,12 +1,11 @@
 /**
  * The words and date formats of Fluent's date picker and its calendar, so that none of Fluent's
- * built-in (American) English shows: the months are core's table (as the grids print them), the
- * days `Intl`'s in the screens' locale, Sunday first as Fluent indexes them, and the rest loc
+ * built-in (American) English shows: the month and day names are `Intl`'s in the screens' locale (as
+ * the grids print them), the days Sunday first as Fluent indexes them, and the rest loc
  * `DatePicker`; the dates the calendar speaks ("Today's date …") are written day first.
  */
 import type { IDatePickerProps, IDatePickerStrings } from '@fluentui/react/lib/DatePicker';
-import { MONTH_NAMES, monthName } from '../../core/dates';
-import { LOCALE } from './intl';
+import { LOCALE, monthNames } from './intl';
 import type { TrackerStrings } from './strings';
 
 /** The day names in the locale, Sunday first: 3 to 9 January 2021 were Sunday to Saturday. */
@@ -18,8 +17,8 @@ function dayNames(form: 'long' | 'narrow'): string[] {
 /** Fluent's strings for a date picker, from the loc `DatePicker` words. */
 export function datePickerStrings(words: TrackerStrings['DatePicker']): IDatePickerStrings {
   return {
-    months: [...MONTH_NAMES],
-    shortMonths: MONTH_NAMES.map((_, i) => monthName(i + 1, 'short')),
+    months: monthNames('long'),
+    shortMonths: monthNames('short'),
     days: dayNames('long'),
     // The calendar's column headings: one letter each, the full name being their accessible name.
     shortDays: dayNames('narrow'),

@@ -1,22 +1,14 @@
 /** Display formatting shared by the screens: UK dates, London times, due dates as forces write them. */
-import { formatUkDate, monthName } from '../../core/dates';
 import { timescaleText } from '../../core/dueDates';
-import type { DueDate, IsoDate, IsoInstant } from '../../core/model';
+import type { DueDate, IsoInstant } from '../../core/model';
 import type { ColourDifference } from '../../core/status';
-import { LOCALE, format } from './intl';
+import { LOCALE, format, longDate, shortDate } from './intl';
 import { colourReasonText } from './messages';
 import type { TrackerStrings } from './strings';
 import { displayValue } from './values';
 
 /** The words of due dates and colours (loc `Format`). */
 export type FormatStrings = TrackerStrings['Format'];
-
-/** "14 Nov 2017": the short UK date used in grids. */
-export function shortUkDate(date: IsoDate | null | undefined): string {
-  if (date === null || date === undefined || date === '') return '';
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${monthName(m, 'short')} ${y}`;
-}
 
 const LONDON_DATE_TIME = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -33,10 +25,10 @@ export function ukDateTime(at: IsoInstant): string {
 export function dueText(due: DueDate, strings: FormatStrings): string {
   const { written, agreed } = timescaleText(due);
   if (written !== '' && !due.fromText) {
-    if (agreed !== null) return format(strings.NowDue, written, shortUkDate(agreed));
+    if (agreed !== null) return format(strings.NowDue, written, shortDate(agreed));
     return due.kind === 'unparsed' ? format(strings.Unreadable, written) : written;
   }
-  if (due.current !== null) return shortUkDate(due.current);
+  if (due.current !== null) return shortDate(due.current);
   switch (due.kind) {
     case 'immediate':
       return strings.Immediate;
@@ -53,7 +45,7 @@ export function dueText(due: DueDate, strings: FormatStrings): string {
 
 /** "source: AMBER (16 Nov 2017)": the colour a source recorded, beside the one the tracker shows. */
 export function recordedColourText(diff: ColourDifference, strings: FormatStrings): string {
-  return format(strings.Recorded, diff.recorded.label, shortUkDate(diff.recorded.on));
+  return format(strings.Recorded, diff.recorded.label, shortDate(diff.recorded.on));
 }
 
 /**
@@ -61,5 +53,5 @@ export function recordedColourText(diff: ColourDifference, strings: FormatString
  * label as it wrote it ("NEW GREEN"), the tracker's colour by its name.
  */
 export function colourDifferenceSentence(diff: ColourDifference, strings: Pick<TrackerStrings, 'Format' | 'CoreMessages' | 'Values'>): string {
-  return format(strings.Format.ColourDifference, diff.recorded.label, formatUkDate(diff.recorded.on), displayValue(strings.Values, 'trafficLight', diff.derived), colourReasonText(diff.reason, strings));
+  return format(strings.Format.ColourDifference, diff.recorded.label, longDate(diff.recorded.on), displayValue(strings.Values, 'trafficLight', diff.derived), colourReasonText(diff.reason, strings));
 }

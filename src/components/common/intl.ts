@@ -1,9 +1,10 @@
 /**
- * en-GB wording through `Intl`: `{0}`-style placeholders filled in order, numbers as en-GB writes
- * them, and plural forms chosen by `Intl.PluralRules` (so a locale with other plural categories,
+ * en-GB wording through `Intl`: `{0}`-style placeholders filled in order, numbers and dates as en-GB
+ * writes them, and plural forms chosen by `Intl.PluralRules` (so a locale with other plural categories,
  * Welsh has six, is a translation of the `loc` file, not a change of code).
  */
 import { fill } from '../../core/messages';
+import type { IsoDate } from '../../core/model';
 
 /** The locale the screens write in. */
 export const LOCALE = 'en-GB';
@@ -13,6 +14,10 @@ export type PluralForms = ITrackerPlural;
 
 const PLURAL_RULES = new Intl.PluralRules(LOCALE);
 const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
+// A calendar date is a day, not an instant: written as the day it names, whatever the reader's zone.
+const LONG_DATE = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const SHORT_DATE = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const SHORT_MONTH_YEAR = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** `{0}`-style placeholders filled in order (core's `fill`, which core's messages use too). */
 export const format = fill;
@@ -25,4 +30,27 @@ export function formatNumber(n: number): string {
 /** The plural form for `n`, with `{0}` filled by the number and `{1}`… by the other values. */
 export function plural(forms: PluralForms, n: number, ...values: (string | number)[]): string {
   return format(forms[PLURAL_RULES.select(n)] ?? forms.other, formatNumber(n), ...values);
+}
+
+const day = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
+
+/** A date as the locale writes it in full ("14 November 2017"). */
+export function longDate(date: IsoDate): string {
+  return LONG_DATE.format(day(date));
+}
+
+/** A date as the locale writes it in a table ("14 Nov 2017"); '' for none. */
+export function shortDate(date: IsoDate | null | undefined): string {
+  return date === null || date === undefined || date === '' ? '' : SHORT_DATE.format(day(date));
+}
+
+/** A date's month and year, short ("Nov 2017"). */
+export function shortMonthYear(date: IsoDate): string {
+  return SHORT_MONTH_YEAR.format(day(date));
+}
+
+/** The locale's month names, January first. */
+export function monthNames(form: 'long' | 'short'): string[] {
+  const names = new Intl.DateTimeFormat(LOCALE, { month: form, timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => names.format(new Date(Date.UTC(2021, i, 1))));
 }

@@ -3,13 +3,12 @@
  * (`CoreMessages`). Each kind's templates are typed here as a record of its codes, so a code
  * without its words in `mystrings.d.ts` does not compile.
  */
-import { formatUkDate } from '../../core/dates';
 import { messageText } from '../../core/messages';
 import type { Message, Phrase } from '../../core/messages';
 import type { RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
 import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
-import { plural } from './intl';
+import { longDate, plural } from './intl';
 import type { TrackerStrings } from './strings';
 import { displayValue } from './values';
 
@@ -21,7 +20,7 @@ function text<C extends string>(message: Message<C>, templates: Readonly<Record<
   return messageText(message, {
     templates,
     phrases,
-    date: formatUkDate,
+    date: longDate,
     days: (n) => plural(strings.CoreMessages.Days, n),
     lifecycle: (value) => displayValue(strings.Values, 'lifecycle', value)
   });

@@ -17,7 +17,6 @@ import { londonDate } from '../../core/dates';
 import { checkTrackerLink } from '../../core/links';
 import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { lightColour } from '../common/TrafficLightBadge';
-import { shortUkDate } from '../common/format';
 import { TrackerShell } from '../setup/TrackerShell';
 import { linkFiltersToQuery } from '../settings/settings';
 import type { DashboardSettings, LinkFilters } from '../settings/settings';
@@ -30,7 +29,7 @@ import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { DUE_SOON_DAYS, headlines, lightsBy, openOverTime } from './metrics';
 import type { Headline, LightBreakdown, OpenPoint } from './metrics';
-import { format, formatNumber, plural } from '../common/intl';
+import { format, formatNumber, plural, shortDate, shortMonthYear } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 
@@ -295,7 +294,7 @@ function OpenChart(props: { points: OpenPoint[] }): JSX.Element {
   });
   const strings = useStrings().Dashboard;
   const last = props.points[props.points.length - 1];
-  const summary = props.points.length === 0 ? '' : format(strings.OpenSummary, formatNumber(props.points[0].open), shortUkDate(props.points[0].date), formatNumber(last.open), shortUkDate(last.date));
+  const summary = props.points.length === 0 ? '' : format(strings.OpenSummary, formatNumber(props.points[0].open), shortDate(props.points[0].date), formatNumber(last.open), shortDate(last.date));
   return (
     <ChartFrame title={strings.OpenOverTime} asTable={asTable} onToggle={() => setAsTable((t) => !t)}>
       {asTable ? (
@@ -310,7 +309,7 @@ function OpenChart(props: { points: OpenPoint[] }): JSX.Element {
           <tbody>
             {props.points.map((p) => (
               <tr key={p.date}>
-                <th className={styles.cell} scope="row">{shortUkDate(p.date)}</th>
+                <th className={styles.cell} scope="row">{shortDate(p.date)}</th>
                 <td className={styles.cell}>{p.open}</td>
               </tr>
             ))}
@@ -329,7 +328,7 @@ function OpenChart(props: { points: OpenPoint[] }): JSX.Element {
               <circle cx={x(i)} cy={y(p.open)} r={3} fill={theme.palette.themePrimary} />
               {(i === 0 || i === props.points.length - 1 || i % 3 === 0) && (
                 <text x={x(i)} y={height - pad + 16} textAnchor="middle" fill={theme.semanticColors.bodyText} fontSize={11}>
-                  {shortUkDate(p.date).replace(/^\d+ /, '')}
+                  {shortMonthYear(p.date)}
                 </text>
               )}
             </g>

@@ -16,20 +16,20 @@ import { Text } from '@fluentui/react/lib/Text';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { OriginatingReport, ProgressUpdate, Recommendation, RecommendationKind } from '../../core/model';
-import { formatUkDate, londonDate } from '../../core/dates';
+import { londonDate } from '../../core/dates';
 import { colourDifference, confidenceDisagreement, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { itemPermissions } from '../../core/permissions';
 import type { ActionRecord, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
-import { colourDifferenceSentence, dueText, shortUkDate, ukDateTime } from '../common/format';
+import { colourDifferenceSentence, dueText, ukDateTime } from '../common/format';
 import { DecideClosureDialog, DecideExtensionDialog, ProgressUpdateDialog, RequestClosureDialog, RequestExtensionDialog } from './dialogs';
 import type { Actor } from './dialogs';
 import { ActionForm, RecommendationForm } from './forms';
 import { useRecommendationSave } from './useRecommendationSave';
 import { useActionSave } from './conflictSave';
 import { auditTrail } from './fieldSets';
-import { format } from '../common/intl';
+import { format, longDate, shortDate } from '../common/intl';
 import { disagreementText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
@@ -163,12 +163,12 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         )}
         {pendingClosure !== undefined && (
           <MessageBar messageBarType={MessageBarType.info}>
-            {format(item.ClosurePending, pendingClosure.requestedBy, formatUkDate(londonDate(pendingClosure.requestedAt)), pendingClosure.evidence)}
+            {format(item.ClosurePending, pendingClosure.requestedBy, longDate(londonDate(pendingClosure.requestedAt)), pendingClosure.evidence)}
           </MessageBar>
         )}
         {pendingExtension !== undefined && (
           <MessageBar messageBarType={MessageBarType.info}>
-            {format(item.ExtensionPending, formatUkDate(pendingExtension.proposed), pendingExtension.requestedBy, pendingExtension.reason)}
+            {format(item.ExtensionPending, longDate(pendingExtension.proposed), pendingExtension.requestedBy, pendingExtension.reason)}
           </MessageBar>
         )}
         {disagreement !== null && (
@@ -197,7 +197,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                 {rec.dependsOn !== undefined && <Field label={item.DependsOn} value={rec.dependsOn} />}
                 {rec.inspectorateEvidence !== undefined && <Field label={item.InspectorateEvidence} value={rec.inspectorateEvidence} />}
                 <Field label={item.LatestComment} value={rec.latestComment ?? ''} />
-                <Field label={item.LastUpdated} value={shortUkDate(rec.lastUpdated) || item.Never} />
+                <Field label={item.LastUpdated} value={shortDate(rec.lastUpdated) || item.Never} />
                 {concerns.length > 0 && <Field label={item.AnswersConcern} value={concerns.map((c) => `${c.ref}: ${c.text}`).join('\n')} />}
                 {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={answeredBy.map((s) => `${displayValue(names, 'kind', s.kind)} ${s.ref}`).join(', ')} />}
               </dl>
@@ -223,8 +223,8 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
                   <tbody>
                     {rec.due.revisions.map((r, i) => (
                       <tr key={i}>
-                        <td className={styles.cell}>{shortUkDate(r.from) || common.None}</td>
-                        <td className={styles.cell}>{shortUkDate(r.to)}</td>
+                        <td className={styles.cell}>{shortDate(r.from) || common.None}</td>
+                        <td className={styles.cell}>{shortDate(r.to)}</td>
                         <td className={styles.cell}>{r.reason}</td>
                         <td className={styles.cell}>{r.approvedBy ?? ''}</td>
                       </tr>

@@ -11,11 +11,11 @@ import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import type { Confidence, IsoDate, Lifecycle, ProgressUpdate, Recommendation } from '../../core/model';
 import { UPDATE_LIFECYCLES, approveClosure, decideExtension, postProgress, requestClosure, requestExtension, returnClosure } from '../../core/transitions';
-import { formatUkDate, londonDate } from '../../core/dates';
+import { londonDate } from '../../core/dates';
 import type { RagPolicy } from '../../core/status';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { FormDialog } from './FormDialog';
-import { format } from '../common/intl';
+import { format, longDate } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { valueOptions } from '../common/values';
 
@@ -120,7 +120,7 @@ export function DecideClosureDialog(props: TransitionDialogProps): JSX.Element {
       onDismiss={props.onDismiss}
     >
       {closure !== undefined && (
-        <Text block>{format(strings.ClosureAsked, closure.requestedBy, formatUkDate(londonDate(closure.requestedAt)), closure.evidence)}</Text>
+        <Text block>{format(strings.ClosureAsked, closure.requestedBy, longDate(londonDate(closure.requestedAt)), closure.evidence)}</Text>
       )}
       <ChoiceGroup
         label={strings.Decision}
@@ -153,7 +153,7 @@ export function RequestExtensionDialog(props: TransitionDialogProps): JSX.Elemen
   return (
     <FormDialog
       title={format(strings.RequestExtensionTitle, props.recommendation.ref)}
-      subText={current === null ? strings.NoDueDate : format(strings.DueNow, formatUkDate(current))}
+      subText={current === null ? strings.NoDueDate : format(strings.DueNow, longDate(current))}
       saveText={strings.RequestExtension}
       canSave={proposed !== null && reason.trim() !== ''}
       onSave={() => props.onSave(requestExtension(props.recommendation, { by: props.actor.name, at: props.actor.now().toISOString(), policy: props.actor.policy, proposed: proposed ?? '', reason }))}
@@ -182,7 +182,7 @@ export function DecideExtensionDialog(props: TransitionDialogProps): JSX.Element
       onDismiss={props.onDismiss}
     >
       {ext !== undefined && (
-        <Text block>{format(strings.ExtensionAsked, ext.requestedBy, formatUkDate(ext.proposed), ext.reason)}</Text>
+        <Text block>{format(strings.ExtensionAsked, ext.requestedBy, longDate(ext.proposed), ext.reason)}</Text>
       )}
       <ChoiceGroup
         label={strings.Decision}

@@ -4,7 +4,7 @@
  * Adaptive Card template the service sends.
  */
 import { Template } from 'adaptivecards-templating';
-import { addDays, formatUkDate, londonDate } from '../../core/dates';
+import { addDays, londonDate } from '../../core/dates';
 import type { IsoDate } from '../../core/model';
 import type { RagPolicy } from '../../core/status';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../../core/reminders';
 import type { MessageTemplate, RecipientSpec, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../../core/reminders';
 import type { RecommendationRecord } from '../../data/TrackerDataSource';
-import { format } from '../common/intl';
+import { format, longDate } from '../common/intl';
 import { unreachableText } from '../common/messages';
 import type { TrackerStrings } from '../common/strings';
 
@@ -80,7 +80,7 @@ export function nextDue(rule: ReminderRule, now: Date, words: ReminderWords, hol
   const today = londonDate(now);
   let day = addDays(today, londonInstant(today, minutesOfDay(SWEEP_AT)) > now ? 0 : 1);
   while (rule.window.workingDaysOnly && !isWorkingDay(day, holidays)) day = addDays(day, 1);
-  return format(words.NextSweep, formatUkDate(day), SWEEP_AT);
+  return format(words.NextSweep, longDate(day), SWEEP_AT);
 }
 
 /**

@@ -22,8 +22,7 @@ import { ConflictError } from '../../data';
 import type { IncompleteItem, RoundRecord, RoundSource, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { loadRoundSource } from '../../paper/loadRoundSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
-import { shortUkDate } from '../common/format';
-import { format } from '../common/intl';
+import { format, shortDate } from '../common/intl';
 import { useStrings } from '../common/strings';
 
 export interface RoundPageProps {
@@ -228,7 +227,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       {round !== null && (
         <section aria-label={round.value.title}>
           <Stack tokens={{ childrenGap: 12 }}>
-            <Text block>{format(strings.Summary, shortUkDate(round.value.replyBy), shortUkDate(round.value.paperDate), statusText(round))}</Text>
+            <Text block>{format(strings.Summary, shortDate(round.value.replyBy), shortDate(round.value.paperDate), statusText(round))}</Text>
             {standing === null ? (
               <Spinner label={strings.Loading} />
             ) : (
@@ -277,8 +276,8 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                         <tr key={i.item.itemId}>
                           <td>{ownerName(o)}</td>
                           <th scope="row">{i.item.ref}</th>
-                          <td>{i.answer === null ? strings.NotYet : format(strings.AnsweredBy, i.answer.author, shortUkDate(londonDate(i.answer.at)), i.answer.text)}</td>
-                          <td>{i.moreTimeAsked === null ? '' : format(strings.MoreTimeAsked, shortUkDate(i.moreTimeAsked.proposed), i.moreTimeAsked.reason)}</td>
+                          <td>{i.answer === null ? strings.NotYet : format(strings.AnsweredBy, i.answer.author, shortDate(londonDate(i.answer.at)), i.answer.text)}</td>
+                          <td>{i.moreTimeAsked === null ? '' : format(strings.MoreTimeAsked, shortDate(i.moreTimeAsked.proposed), i.moreTimeAsked.reason)}</td>
                         </tr>
                       ))
                     )}
@@ -303,7 +302,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                   </div>
                 }
               >
-                {format(strings.CloseConfirm, shortUkDate(round.value.paperDate))}
+                {format(strings.CloseConfirm, shortDate(round.value.paperDate))}
               </MessageBar>
             )}
           </Stack>

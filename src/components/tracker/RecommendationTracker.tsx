@@ -19,7 +19,7 @@ import { londonDate } from '../../core/dates';
 import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
-import { colourDifferenceSentence, dueText, recordedColourText, shortUkDate } from '../common/format';
+import { colourDifferenceSentence, dueText, recordedColourText } from '../common/format';
 import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { OnDemand, overPage } from '../common/OnDemand';
@@ -36,7 +36,7 @@ import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
 import type { TrackerViewName } from '../../core/deepLinks';
-import { format, formatNumber, plural } from '../common/intl';
+import { format, formatNumber, plural, shortDate } from '../common/intl';
 import { disagreementFlag, disagreementText, ragPolicyText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
@@ -289,7 +289,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           </span>
         );
       case 'lastUpdated':
-        return shortUkDate(rec.lastUpdated);
+        return shortDate(rec.lastUpdated);
       case 'causesOfConcern':
         return row.causesOfConcern.join(', ');
       case 'report':

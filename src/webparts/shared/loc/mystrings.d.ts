@@ -133,7 +133,7 @@ declare interface ITrackerStrings {
   };
   /**
    * Fluent's date picker and its calendar (every date picker is `UkDatePicker`), so that none of
-   * Fluent's built-in English shows. The month names are core's (`monthName`), the day names `Intl`'s.
+   * Fluent's built-in English shows. The month and day names are `Intl`'s.
    */
   DatePicker: {
     Calendar: string;
