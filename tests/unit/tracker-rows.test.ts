@@ -4,7 +4,7 @@
  * the colours the paper printed, the filters, sort and grouping a user applies, counts once.
  */
 import type { RecommendationRecord } from '../../src/data/TrackerDataSource';
-import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, narrows, sortRows, withRecord } from '../../src/components/tracker/rows';
+import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withRecord } from '../../src/components/tracker/rows';
 import type { RowFilters, TrackerRow } from '../../src/components/tracker/rows';
 import type { RagPolicy } from '../../src/core/status';
 import type { TrafficLight } from '../../src/core/model';
@@ -153,6 +153,14 @@ describe('search as a user types it', () => {
     expect(narrows(search('police'), search('polite'))).toBe(false);
     expect(narrows(search('police'), { ...search('police e'), trafficLight: 'RED' })).toBe(false);
     expect(narrows(search('Police'), search('police E'))).toBe(true);
+  });
+
+  it('tells a keystroke that kept the same rows from one that changed them', () => {
+    const kept = filterRows(rows, { ...EMPTY_FILTERS, search: 'police' }, CITY_PAPER_DATE);
+    expect(sameRows(filterRows(kept, { ...EMPTY_FILTERS, search: 'police ' }, CITY_PAPER_DATE), kept)).toBe(true);
+    expect(sameRows(filterRows(kept, { ...EMPTY_FILTERS, search: 'police efficiency' }, CITY_PAPER_DATE), kept)).toBe(false);
+    expect(kept.length).toBeGreaterThan(1);
+    expect(sameRows([...kept].reverse(), kept)).toBe(false);
   });
 });
 

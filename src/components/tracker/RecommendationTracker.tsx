@@ -32,7 +32,7 @@ import { TrackerShell } from '../setup/TrackerShell';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
 import { FilterBar } from './FilterBar';
-import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, narrows, sortRows, withRecord } from './rows';
+import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withRecord } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
 import type { TrackerViewName } from '../../core/deepLinks';
@@ -176,12 +176,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Sort everything once, then filter the sorted list (filtering keeps the order): a filter change
   // costs one scan, not a sort of up to 10,000 rows.
   const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending), [rows, sort]);
-  // Typing further into search filters the rows the last keystroke kept, not all of them.
+  // Typing further into search filters the rows the last keystroke kept, not all of them; a key
+  // that keeps the same rows keeps the same array, which the grid then does not redraw.
   const lastFiltered = React.useRef<{ from: readonly TrackerRow[]; filters: RowFilters; today: IsoDate; rows: TrackerRow[] } | null>(null);
   const sorted = React.useMemo(() => {
     const last = lastFiltered.current;
-    const narrower = last !== null && last.from === sortedAll && last.today === today && narrows(last.filters, filters);
-    const kept = filterRows(narrower ? last.rows : sortedAll, filters, today);
+    const sameSource = last !== null && last.from === sortedAll && last.today === today;
+    let kept = filterRows(sameSource && narrows(last.filters, filters) ? last.rows : sortedAll, filters, today);
+    if (sameSource && sameRows(kept, last.rows)) kept = last.rows;
     lastFiltered.current = { from: sortedAll, filters, today, rows: kept };
     return kept;
   }, [sortedAll, filters, today]);

@@ -176,6 +176,13 @@ export function narrows(prev: RowFilters, next: RowFilters): boolean {
   return next.search.toLowerCase().startsWith(prev.search.toLowerCase());
 }
 
+/** True when both hold the same rows in the same order. */
+export function sameRows(a: readonly TrackerRow[], b: readonly TrackerRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export type SortKey = 'ref' | 'text' | 'kind' | 'trafficLight' | 'lifecycle' | 'due' | 'owner' | 'directorate' | 'confidence' | 'lastUpdated' | 'report';
 
 const RAG_ORDER: Record<TrafficLight, number> = { RED: 0, AMBER: 1, GREEN: 2, WHITE: 3 };
