@@ -275,6 +275,13 @@ export interface Recommendation {
   recorded?: RecordedStatus;
 }
 
+/**
+ * A recommendation as lists of them read it (the tracker's grid with its filters, search, colours
+ * and export, the dashboard, the rules page's previews): every column these derive from, without
+ * the long texts and records only the item panel shows, which are read when an item is opened.
+ */
+export type ListedRecommendation = Omit<Recommendation, 'acceptedForAction' | 'keyPrinciple' | 'inspectorateEvidence' | 'confidenceAsWritten' | 'confidenceNarrative' | 'reopenings' | 'trafficLight'>;
+
 export interface Action {
   id?: number;
   recommendationId: number;

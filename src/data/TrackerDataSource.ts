@@ -3,7 +3,7 @@
  * on PnPjs: the SPFx web part, the Teams tab and the local workbench all pass the same implementation
  * ({@link createDataSource}, built on the data layer), and the screens never build a REST call.
  */
-import type { Action, OriginatingReport, Person, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../core/model';
+import type { Action, ListedRecommendation, OriginatingReport, Person, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../core/model';
 import type { RoundCardState, RoundProgress, RoundRequest, UpdateRound } from '../core/round';
 import type { RagPolicy } from '../core/status';
 import type { Stored } from './errors';
@@ -44,6 +44,15 @@ export function stored<T extends { id: number }>(v: Versioned<T>): Stored<T> {
 /** A recommendation as the grid holds it: the item and its version tag. */
 export interface RecommendationRecord {
   recommendation: Recommendation & { id: number };
+  etag: string;
+}
+
+/**
+ * A recommendation as the grid and the dashboard hold it: the columns lists read (the item panel
+ * reads the item in full, {@link TrackerDataSource.getRecommendation}) and its version tag.
+ */
+export interface ListedRecord {
+  recommendation: ListedRecommendation & { id: number };
   etag: string;
 }
 
@@ -119,10 +128,18 @@ export interface TrackerDataSource extends PeopleDirectory {
   /** The reports, and those that need completing in SharePoint (no Source, say): shown, never fatal. */
   readReports(): Promise<{ reports: (OriginatingReport & { id: number })[]; incomplete: IncompleteItem[] }>;
   /**
-   * Every recommendation, page by page: `onPage` receives each page as it arrives so that the grid
-   * can show the first rows while the rest load, with the page's items that need completing.
+   * Every recommendation as lists read it, page by page: `onPage` receives each page as it arrives
+   * so that the grid can show the first rows while the rest load, with the page's items that need
+   * completing. Web parts on one page that ask at about the same time share one read.
    */
-  loadRecommendations(onPage: (page: RecommendationRecord[], incomplete: IncompleteItem[]) => void): Promise<void>;
+  loadRecommendations(onPage: (page: ListedRecord[], incomplete: IncompleteItem[]) => void): Promise<void>;
+  /** Forgets the page's shared reads of this site (Refresh): the next read goes to SharePoint. */
+  forgetReads(): void;
+  /**
+   * Calls `listener` with every recommendation saved on the page, through this data source or
+   * another web part's, so that each shows it; returns the unsubscribe.
+   */
+  onRecommendationSaved(listener: (saved: RecommendationRecord) => void): () => void;
   getRecommendation(id: number): Promise<RecommendationRecord>;
   /** A recommendation's actions, each with its version tag. */
   listActions(recommendationId: number): Promise<ActionRecord[]>;

@@ -16,7 +16,9 @@ import { createTrackerData } from './tracker';
 import type { TrackerData } from './tracker';
 import type { SiteUser } from './users';
 import { SaveConflictError, stored, versioned, withId } from './TrackerDataSource';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
+import type { IncompleteItem, ListedRecord, RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
+import { forgetReads, onSaved, savedItem, sharedRead } from './sharedReads';
+import { recommendationListing } from '../schema';
 
 /** The first request asks for a screenful of recommendations, so that rows show at once… */
 const FIRST_PAGE_SIZE = 100;
@@ -30,9 +32,16 @@ function asPerson(u: SiteUser): Person {
   return { userId: u.id, name: u.title, email: u.email };
 }
 
-function toRecord(s: Stored<Recommendation>): RecommendationRecord {
+function toRecord<T>(s: Stored<T>): { recommendation: T & { id: number }; etag: string } {
   return { recommendation: { ...s.value, id: s.id }, etag: s.etag };
 }
+
+/** What the shared read of the recommendations is keyed by, beside the site: the columns it selects. */
+const LISTING_QUERY = `recommendations?$select=${recommendationListing.select.join(',')}`;
+
+const sameRecommendation = (a: ListedRecord, b: ListedRecord): boolean => a.recommendation.id === b.recommendation.id;
+
+let unnamedSites = 0;
 
 /**
  * Runs an update that quotes the version tag the user saw; a 412 becomes a SaveConflictError with
@@ -52,9 +61,13 @@ async function conflictAware<T>(update: () => Promise<Stored<T>>, mine: T): Prom
 
 /**
  * Builds the data source over a host's one PnPjs instance and its data layer (built here unless the
- * host already has one, as My Actions does); `now` is the clock used for derived colours.
+ * host already has one, as My Actions does); `now` is the clock used for derived colours. Data
+ * sources given the same `siteUrl` (each web part on a SharePoint page has its own) share their
+ * reads of the recommendations and hear of each other's saves; without it, only this one's users do.
  */
-export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), data: TrackerData = createTrackerData(sp)): TrackerDataSource {
+export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), data: TrackerData = createTrackerData(sp), siteUrl?: string): TrackerDataSource {
+  unnamedSites += 1;
+  const site = siteUrl ?? `data source ${unnamedSites}`;
   let policy: Promise<RagPolicy> | null = null;
   /** The site's RAG policy, read once and kept until a site owner changes it here. */
   let users: Promise<SiteUser[]> | null = null;
@@ -74,6 +87,26 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
 
   /** The stored colour follows the rules, so that server-side filters and sorts by colour agree. */
   const derive = async (rec: Recommendation): Promise<Recommendation> => ({ ...rec, trafficLight: trafficLight(rec, londonDate(now()), await ragPolicy()) });
+
+  /** Every recommendation as lists read it: a screenful first, so that rows show at once, then the rest in large pages. */
+  const readListed = async (onPage: (page: ListedRecord[], incomplete: IncompleteItem[]) => void): Promise<void> => {
+    let lastId = 0;
+    for await (const page of data.recommendations.listed({ pageSize: FIRST_PAGE_SIZE })) {
+      onPage(page.items.map(toRecord), page.incomplete);
+      const ids = [...page.items, ...page.incomplete].map((s) => s.id);
+      if (ids.length < FIRST_PAGE_SIZE) return;
+      lastId = Math.max(...ids);
+      break;
+    }
+    // The rest, in id order, in large pages. A filter such as `ID gt n` would be refused on a
+    // list past the view threshold (it matches more than 5,000 items), so the big pages start at
+    // the beginning and the few items already shown are skipped.
+    for await (const page of data.recommendations.listed({ pageSize: PAGE_SIZE })) {
+      const fresh = page.items.filter((s) => s.id > lastId);
+      const freshIncomplete = page.incomplete.filter((s) => s.id > lastId);
+      if (fresh.length + freshIncomplete.length > 0) onPage(fresh.map(toRecord), freshIncomplete);
+    }
+  };
 
   return {
     async currentUser(): Promise<TrackerUser> {
@@ -135,7 +168,10 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
         throw new SaveConflictError<RagPolicy>({ mine: next, theirs: { value: theirs, etag: theirs.overdueAgainst } });
       }
       policy = Promise.resolve(next);
+      // Stored colours (and so version tags) change on many items: the next read is fresh.
+      forgetReads(site);
       const { changed } = await data.recommendations.refreshColours(londonDate(now()), next);
+      forgetReads(site);
       return { changed };
     },
 
@@ -145,23 +181,16 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
       return (await readReports()).reports;
     },
 
-    async loadRecommendations(onPage) {
-      let lastId = 0;
-      for await (const page of data.recommendations.pages({ pageSize: FIRST_PAGE_SIZE })) {
-        onPage(page.items.map(toRecord), page.incomplete);
-        const ids = [...page.items, ...page.incomplete].map((s) => s.id);
-        if (ids.length < FIRST_PAGE_SIZE) return;
-        lastId = Math.max(...ids);
-        break;
-      }
-      // The rest, in id order, in large pages. A filter such as `ID gt n` would be refused on a
-      // list past the view threshold (it matches more than 5,000 items), so the big pages start at
-      // the beginning and the few items already shown are skipped.
-      for await (const page of data.recommendations.pages({ pageSize: PAGE_SIZE })) {
-        const fresh = page.items.filter((s) => s.id > lastId);
-        const freshIncomplete = page.incomplete.filter((s) => s.id > lastId);
-        if (fresh.length + freshIncomplete.length > 0) onPage(fresh.map(toRecord), freshIncomplete);
-      }
+    loadRecommendations(onPage) {
+      return sharedRead<ListedRecord>(site, LISTING_QUERY, readListed, (items, incomplete) => onPage(items, incomplete));
+    },
+
+    forgetReads() {
+      forgetReads(site);
+    },
+
+    onRecommendationSaved(listener) {
+      return onSaved<RecommendationRecord>(site, listener);
     },
 
     async getRecommendation(id) {
@@ -181,9 +210,14 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
     },
 
     async saveRecommendation(base, next) {
-      if (base === null) return toRecord(await data.recommendations.add(await derive(next)));
-      const seen: Stored<Recommendation> = { id: base.recommendation.id, etag: base.etag, value: base.recommendation };
-      return toRecord(await conflictAware(async () => data.recommendations.update(seen, await derive(next)), next));
+      let saved: RecommendationRecord;
+      if (base === null) saved = toRecord(await data.recommendations.add(await derive(next)));
+      else {
+        const seen: Stored<Recommendation> = { id: base.recommendation.id, etag: base.etag, value: base.recommendation };
+        saved = toRecord(await conflictAware(async () => data.recommendations.update(seen, await derive(next)), next));
+      }
+      savedItem<ListedRecord>(site, LISTING_QUERY, saved, sameRecommendation);
+      return saved;
     },
 
     async saveReport(base, next) {

@@ -38,11 +38,14 @@ export interface MyActionsSource {
   awaitingSignOff(user: TrackerUser, approverEmail: string, scope: WorkScope): Promise<RecommendationRecord[]>;
 }
 
-/** My Actions over the data layer; `now` is the clock the tracker's data source derives colours with. */
-export function createMyActionsSource(sp: SPFI, now?: () => Date): MyActionsSource {
+/**
+ * My Actions over the data layer; `now` is the clock the tracker's data source derives colours with;
+ * `siteUrl` names the site for the page's other web parts (they see its saves).
+ */
+export function createMyActionsSource(sp: SPFI, now?: () => Date, siteUrl?: string): MyActionsSource {
   const data: TrackerData = createTrackerData(sp);
   // One data layer for the tab: the tracker's data source shares it.
-  const tracker = createDataSource(sp, now, data);
+  const tracker = createDataSource(sp, now, data, siteUrl);
   return {
     tracker,
     async myWork(user, scope) {

@@ -5,9 +5,9 @@
  * that draws them takes the reads over once; pages that arrived before it did are replayed to it.
  */
 import type { RagPolicy } from '../core/status';
-import type { IncompleteItem, RecommendationRecord, TrackerDataSource } from './TrackerDataSource';
+import type { IncompleteItem, ListedRecord, TrackerDataSource } from './TrackerDataSource';
 
-type OnPage = (page: RecommendationRecord[], incomplete: IncompleteItem[]) => void;
+type OnPage = (page: ListedRecord[], incomplete: IncompleteItem[]) => void;
 
 export interface TrackerReads {
   policy: Promise<RagPolicy>;
@@ -20,7 +20,7 @@ export interface TrackerReads {
 
 /** The reads, started now. */
 export function startReads(data: TrackerDataSource): TrackerReads {
-  const pages: [RecommendationRecord[], IncompleteItem[]][] = [];
+  const pages: [ListedRecord[], IncompleteItem[]][] = [];
   let listener: OnPage | null = null;
   const done = data.loadRecommendations((page, incomplete) => {
     pages.push([page, incomplete]);

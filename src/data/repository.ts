@@ -11,7 +11,7 @@ import '@pnp/sp/batching';
 import type { IList } from '@pnp/sp/lists';
 import type { IItems } from '@pnp/sp/items';
 import type { IChangeQuery } from '@pnp/sp/types';
-import type { ItemMapping, ItemPayload, ItemProblem, ListItemData, ListKey, ListSchema } from '../schema';
+import type { ItemMapping, ItemPayload, ItemProblem, ItemReading, ListItemData, ListKey, ListSchema } from '../schema';
 import { entityName, listSchema } from '../schema';
 import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Stored } from './errors';
 
@@ -138,9 +138,9 @@ export class ListRepository<T extends { id?: number }> {
   }
 
   /** Turns a read item into a stored domain object, or names what stops it being one. */
-  private readItem(item: ListItemData): Stored<T> | { id: number; problems: readonly ItemProblem[] } {
+  private readItem<U>(item: ListItemData, reading: ItemReading<U>): Stored<U> | { id: number; problems: readonly ItemProblem[] } {
     const { id, etag } = this.withTag(item);
-    const read = this.mapping.read(item);
+    const read = reading.read(item);
     return read.ok ? { id, etag, value: read.value } : { id, problems: read.problems };
   }
 
@@ -165,11 +165,11 @@ export class ListRepository<T extends { id?: number }> {
   }
 
   /** Sorts a page into the items the model reads and those that need completing. */
-  private async sortPage(page: readonly ListItemData[]): Promise<ListRead<T>> {
-    const items: Stored<T>[] = [];
+  private async sortPage<U>(page: readonly ListItemData[], reading: ItemReading<U>): Promise<ListRead<U>> {
+    const items: Stored<U>[] = [];
     const incomplete: IncompleteItem[] = [];
     for (const raw of page) {
-      const read = this.readItem(raw);
+      const read = this.readItem(raw, reading);
       if ('value' in read) {
         items.push(read);
         continue;
@@ -189,7 +189,7 @@ export class ListRepository<T extends { id?: number }> {
     } catch (e) {
       throw toDataError(e, what);
     }
-    const read = this.readItem(item);
+    const read = this.readItem(item, this.mapping);
     if ('value' in read) return read;
     throw new DataError(`'${this.title}' holds an item the tracker cannot read while ${what}: item ${id} needs completing (${problemsText(read.problems)}).`, 'bad-data');
   }
@@ -204,9 +204,9 @@ export class ListRepository<T extends { id?: number }> {
     }
   }
 
-  private query(options: QueryOptions): IItems {
+  private query(options: QueryOptions, select: readonly string[]): IItems {
     const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-    let q = this.list().items.select(...this.mapping.select).top(pageSize);
+    let q = this.list().items.select(...select).top(pageSize);
     if (options.filter) q = q.filter(options.filter);
     for (const o of options.orderBy ?? []) q = q.orderBy(o.field, o.ascending ?? true);
     return q;
@@ -216,10 +216,15 @@ export class ListRepository<T extends { id?: number }> {
    * Pages of items matching the query, one request per page, following SharePoint's next links;
    * each page's items that need completing come beside the others, in `incomplete`.
    */
-  async *pages(options: QueryOptions = {}): AsyncGenerator<ListRead<T>> {
+  pages(options: QueryOptions = {}): AsyncGenerator<ListRead<T>> {
+    return this.pagesAs(this.mapping, options);
+  }
+
+  /** Pages as {@link pages} gives them, each item read (and only its columns selected) by `reading`. */
+  protected async *pagesAs<U>(reading: ItemReading<U>, options: QueryOptions): AsyncGenerator<ListRead<U>> {
     const what = `loading '${this.title}'${options.filter ? ` where ${options.filter}` : ''}`;
     try {
-      for await (const page of this.query(options) as AsyncIterable<ListItemData[]>) yield await this.sortPage(page);
+      for await (const page of this.query(options, reading.select) as AsyncIterable<ListItemData[]>) yield await this.sortPage(page, reading);
     } catch (e) {
       throw toDataError(e, what);
     }

@@ -7,6 +7,7 @@ import type {
   Action,
   IsoDate,
   Lifecycle,
+  ListedRecommendation,
   OriginatingReport,
   ProgressUpdate,
   Recommendation,
@@ -19,6 +20,7 @@ import type {
 import {
   F,
   actionMapping,
+  recommendationListing,
   dateToSharePoint,
   recommendationMapping,
   reminderLogMapping,
@@ -80,6 +82,14 @@ export class RecommendationsRepository extends ListRepository<Recommendation> {
   /** Recommendations matching every given criterion (all of them when none is given). */
   where(criteria: RecommendationCriteria, options: Omit<QueryOptions, 'filter'> = {}): Promise<Stored<Recommendation>[]> {
     return this.all({ ...options, filter: RecommendationsRepository.filterFor(criteria) });
+  }
+
+  /**
+   * Every recommendation as lists of them read it ({@link recommendationListing}: fewer columns),
+   * page by page; {@link get} reads an item in full.
+   */
+  listed(options: QueryOptions = {}): AsyncGenerator<ListRead<ListedRecommendation>> {
+    return this.pagesAs(recommendationListing, options);
   }
 
   byReport(reportId: number): Promise<Stored<Recommendation>[]> {

@@ -4,7 +4,7 @@
  * the colours the paper printed, the filters, sort and grouping a user applies, counts once.
  */
 import type { RecommendationRecord } from '../../src/data/TrackerDataSource';
-import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, sortRows } from '../../src/components/tracker/rows';
+import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withRecord } from '../../src/components/tracker/rows';
 import type { RowFilters, TrackerRow } from '../../src/components/tracker/rows';
 import type { RagPolicy } from '../../src/core/status';
 import type { Lifecycle, TrafficLight } from '../../src/core/model';
@@ -128,6 +128,61 @@ describe('filterRows', () => {
     const lincsRows = buildRows(lincs, [], '2017-11-14');
     expect(ids(filterRows(lincsRows, { ...EMPTY_FILTERS, owner: 'insp shaw' }, '2017-11-14'))).toEqual([1]);
     expect(ids(filterRows(lincsRows, { ...EMPTY_FILTERS, search: 'knighton' }, '2017-11-14'))).toEqual([1, 2, 4]);
+  });
+});
+
+describe('search as a user types it', () => {
+  const typed = 'police efficiency 2015 workforce';
+  /** Each prefix of what the user types, as the search box holds it after each key. */
+  const keystrokes = Array.from({ length: typed.length + 1 }, (_, n) => typed.slice(0, n));
+
+  it('holds each row’s words once, in lower case, with its owner and closing date beside them', () => {
+    const row = rows.find((r) => r.id === 115);
+    expect(row?.ownerKey).toBe(row?.ownerName.toLowerCase());
+    expect(row?.closed).toBe(closedOn(rows.find((r) => r.id === 115) as TrackerRow));
+    expect(rows.every((r) => r.haystack.includes(r.record.recommendation.ref.toLowerCase()))).toBe(true);
+  });
+
+  it('filters the rows the last keystroke kept to the same rows as filtering them all', () => {
+    let kept = filterRows(rows, EMPTY_FILTERS, CITY_PAPER_DATE);
+    let last: RowFilters = EMPTY_FILTERS;
+    for (const search of keystrokes) {
+      const next = { ...EMPTY_FILTERS, search };
+      expect(narrows(last, next)).toBe(true);
+      kept = filterRows(kept, next, CITY_PAPER_DATE);
+      expect(ids(kept)).toEqual(filtered({ search }));
+      last = next;
+    }
+    expect(ids(kept)).toEqual([120]);
+  });
+
+  it('starts again from every row when the search is cut back, rewritten or another filter moves', () => {
+    const search = (text: string): RowFilters => ({ ...EMPTY_FILTERS, search: text });
+    expect(narrows(search('police eff'), search('police'))).toBe(false);
+    expect(narrows(search('police'), search('polite'))).toBe(false);
+    expect(narrows(search('police'), { ...search('police e'), trafficLight: 'RED' })).toBe(false);
+    expect(narrows(search('Police'), search('police E'))).toBe(true);
+  });
+
+  it('tells a keystroke that kept the same rows from one that changed them', () => {
+    const kept = filterRows(rows, { ...EMPTY_FILTERS, search: 'police' }, CITY_PAPER_DATE);
+    expect(sameRows(filterRows(kept, { ...EMPTY_FILTERS, search: 'police ' }, CITY_PAPER_DATE), kept)).toBe(true);
+    expect(sameRows(filterRows(kept, { ...EMPTY_FILTERS, search: 'police efficiency' }, CITY_PAPER_DATE), kept)).toBe(false);
+    expect(kept.length).toBeGreaterThan(1);
+    expect(sameRows([...kept].reverse(), kept)).toBe(false);
+  });
+});
+
+describe('withRecord', () => {
+  it('puts a saved item in place of the one with its id, or after the others when new, leaving its input alone', () => {
+    const records = cityRecords();
+    const saved = { ...records[2], recommendation: { ...records[2].recommendation, directorate: 'Crime' }, etag: '"9"' };
+    const replaced = withRecord(records, saved);
+    expect(replaced.map((r) => r.recommendation.id)).toEqual(records.map((r) => r.recommendation.id));
+    expect(replaced[2]).toBe(saved);
+    expect(records[2]).not.toBe(saved);
+    const added = { ...saved, recommendation: { ...saved.recommendation, id: 999 } };
+    expect(withRecord(records, added).map((r) => r.recommendation.id)).toEqual([...records.map((r) => r.recommendation.id), 999]);
   });
 });
 

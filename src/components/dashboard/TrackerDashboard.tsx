@@ -15,7 +15,7 @@ import { TRAFFIC_LIGHTS } from '../../core/model';
 import type { IsoDate, OriginatingReport, TrafficLight } from '../../core/model';
 import { londonDate } from '../../core/dates';
 import { checkTrackerLink } from '../../core/links';
-import type { RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import type { ListedRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { lightColour } from '../common/TrafficLightBadge';
 import { TrackerShell } from '../setup/TrackerShell';
 import { linkFiltersToQuery } from '../settings/settings';
@@ -24,7 +24,7 @@ import { OnDemand, overPage } from '../common/OnDemand';
 import { Notice } from '../common/Notice';
 import { PlainButton } from '../common/PlainButton';
 import { EarlyReads } from '../../data/preload';
-import { buildRows, countedRows, filterRows, EMPTY_FILTERS } from '../tracker/rows';
+import { buildRows, countedRows, filterRows, EMPTY_FILTERS, withRecord } from '../tracker/rows';
 import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { DUE_SOON_DAYS, headlines, lightsBy, openOverTime } from './metrics';
@@ -61,7 +61,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
   const { Dashboard: strings, OnDemand: onDemand } = useStrings();
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<Pick<OriginatingReport & { id: number }, 'id' | 'title'>[]>([]);
-  const [records, setRecords] = React.useState<RecommendationRecord[] | null>(null);
+  const [records, setRecords] = React.useState<ListedRecord[] | null>(null);
   const [incomplete, setIncomplete] = React.useState(0);
   const [error, setError] = React.useState<string | null>(null);
   const [drill, setDrill] = React.useState<{ title: string; link: LinkFilters } | null>(null);
@@ -72,7 +72,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
     const run = async (): Promise<void> => {
       const reads = early.take(data);
       const [reps, sitePolicy] = await Promise.all([reads.reports, reads.policy]);
-      let loaded: RecommendationRecord[] = [];
+      let loaded: ListedRecord[] = [];
       let flagged = reps.incomplete.length;
       await reads.recommendations((page, incompletePage) => {
         loaded = loaded.concat(page);
@@ -91,6 +91,13 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
       cancelled = true;
     };
   }, [data, early]);
+
+  // A save made on the page (a tracker beside the dashboard, say) counts here at once.
+  React.useEffect(
+    () =>
+      data.onRecommendationSaved((saved) => setRecords((prev) => (prev === null ? prev : withRecord(prev, saved)))),
+    [data]
+  );
 
   const scope: LinkFilters = React.useMemo(
     () => ({ ...(settings.directorate !== '' ? { directorate: settings.directorate } : {}), ...(settings.reportId !== '' ? { reportId: settings.reportId } : {}) }),

@@ -20,7 +20,9 @@ import { londonDate } from '../../core/dates';
 import { colourDifference, confidenceDisagreement, trafficLight } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { itemPermissions } from '../../core/permissions';
-import type { ActionRecord, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import type { ActionRecord, ListedRecord, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import { overPage } from '../common/OnDemand';
+import { Notice } from '../common/Notice';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, ukDateTime } from '../common/format';
 import { DecideClosureDialog, DecideExtensionDialog, ProgressUpdateDialog, RequestClosureDialog, RequestExtensionDialog } from './dialogs';
@@ -39,7 +41,8 @@ type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requ
 
 export interface ItemPanelProps {
   data: TrackerDataSource;
-  record: RecommendationRecord;
+  /** The item as the grid holds it: the panel reads it in full as it opens. */
+  record: ListedRecord;
   user: TrackerUser;
   now: () => Date;
   reports: (OriginatingReport & { id: number })[];
@@ -53,7 +56,46 @@ export interface ItemPanelProps {
   policy: RagPolicy;
 }
 
+/**
+ * The panel for an item of the grid. The grid reads fewer columns than the panel shows, so the item
+ * is read in full as the panel opens (a spinner over the page meanwhile); edits quote the version
+ * tag of what the panel shows. When that is newer than the grid's row, the row is brought up to it.
+ */
 export function ItemPanel(props: ItemPanelProps): JSX.Element {
+  const { data, onChanged } = props;
+  const { OnDemand: onDemand, Common: common } = useStrings();
+  const id = props.record.recommendation.id;
+  const gridTag = React.useRef(props.record.etag);
+  const [full, setFull] = React.useState<RecommendationRecord | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    let cancelled = false;
+    data.getRecommendation(id).then(
+      (read) => {
+        if (cancelled) return;
+        setFull(read);
+        if (read.etag !== gridTag.current) onChanged(read);
+      },
+      (e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      }
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [data, id, onChanged]);
+  if (error !== null) {
+    return overPage(
+      <Notice kind="error" onDismiss={props.onDismiss} dismissLabel={common.CloseMessage}>
+        {error}
+      </Notice>
+    );
+  }
+  if (full === null) return overPage(<Spinner label={onDemand.LoadingItem} />);
+  return <ItemView {...props} record={full} />;
+}
+
+function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: RecommendationRecord }): JSX.Element {
   const { data, user } = props;
   const theme = useTheme();
   const strings = useStrings();

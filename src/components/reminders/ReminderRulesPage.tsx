@@ -41,7 +41,7 @@ import {
   validateRuleForm
 } from '../../core/reminders';
 import type { ConditionKind, FormProblem, FormTrigger, RecipientKind, RecipientSpec, RuleFormState, WatchedField } from '../../core/reminders';
-import type { IncompleteItem, RecommendationRecord, RuleRecord, TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
+import type { IncompleteItem, ListedRecord, RuleRecord, TrackerDataSource, Versioned } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { AdaptiveCardView } from '../common/AdaptiveCardView';
 import { useConflictSave } from '../item/conflictSave';
@@ -96,7 +96,7 @@ const WHEN = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', y
 
 export interface ReminderRulesPageProps {
   data: TrackerDataSource;
-  records: readonly RecommendationRecord[];
+  records: readonly ListedRecord[];
   reportTitles: ReadonlyMap<number, string>;
   policy: RagPolicy;
   now: () => Date;

@@ -25,7 +25,7 @@ import { LOCALE, format, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
 import type { TrackerStrings } from '../common/strings';
 import { SaveConflictError } from '../../data/TrackerDataSource';
-import type { IncompleteItem, LogPage, LogRecord, RecommendationRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
+import type { IncompleteItem, LogPage, LogRecord, ListedRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
 import { withItemParam } from '../../core/deepLinks';
 
 /** Entries per page: one request each. */
@@ -98,7 +98,7 @@ function toFilter(form: FilterForm, words: HistoryWords): ReminderLogFilter | st
 export interface RunHistoryProps {
   data: TrackerDataSource;
   rules: readonly RuleRecord[];
-  records: readonly RecommendationRecord[];
+  records: readonly ListedRecord[];
   now: () => Date;
   /** Opens an item of the tracker (its panel). */
   onOpenItem: (id: number) => void;

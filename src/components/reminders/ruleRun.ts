@@ -22,7 +22,7 @@ import {
   shorten
 } from '../../core/reminders';
 import type { MessageTemplate, RecipientSpec, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../../core/reminders';
-import type { RecommendationRecord } from '../../data/TrackerDataSource';
+import type { ListedRecord } from '../../data/TrackerDataSource';
 import { format, longDate } from '../common/intl';
 import { unreachableText } from '../common/messages';
 import type { TrackerStrings } from '../common/strings';
@@ -32,7 +32,7 @@ export type ReminderWords = TrackerStrings['Reminders'];
 
 /** The site's items as the rules see them. */
 export interface RunSite {
-  records: readonly RecommendationRecord[];
+  records: readonly ListedRecord[];
   reportTitles: ReadonlyMap<number, string>;
   policy: RagPolicy;
 }
@@ -40,7 +40,7 @@ export interface RunSite {
 /** The service's daily sweep time (London), when schedule rules run. */
 export const SWEEP_AT = '07:30';
 
-export function subjectOn(record: RecommendationRecord, day: IsoDate, site: RunSite): ReminderSubject {
+export function subjectOn(record: ListedRecord, day: IsoDate, site: RunSite): ReminderSubject {
   const rec = record.recommendation;
   return recommendationSubject(rec, day, { reportTitle: rec.reportId === undefined ? null : (site.reportTitles.get(rec.reportId) ?? null), ragPolicy: site.policy });
 }

@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { ConstrainMode, DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
-import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
+import type { IColumn, IDetailsGroupRenderProps, IGroup } from '@fluentui/react/lib/DetailsList';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
@@ -16,7 +16,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import type { IsoDate, OriginatingReport, Recommendation } from '../../core/model';
 import { londonDate } from '../../core/dates';
-import type { IncompleteItem, RecommendationRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
+import type { IncompleteItem, ListedRecord, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { TrafficLightBadge } from '../common/TrafficLightBadge';
 import { colourDifferenceSentence, dueText, recordedColourText } from '../common/format';
@@ -32,7 +32,7 @@ import { TrackerShell } from '../setup/TrackerShell';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
 import { FilterBar } from './FilterBar';
-import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, sortRows } from './rows';
+import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withRecord } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
 import type { TrackerViewName } from '../../core/deepLinks';
@@ -114,7 +114,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const { Common: common, Tracker: words, OnDemand: onDemand } = strings;
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
-  const [records, setRecords] = React.useState<RecommendationRecord[]>([]);
+  const [records, setRecords] = React.useState<ListedRecord[]>([]);
   const [incompleteReports, setIncompleteReports] = React.useState<IncompleteItem[]>([]);
   const [incompleteRecords, setIncompleteRecords] = React.useState<IncompleteItem[]>([]);
   const [loading, setLoading] = React.useState(true);
@@ -139,7 +139,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     setLoading(true);
     setError(null);
     try {
-      let loaded: RecommendationRecord[] = [];
+      let loaded: ListedRecord[] = [];
       let flagged: IncompleteItem[] = [];
       setRecords([]);
       setIncompleteRecords([]);
@@ -178,7 +178,17 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Sort everything once, then filter the sorted list (filtering keeps the order): a filter change
   // costs one scan, not a sort of up to 10,000 rows.
   const sortedAll = React.useMemo(() => sortRows(rows, sort.key, sort.descending, strings.Values), [rows, sort, strings.Values]);
-  const sorted = React.useMemo(() => filterRows(sortedAll, filters, today), [sortedAll, filters, today]);
+  // Typing further into search filters the rows the last keystroke kept, not all of them; a key
+  // that keeps the same rows keeps the same array, which the grid then does not redraw.
+  const lastFiltered = React.useRef<{ from: readonly TrackerRow[]; filters: RowFilters; today: IsoDate; rows: TrackerRow[] } | null>(null);
+  const sorted = React.useMemo(() => {
+    const last = lastFiltered.current;
+    const sameSource = last !== null && last.from === sortedAll && last.today === today;
+    let kept = filterRows(sameSource && narrows(last.filters, filters) ? last.rows : sortedAll, filters, today);
+    if (sameSource && sameRows(kept, last.rows)) kept = last.rows;
+    lastFiltered.current = { from: sortedAll, filters, today, rows: kept };
+    return kept;
+  }, [sortedAll, filters, today]);
   const counts = React.useMemo(() => countByLight(sorted), [sorted]);
   const repeatedShown = React.useMemo(() => sorted.filter((r) => r.sameAs?.kind === 'carried by').length, [sorted]);
   const owners = React.useMemo(() => distinct(rows.map((r) => r.ownerName)), [rows]);
@@ -200,19 +210,20 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
 
   const pageSize = settings.pageSize;
   const pageCount = pageSize > 0 ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1;
-  const shownSorted = pageSize > 0 ? sorted.slice(page * pageSize, (page + 1) * pageSize) : sorted;
+  const shownSorted = React.useMemo(() => (pageSize > 0 ? sorted.slice(page * pageSize, (page + 1) * pageSize) : sorted), [sorted, page, pageSize]);
   const grouped = React.useMemo(
     () => (settings.grouping === 'none' ? { rows: shownSorted, groups: undefined } : groupRows(shownSorted, settings.grouping, settings.grouping === 'report' ? words.NoReport : words.NoDirectorate)),
     [shownSorted, settings.grouping, words]
   );
-  const groups: IGroup[] | undefined = grouped.groups?.map((g) => ({ key: g.key, name: g.name, startIndex: g.startIndex, count: g.count, level: 0 }));
+  const groups: IGroup[] | undefined = React.useMemo(() => grouped.groups?.map((g) => ({ key: g.key, name: g.name, startIndex: g.startIndex, count: g.count, level: 0 })), [grouped]);
 
-  const replaceRecord = React.useCallback((saved: RecommendationRecord) => {
-    setRecords((prev) => {
-      const index = prev.findIndex((r) => r.recommendation.id === saved.recommendation.id);
-      return index < 0 ? [...prev, saved] : [...prev.slice(0, index), saved, ...prev.slice(index + 1)];
-    });
+  const openRow = React.useCallback((row: TrackerRow) => setOpenId(row.id), []);
+
+  const replaceRecord = React.useCallback((saved: ListedRecord) => {
+    setRecords((prev) => withRecord(prev, saved));
   }, []);
+  // Saves made on the page, here or in another web part over the same site, show here too.
+  React.useEffect(() => data.onRecommendationSaved(replaceRecord), [data, replaceRecord]);
 
   // Styles, cell renderer and columns are kept between renders: DetailsList re-lays out every
   // row when its columns change identity, which would make each filter change cost a full redraw.
@@ -336,7 +347,15 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         exportRows(settings.title, visible, sorted, strings).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
       }
     },
-    { key: 'refresh', text: words.Refresh, iconName: 'Refresh', onClick: () => void load() },
+    {
+      key: 'refresh',
+      text: words.Refresh,
+      iconName: 'Refresh',
+      onClick: () => {
+        data.forgetReads();
+        void load();
+      }
+    },
     ...(user.canManageLists
       ? [
           { key: 'settings', text: words.TrackerSettings, iconName: 'Settings', onClick: () => setSettingsOpen(true) },
@@ -422,7 +441,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       </div>
       <NeedsCompleting items={incomplete} />
       {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
-      <DetailsList
+      <Grid
         items={grouped.rows}
         groups={groups}
         columns={columns}
@@ -430,12 +449,12 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         selectionMode={SelectionMode.none}
         layoutMode={DetailsListLayoutMode.justified}
         constrainMode={ConstrainMode.unconstrained}
-        getKey={(row: TrackerRow) => String(row.id)}
+        getKey={rowKey}
         setKey="tracker"
-        onItemInvoked={(row: TrackerRow) => setOpenId(row.id)}
+        onItemInvoked={openRow}
         ariaLabelForGrid={words.Grid}
-        groupProps={{ showEmptyGroups: false, onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />) }}
-        onShouldVirtualize={() => true}
+        groupProps={GROUP_PROPS}
+        onShouldVirtualize={always}
       />
       {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
@@ -515,6 +534,17 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     </Stack>
   );
 }
+
+// The grid's props that never change, kept by identity: DetailsList and GroupedList redraw what a
+// new function or object passed to them reaches. With every prop the same (a search key that kept
+// the same rows), the grid is not drawn again at all.
+const Grid = React.memo(DetailsList);
+const rowKey = (row: TrackerRow): string => String(row.id);
+const always = (): boolean => true;
+const GROUP_PROPS: IDetailsGroupRenderProps = {
+  showEmptyGroups: false,
+  onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />)
+};
 
 /**
  * A group heading row. Fluent's own puts aria-expanded on the row, which a grid's rows may not

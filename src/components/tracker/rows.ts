@@ -6,14 +6,14 @@ import { DEFAULT_RAG_POLICY, colourDifference, confidenceDisagreement, isClosed,
 import type { ColourDifference, ConfidenceDisagreement, RagPolicy } from '../../core/status';
 import type { IsoDate, Lifecycle, OriginatingReport, RecommendationKind, TrafficLight } from '../../core/model';
 import { sameRecommendationAs } from '../../core/colourCounts';
-import type { RecommendationRecord } from '../../data/TrackerDataSource';
+import type { ListedRecord } from '../../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
 import { displayValue } from '../common/values';
 import type { ValueNames } from '../common/values';
 
 /** One grid row. */
 export interface TrackerRow {
-  record: RecommendationRecord;
+  record: ListedRecord;
   id: number;
   reportTitle: string;
   trafficLight: TrafficLight;
@@ -30,6 +30,10 @@ export interface TrackerRow {
   /** Refs of the causes of concern it answers, for display. */
   causesOfConcern: string[];
   ownerName: string;
+  /** The owner's name in lower case, as the owner filter compares it. */
+  ownerKey: string;
+  /** When it was closed or discharged (see {@link closedOn}). */
+  closed: IsoDate | null;
   /** Lower-cased text searched by the free-text box. */
   haystack: string;
 }
@@ -39,7 +43,7 @@ export interface TrackerRow {
  * is the site's choice of the deadline RED is measured against.
  */
 export function buildRows(
-  records: readonly RecommendationRecord[],
+  records: readonly ListedRecord[],
   reports: readonly Pick<OriginatingReport & { id: number }, 'id' | 'title'>[],
   today: IsoDate,
   policy: RagPolicy = DEFAULT_RAG_POLICY
@@ -67,9 +71,17 @@ export function buildRows(
       disagreement: confidenceDisagreement(rec, today),
       causesOfConcern,
       ownerName,
+      ownerKey: ownerName.toLowerCase(),
+      closed: closedDate(rec),
       haystack: [rec.ref, rec.text, reportTitle, ownerName, rec.sro?.name ?? '', rec.directorate ?? '', rec.latestComment ?? ''].join('\n').toLowerCase()
     };
   });
+}
+
+/** The records with `saved` in place of the one with its id, or after them when it is new. */
+export function withRecord(records: readonly ListedRecord[], saved: ListedRecord): ListedRecord[] {
+  const index = records.findIndex((r) => r.recommendation.id === saved.recommendation.id);
+  return index < 0 ? [...records, saved] : [...records.slice(0, index), saved, ...records.slice(index + 1)];
 }
 
 /** The filters a user sets in the filter bar. Empty values mean "any". */
@@ -122,12 +134,15 @@ export function initialFilters(preset: PresetFilters, link: LinkFilters): RowFil
   };
 }
 
-/** The date an item was closed or discharged: the last history entry that moved it there. */
-export function closedOn(row: TrackerRow): IsoDate | null {
-  const rec = row.record.recommendation;
+function closedDate(rec: ListedRecord['recommendation']): IsoDate | null {
   if (!isClosed(rec.lifecycle)) return null;
   const entry = [...rec.history].reverse().find((h) => isClosed(h.lifecycle));
   return entry === undefined ? null : entry.at.slice(0, 10);
+}
+
+/** The date an item was closed or discharged: the last history entry that moved it there. */
+export function closedOn(row: TrackerRow): IsoDate | null {
+  return row.closed;
 }
 
 /** Applies the filters; `today` is needed for "due within N days". */
@@ -142,17 +157,32 @@ export function filterRows(rows: readonly TrackerRow[], f: RowFilters, today: Is
     if (f.lifecycle !== '' && rec.lifecycle !== f.lifecycle) return false;
     if (f.trafficLight !== '' && row.trafficLight !== f.trafficLight) return false;
     if (f.directorate !== '' && rec.directorate !== f.directorate) return false;
-    if (owner !== '' && row.ownerName.toLowerCase() !== owner) return false;
+    if (owner !== '' && row.ownerKey !== owner) return false;
     if (f.overdue && !row.overdue) return false;
     if (f.updateOverdue && !row.updateOverdue) return false;
     if (f.openOnly && !isOpen(rec.lifecycle)) return false;
     if (f.dueWithinDays !== null && !isDueWithin(rec, today, f.dueWithinDays)) return false;
-    if (f.closedSince !== '') {
-      const closed = closedOn(row);
-      if (closed === null || closed < f.closedSince) return false;
-    }
+    if (f.closedSince !== '' && (row.closed === null || row.closed < f.closedSince)) return false;
     return words.every((w) => row.haystack.includes(w));
   });
+}
+
+/**
+ * True when every row `next` keeps, `prev` kept too: the same filters, the search only typed
+ * further. The rows `prev` kept can then be filtered by `next` instead of every row (each word of
+ * `prev`'s search is a word of `next`'s or the start of one, so a row holding `next`'s words holds
+ * `prev`'s).
+ */
+export function narrows(prev: RowFilters, next: RowFilters): boolean {
+  for (const key of Object.keys(next) as (keyof RowFilters)[]) if (key !== 'search' && prev[key] !== next[key]) return false;
+  return next.search.toLowerCase().startsWith(prev.search.toLowerCase());
+}
+
+/** True when both hold the same rows in the same order. */
+export function sameRows(a: readonly TrackerRow[], b: readonly TrackerRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export type SortKey = 'ref' | 'text' | 'kind' | 'trafficLight' | 'lifecycle' | 'due' | 'owner' | 'directorate' | 'confidence' | 'lastUpdated' | 'report';

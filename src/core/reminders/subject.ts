@@ -5,7 +5,7 @@
 import { htmlToText } from '../import/html';
 import { lastActivity, trafficLight } from '../status';
 import type { RagPolicy } from '../status';
-import type { IsoDate, Person, Recommendation } from '../model';
+import type { IsoDate, ListedRecommendation, Person } from '../model';
 import type { ReminderSubject } from './model';
 
 /** Extra facts that live outside the recommendation itself. */
@@ -23,7 +23,7 @@ export interface SubjectContext {
 }
 
 /** The reminder facts of a recommendation on `today`. */
-export function recommendationSubject(rec: Recommendation, today: IsoDate, context: SubjectContext = {}): ReminderSubject {
+export function recommendationSubject(rec: ListedRecommendation, today: IsoDate, context: SubjectContext = {}): ReminderSubject {
   if (rec.id === undefined) throw new RangeError(`Recommendation '${rec.ref}' has no list item id, so reminders cannot refer to it.`);
   const activity = lastActivity(rec);
   return {

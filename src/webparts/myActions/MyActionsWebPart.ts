@@ -30,7 +30,7 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   /** My Actions' reads and the tracker's data source share the one PnPjs instance and data layer (My Actions' reads load with its view). */
   protected async createData(sp: SPFI): Promise<TrackerDataSource> {
     const { createMyActionsSource } = await import(/* webpackChunkName: 'my-actions-view' */ '../../data/myWork');
-    this.source = createMyActionsSource(sp);
+    this.source = createMyActionsSource(sp, undefined, this.context.pageContext.web.absoluteUrl);
     return this.source.tracker;
   }
 

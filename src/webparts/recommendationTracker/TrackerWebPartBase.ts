@@ -39,11 +39,12 @@ export abstract class TrackerWebPartBase<TProperties extends object> extends Bas
 
   /**
    * The data source over the web part's one PnPjs instance, from the data layer's chunk (My Actions
-   * builds its own source around it).
+   * builds its own source around it). Named by the site's URL, so that the page's web parts over
+   * the same site share their reads of the recommendations and see each other's saves.
    */
   protected async createData(sp: SPFI): Promise<TrackerDataSource> {
     const { createDataSource } = await import(/* webpackChunkName: 'web-part-data' */ '../../data/createDataSource');
-    return createDataSource(sp);
+    return createDataSource(sp, undefined, undefined, this.context.pageContext.web.absoluteUrl);
   }
 
   protected async onInit(): Promise<void> {

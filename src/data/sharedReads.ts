@@ -1,0 +1,127 @@
+/**
+ * One read per page for web parts that ask for the same items. A SharePoint page with a dashboard
+ * and two trackers over one site would otherwise read its 10,000 recommendations three times. The
+ * data layer is one chunk on the page (SPFx loads it once, whichever web part asks first), so this
+ * module's registry is the page's: a read asked for by site and query while the same read is under
+ * way, or finished less than {@link SHARE_FOR_MS} ago, is that read (the same promise, its pages
+ * so far replayed); each web part still applies its own filters to what it receives.
+ *
+ * A save through any web part's data source patches the shared items and tells every listener on
+ * the page (the other web parts show the saved item); a refresh, or a write that changes many items,
+ * forgets the site's reads, so that the next one goes to SharePoint.
+ */
+import type { IncompleteItem } from './repository';
+
+type OnPage<T> = (items: T[], incomplete: IncompleteItem[]) => void;
+
+/** How long a finished read still serves web parts that ask for it (those a page draws late). */
+export const SHARE_FOR_MS = 30000;
+
+/** One read of a list's pages, followed by any number of web parts. */
+class SharedRead<T> {
+  private readonly pages: [T[], IncompleteItem[]][] = [];
+  private readonly listeners = new Set<OnPage<T>>();
+  /** Settles when every page is read (or one failed). */
+  public readonly done: Promise<void>;
+  private finishedAt: number | null = null;
+
+  public constructor(read: (onPage: OnPage<T>) => Promise<void>, onFailed: () => void) {
+    this.done = read((items, incomplete) => {
+      this.pages.push([items, incomplete]);
+      for (const listener of this.listeners) listener(items, incomplete);
+    });
+    this.done.then(
+      () => {
+        this.finishedAt = Date.now();
+      },
+      onFailed
+    );
+  }
+
+  /** True while under way, and for a while after it finished. */
+  public get current(): boolean {
+    return this.finishedAt === null || Date.now() - this.finishedAt < SHARE_FOR_MS;
+  }
+
+  /** Hands each page read so far to `onPage`, then each page as it arrives; resolves when all are read. */
+  public follow(onPage: OnPage<T>): Promise<void> {
+    for (const [items, incomplete] of this.pages) onPage(items, incomplete);
+    this.listeners.add(onPage);
+    const stop = (): void => {
+      this.listeners.delete(onPage);
+    };
+    return this.done.then(stop, (e: unknown) => {
+      stop();
+      throw e;
+    });
+  }
+
+  /**
+   * Puts a saved item in place of the one read (by `sameItem`), or after the others when it is new;
+   * false when the read is still under way (the item may yet arrive in a later page).
+   */
+  public patch(saved: T, sameItem: (a: T, b: T) => boolean): boolean {
+    if (this.finishedAt === null) return false;
+    for (const page of this.pages) {
+      const index = page[0].findIndex((item) => sameItem(item, saved));
+      if (index >= 0) {
+        page[0] = [...page[0].slice(0, index), saved, ...page[0].slice(index + 1)];
+        return true;
+      }
+    }
+    this.pages.push([[saved], []]);
+    return true;
+  }
+}
+
+const reads = new Map<string, SharedRead<unknown>>();
+const savedListeners = new Map<string, Set<(saved: unknown) => void>>();
+
+function key(site: string, query: string): string {
+  return `${site}\n${query}`;
+}
+
+/**
+ * The read of `query` on `site` that is under way or just finished, else a new one started by
+ * `read`; `onPage` receives its pages. Resolves when every page is read.
+ */
+export function sharedRead<T>(site: string, query: string, read: (onPage: OnPage<T>) => Promise<void>, onPage: OnPage<T>): Promise<void> {
+  const k = key(site, query);
+  let shared = reads.get(k) as SharedRead<T> | undefined;
+  if (shared === undefined || !shared.current) {
+    const started: SharedRead<T> = new SharedRead<T>(read, () => {
+      if (reads.get(k) === started) reads.delete(k);
+    });
+    shared = started;
+    reads.set(k, started as unknown as SharedRead<unknown>);
+  }
+  return shared.follow(onPage);
+}
+
+/** Forgets every read of `site`: the next read of each query goes to SharePoint. */
+export function forgetReads(site: string): void {
+  for (const k of [...reads.keys()]) if (k.startsWith(`${site}\n`)) reads.delete(k);
+}
+
+/**
+ * After a save of one item on `site`: the read of `query` holds the saved item in place of the one
+ * it read (or, while still under way, is forgotten), and every listener on the page is told.
+ */
+export function savedItem<T>(site: string, query: string, saved: T, sameItem: (a: T, b: T) => boolean): void {
+  const k = key(site, query);
+  const shared = reads.get(k) as SharedRead<T> | undefined;
+  if (shared !== undefined && !shared.patch(saved, sameItem)) reads.delete(k);
+  for (const listener of savedListeners.get(site) ?? []) listener(saved);
+}
+
+/** Calls `listener` with each item saved on `site` through any data source on the page; returns the unsubscribe. */
+export function onSaved<T>(site: string, listener: (saved: T) => void): () => void {
+  const set = savedListeners.get(site) ?? new Set<(saved: unknown) => void>();
+  savedListeners.set(site, set);
+  const wrapped = listener as (saved: unknown) => void;
+  set.add(wrapped);
+  return () => {
+    set.delete(wrapped);
+    if (set.size === 0) savedListeners.delete(site);
+  };
+}
