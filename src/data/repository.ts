@@ -13,7 +13,7 @@ import type { IItems } from '@pnp/sp/items';
 import type { IChangeQuery } from '@pnp/sp/types';
 import type { ItemMapping, ItemPayload, ItemProblem, ListItemData, ListKey, ListSchema } from '../schema';
 import { entityName, listSchema } from '../schema';
-import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Stored } from './errors';
+import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Operation, type Stored } from './errors';
 
 /** SharePoint's largest page, and the list view threshold. */
 export const MAX_PAGE_SIZE = 5000;
@@ -133,7 +133,7 @@ export class ListRepository<T extends { id?: number }> {
   private withTag(item: ListItemData): { id: number; etag: string } {
     const id = item.Id ?? item.ID;
     const etag = etagOf(item);
-    if (typeof id !== 'number' || etag === undefined) throw new DataError(`'${this.title}' returned an item without ${typeof id !== 'number' ? 'an Id' : 'an ETag'}; it cannot be edited safely.`, 'bad-data');
+    if (typeof id !== 'number' || etag === undefined) throw new DataError({ code: typeof id !== 'number' ? 'itemWithoutId' : 'itemWithoutEtag', args: [this.title] }, 'bad-data');
     return { id, etag };
   }
 
@@ -155,7 +155,7 @@ export class ListRepository<T extends { id?: number }> {
       };
       const folder = info.RootFolder?.ServerRelativeUrl;
       const web = info.ParentWeb?.Url;
-      if (!folder || !web) throw new DataError(`'${this.title}' did not say where its forms are.`, 'bad-data');
+      if (!folder || !web) throw new DataError({ code: 'noFormsFolder', args: [this.title] }, 'bad-data');
       return new URL(`${folder}/EditForm.aspx`, web).toString();
     })().catch((e: unknown) => {
       this.editFormBase = null;
@@ -182,7 +182,7 @@ export class ListRepository<T extends { id?: number }> {
 
   /** Reads one item. */
   async get(id: number): Promise<Stored<T>> {
-    const what = `reading item ${id} of '${this.title}'`;
+    const what: Operation = { code: 'readItem', args: [id, this.title] };
     let item: ListItemData;
     try {
       item = (await this.list().items.getById(id).select(...this.mapping.select)()) as ListItemData;
@@ -191,7 +191,7 @@ export class ListRepository<T extends { id?: number }> {
     }
     const read = this.readItem(item);
     if ('value' in read) return read;
-    throw new DataError(`'${this.title}' holds an item the tracker cannot read while ${what}: item ${id} needs completing (${problemsText(read.problems)}).`, 'bad-data');
+    throw new DataError({ code: 'itemIncomplete', args: [this.title, id, problemsText(read.problems)], operation: what }, 'bad-data');
   }
 
   /** Reads one item, or null when it does not exist. */
@@ -217,7 +217,7 @@ export class ListRepository<T extends { id?: number }> {
    * each page's items that need completing come beside the others, in `incomplete`.
    */
   async *pages(options: QueryOptions = {}): AsyncGenerator<ListRead<T>> {
-    const what = `loading '${this.title}'${options.filter ? ` where ${options.filter}` : ''}`;
+    const what: Operation = options.filter ? { code: 'loadListWhere', args: [this.title, options.filter] } : { code: 'loadList', args: [this.title] };
     try {
       for await (const page of this.query(options) as AsyncIterable<ListItemData[]>) yield await this.sortPage(page);
     } catch (e) {
@@ -250,13 +250,13 @@ export class ListRepository<T extends { id?: number }> {
       const created = (await this.list().items.add(this.mapping.toItem(value))) as ListItemData;
       return this.createdFrom(value, created);
     } catch (e) {
-      throw toDataError(e, `adding to '${this.title}'`);
+      throw toDataError(e, { code: 'addItem', args: [this.title] });
     }
   }
 
   private createdFrom(value: T, created: ListItemData): Stored<T> {
     const id = created.Id ?? created.ID;
-    if (typeof id !== 'number') throw new DataError(`'${this.title}' did not return the new item's Id.`, 'bad-data');
+    if (typeof id !== 'number') throw new DataError({ code: 'noNewId', args: [this.title] }, 'bad-data');
     // A new item is version 1 in SharePoint; the body's ETag says so when the server sends one.
     return { id, etag: etagOf(created) ?? '"1"', value: { ...value, id } };
   }
@@ -266,7 +266,7 @@ export class ListRepository<T extends { id?: number }> {
    * BatchWriteError, which keeps the items that were saved: nothing is dropped silently.
    */
   async addMany(values: readonly T[]): Promise<Stored<T>[]> {
-    return this.batchWrite(values, `adding to '${this.title}'`, (items, value) => items().add(this.mapping.toItem(value)).then((created: ListItemData) => this.createdFrom(value, created)));
+    return this.batchWrite(values, { code: 'addItem', args: [this.title] }, (items, value) => items().add(this.mapping.toItem(value)).then((created: ListItemData) => this.createdFrom(value, created)));
   }
 
   /**
@@ -275,7 +275,7 @@ export class ListRepository<T extends { id?: number }> {
    * `write` gets a factory: PnPjs refuses to put one queryable object in a batch twice, so every
    * write starts its own fluent chain.
    */
-  protected async batchWrite<I, R>(inputs: readonly I[], what: string, write: (items: () => IItems, input: I, index: number) => Promise<R>): Promise<R[]> {
+  protected async batchWrite<I, R>(inputs: readonly I[], what: Operation, write: (items: () => IItems, input: I, index: number) => Promise<R>): Promise<R[]> {
     const results: (R | undefined)[] = new Array<R | undefined>(inputs.length).fill(undefined);
     const failures: BatchFailure<I>[] = [];
     for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
@@ -340,7 +340,7 @@ export class ListRepository<T extends { id?: number }> {
       const result = await this.list().items.getById(base.id).update(changes, base.etag);
       return { id: base.id, etag: result.etag ?? (await this.get(base.id)).etag, value };
     } catch (e) {
-      throw await this.conflictOr(e, base, next, `saving item ${base.id} of '${this.title}'`);
+      throw await this.conflictOr(e, base, next, { code: 'saveItem', args: [base.id, this.title] });
     }
   }
 
@@ -368,7 +368,7 @@ export class ListRepository<T extends { id?: number }> {
 
   /** Updates many items in batches, each with its own ETag; conflicts are reported per item. */
   async updateMany(changes: readonly { base: Stored<T>; next: T }[]): Promise<Stored<T>[]> {
-    return this.batchWrite(changes, `saving items of '${this.title}'`, async (items, { base, next }) => {
+    return this.batchWrite(changes, { code: 'saveItems', args: [this.title] }, async (items, { base, next }) => {
       const payload = this.changedColumns(base.value, next);
       const value = { ...next, id: base.id };
       if (Object.keys(payload).length === 0) return { ...base, value };
@@ -376,7 +376,7 @@ export class ListRepository<T extends { id?: number }> {
         const result = await items().getById(base.id).update(payload, base.etag);
         return { id: base.id, etag: result.etag ?? base.etag, value };
       } catch (e) {
-        throw await this.conflictOr(e, base, next, `saving item ${base.id} of '${this.title}'`);
+        throw await this.conflictOr(e, base, next, { code: 'saveItem', args: [base.id, this.title] });
       }
     });
   }
@@ -386,11 +386,11 @@ export class ListRepository<T extends { id?: number }> {
     try {
       await this.list().items.getById(base.id).delete(base.etag);
     } catch (e) {
-      throw await this.conflictOr(e, base, null, `deleting item ${base.id} of '${this.title}'`);
+      throw await this.conflictOr(e, base, null, { code: 'deleteItem', args: [base.id, this.title] });
     }
   }
 
-  private async conflictOr(e: unknown, base: Stored<T>, attempted: T | null, what: string): Promise<DataError> {
+  private async conflictOr(e: unknown, base: Stored<T>, attempted: T | null, what: Operation): Promise<DataError> {
     const error = toDataError(e, what);
     if (error.status !== 412) return error;
     const current = await this.find(base.id);
@@ -403,7 +403,7 @@ export class ListRepository<T extends { id?: number }> {
     try {
       raw = (await this.list().items.getById(id).versions()) as ListItemData[];
     } catch (e) {
-      throw toDataError(e, `reading the history of item ${id} of '${this.title}'`);
+      throw toDataError(e, { code: 'readHistory', args: [id, this.title] });
     }
     return raw.map((v) => {
       const label = String(v.VersionLabel ?? v.OData__UIVersionString ?? '');
@@ -439,10 +439,10 @@ export class ListRepository<T extends { id?: number }> {
     try {
       const info = (await this.list().select('CurrentChangeToken')()) as { CurrentChangeToken?: { StringValue?: string } };
       const token = info.CurrentChangeToken?.StringValue;
-      if (!token) throw new DataError(`'${this.title}' did not return a change token.`, 'bad-data');
+      if (!token) throw new DataError({ code: 'noChangeToken', args: [this.title] }, 'bad-data');
       return token;
     } catch (e) {
-      throw toDataError(e, `reading the change token of '${this.title}'`);
+      throw toDataError(e, { code: 'readChangeToken', args: [this.title] });
     }
   }
 
@@ -460,7 +460,7 @@ export class ListRepository<T extends { id?: number }> {
       try {
         raw = (await this.list().getChanges(query)) as ListItemData[];
       } catch (e) {
-        throw toDataError(e, `reading changes to '${this.title}'`);
+        throw toDataError(e, { code: 'readChanges', args: [this.title] });
       }
       for (const c of raw) {
         changes.push({

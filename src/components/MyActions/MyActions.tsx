@@ -42,6 +42,7 @@ import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
 import type { Urgency } from './urgency';
 import type { WorkItem } from '../../data/myWork';
+import { errorText } from '../common/errorText';
 
 // The update round tab (staff): its page and data load only when opened.
 const RoundPage = React.lazy(() => import(/* webpackChunkName: 'my-actions-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
@@ -80,7 +81,8 @@ function refOf(item: WorkItem): string {
 
 export function MyActions(props: MyActionsProps): JSX.Element {
   const { source, settings, strings } = props;
-  const roundStrings = useStrings().UpdateRound;
+  const all = useStrings();
+  const roundStrings = all.UpdateRound;
   const tracker = source.tracker;
   const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
   const teams = useTeamsContext(props.teams);
@@ -112,7 +114,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
       setItems(work);
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, all));
     }
   }, [source, tracker, scope, settings.approverEmail]);
 

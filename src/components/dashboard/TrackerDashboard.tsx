@@ -32,6 +32,7 @@ import { DUE_SOON_DAYS, headlines, lightsBy, openOverTime } from './metrics';
 import type { Headline, LightBreakdown, OpenPoint } from './metrics';
 import { format, formatNumber, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { errorText } from '../common/errorText';
 
 // A figure's items open in the tracker's grid, in a panel: its code loads when one is opened.
 const DrillPanel = React.lazy(() => import(/* webpackChunkName: 'dashboard-drill' */ './DrillPanel').then((m) => ({ default: m.DrillPanel })));
@@ -58,7 +59,8 @@ export function TrackerDashboard(props: TrackerDashboardProps): JSX.Element {
 function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user: TrackerUser; now: () => Date }): JSX.Element {
   const { data, early, settings, now } = props;
   const theme = useTheme();
-  const { Dashboard: strings, OnDemand: onDemand } = useStrings();
+  const all = useStrings();
+  const { Dashboard: strings, OnDemand: onDemand } = all;
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<Pick<OriginatingReport & { id: number }, 'id' | 'title'>[]>([]);
   const [records, setRecords] = React.useState<RecommendationRecord[] | null>(null);
@@ -86,7 +88,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
         setIncomplete(flagged);
       }
     };
-    run().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    run().catch((e: unknown) => setError(errorText(e, all)));
     return () => {
       cancelled = true;
     };

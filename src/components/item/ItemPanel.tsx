@@ -33,6 +33,7 @@ import { format } from '../common/intl';
 import { disagreementText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import type { AuditEntry } from './fieldSets';
+import { errorText } from '../common/errorText';
 
 type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: ActionRecord } | null;
 
@@ -85,7 +86,7 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
       setActions(a);
       setAudit(auditTrail(h, strings));
     } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(errorText(e, strings));
     }
   }, [data, rec.id, strings]);
 

@@ -25,6 +25,7 @@ import { NeedsCompleting } from '../common/NeedsCompleting';
 import { shortUkDate } from '../common/format';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { errorText } from '../common/errorText';
 
 export interface RoundPageProps {
   data: TrackerDataSource;
@@ -57,7 +58,8 @@ function ScopePicker<K extends string | number>(props: { label: string; all: str
 /** The round page. */
 export function RoundPage(props: RoundPageProps): JSX.Element {
   const { data, user, now } = props;
-  const strings = useStrings().UpdateRound;
+  const all = useStrings();
+  const strings = all.UpdateRound;
   const theme = useTheme();
   const styles = React.useMemo(
     () =>
@@ -86,7 +88,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const [replyBy, setReplyBy] = React.useState<IsoDate>(addDays(today, 14));
   const [paperDate, setPaperDate] = React.useState<IsoDate>(addDays(today, 28));
 
-  const failed = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
+  const failed = (e: unknown): void => setError(errorText(e, all));
 
   React.useEffect(() => {
     data.updateRounds(loadRoundSource).then(setSource, failed);

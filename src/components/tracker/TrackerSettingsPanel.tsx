@@ -17,6 +17,7 @@ import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { format } from '../common/intl';
 import { ragPolicyText } from '../common/messages';
 import { useStrings } from '../common/strings';
+import { errorText } from '../common/errorText';
 
 export interface TrackerSettingsPanelProps {
   data: TrackerDataSource;
@@ -29,7 +30,8 @@ export interface TrackerSettingsPanelProps {
 }
 
 export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Element {
-  const { Common: common, TrackerSettings: strings, CoreMessages: messages } = useStrings();
+  const all = useStrings();
+  const { Common: common, TrackerSettings: strings, CoreMessages: messages } = all;
   const options: IChoiceGroupOption[] = [
     { key: 'original', text: strings.Original, ariaLabel: strings.OriginalDescription },
     { key: 'current', text: strings.Current, ariaLabel: strings.CurrentDescription }
@@ -56,7 +58,7 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
         setConflict(theirs);
         props.onChangedElsewhere(theirs);
       } else {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e, all));
       }
       setSaving(false);
     }

@@ -1,0 +1,33 @@
+/**
+ * A failure as the screens show it: the data layer's problems (src/data/errors.ts) and core's
+ * refused transitions worded from the shared `loc` by code, with what was being done and
+ * SharePoint's own words as their values; any other error as its own message. Each kind's
+ * templates are typed here as a record of its codes, so a code without its words in
+ * `mystrings.d.ts` does not compile.
+ */
+import { formatUkDate } from '../../core/dates';
+import type { Phrase } from '../../core/messages';
+import { TransitionError } from '../../core/transitions';
+import { DataError, dataProblemText } from '../../data/errors';
+import type { DataProblemCode, DataWords, OperationCode } from '../../data/errors';
+import { plural } from './intl';
+import { transitionText } from './messages';
+import type { TrackerStrings } from './strings';
+
+/** The shared strings that word a failure. */
+export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'DataMessages'>;
+
+/** The loc's words for the data layer's problems. */
+export function dataWords(strings: ErrorStrings): DataWords {
+  const templates: Readonly<Record<DataProblemCode, string>> = strings.DataMessages.Problems;
+  const operations: Readonly<Record<OperationCode, string>> = strings.DataMessages.Operations;
+  const phrases: Readonly<Record<Phrase, string>> = strings.CoreMessages.Phrases;
+  return { templates, operations, phrases, date: formatUkDate, days: (n) => plural(strings.CoreMessages.Days, n) };
+}
+
+/** What went wrong, in the reader's words. */
+export function errorText(e: unknown, strings: ErrorStrings): string {
+  if (e instanceof DataError) return dataProblemText(e, dataWords(strings));
+  if (e instanceof TransitionError) return transitionText(e.problem, strings.CoreMessages);
+  return e instanceof Error ? e.message : String(e);
+}
