@@ -6,12 +6,13 @@
  * messages, built by core and the data layer from real demo items, rules and SharePoint's answers,
  * read as before.
  */
+import { LINK_PROBLEM_ENGLISH, checkTrackerLink, linkProblemText } from '../../src/core/links';
 import { PHRASE_ENGLISH, englishText } from '../../src/core/messages';
 import type { Message } from '../../src/core/messages';
 import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
 import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement, readRagPolicy } from '../../src/core/status';
 import { TRANSITION_ENGLISH, TransitionError, approveClosure, requestClosure, requestExtension } from '../../src/core/transitions';
-import { colourReasonText as shownColourReason, disagreementText, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
+import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
 import type { TrackerStrings } from '../../src/components/common/strings';
 import { errorText } from '../../src/components/common/errorText';
 import { BatchWriteError, ConflictError, DATA_PROBLEM_ENGLISH, DataError, OPERATION_ENGLISH, toDataError } from '../../src/data/errors';
@@ -54,6 +55,15 @@ describe('every code core produces has its words in loc, and en-GB says what cor
   ] as const)('the data layer’s %s', (group, english) => {
     expect(keys(strings.DataMessages[group])).toEqual(keys(english));
     expect(strings.DataMessages[group]).toEqual(english);
+  });
+
+  it('why an address is refused', () => {
+    expect(keys(strings.LinkProblems)).toEqual(keys(LINK_PROBLEM_ENGLISH));
+    expect(strings.LinkProblems).toEqual(LINK_PROBLEM_ENGLISH);
+    const refused = checkTrackerLink('https://evil.example/x', 'http://127.0.0.1:4321/?page=dashboard');
+    expect(refused.ok ? [] : [linkProblemText(refused.problem), shownLinkProblem(refused.problem, strings)]).toEqual(
+      Array(2).fill('The address leads to evil.example: only addresses on this computer (127.0.0.1, the local workbench) can be used.')
+    );
   });
 
   it('the grid’s short flags name each kind of disagreement', () => {

@@ -5,6 +5,7 @@
  */
 import { formatUkDate } from '../../core/dates';
 import { messageText } from '../../core/messages';
+import type { LinkProblem, LinkProblemCode } from '../../core/links';
 import type { Message, Phrase } from '../../core/messages';
 import type { RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
 import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
@@ -67,4 +68,9 @@ export function unreachableText(problem: Unreachable, words: CoreMessageStrings)
 export function templateFieldHolds(field: TemplateField, words: CoreMessageStrings): string {
   const holds: Readonly<Record<TemplateField, string>> = words.TemplateFields;
   return holds[field];
+}
+
+/** Why an address was refused, from the shared `loc` (`LinkProblems`). */
+export function linkProblemText(problem: LinkProblem, strings: Pick<TrackerStrings, 'CoreMessages' | 'LinkProblems'>): string {
+  return text<LinkProblemCode>(problem, strings.LinkProblems, strings.CoreMessages);
 }

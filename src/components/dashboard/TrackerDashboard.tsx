@@ -33,6 +33,7 @@ import type { Headline, LightBreakdown, OpenPoint } from './metrics';
 import { format, formatNumber, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { errorText } from '../common/errorText';
+import { linkProblemText } from '../common/messages';
 
 // A figure's items open in the tracker's grid, in a panel: its code loads when one is opened.
 const DrillPanel = React.lazy(() => import(/* webpackChunkName: 'dashboard-drill' */ './DrillPanel').then((m) => ({ default: m.DrillPanel })));
@@ -152,7 +153,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
       </Text>
       {trackerPage?.ok === false && (
         <Notice kind="warning" testId="tracker-page-refused">
-          {format(strings.TrackerPageRefused, trackerPage.problem)}
+          {format(strings.TrackerPageRefused, linkProblemText(trackerPage.problem, all))}
         </Notice>
       )}
       {incomplete > 0 && (

@@ -21,6 +21,7 @@ import type { PeopleDirectory } from '../../data/TrackerDataSource';
 import { FormDialog } from './FormDialog';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { linkProblemText } from '../common/messages';
 
 const options = (values: readonly string[]): { key: string; text: string }[] => values.map((v) => ({ key: v, text: v }));
 
@@ -53,8 +54,10 @@ export function ReportForm(props: ReportFormProps): JSX.Element {
     props.report ?? { title: '', source: 'HMICFRS', reportType: 'National thematic', published: null, scope: 'Not stated', responseDeadline: null }
   );
   const set = (patch: Partial<OriginatingReport>): void => setR((prev) => ({ ...prev, ...patch }));
-  const strings = useStrings().Forms;
-  const linkProblem = reportLinkProblem(r.url ?? '');
+  const shared = useStrings();
+  const strings = shared.Forms;
+  const refused = reportLinkProblem(r.url ?? '');
+  const linkProblem = refused === null ? '' : linkProblemText(refused, shared);
   const url = r.url?.trim() ?? '';
   return (
     <FormDialog

@@ -819,6 +819,22 @@ define([], function () {
         lookupNotProvisioned: 'Column {0} of \'{1}\' looks up \'{2}\', which was not provisioned.',
         columnRenamed: 'SharePoint named the new column {0} instead of {1} in \'{2}\'.'
       }
+    },
+    LinkProblems: {
+      noAddress: 'No address is given.',
+      addressHidden: 'The address contains a control or invisible character (such as a tab or a line break): type it again.',
+      startsTenant: 'The address starts "{0}": only https:// addresses on {1} can be used.',
+      startsLocal: 'The address starts "{0}": only addresses on this computer ({1}, the local workbench) can be used.',
+      notFull: '{0} is not a full address: start it with https://, or with / for a page on {1}.',
+      notWeb: '{0} is not a web address.',
+      credentialsTenant: 'The address carries a user name or password before "@": only https:// addresses on {0} can be used.',
+      credentialsLocal: 'The address carries a user name or password before "@": only addresses on this computer ({0}, the local workbench) can be used.',
+      leadsToTenant: 'The address leads to {0}: only https:// addresses on {1} can be used.',
+      leadsToLocal: 'The address leads to {0}: only addresses on this computer ({1}, the local workbench) can be used.',
+      linkHidden: 'The link contains a control or invisible character (such as a tab or a line break): type it again.',
+      linkStarts: 'The link starts "{0}:": a link to the report must start with https:// or http://.',
+      linkNotFull: '{0} is not a full address: start it with https://.',
+      linkCredentials: 'The link carries a user name or password before "@": give the report\'s address without them.'
     }
   };
 });

@@ -1053,6 +1053,33 @@ declare interface ITrackerStrings {
       columnRenamed: string;
     };
   };
+  /** Why an address was refused, by code (core/links.ts `LINK_PROBLEM_ENGLISH`): a tracker page's on the tenant or on the local workbench, a report's link. */
+  LinkProblems: {
+    noAddress: string;
+    addressHidden: string;
+    /** `{0}`: the scheme as typed, with its colon; `{1}`: the tenant's host. */
+    startsTenant: string;
+    /** `{0}`: the scheme as typed, with its colon; `{1}`: this computer's host name. */
+    startsLocal: string;
+    /** `{0}`: the address, quoted; `{1}`: the tenant's host. */
+    notFull: string;
+    /** `{0}`: the address, quoted. */
+    notWeb: string;
+    /** `{0}`: the tenant's host. */
+    credentialsTenant: string;
+    /** `{0}`: this computer's host name. */
+    credentialsLocal: string;
+    /** `{0}`: the host it leads to; `{1}`: the tenant's host. */
+    leadsToTenant: string;
+    /** `{0}`: the host it leads to; `{1}`: this computer's host name. */
+    leadsToLocal: string;
+    linkHidden: string;
+    /** `{0}`: the scheme as typed. */
+    linkStarts: string;
+    /** `{0}`: the address, quoted. */
+    linkNotFull: string;
+    linkCredentials: string;
+  };
 }
 
 declare module 'TrackerStrings' {
