@@ -8,11 +8,12 @@
  */
 import { LINK_PROBLEM_ENGLISH, checkTrackerLink, linkProblemText } from '../../src/core/links';
 import { PHRASE_ENGLISH, englishText } from '../../src/core/messages';
+import { ROUND_PROBLEM_ENGLISH, RoundRequestError, roundProblemText, roundRequestProblems } from '../../src/core/round';
 import type { Message } from '../../src/core/messages';
 import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
 import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement, readRagPolicy } from '../../src/core/status';
 import { TRANSITION_ENGLISH, TransitionError, approveClosure, requestClosure, requestExtension } from '../../src/core/transitions';
-import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
+import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, roundProblemText as shownRoundProblem, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
 import type { TrackerStrings } from '../../src/components/common/strings';
 import { errorText } from '../../src/components/common/errorText';
 import { BatchWriteError, ConflictError, DATA_PROBLEM_ENGLISH, DataError, OPERATION_ENGLISH, toDataError } from '../../src/data/errors';
@@ -55,6 +56,17 @@ describe('every code core produces has its words in loc, and en-GB says what cor
   ] as const)('the data layer’s %s', (group, english) => {
     expect(keys(strings.DataMessages[group])).toEqual(keys(english));
     expect(strings.DataMessages[group]).toEqual(english);
+  });
+
+  it('why a round cannot go on', () => {
+    expect(keys(strings.RoundProblems)).toEqual(keys(ROUND_PROBLEM_ENGLISH));
+    expect(strings.RoundProblems).toEqual(ROUND_PROBLEM_ENGLISH);
+    const refused = new RoundRequestError(roundRequestProblems({ committee: '', selection: {}, replyBy: '2017-12-01', paperDate: '2017-11-30' }, '2017-11-14'));
+    expect([refused.message, errorText(refused, strings)]).toEqual(
+      Array(2).fill('Name the committee the paper goes to. The paper is due before the reply-by date: owners must answer before the paper is written.')
+    );
+    const issued = { code: 'paperIssued', args: ['2017-11-23', 'Crime committee 2017-11-23.html'] } as const;
+    expect([roundProblemText(issued), shownRoundProblem(issued, strings)]).toEqual(Array(2).fill('A paper for 2017-11-23 has already been issued (Crime committee 2017-11-23.html); an issued paper is never replaced.'));
   });
 
   it('why an address is refused', () => {

@@ -22,6 +22,7 @@ import {
   roundCardStates,
   roundItems,
   roundProgress,
+  roundProblemText,
   roundRequestProblems,
   type UpdateRound
 } from '../../src/core/round';
@@ -65,7 +66,7 @@ describe('opening a round', () => {
   });
 
   it('names every problem of a request, and refuses a scope with nothing open', () => {
-    expect(roundRequestProblems({ ...request, committee: ' ', replyBy: '2017-10-01', paperDate: '2017-09-30' }, '2017-11-01')).toEqual([
+    expect(roundRequestProblems({ ...request, committee: ' ', replyBy: '2017-10-01', paperDate: '2017-09-30' }, '2017-11-01').map(roundProblemText)).toEqual([
       'Name the committee the paper goes to.',
       'The reply-by date has passed: choose today or a later day.',
       'The paper is due before the reply-by date: owners must answer before the paper is written.'

@@ -1,21 +1,22 @@
 /**
- * A failure as the screens show it: the data layer's problems (src/data/errors.ts) and core's
- * refused transitions worded from the shared `loc` by code, with what was being done and
+ * A failure as the screens show it: the data layer's problems (src/data/errors.ts), core's
+ * refused transitions and a round's refusals worded from the shared `loc` by code, with what was being done and
  * SharePoint's own words as their values; any other error as its own message. Each kind's
  * templates are typed here as a record of its codes, so a code without its words in
  * `mystrings.d.ts` does not compile.
  */
 import { formatUkDate } from '../../core/dates';
 import type { Phrase } from '../../core/messages';
+import { RoundRequestError } from '../../core/round';
 import { TransitionError } from '../../core/transitions';
 import { DataError, dataProblemText } from '../../data/errors';
 import type { DataProblemCode, DataWords, OperationCode } from '../../data/errors';
 import { plural } from './intl';
-import { transitionText } from './messages';
+import { roundProblemText, transitionText } from './messages';
 import type { TrackerStrings } from './strings';
 
 /** The shared strings that word a failure. */
-export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'DataMessages'>;
+export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'DataMessages' | 'RoundProblems'>;
 
 /** The loc's words for the data layer's problems. */
 export function dataWords(strings: ErrorStrings): DataWords {
@@ -29,5 +30,6 @@ export function dataWords(strings: ErrorStrings): DataWords {
 export function errorText(e: unknown, strings: ErrorStrings): string {
   if (e instanceof DataError) return dataProblemText(e, dataWords(strings));
   if (e instanceof TransitionError) return transitionText(e.problem, strings.CoreMessages);
+  if (e instanceof RoundRequestError) return e.problems.map((p) => roundProblemText(p, strings)).join(' ');
   return e instanceof Error ? e.message : String(e);
 }

@@ -8,6 +8,7 @@ import { messageText } from '../../core/messages';
 import type { LinkProblem, LinkProblemCode } from '../../core/links';
 import type { Message, Phrase } from '../../core/messages';
 import type { RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
+import type { RoundProblem, RoundProblemCode } from '../../core/round';
 import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
 import { plural } from './intl';
@@ -73,4 +74,9 @@ export function templateFieldHolds(field: TemplateField, words: CoreMessageStrin
 /** Why an address was refused, from the shared `loc` (`LinkProblems`). */
 export function linkProblemText(problem: LinkProblem, strings: Pick<TrackerStrings, 'CoreMessages' | 'LinkProblems'>): string {
   return text<LinkProblemCode>(problem, strings.LinkProblems, strings.CoreMessages);
+}
+
+/** Why a round cannot be opened, closed or have its paper issued, from the shared `loc` (`RoundProblems`). */
+export function roundProblemText(problem: RoundProblem, strings: Pick<TrackerStrings, 'CoreMessages' | 'RoundProblems'>): string {
+  return text<RoundProblemCode>(problem, strings.RoundProblems, strings.CoreMessages);
 }

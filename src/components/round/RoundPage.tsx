@@ -26,6 +26,7 @@ import { shortUkDate } from '../common/format';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { errorText } from '../common/errorText';
+import { roundProblemText } from '../common/messages';
 
 export interface RoundPageProps {
   data: TrackerDataSource;
@@ -159,7 +160,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     try {
       const closed = await source.close(round, user.name);
       setConfirming(false);
-      if (closed.problem !== null) setError(closed.problem);
+      if (closed.problem !== null) setError(roundProblemText(closed.problem, all));
       else setNotice(strings.Closed);
       await load(closed.round.value.id);
     } catch (e) {

@@ -835,6 +835,15 @@ define([], function () {
       linkStarts: 'The link starts "{0}:": a link to the report must start with https:// or http://.',
       linkNotFull: '{0} is not a full address: start it with https://.',
       linkCredentials: 'The link carries a user name or password before "@": give the report\'s address without them.'
+    },
+    RoundProblems: {
+      noCommittee: 'Name the committee the paper goes to.',
+      replyByPassed: 'The reply-by date has passed: choose today or a later day.',
+      paperBeforeReplyBy: 'The paper is due before the reply-by date: owners must answer before the paper is written.',
+      nobodyToAsk: 'No open item is in this scope, so there is nobody to ask.',
+      alreadyClosed: 'This round is already closed.',
+      stillOpen: 'The round is still open: close it before the paper is issued for it.',
+      paperIssued: 'A paper for {0} has already been issued ({1}); an issued paper is never replaced.'
     }
   };
 });

@@ -1080,6 +1080,17 @@ declare interface ITrackerStrings {
     linkNotFull: string;
     linkCredentials: string;
   };
+  /** Why a round cannot be opened, closed or have its paper issued, by code (core/round/progress.ts `ROUND_PROBLEM_ENGLISH`). */
+  RoundProblems: {
+    noCommittee: string;
+    replyByPassed: string;
+    paperBeforeReplyBy: string;
+    nobodyToAsk: string;
+    alreadyClosed: string;
+    stillOpen: string;
+    /** `{0}`: the paper date; `{1}`: the file issued. */
+    paperIssued: string;
+  };
 }
 
 declare module 'TrackerStrings' {
