@@ -11,6 +11,8 @@
 import { englishWords, messageText } from '../core/messages';
 import type { Message, MessageWords } from '../core/messages';
 import { RAG_POLICY_PROBLEM_ENGLISH } from '../core/status';
+import { valueProblemText } from '../core/storedValues';
+import type { ItemProblem } from '../schema/mapping';
 
 /** What the data layer was doing when it failed, by code: a message's "while …" part. */
 export const OPERATION_ENGLISH = {
@@ -90,15 +92,20 @@ export const DATA_PROBLEM_ENGLISH = {
 } as const;
 export type DataProblemCode = keyof typeof DATA_PROBLEM_ENGLISH;
 
-/** A problem of the data layer: its code and values, what was being done when it names it, and the problem it ends with (a batch's first failed write). */
+/**
+ * A problem of the data layer: its code and values, what was being done when it names it, and what
+ * it ends with: a batch's first failed write, or what an item needs to be read.
+ */
 export interface DataProblem extends Message<DataProblemCode> {
   readonly operation?: Operation;
   readonly inner?: DataError;
+  readonly needs?: readonly ItemProblem[];
 }
 
-/** The words that write the data layer's problems: a template per code, and one per operation. */
+/** The words that write the data layer's problems: a template per code, one per operation, and what an item needs. */
 export interface DataWords extends MessageWords<DataProblemCode> {
   operations: Readonly<Record<OperationCode, string>>;
+  needs: (problems: readonly ItemProblem[]) => string;
 }
 
 /** What kind of failure a problem is, for code that branches on it. */
@@ -124,16 +131,25 @@ export class DataError extends Error {
 }
 
 /** The data layer's English words. */
-const ENGLISH: DataWords = { ...englishWords(DATA_PROBLEM_ENGLISH), operations: OPERATION_ENGLISH };
+const ENGLISH: DataWords = {
+  ...englishWords(DATA_PROBLEM_ENGLISH),
+  operations: OPERATION_ENGLISH,
+  needs: problemsText
+};
+
+/** "Kind is empty but required; Source 'HMIC' is not one of …": an incomplete item's problems in one line, in English. */
+export function problemsText(problems: readonly ItemProblem[]): string {
+  return problems.map((p) => `${p.field} ${valueProblemText(p.problem)}`).join('; ');
+}
 
 /**
  * A data error in the given words: the operation first (`{0}`), then the problem's values; then the
  * problem it ends with, in the same words.
  */
 export function dataProblemText(error: DataError, words: DataWords): string {
-  const { operation, code, args, inner } = error.problem;
+  const { operation, code, args, inner, needs } = error.problem;
   const lead = operation === undefined ? [] : [messageText(operation, { ...words, templates: words.operations })];
-  const tail = inner === undefined ? [] : [dataProblemText(inner, words)];
+  const tail = inner !== undefined ? [dataProblemText(inner, words)] : needs !== undefined ? [words.needs(needs)] : [];
   return messageText({ code, args: [...lead, ...args, ...tail] }, words);
 }
 

@@ -13,7 +13,7 @@ import type { IItems } from '@pnp/sp/items';
 import type { IChangeQuery } from '@pnp/sp/types';
 import type { ItemMapping, ItemPayload, ItemProblem, ListItemData, ListKey, ListSchema } from '../schema';
 import { entityName, listSchema } from '../schema';
-import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Operation, type Stored } from './errors';
+import { BatchWriteError, ConflictError, DataError, problemsText, toDataError, type BatchFailure, type Operation, type Stored } from './errors';
 
 /** SharePoint's largest page, and the list view threshold. */
 export const MAX_PAGE_SIZE = 5000;
@@ -43,9 +43,10 @@ export interface ItemVersion<T> {
   readonly editor?: string;
   /** Their e-mail address, when the server gives it. */
   readonly editorEmail?: string;
-  /** The item as it was; absent when this old version no longer fits the model (see `problem`). */
+  /** The item as it was; absent when this old version no longer fits the model (see `problems`). */
   readonly value?: T;
-  readonly problem?: string;
+  /** Why this old version no longer fits the model: what it would need. */
+  readonly problems?: readonly ItemProblem[];
 }
 
 /** What happened to an item, from the list's change log. */
@@ -79,11 +80,6 @@ export interface IncompleteItem {
 export interface ListRead<T> {
   readonly items: Stored<T>[];
   readonly incomplete: IncompleteItem[];
-}
-
-/** "Kind is empty but required; Source 'HMIC' is not one of …": an incomplete item's problems in one line. */
-export function problemsText(problems: readonly ItemProblem[]): string {
-  return problems.map((p) => `${p.field} ${p.message}`).join('; ');
 }
 
 /** "Recommendations item 978 ('R1')": an item named as a person finds it in SharePoint. */
@@ -191,7 +187,7 @@ export class ListRepository<T extends { id?: number }> {
     }
     const read = this.readItem(item);
     if ('value' in read) return read;
-    throw new DataError({ code: 'itemIncomplete', args: [this.title, id, problemsText(read.problems)], operation: what }, 'bad-data');
+    throw new DataError({ code: 'itemIncomplete', args: [this.title, id], operation: what, needs: read.problems }, 'bad-data');
   }
 
   /** Reads one item, or null when it does not exist. */
@@ -413,7 +409,7 @@ export class ListRepository<T extends { id?: number }> {
       const editorEmail = editorField?.Email;
       const base = { label, created, ...(editor ? { editor } : {}), ...(editor && editorEmail ? { editorEmail } : {}) };
       const read = this.mapping.read({ ...this.versionAsItem(v), Id: id });
-      return read.ok ? { ...base, value: read.value } : { ...base, problem: `needs completing: ${problemsText(read.problems)}` };
+      return read.ok ? { ...base, value: read.value } : { ...base, problems: read.problems };
     });
   }
 

@@ -8,15 +8,17 @@
  */
 import { LINK_PROBLEM_ENGLISH, checkTrackerLink, linkProblemText } from '../../src/core/links';
 import { PHRASE_ENGLISH, englishText } from '../../src/core/messages';
+import { VALUE_PROBLEM_ENGLISH } from '../../src/core/storedValues';
 import { ROUND_PROBLEM_ENGLISH, RoundRequestError, roundProblemText, roundRequestProblems } from '../../src/core/round';
 import type { Message } from '../../src/core/messages';
 import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
 import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement, readRagPolicy } from '../../src/core/status';
 import { TRANSITION_ENGLISH, TransitionError, approveClosure, requestClosure, requestExtension } from '../../src/core/transitions';
-import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, roundProblemText as shownRoundProblem, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
+import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, needsText, roundProblemText as shownRoundProblem, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
 import type { TrackerStrings } from '../../src/components/common/strings';
 import { errorText } from '../../src/components/common/errorText';
-import { BatchWriteError, ConflictError, DATA_PROBLEM_ENGLISH, DataError, OPERATION_ENGLISH, toDataError } from '../../src/data/errors';
+import { BatchWriteError, ConflictError, DATA_PROBLEM_ENGLISH, DataError, OPERATION_ENGLISH, problemsText, toDataError } from '../../src/data/errors';
+import type { ItemProblem } from '../../src/schema/mapping';
 import { SettingConflictError } from '../../src/data/settings';
 import { locFile, readLocStrings } from '../../src/workbench/loc';
 import { LINCS_153, LINCS_163 } from './fixtures/seedRecommendations';
@@ -56,6 +58,20 @@ describe('every code core produces has its words in loc, and en-GB says what cor
   ] as const)('the data layer’s %s', (group, english) => {
     expect(keys(strings.DataMessages[group])).toEqual(keys(english));
     expect(strings.DataMessages[group]).toEqual(english);
+  });
+
+  it('what an item needs to be read', () => {
+    expect(keys(strings.ValueProblems.Codes)).toEqual(keys(VALUE_PROBLEM_ENGLISH));
+    expect(strings.ValueProblems.Codes).toEqual(VALUE_PROBLEM_ENGLISH);
+    const needs: ItemProblem[] = [
+      { column: 'TrkKind', field: 'Kind', problem: { code: 'emptyRequired', args: [] } },
+      { column: 'TrkSource', field: 'Source', problem: { code: 'notOneOf', args: ['HMIC', 'HMICFRS, IOPC'] } }
+    ];
+    expect([problemsText(needs), needsText(needs, strings)]).toEqual(Array(2).fill("Kind is empty but required; Source 'HMIC' is not one of HMICFRS, IOPC"));
+    const unreadable = new DataError({ code: 'itemIncomplete', args: ['Recommendations', 978], operation: { code: 'readItem', args: [978, 'Recommendations'] }, needs }, 'bad-data');
+    expect([unreadable.message, errorText(unreadable, strings)]).toEqual(
+      Array(2).fill("'Recommendations' holds an item the tracker cannot read while reading item 978 of 'Recommendations': item 978 needs completing (Kind is empty but required; Source 'HMIC' is not one of HMICFRS, IOPC).")
+    );
   });
 
   it('why a round cannot go on', () => {

@@ -12,18 +12,18 @@ import { TransitionError } from '../../core/transitions';
 import { DataError, dataProblemText } from '../../data/errors';
 import type { DataProblemCode, DataWords, OperationCode } from '../../data/errors';
 import { plural } from './intl';
-import { roundProblemText, transitionText } from './messages';
+import { needsText, roundProblemText, transitionText } from './messages';
 import type { TrackerStrings } from './strings';
 
 /** The shared strings that word a failure. */
-export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'DataMessages' | 'RoundProblems'>;
+export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'DataMessages' | 'RoundProblems' | 'ValueProblems'>;
 
 /** The loc's words for the data layer's problems. */
 export function dataWords(strings: ErrorStrings): DataWords {
   const templates: Readonly<Record<DataProblemCode, string>> = strings.DataMessages.Problems;
   const operations: Readonly<Record<OperationCode, string>> = strings.DataMessages.Operations;
   const phrases: Readonly<Record<Phrase, string>> = strings.CoreMessages.Phrases;
-  return { templates, operations, phrases, date: formatUkDate, days: (n) => plural(strings.CoreMessages.Days, n) };
+  return { templates, operations, phrases, date: formatUkDate, days: (n) => plural(strings.CoreMessages.Days, n), needs: (problems) => needsText(problems, strings) };
 }
 
 /** What went wrong, in the reader's words. */

@@ -844,6 +844,34 @@ define([], function () {
       alreadyClosed: 'This round is already closed.',
       stillOpen: 'The round is still open: close it before the paper is issued for it.',
       paperIssued: 'A paper for {0} has already been issued ({1}); an issued paper is never replaced.'
+    },
+    ValueProblems: {
+      Codes: {
+        expectedText: 'expected text, got {0}',
+        emptyRequired: 'is empty but required',
+        empty: 'is empty',
+        notOneOf: '\'{0}\' is not one of {1}',
+        expectedNumber: 'expected a number, got {0}',
+        expectedIds: 'expected a list of ids, got {0}',
+        expectedBoolean: 'expected true or false, got {0}',
+        notDate: '\'{0}\' is not a date',
+        notInstant: '\'{0}\' is not a date and time',
+        expectedLink: 'expected a link, got {0}',
+        invalidJson: 'does not hold valid JSON',
+        expectedJsonArray: 'expected a JSON array',
+        expectedJsonObject: 'expected a JSON object',
+        expectedRoundItems: 'expected a list of items',
+        notRoundItem: 'item {0} is not an item id, reference, owner and SRO',
+        expectedClosure: 'expected when and by whom the round was closed',
+        expectedAnswered: 'expected the list of answered item ids',
+        expectedPaperId: 'expected the paper id or null',
+        expectedScope: 'expected the scope as an object',
+        expectedReportIds: 'expected report ids',
+        expectedDirectorates: 'expected the directorates as a list of text'
+      },
+      ColumnProblem: '{0} {1}',
+      Separator: '; ',
+      VersionNeedsCompleting: 'needs completing: {0}'
     }
   };
 });

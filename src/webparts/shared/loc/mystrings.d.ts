@@ -1091,6 +1091,48 @@ declare interface ITrackerStrings {
     /** `{0}`: the paper date; `{1}`: the file issued. */
     paperIssued: string;
   };
+  /** What an item needs to be read: what is wrong with a value SharePoint holds (core/storedValues.ts `VALUE_PROBLEM_ENGLISH`). */
+  ValueProblems: {
+    /** By code; each follows the column's name. */
+    Codes: {
+      /** `{0}`: the value as JSON. */
+      expectedText: string;
+      emptyRequired: string;
+      empty: string;
+      /** `{0}`: the value; `{1}`: the choices, separated by commas. */
+      notOneOf: string;
+      /** `{0}`: the value as JSON. */
+      expectedNumber: string;
+      /** `{0}`: the value as JSON. */
+      expectedIds: string;
+      /** `{0}`: the value as JSON. */
+      expectedBoolean: string;
+      /** `{0}`: the value. */
+      notDate: string;
+      /** `{0}`: the value. */
+      notInstant: string;
+      /** `{0}`: the value as JSON. */
+      expectedLink: string;
+      invalidJson: string;
+      expectedJsonArray: string;
+      expectedJsonObject: string;
+      expectedRoundItems: string;
+      /** `{0}`: the entry's number, from 1. */
+      notRoundItem: string;
+      expectedClosure: string;
+      expectedAnswered: string;
+      expectedPaperId: string;
+      expectedScope: string;
+      expectedReportIds: string;
+      expectedDirectorates: string;
+    };
+    /** `{0}`: the column's name; `{1}`: what is wrong with it. */
+    ColumnProblem: string;
+    /** Between the columns' problems in one line. */
+    Separator: string;
+    /** An old version of an item in its history: `{0}`: what it would need. */
+    VersionNeedsCompleting: string;
+  };
 }
 
 declare module 'TrackerStrings' {
