@@ -70,7 +70,12 @@ export function messageText<C extends string>(message: Message<C>, words: Messag
   return fill(words.templates[message.code], ...message.args.map(value));
 }
 
+/** Core's English words for messages of one kind. */
+export function englishWords<C extends string>(templates: Readonly<Record<C, string>>): MessageWords<C> {
+  return { templates, phrases: PHRASE_ENGLISH, date: formatUkDate, days: (n) => `${n} ${n === 1 ? 'day' : 'days'}`, lifecycle: (l) => l };
+}
+
 /** A message in core's English, with the templates of its kind. */
 export function englishText<C extends string>(message: Message<C>, templates: Readonly<Record<C, string>>): string {
-  return messageText(message, { templates, phrases: PHRASE_ENGLISH, date: formatUkDate, days: (n) => `${n} ${n === 1 ? 'day' : 'days'}`, lifecycle: (l) => l });
+  return messageText(message, englishWords(templates));
 }

@@ -20,7 +20,7 @@
 import { daysBetween, londonDate, parseIsoDate } from './dates';
 import { UNCHECKED_TIMESCALE } from './dueDates';
 import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
-import { englishText } from './messages';
+import { englishText, fill } from './messages';
 import type { Message } from './messages';
 
 /** Days without a progress update after which an open item's update is overdue. */
@@ -49,8 +49,11 @@ export function readRagPolicy(value: string | undefined): RagPolicy {
   const v = (value ?? '').trim().toLowerCase();
   if (v === '') return DEFAULT_RAG_POLICY;
   if (v === 'original' || v === 'current') return { overdueAgainst: v };
-  throw new RangeError(`Tracker Settings holds '${value ?? ''}' under ${RAG_POLICY_SETTING}: expected 'original' or 'current'. A site owner can choose again in the tracker's settings.`);
+  throw new RangeError(fill(RAG_POLICY_PROBLEM_ENGLISH, value ?? '', RAG_POLICY_SETTING));
 }
+
+/** Why a Tracker Settings value names no policy: `{0}` the value, `{1}` the setting's key (the data layer's `ragPolicy` problem). */
+export const RAG_POLICY_PROBLEM_ENGLISH = "Tracker Settings holds '{0}' under {1}: expected 'original' or 'current'. A site owner can choose again in the tracker's settings.";
 
 /** Which deadline makes an item RED, in one sentence per policy (the screens word it from loc, by policy). */
 export const RAG_POLICY_ENGLISH: Readonly<Record<RagPolicy['overdueAgainst'], string>> = {

@@ -4,7 +4,7 @@
  * ({@link createDataSource}, built on the data layer), and the screens never build a REST call.
  */
 import type { Action, ListedRecommendation, OriginatingReport, Person, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../core/model';
-import type { RoundCardState, RoundProgress, RoundRequest, UpdateRound } from '../core/round';
+import type { RoundCardState, RoundProblem, RoundProgress, RoundRequest, UpdateRound } from '../core/round';
 import type { RagPolicy } from '../core/status';
 import type { Stored } from './errors';
 import type { IncompleteItem, ItemVersion } from './repository';
@@ -194,7 +194,7 @@ export type RoundRecord = Versioned<UpdateRound & { id: number }>;
 export interface RoundClosed {
   round: RoundRecord;
   paperUrl: string | null;
-  problem: string | null;
+  problem: RoundProblem | null;
 }
 
 /** The round page's reads and writes (src/paper/roundSource.ts implements them). */

@@ -152,7 +152,7 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
         return person;
       } catch (e) {
         // SharePoint answers 400 for an address its directory does not know.
-        if (e instanceof DataError && e.kind === 'bad-request') throw new DataError(`No one in your organisation's directory has the address ${login}.`, 'not-found', e.status, e.serverMessage);
+        if (e instanceof DataError && e.kind === 'bad-request') throw new DataError({ code: 'unknownAddress', args: [login] }, 'not-found', e.status, e.serverMessage);
         throw e;
       }
     },

@@ -11,7 +11,7 @@ import '@pnp/sp/files/folder';
 import '@pnp/sp/files/web';
 import type { IsoDate } from '../core/model';
 import { F, PAPER_KINDS, dateFromSharePoint, dateToSharePoint, listSchema } from '../schema';
-import { DataError, toDataError } from './errors';
+import { DataError, toDataError, type Operation } from './errors';
 import { eqText } from './odata';
 
 export type PaperKind = (typeof PAPER_KINDS)[number];
@@ -55,7 +55,7 @@ export class PapersRepository {
 
   private toPaper(item: PaperItem): PaperFile {
     const kind = PAPER_KINDS.find((k) => k === item.TrkPaperKind);
-    if (!item.TrkPaperDate || !kind) throw new DataError(`'${this.title}' holds a file without a paper date or kind: ${item.FileRef}.`, 'bad-data');
+    if (!item.TrkPaperDate || !kind) throw new DataError({ code: 'paperUndated', args: [this.title, item.FileRef] }, 'bad-data');
     const paper: PaperFile = { id: item.Id, name: item.FileLeafRef, serverRelativeUrl: item.FileRef, paperDate: dateFromSharePoint(item.TrkPaperDate), kind };
     return item.TrkCommittee ? { ...paper, committee: item.TrkCommittee } : paper;
   }
@@ -65,7 +65,7 @@ export class PapersRepository {
    * an issued paper is never changed.
    */
   async add(file: NewPaperFile): Promise<PaperFile> {
-    const what = `saving '${file.name}' to '${this.title}'`;
+    const what: Operation = { code: 'saveFile', args: [file.name, this.title] };
     try {
       const list = this.sp.web.lists.getByTitle(this.title);
       const info = await list.rootFolder.files.addUsingPath(file.name, file.content, { Overwrite: false });
@@ -87,7 +87,7 @@ export class PapersRepository {
       if (kind) q = q.filter(eqText(F.paperKind, kind));
       items = (await q()) as PaperItem[];
     } catch (e) {
-      throw toDataError(e, `listing '${this.title}'`);
+      throw toDataError(e, { code: 'listFiles', args: [this.title] });
     }
     return items.map((i) => this.toPaper(i));
   }
@@ -102,7 +102,7 @@ export class PapersRepository {
     try {
       return await this.sp.web.getFileByServerRelativePath(serverRelativeUrl).getBuffer();
     } catch (e) {
-      throw toDataError(e, `reading '${serverRelativeUrl}'`);
+      throw toDataError(e, { code: 'readFile', args: [serverRelativeUrl] });
     }
   }
 
@@ -111,7 +111,7 @@ export class PapersRepository {
     try {
       return await this.sp.web.getFileByServerRelativePath(serverRelativeUrl).getText();
     } catch (e) {
-      throw toDataError(e, `reading '${serverRelativeUrl}'`);
+      throw toDataError(e, { code: 'readFile', args: [serverRelativeUrl] });
     }
   }
 }

@@ -15,7 +15,7 @@ import '@pnp/sp/fields';
 import type { IList } from '@pnp/sp/lists';
 import type { IFieldInfo } from '@pnp/sp/fields';
 import { SCHEMA_VERSION_KEY, listSchema, type FieldSchema, type FieldType, type ListKey, type ListSchema, type TrackerSchema } from '../schema';
-import { DataError, toDataError } from './errors';
+import { DataError, toDataError, type Operation } from './errors';
 import { SettingsRepository } from './settings';
 
 export type ProvisionAction = 'created' | 'updated' | 'unchanged';
@@ -173,7 +173,7 @@ class Provisioner {
   async run(): Promise<ProvisionReport> {
     const fromVersion = await this.siteVersion();
     if (fromVersion !== null && fromVersion > this.schema.version) {
-      throw new DataError(`This site was provisioned with schema version ${fromVersion}, newer than this tracker's version ${this.schema.version}. Update the tracker before provisioning this site.`, 'bad-data');
+      throw new DataError({ code: 'newerSchema', args: [fromVersion, this.schema.version] }, 'bad-data');
     }
     for (const l of this.schema.lists) await this.ensureList(l);
     for (const l of this.schema.lists) await this.ensureFields(l);
@@ -192,12 +192,12 @@ class Provisioner {
     }
     if (raw === undefined) return null;
     const version = Number(raw);
-    if (!Number.isInteger(version)) throw new DataError(`Tracker Settings holds '${raw}' as the schema version, which is not a number. Correct it to the version last provisioned.`, 'bad-data');
+    if (!Number.isInteger(version)) throw new DataError({ code: 'schemaVersionNotNumber', args: [raw] }, 'bad-data');
     return version;
   }
 
   private async ensureList(l: ListSchema): Promise<void> {
-    const what = `provisioning the list '${l.title}'`;
+    const what: Operation = { code: 'provisionList', args: [l.title] };
     try {
       let info: { Id: string; BaseTemplate: number; EnableVersioning: boolean; Description: string } | undefined;
       try {
@@ -212,7 +212,7 @@ class Provisioner {
         return;
       }
       if (info.BaseTemplate !== l.baseTemplate) {
-        throw new DataError(`A list called '${l.title}' already exists on the site but is not a ${l.baseTemplate === 101 ? 'document library' : 'custom list'}. Rename it, then provision again.`, 'bad-data');
+        throw new DataError({ code: l.baseTemplate === 101 ? 'listNotLibrary' : 'listNotCustom', args: [l.title] }, 'bad-data');
       }
       this.listIds.set(l.key, info.Id);
       const changes: Record<string, unknown> = {};
@@ -230,7 +230,7 @@ class Provisioner {
   }
 
   private async ensureFields(l: ListSchema): Promise<void> {
-    const what = `provisioning the columns of '${l.title}'`;
+    const what: Operation = { code: 'provisionColumns', args: [l.title] };
     try {
       const existing = new Map<string, FieldInfo>();
       for (const f of (await this.list(l).fields()) as FieldInfo[]) if (f.InternalName) existing.set(f.InternalName, f);
@@ -242,7 +242,7 @@ class Provisioner {
         const info = existing.get(f.internalName);
         if (info) {
           if (!sameType(f, info)) {
-            throw new DataError(`Column ${f.internalName} of '${l.title}' is of type ${info.TypeAsString ?? '?'} but the tracker needs ${f.type}. Remove or rename that column, then provision again.`, 'bad-data');
+            throw new DataError({ code: 'columnWrongType', args: [f.internalName, l.title, info.TypeAsString ?? '?', f.type] }, 'bad-data');
           }
           await this.reconcile(l, f, info);
         } else {
@@ -269,7 +269,7 @@ class Provisioner {
     let info: FieldInfo;
     if (f.lookupList) {
       const target = this.listIds.get(f.lookupList);
-      if (!target) throw new DataError(`Column ${f.internalName} of '${l.title}' looks up '${listSchema(f.lookupList, this.schema).title}', which was not provisioned.`, 'bad-data');
+      if (!target) throw new DataError({ code: 'lookupNotProvisioned', args: [f.internalName, l.title, listSchema(f.lookupList, this.schema).title] }, 'bad-data');
       // AddField takes the internal name from the title: create with the internal name, then rename.
       info = (await fields.addLookup(f.internalName, { LookupListId: target, LookupFieldName: 'Title' })) as FieldInfo;
     } else {
@@ -277,7 +277,7 @@ class Provisioner {
       info = (await fields.createFieldAsXml({ SchemaXml: fieldXml(f), Options: options })) as FieldInfo;
     }
     if (info.InternalName !== f.internalName) {
-      throw new DataError(`SharePoint named the new column ${String(info.InternalName)} instead of ${f.internalName} in '${l.title}'.`, 'bad-data');
+      throw new DataError({ code: 'columnRenamed', args: [String(info.InternalName), f.internalName, l.title] }, 'bad-data');
     }
     const rest = fieldDifferences(f, info);
     if (Object.keys(rest).length > 0) await fields.getById(String(info.Id)).update(rest, ENTITY_TYPES[f.type]);

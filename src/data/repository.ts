@@ -13,7 +13,7 @@ import type { IItems } from '@pnp/sp/items';
 import type { IChangeQuery } from '@pnp/sp/types';
 import type { ItemMapping, ItemPayload, ItemProblem, ItemReading, ListItemData, ListKey, ListSchema } from '../schema';
 import { entityName, listSchema } from '../schema';
-import { BatchWriteError, ConflictError, DataError, toDataError, type BatchFailure, type Stored } from './errors';
+import { BatchWriteError, ConflictError, DataError, problemsText, toDataError, type BatchFailure, type Operation, type Stored } from './errors';
 
 /** SharePoint's largest page, and the list view threshold. */
 export const MAX_PAGE_SIZE = 5000;
@@ -43,9 +43,10 @@ export interface ItemVersion<T> {
   readonly editor?: string;
   /** Their e-mail address, when the server gives it. */
   readonly editorEmail?: string;
-  /** The item as it was; absent when this old version no longer fits the model (see `problem`). */
+  /** The item as it was; absent when this old version no longer fits the model (see `problems`). */
   readonly value?: T;
-  readonly problem?: string;
+  /** Why this old version no longer fits the model: what it would need. */
+  readonly problems?: readonly ItemProblem[];
 }
 
 /** What happened to an item, from the list's change log. */
@@ -79,11 +80,6 @@ export interface IncompleteItem {
 export interface ListRead<T> {
   readonly items: Stored<T>[];
   readonly incomplete: IncompleteItem[];
-}
-
-/** "Kind is empty but required; Source 'HMIC' is not one of …": an incomplete item's problems in one line. */
-export function problemsText(problems: readonly ItemProblem[]): string {
-  return problems.map((p) => `${p.field} ${p.message}`).join('; ');
 }
 
 /** "Recommendations item 978 ('R1')": an item named as a person finds it in SharePoint. */
@@ -133,7 +129,7 @@ export class ListRepository<T extends { id?: number }> {
   private withTag(item: ListItemData): { id: number; etag: string } {
     const id = item.Id ?? item.ID;
     const etag = etagOf(item);
-    if (typeof id !== 'number' || etag === undefined) throw new DataError(`'${this.title}' returned an item without ${typeof id !== 'number' ? 'an Id' : 'an ETag'}; it cannot be edited safely.`, 'bad-data');
+    if (typeof id !== 'number' || etag === undefined) throw new DataError({ code: typeof id !== 'number' ? 'itemWithoutId' : 'itemWithoutEtag', args: [this.title] }, 'bad-data');
     return { id, etag };
   }
 
@@ -155,7 +151,7 @@ export class ListRepository<T extends { id?: number }> {
       };
       const folder = info.RootFolder?.ServerRelativeUrl;
       const web = info.ParentWeb?.Url;
-      if (!folder || !web) throw new DataError(`'${this.title}' did not say where its forms are.`, 'bad-data');
+      if (!folder || !web) throw new DataError({ code: 'noFormsFolder', args: [this.title] }, 'bad-data');
       return new URL(`${folder}/EditForm.aspx`, web).toString();
     })().catch((e: unknown) => {
       this.editFormBase = null;
@@ -182,7 +178,7 @@ export class ListRepository<T extends { id?: number }> {
 
   /** Reads one item. */
   async get(id: number): Promise<Stored<T>> {
-    const what = `reading item ${id} of '${this.title}'`;
+    const what: Operation = { code: 'readItem', args: [id, this.title] };
     let item: ListItemData;
     try {
       item = (await this.list().items.getById(id).select(...this.mapping.select)()) as ListItemData;
@@ -191,7 +187,7 @@ export class ListRepository<T extends { id?: number }> {
     }
     const read = this.readItem(item, this.mapping);
     if ('value' in read) return read;
-    throw new DataError(`'${this.title}' holds an item the tracker cannot read while ${what}: item ${id} needs completing (${problemsText(read.problems)}).`, 'bad-data');
+    throw new DataError({ code: 'itemIncomplete', args: [this.title, id], operation: what, needs: read.problems }, 'bad-data');
   }
 
   /** Reads one item, or null when it does not exist. */
@@ -222,7 +218,7 @@ export class ListRepository<T extends { id?: number }> {
 
   /** Pages as {@link pages} gives them, each item read (and only its columns selected) by `reading`. */
   protected async *pagesAs<U>(reading: ItemReading<U>, options: QueryOptions): AsyncGenerator<ListRead<U>> {
-    const what = `loading '${this.title}'${options.filter ? ` where ${options.filter}` : ''}`;
+    const what: Operation = options.filter ? { code: 'loadListWhere', args: [this.title, options.filter] } : { code: 'loadList', args: [this.title] };
     try {
       for await (const page of this.query(options, reading.select) as AsyncIterable<ListItemData[]>) yield await this.sortPage(page, reading);
     } catch (e) {
@@ -255,13 +251,13 @@ export class ListRepository<T extends { id?: number }> {
       const created = (await this.list().items.add(this.mapping.toItem(value))) as ListItemData;
       return this.createdFrom(value, created);
     } catch (e) {
-      throw toDataError(e, `adding to '${this.title}'`);
+      throw toDataError(e, { code: 'addItem', args: [this.title] });
     }
   }
 
   private createdFrom(value: T, created: ListItemData): Stored<T> {
     const id = created.Id ?? created.ID;
-    if (typeof id !== 'number') throw new DataError(`'${this.title}' did not return the new item's Id.`, 'bad-data');
+    if (typeof id !== 'number') throw new DataError({ code: 'noNewId', args: [this.title] }, 'bad-data');
     // A new item is version 1 in SharePoint; the body's ETag says so when the server sends one.
     return { id, etag: etagOf(created) ?? '"1"', value: { ...value, id } };
   }
@@ -271,7 +267,7 @@ export class ListRepository<T extends { id?: number }> {
    * BatchWriteError, which keeps the items that were saved: nothing is dropped silently.
    */
   async addMany(values: readonly T[]): Promise<Stored<T>[]> {
-    return this.batchWrite(values, `adding to '${this.title}'`, (items, value) => items().add(this.mapping.toItem(value)).then((created: ListItemData) => this.createdFrom(value, created)));
+    return this.batchWrite(values, { code: 'addItem', args: [this.title] }, (items, value) => items().add(this.mapping.toItem(value)).then((created: ListItemData) => this.createdFrom(value, created)));
   }
 
   /**
@@ -280,7 +276,7 @@ export class ListRepository<T extends { id?: number }> {
    * `write` gets a factory: PnPjs refuses to put one queryable object in a batch twice, so every
    * write starts its own fluent chain.
    */
-  protected async batchWrite<I, R>(inputs: readonly I[], what: string, write: (items: () => IItems, input: I, index: number) => Promise<R>): Promise<R[]> {
+  protected async batchWrite<I, R>(inputs: readonly I[], what: Operation, write: (items: () => IItems, input: I, index: number) => Promise<R>): Promise<R[]> {
     const results: (R | undefined)[] = new Array<R | undefined>(inputs.length).fill(undefined);
     const failures: BatchFailure<I>[] = [];
     for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
@@ -345,7 +341,7 @@ export class ListRepository<T extends { id?: number }> {
       const result = await this.list().items.getById(base.id).update(changes, base.etag);
       return { id: base.id, etag: result.etag ?? (await this.get(base.id)).etag, value };
     } catch (e) {
-      throw await this.conflictOr(e, base, next, `saving item ${base.id} of '${this.title}'`);
+      throw await this.conflictOr(e, base, next, { code: 'saveItem', args: [base.id, this.title] });
     }
   }
 
@@ -373,7 +369,7 @@ export class ListRepository<T extends { id?: number }> {
 
   /** Updates many items in batches, each with its own ETag; conflicts are reported per item. */
   async updateMany(changes: readonly { base: Stored<T>; next: T }[]): Promise<Stored<T>[]> {
-    return this.batchWrite(changes, `saving items of '${this.title}'`, async (items, { base, next }) => {
+    return this.batchWrite(changes, { code: 'saveItems', args: [this.title] }, async (items, { base, next }) => {
       const payload = this.changedColumns(base.value, next);
       const value = { ...next, id: base.id };
       if (Object.keys(payload).length === 0) return { ...base, value };
@@ -381,7 +377,7 @@ export class ListRepository<T extends { id?: number }> {
         const result = await items().getById(base.id).update(payload, base.etag);
         return { id: base.id, etag: result.etag ?? base.etag, value };
       } catch (e) {
-        throw await this.conflictOr(e, base, next, `saving item ${base.id} of '${this.title}'`);
+        throw await this.conflictOr(e, base, next, { code: 'saveItem', args: [base.id, this.title] });
       }
     });
   }
@@ -391,11 +387,11 @@ export class ListRepository<T extends { id?: number }> {
     try {
       await this.list().items.getById(base.id).delete(base.etag);
     } catch (e) {
-      throw await this.conflictOr(e, base, null, `deleting item ${base.id} of '${this.title}'`);
+      throw await this.conflictOr(e, base, null, { code: 'deleteItem', args: [base.id, this.title] });
     }
   }
 
-  private async conflictOr(e: unknown, base: Stored<T>, attempted: T | null, what: string): Promise<DataError> {
+  private async conflictOr(e: unknown, base: Stored<T>, attempted: T | null, what: Operation): Promise<DataError> {
     const error = toDataError(e, what);
     if (error.status !== 412) return error;
     const current = await this.find(base.id);
@@ -408,7 +404,7 @@ export class ListRepository<T extends { id?: number }> {
     try {
       raw = (await this.list().items.getById(id).versions()) as ListItemData[];
     } catch (e) {
-      throw toDataError(e, `reading the history of item ${id} of '${this.title}'`);
+      throw toDataError(e, { code: 'readHistory', args: [id, this.title] });
     }
     return raw.map((v) => {
       const label = String(v.VersionLabel ?? v.OData__UIVersionString ?? '');
@@ -418,7 +414,7 @@ export class ListRepository<T extends { id?: number }> {
       const editorEmail = editorField?.Email;
       const base = { label, created, ...(editor ? { editor } : {}), ...(editor && editorEmail ? { editorEmail } : {}) };
       const read = this.mapping.read({ ...this.versionAsItem(v), Id: id });
-      return read.ok ? { ...base, value: read.value } : { ...base, problem: `needs completing: ${problemsText(read.problems)}` };
+      return read.ok ? { ...base, value: read.value } : { ...base, problems: read.problems };
     });
   }
 
@@ -444,10 +440,10 @@ export class ListRepository<T extends { id?: number }> {
     try {
       const info = (await this.list().select('CurrentChangeToken')()) as { CurrentChangeToken?: { StringValue?: string } };
       const token = info.CurrentChangeToken?.StringValue;
-      if (!token) throw new DataError(`'${this.title}' did not return a change token.`, 'bad-data');
+      if (!token) throw new DataError({ code: 'noChangeToken', args: [this.title] }, 'bad-data');
       return token;
     } catch (e) {
-      throw toDataError(e, `reading the change token of '${this.title}'`);
+      throw toDataError(e, { code: 'readChangeToken', args: [this.title] });
     }
   }
 
@@ -465,7 +461,7 @@ export class ListRepository<T extends { id?: number }> {
       try {
         raw = (await this.list().getChanges(query)) as ListItemData[];
       } catch (e) {
-        throw toDataError(e, `reading changes to '${this.title}'`);
+        throw toDataError(e, { code: 'readChanges', args: [this.title] });
       }
       for (const c of raw) {
         changes.push({

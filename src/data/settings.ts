@@ -28,7 +28,7 @@ export class SettingConflictError extends DataError {
     /** The value the site holds now; undefined when the setting is not set. */
     readonly current: string | undefined
   ) {
-    super(`The setting '${key}' was changed by someone else after you opened it (it is now ${current === undefined ? 'not set' : `'${current}'`}). Your change was not saved.`, 'conflict', 412);
+    super(current === undefined ? { code: 'settingChangedUnset', args: [key] } : { code: 'settingChanged', args: [key, current] }, 'conflict', 412);
     this.name = 'SettingConflictError';
   }
 }
@@ -42,10 +42,10 @@ export class SettingsRepository {
   private async item(key: string): Promise<SettingItem | undefined> {
     try {
       const found = (await this.sp.web.lists.getByTitle(this.title).items.select('Id', 'Title', F.value).filter(eqText('Title', key)).top(2)()) as SettingItem[];
-      if (found.length > 1) throw new DataError(`'${this.title}' holds the key '${key}' more than once; remove the duplicate.`, 'bad-data');
+      if (found.length > 1) throw new DataError({ code: 'duplicateSetting', args: [this.title, key] }, 'bad-data');
       return found[0];
     } catch (e) {
-      throw toDataError(e, `reading setting '${key}'`);
+      throw toDataError(e, { code: 'readSetting', args: [key] });
     }
   }
 
@@ -65,8 +65,8 @@ export class SettingsRepository {
   private readPolicy(value: string | undefined): RagPolicy {
     try {
       return readRagPolicy(value);
-    } catch (e) {
-      throw new DataError(e instanceof Error ? e.message : String(e), 'bad-data');
+    } catch {
+      throw new DataError({ code: 'ragPolicy', args: [value ?? '', RAG_POLICY_SETTING] }, 'bad-data');
     }
   }
 
@@ -89,14 +89,14 @@ export class SettingsRepository {
     const current = existing?.TrkValue ?? undefined;
     if (expected !== undefined && !expected(current)) throw new SettingConflictError(key, current);
     const etag = existing?.['odata.etag'];
-    if (existing && etag === undefined) throw new DataError(`'${this.title}' returned the setting '${key}' without an ETag; it cannot be changed safely.`, 'bad-data');
+    if (existing && etag === undefined) throw new DataError({ code: 'settingWithoutEtag', args: [this.title, key] }, 'bad-data');
     const items = this.sp.web.lists.getByTitle(this.title).items;
     let added: number | undefined;
     try {
       if (existing) await items.getById(existing.Id).update({ [F.value]: value }, etag);
       else added = ((await items.add({ Title: key, [F.value]: value })) as SettingItem).Id;
     } catch (e) {
-      const error = toDataError(e, `saving setting '${key}'`);
+      const error = toDataError(e, { code: 'saveSetting', args: [key] });
       if (error.status === 412) throw new SettingConflictError(key, await this.get(key));
       throw error;
     }

@@ -8,7 +8,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/subscriptions';
-import { toDataError } from './errors';
+import { toDataError, type Operation } from './errors';
 import { SettingsRepository } from './settings';
 
 /** How long a new or renewed subscription lasts: under SharePoint's 180-day maximum. */
@@ -51,14 +51,14 @@ async function findSubscription(sp: SPFI, listTitle: string, notificationUrl: st
       const found = (await subscriptions.getById(rememberedId)()) as RawSubscription;
       return found.notificationUrl === notificationUrl ? found : undefined;
     } catch (e) {
-      if (toDataError(e, 'reading the subscription').kind !== 'not-found') throw e;
+      if (toDataError(e, { code: 'readSubscription', args: [] }).kind !== 'not-found') throw e;
       return undefined;
     }
   }
   try {
     return ((await subscriptions()) as RawSubscription[]).find((s) => s.notificationUrl === notificationUrl);
   } catch (e) {
-    if (toDataError(e, 'listing subscriptions').kind !== 'access-denied') throw e;
+    if (toDataError(e, { code: 'listSubscriptions', args: [] }).kind !== 'access-denied') throw e;
     return undefined;
   }
 }
@@ -72,7 +72,7 @@ export async function ensureSubscription(sp: SPFI, listTitle: string, notificati
   const subscriptions = sp.web.lists.getByTitle(listTitle).subscriptions;
   const settings = new SettingsRepository(sp);
   const key = subscriptionSettingKey(listTitle);
-  const what = `keeping the '${listTitle}' webhook subscription for ${notificationUrl}`;
+  const what: Operation = { code: 'keepSubscription', args: [listTitle, notificationUrl] };
   try {
     const remembered = await settings.get(key);
     const existing = await findSubscription(sp, listTitle, notificationUrl, remembered);
@@ -97,6 +97,6 @@ export async function removeSubscription(sp: SPFI, listTitle: string, id: string
   try {
     await sp.web.lists.getByTitle(listTitle).subscriptions.getById(id).delete();
   } catch (e) {
-    throw toDataError(e, `removing the '${listTitle}' webhook subscription ${id}`);
+    throw toDataError(e, { code: 'removeSubscription', args: [listTitle, id] });
   }
 }

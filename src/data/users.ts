@@ -44,7 +44,7 @@ export class UsersService {
     try {
       return toSiteUser(await this.sp.web.currentUser());
     } catch (e) {
-      throw toDataError(e, 'reading the current user');
+      throw toDataError(e, { code: 'readCurrentUser', args: [] });
     }
   }
 
@@ -57,7 +57,7 @@ export class UsersService {
         canManage: this.sp.web.hasPermissions(perms, PermissionKind.ManageLists)
       };
     } catch (e) {
-      throw toDataError(e, 'reading your permissions');
+      throw toDataError(e, { code: 'readPermissions', args: [] });
     }
   }
 
@@ -72,7 +72,7 @@ export class UsersService {
       const all = [...group, ...admins].map(toSiteUser);
       return all.filter((u, i) => all.findIndex((o) => o.id === u.id) === i);
     } catch (e) {
-      throw toDataError(e, "reading the site's owners");
+      throw toDataError(e, { code: 'readOwners', args: [] });
     }
   }
 
@@ -86,7 +86,7 @@ export class UsersService {
       const all = [...members.map(toSiteUser), ...owners];
       return all.filter((u, i) => all.findIndex((o) => o.id === u.id) === i);
     } catch (e) {
-      throw toDataError(e, "reading the site's members");
+      throw toDataError(e, { code: 'readMembers', args: [] });
     }
   }
 
@@ -95,7 +95,7 @@ export class UsersService {
     try {
       return toSiteUser(await this.sp.web.ensureUser(claimsLogin(login)));
     } catch (e) {
-      throw toDataError(e, `finding the user '${login}'`);
+      throw toDataError(e, { code: 'findUser', args: [login] });
     }
   }
 
@@ -103,7 +103,7 @@ export class UsersService {
     try {
       return toSiteUser(await this.sp.web.siteUsers.getById(id)());
     } catch (e) {
-      throw toDataError(e, `reading user ${id}`);
+      throw toDataError(e, { code: 'readUser', args: [id] });
     }
   }
 
@@ -111,7 +111,7 @@ export class UsersService {
     try {
       return (await this.sp.web.siteUsers()).map(toSiteUser);
     } catch (e) {
-      throw toDataError(e, 'reading site users');
+      throw toDataError(e, { code: 'readSiteUsers', args: [] });
     }
   }
 }

@@ -8,6 +8,7 @@
 import type { IsoDate, IsoInstant } from '../core/model';
 import { buildCommitteePaper, buildPlanUpdate, parseSnapshot, selectionDirectorates, serialiseSnapshot, snapshotOf } from '../core/paper';
 import type { CommitteePaper, PaperBaseline, PaperInput, PaperSelection, PaperSnapshot, PlanUpdate } from '../core/paper';
+import { roundProblemText, type RoundProblem } from '../core/round';
 import type { RagPolicy } from '../core/status';
 import { itemName, problemsText, type PaperFile, type TrackerData } from '../data';
 import { renderPaperDocx } from './docx';
@@ -51,8 +52,13 @@ export interface IssuedPaper {
 
 /** A paper of the same committee and date was already issued: it is not replaced. */
 export class PaperAlreadyIssuedError extends Error {
+  /** The problem by code, for the screens' words. */
+  readonly problem: RoundProblem;
+
   constructor(readonly existing: PaperFile) {
-    super(`A paper for ${existing.paperDate} has already been issued (${existing.name}); an issued paper is never replaced.`);
+    const problem: RoundProblem = { code: 'paperIssued', args: [existing.paperDate, existing.name] };
+    super(roundProblemText(problem));
+    this.problem = problem;
     this.name = 'PaperAlreadyIssuedError';
   }
 }

@@ -6,7 +6,7 @@
  */
 import { londonDate } from '../core/dates';
 import type { IsoInstant, Recommendation } from '../core/model';
-import { closeRound, openRound, paperRound, roundItems, roundProgress, type RoundProgress, type RoundRequest, type UpdateRound } from '../core/round';
+import { closeRound, openRound, paperRound, roundItems, roundProgress, type RoundProblem, type RoundProgress, type RoundRequest, type UpdateRound } from '../core/round';
 import type { Stored, TrackerData } from '../data';
 import { issueCommitteePaper, PaperAlreadyIssuedError, type PaperData } from './issue';
 
@@ -45,7 +45,7 @@ export async function updateRoundStanding(data: RoundData, round: UpdateRound): 
 export interface ClosedRound {
   round: Stored<UpdateRound>;
   paper: { paperId: string; htmlUrl: string } | null;
-  problem: string | null;
+  problem: RoundProblem | null;
 }
 
 /**
@@ -75,7 +75,7 @@ export async function issueRoundPaper(data: RoundData, round: Stored<UpdateRound
     const saved = await data.rounds.update(round, { ...value, ...(closure === undefined ? {} : { closure }) });
     return { round: saved, paper: { paperId: issued.snapshot.paperId, htmlUrl: issued.files.html.serverRelativeUrl }, problem: null };
   } catch (e) {
-    if (e instanceof PaperAlreadyIssuedError) return { round, paper: null, problem: e.message };
+    if (e instanceof PaperAlreadyIssuedError) return { round, paper: null, problem: e.problem };
     throw e;
   }
 }

@@ -42,6 +42,7 @@ import type {
   StatusChange
 } from '../core/model';
 import { ROUND_STATUSES, readRoundClosure, readRoundItems, readRoundSelection, type UpdateRound } from '../core/round/model';
+import { valueProblemText, type Checked, type ValueProblem, type ValueProblemCode } from '../core/storedValues';
 import { ACCEPTED_CHOICES, AT_PRECISIONS, F, REMINDER_ITEM_KINDS, USES_TRAFFIC_LIGHTS_CHOICES, listSchema } from './lists';
 import type { FieldSchema, ListKey } from './types';
 
@@ -58,9 +59,9 @@ export class ItemMappingError extends Error {
     readonly list: ListKey,
     readonly itemId: number | undefined,
     readonly column: string,
-    problem: string
+    readonly problem: ValueProblem
   ) {
-    super(`List '${listSchema(list).title}', item ${itemId ?? '(new)'}, column ${column}: ${problem}`);
+    super(`List '${listSchema(list).title}', item ${itemId ?? '(new)'}, column ${column}: ${valueProblemText(problem)}`);
     this.name = 'ItemMappingError';
   }
 }
@@ -71,8 +72,8 @@ export interface ItemProblem {
   readonly column: string;
   /** The column's name as users see it in SharePoint ("Kind"). */
   readonly field: string;
-  /** What is wrong: "is empty but required". */
-  readonly message: string;
+  /** What is wrong ("is empty but required"), by code. */
+  readonly problem: ValueProblem;
 }
 
 /** An item read through a mapping: the domain object, or every problem that stops it being one. */
@@ -171,15 +172,20 @@ class Reader {
   }
 
   /** Records what is wrong with a column (the first problem per column) and reads it as `fallback`. */
-  problem<V>(column: string, message: string, fallback: V): V {
-    if (!this.problems.some((p) => p.column === column)) this.problems.push({ column, field: fieldName(this.list, column), message });
+  problem<V>(column: string, fallback: V, code: ValueProblemCode, ...args: (string | number)[]): V {
+    return this.wrong(column, { code, args }, fallback);
+  }
+
+  /** Records a problem already named (a JSON column's checker's). */
+  wrong<V>(column: string, problem: ValueProblem, fallback: V): V {
+    if (!this.problems.some((p) => p.column === column)) this.problems.push({ column, field: fieldName(this.list, column), problem });
     return fallback;
   }
 
   /** The first problem, as the error a strict read throws. */
   error(): ItemMappingError | null {
     const first = this.problems[0];
-    return first === undefined ? null : new ItemMappingError(this.list, this.id, first.column, first.message);
+    return first === undefined ? null : new ItemMappingError(this.list, this.id, first.column, first.problem);
   }
 
   private raw(column: string): unknown {
@@ -194,34 +200,34 @@ class Reader {
   text(column: string): string | undefined {
     const v = this.raw(column);
     if (v === null || v === '') return undefined;
-    if (typeof v !== 'string') return this.problem(column, `expected text, got ${JSON.stringify(v)}`, undefined);
+    if (typeof v !== 'string') return this.problem(column, undefined, 'expectedText', JSON.stringify(v));
     return v;
   }
 
   requiredText(column: string): string {
-    return this.text(column) ?? this.problem(column, 'is empty but required', '');
+    return this.text(column) ?? this.problem(column, '', 'emptyRequired');
   }
 
   choice<C extends string>(column: string, choices: readonly C[]): C | undefined {
     const v = this.text(column);
     if (v === undefined) return undefined;
-    if (!(choices as readonly string[]).includes(v)) return this.problem(column, `'${v}' is not one of ${choices.join(', ')}`, undefined);
+    if (!(choices as readonly string[]).includes(v)) return this.problem(column, undefined, 'notOneOf', v, choices.join(', '));
     return v as C;
   }
 
   requiredChoice<C extends string>(column: string, choices: readonly C[]): C {
-    return this.choice(column, choices) ?? this.problem(column, 'is empty but required', choices[0]);
+    return this.choice(column, choices) ?? this.problem(column, choices[0], 'emptyRequired');
   }
 
   number(column: string): number | undefined {
     const v = this.raw(column);
     if (v === null) return undefined;
-    if (typeof v !== 'number') return this.problem(column, `expected a number, got ${JSON.stringify(v)}`, undefined);
+    if (typeof v !== 'number') return this.problem(column, undefined, 'expectedNumber', JSON.stringify(v));
     return v;
   }
 
   requiredNumber(column: string): number {
-    return this.number(column) ?? this.problem(column, 'is empty but required', 0);
+    return this.number(column) ?? this.problem(column, 0, 'emptyRequired');
   }
 
   numbers(column: string): number[] {
@@ -229,14 +235,14 @@ class Reader {
     if (v === null) return [];
     // Verbose responses wrap arrays as {results: [...]}; JSON light sends the array itself.
     const arr = Array.isArray(v) ? v : typeof v === 'object' && Array.isArray((v as { results?: unknown }).results) ? (v as { results: unknown[] }).results : null;
-    if (!arr || !arr.every((n) => typeof n === 'number')) return this.problem(column, `expected a list of ids, got ${JSON.stringify(v)}`, []);
+    if (!arr || !arr.every((n) => typeof n === 'number')) return this.problem(column, [], 'expectedIds', JSON.stringify(v));
     return arr as number[];
   }
 
   boolean(column: string): boolean {
     const v = this.raw(column);
     if (v === null) return false;
-    if (typeof v !== 'boolean') return this.problem(column, `expected true or false, got ${JSON.stringify(v)}`, false);
+    if (typeof v !== 'boolean') return this.problem(column, false, 'expectedBoolean', JSON.stringify(v));
     return v;
   }
 
@@ -246,13 +252,13 @@ class Reader {
     try {
       return dateFromSharePoint(v);
     } catch {
-      return this.problem(column, `'${v}' is not a date`, null);
+      return this.problem(column, null, 'notDate', v);
     }
   }
 
   instant(column: string): IsoInstant {
     const v = this.requiredText(column);
-    if (v !== '' && Number.isNaN(Date.parse(v))) return this.problem(column, `'${v}' is not a date and time`, '');
+    if (v !== '' && Number.isNaN(Date.parse(v))) return this.problem(column, '', 'notInstant', v);
     return v;
   }
 
@@ -260,7 +266,7 @@ class Reader {
     const v = this.raw(column);
     if (v === null) return undefined;
     if (typeof v === 'object' && typeof (v as { Url?: unknown }).Url === 'string') return (v as { Url: string }).Url || undefined;
-    return this.problem(column, `expected a link, got ${JSON.stringify(v)}`, undefined);
+    return this.problem(column, undefined, 'expectedLink', JSON.stringify(v));
   }
 
   json<T>(column: string): T | undefined {
@@ -269,14 +275,14 @@ class Reader {
     try {
       return JSON.parse(v) as T;
     } catch {
-      return this.problem(column, 'does not hold valid JSON', undefined);
+      return this.problem(column, undefined, 'invalidJson');
     }
   }
 
   jsonArray<T>(column: string): T[] {
     const v = this.json<unknown>(column);
     if (v === undefined) return [];
-    if (!Array.isArray(v)) return this.problem(column, 'expected a JSON array', []);
+    if (!Array.isArray(v)) return this.problem(column, [], 'expectedJsonArray');
     return v as T[];
   }
 
@@ -645,7 +651,7 @@ export const reminderRuleMapping: ItemMapping<ReminderRuleRecord> = mapping<Remi
   (r) => ({ [F.title]: r.name, [F.ruleKey]: r.key, [F.enabled]: r.enabled, [F.definition]: JSON.stringify(r.definition) }),
   (r) => {
     const json = r.json<unknown>(F.definition);
-    const definition = json !== null && typeof json === 'object' && !Array.isArray(json) ? json : r.problem(F.definition, 'expected a JSON object', {});
+    const definition = json !== null && typeof json === 'object' && !Array.isArray(json) ? json : r.problem(F.definition, {}, 'expectedJsonObject');
     return withOptional<ReminderRuleRecord>(
       { key: r.requiredText(F.ruleKey), name: r.requiredText(F.title), enabled: r.boolean(F.enabled), definition: definition as ReminderRuleRecord['definition'] },
       { id: r.itemId() }
@@ -702,11 +708,11 @@ export const reminderLogMapping: ItemMapping<ReminderLogEntry> = mapping<Reminde
 );
 
 /** A JSON column read through one of the round's checkers (core/round/model.ts). */
-function checkedJson<T>(r: Reader, column: string, check: (value: unknown) => T | string, fallback: T): T {
+function checkedJson<T>(r: Reader, column: string, check: (value: unknown) => Checked<T>, fallback: T): T {
   const value = r.json<unknown>(column);
-  if (value === undefined) return r.problem(column, 'is empty', fallback);
+  if (value === undefined) return r.problem(column, fallback, 'empty');
   const checked = check(value);
-  return typeof checked === 'string' ? r.problem(column, checked, fallback) : checked;
+  return checked.ok ? checked.value : r.wrong(column, checked.problem, fallback);
 }
 
 /** Update Rounds ↔ UpdateRound. */
@@ -744,8 +750,8 @@ export const roundMapping: ItemMapping<UpdateRound> = mapping<UpdateRound>(
         title: r.requiredText(F.title),
         committee: r.requiredText(F.committee),
         selection: checkedJson(r, F.selection, readRoundSelection, {}),
-        replyBy: r.date(F.replyBy) ?? r.problem(F.replyBy, 'is empty', ''),
-        paperDate: r.date(F.paperDate) ?? r.problem(F.paperDate, 'is empty', ''),
+        replyBy: r.date(F.replyBy) ?? r.problem(F.replyBy, '', 'empty'),
+        paperDate: r.date(F.paperDate) ?? r.problem(F.paperDate, '', 'empty'),
         status: r.requiredChoice(F.status, ROUND_STATUSES),
         openedBy: r.requiredText(F.openedBy),
         openedAt: r.instant(F.at),

@@ -24,7 +24,7 @@ import {
 import { idempotencyKey, reminderData, resolveRecipient, roundOccurrence, unreachableText } from '../core/reminders';
 import type { CardAction, CardDecision, CardItem, CardRound, LinkSettings, ReminderEvent, ReminderIntent, ReminderRule, ReminderSubject, UnresolvedRecipient } from '../core/reminders';
 import { ROUND_CARD_RULES, ROUND_OPEN_RULE, ROUND_OPEN_TEMPLATE, ROUND_RULES, roundAnswers, type UpdateRound } from '../core/round';
-import { incompleteText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
+import { incompleteText, problemsText, type IncompleteItem, type ItemVersion, type SiteUser, type Stored, type TrackerData } from '../data';
 import { UPDATE_LIFECYCLES, dependence, isSamePerson, pendingRequest } from '../core/transitions';
 import type { DeliveryTransport, OutgoingDelivery } from './delivery';
 import { GraphError } from './graph';
@@ -396,7 +396,7 @@ export class ReminderEngine {
         for (let i = chronological.length - fresh; i < chronological.length; i++) {
           const v = chronological[i];
           if (!v.value) {
-            logger.warn(`Version ${v.label} of recommendation ${id} cannot be read (${v.problem ?? 'unknown problem'}); its changes are not evaluated.`);
+            logger.warn(`Version ${v.label} of recommendation ${id} cannot be read (${v.problems ? `needs completing: ${problemsText(v.problems)}` : 'unknown problem'}); its changes are not evaluated.`);
             continue;
           }
           const subject = this.subject({ ...v.value, id }, today, reports, policy);

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'net';
 import type { SPFI } from '@pnp/sp';
 import { nodeSp } from '../data/node';
 import { londonWallClock } from '../core/dates';
-import { checkTrackerLink } from '../core/links';
+import { checkTrackerLink, linkProblemText } from '../core/links';
 import type { IsoDate, Person } from '../core/model';
 import { minutesOfDay } from '../core/reminders';
 import type { LinkSettings } from '../core/reminders';
@@ -133,7 +133,7 @@ export async function createEngine(
   const logger = escapingLogger(options.logger ?? consoleLogger);
   // Every card's "Open item" leads here: refuse to start rather than send links off the tenant.
   const tracker = checkTrackerLink(options.links.trackerUrl, options.siteUrl);
-  if (!tracker.ok) throw new Error(`The tracker page for "Open item" (TRACKER_PAGE_URL) cannot be used with the site ${options.siteUrl}: ${tracker.problem}`);
+  if (!tracker.ok) throw new Error(`The tracker page for "Open item" (TRACKER_PAGE_URL) cannot be used with the site ${options.siteUrl}: ${linkProblemText(tracker.problem)}`);
   const links: LinkSettings = { ...options.links, trackerUrl: tracker.url };
   const sp = options.sp ?? nodeSp(options.siteUrl, { user: 'admin' });
   const graph = new GraphClient({ baseUrl: options.graphUrl ?? 'https://graph.microsoft.com', token: options.graphToken ?? (async () => 'stand-in'), sleep: options.graphSleep });

@@ -5,7 +5,7 @@
  * other items, and the reminder service and the committee paper skip them and say so, never fail.
  */
 import { londonInstant } from '../../src/core/reminders';
-import { DataError, type TrackerData } from '../../src/data';
+import { DataError, problemsText, type TrackerData } from '../../src/data';
 import { renderPaperHtml } from '../../src/paper/html';
 import { prepareCommitteePaper } from '../../src/paper/issue';
 import type { ReminderLogger } from '../../src/service/engine';
@@ -16,6 +16,8 @@ import { importedDemoSite } from './golden.support';
 import { actionPlanRecommendation } from './data.support';
 import { REPORT_WITHOUT_SOURCE, TITLE_ONLY_RECOMMENDATION, actionWithBrokenJson, postItem } from './malformed.support';
 
+/** What a required column left empty says, by code. */
+const REQUIRED = { code: 'emptyRequired', args: [] };
 const PAPER_DATE = '2017-11-16';
 
 let server: Standin;
@@ -57,11 +59,11 @@ describe('the data layer', () => {
         id: titleOnly,
         title: 'Added by hand',
         problems: [
-          { column: 'TrkKind', field: 'Kind', message: 'is empty but required' },
-          { column: 'TrkText', field: 'Recommendation', message: 'is empty but required' },
-          { column: 'TrkAppliesTo', field: 'Applies to', message: 'is empty but required' },
-          { column: 'TrkLifecycle', field: 'Status', message: 'is empty but required' },
-          { column: 'TrkDueKind', field: 'Due kind', message: 'is empty but required' }
+          { column: 'TrkKind', field: 'Kind', problem: REQUIRED },
+          { column: 'TrkText', field: 'Recommendation', problem: REQUIRED },
+          { column: 'TrkAppliesTo', field: 'Applies to', problem: REQUIRED },
+          { column: 'TrkLifecycle', field: 'Status', problem: REQUIRED },
+          { column: 'TrkDueKind', field: 'Due kind', problem: REQUIRED }
         ],
         editUrl: expect.stringMatching(new RegExp(`^${server.siteUrl}/Lists/[^/]+/EditForm\\.aspx\\?ID=${titleOnly}$`)) as unknown
       }
@@ -69,11 +71,11 @@ describe('the data layer', () => {
 
     const reports = await data.reports.read();
     expect(reports.items).toHaveLength(before.reports);
-    expect(reports.incomplete.map((i) => [i.id, i.title, i.problems])).toEqual([[noSource, REPORT_WITHOUT_SOURCE.Title, [{ column: 'TrkSource', field: 'Source', message: 'is empty but required' }]]]);
+    expect(reports.incomplete.map((i) => [i.id, i.title, i.problems])).toEqual([[noSource, REPORT_WITHOUT_SOURCE.Title, [{ column: 'TrkSource', field: 'Source', problem: REQUIRED }]]]);
 
     const actions = await data.actions.read();
     expect(actions.items).toHaveLength(before.actions);
-    expect(actions.incomplete.map((i) => [i.id, i.problems])).toEqual([[brokenAction, [{ column: 'TrkDueRevisions', field: expect.any(String) as unknown, message: 'does not hold valid JSON' }]]]);
+    expect(actions.incomplete.map((i) => [i.id, i.problems])).toEqual([[brokenAction, [{ column: 'TrkDueRevisions', field: expect.any(String) as unknown, problem: { code: 'invalidJson', args: [] } }]]]);
   });
 
   it('reads other items as before: filtered queries leave the incomplete item out, and opening it says what it needs', async () => {
@@ -87,7 +89,7 @@ describe('the data layer', () => {
     const versions = await data.recommendations.versions(titleOnly);
     expect(versions).toHaveLength(1);
     expect(versions[0].value).toBeUndefined();
-    expect(versions[0].problem).toMatch(/^needs completing: Kind is empty but required/);
+    expect(problemsText(versions[0].problems ?? [])).toMatch(/^Kind is empty but required/);
   });
 });
 

@@ -1,16 +1,25 @@
 /**
- * Messages core produces by code (issue 16): every code has its words in the shared `loc`, typed
- * (tsc refuses a code without them, src/components/common/messages.ts) and written in en-gb.js, and
- * the en-GB words are core's English, so the screens say what the reminder service, the logs and
- * the paper say. Sample messages, built by core from real demo items and rules, read as before.
+ * Messages core and the data layer produce by code (issue 16): every code has its words in the
+ * shared `loc`, typed (tsc refuses a code without them, src/components/common/messages.ts and
+ * errorText.ts) and written in en-gb.js, and the en-GB words are core's and the data layer's
+ * English, so the screens say what the reminder service, the logs and the paper say. Sample
+ * messages, built by core and the data layer from real demo items, rules and SharePoint's answers,
+ * read as before.
  */
+import { LINK_PROBLEM_ENGLISH, checkTrackerLink, linkProblemText } from '../../src/core/links';
 import { PHRASE_ENGLISH, englishText } from '../../src/core/messages';
+import { VALUE_PROBLEM_ENGLISH } from '../../src/core/storedValues';
+import { ROUND_PROBLEM_ENGLISH, RoundRequestError, roundProblemText, roundRequestProblems } from '../../src/core/round';
 import type { Message } from '../../src/core/messages';
 import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
-import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement } from '../../src/core/status';
+import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement, readRagPolicy } from '../../src/core/status';
 import { TRANSITION_ENGLISH, TransitionError, approveClosure, requestClosure, requestExtension } from '../../src/core/transitions';
-import { colourReasonText as shownColourReason, disagreementText, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
+import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, needsText, roundProblemText as shownRoundProblem, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
 import type { TrackerStrings } from '../../src/components/common/strings';
+import { errorText } from '../../src/components/common/errorText';
+import { BatchWriteError, ConflictError, DATA_PROBLEM_ENGLISH, DataError, OPERATION_ENGLISH, problemsText, toDataError } from '../../src/data/errors';
+import type { ItemProblem } from '../../src/schema/mapping';
+import { SettingConflictError } from '../../src/data/settings';
 import { locFile, readLocStrings } from '../../src/workbench/loc';
 import { LINCS_153, LINCS_163 } from './fixtures/seedRecommendations';
 
@@ -41,6 +50,48 @@ describe('every code core produces has its words in loc, and en-GB says what cor
     expect(keys(words.TemplateFields)).toEqual([...TEMPLATE_FIELDS].sort());
     expect(TEMPLATE_FIELDS.map((f) => templateFieldHolds(f, strings))).toContain("the reply-by date of the item's update round ('' with none)");
     expect(templateFieldHolds('ref', strings)).toBe('the reference, e.g. R3');
+  });
+
+  it.each([
+    ['Problems', DATA_PROBLEM_ENGLISH],
+    ['Operations', OPERATION_ENGLISH]
+  ] as const)('the data layer’s %s', (group, english) => {
+    expect(keys(strings.DataMessages[group])).toEqual(keys(english));
+    expect(strings.DataMessages[group]).toEqual(english);
+  });
+
+  it('what an item needs to be read', () => {
+    expect(keys(strings.ValueProblems.Codes)).toEqual(keys(VALUE_PROBLEM_ENGLISH));
+    expect(strings.ValueProblems.Codes).toEqual(VALUE_PROBLEM_ENGLISH);
+    const needs: ItemProblem[] = [
+      { column: 'TrkKind', field: 'Kind', problem: { code: 'emptyRequired', args: [] } },
+      { column: 'TrkSource', field: 'Source', problem: { code: 'notOneOf', args: ['HMIC', 'HMICFRS, IOPC'] } }
+    ];
+    expect([problemsText(needs), needsText(needs, strings)]).toEqual(Array(2).fill("Kind is empty but required; Source 'HMIC' is not one of HMICFRS, IOPC"));
+    const unreadable = new DataError({ code: 'itemIncomplete', args: ['Recommendations', 978], operation: { code: 'readItem', args: [978, 'Recommendations'] }, needs }, 'bad-data');
+    expect([unreadable.message, errorText(unreadable, strings)]).toEqual(
+      Array(2).fill("'Recommendations' holds an item the tracker cannot read while reading item 978 of 'Recommendations': item 978 needs completing (Kind is empty but required; Source 'HMIC' is not one of HMICFRS, IOPC).")
+    );
+  });
+
+  it('why a round cannot go on', () => {
+    expect(keys(strings.RoundProblems)).toEqual(keys(ROUND_PROBLEM_ENGLISH));
+    expect(strings.RoundProblems).toEqual(ROUND_PROBLEM_ENGLISH);
+    const refused = new RoundRequestError(roundRequestProblems({ committee: '', selection: {}, replyBy: '2017-12-01', paperDate: '2017-11-30' }, '2017-11-14'));
+    expect([refused.message, errorText(refused, strings)]).toEqual(
+      Array(2).fill('Name the committee the paper goes to. The paper is due before the reply-by date: owners must answer before the paper is written.')
+    );
+    const issued = { code: 'paperIssued', args: ['2017-11-23', 'Crime committee 2017-11-23.html'] } as const;
+    expect([roundProblemText(issued), shownRoundProblem(issued, strings)]).toEqual(Array(2).fill('A paper for 2017-11-23 has already been issued (Crime committee 2017-11-23.html); an issued paper is never replaced.'));
+  });
+
+  it('why an address is refused', () => {
+    expect(keys(strings.LinkProblems)).toEqual(keys(LINK_PROBLEM_ENGLISH));
+    expect(strings.LinkProblems).toEqual(LINK_PROBLEM_ENGLISH);
+    const refused = checkTrackerLink('https://evil.example/x', 'http://127.0.0.1:4321/?page=dashboard');
+    expect(refused.ok ? [] : [linkProblemText(refused.problem), shownLinkProblem(refused.problem, strings)]).toEqual(
+      Array(2).fill('The address leads to evil.example: only addresses on this computer (127.0.0.1, the local workbench) can be used.')
+    );
   });
 
   it('the grid’s short flags name each kind of disagreement', () => {
@@ -130,5 +181,44 @@ describe('sample messages read as before', () => {
     expect(unreachable.kind === 'unreachable' ? bothWays(unreachable, UNREACHABLE_ENGLISH, (m) => unreachableText({ ...m, kind: 'unreachable' }, strings)) : []).toEqual(
       Array(2).fill("The owner 'Supt Taylor' has no e-mail address, so cannot be reached in Teams.")
     );
+  });
+});
+
+/** An HTTP failure as PnPjs throws it, with SharePoint's `odata.error` body. */
+function httpError(status: number, code: string, value: string): unknown {
+  return { isHttpRequestError: true, status, message: `Error making HttpClient request in queryable [${status}] ::> ${JSON.stringify({ 'odata.error': { code, message: { lang: 'en-US', value } } })}` };
+}
+
+describe('the data layer’s failures read on the screens as in its logs', () => {
+  const shown = (e: unknown): [string, string] => [(e as Error).message, errorText(e, strings)];
+
+  it('SharePoint’s refusals, with what was being done and its own words', () => {
+    const missing = toDataError(httpError(404, '-2130575322, System.ArgumentException', "List 'Recommendations' does not exist at site with URL 'https://contoso.sharepoint.com/sites/insp'."), { code: 'loadList', args: ['Recommendations'] });
+    expect(shown(missing)).toEqual(Array(2).fill("Not found while loading 'Recommendations': List 'Recommendations' does not exist at site with URL 'https://contoso.sharepoint.com/sites/insp'."));
+    const denied = toDataError(httpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied.'), { code: 'saveItem', args: [978, 'Recommendations'] });
+    expect(shown(denied)).toEqual(Array(2).fill("You do not have permission for this: saving item 978 of 'Recommendations' was refused. Ask the site owner for edit access."));
+    const busy = toDataError(httpError(503, '', ''), { code: 'readSetting', args: ['RagOverdueAgainst'] });
+    expect(shown(busy)).toEqual(Array(2).fill("SharePoint is busy and asked us to slow down (HTTP 503) while reading setting 'RagOverdueAgainst'; it was retried and still refused. Nothing was changed by the refused request: try again in a minute."));
+    const failed = toDataError({ isHttpRequestError: true, status: 500, message: '' }, { code: 'readChanges', args: ['Progress Updates'] });
+    expect(shown(failed)).toEqual(Array(2).fill("SharePoint failed while reading changes to 'Progress Updates' (HTTP 500): no details."));
+    const offline = toDataError(new TypeError('Failed to fetch'), { code: 'readCurrentUser', args: [] });
+    expect(shown(offline)).toEqual(Array(2).fill('Could not reach SharePoint while reading the current user: Failed to fetch'));
+  });
+
+  it('conflicts, a batch ending with its first failure, and a setting that names no policy', () => {
+    const base = { id: 978, etag: '"1"', value: LINCS_153 };
+    const changed = new ConflictError('Recommendations', base, LINCS_153, { ...base, etag: '"2"' });
+    expect(shown(changed)).toEqual(Array(2).fill("Item 978 in 'Recommendations' was changed by someone else after you opened it. Your changes were not saved; compare them with the current version and save again."));
+    const batch = new BatchWriteError('Recommendations', [{ index: 1, input: LINCS_163, error: toDataError(httpError(400, '', 'Bad value'), { code: 'addItem', args: ['Recommendations'] }) }], [1, undefined, 3]);
+    expect(shown(batch)).toEqual(Array(2).fill("1 of 3 changes to 'Recommendations' were not saved; the others were. The first not saved (number 2): SharePoint refused the request while adding to 'Recommendations': Bad value."));
+    expect(shown(new SettingConflictError('RagOverdueAgainst', undefined))).toEqual(Array(2).fill("The setting 'RagOverdueAgainst' was changed by someone else after you opened it (it is now not set). Your change was not saved."));
+    const policy = new DataError({ code: 'ragPolicy', args: ['latest', 'RagOverdueAgainst'] }, 'bad-data');
+    expect(() => readRagPolicy('latest')).toThrow(policy.message);
+    expect(errorText(policy, strings)).toBe("Tracker Settings holds 'latest' under RagOverdueAgainst: expected 'original' or 'current'. A site owner can choose again in the tracker's settings.");
+  });
+
+  it('any other error as its own message', () => {
+    expect(errorText(new RangeError('Not a date'), strings)).toBe('Not a date');
+    expect(errorText('offline', strings)).toBe('offline');
   });
 });

@@ -3,7 +3,7 @@
  * own host; http or https on a loopback address only for the local workbench), a report link must
  * be http or https. Each refusal names its problem.
  */
-import { checkReportLink, checkTrackerLink, reportLinkProblem, trackerPageProblem } from '../../src/core/links';
+import { checkReportLink, checkTrackerLink, linkProblemText, reportLinkProblem, trackerPageProblem } from '../../src/core/links';
 import { parseRawDocument, planDocument } from '../../src/core/import';
 
 const PAGE = 'https://contoso.sharepoint.com/sites/tracker/SitePages/Dashboard.aspx';
@@ -44,7 +44,7 @@ describe('a tracker page address on a SharePoint tenant', () => {
   test.each(refused)('refuses %s', (_, address, problem) => {
     const check = checkTrackerLink(address, PAGE);
     expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.problem).toMatch(problem);
+    if (!check.ok) expect(linkProblemText(check.problem)).toMatch(problem);
   });
 
   const accepted: [string, string, string][] = [
@@ -76,7 +76,7 @@ describe('a tracker page address in the local workbench', () => {
     ['a loopback look-alike', 'http://127.0.0.1.evil.example/', /leads to 127\.0\.0\.1\.evil\.example/]
   ])('refuses %s', (_, address, problem) => {
     const check = checkTrackerLink(address, WORKBENCH);
-    expect(check.ok ? '' : check.problem).toMatch(problem);
+    expect(check.ok ? '' : linkProblemText(check.problem)).toMatch(problem);
   });
 });
 
@@ -94,7 +94,7 @@ describe('a link to an originating report', () => {
     ['no host', 'https://', /^"https:\/\/" is not a web address\.$/]
   ])('refuses %s', (_, address, problem) => {
     const check = checkReportLink(address);
-    expect(check.ok ? '' : check.problem).toMatch(problem);
+    expect(check.ok ? '' : linkProblemText(check.problem)).toMatch(problem);
   });
 
   test.each([
@@ -130,12 +130,13 @@ describe('report links in an imported file', () => {
 
 describe('what a settings field or form shows', () => {
   test('an empty address is allowed (no tracker page, no link), and a bad one names its problem', () => {
-    expect(trackerPageProblem('', PAGE)).toBe('');
-    expect(trackerPageProblem('   ', PAGE)).toBe('');
-    expect(trackerPageProblem('?page=tracker', PAGE)).toBe('');
-    expect(trackerPageProblem('javascript:alert(1)', PAGE)).toMatch(/starts "javascript:"/);
-    expect(reportLinkProblem('')).toBe('');
-    expect(reportLinkProblem('https://www.justiceinspectorates.gov.uk/')).toBe('');
-    expect(reportLinkProblem('javascript:alert(1)')).toMatch(/starts "javascript:"/);
+    expect(trackerPageProblem('', PAGE)).toBeNull();
+    expect(trackerPageProblem('   ', PAGE)).toBeNull();
+    expect(trackerPageProblem('?page=tracker', PAGE)).toBeNull();
+    expect(trackerPageProblem('javascript:alert(1)', PAGE)).toEqual({ code: 'startsTenant', args: ['javascript:', 'contoso.sharepoint.com'] });
+    expect(reportLinkProblem('')).toBeNull();
+    expect(reportLinkProblem('https://www.justiceinspectorates.gov.uk/')).toBeNull();
+    const refused = reportLinkProblem('javascript:alert(1)');
+    expect(refused === null ? '' : linkProblemText(refused)).toMatch(/starts "javascript:"/);
   });
 });

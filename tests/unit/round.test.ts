@@ -5,6 +5,7 @@
  */
 import { buildCommitteePaper } from '../../src/core/paper';
 import type { ProgressUpdate, Recommendation } from '../../src/core/model';
+import { valueProblemText, type Checked } from '../../src/core/storedValues';
 import { evaluateRules, recommendationSubject } from '../../src/core/reminders';
 import {
   ROUND_RULES,
@@ -22,6 +23,7 @@ import {
   roundCardStates,
   roundItems,
   roundProgress,
+  roundProblemText,
   roundRequestProblems,
   type UpdateRound
 } from '../../src/core/round';
@@ -65,7 +67,7 @@ describe('opening a round', () => {
   });
 
   it('names every problem of a request, and refuses a scope with nothing open', () => {
-    expect(roundRequestProblems({ ...request, committee: ' ', replyBy: '2017-10-01', paperDate: '2017-09-30' }, '2017-11-01')).toEqual([
+    expect(roundRequestProblems({ ...request, committee: ' ', replyBy: '2017-10-01', paperDate: '2017-09-30' }, '2017-11-01').map(roundProblemText)).toEqual([
       'Name the committee the paper goes to.',
       'The reply-by date has passed: choose today or a later day.',
       'The paper is due before the reply-by date: owners must answer before the paper is written.'
@@ -198,21 +200,26 @@ describe('whether each owner’s card went', () => {
   });
 });
 
+/** What a checker found wrong, in core's English ('' when the value is sound). */
+function wrongText(checked: Checked<unknown>): string {
+  return checked.ok ? '' : valueProblemText(checked.problem);
+}
+
 describe('stored JSON and the card', () => {
   it('reads the round’s items and closure strictly', () => {
-    expect(readRoundItems([{ itemId: 1, ref: 'AFI 1', owner: null, sro: { name: 'X' } }])).toEqual([{ itemId: 1, ref: 'AFI 1', reportId: null, directorate: null, owner: null, sro: { name: 'X' } }]);
-    expect(readRoundItems([{ itemId: 0, ref: 'AFI 1', owner: null, sro: null }])).toBe('item 1 is not an item id, reference, owner and SRO');
-    expect(readRoundItems({})).toBe('expected a list of items');
-    expect(readRoundClosure({ at: 'yesterday', by: 'A', answered: [], paperId: null })).toBe('expected when and by whom the round was closed');
-    expect(readRoundClosure({ at: '2017-11-11T17:00:00Z', by: 'A', answered: [1, 'x'], paperId: null })).toBe('expected the list of answered item ids');
+    expect(readRoundItems([{ itemId: 1, ref: 'AFI 1', owner: null, sro: { name: 'X' } }])).toEqual({ ok: true, value: [{ itemId: 1, ref: 'AFI 1', reportId: null, directorate: null, owner: null, sro: { name: 'X' } }] });
+    expect(wrongText(readRoundItems([{ itemId: 0, ref: 'AFI 1', owner: null, sro: null }]))).toBe('item 1 is not an item id, reference, owner and SRO');
+    expect(wrongText(readRoundItems({}))).toBe('expected a list of items');
+    expect(wrongText(readRoundClosure({ at: 'yesterday', by: 'A', answered: [], paperId: null }))).toBe('expected when and by whom the round was closed');
+    expect(wrongText(readRoundClosure({ at: '2017-11-11T17:00:00Z', by: 'A', answered: [1, 'x'], paperId: null }))).toBe('expected the list of answered item ids');
   });
 
   it('reads the scope’s directorates as a list, and a round stored with one directorate as a list of one', () => {
-    expect(readRoundSelection({ reportIds: [2], directorates: ['Crime', 'Corporate Services'] })).toEqual({ reportIds: [2], directorates: ['Crime', 'Corporate Services'] });
-    expect(readRoundSelection({ directorate: 'Crime' })).toEqual({ directorates: ['Crime'] });
-    expect(readRoundSelection({ directorate: ' ' })).toEqual({});
-    expect(readRoundSelection({ directorates: 'Crime' })).toBe('expected the directorates as a list of text');
-    expect(readRoundSelection({ directorates: ['Crime', 3] })).toBe('expected the directorates as a list of text');
+    expect(readRoundSelection({ reportIds: [2], directorates: ['Crime', 'Corporate Services'] })).toEqual({ ok: true, value: { reportIds: [2], directorates: ['Crime', 'Corporate Services'] } });
+    expect(readRoundSelection({ directorate: 'Crime' })).toEqual({ ok: true, value: { directorates: ['Crime'] } });
+    expect(readRoundSelection({ directorate: ' ' })).toEqual({ ok: true, value: {} });
+    expect(wrongText(readRoundSelection({ directorates: 'Crime' }))).toBe('expected the directorates as a list of text');
+    expect(wrongText(readRoundSelection({ directorates: ['Crime', 3] }))).toBe('expected the directorates as a list of text');
   });
 
   it('draws one card for the owner’s round items, each with its form and the round’s id, every text made safe', () => {

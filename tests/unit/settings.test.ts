@@ -15,6 +15,8 @@ import {
   withTrackerDefaults
 } from '../../src/components/settings/settings';
 import type { DashboardPaneStrings, LinkFilters, PaneStrings, SettingField, TrackerSettings } from '../../src/components/settings/settings';
+import type { TrackerStrings } from '../../src/components/common/strings';
+import { locFile, readLocStrings } from '../../src/workbench/loc';
 
 const PAGE = 'https://contoso.sharepoint.com/sites/tracker/SitePages/Dashboard.aspx';
 const STRINGS: DashboardPaneStrings = {
@@ -68,9 +70,13 @@ describe('link filters in a page address', () => {
 });
 
 describe('the tracker page address typed into the dashboard’s pane', () => {
-  const field = dashboardPane(STRINGS, PANE, { reports: [], directorates: [] }, PAGE)
-    .flatMap((g) => g.fields)
-    .find((f): f is SettingField & { kind: 'text' } => f.kind === 'text' && f.key === 'trackerPageUrl');
+  let field: (SettingField & { kind: 'text' }) | undefined;
+  beforeAll(async () => {
+    const shared = await readLocStrings<TrackerStrings>(locFile('shared'));
+    field = dashboardPane(STRINGS, PANE, { reports: [], directorates: [] }, PAGE, shared)
+      .flatMap((g) => g.fields)
+      .find((f): f is SettingField & { kind: 'text' } => f.kind === 'text' && f.key === 'trackerPageUrl');
+  });
   const problem = (value: string): string => field?.problem?.(value) ?? 'no field';
 
   it('accepts a page on the tenant, a relative page or nothing', () => {
@@ -82,6 +88,7 @@ describe('the tracker page address typed into the dashboard’s pane', () => {
     for (const bad of ['https://contoso.sharepoint.com.evil.example/x', 'https://evil.example/sites/tracker', 'http://contoso.sharepoint.com/sites/tracker', 'javascript:alert(1)', '//evil.example/x']) {
       expect([bad, problem(bad)]).toEqual([bad, expect.stringMatching(/\S/)]);
     }
+    expect(problem('javascript:alert(1)')).toBe('The address starts "javascript:": only https:// addresses on contoso.sharepoint.com can be used.');
   });
 });
 

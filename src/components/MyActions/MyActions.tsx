@@ -43,6 +43,8 @@ import type { MyActionsSettings, MyActionsStrings } from './settings';
 import { URGENCIES, byUrgency } from './urgency';
 import type { Urgency } from './urgency';
 import type { WorkItem } from '../../data/myWork';
+import { errorText } from '../common/errorText';
+import { linkProblemText } from '../common/messages';
 
 // The update round tab (staff): its page and data load only when opened.
 const RoundPage = React.lazy(() => import(/* webpackChunkName: 'my-actions-round' */ '../round/RoundPage').then((m) => ({ default: m.RoundPage })));
@@ -81,7 +83,8 @@ function refOf(item: WorkItem): string {
 
 export function MyActions(props: MyActionsProps): JSX.Element {
   const { source, settings, strings } = props;
-  const roundStrings = useStrings().UpdateRound;
+  const all = useStrings();
+  const roundStrings = all.UpdateRound;
   const tracker = source.tracker;
   const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
   const teams = useTeamsContext(props.teams);
@@ -113,7 +116,7 @@ export function MyActions(props: MyActionsProps): JSX.Element {
       setItems(work);
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, all));
     }
   }, [source, tracker, scope, settings.approverEmail]);
 
@@ -265,7 +268,8 @@ interface MyActionsViewProps {
 /** The list itself: closure requests to sign off, then the person's work banded by urgency; each band a titled list of cards. */
 function MyActionsView(props: MyActionsViewProps): JSX.Element {
   const { strings, settings, user } = props;
-  const common = useStrings().Common;
+  const shared = useStrings();
+  const common = shared.Common;
   const theme = useTheme();
   const styles = mergeStyleSets({
     root: { padding: 12 },
@@ -293,9 +297,9 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
         </MessageBar>
       )}
       {props.error !== null && <MessageBar messageBarType={MessageBarType.error}>{props.error}</MessageBar>}
-      {trackerPageRefused !== '' && (
+      {trackerPageRefused !== null && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="tracker-page-refused">
-          {format(strings.TrackerPageRefused, trackerPageRefused)}
+          {format(strings.TrackerPageRefused, linkProblemText(trackerPageRefused, shared))}
         </MessageBar>
       )}
       {user !== null && !user.canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.CannotEdit}</MessageBar>}

@@ -2,7 +2,7 @@
 import { withItemParam } from '../../core/deepLinks';
 import { checkTrackerLink } from '../../core/links';
 import { filterFields, trackerPageField } from '../settings/settings';
-import type { PaneChoices, PaneStrings, SettingGroup } from '../settings/settings';
+import type { LinkWords, PaneChoices, PaneStrings, SettingGroup } from '../settings/settings';
 import type { WorkScope } from '../../data/myWork';
 
 /** The web part's properties. A channel tab is configured through them (its property pane). */
@@ -42,11 +42,11 @@ export type MyActionsStrings = IMyActionsWebPartStrings;
  * The pane: display, who signs off closures, and the channel tab's scope (a directorate or a
  * report). `tenantUrl` is the page it is on, which the tracker page must share a host with.
  */
-export function myActionsPane(strings: MyActionsStrings, pane: PaneStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
+export function myActionsPane(strings: MyActionsStrings, pane: PaneStrings, choices: PaneChoices, tenantUrl: string, words: LinkWords): SettingGroup[] {
   return [
     {
       name: pane.DisplayGroup,
-      fields: [{ kind: 'text', key: 'title', label: pane.Title }, trackerPageField(pane, strings.TrackerPageUrlDescription, tenantUrl)]
+      fields: [{ kind: 'text', key: 'title', label: pane.Title }, trackerPageField(pane, strings.TrackerPageUrlDescription, tenantUrl, words)]
     },
     {
       name: strings.SignOffGroupName,

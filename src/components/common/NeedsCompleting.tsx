@@ -9,13 +9,15 @@ import { hiddenContentStyle, mergeStyleSets } from '@fluentui/react/lib/Styling'
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { IncompleteItem } from '../../data/TrackerDataSource';
 import { format, plural } from './intl';
+import { columnProblemText } from './messages';
 import { Notice } from './Notice';
 import { useStrings } from './strings';
 
 /** The items that need completing, as a table under a warning; nothing when there are none. */
 export function NeedsCompleting(props: { items: readonly IncompleteItem[] }): JSX.Element | null {
   const theme = useTheme();
-  const strings = useStrings().NeedsCompleting;
+  const all = useStrings();
+  const strings = all.NeedsCompleting;
   const styles = mergeStyleSets({
     table: { borderCollapse: 'collapse', width: '100%', marginTop: 8, color: theme.semanticColors.bodyText },
     cell: { borderBottom: `1px solid ${theme.semanticColors.variantBorder}`, padding: '4px 6px', textAlign: 'left', verticalAlign: 'top' },
@@ -52,9 +54,7 @@ export function NeedsCompleting(props: { items: readonly IncompleteItem[] }): JS
               <td className={styles.cell}>
                 <ul className={styles.problems}>
                   {item.problems.map((p) => (
-                    <li key={p.column}>
-                      {p.field} {p.message}
-                    </li>
+                    <li key={p.column}>{columnProblemText(p, all)}</li>
                   ))}
                 </ul>
               </td>

@@ -18,6 +18,7 @@ import type { PeopleDirectory } from '../../data/TrackerDataSource';
 import { format } from './intl';
 import { useStrings } from './strings';
 import type { TrackerStrings } from './strings';
+import { errorText } from './errorText';
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SEARCH_DELAY_MS = 200;
@@ -42,7 +43,8 @@ export interface PersonPickerProps {
 
 export function PersonPicker(props: PersonPickerProps): JSX.Element {
   const { people, onChange, value } = props;
-  const strings = useStrings().Pickers;
+  const all = useStrings();
+  const strings = all.Pickers;
   const combo = React.useRef<IComboBox>(null);
   const [text, setText] = React.useState<string | undefined>(undefined);
   const [options, setOptions] = React.useState<IComboBoxOption[]>([]);
@@ -70,7 +72,7 @@ export function PersonPicker(props: PersonPickerProps): JSX.Element {
             setOptions(next);
             combo.current?.focus(true);
           })
-          .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+          .catch((e: unknown) => setError(errorText(e, all)));
       }, SEARCH_DELAY_MS);
     },
     [people]
@@ -84,7 +86,7 @@ export function PersonPicker(props: PersonPickerProps): JSX.Element {
     try {
       onChange(await people.ensurePerson(choice.lookup));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, all));
     }
   };
 

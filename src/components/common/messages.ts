@@ -4,11 +4,15 @@
  * without its words in `mystrings.d.ts` does not compile.
  */
 import { messageText } from '../../core/messages';
+import type { LinkProblem, LinkProblemCode } from '../../core/links';
 import type { Message, Phrase } from '../../core/messages';
+import type { ValueProblem, ValueProblemCode } from '../../core/storedValues';
+import type { ItemProblem } from '../../schema/mapping';
 import type { RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
+import type { RoundProblem, RoundProblemCode } from '../../core/round';
 import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
-import { longDate, plural } from './intl';
+import { format, longDate, plural } from './intl';
 import type { TrackerStrings } from './strings';
 import { displayValue } from './values';
 
@@ -73,4 +77,32 @@ export function unreachableText(problem: Unreachable, strings: CoreMessageString
 export function templateFieldHolds(field: TemplateField, strings: CoreMessageStrings): string {
   const holds: Readonly<Record<TemplateField, string>> = strings.CoreMessages.TemplateFields;
   return holds[field];
+}
+
+/** Why an address was refused, from the shared `loc` (`LinkProblems`). */
+export function linkProblemText(problem: LinkProblem, strings: Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'LinkProblems'>): string {
+  return text<LinkProblemCode>(problem, strings.LinkProblems, strings);
+}
+
+/** Why a round cannot be opened, closed or have its paper issued, from the shared `loc` (`RoundProblems`). */
+export function roundProblemText(problem: RoundProblem, strings: Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'RoundProblems'>): string {
+  return text<RoundProblemCode>(problem, strings.RoundProblems, strings);
+}
+
+/** The shared strings that say what an item needs. */
+export type ValueStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'ValueProblems'>;
+
+/** What is wrong with a value SharePoint holds, from the shared `loc` (`ValueProblems`). */
+export function valueProblemText(problem: ValueProblem, strings: ValueStrings): string {
+  return text<ValueProblemCode>(problem, strings.ValueProblems.Codes, strings);
+}
+
+/** A column and what is wrong with it ("Kind is empty but required"). */
+export function columnProblemText(problem: ItemProblem, strings: ValueStrings): string {
+  return format(strings.ValueProblems.ColumnProblem, problem.field, valueProblemText(problem.problem, strings));
+}
+
+/** What an item needs, in one line: each column's problem. */
+export function needsText(problems: readonly ItemProblem[], strings: ValueStrings): string {
+  return problems.map((p) => columnProblemText(p, strings)).join(strings.ValueProblems.Separator);
 }

@@ -32,6 +32,8 @@ import type { Headline, LightBreakdown, OpenPoint } from './metrics';
 import { format, formatNumber, plural, shortDate, shortMonthYear } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
+import { errorText } from '../common/errorText';
+import { linkProblemText } from '../common/messages';
 
 // A figure's items open in the tracker's grid, in a panel: its code loads when one is opened.
 const DrillPanel = React.lazy(() => import(/* webpackChunkName: 'dashboard-drill' */ './DrillPanel').then((m) => ({ default: m.DrillPanel })));
@@ -58,7 +60,8 @@ export function TrackerDashboard(props: TrackerDashboardProps): JSX.Element {
 function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user: TrackerUser; now: () => Date }): JSX.Element {
   const { data, early, settings, now } = props;
   const theme = useTheme();
-  const { Dashboard: strings, OnDemand: onDemand } = useStrings();
+  const all = useStrings();
+  const { Dashboard: strings, OnDemand: onDemand } = all;
   const today: IsoDate = londonDate(now());
   const [reports, setReports] = React.useState<Pick<OriginatingReport & { id: number }, 'id' | 'title'>[]>([]);
   const [records, setRecords] = React.useState<ListedRecord[] | null>(null);
@@ -86,7 +89,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
         setIncomplete(flagged);
       }
     };
-    run().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    run().catch((e: unknown) => setError(errorText(e, all)));
     return () => {
       cancelled = true;
     };
@@ -157,7 +160,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
       </Text>
       {trackerPage?.ok === false && (
         <Notice kind="warning" testId="tracker-page-refused">
-          {format(strings.TrackerPageRefused, trackerPage.problem)}
+          {format(strings.TrackerPageRefused, linkProblemText(trackerPage.problem, all))}
         </Notice>
       )}
       {incomplete > 0 && (

@@ -9,9 +9,8 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
-import { TransitionError } from '../../core/transitions';
-import { transitionText } from '../common/messages';
 import { useStrings } from '../common/strings';
+import { errorText } from '../common/errorText';
 
 export interface FormDialogProps {
   title: string;
@@ -27,8 +26,8 @@ export interface FormDialogProps {
 }
 
 export function FormDialog(props: FormDialogProps): JSX.Element {
-  const strings = useStrings();
-  const common = strings.Common;
+  const all = useStrings();
+  const common = all.Common;
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const submit = async (): Promise<void> => {
@@ -37,7 +36,7 @@ export function FormDialog(props: FormDialogProps): JSX.Element {
     try {
       await props.onSave();
     } catch (e) {
-      setError(e instanceof TransitionError ? transitionText(e.problem, strings) : e instanceof Error ? e.message : String(e));
+      setError(errorText(e, all));
       setBusy(false);
     }
   };

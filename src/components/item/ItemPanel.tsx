@@ -36,6 +36,7 @@ import { disagreementText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 import type { AuditEntry } from './fieldSets';
+import { errorText } from '../common/errorText';
 
 type OpenDialog = 'update' | 'edit' | 'requestClosure' | 'decideClosure' | 'requestExtension' | 'decideExtension' | 'newAction' | { action: ActionRecord } | null;
 
@@ -128,7 +129,7 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
       setActions(a);
       setAudit(auditTrail(h, strings));
     } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(errorText(e, strings));
     }
   }, [data, rec.id, strings]);
 

@@ -14,6 +14,7 @@ import { useStrings } from '../common/strings';
 import type { FieldSet } from './fieldSets';
 import { OnDemand, overPage } from '../common/OnDemand';
 import type { ConflictDialogProps } from './ConflictDialog';
+import { errorText } from '../common/errorText';
 
 // The dialog is drawn only after a 412: its code loads then.
 const LazyConflictDialog = React.lazy(() => import(/* webpackChunkName: 'item-conflict' */ './ConflictDialog').then((m) => ({ default: m.ConflictDialog })));
@@ -44,7 +45,8 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
   const [pending, setPending] = React.useState<PendingConflict<T> | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const onDemand = useStrings().OnDemand;
+  const strings = useStrings();
+  const onDemand = strings.OnDemand;
 
   const attempt = React.useCallback(
     async (base: Versioned<T>, mine: T, resolve: (saved: Versioned<T> | null) => void): Promise<void> => {
@@ -80,7 +82,7 @@ export function useConflictSave<T>(write: (base: Versioned<T>, mine: T) => Promi
       // The other version becomes the new base: a second conflict compares against it.
       await attempt(pending.theirs, fields.reapply(pending.base.value, pending.mine, pending.theirs.value), pending.resolve);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, strings));
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import type { EditableField, FieldMerge } from '../../core/fieldMerge';
 import type { ItemVersion } from '../../data';
 import { dueText } from '../common/format';
 import { format } from '../common/intl';
+import { needsText } from '../common/messages';
 import type { TrackerStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 
@@ -72,7 +73,7 @@ export function auditTrail(versions: readonly ItemVersion<Recommendation>[], all
     const previous = versions[i + 1]?.value;
     const current = v.value;
     let changes: AuditEntry['changes'];
-    if (current === undefined) changes = [{ field: strings.Item, from: '', to: v.problem ?? strings.Unreadable }];
+    if (current === undefined) changes = [{ field: strings.Item, from: '', to: v.problems ? format(all.ValueProblems.VersionNeedsCompleting, needsText(v.problems, all)) : strings.Unreadable }];
     else if (previous === undefined) changes = [{ field: strings.Item, from: '', to: strings.Created }];
     else changes = changedFields(previous, current).map((f) => ({ field: strings.Recommendation[f], from: fieldText(previous, f, all), to: fieldText(current, f, all) }));
     return { version: v.label, at: v.created, by: v.editor ?? strings.UnknownEditor, changes };

@@ -21,6 +21,7 @@ import { FormDialog } from './FormDialog';
 import { format } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { valueOptions } from '../common/values';
+import { linkProblemText } from '../common/messages';
 
 /** The statuses a new recommendation may start in; the others follow from updates and decisions. */
 const STARTING_LIFECYCLES: readonly Lifecycle[] = ['Awaiting review', 'Being progressed', 'No further action'];
@@ -54,8 +55,10 @@ export function ReportForm(props: ReportFormProps): JSX.Element {
     props.report ?? { title: '', source: 'HMICFRS', reportType: 'National thematic', published: null, scope: 'Not stated', responseDeadline: null }
   );
   const set = (patch: Partial<OriginatingReport>): void => setR((prev) => ({ ...prev, ...patch }));
-  const { Forms: strings, Values: names } = useStrings();
-  const linkProblem = reportLinkProblem(r.url ?? '');
+  const shared = useStrings();
+  const { Forms: strings, Values: names } = shared;
+  const refused = reportLinkProblem(r.url ?? '');
+  const linkProblem = refused === null ? '' : linkProblemText(refused, shared);
   const url = r.url?.trim() ?? '';
   return (
     <FormDialog

@@ -56,6 +56,7 @@ import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
 import { RunHistory } from './RunHistory';
 import type { ReminderWords, RunSite, TestRun } from './ruleRun';
 import { plainMerge } from '../../core/fieldMerge';
+import { errorText } from '../common/errorText';
 
 /**
  * The values a watched field takes, when they are fixed: offered for "from" and "to", each by the
@@ -126,7 +127,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
       setLog(entries);
       setLoaded(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, strings));
     }
   }, [data]);
   React.useEffect(() => void load(), [load]);
@@ -255,7 +256,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
       if (base === null) props.onSaved(await props.data.saveRule(null, formRecord(form)));
       else await save(base, formRecord(form));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, strings));
     } finally {
       setSaving(false);
     }

@@ -27,6 +27,7 @@ import type { TrackerStrings } from '../common/strings';
 import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { IncompleteItem, LogPage, LogRecord, ListedRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
 import { withItemParam } from '../../core/deepLinks';
+import { errorText } from '../common/errorText';
 
 /** Entries per page: one request each. */
 const HISTORY_PAGE_SIZE = 50;
@@ -136,7 +137,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
       if (page.entries.length + page.incomplete.length < HISTORY_PAGE_SIZE) setExhausted(true);
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, strings));
       return false;
     } finally {
       if (cursor.current === iterator) setLoading(false);
@@ -173,7 +174,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
         replace(theirs);
         const row = historyRow(theirs.value, now());
         setNotice({ type: MessageBarType.warning, text: format(words.ChangedMeanwhile, stateText(row, words)) });
-      } else setNotice({ type: MessageBarType.error, text: e instanceof Error ? e.message : String(e) });
+      } else setNotice({ type: MessageBarType.error, text: errorText(e, strings) });
     }
   };
 

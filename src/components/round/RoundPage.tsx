@@ -24,6 +24,8 @@ import { loadRoundSource } from '../../paper/loadRoundSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
 import { format, shortDate } from '../common/intl';
 import { useStrings } from '../common/strings';
+import { errorText } from '../common/errorText';
+import { roundProblemText } from '../common/messages';
 
 export interface RoundPageProps {
   data: TrackerDataSource;
@@ -56,7 +58,8 @@ function ScopePicker<K extends string | number>(props: { label: string; all: str
 /** The round page. */
 export function RoundPage(props: RoundPageProps): JSX.Element {
   const { data, user, now } = props;
-  const { UpdateRound: strings, Common: common } = useStrings();
+  const all = useStrings();
+  const { UpdateRound: strings, Common: common } = all;
   const theme = useTheme();
   const styles = React.useMemo(
     () =>
@@ -85,7 +88,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const [replyBy, setReplyBy] = React.useState<IsoDate>(addDays(today, 14));
   const [paperDate, setPaperDate] = React.useState<IsoDate>(addDays(today, 28));
 
-  const failed = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
+  const failed = (e: unknown): void => setError(errorText(e, all));
 
   React.useEffect(() => {
     data.updateRounds(loadRoundSource).then(setSource, failed);
@@ -156,7 +159,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
     try {
       const closed = await source.close(round, user.name);
       setConfirming(false);
-      if (closed.problem !== null) setError(closed.problem);
+      if (closed.problem !== null) setError(roundProblemText(closed.problem, all));
       else setNotice(strings.Closed);
       await load(closed.round.value.id);
     } catch (e) {

@@ -9,6 +9,7 @@ import { LIFECYCLES, RECOMMENDATION_KINDS, TRAFFIC_LIGHTS } from '../../core/mod
 import type { Lifecycle, RecommendationKind, TrafficLight } from '../../core/model';
 import type { TrackerStrings } from '../common/strings';
 import { valueOptions } from '../common/values';
+import { linkProblemText } from '../common/messages';
 
 /** The grid's columns, in their default order. */
 export const TRACKER_COLUMNS = [
@@ -148,6 +149,9 @@ export type DashboardPaneStrings = ITrackerDashboardWebPartStrings;
 /** The pane labels every web part shares (loc `Pane` of the shared strings). */
 export type PaneStrings = TrackerStrings['Pane'];
 
+/** The shared strings that say why a tracker page address is refused. */
+export type LinkWords = Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'LinkProblems'>;
+
 /** What the pane's dropdowns offer: read from the site when the pane opens. */
 export interface PaneChoices {
   reports: { id: number; title: string }[];
@@ -158,13 +162,16 @@ export interface PaneChoices {
  * The "Tracker page address" field of the dashboard's and My Actions' panes: a page on the tenant
  * (`tenantUrl`, the site or the page the web part is on), or empty for none.
  */
-export function trackerPageField(pane: PaneStrings, description: string, tenantUrl: string): SettingField {
+export function trackerPageField(pane: PaneStrings, description: string, tenantUrl: string, words: LinkWords): SettingField {
   return {
     kind: 'text',
     key: 'trackerPageUrl',
     label: pane.TrackerPageUrl,
     description,
-    problem: (value) => trackerPageProblem(value, tenantUrl)
+    problem: (value) => {
+      const problem = trackerPageProblem(value, tenantUrl);
+      return problem === null ? '' : linkProblemText(problem, words);
+    }
   };
 }
 
@@ -230,11 +237,11 @@ export function trackerPane(strings: TrackerPaneStrings, shared: TrackerStrings,
 }
 
 /** The Tracker Dashboard's property pane; `tenantUrl` is the page it is on, which the tracker page must share a host with. */
-export function dashboardPane(strings: DashboardPaneStrings, pane: PaneStrings, choices: PaneChoices, tenantUrl: string): SettingGroup[] {
+export function dashboardPane(strings: DashboardPaneStrings, pane: PaneStrings, choices: PaneChoices, tenantUrl: string, words: LinkWords): SettingGroup[] {
   return [
     {
       name: pane.DisplayGroup,
-      fields: [{ kind: 'text', key: 'title', label: pane.Title }, trackerPageField(pane, strings.TrackerPageUrlDescription, tenantUrl)]
+      fields: [{ kind: 'text', key: 'title', label: pane.Title }, trackerPageField(pane, strings.TrackerPageUrlDescription, tenantUrl, words)]
     },
     { name: pane.FiltersGroup, fields: filterFields(pane, choices) }
   ];

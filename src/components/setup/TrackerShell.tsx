@@ -13,6 +13,7 @@ import type { TrackerDataSource, TrackerUser } from '../../data/TrackerDataSourc
 import { Notice } from '../common/Notice';
 import { PlainButton } from '../common/PlainButton';
 import { useStrings } from '../common/strings';
+import { errorText } from '../common/errorText';
 
 export interface TrackerShellProps {
   data: TrackerDataSource;
@@ -26,7 +27,8 @@ type ShellState = { kind: 'loading' } | { kind: 'error'; message: string } | { k
 
 export function TrackerShell(props: TrackerShellProps): JSX.Element {
   const { data } = props;
-  const strings = useStrings().Shell;
+  const all = useStrings();
+  const strings = all.Shell;
   const [state, setState] = React.useState<ShellState>({ kind: 'loading' });
   const [provisioning, setProvisioning] = React.useState(false);
 
@@ -35,7 +37,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
       const [user, provisioned] = await Promise.all([data.currentUser(), data.isProvisioned()]);
       setState(provisioned ? { kind: 'ready', user } : { kind: 'missing', user });
     } catch (e) {
-      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      setState({ kind: 'error', message: errorText(e, all) });
     }
   }, [data]);
 
@@ -49,7 +51,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
       await data.provision();
       await check();
     } catch (e) {
-      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      setState({ kind: 'error', message: errorText(e, all) });
     } finally {
       setProvisioning(false);
     }

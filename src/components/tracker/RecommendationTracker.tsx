@@ -40,6 +40,7 @@ import { format, formatNumber, plural, shortDate } from '../common/intl';
 import { disagreementFlag, disagreementText, ragPolicyText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
+import { errorText } from '../common/errorText';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
@@ -161,7 +162,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         })
       ]);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, strings));
     } finally {
       setLoading(false);
     }
@@ -344,7 +345,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       disabled: sorted.length === 0,
       onClick: () => {
         setWarning(null);
-        exportRows(settings.title, visible, sorted, strings).then(setWarning, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+        exportRows(settings.title, visible, sorted, strings).then(setWarning, (e: unknown) => setError(errorText(e, strings)));
       }
     },
     {

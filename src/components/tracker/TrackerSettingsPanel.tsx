@@ -17,6 +17,7 @@ import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { format } from '../common/intl';
 import { ragPolicyText } from '../common/messages';
 import { useStrings } from '../common/strings';
+import { errorText } from '../common/errorText';
 
 export interface TrackerSettingsPanelProps {
   data: TrackerDataSource;
@@ -29,8 +30,8 @@ export interface TrackerSettingsPanelProps {
 }
 
 export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Element {
-  const shared = useStrings();
-  const { Common: common, TrackerSettings: strings } = shared;
+  const all = useStrings();
+  const { Common: common, TrackerSettings: strings } = all;
   const options: IChoiceGroupOption[] = [
     { key: 'original', text: strings.Original, ariaLabel: strings.OriginalDescription },
     { key: 'current', text: strings.Current, ariaLabel: strings.CurrentDescription }
@@ -57,7 +58,7 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
         setConflict(theirs);
         props.onChangedElsewhere(theirs);
       } else {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e, all));
       }
       setSaving(false);
     }
@@ -86,7 +87,7 @@ export function TrackerSettingsPanel(props: TrackerSettingsPanelProps): JSX.Elem
           options={options}
           onChange={(_e, option) => option && setChoice(option.key as RagPolicy['overdueAgainst'])}
         />
-        <Text>{ragPolicyText({ overdueAgainst: choice }, shared)}</Text>
+        <Text>{ragPolicyText({ overdueAgainst: choice }, all)}</Text>
         <Text variant="small">{strings.Applies}</Text>
         {conflict !== null && (
           <MessageBar messageBarType={MessageBarType.warning} data-testid="settings-conflict">

@@ -5,7 +5,7 @@
  * force's own copies. Every value that cannot be read is reported with its row, column and text.
  */
 import { deadlineFromText, parseDueDate } from '../dueDates';
-import { checkReportLink } from '../links';
+import { checkReportLink, linkProblemText } from '../links';
 import { trafficLight } from '../status';
 import { pccResponseDeadline } from '../colourCounts';
 import type {
@@ -296,7 +296,7 @@ function planReport(r: Reader, raw: RawReport, doc: RawDocument, options: PlanOp
   const made = summary ? readScopeCounts(summary) : null;
   // A link that is no web address (`javascript:`, a typo) is dropped: the report imports without it.
   const link = typeof raw.url === 'string' && raw.url.trim() !== '' ? checkReportLink(raw.url) : null;
-  if (link?.ok === false) r.report(origin, 'report', raw.url ?? '', `Link to the report refused: ${link.problem} The report is imported without a link.`);
+  if (link?.ok === false) r.report(origin, 'report', raw.url ?? '', `Link to the report refused: ${linkProblemText(link.problem)} The report is imported without a link.`);
   const sentenceOn = options.sourceDate ?? options.importedOn;
   const report: OriginatingReport = {
     title,

@@ -7,6 +7,7 @@ import { parseIsoDate } from '../dates';
 import { DUE_KINDS, LIFECYCLES, TRAFFIC_LIGHTS } from '../model';
 import type { IsoDate, IsoInstant } from '../model';
 import type { CommitteePaper, PaperSelection, PaperSnapshot, SnapshotItem } from './types';
+import { valueProblemText } from '../storedValues';
 import { SNAPSHOT_FORMAT, readSelectionDirectorates } from './types';
 
 /** Freezes a built paper as the snapshot stored when it is issued. */
@@ -90,7 +91,7 @@ function readSelection(value: unknown): PaperSelection {
     selection.reportIds = value.reportIds as number[];
   }
   const directorates = readSelectionDirectorates(value);
-  if (typeof directorates === 'string') throw new SnapshotFormatError(`selection: ${directorates}.`);
+  if (directorates === null) throw new SnapshotFormatError(`selection: ${valueProblemText({ code: 'expectedDirectorates', args: [] })}.`);
   if (directorates.length > 0) selection.directorates = directorates;
   return selection;
 }

@@ -22,11 +22,11 @@ export interface PaperSelection {
 /**
  * The directorates a stored selection names: `directorates` (a list of text), or the single
  * `directorate` of a selection stored before several could be chosen; trimmed, blanks and repeats
- * (ignoring case) dropped. A message when the value is neither.
+ * (ignoring case) dropped; null when the value is neither.
  */
-export function readSelectionDirectorates(value: { directorates?: unknown; directorate?: unknown }): string[] | string {
+export function readSelectionDirectorates(value: { directorates?: unknown; directorate?: unknown }): string[] | null {
   const raw = value.directorates !== undefined ? value.directorates : value.directorate !== undefined ? [value.directorate] : [];
-  if (!Array.isArray(raw) || !raw.every((d): d is string => typeof d === 'string')) return 'expected the directorates as a list of text';
+  if (!Array.isArray(raw) || !raw.every((d): d is string => typeof d === 'string')) return null;
   return selectionDirectorates({ directorates: raw });
 }
 

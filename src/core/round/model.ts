@@ -7,6 +7,7 @@
  */
 import type { IsoDate, IsoInstant, Person } from '../model';
 import { readSelectionDirectorates, type PaperSelection } from '../paper/types';
+import { wrong, type Checked } from '../storedValues';
 
 export const ROUND_STATUSES = ['Open', 'Closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -68,37 +69,37 @@ function readPerson(v: unknown): Person | null | undefined {
   return { name: v.name, ...(typeof v.email === 'string' ? { email: v.email } : {}), ...(isId(v.userId) ? { userId: v.userId } : {}) };
 }
 
-/** The round's items as stored (JSON), checked; a message naming the first wrong entry otherwise. */
-export function readRoundItems(value: unknown): RoundItem[] | string {
-  if (!Array.isArray(value)) return 'expected a list of items';
+/** The round's items as stored (JSON), checked; the problem of the first wrong entry otherwise. */
+export function readRoundItems(value: unknown): Checked<RoundItem[]> {
+  if (!Array.isArray(value)) return wrong('expectedRoundItems');
   const items: RoundItem[] = [];
   for (const [i, v] of value.entries()) {
     const owner = isObject(v) ? readPerson(v.owner) : undefined;
     const sro = isObject(v) ? readPerson(v.sro) : undefined;
-    if (!isObject(v) || !isId(v.itemId) || typeof v.ref !== 'string' || owner === undefined || sro === undefined) return `item ${i + 1} is not an item id, reference, owner and SRO`;
+    if (!isObject(v) || !isId(v.itemId) || typeof v.ref !== 'string' || owner === undefined || sro === undefined) return wrong('notRoundItem', i + 1);
     items.push({ itemId: v.itemId, ref: v.ref, reportId: isId(v.reportId) ? v.reportId : null, directorate: typeof v.directorate === 'string' ? v.directorate : null, owner, sro });
   }
-  return items;
+  return { ok: true, value: items };
 }
 
-/** The round's closure as stored (JSON), checked; a message otherwise. */
-export function readRoundClosure(value: unknown): RoundClosure | string {
-  if (!isObject(value) || typeof value.at !== 'string' || Number.isNaN(Date.parse(value.at)) || typeof value.by !== 'string') return 'expected when and by whom the round was closed';
-  if (!Array.isArray(value.answered) || !value.answered.every(isId)) return 'expected the list of answered item ids';
-  if (value.paperId !== null && typeof value.paperId !== 'string') return 'expected the paper id or null';
-  return { at: value.at, by: value.by, answered: value.answered, paperId: value.paperId };
+/** The round's closure as stored (JSON), checked; its problem otherwise. */
+export function readRoundClosure(value: unknown): Checked<RoundClosure> {
+  if (!isObject(value) || typeof value.at !== 'string' || Number.isNaN(Date.parse(value.at)) || typeof value.by !== 'string') return wrong('expectedClosure');
+  if (!Array.isArray(value.answered) || !value.answered.every(isId)) return wrong('expectedAnswered');
+  if (value.paperId !== null && typeof value.paperId !== 'string') return wrong('expectedPaperId');
+  return { ok: true, value: { at: value.at, by: value.by, answered: value.answered, paperId: value.paperId } };
 }
 
-/** The round's scope as stored (JSON), checked; a message otherwise. */
-export function readRoundSelection(value: unknown): PaperSelection | string {
-  if (!isObject(value)) return 'expected the scope as an object';
+/** The round's scope as stored (JSON), checked; its problem otherwise. */
+export function readRoundSelection(value: unknown): Checked<PaperSelection> {
+  if (!isObject(value)) return wrong('expectedScope');
   const selection: PaperSelection = {};
   if (value.reportIds !== undefined) {
-    if (!Array.isArray(value.reportIds) || !value.reportIds.every(isId)) return 'expected report ids';
+    if (!Array.isArray(value.reportIds) || !value.reportIds.every(isId)) return wrong('expectedReportIds');
     selection.reportIds = value.reportIds;
   }
   const directorates = readSelectionDirectorates(value);
-  if (typeof directorates === 'string') return directorates;
+  if (directorates === null) return wrong('expectedDirectorates');
   if (directorates.length > 0) selection.directorates = directorates;
-  return selection;
+  return { ok: true, value: selection };
 }

@@ -3,6 +3,7 @@
  * the items' current state and the progress updates are inputs.
  */
 import { formatUkDate } from '../dates';
+import { englishText, type Message } from '../messages';
 import type { IsoDate, IsoInstant, Person, ProgressUpdate, Recommendation } from '../model';
 import { selectRecommendations } from '../paper/build';
 import { selectionDirectorates, type PaperSelection } from '../paper/types';
@@ -10,16 +11,40 @@ import { isOpen } from '../status';
 import type { OriginatingReport } from '../model';
 import type { RoundItem, RoundRequest, UpdateRound } from './model';
 
-/** A round request that cannot be opened: the words say why. */
-export class RoundRequestError extends Error {}
+/** Why a round cannot be opened, closed or have its paper issued, by code. */
+export const ROUND_PROBLEM_ENGLISH = {
+  noCommittee: 'Name the committee the paper goes to.',
+  replyByPassed: 'The reply-by date has passed: choose today or a later day.',
+  paperBeforeReplyBy: 'The paper is due before the reply-by date: owners must answer before the paper is written.',
+  nobodyToAsk: 'No open item is in this scope, so there is nobody to ask.',
+  alreadyClosed: 'This round is already closed.',
+  stillOpen: 'The round is still open: close it before the paper is issued for it.',
+  /** `{0}`: the paper date; `{1}`: the file issued. */
+  paperIssued: 'A paper for {0} has already been issued ({1}); an issued paper is never replaced.'
+} as const;
+export type RoundProblemCode = keyof typeof ROUND_PROBLEM_ENGLISH;
+export type RoundProblem = Message<RoundProblemCode>;
+
+/** Why a round cannot go on, in core's English. */
+export function roundProblemText(problem: RoundProblem): string {
+  return englishText(problem, ROUND_PROBLEM_ENGLISH);
+}
+
+/** A round request that cannot be opened, or a round that cannot be closed: the problems say why. */
+export class RoundRequestError extends Error {
+  constructor(readonly problems: readonly RoundProblem[]) {
+    super(problems.map(roundProblemText).join(' '));
+    this.name = 'RoundRequestError';
+  }
+}
 
 /** The problems of a request on `today`, in the order of the form's fields; empty when it can be opened. */
-export function roundRequestProblems(request: RoundRequest, today: IsoDate): string[] {
-  const problems: string[] = [];
-  if (request.committee.trim() === '') problems.push('Name the committee the paper goes to.');
-  if (request.replyBy < today) problems.push('The reply-by date has passed: choose today or a later day.');
-  if (request.paperDate < request.replyBy) problems.push('The paper is due before the reply-by date: owners must answer before the paper is written.');
-  return problems;
+export function roundRequestProblems(request: RoundRequest, today: IsoDate): RoundProblem[] {
+  const problems: RoundProblemCode[] = [];
+  if (request.committee.trim() === '') problems.push('noCommittee');
+  if (request.replyBy < today) problems.push('replyByPassed');
+  if (request.paperDate < request.replyBy) problems.push('paperBeforeReplyBy');
+  return problems.map((code) => ({ code, args: [] }));
 }
 
 /** The title a round is known by. */
@@ -43,8 +68,8 @@ export function roundItems(reports: readonly OriginatingReport[], recommendation
  */
 export function openRound(request: RoundRequest, items: RoundItem[], by: { name: string; at: IsoInstant; today: IsoDate }): UpdateRound {
   const problems = roundRequestProblems(request, by.today);
-  if (problems.length > 0) throw new RoundRequestError(problems.join(' '));
-  if (items.length === 0) throw new RoundRequestError('No open item is in this scope, so there is nobody to ask.');
+  if (problems.length > 0) throw new RoundRequestError(problems);
+  if (items.length === 0) throw new RoundRequestError([{ code: 'nobodyToAsk', args: [] }]);
   const selection: PaperSelection = {
     ...(request.selection.reportIds?.length ? { reportIds: [...request.selection.reportIds] } : {}),
     ...(selectionDirectorates(request.selection).length > 0 ? { directorates: selectionDirectorates(request.selection) } : {})
@@ -150,7 +175,7 @@ export function roundProgress(round: UpdateRound, current: ReadonlyMap<number, R
 
 /** The round closed at `at` by `by`: the items answered so far are frozen with it. */
 export function closeRound(round: UpdateRound, updates: readonly ProgressUpdate[], by: { name: string; at: IsoInstant }, paperId: string | null = null): UpdateRound {
-  if (round.status === 'Closed') throw new RoundRequestError('This round is already closed.');
+  if (round.status === 'Closed') throw new RoundRequestError([{ code: 'alreadyClosed', args: [] }]);
   const answered = [...roundAnswers(round, updates.filter((u) => Date.parse(u.at) <= Date.parse(by.at))).keys()].sort((a, b) => a - b);
   return { ...round, status: 'Closed', closure: { at: by.at, by: by.name, answered, paperId } };
 }
@@ -169,6 +194,6 @@ export interface RoundAnswers {
 
 /** The paper's view of a closed round. @throws RoundRequestError when the round is still open. */
 export function paperRound(round: UpdateRound): RoundAnswers {
-  if (round.closure === undefined) throw new RoundRequestError('The round is still open: close it before the paper is issued for it.');
+  if (round.closure === undefined) throw new RoundRequestError([{ code: 'stillOpen', args: [] }]);
   return { items: round.items.map((i) => i.itemId), answered: [...round.closure.answered] };
 }

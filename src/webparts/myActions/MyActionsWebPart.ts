@@ -47,6 +47,6 @@ export default class MyActionsWebPart extends TrackerWebPartBase<Partial<MyActio
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl) };
+    return { description: strings.PropertyPaneDescription, groups: myActionsPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl, trackerStrings) };
   }
 }

@@ -22,6 +22,6 @@ export default class TrackerDashboardWebPart extends TrackerWebPartBase<Partial<
   }
 
   protected pane(choices: PaneChoices): { description: string; groups: SettingGroup[] } {
-    return { description: strings.PropertyPaneDescription, groups: dashboardPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl) };
+    return { description: strings.PropertyPaneDescription, groups: dashboardPane(strings, trackerStrings.Pane, choices, this.context.pageContext.web.absoluteUrl, trackerStrings) };
   }
 }

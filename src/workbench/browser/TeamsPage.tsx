@@ -136,7 +136,7 @@ export default function TeamsPage(props: TeamsPageProps): JSX.Element {
         <PropertyPane<MyActionsSettings>
           title="My Actions: channel tab"
           description={strings.PropertyPaneDescription}
-          groups={myActionsPane(strings, shared.Pane, choices, window.location.href)}
+          groups={myActionsPane(strings, shared.Pane, choices, window.location.href, shared)}
           values={settings}
           onChange={saveChannelSettings}
           onDismiss={() => setConfiguring(false)}

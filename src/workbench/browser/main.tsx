@@ -121,7 +121,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
           <PropertyPane<DashboardSettings>
             title={title}
             description={config.strings.dashboard.PropertyPaneDescription}
-            groups={dashboardPane(config.strings.dashboard, config.strings.shared.Pane, props.choices, window.location.href)}
+            groups={dashboardPane(config.strings.dashboard, config.strings.shared.Pane, props.choices, window.location.href, config.strings.shared)}
             values={dashboard}
             onChange={save(setDashboard)}
             onDismiss={() => setEditing(false)}

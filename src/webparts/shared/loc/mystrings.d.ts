@@ -1052,6 +1052,211 @@ declare interface ITrackerStrings {
     /** `{0}`: the number of days. */
     Days: ITrackerPlural;
   };
+  // ---- Messages of the data layer and the rest of core (issue 16, part 1, continued): codes and their values, worded here. Keep this block together. ----
+  /** The data layer's problems by code (src/data/errors.ts), worded by src/components/common/errorText.ts. */
+  DataMessages: {
+    /** What was being done when SharePoint failed, by code (`OPERATION_ENGLISH`): the "while …" part of a problem. */
+    Operations: {
+      readCurrentUser: string;
+      readPermissions: string;
+      readOwners: string;
+      readMembers: string;
+      /** `{0}`: the login or address. */
+      findUser: string;
+      /** `{0}`: the user's id. */
+      readUser: string;
+      readSiteUsers: string;
+      /** `{0}`: the setting's key. */
+      readSetting: string;
+      /** `{0}`: the setting's key. */
+      saveSetting: string;
+      /** `{0}`: the file's name; `{1}`: the library. */
+      saveFile: string;
+      /** `{0}`: the library. */
+      listFiles: string;
+      /** `{0}`: the file's address. */
+      readFile: string;
+      /** `{0}`: the list. */
+      provisionList: string;
+      /** `{0}`: the list. */
+      provisionColumns: string;
+      readSubscription: string;
+      listSubscriptions: string;
+      /** `{0}`: the list; `{1}`: the address notified. */
+      keepSubscription: string;
+      /** `{0}`: the list; `{1}`: the subscription's id. */
+      removeSubscription: string;
+      /** `{0}`: the item's id; `{1}`: the list. */
+      readItem: string;
+      /** `{0}`: the list. */
+      loadList: string;
+      /** `{0}`: the list; `{1}`: the query's filter. */
+      loadListWhere: string;
+      /** `{0}`: the list. */
+      addItem: string;
+      /** `{0}`: the list. */
+      saveItems: string;
+      /** `{0}`: the item's id; `{1}`: the list. */
+      saveItem: string;
+      /** `{0}`: the item's id; `{1}`: the list. */
+      deleteItem: string;
+      /** `{0}`: the item's id; `{1}`: the list. */
+      readHistory: string;
+      /** `{0}`: the list. */
+      readChangeToken: string;
+      /** `{0}`: the list. */
+      readChanges: string;
+    };
+    /** What went wrong, by code (`DATA_PROBLEM_ENGLISH`). */
+    Problems: {
+      /** `{0}`: what was being done (Operations); `{1}`: the HTTP status. */
+      throttled: string;
+      /** `{0}`: what was being done (Operations). */
+      threshold: string;
+      /** `{0}`: what was being done (Operations). */
+      accessDenied: string;
+      /** `{0}`: what was being done (Operations); `{1}`: SharePoint's own words. */
+      notFound: string;
+      /** `{0}`: what was being done (Operations). */
+      notFoundNoDetail: string;
+      /** `{0}`: what was being done (Operations); `{1}`: SharePoint's own words. */
+      badRequest: string;
+      /** `{0}`: what was being done (Operations). */
+      badRequestNoDetail: string;
+      /** `{0}`: what was being done (Operations); `{1}`: the HTTP status; `{2}`: SharePoint's own words. */
+      server: string;
+      /** `{0}`: what was being done (Operations); `{1}`: the HTTP status. */
+      serverNoDetail: string;
+      /** `{0}`: what was being done (Operations); `{1}`: the browser's own words. */
+      network: string;
+      /** `{0}`: the item's id; `{1}`: the list. */
+      itemChanged: string;
+      /** `{0}`: the item's id; `{1}`: the list. */
+      itemDeleted: string;
+      /** `{0}`: the setting's key; `{1}`: its value now. */
+      settingChanged: string;
+      /** `{0}`: the setting's key. */
+      settingChangedUnset: string;
+      /** `{0}`: how many failed; `{1}`: how many were sent; `{2}`: the list; `{3}`: the first failed change's number; `{4}`: its problem. */
+      batch: string;
+      /** `{0}`: what was being done (Operations); `{1}`: the list; `{2}`: the item's id; `{3}`: what it needs. */
+      itemIncomplete: string;
+      /** `{0}`: the address. */
+      unknownAddress: string;
+      /** `{0}`: the value held; `{1}`: the setting's key. */
+      ragPolicy: string;
+      /** `{0}`: the settings list; `{1}`: the key. */
+      duplicateSetting: string;
+      /** `{0}`: the settings list; `{1}`: the key. */
+      settingWithoutEtag: string;
+      /** `{0}`: the list. */
+      itemWithoutId: string;
+      /** `{0}`: the list. */
+      itemWithoutEtag: string;
+      /** `{0}`: the list. */
+      noFormsFolder: string;
+      /** `{0}`: the list. */
+      noNewId: string;
+      /** `{0}`: the list. */
+      noChangeToken: string;
+      /** `{0}`: the library; `{1}`: the file. */
+      paperUndated: string;
+      /** `{0}`: the site's schema version; `{1}`: the tracker's. */
+      newerSchema: string;
+      /** `{0}`: the value held. */
+      schemaVersionNotNumber: string;
+      /** `{0}`: the list. */
+      listNotLibrary: string;
+      /** `{0}`: the list. */
+      listNotCustom: string;
+      /** `{0}`: the column; `{1}`: the list; `{2}`: its type; `{3}`: the type needed. */
+      columnWrongType: string;
+      /** `{0}`: the column; `{1}`: the list; `{2}`: the list it looks up. */
+      lookupNotProvisioned: string;
+      /** `{0}`: SharePoint's name; `{1}`: the name asked for; `{2}`: the list. */
+      columnRenamed: string;
+    };
+  };
+  /** Why an address was refused, by code (core/links.ts `LINK_PROBLEM_ENGLISH`): a tracker page's on the tenant or on the local workbench, a report's link. */
+  LinkProblems: {
+    noAddress: string;
+    addressHidden: string;
+    /** `{0}`: the scheme as typed, with its colon; `{1}`: the tenant's host. */
+    startsTenant: string;
+    /** `{0}`: the scheme as typed, with its colon; `{1}`: this computer's host name. */
+    startsLocal: string;
+    /** `{0}`: the address, quoted; `{1}`: the tenant's host. */
+    notFull: string;
+    /** `{0}`: the address, quoted. */
+    notWeb: string;
+    /** `{0}`: the tenant's host. */
+    credentialsTenant: string;
+    /** `{0}`: this computer's host name. */
+    credentialsLocal: string;
+    /** `{0}`: the host it leads to; `{1}`: the tenant's host. */
+    leadsToTenant: string;
+    /** `{0}`: the host it leads to; `{1}`: this computer's host name. */
+    leadsToLocal: string;
+    linkHidden: string;
+    /** `{0}`: the scheme as typed. */
+    linkStarts: string;
+    /** `{0}`: the address, quoted. */
+    linkNotFull: string;
+    linkCredentials: string;
+  };
+  /** Why a round cannot be opened, closed or have its paper issued, by code (core/round/progress.ts `ROUND_PROBLEM_ENGLISH`). */
+  RoundProblems: {
+    noCommittee: string;
+    replyByPassed: string;
+    paperBeforeReplyBy: string;
+    nobodyToAsk: string;
+    alreadyClosed: string;
+    stillOpen: string;
+    /** `{0}`: the paper date; `{1}`: the file issued. */
+    paperIssued: string;
+  };
+  /** What an item needs to be read: what is wrong with a value SharePoint holds (core/storedValues.ts `VALUE_PROBLEM_ENGLISH`). */
+  ValueProblems: {
+    /** By code; each follows the column's name. */
+    Codes: {
+      /** `{0}`: the value as JSON. */
+      expectedText: string;
+      emptyRequired: string;
+      empty: string;
+      /** `{0}`: the value; `{1}`: the choices, separated by commas. */
+      notOneOf: string;
+      /** `{0}`: the value as JSON. */
+      expectedNumber: string;
+      /** `{0}`: the value as JSON. */
+      expectedIds: string;
+      /** `{0}`: the value as JSON. */
+      expectedBoolean: string;
+      /** `{0}`: the value. */
+      notDate: string;
+      /** `{0}`: the value. */
+      notInstant: string;
+      /** `{0}`: the value as JSON. */
+      expectedLink: string;
+      invalidJson: string;
+      expectedJsonArray: string;
+      expectedJsonObject: string;
+      expectedRoundItems: string;
+      /** `{0}`: the entry's number, from 1. */
+      notRoundItem: string;
+      expectedClosure: string;
+      expectedAnswered: string;
+      expectedPaperId: string;
+      expectedScope: string;
+      expectedReportIds: string;
+      expectedDirectorates: string;
+    };
+    /** `{0}`: the column's name; `{1}`: what is wrong with it. */
+    ColumnProblem: string;
+    /** Between the columns' problems in one line. */
+    Separator: string;
+    /** An old version of an item in its history: `{0}`: what it would need. */
+    VersionNeedsCompleting: string;
+  };
 }
 
 declare module 'TrackerStrings' {
