@@ -24,24 +24,33 @@ export interface TrackerShellProps {
 
 type ShellState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'missing'; user: TrackerUser } | { kind: 'ready'; user: TrackerUser };
 
+/** Who is signed in and whether the lists are there, as the shell's state. */
+async function setUpState(data: TrackerDataSource): Promise<ShellState> {
+  try {
+    const [user, provisioned] = await Promise.all([data.currentUser(), data.isProvisioned()]);
+    return provisioned ? { kind: 'ready', user } : { kind: 'missing', user };
+  } catch (e) {
+    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 export function TrackerShell(props: TrackerShellProps): JSX.Element {
   const { data } = props;
   const strings = useStrings().Shell;
   const [state, setState] = React.useState<ShellState>({ kind: 'loading' });
   const [provisioning, setProvisioning] = React.useState(false);
 
-  const check = React.useCallback(async (): Promise<void> => {
-    try {
-      const [user, provisioned] = await Promise.all([data.currentUser(), data.isProvisioned()]);
-      setState(provisioned ? { kind: 'ready', user } : { kind: 'missing', user });
-    } catch (e) {
-      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  }, [data]);
-
+  // Asked as the shell first renders, beside the reads its view starts then, not after the first
+  // paint: the answers come back with the first page of data, not behind the next (larger) pages.
+  const first = React.useMemo(() => setUpState(data), [data]);
   React.useEffect(() => {
-    check().catch(() => undefined);
-  }, [check]);
+    let live = true;
+    void first.then((next) => live && setState(next));
+    return () => {
+      live = false;
+    };
+  }, [first]);
+  const check = async (): Promise<void> => setState(await setUpState(data));
 
   const setUp = async (): Promise<void> => {
     setProvisioning(true);
