@@ -13,6 +13,8 @@ import type { TrackerDataSource, TrackerUser } from '../../data/TrackerDataSourc
 import { Notice } from '../common/Notice';
 import { PlainButton } from '../common/PlainButton';
 import { useStrings } from '../common/strings';
+import { checkSetUp } from './setUpCheck';
+import type { SetUpState } from './setUpCheck';
 
 export interface TrackerShellProps {
   data: TrackerDataSource;
@@ -20,29 +22,20 @@ export interface TrackerShellProps {
   theme?: PartialTheme;
   title: string;
   children: (user: TrackerUser) => React.ReactNode;
-}
-
-type ShellState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'missing'; user: TrackerUser } | { kind: 'ready'; user: TrackerUser };
-
-/** Who is signed in and whether the lists are there, as the shell's state. */
-async function setUpState(data: TrackerDataSource): Promise<ShellState> {
-  try {
-    const [user, provisioned] = await Promise.all([data.currentUser(), data.isProvisioned()]);
-    return provisioned ? { kind: 'ready', user } : { kind: 'missing', user };
-  } catch (e) {
-    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
-  }
+  /** The set-up check, if the host started it before the view was rendered. */
+  setUp?: Promise<SetUpState>;
 }
 
 export function TrackerShell(props: TrackerShellProps): JSX.Element {
   const { data } = props;
   const strings = useStrings().Shell;
-  const [state, setState] = React.useState<ShellState>({ kind: 'loading' });
+  const [state, setState] = React.useState<SetUpState>({ kind: 'loading' });
   const [provisioning, setProvisioning] = React.useState(false);
 
-  // Asked as the shell first renders, beside the reads its view starts then, not after the first
-  // paint: the answers come back with the first page of data, not behind the next (larger) pages.
-  const first = React.useMemo(() => setUpState(data), [data]);
+  // Asked (unless the host asked sooner) as the shell first renders, beside the reads its view
+  // starts then, not after the first paint: the answers come back with the first page of data, not
+  // behind the next (larger) pages.
+  const first = React.useMemo(() => props.setUp ?? checkSetUp(data), [props.setUp, data]);
   React.useEffect(() => {
     let live = true;
     void first.then((next) => live && setState(next));
@@ -50,7 +43,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
       live = false;
     };
   }, [first]);
-  const check = async (): Promise<void> => setState(await setUpState(data));
+  const check = async (): Promise<void> => setState(await checkSetUp(data));
 
   const setUp = async (): Promise<void> => {
     setProvisioning(true);

@@ -27,6 +27,7 @@ import { PlainButton } from '../common/PlainButton';
 import type { Command } from '../common/CommandRow';
 import { EarlyReads, startReads } from '../../data/preload';
 import { TrackerShell } from '../setup/TrackerShell';
+import type { SetUpState } from '../setup/setUpCheck';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
 import { FilterBar } from './FilterBar';
@@ -64,6 +65,10 @@ const TrackerSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'track
 
 export interface RecommendationTrackerProps {
   data: TrackerDataSource;
+  /** The reads, if the host started them before the view was loaded or rendered (the web part as its data layer is in). */
+  early?: EarlyReads;
+  /** The set-up check, likewise. */
+  setUp?: Promise<SetUpState>;
   settings: TrackerSettings;
   theme?: PartialTheme;
   /** Filters carried in the page address (a dashboard click). */
@@ -78,12 +83,12 @@ export interface RecommendationTrackerProps {
 
 /** The web part's root: theme, set-up check, then the tracker. */
 export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
-  // The grid's reads start now, beside the shell's set-up check, not after it.
-  const early = React.useMemo(() => new EarlyReads(props.data), [props.data]);
+  // The grid's reads start now (unless the host started them sooner), beside the shell's set-up check, not after it.
+  const early = React.useMemo(() => props.early ?? new EarlyReads(props.data), [props.early, props.data]);
   // The grid's code is asked for now, beside the reads, not once the first rows are drawn.
   React.useMemo(() => void loadGrid().catch(() => undefined), []);
   return (
-    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
+    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title} setUp={props.setUp}>
       {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
     </TrackerShell>
   );
