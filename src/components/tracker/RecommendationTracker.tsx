@@ -206,7 +206,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     }
   }, [data, early]);
 
-  React.useEffect(() => {
+  // Before the first paint: pages the early reads already hold are handed over at once, so the
+  // view's first paint has its first rows rather than "Loading" for a frame.
+  React.useLayoutEffect(() => {
     load().catch(() => undefined);
   }, [load]);
 
