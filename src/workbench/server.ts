@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { json } from 'node:stream/consumers';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, extname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { startStandin } from '../standin/server';
@@ -68,15 +68,28 @@ export interface Workbench {
   standin: Standin;
   /** The reminder service, when started with `reminders: true`. */
   reminders: ReminderService | null;
-  /** The browser bundle's files (name → bytes), for size measurements. */
-  bundle: Map<string, Uint8Array>;
+  /** The browser bundle (its files, name → bytes, for size measurements). */
+  bundle: WorkbenchBundle;
   close(): Promise<void>;
 }
 
-/** Bundles the workbench page's script (React, Fluent UI, the components, PnPjs), minified. */
-export async function bundleWorkbench(): Promise<Map<string, Uint8Array>> {
+/** The workbench page's script: its files (name → bytes), the entry's name, and the files it imports statically. */
+export interface WorkbenchBundle {
+  files: Map<string, Uint8Array>;
+  entry: string;
+  /** Every chunk the entry imports statically, transitively: the page asks for them at once (modulepreload). */
+  imports: string[];
+}
+
+/**
+ * Bundles the workbench page's script (React, Fluent UI, the components, PnPjs), minified. Every
+ * file's name carries a hash of its content, as SharePoint's CDN names a solution's bundles and
+ * chunks, so the server can let the browser keep them (see the `/bundle/` route).
+ */
+export async function bundleWorkbench(): Promise<WorkbenchBundle> {
   const result = await build({
     entryPoints: { workbench: ENTRY },
+    entryNames: '[name]-[hash]',
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -84,12 +97,27 @@ export async function bundleWorkbench(): Promise<Map<string, Uint8Array>> {
     target: 'es2020',
     minify: true,
     write: false,
+    metafile: true,
     outdir: '/bundle',
     jsx: 'transform',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent'
   });
-  return new Map(result.outputFiles.map((f) => [f.path.replace(/^\/bundle\//, ''), f.contents]));
+  const outputs = result.metafile.outputs;
+  // Output paths are relative to the working directory in the metafile, absolute in the files: all sit flat in the one folder.
+  const name = (path: string): string => basename(path);
+  // Each chunk loaded by import() counts as an entry point too: the page's is the one built from main.tsx.
+  const entryPath = Object.keys(outputs).find((k) => resolvePath(outputs[k].entryPoint ?? '') === ENTRY) ?? '';
+  const imports = new Set<string>();
+  const visit = (path: string): void => {
+    for (const i of outputs[path].imports) {
+      if (i.kind !== 'import-statement' || imports.has(i.path)) continue;
+      imports.add(i.path);
+      visit(i.path);
+    }
+  };
+  visit(entryPath);
+  return { files: new Map(result.outputFiles.map((f) => [name(f.path), f.contents])), entry: name(entryPath), imports: [...imports].map(name) };
 }
 
 function cookieAlias(req: IncomingMessage): string {
@@ -139,7 +167,7 @@ function escapeJsonForHtml(json: string): string {
   return json.replace(/</g, '\\u003c');
 }
 
-function page(config: WorkbenchConfig): string {
+function page(config: WorkbenchConfig, bundle: WorkbenchBundle): string {
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -151,7 +179,8 @@ function page(config: WorkbenchConfig): string {
 <body>
 <div id="root"></div>
 <script type="application/json" id="${WORKBENCH_CONFIG_ID}">${escapeJsonForHtml(JSON.stringify(config))}</script>
-<script type="module" src="/bundle/workbench.js"></script>
+${bundle.imports.map((f) => `<link rel="modulepreload" href="/bundle/${f}">`).join('\n')}
+<script type="module" src="/bundle/${bundle.entry}"></script>
 </body>
 </html>`;
 }
@@ -201,7 +230,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       readLocStrings<WorkbenchConfig['strings']['myActions']>(locFile(LOC_FOLDERS.myActions)),
       readLocStrings<WorkbenchConfig['strings']['shared']>(locFile(LOC_FOLDERS.shared))
     ]);
-    const gzipped = new Map([...bundle].map(([name, file]) => [name, gzipSync(file)]));
+    const gzipped = new Map([...bundle.files].map(([name, file]) => [name, gzipSync(file)]));
     const standinUrl = new URL(standin.url);
     const users = DIRECTORY.filter((u) => u.alias in ROLES).map((u) => ({ alias: u.alias, title: u.title, role: ROLES[u.alias] }));
 
@@ -221,13 +250,15 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       }
       if (url.pathname.startsWith('/bundle/')) {
         const name = url.pathname.slice('/bundle/'.length);
-        const file = bundle.get(name);
+        const file = bundle.files.get(name);
         if (file === undefined) return notFound(res);
         // Compressed as SharePoint's CDN serves script: what the page downloads is what is measured.
+        // A file's name changes with its content, so the browser keeps it, as it keeps SharePoint's
+        // bundles from the CDN: a returning visit neither downloads nor compiles it again.
         const zipped = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? gzipped.get(name) : undefined;
         res.writeHead(200, {
           'content-type': 'text/javascript; charset=utf-8',
-          'cache-control': 'no-cache',
+          'cache-control': 'public, max-age=31536000, immutable',
           vary: 'accept-encoding',
           ...(zipped === undefined ? {} : { 'content-encoding': 'gzip' })
         });
@@ -257,7 +288,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
           now: opts.now ?? null
         };
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(page(config));
+        res.end(page(config, bundle));
         return;
       }
       if (url.pathname === '/favicon.ico') {

@@ -9,14 +9,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { Workbook } from 'exceljs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { THEME_NAMES } from '../../src/components/theme/themes';
 import type { Workbench } from '../../src/workbench/server';
 import { nodeSp } from '../../src/data/node';
 import { MAX_CELL_TEXT } from '../../src/paper/xlsx';
 import { emailFor } from '../../src/standin/identity';
 import { LIFECYCLES } from '../../src/core/model';
 import { MONTH_NAMES } from '../../src/core/dates';
-import { openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
+import { accessibilityViolations, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
@@ -401,4 +402,84 @@ test('the date picker speaks en-GB: weeks from Monday, days and months by name, 
   } finally {
     await context.close();
   }
+});
+
+/** Where each column header and the first rows are drawn, in the first view's table or the grid. */
+function layoutOf(page: Page, view: 'first' | 'grid'): Promise<string[]> {
+  return page.evaluate((v) => {
+    const tracker = document.querySelector('[data-webpart="tracker"]') as HTMLElement;
+    const heads = v === 'first' ? tracker.querySelectorAll('[data-testid="first-rows"] thead > tr > *') : tracker.querySelectorAll('.ms-DetailsHeader [role="columnheader"]');
+    const rows = v === 'first' ? tracker.querySelectorAll('[data-testid="first-rows"] tbody tr') : tracker.querySelectorAll('.ms-GroupedList-group [role="row"]');
+    // A header cell's column (the table's cell also holds the header's padding and rule, which
+    // the grid draws around its cells); a row's column and where it ends.
+    const columns = Array.from(heads).map((el) => `${Math.round(el.getBoundingClientRect().left)} ${Math.round(el.getBoundingClientRect().width)}`);
+    return columns.concat(
+      Array.from(rows)
+        .slice(0, 12)
+        .map((el) => `${Math.round(el.getBoundingClientRect().left)} ${Math.round(el.getBoundingClientRect().bottom)} ${Math.round(el.getBoundingClientRect().width)}`)
+    );
+  }, view);
+}
+
+const GRID_CHUNK = /\/bundle\/TrackerGrid-\w+\.js$/;
+
+test('the first rows are drawn as a plain table while the grid downloads; the grid takes its place in the same layout and keeps the focus; both are axe-clean in every theme', async () => {
+  for (const theme of THEME_NAMES) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    await context.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
+    const page = await context.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(GRID_CHUNK, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${workbench.url}?page=tracker&theme=${theme}`);
+    const tracker = page.locator('[data-webpart="tracker"]');
+    const table = tracker.getByRole('table', { name: 'Recommendations' });
+    await table.locator('tbody tr[data-row]').first().waitFor();
+    await tracker.getByTestId('counts').filter({ hasText: /^Showing / }).waitFor();
+    // The first view behaves as the grid: the first report's group, its rows, a reference opens the item.
+    await expect(table.getByRole('columnheader', { name: 'Ref' }).getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect(tracker.locator('.ms-DetailsRow').count()).resolves.toBe(0);
+    await screenshot(page, `first-view-${theme}`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const first = await layoutOf(page, 'first');
+    const firstRef = table.locator('tbody tr[data-row]').first().getByRole('button');
+    const label = await firstRef.getAttribute('aria-label');
+    await firstRef.focus();
+
+    release();
+    await tracker.locator('.ms-DetailsRow').first().waitFor();
+    await expect(tracker.getByTestId('first-rows').count()).resolves.toBe(0);
+    await screenshot(page, `first-view-replaced-${theme}`);
+    expect(await layoutOf(page, 'grid')).toEqual(first);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null)).resolves.toBe(label);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  }
+});
+
+test('in the first view a column header sorts and a reference opens the item, as in the grid', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  await context.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
+  const page = await context.newPage();
+  await page.route(GRID_CHUNK, (route) => route.abort());
+  await page.goto(`${workbench.url}?page=tracker`);
+  const tracker = page.locator('[data-webpart="tracker"]');
+  const table = tracker.getByRole('table', { name: 'Recommendations' });
+  await table.locator('tbody tr[data-row]').first().waitFor();
+  // The grid's code could not be downloaded: said so, and the first view stays usable.
+  await tracker.getByText('This part of the tracker could not be loaded', { exact: false }).waitFor();
+  await table.getByRole('button', { name: 'Due' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Due' }).getAttribute('aria-sort')).resolves.toBe('ascending');
+  await table.getByRole('button', { name: 'Due' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Due' }).getAttribute('aria-sort')).resolves.toBe('descending');
+  const group = table.locator('tbody th button').first();
+  await group.click();
+  await expect(group.getAttribute('aria-expanded')).resolves.toBe('false');
+  await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill('quality of investigations supervisors');
+  await table.getByRole('button', { name: 'Open 1610', exact: true }).click();
+  await page.getByTestId('item-panel').waitFor();
+  await context.close();
 });

@@ -14,6 +14,8 @@ import { Notice } from '../common/Notice';
 import { PlainButton } from '../common/PlainButton';
 import { useStrings } from '../common/strings';
 import { errorText } from '../common/errorText';
+import { checkSetUp } from './setUpCheck';
+import type { SetUpState } from './setUpCheck';
 
 export interface TrackerShellProps {
   data: TrackerDataSource;
@@ -21,29 +23,29 @@ export interface TrackerShellProps {
   theme?: PartialTheme;
   title: string;
   children: (user: TrackerUser) => React.ReactNode;
+  /** The set-up check, if the host started it before the view was rendered. */
+  setUp?: Promise<SetUpState>;
 }
-
-type ShellState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'missing'; user: TrackerUser } | { kind: 'ready'; user: TrackerUser };
 
 export function TrackerShell(props: TrackerShellProps): JSX.Element {
   const { data } = props;
   const all = useStrings();
   const strings = all.Shell;
-  const [state, setState] = React.useState<ShellState>({ kind: 'loading' });
+  const [state, setState] = React.useState<SetUpState>({ kind: 'loading' });
   const [provisioning, setProvisioning] = React.useState(false);
 
-  const check = React.useCallback(async (): Promise<void> => {
-    try {
-      const [user, provisioned] = await Promise.all([data.currentUser(), data.isProvisioned()]);
-      setState(provisioned ? { kind: 'ready', user } : { kind: 'missing', user });
-    } catch (e) {
-      setState({ kind: 'error', message: errorText(e, all) });
-    }
-  }, [data]);
-
+  // Asked (unless the host asked sooner) as the shell first renders, beside the reads its view
+  // starts then, not after the first paint: the answers come back with the first page of data, not
+  // behind the next (larger) pages.
+  const first = React.useMemo(() => props.setUp ?? checkSetUp(data), [props.setUp, data]);
   React.useEffect(() => {
-    check().catch(() => undefined);
-  }, [check]);
+    let live = true;
+    void first.then((next) => live && setState(next));
+    return () => {
+      live = false;
+    };
+  }, [first]);
+  const check = async (): Promise<void> => setState(await checkSetUp(data));
 
   const setUp = async (): Promise<void> => {
     setProvisioning(true);
@@ -51,7 +53,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
       await data.provision();
       await check();
     } catch (e) {
-      setState({ kind: 'error', message: errorText(e, all) });
+      setState({ kind: 'error', error: e });
     } finally {
       setProvisioning(false);
     }
@@ -64,7 +66,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
       break;
     case 'error':
       body = (
-        <Notice kind="error">{state.message}</Notice>
+        <Notice kind="error">{errorText(state.error, all)}</Notice>
       );
       break;
     case 'missing':

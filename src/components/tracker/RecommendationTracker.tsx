@@ -4,9 +4,7 @@
  * What a user may change follows their SharePoint permissions.
  */
 import * as React from 'react';
-import { ConstrainMode, DetailsList, DetailsListLayoutMode, SelectionMode } from '@fluentui/react/lib/DetailsList';
-import type { IColumn, IDetailsGroupRenderProps, IGroup } from '@fluentui/react/lib/DetailsList';
-import { Icon } from '@fluentui/react/lib/Icon';
+import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
 import { Link } from '@fluentui/react/lib/Link';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
 import { Stack } from '@fluentui/react/lib/Stack';
@@ -29,6 +27,7 @@ import { PlainButton } from '../common/PlainButton';
 import type { Command } from '../common/CommandRow';
 import { EarlyReads, startReads } from '../../data/preload';
 import { TrackerShell } from '../setup/TrackerShell';
+import type { SetUpState } from '../setup/setUpCheck';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
 import { FilterBar } from './FilterBar';
@@ -41,6 +40,7 @@ import { disagreementFlag, disagreementText, ragPolicyText } from '../common/mes
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 import { errorText } from '../common/errorText';
+import { FirstRows, FocusHandOver } from './FirstRows';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
@@ -52,10 +52,26 @@ const RoundPage = React.lazy(() => import(/* webpackChunkName: 'tracker-round' *
 const ItemPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-item' */ '../item/ItemPanel').then((m) => ({ default: m.ItemPanel })));
 const RecommendationForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.RecommendationForm })));
 const ReportForm = React.lazy(() => import(/* webpackChunkName: 'tracker-forms' */ '../item/forms').then((m) => ({ default: m.ReportForm })));
+// The full grid (Fluent's DetailsList) in a chunk of its own, asked for as the web part mounts,
+// beside the first page of data: until it is in, FirstRows draws the rows as a plain table.
+type Grid = typeof import('./TrackerGrid').TrackerGrid;
+let gridChunk: Promise<Grid> | null = null;
+function loadGrid(): Promise<Grid> {
+  if (gridChunk === null) {
+    gridChunk = import(/* webpackChunkName: 'tracker-grid' */ './TrackerGrid').then((m) => m.TrackerGrid);
+    // A failed download is not kept: the next tracker to mount asks again.
+    gridChunk.catch(() => (gridChunk = null));
+  }
+  return gridChunk;
+}
 const TrackerSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'tracker-settings' */ './TrackerSettingsPanel').then((m) => ({ default: m.TrackerSettingsPanel })));
 
 export interface RecommendationTrackerProps {
   data: TrackerDataSource;
+  /** The reads, if the host started them before the view was loaded or rendered (the web part as its data layer is in). */
+  early?: EarlyReads;
+  /** The set-up check, likewise. */
+  setUp?: Promise<SetUpState>;
   settings: TrackerSettings;
   theme?: PartialTheme;
   /** Filters carried in the page address (a dashboard click). */
@@ -70,10 +86,12 @@ export interface RecommendationTrackerProps {
 
 /** The web part's root: theme, set-up check, then the tracker. */
 export function RecommendationTracker(props: RecommendationTrackerProps): JSX.Element {
-  // The grid's reads start now, beside the shell's set-up check, not after it.
-  const early = React.useMemo(() => new EarlyReads(props.data), [props.data]);
+  // The grid's reads start now (unless the host started them sooner), beside the shell's set-up check, not after it.
+  const early = React.useMemo(() => props.early ?? new EarlyReads(props.data), [props.early, props.data]);
+  // The grid's code is asked for now, beside the reads, not once the first rows are drawn.
+  React.useMemo(() => void loadGrid().catch(() => undefined), []);
   return (
-    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title}>
+    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title} setUp={props.setUp}>
       {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
     </TrackerShell>
   );
@@ -132,6 +150,29 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [rulesOpen, setRulesOpen] = React.useState(false);
   const [roundOpen, setRoundOpen] = React.useState(props.view === 'round');
+  const handOver = React.useMemo(() => new FocusHandOver(), []);
+  const openRow = React.useCallback((row: TrackerRow) => setOpenId(row.id), []);
+  const [grid, setGrid] = React.useState<{ Grid: Grid } | null>(null);
+  const [gridFailed, setGridFailed] = React.useState<string | null>(null);
+  const drawn = records.length > 0 || !loading;
+  // The grid takes the first view's place once its code is in and the first view has painted its
+  // rows (a frame, then a task: after the paint), so that the first rows are never held back by it.
+  React.useEffect(() => {
+    if (grid !== null || !drawn) return;
+    let cancelled = false;
+    loadGrid().then(
+      (Grid) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (!cancelled) setGrid({ Grid });
+          }, 0)
+        ),
+      (e: unknown) => !cancelled && setGridFailed(e instanceof Error ? e.message : String(e))
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [grid, drawn]);
 
   React.useEffect(() => setFilters(preset), [preset]);
 
@@ -168,7 +209,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     }
   }, [data, early]);
 
-  React.useEffect(() => {
+  // Before the first paint: pages the early reads already hold are handed over at once, so the
+  // view's first paint has its first rows rather than "Loading" for a frame.
+  React.useLayoutEffect(() => {
     load().catch(() => undefined);
   }, [load]);
 
@@ -217,8 +260,6 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     [shownSorted, settings.grouping, words]
   );
   const groups: IGroup[] | undefined = React.useMemo(() => grouped.groups?.map((g) => ({ key: g.key, name: g.name, startIndex: g.startIndex, count: g.count, level: 0 })), [grouped]);
-
-  const openRow = React.useCallback((row: TrackerRow) => setOpenId(row.id), []);
 
   const replaceRecord = React.useCallback((saved: ListedRecord) => {
     setRecords((prev) => withRecord(prev, saved));
@@ -442,21 +483,14 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       </div>
       <NeedsCompleting items={incomplete} />
       {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
-      <Grid
-        items={grouped.rows}
-        groups={groups}
-        columns={columns}
-        compact={settings.compact}
-        selectionMode={SelectionMode.none}
-        layoutMode={DetailsListLayoutMode.justified}
-        constrainMode={ConstrainMode.unconstrained}
-        getKey={rowKey}
-        setKey="tracker"
-        onItemInvoked={openRow}
-        ariaLabelForGrid={words.Grid}
-        groupProps={GROUP_PROPS}
-        onShouldVirtualize={always}
-      />
+      {gridFailed !== null && <Notice kind="error">{`${onDemand.Failed} ${gridFailed}`}</Notice>}
+      <OnDemand loading={words.LoadingRecommendations} failed={onDemand.Failed}>
+        {grid === null ? (
+          <FirstRows rows={grouped.rows} groups={groups} columns={columns} compact={settings.compact} ariaLabel={words.Grid} handOver={handOver} />
+        ) : (
+          <grid.Grid rows={grouped.rows} groups={groups} columns={columns} compact={settings.compact} ariaLabel={words.Grid} onOpen={openRow} handOver={handOver} />
+        )}
+      </OnDemand>
       {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
@@ -533,40 +567,6 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </OnDemand>
       )}
     </Stack>
-  );
-}
-
-// The grid's props that never change, kept by identity: DetailsList and GroupedList redraw what a
-// new function or object passed to them reaches. With every prop the same (a search key that kept
-// the same rows), the grid is not drawn again at all.
-const Grid = React.memo(DetailsList);
-const rowKey = (row: TrackerRow): string => String(row.id);
-const always = (): boolean => true;
-const GROUP_PROPS: IDetailsGroupRenderProps = {
-  showEmptyGroups: false,
-  onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={headerProps.onToggleCollapse} />)
-};
-
-/**
- * A group heading row. Fluent's own puts aria-expanded on the row, which a grid's rows may not
- * carry (axe: aria-conditional-attr); here the expand button carries it instead.
- */
-function GroupHeading(props: { group: IGroup; onToggle?: (group: IGroup) => void }): JSX.Element {
-  const theme = useTheme();
-  const collapsed = props.group.isCollapsed === true;
-  const styles = mergeStyleSets({
-    row: { padding: '8px 0 4px 0', borderBottom: `1px solid ${theme.semanticColors.variantBorder}` },
-    button: { background: 'none', border: 'none', color: theme.semanticColors.bodyText, font: 'inherit', fontSize: 16, fontWeight: 600, cursor: 'pointer', textAlign: 'left', padding: '4px 8px' }
-  });
-  return (
-    <div role="row" className={styles.row}>
-      <div role="rowheader">
-        <button type="button" className={styles.button} aria-expanded={!collapsed} onClick={() => props.onToggle?.(props.group)}>
-          <Icon iconName={collapsed ? 'ChevronRight' : 'ChevronDown'} aria-hidden="true" styles={{ root: { marginRight: 8, fontSize: 12 } }} />
-          {props.group.name} ({props.group.count})
-        </button>
-      </div>
-    </div>
   );
 }
 

@@ -23,6 +23,9 @@ import { TrackerStringsProvider } from '../../components/common/strings';
 import { createMyActionsSource } from '../../data/myWork';
 import type { MyActionsSource } from '../../data/myWork';
 import type { TrackerDataSource } from '../../data/TrackerDataSource';
+import { EarlyReads } from '../../data/preload';
+import { checkSetUp } from '../../components/setup/setUpCheck';
+import type { SetUpState } from '../../components/setup/setUpCheck';
 import {
   dashboardPane,
   linkFiltersFromQuery,
@@ -72,7 +75,7 @@ function currentPage(): PageName {
 }
 
 /** One web part on the page, with its own stored properties and property pane. */
-function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConfig; data: TrackerDataSource; choices: PaneChoices; onEdit: () => void; theme: ThemeName; now: () => Date }): JSX.Element {
+function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConfig; data: TrackerDataSource; early?: EarlyReads; setUp?: Promise<SetUpState>; choices: PaneChoices; onEdit: () => void; theme: ThemeName; now: () => Date }): JSX.Element {
   const { instance, config } = props;
   const [editing, setEditing] = React.useState(false);
   const [tracker, setTracker] = React.useState<TrackerSettings>(() => withTrackerDefaults({ ...instance.defaults, ...storedSettings<TrackerSettings>(instance.id) }, config.strings.tracker.DefaultTitle));
@@ -103,7 +106,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
         />
       </Stack>
       {instance.kind === 'tracker' ? (
-        <RecommendationTracker data={props.data} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} view={viewFromQuery(window.location.search)} />
+        <RecommendationTracker data={props.data} early={props.early} setUp={props.setUp} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} view={viewFromQuery(window.location.search)} />
       ) : (
         <TrackerDashboard data={props.data} settings={dashboard} theme={theme} now={props.now} />
       )}
@@ -131,7 +134,7 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
   );
 }
 
-function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource; source: MyActionsSource }): JSX.Element {
+function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource; source: MyActionsSource; early: Map<string, EarlyReads>; setUp?: Promise<SetUpState> }): JSX.Element {
   const { config, data } = props;
   const [themeName, setThemeName] = React.useState<ThemeName>(initialTheme);
   const [paneOpened, setPaneOpened] = React.useState(false);
@@ -186,7 +189,7 @@ function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource; so
       </header>
       <main className={styles.canvas}>
         {PAGES[page].webParts.map((instance) => (
-          <HostedWebPart key={instance.id} instance={instance} config={config} data={data} choices={choices} onEdit={() => setPaneOpened(true)} theme={themeName} now={now} />
+          <HostedWebPart key={instance.id} instance={instance} config={config} data={data} early={props.early.get(instance.id)} setUp={props.setUp} choices={choices} onEdit={() => setPaneOpened(true)} theme={themeName} now={now} />
         ))}
         {page === 'inbox' && (
           <React.Suspense fallback={<Text>Loading the Teams inbox…</Text>}>
@@ -209,10 +212,17 @@ const sp = spfi(config.siteUrl).using(SPBrowser({ baseUrl: config.siteUrl }));
 const now = config.now === null ? undefined : () => new Date(config.now ?? '');
 // One PnPjs instance and one data layer for every page: the tracker's data source is My Actions'.
 const source = createMyActionsSource(sp, now);
+// As each tracker web part does on SharePoint once its data layer is in (its onInit): the set-up
+// check and its first reads start now, and go out (PnPjs sends in a later microtask) before the page and its own chrome
+// render, in the task after this one, as SPFx renders a web part after its onInit.
+const early = new Map(PAGES[currentPage()].webParts.filter((w) => w.kind === 'tracker').map((w) => [w.id, new EarlyReads(source.tracker)]));
+const setUp = early.size > 0 ? checkSetUp(source.tracker) : undefined;
 document.documentElement.lang = 'en-GB';
-ReactDom.render(
-  <TrackerStringsProvider strings={config.strings.shared}>
-    <Workbench config={config} data={source.tracker} source={source} />
-  </TrackerStringsProvider>,
-  document.getElementById('root')
+setTimeout(() =>
+  ReactDom.render(
+    <TrackerStringsProvider strings={config.strings.shared}>
+      <Workbench config={config} data={source.tracker} source={source} early={early} setUp={setUp} />
+    </TrackerStringsProvider>,
+    document.getElementById('root')
+  )
 );
