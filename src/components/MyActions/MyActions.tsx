@@ -348,7 +348,7 @@ function trackerLink(settings: MyActionsSettings, itemId: number): string | null
 /** A closure request waiting for this person: who asked, when, their evidence, and the decision. */
 function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord; className: string; textClass: string }): JSX.Element {
   const { strings } = props;
-  const names = useStrings().Values;
+  const shared = useStrings();
   const rec = props.record.recommendation;
   const closure = rec.closure;
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
@@ -356,7 +356,7 @@ function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord;
   return (
     <li className={props.className} data-testid="sign-off-item" data-ref={rec.ref} data-recommendation={rec.id}>
       <Text as="h4" variant="mediumPlus" block>
-        {`${displayValue(names, 'kind', rec.kind)} ${rec.ref}`}
+        {format(shared.Common.KindRef, displayValue(shared.Values, 'kind', rec.kind), rec.ref)}
         {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
       </Text>
       <Text block className={props.textClass}>
@@ -384,14 +384,14 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
   const rec = item.recommendation;
   const ref = refOf(item);
   const lifecycle = item.kind === 'action' ? item.action.lifecycle : rec.lifecycle;
-  const { Format: words, Values: names } = useStrings();
+  const { Format: words, Values: names, Common: common } = useStrings();
   const due = dueText(item.kind === 'action' ? item.action.due : rec.due, words);
   const light = trafficLight(item.kind === 'action' ? { ...rec, lifecycle, due: item.action.due } : rec, props.today, props.policy);
   const perms = user === null ? null : itemPermissions(item.kind === 'action' ? { ...rec, lifecycle } : rec, user);
   const report = rec.reportId === undefined ? undefined : props.reports.get(rec.reportId);
   const link = trackerLink(props.settings, rec.id);
   const awaitingSignOff = lifecycle === 'Complete, awaiting sign-off';
-  const heading = item.kind === 'action' ? format(strings.ActionOf, item.action.ref, rec.ref) : `${displayValue(names, 'kind', rec.kind)} ${rec.ref}`;
+  const heading = item.kind === 'action' ? format(strings.ActionOf, item.action.ref, rec.ref) : format(common.KindRef, displayValue(names, 'kind', rec.kind), rec.ref);
   return (
     <li className={props.className} data-testid="work-item" data-ref={ref} data-recommendation={rec.id}{...(item.kind === 'action' ? { 'data-action': item.action.id } : {})}>
       <Text as="h4" variant="mediumPlus" block>

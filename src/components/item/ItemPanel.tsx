@@ -180,7 +180,7 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
     <Panel
       isOpen
       type={PanelType.large}
-      headerText={`${rec.ref} · ${displayValue(names, 'kind', rec.kind)}`}
+      headerText={format(common.RefKind, rec.ref, displayValue(names, 'kind', rec.kind))}
       closeButtonAriaLabel={common.Close}
       onDismiss={props.onDismiss}
       isLightDismiss={dialog === null}
@@ -242,7 +242,7 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
                 <Field label={item.LatestComment} value={rec.latestComment ?? ''} />
                 <Field label={item.LastUpdated} value={shortDate(rec.lastUpdated) || item.Never} />
                 {concerns.length > 0 && <Field label={item.AnswersConcern} value={concerns.map((c) => `${c.ref}: ${c.text}`).join('\n')} />}
-                {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={answeredBy.map((s) => `${displayValue(names, 'kind', s.kind)} ${s.ref}`).join(', ')} />}
+                {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={answeredBy.map((s) => format(common.KindRef, displayValue(names, 'kind', s.kind), s.ref)).join(', ')} />}
               </dl>
               <Text variant="large" as="h3">
                 {item.DueDate}

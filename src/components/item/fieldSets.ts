@@ -7,7 +7,7 @@ import { ACTION_MERGE, RECOMMENDATION_MERGE, changedFields } from '../../core/fi
 import type { EditableField, FieldMerge } from '../../core/fieldMerge';
 import type { ItemVersion } from '../../data';
 import { dueText } from '../common/format';
-import { format } from '../common/intl';
+import { format, longDate } from '../common/intl';
 import { needsText } from '../common/messages';
 import type { TrackerStrings } from '../common/strings';
 import { displayValue } from '../common/values';
@@ -24,7 +24,7 @@ function fieldText(rec: Recommendation, field: EditableField, { Fields: strings,
   if (field === 'lifecycle') return displayValue(names, 'lifecycle', rec.lifecycle);
   if (field === 'confidence') return rec.confidence === undefined ? '' : displayValue(names, 'confidence', rec.confidence);
   if (field === 'closure') return rec.closure === undefined ? '' : format(strings.ClosureValue, displayValue(names, 'closure', rec.closure.decision?.outcome ?? 'requested'), rec.closure.evidence);
-  if (field === 'extension') return rec.extension === undefined ? '' : format(strings.ExtensionValue, displayValue(names, 'extension', rec.extension.decision?.outcome ?? 'requested'), rec.extension.proposed, rec.extension.reason);
+  if (field === 'extension') return rec.extension === undefined ? '' : format(strings.ExtensionValue, displayValue(names, 'extension', rec.extension.decision?.outcome ?? 'requested'), longDate(rec.extension.proposed), rec.extension.reason);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }

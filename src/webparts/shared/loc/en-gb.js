@@ -11,6 +11,8 @@ define([], function () {
       TrackerPageUrl: 'Tracker page address'
     },
     Common: {
+      KindRef: '{0} {1}',
+      RefKind: '{0} · {1}',
       Close: 'Close',
       CloseMessage: 'Close message',
       Save: 'Save',

@@ -27,6 +27,10 @@ declare interface ITrackerStrings {
   };
   /** Words used across screens. */
   Common: {
+    /** An item named by its kind and reference ("Recommendation 3"): `{0}`: the kind's name; `{1}`: the reference. */
+    KindRef: string;
+    /** An item's panel heading ("3 · Recommendation"): `{0}`: the reference; `{1}`: the kind's name. */
+    RefKind: string;
     Close: string;
     CloseMessage: string;
     Save: string;
