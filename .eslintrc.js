@@ -9,6 +9,8 @@ const NODE = { group: [...builtinModules.map((m) => `${m}/*`), 'node:*'], messag
 const NODE_DATA = { group: ['@pnp/nodejs', '@pnp/nodejs/*', '**/data/node', '**/import/demo'], message: 'Node-only: browser code builds its PnPjs instance from its host.' };
 /** The command-line tools are programs, not a library. */
 const CLI = { group: ['**/cli', '**/cli/*'], message: 'cli/ is not a library: move what is shared to a Node-only module of data/ or import/.' };
+/** The reminder service and the stand-in run on a server (or stand in for one), never in a page. */
+const SERVER = { group: ['**/service', '**/service/*', '**/standin', '**/standin/*'], message: 'Server-only: the service and the stand-in never run in the browser.' };
 /** The data layer is below the committee paper and the screens: a host passes in what it needs of them (as the round source). */
 const ABOVE_DATA = { group: ['**/paper', '**/paper/*', '**/components', '**/components/*'], message: 'data/ sits below paper/ and components/: have the host pass it what it needs (createDataSource takes the round source).' };
 
@@ -46,14 +48,20 @@ module.exports = {
       }
     },
     {
-      files: ['src/schema/**', 'src/components/**', 'src/webparts/**', 'src/workbench/browser/**'],
+      // What ships: the paper's renderers and the round page's source load in the browser too (the export, the round page's chunk).
+      files: ['src/schema/**', 'src/paper/**', 'src/components/**', 'src/webparts/**'],
+      rules: { 'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE, NODE_DATA, CLI, SERVER] }] }
+    },
+    {
+      // The local workbench's page: browser code that is the stand-in's own host (its inbox reads the stand-in's types).
+      files: ['src/workbench/browser/**'],
       rules: { 'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE, NODE_DATA, CLI] }] }
     },
     {
       files: ['src/data/**'],
       excludedFiles: ['src/data/node.ts'],
       rules: {
-        'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE, NODE_DATA, CLI, ABOVE_DATA] }],
+        'no-restricted-imports': ['error', { paths: NODE_PATHS, patterns: [NODE, NODE_DATA, CLI, SERVER, ABOVE_DATA] }],
         // no-restricted-imports does not see import(): the chunks loaded on demand are held here.
         'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/(^|\\W)(paper|components)(\\W|$)/]', message: ABOVE_DATA.message }]
       }

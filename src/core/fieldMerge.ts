@@ -31,11 +31,9 @@ export type EditableField = (typeof RECOMMENDATION_FIELD_NAMES)[number];
 
 /** The fields of an action a user edits, in the action form and by posting an update on it. */
 export const ACTION_FIELD_NAMES = ['ref', 'text', 'owner', 'lifecycle', 'due', 'currentPosition'] as const;
-export type ActionField = (typeof ACTION_FIELD_NAMES)[number];
 
 /** The fields of an originating report a user edits in the report form. */
 export const REPORT_FIELD_NAMES = ['title', 'source', 'reportType', 'published', 'scope', 'url', 'usesTrafficLights'] as const;
-export type ReportField = (typeof REPORT_FIELD_NAMES)[number];
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

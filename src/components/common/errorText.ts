@@ -19,7 +19,7 @@ import { displayValue } from './values';
 export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'DataMessages' | 'RoundProblems' | 'ValueProblems'>;
 
 /** The loc's words for the data layer's problems. */
-export function dataWords(strings: ErrorStrings): DataWords {
+function dataWords(strings: ErrorStrings): DataWords {
   const templates: Readonly<Record<DataProblemCode, string>> = strings.DataMessages.Problems;
   const operations: Readonly<Record<OperationCode, string>> = strings.DataMessages.Operations;
   const phrases: Readonly<Record<Phrase, string>> = strings.CoreMessages.Phrases;

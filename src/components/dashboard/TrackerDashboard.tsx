@@ -172,7 +172,7 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
         {heads.map((h) => (
           <div role="listitem" key={h.key}>
             <button type="button" className={styles.tile} onClick={() => open(headlineLabel[h.key], h.link)} data-testid={`tile-${h.key}`}>
-              <span className={styles.value}>{h.value}</span>
+              <span className={styles.value}>{formatNumber(h.value)}</span>
               <span>{headlineLabel[h.key]}</span>
             </button>
           </div>
@@ -251,12 +251,12 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
                       0
                     ) : (
                       <button type="button" className={styles.link} onClick={() => props.onOpen(format(strings.Segment, b.name, light(l)), { ...b.link, trafficLight: l })}>
-                        {b.counts[l]}
+                        {formatNumber(b.counts[l])}
                       </button>
                     )}
                   </td>
                 ))}
-                <td className={styles.cell}>{b.total}</td>
+                <td className={styles.cell}>{formatNumber(b.total)}</td>
               </tr>
             ))}
           </tbody>
@@ -275,8 +275,8 @@ function LightsChart(props: { title: string; emptyText: string; bars: LightBreak
                     key={l}
                     className={styles.segment}
                     style={{ flexGrow: b.counts[l], background: lightColour(l, theme) }}
-                    aria-label={format(strings.Segment, b.name, format(strings.SegmentCount, b.counts[l], light(l)))}
-                    title={format(strings.SegmentCount, b.counts[l], light(l))}
+                    aria-label={format(strings.Segment, b.name, format(strings.SegmentCount, formatNumber(b.counts[l]), light(l)))}
+                    title={format(strings.SegmentCount, formatNumber(b.counts[l]), light(l))}
                     onClick={() => props.onOpen(format(strings.Segment, b.name, light(l)), { ...b.link, trafficLight: l })}
                   />
                 ))}
@@ -320,7 +320,7 @@ function OpenChart(props: { points: OpenPoint[] }): JSX.Element {
             {props.points.map((p) => (
               <tr key={p.date}>
                 <th className={styles.cell} scope="row">{shortDate(p.date)}</th>
-                <td className={styles.cell}>{p.open}</td>
+                <td className={styles.cell}>{formatNumber(p.open)}</td>
               </tr>
             ))}
           </tbody>
@@ -330,7 +330,7 @@ function OpenChart(props: { points: OpenPoint[] }): JSX.Element {
           <line x1={pad} y1={height - pad} x2={width - pad} y2={height - pad} stroke={theme.semanticColors.bodyText} />
           <line x1={pad} y1={pad} x2={pad} y2={height - pad} stroke={theme.semanticColors.bodyText} />
           <text x={4} y={pad + 4} fill={theme.semanticColors.bodyText} fontSize={11}>
-            {max}
+            {formatNumber(max)}
           </text>
           <polyline fill="none" stroke={theme.palette.themePrimary} strokeWidth={2} points={props.points.map((p, i) => `${x(i)},${y(p.open)}`).join(' ')} />
           {props.points.map((p, i) => (

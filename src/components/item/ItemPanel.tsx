@@ -31,7 +31,7 @@ import { ActionForm, RecommendationForm } from './forms';
 import { useRecommendationSave } from './useRecommendationSave';
 import { useActionSave } from './conflictSave';
 import { auditTrail } from './fieldSets';
-import { format, longDate, shortDate } from '../common/intl';
+import { format, formatNumber, longDate, shortDate } from '../common/intl';
 import { disagreementText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
@@ -64,11 +64,13 @@ export interface ItemPanelProps {
  */
 export function ItemPanel(props: ItemPanelProps): JSX.Element {
   const { data, onChanged } = props;
-  const { OnDemand: onDemand, Common: common } = useStrings();
+  const strings = useStrings();
+  const { OnDemand: onDemand, Common: common } = strings;
   const id = props.record.recommendation.id;
   const gridTag = React.useRef(props.record.etag);
   const [full, setFull] = React.useState<RecommendationRecord | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  // The failure as it came: worded when drawn, in the reader's strings.
+  const [failed, setFailed] = React.useState<{ error: unknown } | null>(null);
   React.useEffect(() => {
     let cancelled = false;
     data.getRecommendation(id).then(
@@ -78,17 +80,17 @@ export function ItemPanel(props: ItemPanelProps): JSX.Element {
         if (read.etag !== gridTag.current) onChanged(read);
       },
       (e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setFailed({ error: e });
       }
     );
     return () => {
       cancelled = true;
     };
   }, [data, id, onChanged]);
-  if (error !== null) {
+  if (failed !== null) {
     return overPage(
       <Notice kind="error" onDismiss={props.onDismiss} dismissLabel={common.CloseMessage}>
-        {error}
+        {errorText(failed.error, strings)}
       </Notice>
     );
   }
@@ -277,7 +279,7 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
               )}
             </Stack>
           </PivotItem>
-          <PivotItem headerText={updates === null ? item.UpdatesTab : format(item.Updates, updates.length)} itemKey="updates">
+          <PivotItem headerText={updates === null ? item.UpdatesTab : format(item.Updates, formatNumber(updates.length))} itemKey="updates">
             {updates === null ? (
               <Spinner label={item.LoadingUpdates} />
             ) : updates.length === 0 ? (
@@ -302,7 +304,7 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
               </ol>
             )}
           </PivotItem>
-          <PivotItem headerText={actions === null ? item.ActionsTab : format(item.Actions, actions.length)} itemKey="actions">
+          <PivotItem headerText={actions === null ? item.ActionsTab : format(item.Actions, formatNumber(actions.length))} itemKey="actions">
             {actions === null ? (
               <Spinner label={item.LoadingActions} />
             ) : actions.length === 0 ? (

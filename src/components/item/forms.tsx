@@ -11,7 +11,6 @@ import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { Toggle } from '@fluentui/react/lib/Toggle';
 import type { Action, AppliesTo, Confidence, DueDate, IsoDate, Lifecycle, OriginatingReport, Recommendation, RecommendationKind, ReportType, Scope, Source } from '../../core/model';
-import { formatUkDate } from '../../core/dates';
 import { reportLinkProblem } from '../../core/links';
 import { UkDatePicker } from '../common/UkDatePicker';
 import { dueText } from '../common/format';
@@ -26,9 +25,13 @@ import { linkProblemText } from '../common/messages';
 /** The statuses a new recommendation may start in; the others follow from updates and decisions. */
 const STARTING_LIFECYCLES: readonly Lifecycle[] = ['Awaiting review', 'Being progressed', 'No further action'];
 
-/** A due date entered as a calendar date (or none) when an item is created. */
+/**
+ * A due date entered as a calendar date (or none) when an item is created. No source wrote it, so
+ * it has no text as written: the screens write the day in the reader's language and the paper in
+ * its own (`paperDue`).
+ */
 export function dueFromDate(date: IsoDate | null): DueDate {
-  return date === null ? { kind: 'none', original: null, current: null, revisions: [], raw: '' } : { kind: 'date', original: date, current: date, revisions: [], raw: formatUkDate(date) };
+  return date === null ? { kind: 'none', original: null, current: null, revisions: [], raw: '' } : { kind: 'date', original: date, current: date, revisions: [], raw: '' };
 }
 
 function FreeformCombo(props: { label: string; value: string; choices: string[]; onChange: (v: string) => void }): JSX.Element {

@@ -28,7 +28,7 @@ export const TRACKER_COLUMNS = [
 ] as const;
 export type TrackerColumn = (typeof TRACKER_COLUMNS)[number];
 
-export const GROUPINGS = ['report', 'directorate', 'none'] as const;
+const GROUPINGS = ['report', 'directorate', 'none'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 /** The filters a page author can fix for an embedded view (users can narrow further, not widen). */
@@ -93,7 +93,7 @@ export const DEFAULT_TRACKER_SETTINGS: Omit<TrackerSettings, 'title'> = {
 };
 
 /** The dashboard's defaults but its title, which is the web part's loc `DefaultTitle`. */
-export const DEFAULT_DASHBOARD_SETTINGS: Omit<DashboardSettings, 'title'> = {
+const DEFAULT_DASHBOARD_SETTINGS: Omit<DashboardSettings, 'title'> = {
   directorate: '',
   reportId: '',
   trackerPageUrl: ''

@@ -18,7 +18,7 @@ import type { TrackerRow } from './rows';
 import { GroupToggle, groupHeadingRow } from './GroupHeading';
 
 /** How many rows the first view draws: more than a screen holds; the grid draws the rest. */
-export const FIRST_VIEW_ROWS = 40;
+const FIRST_VIEW_ROWS = 40;
 
 /** The grid's cell padding and widths (Fluent's DetailsRow and DetailsList, justified layout). */
 const CELL_LEFT = 12;
@@ -30,7 +30,7 @@ const GROUP_EXPANDER = 36;
  * column its minimum, then the space left to the columns in order, each up to its maximum, the last
  * one taking what remains.
  */
-export function justifiedWidths(columns: Pick<IColumn, 'minWidth' | 'maxWidth'>[], available: number): number[] {
+function justifiedWidths(columns: Pick<IColumn, 'minWidth' | 'maxWidth'>[], available: number): number[] {
   const widths = columns.map((c) => c.minWidth + CELL_LEFT + CELL_RIGHT);
   let total = widths.reduce((a, b) => a + b, 0);
   if (total > available) return widths;

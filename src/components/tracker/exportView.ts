@@ -29,7 +29,7 @@ const LAYOUT: Record<TrackerColumn, Omit<ExportColumn, 'key' | 'header'>> = {
  * store, not the names the grid shows (loc `Values`): the workbook is data, to filter and compare
  * with SharePoint's own export; only its headers are the screens' words.
  */
-export function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue> {
+function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue> {
   const rec = row.record.recommendation;
   return {
     ref: rec.ref,
@@ -51,7 +51,7 @@ export function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue
  * What to tell the user when texts were cut short to fit Excel's cells: which item and column, and
  * how long the text was; null when nothing was cut.
  */
-export function truncationWarning(truncated: readonly TruncatedCell[], rows: readonly TrackerRow[], strings: TrackerStrings['Tracker']): string | null {
+function truncationWarning(truncated: readonly TruncatedCell[], rows: readonly TrackerRow[], strings: TrackerStrings['Tracker']): string | null {
   if (truncated.length === 0) return null;
   const cells = truncated.map((t) => format(strings.TruncatedCell, rows[t.row - 1].record.recommendation.ref, t.column, formatNumber(t.length)));
   return plural(strings.ExportTruncated, truncated.length, cells.join('; '));

@@ -10,6 +10,7 @@ import type { ListedRecord } from '../../data/TrackerDataSource';
 import type { LinkFilters, PresetFilters } from '../settings/settings';
 import { displayValue } from '../common/values';
 import type { ValueNames } from '../common/values';
+import { LOCALE } from '../common/intl';
 
 /** One grid row. */
 export interface TrackerRow {
@@ -189,7 +190,7 @@ export type SortKey = 'ref' | 'text' | 'kind' | 'trafficLight' | 'lifecycle' | '
 
 const RAG_ORDER: Record<TrafficLight, number> = { RED: 0, AMBER: 1, GREEN: 2, WHITE: 3 };
 const CONFIDENCE_ORDER: Record<string, number> = { High: 0, Medium: 1, Low: 2 };
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+const collator = new Intl.Collator(LOCALE, { numeric: true, sensitivity: 'base' });
 
 function sortValue(row: TrackerRow, key: SortKey, names: ValueNames): string | number {
   const rec = row.record.recommendation;

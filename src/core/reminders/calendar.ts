@@ -83,8 +83,3 @@ function firstAllowedMinute(from: number, quiet: DeliveryWindow['quietHours']): 
   // Quiet until `end` today if it ends later today; a wrap past midnight ends the next day.
   return end > from ? end : null;
 }
-
-/** True when delivery is allowed at `at`. */
-export function isAllowedAt(at: Date, window: DeliveryWindow, holidays: readonly IsoDate[] = ENGLAND_AND_WALES_BANK_HOLIDAYS): boolean {
-  return nextAllowedInstant(at, window, holidays).getTime() === at.getTime();
-}
