@@ -42,11 +42,15 @@ export function datePickerStrings(words: TrackerStrings['DatePicker']): IDatePic
   };
 }
 
-/** How the calendar writes a date in its labels: "14 November 2017" and "November 2017", not "November 14, 2017". */
+// The calendar's days are local midnights (Fluent's `Date`s), written in the reader's zone.
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+const MONTH_YEAR = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric' });
+
+/** How the calendar writes a date in its labels, through `Intl` in the screens' locale: "14 November 2017" and "November 2017", not "November 14, 2017". */
 export const DATE_FORMATTING: NonNullable<IDatePickerProps['dateTimeFormatter']> = {
   formatDay: (date) => String(date.getDate()),
   formatMonth: (date, strings) => strings.months[date.getMonth()],
   formatYear: (date) => String(date.getFullYear()),
-  formatMonthDayYear: (date, strings) => `${date.getDate()} ${strings.months[date.getMonth()]} ${date.getFullYear()}`,
-  formatMonthYear: (date, strings) => `${strings.months[date.getMonth()]} ${date.getFullYear()}`
+  formatMonthDayYear: (date) => DAY_MONTH_YEAR.format(date),
+  formatMonthYear: (date) => MONTH_YEAR.format(date)
 };
