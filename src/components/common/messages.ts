@@ -8,7 +8,7 @@ import type { LinkProblem, LinkProblemCode } from '../../core/links';
 import type { Message, Phrase } from '../../core/messages';
 import type { ValueProblem, ValueProblemCode } from '../../core/storedValues';
 import type { ItemProblem } from '../../schema/mapping';
-import type { RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
+import type { LogProblem, LogProblemCode, RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
 import type { RoundProblem, RoundProblemCode } from '../../core/round';
 import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
@@ -71,6 +71,12 @@ export function ragPolicyText(policy: RagPolicy, strings: CoreMessageStrings): s
 /** Why a reminder's recipient cannot be reached. */
 export function unreachableText(problem: Unreachable, strings: CoreMessageStrings): string {
   return text<UnreachableCode>(problem, strings.CoreMessages.Unreachable, strings);
+}
+
+/** Why a reminder failed, as its Reminder Log entry keeps it by code. */
+export function logProblemText(problem: LogProblem, strings: CoreMessageStrings & Pick<TrackerStrings, 'RunHistory'>): string {
+  const words = strings.RunHistory;
+  return text<LogProblemCode>(problem, { ...strings.CoreMessages.Unreachable, unreadable: words.Unreadable, refused: words.Refused }, strings);
 }
 
 /** What a value a reminder's message may use holds. */

@@ -28,6 +28,7 @@ import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { IncompleteItem, LogPage, LogRecord, ListedRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
 import { withItemParam } from '../../core/deepLinks';
 import { errorText } from '../common/errorText';
+import { logProblemText } from '../common/messages';
 
 /** Entries per page: one request each. */
 const HISTORY_PAGE_SIZE = 50;
@@ -49,9 +50,12 @@ const statusOptions = (words: HistoryWords): IDropdownOption[] => [
 ];
 
 /** The state of a row in words, with why it failed and when it was sent again. */
-function stateText(row: HistoryRow, words: HistoryWords): string {
+function stateText(row: HistoryRow, strings: TrackerStrings): string {
+  const words = strings.RunHistory;
   const again = row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))).join('; ');
-  const reason = row.reason ?? words.NoReason;
+  // Entries of older versions, and errors a retry met, keep only the service's English: shown as it is.
+  const problem = row.problem === null ? null : logProblemText(row.problem, strings);
+  const reason = problem === null ? (row.reason ?? words.NoReason) : row.notSentAgain ? format(words.NotSentAgain, problem) : problem;
   switch (row.state) {
     case 'sent':
       return again !== '' ? format(words.SentAgain, again) : row.attempts > 1 ? plural(words.SentAfter, row.attempts) : words.Sent;
@@ -173,7 +177,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
         const theirs = (e as SaveConflictError<LogRecord['value']>).conflict.theirs as LogRecord;
         replace(theirs);
         const row = historyRow(theirs.value, now());
-        setNotice({ type: MessageBarType.warning, text: format(words.ChangedMeanwhile, stateText(row, words)) });
+        setNotice({ type: MessageBarType.warning, text: format(words.ChangedMeanwhile, stateText(row, strings)) });
       } else setNotice({ type: MessageBarType.error, text: errorText(e, strings) });
     }
   };
@@ -219,7 +223,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
       onRender: ({ row }: Row) => (row.recipientName !== null && row.recipientName !== row.recipient ? format(words.NamedRecipient, row.recipientName, row.recipient) : row.recipient)
     },
     { key: 'route', name: words.Route, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: ({ row }: Row) => words.Routes[row.route] },
-    { key: 'state', name: words.State, minWidth: 220, isMultiline: true, onRender: ({ row }: Row) => <span data-state={row.state}>{stateText(row, words)}</span> },
+    { key: 'state', name: words.State, minWidth: 220, isMultiline: true, onRender: ({ row }: Row) => <span data-state={row.state}>{stateText(row, strings)}</span> },
     {
       key: 'again',
       name: words.SendAgain,

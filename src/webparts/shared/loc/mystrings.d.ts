@@ -619,8 +619,18 @@ declare interface ITrackerStrings {
     StatusClosed: string;
     /** `{0}`: the reply-by date; `{1}`: the paper's date; `{2}`: the round's state (StatusOpen or StatusClosed). */
     Summary: string;
-    /** `{0}`: items answered; `{1}`: items in the round; `{2}`: owners who answered for all their items; `{3}`: owners; `{4}`: owners who asked for more time. */
+    /** The name a round is shown by. `{0}`: its committee; `{1}`: its paper's date, in full. */
+    RoundName: string;
+    /** A round in the list of rounds. `{0}`: its name (RoundName); `{1}`: its state (StatusOpen or StatusClosed). */
+    RoundChoice: string;
+    /** The round's standing. `{0}`: CountsItems; `{1}`: CountsOwners; `{2}`: CountsMoreTime. */
     Counts: string;
+    /** `{0}`: items in the round (the plural follows it); `{1}`: items answered. */
+    CountsItems: ITrackerPlural;
+    /** `{0}`: owners (the plural follows it); `{1}`: owners who answered for all their items. */
+    CountsOwners: ITrackerPlural;
+    /** `{0}`: owners who asked for more time. */
+    CountsMoreTime: ITrackerPlural;
     OwnersCaption: string;
     ItemsCaption: string;
     Owner: string;
@@ -849,6 +859,12 @@ declare interface ITrackerStrings {
     /** `{0}`: why it failed; `{1}`: who asked for it to be sent again; `{2}`: when. */
     SendAgainRequested: string;
     NoReason: string;
+    /** Why it failed: the reminder service could not read its log entry. */
+    Unreadable: string;
+    /** Why it failed: Microsoft Graph refused the delivery. `{0}`: the HTTP status; `{1}`: Graph's error code; `{2}`: Graph's message, as Graph wrote it. */
+    Refused: string;
+    /** Why it failed: a request to send it again could not be honoured. `{0}`: why it had failed before. */
+    NotSentAgain: string;
     SiteOwner: string;
     FromNotADate: string;
     ToNotADate: string;
