@@ -55,6 +55,7 @@ import type { ValueNames } from '../common/values';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
 import { RunHistory } from './RunHistory';
 import type { ReminderWords, RunSite, TestRun } from './ruleRun';
+import { ruleFieldLabel } from './ruleFieldLabel';
 import { plainMerge } from '../../core/fieldMerge';
 import { errorText } from '../common/errorText';
 
@@ -151,7 +152,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
       isMultiline: true,
       onRender: (r: RuleRecord) => {
         const { rule, problems } = readRule(r.value);
-        return rule === null ? format(words.NotRun, problems[0].path, ruleProblemText(problems[0].problem, strings)) : nextDue(rule, now(), words);
+        return rule === null ? format(words.NotRun, ruleFieldLabel(problems[0].path, words), ruleProblemText(problems[0].problem, strings)) : nextDue(rule, now(), words);
       }
     },
     { key: 'edit', name: words.Edit, minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={format(words.EditRuleLabel, r.value.name)} onClick={() => setEditing(r)} /> }
@@ -300,7 +301,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
       <Stack tokens={{ childrenGap: 8 }} data-testid="rule-editor">
         {problems !== null && problems.length > 0 && (
           <MessageBar messageBarType={MessageBarType.error} isMultiline>
-            {format(words.CannotSave, problems.map((p) => format(words.ProblemAt, p.path, sentence(p))).join('; '))}
+            {format(words.CannotSave, problems.map((p) => format(words.ProblemAt, ruleFieldLabel(p.path, words), sentence(p))).join('; '))}
           </MessageBar>
         )}
         {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}

@@ -745,7 +745,7 @@ declare interface ITrackerStrings {
     NextDue: string;
     Edit: string;
     Never: string;
-    /** `{0}`: where in the rule; `{1}`: what is wrong there. */
+    /** `{0}`: where in the rule, by the form's label; `{1}`: what is wrong there. */
     NotRun: string;
     /** `{0}`: the rule's name. */
     EditRuleLabel: string;
@@ -759,8 +759,10 @@ declare interface ITrackerStrings {
     SaveRule: string;
     /** `{0}`: the problems, each as ProblemAt, separated by "; ". */
     CannotSave: string;
-    /** `{0}`: where in the rule; `{1}`: what is wrong there. */
+    /** `{0}`: where in the rule, by the form's label; `{1}`: what is wrong there. */
     ProblemAt: string;
+    /** A field of a numbered row of the form, where a problem is. `{0}`: the row (Condition or Recipient); `{1}`: the field's label. */
+    FieldOf: string;
     Name: string;
     Key: string;
     KeyDescription: string;
