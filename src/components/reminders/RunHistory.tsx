@@ -21,7 +21,7 @@ import type { IsoDate, ReminderStatus } from '../../core/model';
 import { historyRow, londonInstant } from '../../core/reminders';
 import type { HistoryRow } from '../../core/reminders';
 import { NeedsCompleting } from '../common/NeedsCompleting';
-import { LOCALE, format, plural } from '../common/intl';
+import { LOCALE, format, listText, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
 import type { TrackerStrings } from '../common/strings';
 import { SaveConflictError } from '../../data/TrackerDataSource';
@@ -52,7 +52,7 @@ const statusOptions = (words: HistoryWords): IDropdownOption[] => [
 /** The state of a row in words, with why it failed and when it was sent again. */
 function stateText(row: HistoryRow, strings: TrackerStrings): string {
   const words = strings.RunHistory;
-  const again = row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))).join('; ');
+  const again = listText(row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))), strings.Common.ListSeparator);
   // Entries of older versions, and errors a retry met, keep only the service's English: shown as it is.
   const problem = row.problem === null ? null : logProblemText(row.problem, strings);
   const reason = problem === null ? (row.reason ?? words.NoReason) : row.notSentAgain ? format(words.NotSentAgain, problem) : problem;

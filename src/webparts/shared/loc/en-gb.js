@@ -12,6 +12,7 @@ define([], function () {
     },
     Common: {
       KindRef: '{0} {1}',
+      ListSeparator: '; ',
       RefKind: '{0} · {1}',
       Close: 'Close',
       CloseMessage: 'Close message',
@@ -295,6 +296,11 @@ define([], function () {
       LoadingHistory: 'Loading history…',
       HistoryList: 'Changes, newest first',
       Version: 'Version {0}',
+      VersionLine: '{0} · {1} · {2}',
+      Change: '{0}: {1} → {2}',
+      UpdateLine: '{0} · {1} · {2}',
+      WithDetail: '{0}: {1}',
+      Concern: '{0}: {1}',
       Empty: '(empty)',
       UpdatePosted: 'Progress update posted.',
       ChangesSaved: 'Changes saved.',
@@ -351,6 +357,7 @@ define([], function () {
       LoadingItems: 'Loading the items…',
       LoadingConflict: 'Loading both versions…',
       Failed: 'This part of the tracker could not be loaded; reload the page to try again.',
+      FailedWith: '{0} {1}',
       ItemsFailed: 'The items could not be loaded; reload the page to try again.',
       ConflictFailed: 'The conflict could not be shown, so the version on the site is kept; reload the page to try again.'
     },

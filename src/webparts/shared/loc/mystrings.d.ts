@@ -31,6 +31,8 @@ declare interface ITrackerStrings {
     KindRef: string;
     /** An item's panel heading ("3 · Recommendation"): `{0}`: the reference; `{1}`: the kind's name. */
     RefKind: string;
+    /** Between the entries of a list the locale's list form does not fit: phrases with commas of their own. */
+    ListSeparator: string;
     Close: string;
     CloseMessage: string;
     Save: string;
@@ -433,6 +435,16 @@ declare interface ITrackerStrings {
     HistoryList: string;
     /** `{0}`: the version. */
     Version: string;
+    /** A version in the item's history. `{0}`: Version; `{1}`: when; `{2}`: by whom. */
+    VersionLine: string;
+    /** A change a version made. `{0}`: the field; `{1}`: its value before (or Empty); `{2}`: its value after (or Empty). */
+    Change: string;
+    /** A progress update's heading. `{0}`: when; `{1}`: by whom; `{2}`: the status it set. */
+    UpdateLine: string;
+    /** A value with the detail that goes with it (to whom it is addressed, the confidence's narrative). `{0}`: the value; `{1}`: the detail. */
+    WithDetail: string;
+    /** A concern or area for improvement an item answers. `{0}`: its reference; `{1}`: its text. */
+    Concern: string;
     Empty: string;
     UpdatePosted: string;
     ChangesSaved: string;
@@ -505,6 +517,8 @@ declare interface ITrackerStrings {
     LoadingConflict: string;
     /** The browser's reason follows. */
     Failed: string;
+    /** `{0}`: the sentence saying a part could not be loaded (Failed, or the part's own); `{1}`: the browser's reason. */
+    FailedWith: string;
     /** The browser's reason follows. */
     ItemsFailed: string;
     /** The browser's reason follows. */
