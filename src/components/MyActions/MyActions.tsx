@@ -35,7 +35,7 @@ import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
 import type { TeamsAppLike, TeamsHostContext } from '../teams/teamsContext';
 import type { MyActionsSource } from '../../data/myWork';
-import { format, listText, shortDate } from '../common/intl';
+import { format, formatNumber, listText, shortDate } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 import { scopeOf, trackerItemUrl } from './settings';
@@ -309,7 +309,7 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
       {props.signOff.length > 0 && (
         <div data-band="signOff">
           <Text as="h3" variant="large" block className={styles.band} id="band-signOff">
-            {`${strings.BandSignOff} (${props.signOff.length})`}
+            {format(strings.BandCount, strings.BandSignOff, formatNumber(props.signOff.length))}
           </Text>
           <ul className={styles.list} aria-labelledby="band-signOff">
             {[...props.signOff]
@@ -323,7 +323,7 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
       {bands.map((band) => (
         <div key={band.urgency} data-band={band.urgency}>
           <Text as="h3" variant="large" block className={styles.band} id={`band-${band.urgency}`}>
-            {`${strings[BAND_STRING[band.urgency]]} (${band.entries.length})`}
+            {format(strings.BandCount, strings[BAND_STRING[band.urgency]], formatNumber(band.entries.length))}
           </Text>
           <ul className={styles.list} aria-labelledby={`band-${band.urgency}`}>
             {band.entries.map(({ item }) => (
@@ -358,7 +358,7 @@ function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord;
     <li className={props.className} data-testid="sign-off-item" data-ref={rec.ref} data-recommendation={rec.id}>
       <Text as="h4" variant="mediumPlus" block>
         {format(shared.Common.KindRef, displayValue(shared.Values, 'kind', rec.kind), rec.ref)}
-        {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
+        {report !== undefined && <Text variant="small">{format(strings.FromReport, report.title)}</Text>}
       </Text>
       <Text block className={props.textClass}>
         {rec.text}
@@ -397,7 +397,7 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
     <li className={props.className} data-testid="work-item" data-ref={ref} data-recommendation={rec.id}{...(item.kind === 'action' ? { 'data-action': item.action.id } : {})}>
       <Text as="h4" variant="mediumPlus" block>
         {heading}
-        {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
+        {report !== undefined && <Text variant="small">{format(strings.FromReport, report.title)}</Text>}
       </Text>
       <Stack horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="center">
         <TrafficLightBadge light={light} />

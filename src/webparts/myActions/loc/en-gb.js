@@ -26,6 +26,8 @@ define([], function () {
     ClosureRequested: 'Closure of {0} requested.',
     ScopedTo: 'Showing: {0}',
     ScopeSeparator: ' · ',
+    BandCount: '{0} ({1})',
+    FromReport: ' · {0}',
     ChannelInTeam: '{0} › {1}',
     ActionOn: '{0}: {1}',
     TeamsContextFailed: 'Teams did not give this tab its context: {0}',
