@@ -28,7 +28,7 @@ import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { IncompleteItem, LogPage, LogRecord, ListedRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
 import { withItemParam } from '../../core/deepLinks';
 import { errorText } from '../common/errorText';
-import { logProblemText } from '../common/messages';
+import { logFailureText } from '../common/messages';
 
 /** Entries per page: one request each. */
 const HISTORY_PAGE_SIZE = 50;
@@ -53,9 +53,7 @@ const statusOptions = (words: HistoryWords): IDropdownOption[] => [
 function stateText(row: HistoryRow, strings: TrackerStrings): string {
   const words = strings.RunHistory;
   const again = listText(row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))), strings.Common.ListSeparator);
-  // Entries of older versions, and errors a retry met, keep only the service's English: shown as it is.
-  const problem = row.problem === null ? null : logProblemText(row.problem, strings);
-  const reason = problem === null ? (row.reason ?? words.NoReason) : row.notSentAgain ? format(words.NotSentAgain, problem) : problem;
+  const reason = logFailureText(row, strings) ?? words.NoReason;
   switch (row.state) {
     case 'sent':
       return again !== '' ? format(words.SentAgain, again) : row.attempts > 1 ? plural(words.SentAfter, row.attempts) : words.Sent;

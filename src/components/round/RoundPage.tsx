@@ -25,7 +25,7 @@ import { NeedsCompleting } from '../common/NeedsCompleting';
 import { format, formatNumber, longDate, plural, shortDate } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { errorText } from '../common/errorText';
-import { roundProblemText } from '../common/messages';
+import { logFailureText, roundProblemText } from '../common/messages';
 
 export interface RoundPageProps {
   data: TrackerDataSource;
@@ -180,7 +180,10 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
   const cardText = (card: RoundCardState | undefined): string => {
     if (card?.state === 'sent') return strings.CardSent;
-    if (card?.state === 'failed') return card.detail.trim() === '' ? strings.CardFailedNoReason : format(strings.CardFailed, card.detail);
+    if (card?.state === 'failed') {
+      const why = logFailureText(card, all);
+      return why === null || why.trim() === '' ? strings.CardFailedNoReason : format(strings.CardFailed, why);
+    }
     return card?.state === 'no-address' ? strings.CardNoAddress : strings.CardWaiting;
   };
 

@@ -85,6 +85,27 @@ export function readLogDetail(entry: ReminderLogEntry): LogDetail | null {
   };
 }
 
+/** Why an entry failed: the service's English and, when the entry keeps it, the problem by code. */
+export interface LogFailure {
+  /** The service's English; for a detail that is not JSON (written by hand or long ago), the detail as it is. */
+  reason: string | null;
+  /** By code, to be worded on screen; null for entries of older versions (show `reason`). */
+  problem: LogProblem | null;
+  /** A request to send it again was refused: the entry keeps no card or recipient (`problem` says why it failed first). */
+  notSentAgain: boolean;
+}
+
+/** Why an entry failed (or the error it is being retried after), as its detail keeps it. */
+export function logFailure(entry: ReminderLogEntry): LogFailure {
+  const raw = rawDetail(entry);
+  const text = entry.detail === undefined || entry.detail.trim() === '' ? null : entry.detail;
+  return {
+    reason: raw === null ? text : typeof raw.error === 'string' ? raw.error : null,
+    problem: readProblem(raw?.problem),
+    notSentAgain: raw?.notSentAgain === true
+  };
+}
+
 /** The state of a reminder as the run history shows it. */
 export type HistoryState = 'sent' | 'deferred' | 'waiting' | 'retrying' | 'failed' | 'send-again-requested';
 
@@ -93,8 +114,8 @@ export type HistoryRoute = 'chat' | 'activity' | 'email' | 'channel' | 'card' | 
 
 const ROUTES: { [channel: string]: HistoryRoute } = { teams: 'chat', bot: 'chat', activity: 'activity', email: 'email', channel: 'channel', card: 'card' };
 
-/** One row of the run history. */
-export interface HistoryRow {
+/** One row of the run history: with why it failed (or the error it is retried after), none when sent. */
+export interface HistoryRow extends LogFailure {
   key: string;
   ruleKey: string;
   itemId: number;
@@ -109,12 +130,6 @@ export interface HistoryRow {
   at: IsoInstant;
   /** Deferred (quiet hours, a day off) until this instant. */
   until: IsoInstant | null;
-  /** Why it failed, or the error it is being retried after, in the service's English. */
-  reason: string | null;
-  /** Why it failed, by code, to be worded on screen; null for entries of older versions (show `reason`). */
-  problem: LogProblem | null;
-  /** A request to send it again was refused: the entry keeps no card or recipient (`problem` says why it failed first). */
-  notSentAgain: boolean;
   attempts: number;
   /** Send-again requests already honoured. */
   sentAgain: SendAgainRequest[];
@@ -147,9 +162,7 @@ export function historyRow(entry: ReminderLogEntry, now: Date): HistoryRow {
     state,
     at: entry.at,
     until: state === 'deferred' && detail !== null ? detail.notBefore : null,
-    reason: state === 'sent' ? null : error,
-    problem: state === 'sent' ? null : readProblem(raw?.problem),
-    notSentAgain: state !== 'sent' && raw?.notSentAgain === true,
+    ...(state === 'sent' ? { reason: null, problem: null, notSentAgain: false } : logFailure(entry)),
     attempts: entry.attempts,
     sentAgain: detail?.sentAgain ?? [],
     sendAgain: request,
