@@ -60,7 +60,7 @@
 import { createHash } from 'crypto';
 import type { ReminderLogEntry, ReminderStatus } from '../core/model';
 import { idempotencyKey, rawDetail, readLogDetail as readDetail, recipientId, unreachableText } from '../core/reminders';
-import type { CardItem, LogDetail, Recipient, ReminderIntent, UnresolvedRecipient } from '../core/reminders';
+import type { CardItem, LogDetail, LogProblem, Recipient, ReminderIntent, UnresolvedRecipient } from '../core/reminders';
 import { BatchWriteError, type ReminderLogRepository, type Stored } from '../data';
 import type { DeliveryRoute } from './delivery';
 
@@ -176,7 +176,7 @@ export class ReminderLedger {
       const nobody: Recipient = { kind: 'user', address: `(no ${u.spec})`, name: u.spec };
       const key = idempotencyKey(u.ruleKey, itemKind, u.itemId, u.occurrence, nobody);
       if (this.entries.has(key) || values.some((v) => v.key === key)) continue;
-      values.push({ key, ruleKey: u.ruleKey, itemId: u.itemId, itemKind, occurrence: u.occurrence, recipient: nobody.address, channel: 'none', status: 'Failed', at: now.toISOString(), attempts: 0, detail: JSON.stringify({ error: unreachableText(u.problem) }) });
+      values.push({ key, ruleKey: u.ruleKey, itemId: u.itemId, itemKind, occurrence: u.occurrence, recipient: nobody.address, channel: 'none', status: 'Failed', at: now.toISOString(), attempts: 0, detail: JSON.stringify({ error: unreachableText(u.problem), problem: { code: u.problem.code, args: u.problem.args } }) });
     }
     await this.addAll(values);
   }
@@ -191,7 +191,7 @@ export class ReminderLedger {
       if (!detail) unreadable.push(stored);
       else if (Date.parse(detail.notBefore) <= now.getTime()) due.push({ stored, detail });
     }
-    await this.updateAll(unreadable.map((base) => ({ base, next: { ...base.value, status: 'Failed' as ReminderStatus, detail: JSON.stringify({ error: 'The log entry could not be read, so the reminder cannot be rebuilt.', was: base.value.detail ?? '' }) } })));
+    await this.updateAll(unreadable.map((base) => ({ base, next: { ...base.value, status: 'Failed' as ReminderStatus, detail: JSON.stringify({ error: 'The log entry could not be read, so the reminder cannot be rebuilt.', problem: { code: 'unreadable', args: [] }, was: base.value.detail ?? '' }) } })));
     return due;
   }
 
@@ -252,7 +252,7 @@ export class ReminderLedger {
       }
       const rest = withoutRequest(rawDetail(s.value) ?? {});
       const earlier = typeof rest.error === 'string' ? ` ${rest.error}` : '';
-      changes.push({ base: s, next: { ...s.value, detail: JSON.stringify({ ...rest, error: `Not sent again: the entry keeps no card or recipient to send.${earlier}` }) } });
+      changes.push({ base: s, next: { ...s.value, detail: JSON.stringify({ ...rest, error: `Not sent again: the entry keeps no card or recipient to send.${earlier}`, notSentAgain: true }) } });
     }
     const refused = changes.length;
     for (const [deliveryId, request] of requests) {
@@ -273,16 +273,16 @@ export class ReminderLedger {
 
   /** Step 4: the delivery arrived. */
   public markSent(entries: readonly LedgerEntry[], route: DeliveryRoute, now: Date): Promise<void> {
-    return this.setStatus(entries, 'Sent', now, ({ error: _error, ...d }) => d, route);
+    return this.setStatus(entries, 'Sent', now, ({ error: _error, problem: _problem, ...d }) => d, route);
   }
 
   /** A send failed in a way that may pass: stays Claimed, one more attempt counted. */
   public markRetry(entries: readonly LedgerEntry[], error: string, now: Date): Promise<void> {
-    return this.setStatus(entries, 'Claimed', now, (d) => ({ ...d, error }));
+    return this.setStatus(entries, 'Claimed', now, ({ problem: _problem, ...d }) => ({ ...d, error }));
   }
 
-  /** A send was refused for good: Failed, with the reason. */
-  public markFailed(entries: readonly LedgerEntry[], error: string, now: Date): Promise<void> {
-    return this.setStatus(entries, 'Failed', now, (d) => ({ ...d, error }));
+  /** A send was refused for good: Failed, with the reason in English and by code. */
+  public markFailed(entries: readonly LedgerEntry[], error: string, problem: LogProblem, now: Date): Promise<void> {
+    return this.setStatus(entries, 'Failed', now, (d) => ({ ...d, error, problem }));
   }
 }

@@ -87,6 +87,7 @@ test('a refused delivery is failed with its reason; send again delivers it once,
     expect(row.state).toBe('failed');
     expect(row.reason).toContain(REFUSAL);
     expect(row.reason).toContain('400');
+    expect(row.problem).toEqual({ code: 'refused', args: [400, expect.any(String), expect.stringContaining(REFUSAL)] });
     expect(row.canSendAgain).toBe(true);
   }
   expect(await inbox('manager')).toHaveLength(0);

@@ -11,10 +11,10 @@ import { PHRASE_ENGLISH, englishText } from '../../src/core/messages';
 import { VALUE_PROBLEM_ENGLISH } from '../../src/core/storedValues';
 import { ROUND_PROBLEM_ENGLISH, RoundRequestError, roundProblemText, roundRequestProblems } from '../../src/core/round';
 import type { Message } from '../../src/core/messages';
-import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
+import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, historyRow, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
 import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement, readRagPolicy } from '../../src/core/status';
 import { TRANSITION_ENGLISH, TransitionError, approveClosure, requestClosure, requestExtension } from '../../src/core/transitions';
-import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, needsText, roundProblemText as shownRoundProblem, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
+import { colourReasonText as shownColourReason, disagreementText, linkProblemText as shownLinkProblem, needsText, roundProblemText as shownRoundProblem, logFailureText, logProblemText, ragPolicyText, ruleProblemSentence, ruleProblemText, templateFieldHolds, transitionText, unreachableText } from '../../src/components/common/messages';
 import type { TrackerStrings } from '../../src/components/common/strings';
 import { errorText } from '../../src/components/common/errorText';
 import { BatchWriteError, ConflictError, DATA_PROBLEM_ENGLISH, DataError, OPERATION_ENGLISH, problemsText, toDataError } from '../../src/data/errors';
@@ -181,6 +181,18 @@ describe('sample messages read as before', () => {
     expect(unreachable.kind === 'unreachable' ? bothWays(unreachable, UNREACHABLE_ENGLISH, (m) => unreachableText({ ...m, kind: 'unreachable' }, strings)) : []).toEqual(
       Array(2).fill("The owner 'Supt Taylor' has no e-mail address, so cannot be reached in Teams.")
     );
+  });
+
+  it('why a reminder failed, as the Reminder Log keeps it by code, in the service’s English', () => {
+    const problem = { code: 'noPerson' as const, args: [{ phrase: 'roleSro' as const }] };
+    const entry = { key: 'k', ruleKey: 'r', itemId: 1, itemKind: 'recommendation' as const, occurrence: '1', recipient: '(no sro)', channel: 'none', status: 'Failed' as const, at: '2026-03-20T09:00:00Z', attempts: 0 };
+    const row = historyRow({ ...entry, detail: JSON.stringify({ error: 'The item has no SRO.', problem }) }, new Date('2026-03-20T10:00:00Z'));
+    expect(row.problem === null ? '' : logProblemText(row.problem, strings)).toBe(row.reason);
+    expect(logProblemText({ code: 'refused', args: [400, 'BadRequest', 'Recipient not found'] }, strings)).toBe('400 BadRequest: Recipient not found');
+    expect(logProblemText({ code: 'unreadable', args: [] }, strings)).toBe('The log entry could not be read, so the reminder cannot be rebuilt.');
+    // A send-again the service could not honour, and an entry of an older version (its English as it is).
+    expect(logFailureText({ reason: 'Not sent again: …', problem, notSentAgain: true }, strings)).toBe('Not sent again: the entry keeps no card or recipient to send. The item has no SRO.');
+    expect(logFailureText({ reason: 'The item has no owner.', problem: null, notSentAgain: false }, strings)).toBe('The item has no owner.');
   });
 });
 

@@ -33,7 +33,12 @@ test('each entry shows its state, route and reason', () => {
   expect(historyRow(entry('Claimed', card), NOW).state).toBe('waiting');
   expect(historyRow(entry('Failed', { ...card, error: '400 BadRequest: refused' }), NOW)).toMatchObject({ state: 'failed', reason: '400 BadRequest: refused', canSendAgain: true });
   // Nobody to send to: failed with the reason, and nothing to send again.
-  expect(historyRow(entry('Failed', { error: 'The item has no SRO.' }, { channel: 'none' }), NOW)).toMatchObject({ state: 'failed', route: 'none', reason: 'The item has no SRO.', canSendAgain: false });
+  expect(historyRow(entry('Failed', { error: 'The item has no SRO.' }, { channel: 'none' }), NOW)).toMatchObject({ state: 'failed', route: 'none', reason: 'The item has no SRO.', problem: null, canSendAgain: false });
+  // The same written now: its problem by code too, for the screen to word; a code it does not know is none.
+  const noSro = { code: 'noPerson', args: [{ phrase: 'roleSro' }] };
+  expect(historyRow(entry('Failed', { error: 'The item has no SRO.', problem: noSro }, { channel: 'none' }), NOW)).toMatchObject({ reason: 'The item has no SRO.', problem: noSro, notSentAgain: false });
+  expect(historyRow(entry('Failed', { error: 'x', problem: { code: 'gone', args: [] } }), NOW).problem).toBeNull();
+  expect(historyRow(entry('Failed', { error: 'Not sent again: …', problem: noSro, notSentAgain: true }), NOW)).toMatchObject({ problem: noSro, notSentAgain: true });
   expect(historyRow(entry('Sent', { ...card, sentAgain: [{ by: 'Site Admin', at: '2026-03-20T09:30:00Z' }] }), NOW).sentAgain).toHaveLength(1);
 });
 

@@ -6,6 +6,7 @@
 import { ANY_CHANGE_LOOP, DEFAULT_RULES, NEW_RULE_FORM, formRecord, parseRules, readRule, ruleForm, ruleProblemText, ruleRecord, validateRuleForm } from '../../src/core/reminders';
 import type { FormProblem, RuleFormState } from '../../src/core/reminders';
 import { ruleProblemSentence } from '../../src/components/common/messages';
+import { ruleFieldLabel } from '../../src/components/reminders/ruleFieldLabel';
 import type { TrackerStrings } from '../../src/components/common/strings';
 import { locFile, readLocStrings } from '../../src/workbench/loc';
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 
 /** A form problem as the rule designer shows it, in the en-GB words of loc. */
-const shown = (p: FormProblem): { path: string; message: string } => ({ path: p.path, message: ruleProblemSentence(p.problem, strings) });
+const shown = (p: FormProblem): { path: string; at: string; message: string } => ({ path: p.path, at: ruleFieldLabel(p.path, strings.Reminders), message: ruleProblemSentence(p.problem, strings) });
 import type { ReminderRuleRecord } from '../../src/core/model';
 
 const base = ruleRecord(DEFAULT_RULES[0]);
@@ -74,6 +75,21 @@ describe('every invalid definition gets a message naming the field', () => {
     expect(problems.map((p) => p.path)).toEqual([path]);
     expect(ruleProblemText(problems[0].problem)).toMatch(words);
     expect(problems[0].message).toContain(`${record.key}', ${path}: `);
+    // On screen the place is the form's label for the field, never core's path.
+    expect(ruleFieldLabel(path, strings.Reminders)).not.toBe(path);
+  });
+
+  it('names the place by the form’s labels', () => {
+    const at = (path: string): string => ruleFieldLabel(path, strings.Reminders);
+    expect(['recipients[0].person.email', 'recipients[1].webhookUrl', 'conditions[2].in[0]', 'conditions[0].kind', 'window.workingDaysOnly', 'repeat.days', 'trigger.field'].map(at)).toEqual([
+      'Recipient 1, E-mail',
+      'Recipient 2, Workflows webhook URL',
+      'Condition 3, Values',
+      'Condition 1',
+      'Working days only (Monday to Friday, not bank holidays)',
+      'Every (days)',
+      'Field'
+    ]);
   });
 
   it('reports every problem of a definition at once, not only the first', () => {
@@ -86,9 +102,9 @@ describe('every invalid definition gets a message naming the field', () => {
     const { rule, problems } = validateRuleForm(form, ['due-in-14-days']);
     expect(rule).toBeNull();
     expect(problems.map(shown)).toEqual([
-      { path: 'key', message: 'Another rule already has this key; a key is never reused, so choose a new one' },
-      { path: 'recipients[0].person.email', message: "'sam' is not an e-mail address" },
-      { path: 'repeat.days', message: 'Expected a whole number of days from 1 to 3650' }
+      { path: 'key', at: 'Key', message: 'Another rule already has this key; a key is never reused, so choose a new one' },
+      { path: 'recipients[0].person.email', at: 'Recipient 1, E-mail', message: "'sam' is not an e-mail address" },
+      { path: 'repeat.days', at: 'Every (days)', message: 'Expected a whole number of days from 1 to 3650' }
     ]);
   });
 });
@@ -150,7 +166,7 @@ describe('definitions round-trip between the list record and the form', () => {
 describe('the loop guard', () => {
   it('refuses a trigger on any change, saying why', () => {
     const { problems } = validateRuleForm({ ...ruleForm(base), key: 'any-change', trigger: 'itemChanged', repeat: 'once' }, []);
-    expect(problems.map(shown)).toEqual([{ path: 'trigger.kind', message: ANY_CHANGE_LOOP.charAt(0).toUpperCase() + ANY_CHANGE_LOOP.slice(1) }]);
+    expect(problems.map(shown)).toEqual([{ path: 'trigger.kind', at: 'Trigger', message: ANY_CHANGE_LOOP.charAt(0).toUpperCase() + ANY_CHANGE_LOOP.slice(1) }]);
   });
 
   it('keeps such a rule out of the engine when it was written into the list by hand, and runs the others', () => {

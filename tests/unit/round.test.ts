@@ -169,7 +169,7 @@ describe('whether each owner’s card went', () => {
   it('reads the round’s own Reminder Log entries: sent, failed with the reason, not yet, or nobody to send to', () => {
     const person = (name: string, email?: string) => ({ name, ...(email ? { email } : {}) });
     const item = (itemId: number, owner: ReturnType<typeof person> | null) => ({ itemId, ref: String(itemId), reportId: 1, directorate: null, owner, sro: null });
-    const round = { ...aRound(), id: 7, items: [item(1, person('Head of Crime', 'Owner@contoso.onmicrosoft.com')), item(2, person('Head of Crime', 'owner@contoso.onmicrosoft.com')), item(3, person('Head of PSD', 'headpsd@contoso.onmicrosoft.com')), item(4, person('Head of CJ', 'headcj@contoso.onmicrosoft.com')), item(5, person('Chief of Staff')), item(6, null)] };
+    const round = { ...aRound(), id: 7, items: [item(1, person('Head of Crime', 'Owner@contoso.onmicrosoft.com')), item(2, person('Head of Crime', 'owner@contoso.onmicrosoft.com')), item(3, person('Head of PSD', 'headpsd@contoso.onmicrosoft.com')), item(4, person('Head of CJ', 'headcj@contoso.onmicrosoft.com')), item(5, person('Chief of Staff')), item(6, null), item(8, person('Head of PP', 'headpp@contoso.onmicrosoft.com'))] };
     const entry = (itemId: number, status: 'Claimed' | 'Sent' | 'Failed', at: string, extra: { occurrence?: string; ruleKey?: string; detail?: string } = {}) => ({
       key: `k${itemId}${at}`,
       ruleKey: extra.ruleKey ?? 'round-open',
@@ -183,16 +183,20 @@ describe('whether each owner’s card went', () => {
       attempts: 1,
       ...(extra.detail ? { detail: extra.detail } : {})
     });
+    const refused = { code: 'refused', args: [403, 'Forbidden', 'the app is not installed for this user.'] };
     const states = roundCardStates(round, [
       entry(1, 'Sent', '2017-11-01T09:01:00Z'),
       entry(2, 'Sent', '2017-11-01T09:01:00Z'),
-      entry(3, 'Failed', '2017-11-01T09:01:00Z', { detail: '403 Forbidden: the app is not installed for this user.' }),
+      entry(3, 'Failed', '2017-11-01T09:01:00Z', { detail: JSON.stringify({ error: '403 Forbidden: the app is not installed for this user.', problem: refused }) }),
+      // An entry written by hand, not as JSON: its text as it is.
+      entry(8, 'Failed', '2017-11-01T09:00:00Z', { detail: 'Not installed.' }),
       entry(4, 'Sent', '2017-11-01T09:01:00Z', { occurrence: 'round:6' }),
       entry(4, 'Sent', '2017-11-01T09:01:00Z', { ruleKey: 'round-reminder' })
     ]);
     expect(Object.fromEntries(states)).toEqual({
       'owner@contoso.onmicrosoft.com': { state: 'sent' },
-      'headpsd@contoso.onmicrosoft.com': { state: 'failed', detail: '403 Forbidden: the app is not installed for this user.' },
+      'headpsd@contoso.onmicrosoft.com': { state: 'failed', reason: '403 Forbidden: the app is not installed for this user.', problem: refused, notSentAgain: false },
+      'headpp@contoso.onmicrosoft.com': { state: 'failed', reason: 'Not installed.', problem: null, notSentAgain: false },
       'headcj@contoso.onmicrosoft.com': { state: 'waiting' },
       'chief of staff': { state: 'no-address' },
       '': { state: 'no-address' }

@@ -33,9 +33,9 @@ import { dueText } from '../common/format';
 import type { RecommendationRecord, TrackerUser } from '../../data/TrackerDataSource';
 import { THEMES, lightTheme } from '../theme/themes';
 import { useTeamsContext } from '../teams/useTeamsContext';
-import type { TeamsAppLike } from '../teams/teamsContext';
+import type { TeamsAppLike, TeamsHostContext } from '../teams/teamsContext';
 import type { MyActionsSource } from '../../data/myWork';
-import { format, shortDate } from '../common/intl';
+import { format, formatNumber, listText, shortDate } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 import { scopeOf, trackerItemUrl } from './settings';
@@ -195,9 +195,9 @@ export function MyActions(props: MyActionsProps): JSX.Element {
           user={user}
           reports={reports}
           loading={items === null && error === null}
-          error={error ?? teams.error}
+          error={error ?? (teams.error === null ? null : format(strings.TeamsContextFailed, teams.error))}
           notice={notice}
-          channelName={teams.context?.channelName ?? null}
+          channel={teams.context?.channel ?? null}
           today={today}
           policy={policy}
           onDismissNotice={() => setNotice(null)}
@@ -258,7 +258,7 @@ interface MyActionsViewProps {
   loading: boolean;
   error: string | null;
   notice: string | null;
-  channelName: string | null;
+  channel: TeamsHostContext['channel'];
   today: string;
   onDismissNotice: () => void;
   onOpen: (kind: 'update' | 'closure', item: WorkItem) => void;
@@ -278,7 +278,8 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
     card: { border: `1px solid ${theme.semanticColors.variantBorder}`, borderRadius: 4, padding: 12, background: theme.semanticColors.bodyBackground },
     text: { whiteSpace: 'pre-wrap', margin: '4px 0 8px' }
   });
-  const scopeParts = [settings.directorate, settings.reportId === '' ? '' : (props.reports.get(Number(settings.reportId))?.title ?? '')].filter((s) => s !== '');
+  const channel = props.channel === null ? '' : props.channel.team !== null && props.channel.name !== '' ? format(strings.ChannelInTeam, props.channel.team, props.channel.name) : (props.channel.team ?? props.channel.name);
+  const scopeParts = [channel, settings.directorate, settings.reportId === '' ? '' : (props.reports.get(Number(settings.reportId))?.title ?? '')].filter((s) => s !== '');
   const bands = URGENCIES.map((u) => ({ urgency: u, entries: props.ordered.filter((o) => o.urgency === u) })).filter((b) => b.entries.length > 0);
   const trackerPageRefused = trackerPageProblem(settings.trackerPageUrl, pageUrl());
   return (
@@ -286,9 +287,9 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
       <Text as="h2" variant="xLarge" id="my-actions-title" block>
         {settings.title === '' ? strings.DefaultTitle : settings.title}
       </Text>
-      {(props.channelName !== null || scopeParts.length > 0) && (
+      {scopeParts.length > 0 && (
         <Text block variant="small" data-testid="my-actions-scope">
-          {format(strings.ScopedTo, [props.channelName ?? '', ...scopeParts].filter((s) => s !== '').join(' · '))}
+          {format(strings.ScopedTo, listText(scopeParts, strings.ScopeSeparator))}
         </Text>
       )}
       {props.notice !== null && (
@@ -308,7 +309,7 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
       {props.signOff.length > 0 && (
         <div data-band="signOff">
           <Text as="h3" variant="large" block className={styles.band} id="band-signOff">
-            {`${strings.BandSignOff} (${props.signOff.length})`}
+            {format(strings.BandCount, strings.BandSignOff, formatNumber(props.signOff.length))}
           </Text>
           <ul className={styles.list} aria-labelledby="band-signOff">
             {[...props.signOff]
@@ -322,7 +323,7 @@ function MyActionsView(props: MyActionsViewProps): JSX.Element {
       {bands.map((band) => (
         <div key={band.urgency} data-band={band.urgency}>
           <Text as="h3" variant="large" block className={styles.band} id={`band-${band.urgency}`}>
-            {`${strings[BAND_STRING[band.urgency]]} (${band.entries.length})`}
+            {format(strings.BandCount, strings[BAND_STRING[band.urgency]], formatNumber(band.entries.length))}
           </Text>
           <ul className={styles.list} aria-labelledby={`band-${band.urgency}`}>
             {band.entries.map(({ item }) => (
@@ -357,7 +358,7 @@ function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord;
     <li className={props.className} data-testid="sign-off-item" data-ref={rec.ref} data-recommendation={rec.id}>
       <Text as="h4" variant="mediumPlus" block>
         {format(shared.Common.KindRef, displayValue(shared.Values, 'kind', rec.kind), rec.ref)}
-        {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
+        {report !== undefined && <Text variant="small">{format(strings.FromReport, report.title)}</Text>}
       </Text>
       <Text block className={props.textClass}>
         {rec.text}
@@ -368,9 +369,9 @@ function SignOffCard(props: MyActionsViewProps & { record: RecommendationRecord;
         </Text>
       )}
       <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
-        <PrimaryButton text={strings.DecideClosure} ariaLabel={`${strings.DecideClosure}: ${rec.ref}`} onClick={() => props.onDecide(props.record)} />
+        <PrimaryButton text={strings.DecideClosure} ariaLabel={format(strings.ActionOn, strings.DecideClosure, rec.ref)} onClick={() => props.onDecide(props.record)} />
         {link !== null && (
-          <Link href={link} target="_top" aria-label={`${strings.OpenInTracker}: ${rec.ref}`}>
+          <Link href={link} target="_top" aria-label={format(strings.ActionOn, strings.OpenInTracker, rec.ref)}>
             {strings.OpenInTracker}
           </Link>
         )}
@@ -396,7 +397,7 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
     <li className={props.className} data-testid="work-item" data-ref={ref} data-recommendation={rec.id}{...(item.kind === 'action' ? { 'data-action': item.action.id } : {})}>
       <Text as="h4" variant="mediumPlus" block>
         {heading}
-        {report !== undefined && <Text variant="small">{` · ${report.title}`}</Text>}
+        {report !== undefined && <Text variant="small">{format(strings.FromReport, report.title)}</Text>}
       </Text>
       <Stack horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="center">
         <TrafficLightBadge light={light} />
@@ -409,13 +410,13 @@ function WorkCard(props: MyActionsViewProps & { item: WorkItem; className: strin
       </Text>
       <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
         {perms?.canUpdate === true && (
-          <PrimaryButton text={strings.PostUpdate} ariaLabel={`${strings.PostUpdate}: ${ref}`} onClick={() => props.onOpen('update', item)} />
+          <PrimaryButton text={strings.PostUpdate} ariaLabel={format(strings.ActionOn, strings.PostUpdate, ref)} onClick={() => props.onOpen('update', item)} />
         )}
         {item.kind === 'recommendation' && perms?.canRequestClosure === true && (
-          <DefaultButton text={strings.RequestClosure} ariaLabel={`${strings.RequestClosure}: ${ref}`} onClick={() => props.onOpen('closure', item)} />
+          <DefaultButton text={strings.RequestClosure} ariaLabel={format(strings.ActionOn, strings.RequestClosure, ref)} onClick={() => props.onOpen('closure', item)} />
         )}
         {link !== null && (
-          <Link href={link} target="_top" aria-label={`${strings.OpenInTracker}: ${ref}`}>
+          <Link href={link} target="_top" aria-label={format(strings.ActionOn, strings.OpenInTracker, ref)}>
             {strings.OpenInTracker}
           </Link>
         )}

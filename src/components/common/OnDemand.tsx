@@ -10,6 +10,7 @@ import { Layer } from '@fluentui/react/lib/Layer';
 import { Overlay } from '@fluentui/react/lib/Overlay';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { format } from './intl';
 import { Notice } from './Notice';
 import { useStrings } from './strings';
 
@@ -49,7 +50,7 @@ interface BoundaryState {
 }
 
 /** Catches a chunk that failed to load (a lost connection, a redeployed CDN) and says so. */
-class LoadBoundary extends React.Component<{ failed: string; closeMessage: string; frame: (content: JSX.Element) => JSX.Element; onDismiss?: () => void; children: React.ReactNode }, BoundaryState> {
+class LoadBoundary extends React.Component<{ failed: string; failedWith: string; closeMessage: string; frame: (content: JSX.Element) => JSX.Element; onDismiss?: () => void; children: React.ReactNode }, BoundaryState> {
   public state: BoundaryState = { error: null };
 
   public static getDerivedStateFromError(error: unknown): BoundaryState {
@@ -60,7 +61,7 @@ class LoadBoundary extends React.Component<{ failed: string; closeMessage: strin
     if (this.state.error === null) return this.props.children;
     return this.props.frame(
       <Notice kind="error" onDismiss={this.props.onDismiss} dismissLabel={this.props.closeMessage}>
-        {`${this.props.failed} ${this.state.error.message}`}
+        {format(this.props.failedWith, this.props.failed, this.state.error.message)}
       </Notice>
     );
   }
@@ -69,9 +70,9 @@ class LoadBoundary extends React.Component<{ failed: string; closeMessage: strin
 /** A part loaded on demand: a spinner while its code downloads, a message if it cannot be. */
 export function OnDemand(props: OnDemandProps): JSX.Element {
   const frame = props.frame ?? inPlace;
-  const closeMessage = useStrings().Common.CloseMessage;
+  const strings = useStrings();
   return (
-    <LoadBoundary failed={props.failed} closeMessage={closeMessage} frame={frame} onDismiss={props.onDismiss}>
+    <LoadBoundary failed={props.failed} failedWith={strings.OnDemand.FailedWith} closeMessage={strings.Common.CloseMessage} frame={frame} onDismiss={props.onDismiss}>
       <React.Suspense fallback={frame(<Spinner label={props.loading} />)}>{props.children}</React.Suspense>
     </LoadBoundary>
   );

@@ -18,9 +18,20 @@ const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
 const LONG_DATE = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const SHORT_DATE = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const SHORT_MONTH_YEAR = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+// A list of words or names, as the locale lists them without "and" ("a, b, c" in en-GB).
+const UNIT_LIST = new Intl.ListFormat(LOCALE, { type: 'unit', style: 'short' });
 
 /** `{0}`-style placeholders filled in order (core's `fill`, which core's messages use too). */
 export const format = fill;
+
+/**
+ * A list as the locale writes it ("a, b, c"); with `separator` (a loc string, such as
+ * `Common.ListSeparator`, "; ") for a list the locale's list forms do not fit: of phrases with
+ * commas of their own, or of parts shown side by side.
+ */
+export function listText(items: readonly string[], separator?: string): string {
+  return separator === undefined ? UNIT_LIST.format(items) : items.join(separator);
+}
 
 /** A number as en-GB writes it ("1,234"). */
 export function formatNumber(n: number): string {

@@ -8,7 +8,7 @@ import type { LinkProblem, LinkProblemCode } from '../../core/links';
 import type { Message, Phrase } from '../../core/messages';
 import type { ValueProblem, ValueProblemCode } from '../../core/storedValues';
 import type { ItemProblem } from '../../schema/mapping';
-import type { RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
+import type { LogFailure, LogProblem, LogProblemCode, RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
 import type { RoundProblem, RoundProblemCode } from '../../core/round';
 import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
@@ -71,6 +71,22 @@ export function ragPolicyText(policy: RagPolicy, strings: CoreMessageStrings): s
 /** Why a reminder's recipient cannot be reached. */
 export function unreachableText(problem: Unreachable, strings: CoreMessageStrings): string {
   return text<UnreachableCode>(problem, strings.CoreMessages.Unreachable, strings);
+}
+
+/** Why a reminder failed, as its Reminder Log entry keeps it by code. */
+export function logProblemText(problem: LogProblem, strings: CoreMessageStrings & Pick<TrackerStrings, 'RunHistory'>): string {
+  const words = strings.RunHistory;
+  return text<LogProblemCode>(problem, { ...strings.CoreMessages.Unreachable, unreadable: words.Unreadable, refused: words.Refused }, strings);
+}
+
+/**
+ * Why a reminder failed, on screen: its problem worded from loc, or, for entries of older versions
+ * and errors a retry met, the service's English as it is; null when nothing says why.
+ */
+export function logFailureText(failure: LogFailure, strings: CoreMessageStrings & Pick<TrackerStrings, 'RunHistory'>): string | null {
+  if (failure.problem === null) return failure.reason;
+  const problem = logProblemText(failure.problem, strings);
+  return failure.notSentAgain ? format(strings.RunHistory.NotSentAgain, problem) : problem;
 }
 
 /** What a value a reminder's message may use holds. */

@@ -31,7 +31,7 @@ import { ActionForm, RecommendationForm } from './forms';
 import { useRecommendationSave } from './useRecommendationSave';
 import { useActionSave } from './conflictSave';
 import { auditTrail } from './fieldSets';
-import { format, formatNumber, longDate, shortDate } from '../common/intl';
+import { format, formatNumber, listText, longDate, shortDate } from '../common/intl';
 import { disagreementText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
@@ -175,6 +175,7 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
   const report = props.reports.find((r) => r.id === rec.reportId);
   const concerns = props.siblings.filter((s) => rec.causeOfConcernIds.includes(s.id));
   const answeredBy = props.siblings.filter((s) => s.causeOfConcernIds.includes(rec.id));
+  const confidence = rec.confidence !== undefined ? displayValue(names, 'confidence', rec.confidence) : (rec.confidenceAsWritten ?? item.NotGiven);
   const pendingClosure = rec.closure !== undefined && rec.closure.decision === undefined ? rec.closure : undefined;
   const pendingExtension = rec.extension !== undefined && rec.extension.decision === undefined ? rec.extension : undefined;
 
@@ -230,21 +231,21 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
                 {rec.text}
               </Text>
               <dl>
-                <Field label={item.AppliesTo} value={rec.appliesTo === 'Force' ? item.TheForce : `${displayValue(names, 'appliesTo', rec.appliesTo)}${rec.addressee ? `: ${rec.addressee}` : ''}`} />
+                <Field label={item.AppliesTo} value={rec.appliesTo === 'Force' ? item.TheForce : rec.addressee ? format(item.WithDetail, displayValue(names, 'appliesTo', rec.appliesTo), rec.addressee) : displayValue(names, 'appliesTo', rec.appliesTo)} />
                 <Field label={item.Accepted} value={rec.acceptedForAction === null ? item.NotDecided : rec.acceptedForAction ? item.Yes : item.No} />
                 <Field label={item.Owner} value={rec.owner?.name ?? item.NotAssigned} />
                 <Field label={item.Sro} value={rec.sro?.name ?? item.NotAssigned} />
                 <Field label={item.Directorate} value={rec.directorate ?? ''} />
                 <Field
                   label={item.Confidence}
-                  value={`${rec.confidence !== undefined ? displayValue(names, 'confidence', rec.confidence) : (rec.confidenceAsWritten ?? item.NotGiven)}${rec.confidenceNarrative ? `: ${rec.confidenceNarrative}` : ''}`}
+                  value={rec.confidenceNarrative ? format(item.WithDetail, confidence, rec.confidenceNarrative) : confidence}
                 />
                 {rec.dependsOn !== undefined && <Field label={item.DependsOn} value={rec.dependsOn} />}
                 {rec.inspectorateEvidence !== undefined && <Field label={item.InspectorateEvidence} value={rec.inspectorateEvidence} />}
                 <Field label={item.LatestComment} value={rec.latestComment ?? ''} />
                 <Field label={item.LastUpdated} value={shortDate(rec.lastUpdated) || item.Never} />
-                {concerns.length > 0 && <Field label={item.AnswersConcern} value={concerns.map((c) => `${c.ref}: ${c.text}`).join('\n')} />}
-                {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={answeredBy.map((s) => format(common.KindRef, displayValue(names, 'kind', s.kind), s.ref)).join(', ')} />}
+                {concerns.length > 0 && <Field label={item.AnswersConcern} value={concerns.map((c) => format(item.Concern, c.ref, c.text)).join('\n')} />}
+                {answeredBy.length > 0 && <Field label={item.AnsweredBy} value={listText(answeredBy.map((s) => format(common.KindRef, displayValue(names, 'kind', s.kind), s.ref)))} />}
               </dl>
               <Text variant="large" as="h3">
                 {item.DueDate}
@@ -293,7 +294,7 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
                   .map((u) => (
                     <li key={u.id} className={styles.entry}>
                       <Text block variant="small">
-                        {ukDateTime(u.at)} · {u.author} · {displayValue(names, 'lifecycle', u.lifecycle)}
+                        {format(item.UpdateLine, ukDateTime(u.at), u.author, displayValue(names, 'lifecycle', u.lifecycle))}
                         {u.confidence !== undefined && format(item.UpdateConfidence, displayValue(names, 'confidence', u.confidence))}
                       </Text>
                       <Text block className={styles.text}>
@@ -358,11 +359,11 @@ function ItemView(props: Omit<ItemPanelProps, 'record'> & { record: Recommendati
                 {audit.map((h) => (
                   <li key={h.version} className={styles.entry}>
                     <Text block variant="small">
-                      {format(item.Version, h.version)} · {ukDateTime(h.at)} · {h.by}
+                      {format(item.VersionLine, format(item.Version, h.version), ukDateTime(h.at), h.by)}
                     </Text>
                     {h.changes.map((c, i) => (
                       <Text block key={i} className={styles.text}>
-                        {c.field}: {c.from === '' ? item.Empty : c.from} → {c.to === '' ? item.Empty : c.to}
+                        {format(item.Change, c.field, c.from === '' ? item.Empty : c.from, c.to === '' ? item.Empty : c.to)}
                       </Text>
                     ))}
                   </li>

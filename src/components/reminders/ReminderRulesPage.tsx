@@ -46,7 +46,7 @@ import { NeedsCompleting } from '../common/NeedsCompleting';
 import { AdaptiveCardView } from '../common/AdaptiveCardView';
 import { useConflictSave } from '../item/conflictSave';
 import type { FieldSet } from '../item/fieldSets';
-import { LOCALE, format, plural } from '../common/intl';
+import { LOCALE, format, listText, plural } from '../common/intl';
 import { ruleProblemSentence, ruleProblemText, templateFieldHolds, unreachableText } from '../common/messages';
 import { useStrings } from '../common/strings';
 import type { TrackerStrings } from '../common/strings';
@@ -55,6 +55,7 @@ import type { ValueNames } from '../common/values';
 import { nextDue, previewCard, subjectOn, testRun } from './ruleRun';
 import { RunHistory } from './RunHistory';
 import type { ReminderWords, RunSite, TestRun } from './ruleRun';
+import { ruleFieldLabel } from './ruleFieldLabel';
 import { plainMerge } from '../../core/fieldMerge';
 import { errorText } from '../common/errorText';
 
@@ -78,7 +79,7 @@ function describe(record: ReminderRuleRecord, words: ReminderWords, names: Value
   const form = ruleForm(record);
   const change = (v: string | null): string => (v === null ? words.ChangeAny : v === '' ? words.ChangeEmpty : v === '*' ? words.ChangeAnySet : displayText(names, form.field, v));
   const trigger = form.trigger === 'fieldChanged' ? format(words.FieldChanged, words.WatchedFields[form.field], change(form.from), change(form.to)) : words.Triggers[form.trigger];
-  const who = form.recipients.map((r) => (r.kind === 'person' || r.kind === 'group' || r.kind === 'channel' ? r.name : words.Recipients[r.kind])).join(', ');
+  const who = listText(form.recipients.map((r) => (r.kind === 'person' || r.kind === 'group' || r.kind === 'channel' ? r.name : words.Recipients[r.kind])));
   return { trigger, who };
 }
 
@@ -151,7 +152,7 @@ export function ReminderRulesPage(props: ReminderRulesPageProps): JSX.Element {
       isMultiline: true,
       onRender: (r: RuleRecord) => {
         const { rule, problems } = readRule(r.value);
-        return rule === null ? format(words.NotRun, problems[0].path, ruleProblemText(problems[0].problem, strings)) : nextDue(rule, now(), words);
+        return rule === null ? format(words.NotRun, ruleFieldLabel(problems[0].path, words), ruleProblemText(problems[0].problem, strings)) : nextDue(rule, now(), words);
       }
     },
     { key: 'edit', name: words.Edit, minWidth: 40, maxWidth: 50, onRender: (r: RuleRecord) => <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={format(words.EditRuleLabel, r.value.name)} onClick={() => setEditing(r)} /> }
@@ -300,7 +301,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
       <Stack tokens={{ childrenGap: 8 }} data-testid="rule-editor">
         {problems !== null && problems.length > 0 && (
           <MessageBar messageBarType={MessageBarType.error} isMultiline>
-            {format(words.CannotSave, problems.map((p) => format(words.ProblemAt, p.path, sentence(p))).join('; '))}
+            {format(words.CannotSave, listText(problems.map((p) => format(words.ProblemAt, ruleFieldLabel(p.path, words), sentence(p))), strings.Common.ListSeparator))}
           </MessageBar>
         )}
         {error !== null && <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar>}
@@ -382,7 +383,7 @@ function RuleEditor(props: RuleEditorProps): JSX.Element {
         {section(words.MessageSection)}
         <TextField label={words.Title} required value={form.title} onChange={(_e, v) => set({ title: v ?? '' })} errorMessage={problemAt('template.title')} />
         <TextField label={words.Message} required multiline rows={3} value={form.message} onChange={(_e, v) => set({ message: v ?? '' })} errorMessage={problemAt('template.message')} />
-        <Text variant="small">{format(words.TemplateFields, TEMPLATE_FIELDS.map((f) => format(words.TemplateField, f, templateFieldHolds(f, strings))).join(', '))}</Text>
+        <Text variant="small">{format(words.TemplateFields, listText(TEMPLATE_FIELDS.map((f) => format(words.TemplateField, f, templateFieldHolds(f, strings)))))}</Text>
 
         {section(words.HowOftenSection)}
         <Dropdown

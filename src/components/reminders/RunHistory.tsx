@@ -21,13 +21,14 @@ import type { IsoDate, ReminderStatus } from '../../core/model';
 import { historyRow, londonInstant } from '../../core/reminders';
 import type { HistoryRow } from '../../core/reminders';
 import { NeedsCompleting } from '../common/NeedsCompleting';
-import { LOCALE, format, plural } from '../common/intl';
+import { LOCALE, format, listText, plural } from '../common/intl';
 import { useStrings } from '../common/strings';
 import type { TrackerStrings } from '../common/strings';
 import { SaveConflictError } from '../../data/TrackerDataSource';
 import type { IncompleteItem, LogPage, LogRecord, ListedRecord, ReminderLogFilter, RuleRecord, TrackerDataSource } from '../../data/TrackerDataSource';
 import { withItemParam } from '../../core/deepLinks';
 import { errorText } from '../common/errorText';
+import { logFailureText } from '../common/messages';
 
 /** Entries per page: one request each. */
 const HISTORY_PAGE_SIZE = 50;
@@ -49,9 +50,10 @@ const statusOptions = (words: HistoryWords): IDropdownOption[] => [
 ];
 
 /** The state of a row in words, with why it failed and when it was sent again. */
-function stateText(row: HistoryRow, words: HistoryWords): string {
-  const again = row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))).join('; ');
-  const reason = row.reason ?? words.NoReason;
+function stateText(row: HistoryRow, strings: TrackerStrings): string {
+  const words = strings.RunHistory;
+  const again = listText(row.sentAgain.map((r) => format(words.SentAgainAs, r.by, when(r.at))), strings.Common.ListSeparator);
+  const reason = logFailureText(row, strings) ?? words.NoReason;
   switch (row.state) {
     case 'sent':
       return again !== '' ? format(words.SentAgain, again) : row.attempts > 1 ? plural(words.SentAfter, row.attempts) : words.Sent;
@@ -173,7 +175,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
         const theirs = (e as SaveConflictError<LogRecord['value']>).conflict.theirs as LogRecord;
         replace(theirs);
         const row = historyRow(theirs.value, now());
-        setNotice({ type: MessageBarType.warning, text: format(words.ChangedMeanwhile, stateText(row, words)) });
+        setNotice({ type: MessageBarType.warning, text: format(words.ChangedMeanwhile, stateText(row, strings)) });
       } else setNotice({ type: MessageBarType.error, text: errorText(e, strings) });
     }
   };
@@ -219,7 +221,7 @@ export function RunHistory(props: RunHistoryProps): JSX.Element {
       onRender: ({ row }: Row) => (row.recipientName !== null && row.recipientName !== row.recipient ? format(words.NamedRecipient, row.recipientName, row.recipient) : row.recipient)
     },
     { key: 'route', name: words.Route, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: ({ row }: Row) => words.Routes[row.route] },
-    { key: 'state', name: words.State, minWidth: 220, isMultiline: true, onRender: ({ row }: Row) => <span data-state={row.state}>{stateText(row, words)}</span> },
+    { key: 'state', name: words.State, minWidth: 220, isMultiline: true, onRender: ({ row }: Row) => <span data-state={row.state}>{stateText(row, strings)}</span> },
     {
       key: 'again',
       name: words.SendAgain,

@@ -22,10 +22,10 @@ import { ConflictError } from '../../data';
 import type { IncompleteItem, RoundRecord, RoundSource, TrackerDataSource, TrackerUser } from '../../data/TrackerDataSource';
 import { loadRoundSource } from '../../paper/loadRoundSource';
 import { NeedsCompleting } from '../common/NeedsCompleting';
-import { format, shortDate } from '../common/intl';
+import { format, formatNumber, longDate, plural, shortDate } from '../common/intl';
 import { useStrings } from '../common/strings';
 import { errorText } from '../common/errorText';
-import { roundProblemText } from '../common/messages';
+import { logFailureText, roundProblemText } from '../common/messages';
 
 export interface RoundPageProps {
   data: TrackerDataSource;
@@ -173,13 +173,17 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
   };
 
   const statusText = (r: RoundRecord): string => (r.value.status === 'Open' ? strings.StatusOpen : strings.StatusClosed);
-  const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: `${r.value.title} (${statusText(r)})` }));
+  const roundName = (r: RoundRecord): string => format(strings.RoundName, r.value.committee, longDate(r.value.paperDate));
+  const roundOptions: IDropdownOption[] = rounds.map((r) => ({ key: r.value.id, text: format(strings.RoundChoice, roundName(r), statusText(r)) }));
   const reportOptions = choices.reports.map((r) => ({ key: r.id, text: r.title }));
   const directorateOptions = choices.directorates.map((d) => ({ key: d, text: d }));
   const ownerName = (o: RoundProgress['owners'][number]): string => o.owner?.name ?? strings.NoOwner;
   const cardText = (card: RoundCardState | undefined): string => {
     if (card?.state === 'sent') return strings.CardSent;
-    if (card?.state === 'failed') return card.detail.trim() === '' ? strings.CardFailedNoReason : format(strings.CardFailed, card.detail);
+    if (card?.state === 'failed') {
+      const why = logFailureText(card, all);
+      return why === null || why.trim() === '' ? strings.CardFailedNoReason : format(strings.CardFailed, why);
+    }
     return card?.state === 'no-address' ? strings.CardNoAddress : strings.CardWaiting;
   };
 
@@ -228,7 +232,7 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
       )}
 
       {round !== null && (
-        <section aria-label={round.value.title}>
+        <section aria-label={roundName(round)}>
           <Stack tokens={{ childrenGap: 12 }}>
             <Text block>{format(strings.Summary, shortDate(round.value.replyBy), shortDate(round.value.paperDate), statusText(round))}</Text>
             {standing === null ? (
@@ -236,7 +240,12 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
             ) : (
               <>
                 <Text block data-round-counts="">
-                  {format(strings.Counts, standing.answered, standing.items, standing.ownersAnswered, standing.owners.length, standing.moreTime)}
+                  {format(
+                    strings.Counts,
+                    plural(strings.CountsItems, standing.items, formatNumber(standing.answered)),
+                    plural(strings.CountsOwners, standing.owners.length, formatNumber(standing.ownersAnswered)),
+                    plural(strings.CountsMoreTime, standing.moreTime)
+                  )}
                 </Text>
                 <table className={styles.table} data-round-owners="">
                   <caption className={styles.caption}>{strings.OwnersCaption}</caption>
@@ -254,10 +263,10 @@ export function RoundPage(props: RoundPageProps): JSX.Element {
                     {standing.owners.map((o) => (
                       <tr key={o.key}>
                         <th scope="row">{ownerName(o)}</th>
-                        <td>{o.items.length}</td>
-                        <td>{o.answered}</td>
-                        <td>{o.items.length - o.answered}</td>
-                        <td>{o.moreTime}</td>
+                        <td>{formatNumber(o.items.length)}</td>
+                        <td>{formatNumber(o.answered)}</td>
+                        <td>{formatNumber(o.items.length - o.answered)}</td>
+                        <td>{formatNumber(o.moreTime)}</td>
                         <td>{cardText(cards.get(o.key))}</td>
                       </tr>
                     ))}

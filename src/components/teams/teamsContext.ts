@@ -28,8 +28,8 @@ export interface TeamsHostContext {
   locale: string;
   theme: ThemeName;
   surface: TeamsSurface;
-  /** For a channel tab: "Team › Channel". */
-  channelName: string | null;
+  /** For a channel tab: its channel's name and its team's (when Teams gives it). */
+  channel: { team: string | null; name: string } | null;
   /**
    * The item a deep link asked for: `subEntityId` in the link (`subPageId` in TeamsJS v2). My
    * Actions opens that item's update dialog.
@@ -48,14 +48,15 @@ export function themeFromTeams(theme: string | undefined): ThemeName {
 export function fromTeamsContext(context: app.Context): TeamsHostContext {
   const frame = context.page.frameContext;
   const surface: TeamsSurface = context.channel !== undefined ? 'channel' : frame === 'content' ? 'personal' : 'other';
-  const channelName = context.channel === undefined ? null : [context.team?.displayName, context.channel.displayName].filter((s) => s !== undefined && s !== '').join(' › ') || null;
+  const team = context.team?.displayName ?? '';
+  const name = context.channel?.displayName ?? '';
   return {
     userName: context.user?.displayName ?? null,
     userPrincipalName: context.user?.userPrincipalName ?? context.user?.loginHint ?? null,
     locale: context.app.locale,
     theme: themeFromTeams(context.app.theme),
     surface,
-    channelName,
+    channel: context.channel === undefined || (team === '' && name === '') ? null : { team: team === '' ? null : team, name },
     openItemId: itemIdFromSubEntity(context.page.subPageId)
   };
 }

@@ -483,7 +483,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       </div>
       <NeedsCompleting items={incomplete} />
       {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
-      {gridFailed !== null && <Notice kind="error">{`${onDemand.Failed} ${gridFailed}`}</Notice>}
+      {gridFailed !== null && <Notice kind="error">{format(onDemand.FailedWith, onDemand.Failed, gridFailed)}</Notice>}
       <OnDemand loading={words.LoadingRecommendations} failed={onDemand.Failed}>
         {grid === null ? (
           <FirstRows rows={grouped.rows} groups={groups} columns={columns} compact={settings.compact} ariaLabel={words.Grid} handOver={handOver} />

@@ -5,7 +5,7 @@
 import type { TrackerColumn } from '../settings/settings';
 import type { TrackerRow } from './rows';
 import type { ExportColumn, ExportValue, TruncatedCell } from '../../paper/xlsx';
-import { format, formatNumber, plural } from '../common/intl';
+import { format, formatNumber, listText, plural } from '../common/intl';
 import type { TrackerStrings } from '../common/strings';
 
 /** Each column's cell type and width; its header is the column's name in the grid (loc `Columns`). */
@@ -51,10 +51,10 @@ function exportValues(row: TrackerRow): Record<TrackerColumn, ExportValue> {
  * What to tell the user when texts were cut short to fit Excel's cells: which item and column, and
  * how long the text was; null when nothing was cut.
  */
-function truncationWarning(truncated: readonly TruncatedCell[], rows: readonly TrackerRow[], strings: TrackerStrings['Tracker']): string | null {
+function truncationWarning(truncated: readonly TruncatedCell[], rows: readonly TrackerRow[], strings: Pick<TrackerStrings, 'Tracker' | 'Common'>): string | null {
   if (truncated.length === 0) return null;
-  const cells = truncated.map((t) => format(strings.TruncatedCell, rows[t.row - 1].record.recommendation.ref, t.column, formatNumber(t.length)));
-  return plural(strings.ExportTruncated, truncated.length, cells.join('; '));
+  const cells = truncated.map((t) => format(strings.Tracker.TruncatedCell, rows[t.row - 1].record.recommendation.ref, t.column, formatNumber(t.length)));
+  return plural(strings.Tracker.ExportTruncated, truncated.length, listText(cells, strings.Common.ListSeparator));
 }
 
 /**
@@ -74,5 +74,5 @@ export async function exportRows(title: string, columns: TrackerColumn[], rows: 
   a.remove();
   // Revoke after the click has been handled, or some browsers cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 0);
-  return truncationWarning(truncated, rows, strings.Tracker);
+  return truncationWarning(truncated, rows, strings);
 }

@@ -4,9 +4,30 @@
  * site owner saves on a failed entry, with its version tag, which the service honours at its next
  * flush by sending the same delivery again under the same delivery id.
  */
+import type { Message, MessageArg } from '../messages';
 import type { IsoInstant, ReminderLogEntry } from '../model';
 import type { CardItem } from './cards';
-import type { Recipient } from './model';
+import type { Recipient, UnreachableCode } from './model';
+
+/**
+ * Why a reminder failed, by code, kept beside the service's English (`error`) so that the run
+ * history words it from its `loc`: a recipient who cannot be reached (core's `Unreachable` codes),
+ * an entry the service could not read, or a delivery Microsoft Graph refused (`{0}` the HTTP
+ * status, `{1}` Graph's error code, `{2}` Graph's message, as Graph wrote it).
+ */
+export type LogProblemCode = UnreachableCode | 'unreadable' | 'refused';
+export type LogProblem = Message<LogProblemCode>;
+
+const LOG_PROBLEM_CODES: readonly string[] = ['noPerson', 'noEmail', 'unreadable', 'refused'] satisfies readonly LogProblemCode[];
+
+const isArg = (a: unknown): a is MessageArg => typeof a === 'string' || typeof a === 'number' || (typeof a === 'object' && a !== null && !Array.isArray(a));
+
+/** A stored problem, or null when it is not one (entries written before problems were kept have none). */
+function readProblem(value: unknown): LogProblem | null {
+  const p = value as { code?: unknown; args?: unknown } | null;
+  if (typeof p !== 'object' || p === null || typeof p.code !== 'string' || !LOG_PROBLEM_CODES.includes(p.code) || !Array.isArray(p.args) || !p.args.every(isArg)) return null;
+  return { code: p.code as LogProblemCode, args: p.args };
+}
 
 /** Who asked for a failed reminder to be sent again, and when. */
 export interface SendAgainRequest {
@@ -20,8 +41,12 @@ export interface LogDetail {
   notBefore: string;
   recipient: Recipient;
   item: CardItem;
-  /** The last error, while it is retried, or why it failed. */
+  /** The last error, while it is retried, or why it failed, in the service's English. */
   error?: string;
+  /** Why it failed, by code (entries of older versions have only `error`). */
+  problem?: LogProblem;
+  /** A site owner asked for it to be sent again, but the entry keeps no card or recipient to send. */
+  notSentAgain?: true;
   /** A site owner's request to send it again, waiting for the service. */
   sendAgain?: SendAgainRequest;
   /** Requests the service has honoured, oldest first. */
@@ -54,8 +79,30 @@ export function readLogDetail(entry: ReminderLogEntry): LogDetail | null {
     recipient: d.recipient,
     item: d.item,
     ...(typeof d.error === 'string' ? { error: d.error } : {}),
+    ...(readProblem(d.problem) !== null ? { problem: readProblem(d.problem) as LogProblem } : {}),
     ...(isRequest(d.sendAgain) ? { sendAgain: d.sendAgain } : {}),
     ...(Array.isArray(d.sentAgain) ? { sentAgain: d.sentAgain.filter(isRequest) } : {})
+  };
+}
+
+/** Why an entry failed: the service's English and, when the entry keeps it, the problem by code. */
+export interface LogFailure {
+  /** The service's English; for a detail that is not JSON (written by hand or long ago), the detail as it is. */
+  reason: string | null;
+  /** By code, to be worded on screen; null for entries of older versions (show `reason`). */
+  problem: LogProblem | null;
+  /** A request to send it again was refused: the entry keeps no card or recipient (`problem` says why it failed first). */
+  notSentAgain: boolean;
+}
+
+/** Why an entry failed (or the error it is being retried after), as its detail keeps it. */
+export function logFailure(entry: ReminderLogEntry): LogFailure {
+  const raw = rawDetail(entry);
+  const text = entry.detail === undefined || entry.detail.trim() === '' ? null : entry.detail;
+  return {
+    reason: raw === null ? text : typeof raw.error === 'string' ? raw.error : null,
+    problem: readProblem(raw?.problem),
+    notSentAgain: raw?.notSentAgain === true
   };
 }
 
@@ -67,8 +114,8 @@ export type HistoryRoute = 'chat' | 'activity' | 'email' | 'channel' | 'card' | 
 
 const ROUTES: { [channel: string]: HistoryRoute } = { teams: 'chat', bot: 'chat', activity: 'activity', email: 'email', channel: 'channel', card: 'card' };
 
-/** One row of the run history. */
-export interface HistoryRow {
+/** One row of the run history: with why it failed (or the error it is retried after), none when sent. */
+export interface HistoryRow extends LogFailure {
   key: string;
   ruleKey: string;
   itemId: number;
@@ -83,8 +130,6 @@ export interface HistoryRow {
   at: IsoInstant;
   /** Deferred (quiet hours, a day off) until this instant. */
   until: IsoInstant | null;
-  /** Why it failed, or the error it is being retried after. */
-  reason: string | null;
   attempts: number;
   /** Send-again requests already honoured. */
   sentAgain: SendAgainRequest[];
@@ -117,7 +162,7 @@ export function historyRow(entry: ReminderLogEntry, now: Date): HistoryRow {
     state,
     at: entry.at,
     until: state === 'deferred' && detail !== null ? detail.notBefore : null,
-    reason: state === 'sent' ? null : error,
+    ...(state === 'sent' ? { reason: null, problem: null, notSentAgain: false } : logFailure(entry)),
     attempts: entry.attempts,
     sentAgain: detail?.sentAgain ?? [],
     sendAgain: request,

@@ -9,6 +9,8 @@ import { OFFICE_HOURS } from '../reminders/defaults';
 import type { ReminderLogEntry } from '../model';
 import type { MessageTemplate, ReminderRule } from '../reminders/model';
 import { roundOccurrence } from '../reminders/keys';
+import { logFailure } from '../reminders/history';
+import type { LogFailure } from '../reminders/history';
 import type { UpdateRound } from './model';
 import { ownerKey } from './progress';
 
@@ -53,7 +55,7 @@ export const ROUND_CARD_RULES: readonly string[] = [ROUND_OPEN_RULE, 'round-repl
  * Whether an owner's round card went: sent, failed (and why, as the Reminder Log says), not yet,
  * or never (the owner has no e-mail address to send it to).
  */
-export type RoundCardState = { state: 'sent' } | { state: 'failed'; detail: string } | { state: 'waiting' } | { state: 'no-address' };
+export type RoundCardState = { state: 'sent' } | ({ state: 'failed' } & LogFailure) | { state: 'waiting' } | { state: 'no-address' };
 
 /**
  * Each owner's round card as the Reminder Log records it (`round-open` entries of this round), by
@@ -68,7 +70,7 @@ export function roundCardStates(round: UpdateRound & { id: number }, entries: re
   const states = new Map<string, RoundCardState>();
   for (const e of mine) {
     const key = owned.get(e.itemId) ?? '';
-    if (e.status === 'Failed') states.set(key, { state: 'failed', detail: e.detail ?? '' });
+    if (e.status === 'Failed') states.set(key, { state: 'failed', ...logFailure(e) });
     else if (e.status === 'Sent' && states.get(key)?.state !== 'failed') states.set(key, { state: 'sent' });
   }
   for (const item of round.items) {

@@ -28,8 +28,19 @@ declare interface IMyActionsWebPartStrings {
   UpdatePosted: string;
   /** `{0}`: the item's reference. */
   ClosureRequested: string;
-  /** `{0}`: the channel and the scope ("Team › Channel · Crime"). */
+  /** `{0}`: the channel and the scope ("Team › Channel · Crime"), joined by ScopeSeparator. */
   ScopedTo: string;
+  ScopeSeparator: string;
+  /** A band's heading. `{0}`: the band; `{1}`: how many items it holds. */
+  BandCount: string;
+  /** After an item's heading on its card. `{0}`: its report's title. */
+  FromReport: string;
+  /** A channel tab's channel. `{0}`: the team; `{1}`: the channel. */
+  ChannelInTeam: string;
+  /** A button's or link's accessible name on an item's card. `{0}`: what it does; `{1}`: the item's reference. */
+  ActionOn: string;
+  /** `{0}`: TeamsJS's reason, as it gives it. */
+  TeamsContextFailed: string;
   CannotEdit: string;
   BandSignOff: string;
   DecideClosure: string;

@@ -31,6 +31,8 @@ declare interface ITrackerStrings {
     KindRef: string;
     /** An item's panel heading ("3 · Recommendation"): `{0}`: the reference; `{1}`: the kind's name. */
     RefKind: string;
+    /** Between the entries of a list the locale's list form does not fit: phrases with commas of their own. */
+    ListSeparator: string;
     Close: string;
     CloseMessage: string;
     Save: string;
@@ -433,6 +435,16 @@ declare interface ITrackerStrings {
     HistoryList: string;
     /** `{0}`: the version. */
     Version: string;
+    /** A version in the item's history. `{0}`: Version; `{1}`: when; `{2}`: by whom. */
+    VersionLine: string;
+    /** A change a version made. `{0}`: the field; `{1}`: its value before (or Empty); `{2}`: its value after (or Empty). */
+    Change: string;
+    /** A progress update's heading. `{0}`: when; `{1}`: by whom; `{2}`: the status it set. */
+    UpdateLine: string;
+    /** A value with the detail that goes with it (to whom it is addressed, the confidence's narrative). `{0}`: the value; `{1}`: the detail. */
+    WithDetail: string;
+    /** A concern or area for improvement an item answers. `{0}`: its reference; `{1}`: its text. */
+    Concern: string;
     Empty: string;
     UpdatePosted: string;
     ChangesSaved: string;
@@ -505,6 +517,8 @@ declare interface ITrackerStrings {
     LoadingConflict: string;
     /** The browser's reason follows. */
     Failed: string;
+    /** `{0}`: the sentence saying a part could not be loaded (Failed, or the part's own); `{1}`: the browser's reason. */
+    FailedWith: string;
     /** The browser's reason follows. */
     ItemsFailed: string;
     /** The browser's reason follows. */
@@ -619,8 +633,18 @@ declare interface ITrackerStrings {
     StatusClosed: string;
     /** `{0}`: the reply-by date; `{1}`: the paper's date; `{2}`: the round's state (StatusOpen or StatusClosed). */
     Summary: string;
-    /** `{0}`: items answered; `{1}`: items in the round; `{2}`: owners who answered for all their items; `{3}`: owners; `{4}`: owners who asked for more time. */
+    /** The name a round is shown by. `{0}`: its committee; `{1}`: its paper's date, in full. */
+    RoundName: string;
+    /** A round in the list of rounds. `{0}`: its name (RoundName); `{1}`: its state (StatusOpen or StatusClosed). */
+    RoundChoice: string;
+    /** The round's standing. `{0}`: CountsItems; `{1}`: CountsOwners; `{2}`: CountsMoreTime. */
     Counts: string;
+    /** `{0}`: items in the round (the plural follows it); `{1}`: items answered. */
+    CountsItems: ITrackerPlural;
+    /** `{0}`: owners (the plural follows it); `{1}`: owners who answered for all their items. */
+    CountsOwners: ITrackerPlural;
+    /** `{0}`: owners who asked for more time. */
+    CountsMoreTime: ITrackerPlural;
     OwnersCaption: string;
     ItemsCaption: string;
     Owner: string;
@@ -735,7 +759,7 @@ declare interface ITrackerStrings {
     NextDue: string;
     Edit: string;
     Never: string;
-    /** `{0}`: where in the rule; `{1}`: what is wrong there. */
+    /** `{0}`: where in the rule, by the form's label; `{1}`: what is wrong there. */
     NotRun: string;
     /** `{0}`: the rule's name. */
     EditRuleLabel: string;
@@ -749,8 +773,10 @@ declare interface ITrackerStrings {
     SaveRule: string;
     /** `{0}`: the problems, each as ProblemAt, separated by "; ". */
     CannotSave: string;
-    /** `{0}`: where in the rule; `{1}`: what is wrong there. */
+    /** `{0}`: where in the rule, by the form's label; `{1}`: what is wrong there. */
     ProblemAt: string;
+    /** A field of a numbered row of the form, where a problem is. `{0}`: the row (Condition or Recipient); `{1}`: the field's label. */
+    FieldOf: string;
     Name: string;
     Key: string;
     KeyDescription: string;
@@ -849,6 +875,12 @@ declare interface ITrackerStrings {
     /** `{0}`: why it failed; `{1}`: who asked for it to be sent again; `{2}`: when. */
     SendAgainRequested: string;
     NoReason: string;
+    /** Why it failed: the reminder service could not read its log entry. */
+    Unreadable: string;
+    /** Why it failed: Microsoft Graph refused the delivery. `{0}`: the HTTP status; `{1}`: Graph's error code; `{2}`: Graph's message, as Graph wrote it. */
+    Refused: string;
+    /** Why it failed: a request to send it again could not be honoured. `{0}`: why it had failed before. */
+    NotSentAgain: string;
     SiteOwner: string;
     FromNotADate: string;
     ToNotADate: string;
