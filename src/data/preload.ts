@@ -14,26 +14,71 @@ export interface TrackerReads {
   reports: ReturnType<TrackerDataSource['readReports']>;
   /** Settles when every page of recommendations is read (or one failed). */
   finished: Promise<void>;
-  /** Hands each page read so far to `onPage`, then each page as it arrives; resolves when all are read. */
-  recommendations(onPage: OnPage): Promise<void>;
+  /** Resolves when what a view draws first is in (the policy, the reports, the first page), or one of them failed. */
+  firstIn: Promise<void>;
+  /**
+   * Hands each page read so far to `onPage`, then each page as it arrives; resolves when all are
+   * read. With `from`, the pages before it (already taken with {@link TrackerReads.soFar}) are skipped.
+   */
+  recommendations(onPage: OnPage, from?: number): Promise<void>;
+  /**
+   * What is in at this moment, if the policy and the reports are: a view that mounts now draws it in
+   * its first render rather than rendering empty and again as each promise's callback runs.
+   */
+  soFar(): ReadSoFar | null;
+}
+
+/** The reads' results so far, taken synchronously. */
+export interface ReadSoFar {
+  policy: RagPolicy;
+  reports: Awaited<ReturnType<TrackerDataSource['readReports']>>;
+  /** How many pages of recommendations `records` holds. */
+  pages: number;
+  records: ListedRecord[];
+  incomplete: IncompleteItem[];
+  /** Every page is in. */
+  finished: boolean;
 }
 
 /** The reads, started now. */
 export function startReads(data: TrackerDataSource): TrackerReads {
   const pages: [ListedRecord[], IncompleteItem[]][] = [];
   let listener: OnPage | null = null;
+  let firstPage = (): void => undefined;
+  const paged = new Promise<void>((resolve) => (firstPage = resolve));
   const done = data.loadRecommendations((page, incomplete) => {
     pages.push([page, incomplete]);
+    firstPage();
     listener?.(page, incomplete);
   });
+  const policy = data.ragPolicy();
+  const reports = data.readReports();
+  done.then(firstPage, firstPage);
+  // Kept as they settle (these callbacks are the first registered, so they run before any view's).
+  let settled: { policy?: RagPolicy; reports?: ReadSoFar['reports']; finished: boolean } = { finished: false };
+  policy.then((value) => (settled = { ...settled, policy: value }), () => undefined);
+  reports.then((value) => (settled = { ...settled, reports: value }), () => undefined);
+  done.then(() => (settled = { ...settled, finished: true }), () => undefined);
   return {
-    policy: data.ragPolicy(),
-    reports: data.readReports(),
+    policy,
+    reports,
     finished: done,
-    recommendations(onPage) {
-      for (const [page, incomplete] of pages) onPage(page, incomplete);
+    firstIn: Promise.allSettled([policy, reports, paged]).then(() => undefined),
+    recommendations(onPage, from = 0) {
+      for (const [page, incomplete] of pages.slice(from)) onPage(page, incomplete);
       listener = onPage;
       return done;
+    },
+    soFar() {
+      if (settled.policy === undefined || settled.reports === undefined) return null;
+      return {
+        policy: settled.policy,
+        reports: settled.reports,
+        pages: pages.length,
+        records: pages.flatMap(([page]) => page),
+        incomplete: pages.flatMap(([, incomplete]) => incomplete),
+        finished: settled.finished
+      };
     }
   };
 }
@@ -44,11 +89,14 @@ export function startReads(data: TrackerDataSource): TrackerReads {
  * reads afresh, as it does on Refresh.
  */
 export class EarlyReads {
+  /** See {@link TrackerReads.firstIn}: a host may hold its own work until then. */
+  public readonly firstIn: Promise<void>;
   private reads: TrackerReads | null;
   private failed = false;
 
   public constructor(data: TrackerDataSource) {
     this.reads = startReads(data);
+    this.firstIn = this.reads.firstIn;
     const fail = (): void => {
       this.failed = true;
     };

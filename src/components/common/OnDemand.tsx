@@ -23,6 +23,8 @@ export interface OnDemandProps {
   frame?: (content: JSX.Element) => JSX.Element;
   /** Closes the part: offered on the message when its code could not be loaded. */
   onDismiss?: () => void;
+  /** Drawn in place of the spinner while the code loads (an empty box of the part's size, for a part that must not move the page). */
+  placeholder?: React.ReactNode;
   children: React.ReactNode;
 }
 
@@ -73,7 +75,7 @@ export function OnDemand(props: OnDemandProps): JSX.Element {
   const strings = useStrings();
   return (
     <LoadBoundary failed={props.failed} failedWith={strings.OnDemand.FailedWith} closeMessage={strings.Common.CloseMessage} frame={frame} onDismiss={props.onDismiss}>
-      <React.Suspense fallback={frame(<Spinner label={props.loading} />)}>{props.children}</React.Suspense>
+      <React.Suspense fallback={props.placeholder ?? frame(<Spinner label={props.loading} />)}>{props.children}</React.Suspense>
     </LoadBoundary>
   );
 }

@@ -5,6 +5,7 @@
  * panel on this page.
  */
 import * as React from 'react';
+import { unstable_batchedUpdates as batchedUpdates } from 'react-dom';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
@@ -81,13 +82,15 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
         loaded = loaded.concat(page);
         flagged += incompletePage.length;
       });
-      if (!cancelled) {
-        setPolicy(sitePolicy);
-        // A report that needs completing still names its recommendations' bar.
-        setReports([...reps.reports, ...reps.incomplete]);
-        setRecords(loaded);
-        setIncomplete(flagged);
-      }
+      // One render for the four (React 17 renders each change made outside its event handlers at once).
+      if (!cancelled)
+        batchedUpdates(() => {
+          setPolicy(sitePolicy);
+          // A report that needs completing still names its recommendations' bar.
+          setReports([...reps.reports, ...reps.incomplete]);
+          setRecords(loaded);
+          setIncomplete(flagged);
+        });
     };
     run().catch((e: unknown) => setError(errorText(e, all)));
     return () => {

@@ -4,6 +4,7 @@
  * What a user may change follows their SharePoint permissions.
  */
 import * as React from 'react';
+import { unstable_batchedUpdates as batchedUpdates } from 'react-dom';
 import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
 import { Link } from '@fluentui/react/lib/Link';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
@@ -26,6 +27,7 @@ import { Notice } from '../common/Notice';
 import { PlainButton } from '../common/PlainButton';
 import type { Command } from '../common/CommandRow';
 import { EarlyReads, startReads } from '../../data/preload';
+import type { ReadSoFar, TrackerReads } from '../../data/preload';
 import { TrackerShell } from '../setup/TrackerShell';
 import type { SetUpState } from '../setup/setUpCheck';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
@@ -132,11 +134,19 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const strings = useStrings();
   const { Common: common, Tracker: words, OnDemand: onDemand } = strings;
   const today: IsoDate = londonDate(now());
-  const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>([]);
-  const [records, setRecords] = React.useState<ListedRecord[]>([]);
-  const [incompleteReports, setIncompleteReports] = React.useState<IncompleteItem[]>([]);
-  const [incompleteRecords, setIncompleteRecords] = React.useState<IncompleteItem[]>([]);
-  const [loading, setLoading] = React.useState(true);
+  // The first load's reads (the host's, if it started them) and what they already hold: when the
+  // policy, the reports and the first page are in before the view mounts (the set-up check answers
+  // with them), its first render draws the rows.
+  const [first] = React.useState(() => {
+    const reads = props.early?.take(data) ?? startReads(data);
+    return { reads, soFar: reads.soFar() };
+  });
+  const soFar = first.soFar;
+  const [reports, setReports] = React.useState<(OriginatingReport & { id: number })[]>(soFar?.reports.reports ?? []);
+  const [records, setRecords] = React.useState<ListedRecord[]>(soFar?.records ?? []);
+  const [incompleteReports, setIncompleteReports] = React.useState<IncompleteItem[]>(soFar?.reports.incomplete ?? []);
+  const [incompleteRecords, setIncompleteRecords] = React.useState<IncompleteItem[]>(soFar?.incomplete ?? []);
+  const [loading, setLoading] = React.useState(soFar?.finished !== true);
   const [error, setError] = React.useState<string | null>(null);
   const preset = React.useMemo(() => initialFilters(settings, props.linkFilters), [settings, props.linkFilters]);
   const [filters, setFilters] = React.useState<RowFilters>(preset);
@@ -146,7 +156,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [page, setPage] = React.useState(0);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [warning, setWarning] = React.useState<string | null>(null);
-  const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
+  const [policy, setPolicy] = React.useState<RagPolicy>(soFar?.policy ?? DEFAULT_RAG_POLICY);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [rulesOpen, setRulesOpen] = React.useState(false);
   const [roundOpen, setRoundOpen] = React.useState(props.view === 'round');
@@ -176,44 +186,58 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
 
   React.useEffect(() => setFilters(preset), [preset]);
 
-  const early = props.early;
-  const load = React.useCallback(async (): Promise<void> => {
-    setLoading(true);
-    setError(null);
-    try {
-      let loaded: ListedRecord[] = [];
-      let flagged: IncompleteItem[] = [];
+  // Reads `reads`, continuing from `soFar` (what the first render already drew) if given. React 17
+  // renders each state change made outside its own event handlers at once, one render per change:
+  // the policy, the reports and the pages so far are set together (one render, with the first
+  // rows), then each page's records with its incomplete items.
+  const load = React.useCallback(async (reads: TrackerReads, from: ReadSoFar | null): Promise<void> => {
+    if (from === null) {
+      setLoading(true);
+      setError(null);
       setRecords([]);
       setIncompleteRecords([]);
-      // Reports and the first page of recommendations load side by side: first rows sooner.
-      const reads = early?.take(data) ?? startReads(data);
-      await Promise.all([
-        reads.policy.then(setPolicy),
-        reads.reports.then((read) => {
-          setReports(read.reports);
-          setIncompleteReports(read.incomplete);
-        }),
-        reads.recommendations((pageOfRecords, incomplete) => {
+    }
+    try {
+      let loaded: ListedRecord[] = from?.records ?? [];
+      let flagged: IncompleteItem[] = from?.incomplete ?? [];
+      const onPage = (pageOfRecords: ListedRecord[], incomplete: IncompleteItem[]): void =>
+        batchedUpdates(() => {
           loaded = loaded.concat(pageOfRecords);
           setRecords(loaded);
           if (incomplete.length > 0) {
             flagged = flagged.concat(incomplete);
             setIncompleteRecords(flagged);
           }
-        })
-      ]);
+        });
+      // Reports and the first page of recommendations load side by side; the rows are drawn with
+      // the site's policy (their colours) and the reports (their groups), not redrawn as they come.
+      const [sitePolicy, read] = await Promise.all([reads.policy, reads.reports]);
+      let pages: Promise<void> = Promise.resolve();
+      batchedUpdates(() => {
+        if (from === null) {
+          setPolicy(sitePolicy);
+          setReports(read.reports);
+          setIncompleteReports(read.incomplete);
+        }
+        pages = reads.recommendations(onPage, from?.pages ?? 0);
+      });
+      await pages;
     } catch (e) {
       setError(errorText(e, strings));
     } finally {
       setLoading(false);
     }
-  }, [data, early]);
+  }, []);
+  const reload = React.useCallback(() => void load(startReads(data), null), [load, data]);
 
-  // Before the first paint: pages the early reads already hold are handed over at once, so the
-  // view's first paint has its first rows rather than "Loading" for a frame.
+  // Before the first paint: the first load continues from what the first render drew; a change of
+  // data source reads afresh.
+  const firstLoad = React.useRef(true);
   React.useLayoutEffect(() => {
-    load().catch(() => undefined);
-  }, [load]);
+    if (firstLoad.current) void load(first.reads, soFar);
+    else reload();
+    firstLoad.current = false;
+  }, [load, first, soFar, reload]);
 
   // A report that needs completing still names the group its recommendations are shown under.
   const reportTitles = React.useMemo(() => [...reports, ...incompleteReports], [reports, incompleteReports]);
@@ -395,7 +419,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       iconName: 'Refresh',
       onClick: () => {
         data.forgetReads();
-        void load();
+        reload();
       }
     },
     ...(user.canManageLists
@@ -524,13 +548,13 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             onDismiss={() => setSettingsOpen(false)}
             onChangedElsewhere={(theirs) => {
               setPolicy(theirs);
-              void load();
+              reload();
             }}
             onSaved={(next, changed) => {
               setPolicy(next);
               setSettingsOpen(false);
               setNotice(plural(words.SettingsSaved, changed, ragPolicyText(next, strings)));
-              void load();
+              reload();
             }}
           />
         </OnDemand>

@@ -8,8 +8,6 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { spfi } from '@pnp/sp';
 import { SPBrowser } from '@pnp/sp/behaviors/spbrowser';
-import { DefaultButton } from '@fluentui/react/lib/Button';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { Link } from '@fluentui/react/lib/Link';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
@@ -17,36 +15,46 @@ import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { initializeIcons } from '@fluentui/react/lib/Icons';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { RecommendationTracker } from '../../components/tracker/RecommendationTracker';
-import { TrackerDashboard } from '../../components/dashboard/TrackerDashboard';
 import { itemIdFromQuery, viewFromQuery } from '../../core/deepLinks';
 import { TrackerStringsProvider } from '../../components/common/strings';
+import { OnDemand } from '../../components/common/OnDemand';
 import { createMyActionsSource } from '../../data/myWork';
 import type { MyActionsSource } from '../../data/myWork';
 import type { TrackerDataSource } from '../../data/TrackerDataSource';
 import { EarlyReads } from '../../data/preload';
 import { checkSetUp } from '../../components/setup/setUpCheck';
 import type { SetUpState } from '../../components/setup/setUpCheck';
-import {
-  dashboardPane,
-  linkFiltersFromQuery,
-  trackerPane,
-  withDashboardDefaults,
-  withTrackerDefaults
-} from '../../components/settings/settings';
+import { linkFiltersFromQuery, withDashboardDefaults, withTrackerDefaults } from '../../components/settings/settings';
 import type { DashboardSettings, PaneChoices, TrackerSettings } from '../../components/settings/settings';
 import { THEMES, THEME_NAMES } from '../../components/theme/themes';
 import type { ThemeName } from '../../components/theme/themes';
-import { PropertyPane } from './PropertyPane';
 import { usePaneChoices } from './usePaneChoices';
 import { PAGES, WORKBENCH_CONFIG_ID } from './pages';
 import type { PageName, WebPartInstance, WorkbenchConfig } from './pages';
+import type { EditWebPartProps } from './Chrome';
 
 // A chunk of its own: the Adaptive Cards renderer loads only on the inbox page.
 const InboxPage = React.lazy(() => import('./InboxPage'));
 // My Actions in a simulated Teams client: a chunk of its own too.
 const TeamsPage = React.lazy(() => import('./TeamsPage'));
-
-const THEME_LABELS: Record<ThemeName, string> = { light: 'Light', dark: 'Dark', contrast: 'High contrast' };
+// The dashboard web part in a chunk of its own, asked for at once on the pages that hold one.
+const dashboardChunk = (): Promise<{ default: typeof import('../../components/dashboard/TrackerDashboard').TrackerDashboard }> =>
+  import('../../components/dashboard/TrackerDashboard').then((m) => ({ default: m.TrackerDashboard }));
+const TrackerDashboard = React.lazy(dashboardChunk);
+// The workbench's own controls (Chrome.tsx) load once the web parts have drawn (see `webPartsDrawn`).
+let chromeChunk: Promise<typeof import('./Chrome')> | null = null;
+function loadChrome(): Promise<typeof import('./Chrome')> {
+  chromeChunk ??= webPartsDrawn().then(() => import('./Chrome'));
+  return chromeChunk;
+}
+const Switchers = React.lazy(() => loadChrome().then((m) => ({ default: m.Switchers })));
+const EditWebPart = React.lazy(() => loadChrome().then((m) => ({ default: m.EditWebPart })));
+/** The switchers' widths, and their height as drawn (a labelled Dropdown): held while they load, so that the page does not move. */
+const SWITCHER_WIDTHS: readonly [number, number] = [260, 160];
+const SWITCHER_HEIGHT = 58;
+/** The height of the "Edit web part" button, held likewise. */
+const TOOLBAR_HEIGHT = 32;
+const CHROME_FAILED = "The workbench's own controls could not be loaded:";
 
 function readConfig(): WorkbenchConfig {
   const element = document.getElementById(WORKBENCH_CONFIG_ID);
@@ -77,7 +85,6 @@ function currentPage(): PageName {
 /** One web part on the page, with its own stored properties and property pane. */
 function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConfig; data: TrackerDataSource; early?: EarlyReads; setUp?: Promise<SetUpState>; choices: PaneChoices; onEdit: () => void; theme: ThemeName; now: () => Date }): JSX.Element {
   const { instance, config } = props;
-  const [editing, setEditing] = React.useState(false);
   const [tracker, setTracker] = React.useState<TrackerSettings>(() => withTrackerDefaults({ ...instance.defaults, ...storedSettings<TrackerSettings>(instance.id) }, config.strings.tracker.DefaultTitle));
   const [dashboard, setDashboard] = React.useState<DashboardSettings>(() =>
     withDashboardDefaults({ ...instance.defaults, ...storedSettings<DashboardSettings>(instance.id) }, config.strings.dashboard.DefaultTitle)
@@ -89,47 +96,24 @@ function HostedWebPart(props: { instance: WebPartInstance; config: WorkbenchConf
   const theme = THEMES[props.theme];
   const styles = mergeStyleSets({
     frame: { border: `1px dashed ${theme.semanticColors.variantBorder}`, padding: 16, position: 'relative' },
-    toolbar: { marginBottom: 8 }
+    toolbar: { display: 'flex', justifyContent: 'flex-end', minHeight: TOOLBAR_HEIGHT, marginBottom: 8 }
   });
   const title = instance.kind === 'tracker' ? 'Recommendation Tracker' : 'Tracker Dashboard';
+  const edit: EditWebPartProps = { instance, title, config, choices: props.choices, onEdit: props.onEdit, tracker, onTracker: save(setTracker), dashboard, onDashboard: save(setDashboard) };
   return (
     <div className={styles.frame} data-webpart={instance.id}>
-      <Stack horizontal horizontalAlign="end" className={styles.toolbar}>
-        <DefaultButton
-          iconProps={{ iconName: 'Edit' }}
-          text="Edit web part"
-          ariaLabel={`Edit web part: ${title} (${instance.id})`}
-          onClick={() => {
-            props.onEdit();
-            setEditing(true);
-          }}
-        />
-      </Stack>
+      <div className={styles.toolbar}>
+        <OnDemand loading="" failed={CHROME_FAILED} placeholder={null}>
+          <EditWebPart {...edit} />
+        </OnDemand>
+      </div>
       {instance.kind === 'tracker' ? (
         <RecommendationTracker data={props.data} early={props.early} setUp={props.setUp} settings={tracker} theme={theme} linkFilters={linkFiltersFromQuery(window.location.search)} openItemId={itemIdFromQuery(window.location.search)} now={props.now} view={viewFromQuery(window.location.search)} />
       ) : (
-        <TrackerDashboard data={props.data} settings={dashboard} theme={theme} now={props.now} />
+        <OnDemand loading={config.strings.shared.Shell.Loading} failed={config.strings.shared.OnDemand.Failed}>
+          <TrackerDashboard data={props.data} settings={dashboard} theme={theme} now={props.now} />
+        </OnDemand>
       )}
-      {editing &&
-        (instance.kind === 'tracker' ? (
-          <PropertyPane<TrackerSettings>
-            title={title}
-            description={config.strings.tracker.PropertyPaneDescription}
-            groups={trackerPane(config.strings.tracker, config.strings.shared, props.choices)}
-            values={tracker}
-            onChange={save(setTracker)}
-            onDismiss={() => setEditing(false)}
-          />
-        ) : (
-          <PropertyPane<DashboardSettings>
-            title={title}
-            description={config.strings.dashboard.PropertyPaneDescription}
-            groups={dashboardPane(config.strings.dashboard, config.strings.shared.Pane, props.choices, window.location.href, config.strings.shared)}
-            values={dashboard}
-            onChange={save(setDashboard)}
-            onDismiss={() => setEditing(false)}
-          />
-        ))}
     </div>
   );
 }
@@ -143,10 +127,6 @@ function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource; so
   const theme = THEMES[themeName];
   const now = React.useMemo(() => (config.now === null ? () => new Date() : () => new Date(config.now ?? '')), [config.now]);
 
-  const switchUser = (alias: string): void => {
-    document.cookie = `standin-user=${encodeURIComponent(alias)}; path=/; SameSite=Lax`;
-    window.location.reload();
-  };
   const switchTheme = (name: ThemeName): void => {
     window.localStorage.setItem('workbench:theme', name);
     setThemeName(name);
@@ -171,20 +151,9 @@ function Workbench(props: { config: WorkbenchConfig; data: TrackerDataSource; so
               ))}
             </Stack>
           </nav>
-          <Dropdown
-            label="Signed in as"
-            styles={{ root: { minWidth: 260 } }}
-            selectedKey={config.currentUser}
-            options={config.users.map((u) => ({ key: u.alias, text: `${u.title} (${u.role})` }))}
-            onChange={(_, o) => o !== undefined && switchUser(String(o.key))}
-          />
-          <Dropdown
-            label="Theme"
-            styles={{ root: { minWidth: 160 } }}
-            selectedKey={themeName}
-            options={THEME_NAMES.map((t) => ({ key: t, text: THEME_LABELS[t] }))}
-            onChange={(_, o) => o !== undefined && switchTheme(o.key as ThemeName)}
-          />
+          <OnDemand loading="" failed={CHROME_FAILED} placeholder={SWITCHER_WIDTHS.map((width) => <div key={width} style={{ width, height: SWITCHER_HEIGHT }} />)}>
+            <Switchers config={config} themeName={themeName} onTheme={switchTheme} widths={SWITCHER_WIDTHS} />
+          </OnDemand>
         </Stack>
       </header>
       <main className={styles.canvas}>
@@ -217,6 +186,20 @@ const source = createMyActionsSource(sp, now);
 // render, in the task after this one, as SPFx renders a web part after its onInit.
 const early = new Map(PAGES[currentPage()].webParts.filter((w) => w.kind === 'tracker').map((w) => [w.id, new EarlyReads(source.tracker)]));
 const setUp = early.size > 0 ? checkSetUp(source.tracker) : undefined;
+if (PAGES[currentPage()].webParts.some((w) => w.kind === 'dashboard')) void dashboardChunk().catch(() => undefined);
+/**
+ * Settles once the trackers' set-up check and first reads are in (their first rows are drawn in the
+ * same task) and the page is next idle: then the workbench's own controls load. A SharePoint page
+ * does not make its web parts wait for the workbench's chrome; on a page without a tracker, they
+ * load when the page is first idle.
+ */
+function webPartsDrawn(): Promise<void> {
+  const idle = (resolve: () => void): void => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  };
+  return Promise.allSettled([setUp, ...[...early.values()].map((e) => e.firstIn)]).then(() => new Promise<void>(idle));
+}
 document.documentElement.lang = 'en-GB';
 setTimeout(() =>
   ReactDom.render(
