@@ -10,6 +10,7 @@ import { LINK_PROBLEM_ENGLISH, checkTrackerLink, linkProblemText } from '../../s
 import { PHRASE_ENGLISH, englishText } from '../../src/core/messages';
 import { VALUE_PROBLEM_ENGLISH } from '../../src/core/storedValues';
 import { ROUND_PROBLEM_ENGLISH, RoundRequestError, roundProblemText, roundRequestProblems } from '../../src/core/round';
+import { SEND_AGAIN_REFUSAL_ENGLISH, SendAgainError } from '../../src/core/reminders/history';
 import type { Message } from '../../src/core/messages';
 import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, historyRow, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
 import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement, readRagPolicy } from '../../src/core/status';
@@ -72,6 +73,13 @@ describe('every code core produces has its words in loc, and en-GB says what cor
     expect([unreadable.message, errorText(unreadable, strings)]).toEqual(
       Array(2).fill("'Recommendations' holds an item the tracker cannot read while reading item 978 of 'Recommendations': item 978 needs completing (Kind is empty but required; Source 'HMIC' is not one of HMICFRS, IOPC).")
     );
+  });
+
+  it('why a reminder cannot be sent again', () => {
+    expect(keys(strings.RunHistory.SendAgainRefusals)).toEqual(keys(SEND_AGAIN_REFUSAL_ENGLISH));
+    expect(strings.RunHistory.SendAgainRefusals).toEqual(SEND_AGAIN_REFUSAL_ENGLISH);
+    const refused = new SendAgainError({ code: 'alreadyAsked', args: ['Site Admin'] });
+    expect([refused.message, errorText(refused, strings)]).toEqual(Array(2).fill('This reminder cannot be sent again: Site Admin has already asked for it to be sent again.'));
   });
 
   it('why a round cannot go on', () => {

@@ -3,7 +3,7 @@
  * shows, and when "send again" may be asked for.
  */
 import type { ReminderLogEntry } from '../../src/core/model';
-import { historyRow, sendAgainRefusal, withSendAgain } from '../../src/core/reminders';
+import { historyRow, sendAgainRefusal, sendAgainRefusalText, withSendAgain } from '../../src/core/reminders';
 
 const NOW = new Date('2026-03-20T10:00:00Z');
 
@@ -47,10 +47,15 @@ test('send again is asked once, only of a failed entry that kept its card', () =
   const asked = withSendAgain(failed, 'Site Admin', NOW);
   expect(historyRow(asked, NOW)).toMatchObject({ state: 'send-again-requested', sendAgain: { by: 'Site Admin', at: NOW.toISOString() }, reason: '400 BadRequest: refused', canSendAgain: false });
   expect(asked.status).toBe('Failed');
-  expect(sendAgainRefusal(asked)).toBe('Site Admin has already asked for it to be sent again.');
+  expect(sendAgainRefusal(asked)).toEqual({ code: 'alreadyAsked', args: ['Site Admin'] });
+  const refusalText = (e: Parameters<typeof sendAgainRefusal>[0]): string | null => {
+    const r = sendAgainRefusal(e);
+    return r === null ? null : sendAgainRefusalText(r);
+  };
+  expect(refusalText(asked)).toBe('Site Admin has already asked for it to be sent again.');
   expect(() => withSendAgain(asked, 'Another Owner', NOW)).toThrow('already asked');
-  expect(sendAgainRefusal(entry('Sent', card))).toBe('It has been sent meanwhile.');
-  expect(sendAgainRefusal(entry('Claimed', card))).toBe('The reminder service is already sending it.');
-  expect(sendAgainRefusal(entry('Failed', { error: 'The item has no SRO.' }))).toMatch(/^It has no card or nobody to go to/);
-  expect(sendAgainRefusal(entry('Failed', null))).toMatch(/^It has no card/);
+  expect(refusalText(entry('Sent', card))).toBe('It has been sent meanwhile.');
+  expect(refusalText(entry('Claimed', card))).toBe('The reminder service is already sending it.');
+  expect(refusalText(entry('Failed', { error: 'The item has no SRO.' }))).toMatch(/^It has no card or nobody to go to/);
+  expect(refusalText(entry('Failed', null))).toMatch(/^It has no card/);
 });

@@ -7,16 +7,17 @@
  */
 import type { Phrase } from '../../core/messages';
 import { RoundRequestError } from '../../core/round';
+import { SendAgainError } from '../../core/reminders/history';
 import { TransitionError } from '../../core/transitions';
 import { DataError, dataProblemText } from '../../data/errors';
 import type { DataProblemCode, DataWords, OperationCode } from '../../data/errors';
 import { longDate, plural } from './intl';
-import { needsText, roundProblemText, transitionText } from './messages';
+import { needsText, roundProblemText, sendAgainRefusalText, transitionText } from './messages';
 import type { TrackerStrings } from './strings';
 import { displayValue } from './values';
 
 /** The shared strings that word a failure. */
-export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'DataMessages' | 'RoundProblems' | 'ValueProblems'>;
+export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'DataMessages' | 'RoundProblems' | 'ValueProblems' | 'RunHistory'>;
 
 /** The loc's words for the data layer's problems. */
 function dataWords(strings: ErrorStrings): DataWords {
@@ -38,6 +39,7 @@ function dataWords(strings: ErrorStrings): DataWords {
 export function errorText(e: unknown, strings: ErrorStrings): string {
   if (e instanceof DataError) return dataProblemText(e, dataWords(strings));
   if (e instanceof TransitionError) return transitionText(e.problem, strings);
+  if (e instanceof SendAgainError) return sendAgainRefusalText(e.refusal, strings);
   if (e instanceof RoundRequestError) return e.problems.map((p) => roundProblemText(p, strings)).join(' ');
   return e instanceof Error ? e.message : String(e);
 }

@@ -10,6 +10,7 @@ import type { ValueProblem, ValueProblemCode } from '../../core/storedValues';
 import type { ItemProblem } from '../../schema/mapping';
 import type { LogFailure, LogProblem, LogProblemCode, RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
 import type { RoundProblem, RoundProblemCode } from '../../core/round';
+import type { SendAgainRefusal, SendAgainRefusalCode } from '../../core/reminders/history';
 import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
 import { format, longDate, plural } from './intl';
@@ -121,4 +122,9 @@ export function columnProblemText(problem: ItemProblem, strings: ValueStrings): 
 /** What an item needs, in one line: each column's problem. */
 export function needsText(problems: readonly ItemProblem[], strings: ValueStrings): string {
   return problems.map((p) => columnProblemText(p, strings)).join(strings.ValueProblems.Separator);
+}
+
+/** Why a reminder cannot be sent again, from the shared `loc` (`RunHistory`). */
+export function sendAgainRefusalText(refusal: SendAgainRefusal, strings: Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'RunHistory'>): string {
+  return format(strings.RunHistory.CannotSendAgain, text<SendAgainRefusalCode>(refusal, strings.RunHistory.SendAgainRefusals, strings));
 }

@@ -4,6 +4,7 @@
  * site owner saves on a failed entry, with its version tag, which the service honours at its next
  * flush by sending the same delivery again under the same delivery id.
  */
+import { englishText } from '../messages';
 import type { Message, MessageArg } from '../messages';
 import type { IsoInstant, ReminderLogEntry } from '../model';
 import type { CardItem } from './cards';
@@ -170,19 +171,42 @@ export function historyRow(entry: ReminderLogEntry, now: Date): HistoryRow {
   };
 }
 
+/** Why "send again" cannot be asked for, in core's English (the screens word it from loc `RunHistory.SendAgainRefusals`). */
+export const SEND_AGAIN_REFUSAL_ENGLISH = {
+  sent: 'It has been sent meanwhile.',
+  sending: 'The reminder service is already sending it.',
+  alreadyAsked: '{0} has already asked for it to be sent again.',
+  nothingToSend: 'It has no card or nobody to go to (see why it failed): put the item or the rule right instead.'
+} as const;
+export type SendAgainRefusalCode = keyof typeof SEND_AGAIN_REFUSAL_ENGLISH;
+export type SendAgainRefusal = Message<SendAgainRefusalCode>;
+
 /** Why "send again" cannot be asked for on an entry, or null when it can. */
-export function sendAgainRefusal(entry: ReminderLogEntry): string | null {
+export function sendAgainRefusal(entry: ReminderLogEntry): SendAgainRefusal | null {
   const row = historyRow(entry, new Date(0));
-  if (entry.status === 'Sent') return 'It has been sent meanwhile.';
-  if (entry.status === 'Claimed') return 'The reminder service is already sending it.';
-  if (row.sendAgain !== null) return `${row.sendAgain.by} has already asked for it to be sent again.`;
-  if (!row.canSendAgain) return 'It has no card or nobody to go to (see why it failed): put the item or the rule right instead.';
+  if (entry.status === 'Sent') return { code: 'sent', args: [] };
+  if (entry.status === 'Claimed') return { code: 'sending', args: [] };
+  if (row.sendAgain !== null) return { code: 'alreadyAsked', args: [row.sendAgain.by] };
+  if (!row.canSendAgain) return { code: 'nothingToSend', args: [] };
   return null;
+}
+
+/** A refused "send again", in core's English. */
+export function sendAgainRefusalText(refusal: SendAgainRefusal): string {
+  return englishText(refusal, SEND_AGAIN_REFUSAL_ENGLISH);
+}
+
+/** "Send again" asked for on an entry that cannot be sent again; `refusal` says why. */
+export class SendAgainError extends Error {
+  public constructor(public readonly refusal: SendAgainRefusal) {
+    super(`This reminder cannot be sent again: ${sendAgainRefusalText(refusal)}`);
+    this.name = 'SendAgainError';
+  }
 }
 
 /** The entry with a send-again request from `by` at `at`; the service picks it up at its next flush. */
 export function withSendAgain(entry: ReminderLogEntry, by: string, at: Date): ReminderLogEntry {
   const refusal = sendAgainRefusal(entry);
-  if (refusal !== null) throw new Error(`This reminder cannot be sent again: ${refusal}`);
+  if (refusal !== null) throw new SendAgainError(refusal);
   return { ...entry, detail: JSON.stringify({ ...rawDetail(entry), sendAgain: { by, at: at.toISOString() } }) };
 }

@@ -680,6 +680,13 @@ define([], function () {
       TestRunNobody: '{0}: nobody — {1}'
     },
     RunHistory: {
+      CannotSendAgain: 'This reminder cannot be sent again: {0}',
+      SendAgainRefusals: {
+        sent: 'It has been sent meanwhile.',
+        sending: 'The reminder service is already sending it.',
+        alreadyAsked: '{0} has already asked for it to be sent again.',
+        nothingToSend: 'It has no card or nobody to go to (see why it failed): put the item or the rule right instead.'
+      },
       Routes: {
         chat: 'Teams chat',
         activity: 'Teams activity feed',

@@ -843,6 +843,16 @@ declare interface ITrackerStrings {
   };
   /** The reminder rules' run history: what the rules sent, filtered and paged. */
   RunHistory: {
+    /** `{0}`: why (SendAgainRefusals). */
+    CannotSendAgain: string;
+    /** Why "send again" cannot be asked for (core/reminders/history.ts `SEND_AGAIN_REFUSAL_ENGLISH`). */
+    SendAgainRefusals: {
+      sent: string;
+      sending: string;
+      /** `{0}`: who asked. */
+      alreadyAsked: string;
+      nothingToSend: string;
+    };
     /** How a reminder went, by its route. */
     Routes: {
       chat: string;
