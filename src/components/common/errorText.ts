@@ -5,16 +5,13 @@
  * templates are typed here as a record of its codes, so a code without its words in
  * `mystrings.d.ts` does not compile.
  */
-import type { Phrase } from '../../core/messages';
 import { RoundRequestError } from '../../core/round';
 import { SendAgainError } from '../../core/reminders/history';
 import { TransitionError } from '../../core/transitions';
 import { DataError, dataProblemText } from '../../data/errors';
 import type { DataProblemCode, DataWords, OperationCode } from '../../data/errors';
-import { longDate, plural } from './intl';
-import { needsText, roundProblemText, sendAgainRefusalText, transitionText } from './messages';
+import { needsText, roundProblemText, screenWords, sendAgainRefusalText, transitionText } from './messages';
 import type { TrackerStrings } from './strings';
-import { displayValue } from './values';
 
 /** The shared strings that word a failure. */
 export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'DataMessages' | 'RoundProblems' | 'ValueProblems' | 'RunHistory'>;
@@ -23,16 +20,7 @@ export type ErrorStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values' | 'Dat
 function dataWords(strings: ErrorStrings): DataWords {
   const templates: Readonly<Record<DataProblemCode, string>> = strings.DataMessages.Problems;
   const operations: Readonly<Record<OperationCode, string>> = strings.DataMessages.Operations;
-  const phrases: Readonly<Record<Phrase, string>> = strings.CoreMessages.Phrases;
-  return {
-    templates,
-    operations,
-    phrases,
-    date: longDate,
-    days: (n) => plural(strings.CoreMessages.Days, n),
-    lifecycle: (value) => displayValue(strings.Values, 'lifecycle', value),
-    needs: (problems) => needsText(problems, strings)
-  };
+  return { ...screenWords(templates, strings), operations, needs: (problems) => needsText(problems, strings) };
 }
 
 /** What went wrong, in the reader's words. */

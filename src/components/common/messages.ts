@@ -5,7 +5,7 @@
  */
 import { messageText } from '../../core/messages';
 import type { LinkProblem, LinkProblemCode } from '../../core/links';
-import type { Message, Phrase } from '../../core/messages';
+import type { Message, MessageWords, Phrase } from '../../core/messages';
 import type { ValueProblem, ValueProblemCode } from '../../core/storedValues';
 import type { ItemProblem } from '../../schema/mapping';
 import type { LogFailure, LogProblem, LogProblemCode, RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
@@ -20,15 +20,20 @@ import { displayValue } from './values';
 /** The shared strings' words for core's messages, and the names of the statuses they may name. */
 export type CoreMessageStrings = Pick<TrackerStrings, 'CoreMessages' | 'Values'>;
 
-function text<C extends string>(message: Message<C>, templates: Readonly<Record<C, string>>, strings: CoreMessageStrings): string {
+/** The screens' words for messages of one kind (core's `englishWords`, in the loc's words): the templates, phrases, dates, day counts and statuses. */
+export function screenWords<C extends string>(templates: Readonly<Record<C, string>>, strings: CoreMessageStrings): MessageWords<C> {
   const phrases: Readonly<Record<Phrase, string>> = strings.CoreMessages.Phrases;
-  return messageText(message, {
+  return {
     templates,
     phrases,
     date: longDate,
     days: (n) => plural(strings.CoreMessages.Days, n),
     lifecycle: (value) => displayValue(strings.Values, 'lifecycle', value)
-  });
+  };
+}
+
+function text<C extends string>(message: Message<C>, templates: Readonly<Record<C, string>>, strings: CoreMessageStrings): string {
+  return messageText(message, screenWords(templates, strings));
 }
 
 /** A problem with a reminder rule, as core writes it (lower-case start, for "Not run: …"). */
