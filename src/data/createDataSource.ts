@@ -66,8 +66,7 @@ async function conflictAware<T>(update: () => Promise<Stored<T>>, mine: T): Prom
  * reads of the recommendations and hear of each other's saves; without it, only this one's users do.
  */
 export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), data: TrackerData = createTrackerData(sp), siteUrl?: string): TrackerDataSource {
-  unnamedSites += 1;
-  const site = siteUrl ?? `data source ${unnamedSites}`;
+  const site = siteUrl ?? `data source ${(unnamedSites += 1)}`;
   let policy: Promise<RagPolicy> | null = null;
   /** The site's RAG policy, read once and kept until a site owner changes it here. */
   let users: Promise<SiteUser[]> | null = null;

@@ -582,7 +582,7 @@ export class ReminderEngine {
       const message = e instanceof Error ? e.message : String(e);
       if (e instanceof GraphError && !e.transient) {
         this.options.logger.error(`Delivery ${deliveryId} to ${delivery.recipient.address} was refused (${e.status} ${e.code}): ${message}`);
-        await this.ledger.markFailed(pending, `${e.status} ${e.code}: ${message}`, { code: 'refused', args: [e.status, e.code, message] }, now);
+        await this.ledger.markFailed(pending, { code: 'refused', args: [e.status, e.code, message] }, now);
         result.failed += 1;
       } else {
         this.options.logger.warn(`Delivery ${deliveryId} to ${delivery.recipient.address} will be retried: ${message}`);

@@ -59,10 +59,13 @@
  */
 import { createHash } from 'crypto';
 import type { ReminderLogEntry, ReminderStatus } from '../core/model';
-import { idempotencyKey, rawDetail, readLogDetail as readDetail, recipientId, unreachableText } from '../core/reminders';
+import { idempotencyKey, logProblemText, rawDetail, readLogDetail as readDetail, recipientId, unreachableText } from '../core/reminders';
 import type { CardItem, LogDetail, LogProblem, Recipient, ReminderIntent, UnresolvedRecipient } from '../core/reminders';
 import { BatchWriteError, type ReminderLogRepository, type Stored } from '../data';
 import type { DeliveryRoute } from './delivery';
+
+/** An entry the service could not read back. */
+const UNREADABLE: LogProblem = { code: 'unreadable', args: [] };
 
 /** A log entry with its detail read. */
 export interface LedgerEntry {
@@ -191,7 +194,7 @@ export class ReminderLedger {
       if (!detail) unreadable.push(stored);
       else if (Date.parse(detail.notBefore) <= now.getTime()) due.push({ stored, detail });
     }
-    await this.updateAll(unreadable.map((base) => ({ base, next: { ...base.value, status: 'Failed' as ReminderStatus, detail: JSON.stringify({ error: 'The log entry could not be read, so the reminder cannot be rebuilt.', problem: { code: 'unreadable', args: [] }, was: base.value.detail ?? '' }) } })));
+    await this.updateAll(unreadable.map((base) => ({ base, next: { ...base.value, status: 'Failed' as ReminderStatus, detail: JSON.stringify({ error: logProblemText(UNREADABLE), problem: UNREADABLE, was: base.value.detail ?? '' }) } })));
     return due;
   }
 
@@ -281,8 +284,8 @@ export class ReminderLedger {
     return this.setStatus(entries, 'Claimed', now, ({ problem: _problem, ...d }) => ({ ...d, error }));
   }
 
-  /** A send was refused for good: Failed, with the reason in English and by code. */
-  public markFailed(entries: readonly LedgerEntry[], error: string, problem: LogProblem, now: Date): Promise<void> {
-    return this.setStatus(entries, 'Failed', now, (d) => ({ ...d, error, problem }));
+  /** A send was refused for good: Failed, with the reason by code and in English. */
+  public markFailed(entries: readonly LedgerEntry[], problem: LogProblem, now: Date): Promise<void> {
+    return this.setStatus(entries, 'Failed', now, (d) => ({ ...d, error: logProblemText(problem), problem }));
   }
 }

@@ -10,7 +10,7 @@ import { LINK_PROBLEM_ENGLISH, checkTrackerLink, linkProblemText } from '../../s
 import { PHRASE_ENGLISH, englishText } from '../../src/core/messages';
 import { VALUE_PROBLEM_ENGLISH } from '../../src/core/storedValues';
 import { ROUND_PROBLEM_ENGLISH, RoundRequestError, roundProblemText, roundRequestProblems } from '../../src/core/round';
-import { SEND_AGAIN_REFUSAL_ENGLISH, SendAgainError } from '../../src/core/reminders/history';
+import { LOG_PROBLEM_ENGLISH, SEND_AGAIN_REFUSAL_ENGLISH, SendAgainError } from '../../src/core/reminders/history';
 import type { Message } from '../../src/core/messages';
 import { RULE_PROBLEM_ENGLISH, TEMPLATE_FIELDS, UNREACHABLE_ENGLISH, DEFAULT_RULES, historyRow, readRule, recommendationSubject, resolveRecipient, ruleRecord, validateRuleForm, ruleForm } from '../../src/core/reminders';
 import { COLOUR_REASON_ENGLISH, DISAGREEMENT_ENGLISH, RAG_POLICY_ENGLISH, colourDifference, colourReasonText, confidenceDisagreement, readRagPolicy } from '../../src/core/status';
@@ -73,6 +73,10 @@ describe('every code core produces has its words in loc, and en-GB says what cor
     expect([unreadable.message, errorText(unreadable, strings)]).toEqual(
       Array(2).fill("'Recommendations' holds an item the tracker cannot read while reading item 978 of 'Recommendations': item 978 needs completing (Kind is empty but required; Source 'HMIC' is not one of HMICFRS, IOPC).")
     );
+  });
+
+  it('why a reminder failed, as the log keeps it and as the run history words it', () => {
+    expect({ ...strings.CoreMessages.Unreachable, unreadable: strings.RunHistory.Unreadable, refused: strings.RunHistory.Refused }).toEqual(LOG_PROBLEM_ENGLISH);
   });
 
   it('why a reminder cannot be sent again', () => {

@@ -5,14 +5,8 @@
  * `DatePicker`; the dates the calendar speaks ("Today's date …") are written day first.
  */
 import type { IDatePickerProps, IDatePickerStrings } from '@fluentui/react/lib/DatePicker';
-import { LOCALE, monthNames } from './intl';
+import { LOCALE, dayNames, monthNames } from './intl';
 import type { TrackerStrings } from './strings';
-
-/** The day names in the locale, Sunday first: 3 to 9 January 2021 were Sunday to Saturday. */
-function dayNames(form: 'long' | 'narrow'): string[] {
-  const names = new Intl.DateTimeFormat(LOCALE, { weekday: form, timeZone: 'UTC' });
-  return Array.from({ length: 7 }, (_, i) => names.format(new Date(Date.UTC(2021, 0, 3 + i))));
-}
 
 /** Fluent's strings for a date picker, from the loc `DatePicker` words. */
 export function datePickerStrings(words: TrackerStrings['DatePicker']): IDatePickerStrings {

@@ -60,8 +60,18 @@ export function shortMonthYear(date: IsoDate): string {
   return SHORT_MONTH_YEAR.format(day(date));
 }
 
+/** `count` names the locale gives one part of a date, the i-th written for the UTC instant `at(i)`. */
+function namesOf(part: Intl.DateTimeFormatOptions, count: number, at: (i: number) => number): string[] {
+  const names = new Intl.DateTimeFormat(LOCALE, { ...part, timeZone: 'UTC' });
+  return Array.from({ length: count }, (_, i) => names.format(at(i)));
+}
+
 /** The locale's month names, January first. */
 export function monthNames(form: 'long' | 'short'): string[] {
-  const names = new Intl.DateTimeFormat(LOCALE, { month: form, timeZone: 'UTC' });
-  return Array.from({ length: 12 }, (_, i) => names.format(new Date(Date.UTC(2021, i, 1))));
+  return namesOf({ month: form }, 12, (i) => Date.UTC(2021, i, 1));
+}
+
+/** The locale's day names, Sunday first: 3 to 9 January 2021 were Sunday to Saturday. */
+export function dayNames(form: 'long' | 'narrow'): string[] {
+  return namesOf({ weekday: form }, 7, (i) => Date.UTC(2021, 0, 3 + i));
 }

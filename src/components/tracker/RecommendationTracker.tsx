@@ -91,7 +91,7 @@ export function RecommendationTracker(props: RecommendationTrackerProps): JSX.El
   // The grid's reads start now (unless the host started them sooner), beside the shell's set-up check, not after it.
   const early = React.useMemo(() => props.early ?? new EarlyReads(props.data), [props.early, props.data]);
   // The grid's code is asked for now, beside the reads, not once the first rows are drawn.
-  React.useMemo(() => void loadGrid().catch(() => undefined), []);
+  void loadGrid().catch(() => undefined);
   return (
     <TrackerShell data={props.data} theme={props.theme} title={props.settings.title} setUp={props.setUp}>
       {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
@@ -163,7 +163,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const handOver = React.useMemo(() => new FocusHandOver(), []);
   const openRow = React.useCallback((row: TrackerRow) => setOpenId(row.id), []);
   const [grid, setGrid] = React.useState<{ Grid: Grid } | null>(null);
-  const [gridFailed, setGridFailed] = React.useState<string | null>(null);
+  const [gridFailed, setGridFailed] = React.useState<{ error: unknown } | null>(null);
   const drawn = records.length > 0 || !loading;
   // The grid takes the first view's place once its code is in and the first view has painted its
   // rows (a frame, then a task: after the paint), so that the first rows are never held back by it.
@@ -177,7 +177,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             if (!cancelled) setGrid({ Grid });
           }, 0)
         ),
-      (e: unknown) => !cancelled && setGridFailed(e instanceof Error ? e.message : String(e))
+      (e: unknown) => !cancelled && setGridFailed({ error: e })
     );
     return () => {
       cancelled = true;
@@ -507,7 +507,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       </div>
       <NeedsCompleting items={incomplete} />
       {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
-      {gridFailed !== null && <Notice kind="error">{format(onDemand.FailedWith, onDemand.Failed, gridFailed)}</Notice>}
+      {gridFailed !== null && <Notice kind="error">{format(onDemand.FailedWith, onDemand.Failed, errorText(gridFailed.error, strings))}</Notice>}
       <OnDemand loading={words.LoadingRecommendations} failed={onDemand.Failed}>
         {grid === null ? (
           <FirstRows rows={grouped.rows} groups={groups} columns={columns} compact={settings.compact} ariaLabel={words.Grid} handOver={handOver} />
@@ -582,8 +582,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
             defaultReportId={defaultReport}
             onDismiss={() => setForm(null)}
             onSave={async (rec: Recommendation) => {
+              // The rows take the new item from the data source's notice of the save (onRecommendationSaved).
               const saved = await data.saveRecommendation(null, rec);
-              replaceRecord(saved);
               setForm(null);
               setNotice(format(words.RecommendationAdded, saved.recommendation.ref));
             }}

@@ -8,6 +8,7 @@ import { englishText } from '../messages';
 import type { Message, MessageArg } from '../messages';
 import type { IsoInstant, ReminderLogEntry } from '../model';
 import type { CardItem } from './cards';
+import { UNREACHABLE_ENGLISH } from './evaluate';
 import type { Recipient, UnreachableCode } from './model';
 
 /**
@@ -16,10 +17,20 @@ import type { Recipient, UnreachableCode } from './model';
  * an entry the service could not read, or a delivery Microsoft Graph refused (`{0}` the HTTP
  * status, `{1}` Graph's error code, `{2}` Graph's message, as Graph wrote it).
  */
-export type LogProblemCode = UnreachableCode | 'unreadable' | 'refused';
+export const LOG_PROBLEM_ENGLISH = {
+  ...UNREACHABLE_ENGLISH,
+  unreadable: 'The log entry could not be read, so the reminder cannot be rebuilt.',
+  refused: '{0} {1}: {2}'
+} as const satisfies Readonly<Record<UnreachableCode | 'unreadable' | 'refused', string>>;
+export type LogProblemCode = keyof typeof LOG_PROBLEM_ENGLISH;
 export type LogProblem = Message<LogProblemCode>;
 
-const LOG_PROBLEM_CODES: readonly string[] = ['noPerson', 'noEmail', 'unreadable', 'refused'] satisfies readonly LogProblemCode[];
+const LOG_PROBLEM_CODES: readonly string[] = Object.keys(LOG_PROBLEM_ENGLISH);
+
+/** Why a reminder failed, in the service's English (what the log keeps as `error`). */
+export function logProblemText(problem: LogProblem): string {
+  return englishText(problem, LOG_PROBLEM_ENGLISH);
+}
 
 const isArg = (a: unknown): a is MessageArg => typeof a === 'string' || typeof a === 'number' || (typeof a === 'object' && a !== null && !Array.isArray(a));
 
@@ -74,13 +85,14 @@ export function rawDetail(entry: ReminderLogEntry): Record<string, unknown> | nu
 export function readLogDetail(entry: ReminderLogEntry): LogDetail | null {
   const d = rawDetail(entry) as Partial<LogDetail> | null;
   if (d === null || typeof d.notBefore !== 'string' || !d.recipient || !d.item) return null;
+  const problem = readProblem(d.problem);
   return {
     deliveryId: typeof d.deliveryId === 'string' ? d.deliveryId : null,
     notBefore: d.notBefore,
     recipient: d.recipient,
     item: d.item,
     ...(typeof d.error === 'string' ? { error: d.error } : {}),
-    ...(readProblem(d.problem) !== null ? { problem: readProblem(d.problem) as LogProblem } : {}),
+    ...(problem !== null ? { problem } : {}),
     ...(isRequest(d.sendAgain) ? { sendAgain: d.sendAgain } : {}),
     ...(Array.isArray(d.sentAgain) ? { sentAgain: d.sentAgain.filter(isRequest) } : {})
   };
