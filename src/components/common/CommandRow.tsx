@@ -19,8 +19,11 @@ export interface Command {
   onClick: () => void;
 }
 
+/** The row's height (one line of commands): a screen holds it while its commands are still to come. */
+export const COMMAND_ROW_HEIGHT = 44;
+
 const styles = mergeStyleSets({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'stretch', minHeight: 44 }
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'stretch', minHeight: COMMAND_ROW_HEIGHT }
 });
 
 export function CommandRow(props: { items: Command[]; ariaLabel: string }): JSX.Element {

@@ -23,6 +23,13 @@ export interface TrackerShellProps {
   theme?: PartialTheme;
   title: string;
   children: (user: TrackerUser) => React.ReactNode;
+  /**
+   * Drawn while the set-up check is under way, in place of the spinner: a screen whose frame does
+   * not depend on who is signed in draws it while its data are on the way. Drawn at the place
+   * `children` takes, so that the same component (its state, its reads) carries on once the check
+   * is in; replaced if the lists turn out to be missing or the check fails.
+   */
+  whileChecking?: () => React.ReactNode;
   /** The set-up check, if the host started it before the view was rendered. */
   setUp?: Promise<SetUpState>;
 }
@@ -62,7 +69,7 @@ export function TrackerShell(props: TrackerShellProps): JSX.Element {
   let body: React.ReactNode;
   switch (state.kind) {
     case 'loading':
-      body = <Spinner label={strings.Loading} />;
+      body = props.whileChecking?.() ?? <Spinner label={strings.Loading} />;
       break;
     case 'error':
       body = (

@@ -22,7 +22,7 @@ import { colourDifferenceSentence, dueText, recordedColourText } from '../common
 import { DEFAULT_RAG_POLICY } from '../../core/status';
 import type { RagPolicy } from '../../core/status';
 import { OnDemand, overPage } from '../common/OnDemand';
-import { CommandRow } from '../common/CommandRow';
+import { COMMAND_ROW_HEIGHT, CommandRow } from '../common/CommandRow';
 import { Notice } from '../common/Notice';
 import { PlainButton } from '../common/PlainButton';
 import type { Command } from '../common/CommandRow';
@@ -92,9 +92,15 @@ export function RecommendationTracker(props: RecommendationTrackerProps): JSX.El
   const early = React.useMemo(() => props.early ?? new EarlyReads(props.data), [props.early, props.data]);
   // The grid's code is asked for now, beside the reads, not once the first rows are drawn.
   void loadGrid().catch(() => undefined);
+  const view = (user: TrackerUser | null): JSX.Element => (
+    <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />
+  );
+  // The view's frame (title, filters, the column headers) is drawn while the set-up check and the
+  // first reads are on the way, not in the same task as the first rows; a page address that asks
+  // for the update round waits for the check (the round is for staff only).
   return (
-    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title} setUp={props.setUp}>
-      {(user) => <TrackerView data={props.data} early={early} user={user} settings={props.settings} linkFilters={props.linkFilters ?? {}} openItemId={props.openItemId ?? null} now={props.now ?? (() => new Date())} view={props.view ?? null} />}
+    <TrackerShell data={props.data} theme={props.theme} title={props.settings.title} setUp={props.setUp} whileChecking={props.view === 'round' ? undefined : () => view(null)}>
+      {view}
     </TrackerShell>
   );
 }
@@ -103,7 +109,8 @@ export interface TrackerViewProps {
   data: TrackerDataSource;
   /** Reads started before the view mounted (by the web part's root), taken over by the first load. */
   early?: EarlyReads;
-  user: TrackerUser;
+  /** Who is signed in; null while the set-up check is under way (the commands that need rights wait for it). */
+  user: TrackerUser | null;
   settings: TrackerSettings;
   linkFilters: LinkFilters;
   /** An item to open once the recommendations are loaded. */
@@ -288,8 +295,10 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const replaceRecord = React.useCallback((saved: ListedRecord) => {
     setRecords((prev) => withRecord(prev, saved));
   }, []);
-  // Saves made on the page, here or in another web part over the same site, show here too.
-  React.useEffect(() => data.onRecommendationSaved(replaceRecord), [data, replaceRecord]);
+  // Saves made on the page, here or in another web part over the same site, show here too: followed
+  // from the commit in which the first load takes the early reads over (a layout effect, as that
+  // load is), so that no save falls between the reads' own following and this one.
+  React.useLayoutEffect(() => data.onRecommendationSaved(replaceRecord), [data, replaceRecord]);
 
   // Styles, cell renderer and columns are kept between renders: DetailsList re-lays out every
   // row when its columns change identity, which would make each filter change cost a full redraw.
@@ -299,7 +308,8 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     flag: { color: theme.semanticColors.errorText, fontWeight: 600 },
     recorded: { color: theme.semanticColors.bodySubtext, display: 'block', fontSize: theme.fonts.small.fontSize },
     srOnly: hiddenContentStyle,
-    counts: { color: theme.semanticColors.bodyText }
+    counts: { color: theme.semanticColors.bodyText },
+    commandsToCome: { minHeight: COMMAND_ROW_HEIGHT }
   }), [theme]);
 
   const renderCell = React.useCallback((row: TrackerRow, key: TrackerColumn): React.ReactNode => {
@@ -396,7 +406,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   }), [visible, sort, renderCell, strings]);
 
 
-  const commands: Command[] = [
+  const commands: Command[] = user === null ? [] : [
     ...(user.canEdit
       ? [
           { key: 'newRec', text: words.NewRecommendation, iconName: 'Add', disabled: reports.length === 0, onClick: () => setForm('recommendation') },
@@ -448,7 +458,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
 
   // Staff (edit rights) only, as the command.
-  if (roundOpen && user.canEdit) {
+  if (roundOpen && user?.canEdit === true) {
     return (
       <OnDemand loading={strings.UpdateRound.Loading} failed={strings.OnDemand.Failed} onDismiss={() => setRoundOpen(false)}>
         <RoundPage data={data} user={user} now={now} onClose={() => setRoundOpen(false)} />
@@ -457,7 +467,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   }
 
   // Site owners only: the command is not offered to others, and the page is not drawn for them.
-  if (rulesOpen && user.canManageLists) {
+  if (rulesOpen && user?.canManageLists === true) {
     return (
       <OnDemand loading={words.LoadingRules} failed={strings.OnDemand.Failed} onDismiss={() => setRulesOpen(false)}>
         <ReminderRulesPage
@@ -482,8 +492,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         {settings.title}
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
-      <CommandRow items={commands} ariaLabel={words.Commands} />
-      {error !== null && (
+      {user === null ? <div className={styles.commandsToCome} /> : <CommandRow items={commands} ariaLabel={words.Commands} />}
+      {/* A read that failed before the set-up check answered is shown once it has: if the lists are missing, the shell offers to set them up instead. */}
+      {error !== null && user !== null && (
         <Notice kind="error" onDismiss={() => setError(null)} dismissLabel={common.CloseMessage}>
           {error}
         </Notice>
@@ -523,7 +534,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           <PlainButton text={words.Next} disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)} />
         </Stack>
       )}
-      {open !== undefined && (
+      {open !== undefined && user !== null && (
         <OnDemand loading={onDemand.LoadingItem} failed={onDemand.Failed} frame={overPage} onDismiss={() => setOpenId(null)}>
           <ItemPanel
             key={open.recommendation.id}

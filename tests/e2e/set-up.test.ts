@@ -1,0 +1,108 @@
+/**
+ * The tracker on a site without its lists, and the tracker's frame while the set-up check is under
+ * way: the frame (title, filters, column headers) is drawn while the check and the first reads are
+ * on the way; the commands that need rights follow the check, in the place held for them; on a site
+ * without the lists the frame gives way to the set-up offer (a site owner) or the notice (anyone
+ * else), and the failed first reads are never shown as an error.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { startWorkbench } from '../../src/workbench/server';
+import type { Workbench } from '../../src/workbench/server';
+import { TEST_NOW, accessibilityViolations, launchChromium, openWorkbench, screenshot } from './harness';
+
+jest.setTimeout(120000);
+
+let workbench: Workbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  // No seed: the stand-in's site has none of the tracker's lists.
+  [workbench, browser] = await Promise.all([startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: false, now: TEST_NOW }), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await workbench?.close();
+});
+
+/** Every alert the page showed, even for a moment: recorded from the first script on. */
+async function recordAlerts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __alerts: string[] };
+    w.__alerts = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[role="alert"]')) if (!w.__alerts.includes(el.textContent ?? '')) w.__alerts.push(el.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+function alertsShown(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts);
+}
+
+test('on a site without the lists, anyone but a site owner is told whom to ask; the failed reads are not shown as an error', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  try {
+    await recordAlerts(page);
+    await page.reload();
+    const tracker = page.locator('[data-webpart="tracker"]');
+    await tracker.getByText('The tracker has not been set up on this site yet').waitFor();
+    expect(await tracker.getByTestId('tracker').count()).toBe(0);
+    expect(await tracker.getByRole('button', { name: 'Set up the tracker on this site' }).count()).toBe(0);
+    expect(await alertsShown(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a site owner sets the tracker up from the offer, and the tracker follows with its commands', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
+  try {
+    await recordAlerts(page);
+    await page.reload();
+    const tracker = page.locator('[data-webpart="tracker"]');
+    const setUp = tracker.getByRole('button', { name: 'Set up the tracker on this site' });
+    await setUp.waitFor();
+    await tracker.getByText('This site does not have the tracker’s lists yet').waitFor();
+    expect(await alertsShown(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'set-up-offer');
+
+    await setUp.click();
+    await tracker.getByTestId('counts').filter({ hasText: /^Showing 0 of 0/ }).waitFor({ timeout: 60000 });
+    await tracker.getByRole('menuitem', { name: 'New report' }).waitFor();
+    expect(await tracker.getByRole('menuitem', { name: 'Tracker settings' }).count()).toBe(1);
+    expect(await alertsShown(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the frame is drawn while the set-up check is under way; the commands that need rights follow it in the place held for them', async () => {
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
+  try {
+    // Hold the check's answer (who is signed in) until the frame has been seen.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_api\/web\/currentUser/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    const tracker = page.locator('[data-webpart="tracker"]');
+    await tracker.getByRole('searchbox', { name: 'Search recommendations' }).waitFor();
+    await tracker.getByRole('columnheader').first().waitFor();
+    expect(await tracker.getByRole('menubar').count()).toBe(0);
+    const search = await tracker.getByRole('searchbox', { name: 'Search recommendations' }).boundingBox();
+    const heading = await tracker.getByTestId('counts').boundingBox();
+
+    release();
+    await tracker.getByRole('menuitem', { name: 'New report' }).waitFor();
+    // Nothing moved down when the commands came: their row's height was held.
+    expect(await tracker.getByRole('searchbox', { name: 'Search recommendations' }).boundingBox()).toEqual(search);
+    expect(await tracker.getByTestId('counts').boundingBox()).toEqual(heading);
+  } finally {
+    await context.close();
+  }
+});
