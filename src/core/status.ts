@@ -20,8 +20,9 @@
 import { daysBetween, londonDate, parseIsoDate } from './dates';
 import { UNCHECKED_TIMESCALE } from './dueDates';
 import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
-import { englishText, fill } from './messages';
+import { englishText } from './messages';
 import type { Message } from './messages';
+import type { Checked } from './storedValues';
 
 /** Days without a progress update after which an open item's update is overdue. */
 export const DEFAULT_STALE_DAYS = 30;
@@ -41,19 +42,29 @@ export const DEFAULT_RAG_POLICY: RagPolicy = { overdueAgainst: 'current' };
 /** The Tracker Settings key that holds the site's {@link RagPolicy} ('original' or 'current'). */
 export const RAG_POLICY_SETTING = 'RagOverdueAgainst';
 
-/**
- * The policy a Tracker Settings value names: 'original' or 'current' (any case); the default when
- * the site never set one. Throws a RangeError naming the value otherwise.
- */
-export function readRagPolicy(value: string | undefined): RagPolicy {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === '') return DEFAULT_RAG_POLICY;
-  if (v === 'original' || v === 'current') return { overdueAgainst: v };
-  throw new RangeError(fill(RAG_POLICY_PROBLEM_ENGLISH, value ?? '', RAG_POLICY_SETTING));
-}
-
 /** Why a Tracker Settings value names no policy: `{0}` the value, `{1}` the setting's key (the data layer's `ragPolicy` problem). */
 export const RAG_POLICY_PROBLEM_ENGLISH = "Tracker Settings holds '{0}' under {1}: expected 'original' or 'current'. A site owner can choose again in the tracker's settings.";
+
+/** Why a Tracker Settings value names no policy, by code and the values it names: the value, then the setting's key. */
+export type RagPolicyProblem = Message<'ragPolicy'>;
+
+/**
+ * The policy a Tracker Settings value names: 'original' or 'current' (any case); the default when
+ * the site never set one. Any other value is the problem, naming the value and the setting's key.
+ */
+export function ragPolicyOf(value: string | undefined): Checked<RagPolicy, RagPolicyProblem> {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '') return { ok: true, value: DEFAULT_RAG_POLICY };
+  if (v === 'original' || v === 'current') return { ok: true, value: { overdueAgainst: v } };
+  return { ok: false, problem: { code: 'ragPolicy', args: [value ?? '', RAG_POLICY_SETTING] } };
+}
+
+/** The policy a value names, as {@link ragPolicyOf}; throws a RangeError in core's English naming the value otherwise. */
+export function readRagPolicy(value: string | undefined): RagPolicy {
+  const read = ragPolicyOf(value);
+  if (!read.ok) throw new RangeError(englishText(read.problem, { ragPolicy: RAG_POLICY_PROBLEM_ENGLISH }));
+  return read.value;
+}
 
 /** Which deadline makes an item RED, in one sentence per policy (the screens word it from loc, by policy). */
 export const RAG_POLICY_ENGLISH: Readonly<Record<RagPolicy['overdueAgainst'], string>> = {
