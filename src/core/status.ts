@@ -251,10 +251,21 @@ export const DISAGREEMENT_ENGLISH = {
 } as const;
 export type DisagreementCode = keyof typeof DISAGREEMENT_ENGLISH;
 
-/** Why the owner's High confidence disagrees with the facts: in short (`reason`) and in full (`message`, by code). */
-export interface ConfidenceDisagreement {
-  reason: 'overdue' | 'updateOverdue';
-  message: Message<DisagreementCode>;
+/** Why the owner's High confidence disagrees with the facts, by code and the values it names. */
+export type ConfidenceDisagreement = Message<DisagreementCode>;
+
+/** A disagreement in short (the grid's flag): the item is overdue, or its update is. */
+export type DisagreementKind = 'overdue' | 'updateOverdue';
+
+const DISAGREEMENT_KIND: Readonly<Record<DisagreementCode, DisagreementKind>> = {
+  overdue: 'overdue',
+  noUpdateOnRecord: 'updateOverdue',
+  noUpdateSince: 'updateOverdue'
+};
+
+/** A disagreement in short, by its code. */
+export function disagreementKind(disagreement: ConfidenceDisagreement): DisagreementKind {
+  return DISAGREEMENT_KIND[disagreement.code];
 }
 
 /**
@@ -267,13 +278,10 @@ export function confidenceDisagreement(
   staleDays: number = DEFAULT_STALE_DAYS
 ): ConfidenceDisagreement | null {
   if (rec.confidence !== 'High') return null;
-  if (isOverdue(rec, today) && rec.due.current !== null) {
-    return { reason: 'overdue', message: { code: 'overdue', args: [{ date: rec.due.current }] } };
-  }
+  if (isOverdue(rec, today) && rec.due.current !== null) return { code: 'overdue', args: [{ date: rec.due.current }] };
   if (isUpdateOverdue(rec, today, staleDays)) {
     const since = lastActivity(rec);
-    const message: Message<DisagreementCode> = since === null ? { code: 'noUpdateOnRecord', args: [] } : { code: 'noUpdateSince', args: [{ date: since }, staleDays] };
-    return { reason: 'updateOverdue', message };
+    return since === null ? { code: 'noUpdateOnRecord', args: [] } : { code: 'noUpdateSince', args: [{ date: since }, staleDays] };
   }
   return null;
 }

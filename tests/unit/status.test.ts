@@ -3,6 +3,7 @@ import {
   colourReasonOf,
   colourReasonText,
   confidenceDisagreement,
+  disagreementKind,
   isDueWithin,
   isFinished,
   isOpen,
@@ -211,6 +212,12 @@ describe('confidence held against the facts', () => {
       reason: 'update overdue',
       message: 'Rated High confidence, but there is no progress update on record.'
     });
+  });
+
+  it('gives each disagreement its kind by its code alone', () => {
+    expect(disagreementKind({ code: 'overdue', args: [{ date: '2017-11-30' }] })).toBe('overdue');
+    expect(disagreementKind({ code: 'noUpdateSince', args: [{ date: '2017-05-31' }, 30] })).toBe('updateOverdue');
+    expect(disagreementKind({ code: 'noUpdateOnRecord', args: [] })).toBe('updateOverdue');
   });
 
   it('says nothing when confidence is not High', () => {
