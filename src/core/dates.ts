@@ -38,8 +38,15 @@ export function londonDate(at: Date | IsoInstant): IsoDate {
   return londonWallClock(at).date;
 }
 
+/** What can be wrong with an ISO date, in core's English, `{0}` the value as given (an extension's refusal quotes these words). */
+export const ISO_DATE_PROBLEM_ENGLISH = {
+  notIso: "Not an ISO date (YYYY-MM-DD): '{0}'",
+  noSuchDate: "No such date: '{0}'"
+} as const;
+export type IsoDateProblem = keyof typeof ISO_DATE_PROBLEM_ENGLISH;
+
 /** What is wrong with an ISO date: not in the form YYYY-MM-DD, or no such day; null when nothing. */
-export function isoDateProblem(date: IsoDate): 'notIso' | 'noSuchDate' | null {
+export function isoDateProblem(date: IsoDate): IsoDateProblem | null {
   const m = ISO_DATE.exec(date);
   if (!m) return 'notIso';
   return isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) ? null : 'noSuchDate';
@@ -48,8 +55,8 @@ export function isoDateProblem(date: IsoDate): 'notIso' | 'noSuchDate' | null {
 /** Checks and splits an ISO date; throws a RangeError naming the bad value. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   const problem = isoDateProblem(date);
-  if (problem === 'notIso') throw new RangeError(`Not an ISO date (YYYY-MM-DD): '${date}'`);
-  if (problem === 'noSuchDate') throw new RangeError(`No such date: '${date}'`);
+  // The value filled here, not by messages.ts's fill: messages.ts writes dates with this module.
+  if (problem !== null) throw new RangeError(ISO_DATE_PROBLEM_ENGLISH[problem].replace('{0}', () => date));
   const [year, month, day] = date.split('-').map(Number);
   return { year, month, day };
 }

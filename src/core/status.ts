@@ -20,8 +20,9 @@
 import { daysBetween, londonDate, parseIsoDate } from './dates';
 import { UNCHECKED_TIMESCALE } from './dueDates';
 import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
-import { englishText, fill } from './messages';
+import { englishText } from './messages';
 import type { Message } from './messages';
+import type { Checked } from './storedValues';
 
 /** Days without a progress update after which an open item's update is overdue. */
 export const DEFAULT_STALE_DAYS = 30;
@@ -41,19 +42,29 @@ export const DEFAULT_RAG_POLICY: RagPolicy = { overdueAgainst: 'current' };
 /** The Tracker Settings key that holds the site's {@link RagPolicy} ('original' or 'current'). */
 export const RAG_POLICY_SETTING = 'RagOverdueAgainst';
 
-/**
- * The policy a Tracker Settings value names: 'original' or 'current' (any case); the default when
- * the site never set one. Throws a RangeError naming the value otherwise.
- */
-export function readRagPolicy(value: string | undefined): RagPolicy {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === '') return DEFAULT_RAG_POLICY;
-  if (v === 'original' || v === 'current') return { overdueAgainst: v };
-  throw new RangeError(fill(RAG_POLICY_PROBLEM_ENGLISH, value ?? '', RAG_POLICY_SETTING));
-}
-
 /** Why a Tracker Settings value names no policy: `{0}` the value, `{1}` the setting's key (the data layer's `ragPolicy` problem). */
 export const RAG_POLICY_PROBLEM_ENGLISH = "Tracker Settings holds '{0}' under {1}: expected 'original' or 'current'. A site owner can choose again in the tracker's settings.";
+
+/** Why a Tracker Settings value names no policy, by code and the values it names: the value, then the setting's key. */
+export type RagPolicyProblem = Message<'ragPolicy'>;
+
+/**
+ * The policy a Tracker Settings value names: 'original' or 'current' (any case); the default when
+ * the site never set one. Any other value is the problem, naming the value and the setting's key.
+ */
+export function ragPolicyOf(value: string | undefined): Checked<RagPolicy, RagPolicyProblem> {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '') return { ok: true, value: DEFAULT_RAG_POLICY };
+  if (v === 'original' || v === 'current') return { ok: true, value: { overdueAgainst: v } };
+  return { ok: false, problem: { code: 'ragPolicy', args: [value ?? '', RAG_POLICY_SETTING] } };
+}
+
+/** The policy a value names, as {@link ragPolicyOf}; throws a RangeError in core's English naming the value otherwise. */
+export function readRagPolicy(value: string | undefined): RagPolicy {
+  const read = ragPolicyOf(value);
+  if (!read.ok) throw new RangeError(englishText(read.problem, { ragPolicy: RAG_POLICY_PROBLEM_ENGLISH }));
+  return read.value;
+}
 
 /** Which deadline makes an item RED, in one sentence per policy (the screens word it from loc, by policy). */
 export const RAG_POLICY_ENGLISH: Readonly<Record<RagPolicy['overdueAgainst'], string>> = {
@@ -240,10 +251,21 @@ export const DISAGREEMENT_ENGLISH = {
 } as const;
 export type DisagreementCode = keyof typeof DISAGREEMENT_ENGLISH;
 
-/** Why the owner's High confidence disagrees with the facts: in short (`reason`) and in full (`message`, by code). */
-export interface ConfidenceDisagreement {
-  reason: 'overdue' | 'updateOverdue';
-  message: Message<DisagreementCode>;
+/** Why the owner's High confidence disagrees with the facts, by code and the values it names. */
+export type ConfidenceDisagreement = Message<DisagreementCode>;
+
+/** A disagreement in short (the grid's flag): the item is overdue, or its update is. */
+export type DisagreementKind = 'overdue' | 'updateOverdue';
+
+const DISAGREEMENT_KIND: Readonly<Record<DisagreementCode, DisagreementKind>> = {
+  overdue: 'overdue',
+  noUpdateOnRecord: 'updateOverdue',
+  noUpdateSince: 'updateOverdue'
+};
+
+/** A disagreement in short, by its code. */
+export function disagreementKind(disagreement: ConfidenceDisagreement): DisagreementKind {
+  return DISAGREEMENT_KIND[disagreement.code];
 }
 
 /**
@@ -256,13 +278,10 @@ export function confidenceDisagreement(
   staleDays: number = DEFAULT_STALE_DAYS
 ): ConfidenceDisagreement | null {
   if (rec.confidence !== 'High') return null;
-  if (isOverdue(rec, today) && rec.due.current !== null) {
-    return { reason: 'overdue', message: { code: 'overdue', args: [{ date: rec.due.current }] } };
-  }
+  if (isOverdue(rec, today) && rec.due.current !== null) return { code: 'overdue', args: [{ date: rec.due.current }] };
   if (isUpdateOverdue(rec, today, staleDays)) {
     const since = lastActivity(rec);
-    const message: Message<DisagreementCode> = since === null ? { code: 'noUpdateOnRecord', args: [] } : { code: 'noUpdateSince', args: [{ date: since }, staleDays] };
-    return { reason: 'updateOverdue', message };
+    return since === null ? { code: 'noUpdateOnRecord', args: [] } : { code: 'noUpdateSince', args: [{ date: since }, staleDays] };
   }
   return null;
 }

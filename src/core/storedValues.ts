@@ -47,8 +47,8 @@ export function valueProblemText(problem: ValueProblem): string {
   return englishText(problem, VALUE_PROBLEM_ENGLISH);
 }
 
-/** A stored value checked: what it holds, or what is wrong with it. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
+/** A stored value checked: what it holds, or what is wrong with it (a {@link ValueProblem} unless said otherwise). */
+export type Checked<T, P = ValueProblem> = { ok: true; value: T } | { ok: false; problem: P };
 
 /** The value is wrong in this way. */
 export function wrong(code: ValueProblemCode, ...args: (string | number)[]): { ok: false; problem: ValueProblem } {

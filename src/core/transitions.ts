@@ -9,7 +9,7 @@
  * reason, decided by someone other than the owner and the requester, keeping the original date and
  * every revision; a manual RED needs a rationale.
  */
-import { formatUkDate, isoDateProblem, londonDate, daysBetween } from './dates';
+import { ISO_DATE_PROBLEM_ENGLISH, formatUkDate, isoDateProblem, londonDate, daysBetween } from './dates';
 import type { ClosureRequest, Confidence, DueRevision, ExtensionRequest, IsoDate, IsoInstant, Lifecycle, Person, ProgressUpdate, Recommendation, StatusChange } from './model';
 import { instantTime } from './changeMarkers';
 import { DEFAULT_RAG_POLICY, isClosed, isOpen, trafficLight } from './status';
@@ -39,8 +39,8 @@ export const TRANSITION_ENGLISH = {
   extensionPending: 'An extension to {0} is already awaiting a decision.',
   proposedPassed: 'The proposed due date {0} has already passed.',
   proposedNotLater: 'The proposed due date {0} must be later than the current due date, {1}.',
-  proposedNotIso: "The proposed due date is not a valid date: Not an ISO date (YYYY-MM-DD): '{0}'",
-  proposedNoSuchDate: "The proposed due date is not a valid date: No such date: '{0}'",
+  proposedNotIso: `The proposed due date is not a valid date: ${ISO_DATE_PROBLEM_ENGLISH.notIso}`,
+  proposedNoSuchDate: `The proposed due date is not a valid date: ${ISO_DATE_PROBLEM_ENGLISH.noSuchDate}`,
   noExtensionPending: 'There is no extension request awaiting a decision.',
   noClosurePending: 'There is no closure request awaiting sign-off.',
   redNeedsRationale: 'A manual RED needs a rationale: why it cannot or will not be implemented.',

@@ -5,7 +5,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { RAG_POLICY_SETTING, readRagPolicy } from '../core/status';
+import { RAG_POLICY_SETTING, ragPolicyOf } from '../core/status';
 import type { RagPolicy } from '../core/status';
 import { F, listSchema } from '../schema';
 import { DataError, toDataError } from './errors';
@@ -63,11 +63,9 @@ export class SettingsRepository {
   }
 
   private readPolicy(value: string | undefined): RagPolicy {
-    try {
-      return readRagPolicy(value);
-    } catch {
-      throw new DataError({ code: 'ragPolicy', args: [value ?? '', RAG_POLICY_SETTING] }, 'bad-data');
-    }
+    const read = ragPolicyOf(value);
+    if (!read.ok) throw new DataError(read.problem, 'bad-data');
+    return read.value;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Action, ProgressUpdate, Recommendation, ReminderLogEntry, ReminderRuleRecord } from '../../src/core/model';
+import { RAG_POLICY_SETTING } from '../../src/core/status';
 import {
   AccessDeniedError,
   BATCH_SIZE,
@@ -133,6 +134,18 @@ describe('the data layer against the stand-in', () => {
       await data.settings.set('StaleAfterDays', '30');
       await data.settings.set('StaleAfterDays', '45');
       expect(await data.settings.get('StaleAfterDays')).toBe('45');
+    });
+
+    it('settings: a RAG policy value that names neither policy is bad data naming the value, for reads and checked saves alike', async () => {
+      const current = { overdueAgainst: 'current' } as const;
+      await data.settings.set(RAG_POLICY_SETTING, 'latest');
+      const named = { kind: 'bad-data', problem: { code: 'ragPolicy', args: ['latest', RAG_POLICY_SETTING] } };
+      await expect(data.settings.ragPolicy()).rejects.toMatchObject({ ...named, message: "Tracker Settings holds 'latest' under RagOverdueAgainst: expected 'original' or 'current'. A site owner can choose again in the tracker's settings." });
+      await expect(data.settings.setRagPolicy(current, current)).rejects.toMatchObject(named);
+      expect(await data.settings.get(RAG_POLICY_SETTING)).toBe('latest');
+      // A save that quotes no policy seen replaces it.
+      await data.settings.setRagPolicy(current);
+      expect(await data.settings.ragPolicy()).toEqual(current);
     });
 
     it('committee papers: a file is stored with its date, listed and read back, never overwritten', async () => {

@@ -19,7 +19,9 @@ describe('London calendar arithmetic', () => {
 
   it('refuses dates that do not exist', () => {
     expect(() => parseIsoDate('2018-02-31')).toThrow("No such date: '2018-02-31'");
-    expect(() => parseIsoDate('31/03/2018')).toThrow('Not an ISO date');
+    expect(() => parseIsoDate('31/03/2018')).toThrow(new RangeError("Not an ISO date (YYYY-MM-DD): '31/03/2018'"));
+    // The value is quoted as given, whatever characters it holds.
+    expect(() => parseIsoDate("$&-$'")).toThrow(new RangeError("Not an ISO date (YYYY-MM-DD): '$&-$''"));
     expect(() => londonDate('not a date')).toThrow(RangeError);
   });
 

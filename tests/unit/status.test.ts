@@ -3,12 +3,15 @@ import {
   colourReasonOf,
   colourReasonText,
   confidenceDisagreement,
+  disagreementKind,
   isDueWithin,
   isFinished,
   isOpen,
   isOverdue,
   isUpdateOverdue,
   lastActivity,
+  ragPolicyOf,
+  readRagPolicy,
   trafficLight
 } from '../../src/core/status';
 import type { ConfidenceDisagreement, RagPolicy } from '../../src/core/status';
@@ -36,6 +39,21 @@ function printedColour(printed: string): string {
   const colour = printed.replace(/^NEW /, '');
   return colour === 'CLOSED' ? 'GREEN' : colour;
 }
+
+describe("the site's RAG policy from Tracker Settings", () => {
+  it("reads 'original' or 'current' in any case and spacing, and the default when never set", () => {
+    expect(ragPolicyOf(' Original ')).toEqual({ ok: true, value: { overdueAgainst: 'original' } });
+    expect(ragPolicyOf('CURRENT')).toEqual({ ok: true, value: { overdueAgainst: 'current' } });
+    expect(ragPolicyOf(undefined)).toEqual({ ok: true, value: { overdueAgainst: 'current' } });
+    expect(ragPolicyOf('  ')).toEqual({ ok: true, value: { overdueAgainst: 'current' } });
+    expect(readRagPolicy('original')).toEqual({ overdueAgainst: 'original' });
+  });
+
+  it('any other value is the problem naming the value as stored and the setting, which readRagPolicy throws in English', () => {
+    expect(ragPolicyOf(' latest ')).toEqual({ ok: false, problem: { code: 'ragPolicy', args: [' latest ', 'RagOverdueAgainst'] } });
+    expect(() => readRagPolicy('latest')).toThrow(new RangeError("Tracker Settings holds 'latest' under RagOverdueAgainst: expected 'original' or 'current'. A site owner can choose again in the tracker's settings."));
+  });
+});
 
 describe('traffic light on the City of London paper', () => {
   it.each(CITY_ROWS.map((row) => [`${row.report} ${row.rec.ref}`, row] as const))(
@@ -194,6 +212,12 @@ describe('confidence held against the facts', () => {
       reason: 'update overdue',
       message: 'Rated High confidence, but there is no progress update on record.'
     });
+  });
+
+  it('gives each disagreement its kind by its code alone', () => {
+    expect(disagreementKind({ code: 'overdue', args: [{ date: '2017-11-30' }] })).toBe('overdue');
+    expect(disagreementKind({ code: 'noUpdateSince', args: [{ date: '2017-05-31' }, 30] })).toBe('updateOverdue');
+    expect(disagreementKind({ code: 'noUpdateOnRecord', args: [] })).toBe('updateOverdue');
   });
 
   it('says nothing when confidence is not High', () => {

@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../../src/core/dates';
 import type { Recommendation } from '../../src/core/model';
 import {
   TransitionError,
@@ -132,6 +133,10 @@ describe('extensions: the only way a due date moves', () => {
     expect(refusal(() => requestExtension(beforeRevision, { by, at: '2017-09-20T09:00:00Z', proposed: '2018-02-31', reason })).message).toBe(
       "The proposed due date is not a valid date: No such date: '2018-02-31'"
     );
+    // The refusal quotes what the calendar says of the date, for both ways a date can be wrong.
+    for (const proposed of ['2018-02-31', '31/03/2018']) {
+      expect(() => parseIsoDate(proposed)).toThrow(refusal(() => requestExtension(beforeRevision, { by, at: '2017-09-20T09:00:00Z', proposed, reason })).message.replace('The proposed due date is not a valid date: ', ''));
+    }
     expect(refusal(() => requestExtension(beforeRevision, { by, at: '2017-09-20T09:00:00Z', proposed: '2017-09-01', reason })).message).toBe(
       'The proposed due date 1 September 2017 has already passed.'
     );

@@ -11,7 +11,8 @@ import type { ItemProblem } from '../../schema/mapping';
 import type { LogFailure, LogProblem, LogProblemCode, RuleProblem, RuleProblemCode, TemplateField, Unreachable, UnreachableCode } from '../../core/reminders';
 import type { RoundProblem, RoundProblemCode } from '../../core/round';
 import type { SendAgainRefusal, SendAgainRefusalCode } from '../../core/reminders/history';
-import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, RagPolicy } from '../../core/status';
+import { disagreementKind } from '../../core/status';
+import type { ColourReason, ColourReasonCode, ConfidenceDisagreement, DisagreementCode, DisagreementKind, RagPolicy } from '../../core/status';
 import type { TransitionProblem, TransitionProblemCode } from '../../core/transitions';
 import { format, longDate, plural } from './intl';
 import type { TrackerStrings } from './strings';
@@ -59,13 +60,13 @@ export function colourReasonText(reason: ColourReason, strings: CoreMessageStrin
 
 /** How an owner's High confidence disagrees with the facts, in full. */
 export function disagreementText(disagreement: ConfidenceDisagreement, strings: CoreMessageStrings): string {
-  return text<DisagreementCode>(disagreement.message, strings.CoreMessages.Disagreements, strings);
+  return text<DisagreementCode>(disagreement, strings.CoreMessages.Disagreements, strings);
 }
 
 /** The same, in short. */
 export function disagreementFlag(disagreement: ConfidenceDisagreement, strings: CoreMessageStrings): string {
-  const flags: Readonly<Record<ConfidenceDisagreement['reason'], string>> = strings.CoreMessages.DisagreementFlags;
-  return flags[disagreement.reason];
+  const flags: Readonly<Record<DisagreementKind, string>> = strings.CoreMessages.DisagreementFlags;
+  return flags[disagreementKind(disagreement)];
 }
 
 /** Which deadline makes an item RED under the policy. */

@@ -1038,7 +1038,7 @@ declare interface ITrackerStrings {
       /** `{0}`: the last update's date; `{1}`: the days after which an update is overdue. */
       noUpdateSince: string;
     };
-    /** The same, in short, beside the confidence in the grid. */
+    /** The same, in short, beside the confidence in the grid, by kind (core/status.ts `disagreementKind`). */
     DisagreementFlags: {
       overdue: string;
       updateOverdue: string;
