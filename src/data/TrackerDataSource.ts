@@ -56,6 +56,11 @@ export interface ListedRecord {
   etag: string;
 }
 
+/** Whether two records are of the same recommendation (a saved one and one read, say). */
+export function sameRecommendation(a: ListedRecord, b: ListedRecord): boolean {
+  return a.recommendation.id === b.recommendation.id;
+}
+
 /** An action as a screen holds it: the item and the version tag its next save must quote. */
 export type ActionRecord = Versioned<Action & { id: number }>;
 

@@ -15,7 +15,7 @@ import { SettingConflictError } from './settings';
 import { createTrackerData } from './tracker';
 import type { TrackerData } from './tracker';
 import type { SiteUser } from './users';
-import { SaveConflictError, stored, versioned, withId } from './TrackerDataSource';
+import { SaveConflictError, sameRecommendation, stored, versioned, withId } from './TrackerDataSource';
 import type { IncompleteItem, ListedRecord, RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
 import { forgetReads, onSaved, savedItem, sharedRead } from './sharedReads';
 import { recommendationListing } from '../schema';
@@ -38,8 +38,6 @@ function toRecord<T>(s: Stored<T>): { recommendation: T & { id: number }; etag: 
 
 /** What the shared read of the recommendations is keyed by, beside the site: the columns it selects. */
 const LISTING_QUERY = `recommendations?$select=${recommendationListing.select.join(',')}`;
-
-const sameRecommendation = (a: ListedRecord, b: ListedRecord): boolean => a.recommendation.id === b.recommendation.id;
 
 let unnamedSites = 0;
 

@@ -3,11 +3,17 @@
  * page by page), started as the web part mounts, beside the set-up check (who is signed in, are
  * the lists there) rather than after it: the first rows arrive one round trip sooner. The view
  * that draws them takes the reads over once; pages that arrived before it did are replayed to it.
+ * Until then, a save made on the page (through any web part's data source) patches those pages
+ * (data/pageBuffer.ts), so that the view is handed the item as saved; once it has taken them, the
+ * view follows saves itself.
  */
 import type { RagPolicy } from '../core/status';
+import { PageBuffer } from './pageBuffer';
+import type { OnPage as OnPageOf } from './pageBuffer';
+import { sameRecommendation } from './TrackerDataSource';
 import type { IncompleteItem, ListedRecord, TrackerDataSource } from './TrackerDataSource';
 
-type OnPage = (page: ListedRecord[], incomplete: IncompleteItem[]) => void;
+type OnPage = OnPageOf<ListedRecord>;
 
 export interface TrackerReads {
   policy: Promise<RagPolicy>;
@@ -19,11 +25,13 @@ export interface TrackerReads {
   /**
    * Hands each page read so far to `onPage`, then each page as it arrives; resolves when all are
    * read. With `from`, the pages before it (already taken with {@link TrackerReads.soFar}) are skipped.
+   * The view has taken the reads over: saves made on the page from then on are its to follow.
    */
   recommendations(onPage: OnPage, from?: number): Promise<void>;
   /**
-   * What is in at this moment, if the policy and the reports are: a view that mounts now draws it in
-   * its first render rather than rendering empty and again as each promise's callback runs.
+   * What is in at this moment, if the policy and the reports are, with the saves made on the page
+   * since it was read: a view that mounts now draws it in its first render rather than rendering
+   * empty and again as each promise's callback runs.
    */
   soFar(): ReadSoFar | null;
 }
@@ -42,30 +50,45 @@ export interface ReadSoFar {
 
 /** The reads, started now. */
 export function startReads(data: TrackerDataSource): TrackerReads {
-  const pages: [ListedRecord[], IncompleteItem[]][] = [];
+  const pages = new PageBuffer<ListedRecord>();
   let listener: OnPage | null = null;
   let firstPage = (): void => undefined;
   const paged = new Promise<void>((resolve) => (firstPage = resolve));
   const done = data.loadRecommendations((page, incomplete) => {
-    pages.push([page, incomplete]);
+    pages.push(page, incomplete);
     firstPage();
     listener?.(page, incomplete);
   });
+  // Saves made on the page patch the pages until the view takes them (it then follows saves
+  // itself), or until a read fails (the reads are then never handed over).
+  let unfollow: (() => void) | null = data.onRecommendationSaved((saved) => pages.patch(saved, sameRecommendation));
+  const handedOver = (): void => {
+    unfollow?.();
+    unfollow = null;
+  };
   const policy = data.ragPolicy();
   const reports = data.readReports();
   done.then(firstPage, firstPage);
+  Promise.all([policy, reports, done]).catch(handedOver);
   // Kept as they settle (these callbacks are the first registered, so they run before any view's).
   let settled: { policy?: RagPolicy; reports?: ReadSoFar['reports']; finished: boolean } = { finished: false };
   policy.then((value) => (settled = { ...settled, policy: value }), () => undefined);
   reports.then((value) => (settled = { ...settled, reports: value }), () => undefined);
-  done.then(() => (settled = { ...settled, finished: true }), () => undefined);
+  done.then(
+    () => {
+      pages.finish();
+      settled = { ...settled, finished: true };
+    },
+    () => undefined
+  );
   return {
     policy,
     reports,
     finished: done,
     firstIn: Promise.allSettled([policy, reports, paged]).then(() => undefined),
     recommendations(onPage, from = 0) {
-      for (const [page, incomplete] of pages.slice(from)) onPage(page, incomplete);
+      handedOver();
+      pages.replay(onPage, from);
       listener = onPage;
       return done;
     },
@@ -74,9 +97,9 @@ export function startReads(data: TrackerDataSource): TrackerReads {
       return {
         policy: settled.policy,
         reports: settled.reports,
-        pages: pages.length,
-        records: pages.flatMap(([page]) => page),
-        incomplete: pages.flatMap(([, incomplete]) => incomplete),
+        pages: pages.count,
+        records: pages.items(),
+        incomplete: pages.incomplete(),
         finished: settled.finished
       };
     }

@@ -6,20 +6,20 @@
  * way, or finished less than {@link SHARE_FOR_MS} ago, is that read (the same promise, its pages
  * so far replayed); each web part still applies its own filters to what it receives.
  *
- * A save through any web part's data source patches the shared items and tells every listener on
- * the page (the other web parts show the saved item); a refresh, or a write that changes many items,
- * forgets the site's reads, so that the next one goes to SharePoint.
+ * A save through any web part's data source patches the shared items (data/pageBuffer.ts) and tells
+ * every listener on the page (the other web parts show the saved item, and reads started early for a
+ * view not yet mounted patch their own pages: data/preload.ts); a refresh, or a write that changes
+ * many items, forgets the site's reads, so that the next one goes to SharePoint.
  */
-import type { IncompleteItem } from './repository';
-
-type OnPage<T> = (items: T[], incomplete: IncompleteItem[]) => void;
+import { PageBuffer } from './pageBuffer';
+import type { OnPage } from './pageBuffer';
 
 /** How long a finished read still serves web parts that ask for it (those a page draws late). */
 export const SHARE_FOR_MS = 30000;
 
 /** One read of a list's pages, followed by any number of web parts. */
 class SharedRead<T> {
-  private readonly pages: [T[], IncompleteItem[]][] = [];
+  private readonly pages = new PageBuffer<T>();
   private readonly listeners = new Set<OnPage<T>>();
   /** Settles when every page is read (or one failed). */
   public readonly done: Promise<void>;
@@ -27,12 +27,13 @@ class SharedRead<T> {
 
   public constructor(read: (onPage: OnPage<T>) => Promise<void>, onFailed: () => void) {
     this.done = read((items, incomplete) => {
-      this.pages.push([items, incomplete]);
+      this.pages.push(items, incomplete);
       for (const listener of this.listeners) listener(items, incomplete);
     });
     this.done.then(
       () => {
         this.finishedAt = Date.now();
+        this.pages.finish();
       },
       onFailed
     );
@@ -45,7 +46,7 @@ class SharedRead<T> {
 
   /** Hands each page read so far to `onPage`, then each page as it arrives; resolves when all are read. */
   public follow(onPage: OnPage<T>): Promise<void> {
-    for (const [items, incomplete] of this.pages) onPage(items, incomplete);
+    this.pages.replay(onPage);
     this.listeners.add(onPage);
     const stop = (): void => {
       this.listeners.delete(onPage);
@@ -56,21 +57,9 @@ class SharedRead<T> {
     });
   }
 
-  /**
-   * Puts a saved item in place of the one read (by `sameItem`), or after the others when it is new;
-   * false when the read is still under way (the item may yet arrive in a later page).
-   */
+  /** See {@link PageBuffer.patch}: false when the item may yet arrive in a later page. */
   public patch(saved: T, sameItem: (a: T, b: T) => boolean): boolean {
-    if (this.finishedAt === null) return false;
-    for (const page of this.pages) {
-      const index = page[0].findIndex((item) => sameItem(item, saved));
-      if (index >= 0) {
-        page[0] = [...page[0].slice(0, index), saved, ...page[0].slice(index + 1)];
-        return true;
-      }
-    }
-    this.pages.push([[saved], []]);
-    return true;
+    return this.pages.patch(saved, sameItem);
   }
 }
 
@@ -105,7 +94,8 @@ export function forgetReads(site: string): void {
 
 /**
  * After a save of one item on `site`: the read of `query` holds the saved item in place of the one
- * it read (or, while still under way, is forgotten), and every listener on the page is told.
+ * it read, or after the others when it is new and the read finished (while the read is still under
+ * way and has not yet read the item, the read is forgotten), and every listener on the page is told.
  */
 export function savedItem<T>(site: string, query: string, saved: T, sameItem: (a: T, b: T) => boolean): void {
   const k = key(site, query);
@@ -122,6 +112,7 @@ export function onSaved<T>(site: string, listener: (saved: T) => void): () => vo
   set.add(wrapped);
   return () => {
     set.delete(wrapped);
-    if (set.size === 0) savedListeners.delete(site);
+    // Only the site's current set: called twice, this must not drop listeners added since.
+    if (set.size === 0 && savedListeners.get(site) === set) savedListeners.delete(site);
   };
 }

@@ -1,21 +1,24 @@
 /**
  * Web parts on one page share their reads (issue 15), against the stand-in with the real PnPjs:
  * two data sources over one site, each with its own PnPjs instance as two web parts have, read the
- * recommendations once between them; a save through one reaches the other; a refresh reads afresh.
- * The grid's read selects fewer columns than an item opened in full, whose version tag edits quote.
+ * recommendations once between them; a save through one reaches the other, and the reads the other
+ * started before its view mounted; a refresh reads afresh. The grid's read selects fewer columns
+ * than an item opened in full, whose version tag edits quote.
  */
 import type { SPFI } from '@pnp/sp';
 import { createDataSource } from '../../src/data/createDataSource';
+import { startReads } from '../../src/data/preload';
 import { SaveConflictError } from '../../src/data/TrackerDataSource';
 import type { ListedRecord, RecommendationRecord, TrackerDataSource } from '../../src/data/TrackerDataSource';
 import { createTrackerData, provision } from '../../src/data';
 import { F, TRACKER_SCHEMA } from '../../src/schema';
-import { DOMESTIC_ABUSE_REPORT, manyRecommendations, spAs, standin, type Standin } from './data.support';
+import { DOMESTIC_ABUSE_REPORT, actionPlanRecommendation, manyRecommendations, spAs, standin, type Standin } from './data.support';
 
 const ITEMS = 250;
 const EVIDENCE = 'The inspectorate found no action plan for the recommendations of its 2014 report.';
 
 let server: Standin;
+let reportId: number;
 
 /** PnPjs as `user`, noting the address of every request it sends in `sent`. */
 function noting(user: string, sent: string[]): SPFI {
@@ -56,7 +59,7 @@ beforeAll(async () => {
   server = await standin();
   await provision(spAs(server), TRACKER_SCHEMA);
   const data = createTrackerData(spAs(server));
-  const reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
+  reportId = (await data.reports.add(DOMESTIC_ABUSE_REPORT)).id;
   await data.recommendations.addMany(manyRecommendations(reportId, ITEMS).map((r, i) => (i === 0 ? { ...r, inspectorateEvidence: EVIDENCE } : r)));
 }, 60000);
 
@@ -142,4 +145,42 @@ test('a refresh in one web part forgets the shared read: the next read goes to S
   first.forgetReads();
   expect(await loadAll(second)).toHaveLength(ITEMS);
   expect(itemReads(sentBySecond)).toHaveLength(2);
+});
+
+// Last in the file: it adds an item, which the others' counts leave out.
+test('reads started before a view mounts hand it the items another web part saved since, each once', async () => {
+  const { first, second } = twoWebParts();
+  // The first web part's reads start early and finish before its view takes them.
+  const reads = startReads(first);
+  await Promise.all([reads.policy, reads.reports, reads.finished]);
+  const before = reads.soFar()?.records ?? [];
+  expect(before).toHaveLength(ITEMS);
+
+  // The second web part saves a change to an item, quoting the version tag it opened, and adds one.
+  const opened = await second.getRecommendation(before[7].recommendation.id);
+  const changed = await second.saveRecommendation(opened, { ...opened.recommendation, directorate: 'Professional Standards' });
+  const added = await second.saveRecommendation(null, actionPlanRecommendation(reportId, { ref: `${ITEMS + 1}`, directorate: 'Professional Standards' }));
+  expect(changed.etag).not.toBe(before[7].etag);
+
+  // What the view draws first, and the pages replayed to it, hold the saved item and the new one once.
+  const soFar = reads.soFar();
+  expect(soFar?.finished).toBe(true);
+  const records = soFar?.records ?? [];
+  expect(records[7]).toMatchObject({ etag: changed.etag, recommendation: { id: changed.recommendation.id, directorate: 'Professional Standards' } });
+  expect(records).toHaveLength(ITEMS + 1);
+  expect(records.filter((r) => r.recommendation.id === added.recommendation.id)).toEqual([added]);
+  let replayed: ListedRecord[] = [];
+  await reads.recommendations((page) => {
+    replayed = replayed.concat(page);
+  });
+  expect(replayed.map((r) => [r.recommendation.id, r.etag])).toEqual(records.map((r) => [r.recommendation.id, r.etag]));
+  expect(replayed[7].recommendation.directorate).toBe('Professional Standards');
+
+  // Handed over, the reads no longer follow saves: the view does, with its own listener.
+  const heard: RecommendationRecord[] = [];
+  const stop = first.onRecommendationSaved((saved) => heard.push(saved));
+  const again = await second.saveRecommendation(changed, { ...changed.recommendation, directorate: 'Crime' });
+  stop();
+  expect(heard).toEqual([again]);
+  expect(reads.soFar()?.records[7].etag).toBe(changed.etag);
 });

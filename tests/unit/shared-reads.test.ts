@@ -1,8 +1,11 @@
 /**
  * The page's shared reads (data/sharedReads.ts) over a read that hands out pages as a list does:
  * who is handed which pages, when a finished read stops being shared, a failed read not kept, a
- * saved item put in place. Reads against SharePoint are in tests/integration/shared-reads.test.ts.
+ * saved item put in place; and the pages a read keeps (data/pageBuffer.ts, which the early reads of
+ * data/preload.ts keep too), patched by saves. Reads against SharePoint are in
+ * tests/integration/shared-reads.test.ts.
  */
+import { PageBuffer } from '../../src/data/pageBuffer';
 import { SHARE_FOR_MS, forgetReads, onSaved, savedItem, sharedRead } from '../../src/data/sharedReads';
 
 type Item = { id: number; name: string };
@@ -110,4 +113,71 @@ test('a save while the read is under way forgets it: the item may yet come in a 
   void sharedRead(SITE, QUERY, list.read, follower().onPage);
   expect(list.started()).toBe(2);
   list.finish();
+});
+
+test('a save while the read is under way puts an item already read in its place, and the read stays shared', async () => {
+  const list = controlledRead();
+  void sharedRead(SITE, QUERY, list.read, follower().onPage);
+  list.page([{ id: 1, name: 'R1' }, { id: 2, name: 'R2' }]);
+  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' }, same);
+  const later = follower();
+  const done = sharedRead(SITE, QUERY, list.read, later.onPage);
+  list.page([{ id: 3, name: 'R3' }]);
+  list.finish();
+  await done;
+  expect(list.started()).toBe(1);
+  expect(later.items.map((i) => i.name)).toEqual(['R1', 'R2 edited', 'R3']);
+});
+
+test('the site listeners are left whole when one unsubscribe is called twice', () => {
+  const heard: Item[] = [];
+  const stop = onSaved<Item>(SITE, () => undefined);
+  stop();
+  const stopHearing = onSaved<Item>(SITE, (saved) => heard.push(saved));
+  stop();
+  savedItem<Item>(SITE, QUERY, { id: 1, name: 'R1' }, same);
+  stopHearing();
+  expect(heard.map((i) => i.name)).toEqual(['R1']);
+});
+
+describe('a read\'s pages, patched by saves', () => {
+  const names = (buffer: PageBuffer<Item>): string[] => buffer.items().map((i) => i.name);
+
+  test('an item saved while the read is under way is put in place if read, else left to its page: never twice', () => {
+    const buffer = new PageBuffer<Item>();
+    const first = [{ id: 1, name: 'R1' }, { id: 2, name: 'R2' }];
+    buffer.push(first, []);
+    expect(buffer.patch({ id: 1, name: 'R1 edited' }, same)).toBe(true);
+    // A page already handed to a view is not changed under it: the buffer holds a new one.
+    expect(first.map((i) => i.name)).toEqual(['R1', 'R2']);
+    expect(buffer.patch({ id: 3, name: 'R3 edited' }, same)).toBe(false);
+    buffer.push([{ id: 3, name: 'R3 edited' }], [{ list: 'recommendations', listTitle: 'Recommendations', id: 4, title: 'R4', problems: [], editUrl: 'https://contoso.sharepoint.com/sites/tracker/Lists/Recommendations/EditForm.aspx?ID=4' }]);
+    buffer.finish();
+    expect(names(buffer)).toEqual(['R1 edited', 'R2', 'R3 edited']);
+    expect(buffer.count).toBe(2);
+    expect(buffer.incomplete()).toHaveLength(1);
+  });
+
+  test('a new item saved once every page is in comes after the others, once, and a later save of it replaces it', () => {
+    const buffer = new PageBuffer<Item>();
+    buffer.push([{ id: 1, name: 'R1' }], []);
+    buffer.finish();
+    expect(buffer.patch({ id: 9, name: 'R9' }, same)).toBe(true);
+    expect(buffer.patch({ id: 9, name: 'R9 edited' }, same)).toBe(true);
+    expect(names(buffer)).toEqual(['R1', 'R9 edited']);
+    expect(buffer.count).toBe(2);
+  });
+
+  test('replays every page held, or those from a page on', () => {
+    const buffer = new PageBuffer<Item>();
+    buffer.push([{ id: 1, name: 'R1' }], []);
+    buffer.push([{ id: 2, name: 'R2' }], []);
+    buffer.patch({ id: 2, name: 'R2 edited' }, same);
+    const all = follower();
+    buffer.replay(all.onPage);
+    const rest = follower();
+    buffer.replay(rest.onPage, 1);
+    expect(all.items.map((i) => i.name)).toEqual(['R1', 'R2 edited']);
+    expect(rest.items.map((i) => i.name)).toEqual(['R2 edited']);
+  });
 });
