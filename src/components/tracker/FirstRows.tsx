@@ -17,8 +17,14 @@ import { Icon } from '@fluentui/react/lib/Icon';
 import type { TrackerRow } from './rows';
 import { GroupToggle, groupHeadingRow } from './GroupHeading';
 
-/** How many rows the first view draws: more than a screen holds; the grid draws the rest. */
-const FIRST_VIEW_ROWS = 40;
+/**
+ * How many rows (group headings included) the first view draws: as many as the window holds at the
+ * rows' height, so that the rows fill it wherever the table starts; the grid draws the rest. Every
+ * row drawn here is styled and laid out before the first paint.
+ */
+function firstViewRows(rowHeight: number): number {
+  return Math.ceil(window.innerHeight / rowHeight);
+}
 
 /** The grid's cell padding and widths (Fluent's DetailsRow and DetailsList, justified layout). */
 const CELL_LEFT = 12;
@@ -90,6 +96,8 @@ export function FirstRows(props: FirstRowsProps): JSX.Element {
   const p = theme.palette;
   const s = theme.semanticColors;
   const vertical = compact ? 6 : 11;
+  const rowHeight = compact ? 32 : 42;
+  const limit = firstViewRows(rowHeight);
   const styles = React.useMemo(
     () =>
       mergeStyleSets({
@@ -128,7 +136,7 @@ export function FirstRows(props: FirstRowsProps): JSX.Element {
         group: { ...groupHeadingRow(theme), textAlign: 'left', fontWeight: 'normal' },
         cell: {
           boxSizing: 'content-box',
-          height: (compact ? 32 : 42) - 2 * vertical,
+          height: rowHeight - 2 * vertical,
           padding: `${vertical}px ${CELL_RIGHT}px ${vertical}px ${CELL_LEFT}px`,
           borderBottom: compact ? 'none' : `1px solid ${p.neutralLighter}`,
           background: p.white,
@@ -140,7 +148,7 @@ export function FirstRows(props: FirstRowsProps): JSX.Element {
         multiline: { whiteSpace: 'normal' },
         spacer: { padding: 0 }
       }),
-    [theme, p, s, compact, vertical]
+    [theme, p, s, compact, vertical, rowHeight]
   );
 
   const toggle = (key: string): void =>
@@ -152,7 +160,7 @@ export function FirstRows(props: FirstRowsProps): JSX.Element {
 
   const body: JSX.Element[] = [];
   const drawRows = (from: number, to: number): void => {
-    for (let i = from; i < to && body.length < FIRST_VIEW_ROWS; i++) {
+    for (let i = from; i < to && body.length < limit; i++) {
       const row = rows[i];
       body.push(
         <tr key={row.id} data-row="">
@@ -169,7 +177,7 @@ export function FirstRows(props: FirstRowsProps): JSX.Element {
   if (groups === undefined) drawRows(0, rows.length);
   else
     for (const g of groups) {
-      if (body.length >= FIRST_VIEW_ROWS || g.count === 0) continue;
+      if (body.length >= limit || g.count === 0) continue;
       const isCollapsed = collapsed.has(g.key);
       body.push(
         <tr key={`group-${g.key}`}>
