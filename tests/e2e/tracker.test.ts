@@ -4,13 +4,15 @@
  * lost, a closure requested and approved, a request refused in the words of loc, a reader who cannot edit, a keyboard-only update, and an
  * export to Excel with a text too long for a cell; code loaded on demand (the item panel's chunk is
  * downloaded when an item is first opened, with a spinner meanwhile; a chunk that cannot be
- * downloaded is said so). What the browser saved is read back through the data layer, not trusted
- * from the screen.
+ * downloaded is said so); the first rows drawn as a table while the grid downloads, and collapsed
+ * groups kept from the first view into the grid and across filters and sorting. What the browser
+ * saved is read back through the data layer, not trusted from the screen.
  */
 import { readFileSync } from 'node:fs';
 import { Workbook } from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { THEME_NAMES } from '../../src/components/theme/themes';
+import type { ThemeName } from '../../src/components/theme/themes';
 import type { Workbench } from '../../src/workbench/server';
 import { nodeSp } from '../../src/data/node';
 import { MAX_CELL_TEXT } from '../../src/paper/xlsx';
@@ -423,18 +425,24 @@ function layoutOf(page: Page, view: 'first' | 'grid'): Promise<string[]> {
 
 const GRID_CHUNK = /\/bundle\/TrackerGrid-\w+\.js$/;
 
+/** The tracker as the analyst sees it in `theme`, with the grid's chunk held back until `release` is called. */
+async function openWithGridHeld(theme: ThemeName): Promise<{ context: BrowserContext; page: Page; release: () => void }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  await context.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
+  const page = await context.newPage();
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(GRID_CHUNK, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${workbench.url}?page=tracker&theme=${theme}`);
+  return { context, page, release };
+}
+
 test('the first rows are drawn as a plain table while the grid downloads; the grid takes its place in the same layout and keeps the focus; both are axe-clean in every theme', async () => {
   for (const theme of THEME_NAMES) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    await context.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
-    const page = await context.newPage();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(GRID_CHUNK, async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto(`${workbench.url}?page=tracker&theme=${theme}`);
+    const { context, page, release } = await openWithGridHeld(theme);
     const tracker = page.locator('[data-webpart="tracker"]');
     const table = tracker.getByRole('table', { name: 'Recommendations' });
     await table.locator('tbody tr[data-row]').first().waitFor();
@@ -481,5 +489,52 @@ test('in the first view a column header sorts and a reference opens the item, as
   await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill('quality of investigations supervisors');
   await table.getByRole('button', { name: 'Open 1610', exact: true }).click();
   await page.getByTestId('item-panel').waitFor();
+  await context.close();
+});
+
+test('a group collapsed in the first view starts collapsed in the grid; groups stay collapsed as filters change, the grid sorts and the filters are cleared', async () => {
+  const { context, page, release } = await openWithGridHeld('light');
+  const tracker = page.locator('[data-webpart="tracker"]');
+  const table = tracker.getByTestId('first-rows');
+  await table.locator('tbody tr[data-row]').first().waitFor();
+  // A heading reads "<report> (<count>)" (its icon is drawn from a font: no text of its own here).
+  const titleOf = async (heading: Locator): Promise<string> => ((await heading.textContent()) ?? '').replace(/[\uE000-\uF8FF]/g, '').replace(/ \(\d+\)$/, '').trim();
+  const firstHeading = table.locator('tbody th button').first();
+  const firstTitle = await titleOf(firstHeading);
+  await firstHeading.click();
+  await expect(firstHeading.getAttribute('aria-expanded')).resolves.toBe('false');
+
+  release();
+  await tracker.locator('.ms-DetailsRow').first().waitFor();
+  await expect(tracker.getByTestId('first-rows').count()).resolves.toBe(0);
+  await tracker.getByTestId('counts').filter({ hasText: /^Showing / }).waitFor();
+  const headings = tracker.locator('[role="rowheader"] button');
+  const heading = (title: string): Locator => headings.filter({ hasText: `${title} (` });
+  await expect(heading(firstTitle).getAttribute('aria-expanded')).resolves.toBe('false');
+  // The next group, collapsed in the grid.
+  const second = headings.nth(1);
+  const secondTitle = await titleOf(second);
+  expect(secondTitle).not.toBe(firstTitle);
+  await second.click();
+  await expect(heading(secondTitle).getAttribute('aria-expanded')).resolves.toBe('false');
+
+  // A filter that keeps only the second group's rows: the group is still collapsed, none of its rows drawn.
+  await tracker.getByRole('combobox', { name: 'Report' }).selectOption({ label: secondTitle });
+  await tracker.getByTestId('counts').filter({ hasText: /^Showing \d+ of / }).waitFor();
+  await expect(headings.count()).resolves.toBe(1);
+  await expect(heading(secondTitle).getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(tracker.locator('.ms-DetailsRow').count()).resolves.toBe(0);
+  // Sorted by another column: still collapsed.
+  await tracker.getByRole('columnheader', { name: 'Due' }).click();
+  await expect(tracker.getByRole('columnheader', { name: 'Due' }).getAttribute('aria-sort')).resolves.toBe('ascending');
+  await expect(heading(secondTitle).getAttribute('aria-expanded')).resolves.toBe('false');
+  // The filters cleared: both groups are back, both collapsed; expanding one draws its rows.
+  await tracker.getByRole('button', { name: 'Clear filters' }).click();
+  await heading(firstTitle).waitFor();
+  await expect(heading(firstTitle).getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(heading(secondTitle).getAttribute('aria-expanded')).resolves.toBe('false');
+  await heading(secondTitle).click();
+  await expect(heading(secondTitle).getAttribute('aria-expanded')).resolves.toBe('true');
+  await tracker.locator('.ms-DetailsRow').first().waitFor();
   await context.close();
 });

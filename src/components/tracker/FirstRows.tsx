@@ -7,7 +7,8 @@
  * layout: the focus is handed over to the same control.
  *
  * It behaves as the grid does meanwhile: a column header sorts, a reference opens the item, a group
- * heading collapses its group (and the grid starts with the same groups collapsed).
+ * heading collapses its group (the tracker keeps the collapsed groups for both views: the grid
+ * starts with the same groups collapsed).
  */
 import * as React from 'react';
 import type { IColumn, IGroup } from '@fluentui/react/lib/DetailsList';
@@ -49,13 +50,11 @@ function justifiedWidths(columns: Pick<IColumn, 'minWidth' | 'maxWidth'>[], avai
   return widths;
 }
 
-/** What had the focus in the first view when the grid replaced it, and which groups were collapsed. */
+/** What had the focus in the first view when the grid replaced it. */
 export class FocusHandOver {
   private focused: { label: string | null; text: string | null } | null = null;
-  public collapsed: ReadonlySet<string> = new Set();
 
-  public leave(table: HTMLElement | null, collapsed: ReadonlySet<string>): void {
-    this.collapsed = collapsed;
+  public leave(table: HTMLElement | null): void {
     const active = document.activeElement;
     if (table === null || active === null || !table.contains(active)) return;
     this.focused = { label: active.getAttribute('aria-label'), text: active.textContent };
@@ -72,6 +71,10 @@ export class FocusHandOver {
 export interface FirstRowsProps {
   rows: TrackerRow[];
   groups: IGroup[] | undefined;
+  /** The keys of the collapsed groups, kept by the tracker for both views (the grid's too). */
+  collapsed: ReadonlySet<string>;
+  /** Collapses or expands a group (its heading's button). */
+  onToggleGroup: (key: string) => void;
   columns: IColumn[];
   compact: boolean;
   ariaLabel: string;
@@ -80,16 +83,13 @@ export interface FirstRowsProps {
 
 export function FirstRows(props: FirstRowsProps): JSX.Element {
   const theme = useTheme();
-  const { rows, groups, columns, compact, handOver } = props;
+  const { rows, groups, collapsed, onToggleGroup, columns, compact, handOver } = props;
   const wrap = React.useRef<HTMLDivElement>(null);
   const table = React.useRef<HTMLTableElement>(null);
   const [width, setWidth] = React.useState(0);
-  const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
   // The width the grid will have: measured once, before the first paint, as DetailsList does.
   React.useLayoutEffect(() => setWidth(wrap.current?.clientWidth ?? 0), []);
-  const latest = React.useRef(collapsed);
-  latest.current = collapsed;
-  React.useLayoutEffect(() => () => handOver.leave(table.current, latest.current), [handOver]);
+  React.useLayoutEffect(() => () => handOver.leave(table.current), [handOver]);
 
   const expander = groups === undefined ? 0 : GROUP_EXPANDER;
   const widths = justifiedWidths(columns, width - expander);
@@ -151,13 +151,6 @@ export function FirstRows(props: FirstRowsProps): JSX.Element {
     [theme, p, s, compact, vertical, rowHeight]
   );
 
-  const toggle = (key: string): void =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
-
   const body: JSX.Element[] = [];
   const drawRows = (from: number, to: number): void => {
     for (let i = from; i < to && body.length < limit; i++) {
@@ -182,7 +175,7 @@ export function FirstRows(props: FirstRowsProps): JSX.Element {
       body.push(
         <tr key={`group-${g.key}`}>
           <th scope="colgroup" colSpan={columns.length + 1} className={styles.group}>
-            <GroupToggle group={{ ...g, isCollapsed }} onToggle={() => toggle(g.key)} />
+            <GroupToggle group={{ ...g, isCollapsed }} onToggle={() => onToggleGroup(g.key)} />
           </th>
         </tr>
       );

@@ -168,6 +168,20 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [rulesOpen, setRulesOpen] = React.useState(false);
   const [roundOpen, setRoundOpen] = React.useState(props.view === 'round');
   const handOver = React.useMemo(() => new FocusHandOver(), []);
+  // The collapsed groups (by key: `report:<title>` or `directorate:<name>`, see groupRows), kept
+  // here for both views, not on Fluent's group objects, which a new page, filter or sort makes
+  // afresh: a group stays collapsed while pages load, filters change or it sorts, and the grid
+  // starts with the groups the first view collapsed.
+  const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(() => new Set());
+  const toggleGroup = React.useCallback(
+    (key: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    []
+  );
   const openRow = React.useCallback((row: TrackerRow) => setOpenId(row.id), []);
   const [grid, setGrid] = React.useState<{ Grid: Grid } | null>(null);
   const [gridFailed, setGridFailed] = React.useState<{ error: unknown } | null>(null);
@@ -521,9 +535,19 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       {gridFailed !== null && <Notice kind="error">{format(onDemand.FailedWith, onDemand.Failed, errorText(gridFailed.error, strings))}</Notice>}
       <OnDemand loading={words.LoadingRecommendations} failed={onDemand.Failed}>
         {grid === null ? (
-          <FirstRows rows={grouped.rows} groups={groups} columns={columns} compact={settings.compact} ariaLabel={words.Grid} handOver={handOver} />
+          <FirstRows rows={grouped.rows} groups={groups} collapsed={collapsed} onToggleGroup={toggleGroup} columns={columns} compact={settings.compact} ariaLabel={words.Grid} handOver={handOver} />
         ) : (
-          <grid.Grid rows={grouped.rows} groups={groups} columns={columns} compact={settings.compact} ariaLabel={words.Grid} onOpen={openRow} handOver={handOver} />
+          <grid.Grid
+            rows={grouped.rows}
+            groups={groups}
+            collapsed={collapsed}
+            onToggleGroup={toggleGroup}
+            columns={columns}
+            compact={settings.compact}
+            ariaLabel={words.Grid}
+            onOpen={openRow}
+            handOver={handOver}
+          />
         )}
       </OnDemand>
       {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}

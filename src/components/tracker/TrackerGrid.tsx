@@ -14,6 +14,10 @@ import type { FocusHandOver } from './FirstRows';
 export interface TrackerGridProps {
   rows: TrackerRow[];
   groups: IGroup[] | undefined;
+  /** The keys of the collapsed groups, kept by the tracker for both views (the first view's too). */
+  collapsed: ReadonlySet<string>;
+  /** Collapses or expands a group (its heading's button); stable, as the grid's props are kept by identity. */
+  onToggleGroup: (key: string) => void;
   columns: IColumn[];
   compact: boolean;
   ariaLabel: string;
@@ -38,26 +42,17 @@ const always = (): boolean => true;
 
 export function TrackerGrid(props: TrackerGridProps): JSX.Element {
   const root = React.useRef<HTMLDivElement>(null);
-  const { handOver } = props;
-  // Collapsed groups are kept here, not on Fluent's group objects, which every render of the
-  // tracker makes afresh: a group stays collapsed while pages load, filters change, or it sorts.
-  const [collapsed, setCollapsed] = React.useState(() => handOver.collapsed);
+  const { handOver, collapsed, onToggleGroup } = props;
+  // Fluent reads a group's state from its object: the collapsed ones are marked on copies, made
+  // afresh only when the groups or the collapsed set change (the same groups keep the same array).
   const groups = React.useMemo(() => props.groups?.map((g) => (collapsed.has(g.key) ? { ...g, isCollapsed: true } : g)), [props.groups, collapsed]);
-  const toggle = React.useCallback(
-    (key: string) =>
-      setCollapsed((prev) => {
-        const next = new Set(prev);
-        if (!next.delete(key)) next.add(key);
-        return next;
-      }),
-    []
-  );
   const groupProps = React.useMemo<IDetailsGroupRenderProps>(
     () => ({
       showEmptyGroups: false,
-      onRenderHeader: (headerProps) => (headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={() => headerProps.group !== undefined && toggle(headerProps.group.key)} />)
+      onRenderHeader: (headerProps) =>
+        headerProps?.group === undefined ? null : <GroupHeading group={headerProps.group} onToggle={() => headerProps.group !== undefined && onToggleGroup(headerProps.group.key)} />
     }),
-    [toggle]
+    [onToggleGroup]
   );
   React.useLayoutEffect(() => {
     const focused = handOver.take();
