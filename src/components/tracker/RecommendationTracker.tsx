@@ -186,6 +186,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [grid, setGrid] = React.useState<{ Grid: Grid } | null>(null);
   const [gridFailed, setGridFailed] = React.useState<{ error: unknown } | null>(null);
   const drawn = records.length > 0 || !loading;
+  // Reads that failed before the set-up check answered are not yet an outcome: if the lists are
+  // missing, the shell replaces this view with the set-up offer; otherwise the error is shown.
+  const failedBeforeCheck = error !== null && user === null;
   // The grid takes the first view's place once its code is in and the first view has painted its
   // rows (a frame, then a task: after the paint), so that the first rows are never held back by it.
   React.useEffect(() => {
@@ -507,8 +510,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
       {user === null ? <div className={styles.commandsToCome} /> : <CommandRow items={commands} ariaLabel={words.Commands} />}
-      {/* A read that failed before the set-up check answered is shown once it has: if the lists are missing, the shell offers to set them up instead. */}
-      {error !== null && user !== null && (
+      {error !== null && !failedBeforeCheck && (
         <Notice kind="error" onDismiss={() => setError(null)} dismissLabel={common.CloseMessage}>
           {error}
         </Notice>
@@ -524,7 +526,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </Notice>
       )}
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
-        {loading && records.length === 0
+        {(loading || failedBeforeCheck) && records.length === 0
           ? words.LoadingRecommendations
           : format(words.Counts, ...[sorted.length, rows.length, counts.RED, counts.AMBER, counts.GREEN, counts.WHITE].map(formatNumber)) +
             (repeatedShown > 0 ? plural(words.CountedWithOwn, repeatedShown) : '') +
@@ -550,7 +552,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
           />
         )}
       </OnDemand>
-      {!loading && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
+      {!loading && !failedBeforeCheck && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
           <PlainButton text={words.Previous} disabled={page === 0} onClick={() => setPage((p) => p - 1)} />
