@@ -4,7 +4,7 @@
  * the colours the paper printed, the filters, sort and grouping a user applies, counts once.
  */
 import type { RecommendationRecord } from '../../src/data/TrackerDataSource';
-import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withRecord } from '../../src/components/tracker/rows';
+import { EMPTY_FILTERS, buildRows, closedOn, countByLight, countedRows, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withPage, withRecord } from '../../src/components/tracker/rows';
 import type { RowFilters, TrackerRow } from '../../src/components/tracker/rows';
 import type { RagPolicy } from '../../src/core/status';
 import type { Lifecycle, TrafficLight } from '../../src/core/model';
@@ -183,6 +183,24 @@ describe('withRecord', () => {
     expect(records[2]).not.toBe(saved);
     const added = { ...saved, recommendation: { ...saved.recommendation, id: 999 } };
     expect(withRecord(records, added).map((r) => r.recommendation.id)).toEqual([...records.map((r) => r.recommendation.id), 999]);
+  });
+});
+
+describe('withPage', () => {
+  it('adds a later page after the records, keeping the saved version of an item saved while the pages loaded, and a new one once', () => {
+    const records = cityRecords();
+    const half = Math.floor(records.length / 2);
+    const [firstPage, laterPage] = [records.slice(0, half), records.slice(half)];
+    expect(laterPage.length).toBeGreaterThan(1);
+    // Saved on the page while the later page was on its way: one item of the first page, and a new item the later page also brings.
+    const saved = { ...firstPage[3], recommendation: { ...firstPage[3].recommendation, directorate: 'Crime' }, etag: '"9"' };
+    const created = laterPage[laterPage.length - 1];
+    const held = withRecord(withRecord(firstPage, saved), created);
+    const drawn = withPage(held, laterPage);
+    expect(drawn.map((r) => r.recommendation.id).sort((a, b) => a - b)).toEqual(records.map((r) => r.recommendation.id).sort((a, b) => a - b));
+    expect(drawn[3]).toBe(saved);
+    expect(drawn.filter((r) => r.recommendation.id === created.recommendation.id)).toHaveLength(1);
+    expect(withPage(firstPage, laterPage).map((r) => r.recommendation.id)).toEqual(records.map((r) => r.recommendation.id));
   });
 });
 

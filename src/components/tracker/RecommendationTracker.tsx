@@ -33,7 +33,7 @@ import type { SetUpState } from '../setup/setUpCheck';
 import type { LinkFilters, TrackerColumn, TrackerSettings } from '../settings/settings';
 import { TRACKER_COLUMNS } from '../settings/settings';
 import { FilterBar } from './FilterBar';
-import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withRecord } from './rows';
+import { EMPTY_FILTERS, buildRows, countByLight, distinct, filterRows, groupRows, initialFilters, narrows, sameRows, sortRows, withPage, withRecord } from './rows';
 import type { RowFilters, SortKey, TrackerRow } from './rows';
 import { exportRows } from './exportView';
 import type { TrackerViewName } from '../../core/deepLinks';
@@ -134,6 +134,11 @@ const COLUMN_WIDTHS: Record<TrackerColumn, [number, number]> = {
   report: [160, 300]
 };
 
+/** Resolves in a task of its own (after the browser has had the chance to handle input and paint). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The tracker for a signed-in user: loads everything once, then filters and sorts in the browser. */
 export function TrackerView(props: TrackerViewProps): JSX.Element {
   const { data, user, settings, now } = props;
@@ -213,29 +218,45 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   // Reads `reads`, continuing from `soFar` (what the first render already drew) if given. React 17
   // renders each state change made outside its own event handlers at once, one render per change:
   // the policy, the reports and the pages so far are set together (one render, with the first
-  // rows), then each page's records with its incomplete items.
+  // rows), then each later page's records with its incomplete items, each drawn in a task of its
+  // own rather than in the one that parsed the page, so that the page answers input between the
+  // two. A later load (Refresh, a new policy) supersedes this one: its pages are then not drawn.
+  const loads = React.useRef(0);
   const load = React.useCallback(async (reads: TrackerReads, from: ReadSoFar | null): Promise<void> => {
+    const mine = ++loads.current;
+    const current = (): boolean => loads.current === mine;
     if (from === null) {
       setLoading(true);
       setError(null);
       setRecords([]);
       setIncompleteRecords([]);
     }
+    let drawn: Promise<void> = Promise.resolve();
     try {
-      let loaded: ListedRecord[] = from?.records ?? [];
-      let flagged: IncompleteItem[] = from?.incomplete ?? [];
-      const onPage = (pageOfRecords: ListedRecord[], incomplete: IncompleteItem[]): void =>
+      // Each page is added to what the view holds, not to a copy of the pages read: an item saved on
+      // the page while they load keeps its saved version in the rows.
+      const draw = (pageOfRecords: ListedRecord[], incomplete: IncompleteItem[]): void => {
+        if (!current()) return;
         batchedUpdates(() => {
-          loaded = loaded.concat(pageOfRecords);
-          setRecords(loaded);
-          if (incomplete.length > 0) {
-            flagged = flagged.concat(incomplete);
-            setIncompleteRecords(flagged);
-          }
+          setRecords((held) => withPage(held, pageOfRecords));
+          if (incomplete.length > 0) setIncompleteRecords((held) => held.concat(incomplete));
         });
+      };
+      let replaying = true;
+      const onPage = (pageOfRecords: ListedRecord[], incomplete: IncompleteItem[]): void => {
+        if (replaying) draw(pageOfRecords, incomplete);
+        else
+          drawn = drawn
+            .then(nextTask)
+            .then(() => draw(pageOfRecords, incomplete))
+            .catch((e: unknown) => {
+              if (current()) setError(errorText(e, strings));
+            });
+      };
       // Reports and the first page of recommendations load side by side; the rows are drawn with
       // the site's policy (their colours) and the reports (their groups), not redrawn as they come.
       const [sitePolicy, read] = await Promise.all([reads.policy, reads.reports]);
+      if (!current()) return;
       let pages: Promise<void> = Promise.resolve();
       batchedUpdates(() => {
         if (from === null) {
@@ -245,11 +266,13 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         }
         pages = reads.recommendations(onPage, from?.pages ?? 0);
       });
+      replaying = false;
       await pages;
     } catch (e) {
-      setError(errorText(e, strings));
+      if (current()) setError(errorText(e, strings));
     } finally {
-      setLoading(false);
+      await drawn;
+      if (current()) setLoading(false);
     }
   }, []);
   const reload = React.useCallback(() => void load(startReads(data), null), [load, data]);

@@ -85,6 +85,17 @@ export function withRecord(records: readonly ListedRecord[], saved: ListedRecord
   return index < 0 ? [...records, saved] : [...records.slice(0, index), saved, ...records.slice(index + 1)];
 }
 
+/**
+ * The records with a page read after them: its items that the records do not hold yet, after them.
+ * An item already held came from a save on the page (in place of the one read, or new since) and
+ * keeps that version; a page otherwise brings only items the pages before it did not.
+ */
+export function withPage(records: readonly ListedRecord[], page: readonly ListedRecord[]): ListedRecord[] {
+  const held = new Set(records.map((r) => r.recommendation.id));
+  const fresh = page.filter((r) => !held.has(r.recommendation.id));
+  return records.concat(fresh);
+}
+
 /** The filters a user sets in the filter bar. Empty values mean "any". */
 export interface RowFilters {
   search: string;
