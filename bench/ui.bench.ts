@@ -198,6 +198,8 @@ interface TrackerVisit {
   swapShift: number;
   /** When the test driver saw every row counted. */
   allRows: number;
+  /** The longest task on the page's main thread until then (Long Tasks API): how long input could wait while the rows load. */
+  longestTask: number;
 }
 
 /**
@@ -279,8 +281,12 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
       // its place); and the layout shift the page saw in the frames where the grid replaced the
       // first view (not the shifts of loading, such as the progress bar going when every page is in).
       await page.addInitScript((selector) => {
-        const w = window as unknown as { __firstRows?: number; __gridInserted?: number; __gridRows?: number; __shifts: [number, number][] };
+        const w = window as unknown as { __firstRows?: number; __gridInserted?: number; __gridRows?: number; __shifts: [number, number][]; __longestTask: number };
         w.__shifts = [];
+        w.__longestTask = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longestTask = Math.max(w.__longestTask, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
         new PerformanceObserver((list) => {
           for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shifts.push([e.startTime, e.value]);
         }).observe({ type: 'layout-shift', buffered: true });
@@ -345,7 +351,8 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
         });
         await allRowsCounted.waitFor({ timeout: 120000 });
         const allRows = await page.evaluate(() => performance.now());
-        return { split: await visitSplit(page, firstRows), seen, gridRows, swapShift, allRows };
+        const longestTask = await page.evaluate(() => (window as unknown as { __longestTask: number }).__longestTask);
+        return { split: await visitSplit(page, firstRows), seen, gridRows, swapShift, allRows, longestTask };
       };
       // A first visit (an empty cache) warms the bundle cache, as a returning user has it.
       const coldFirstRows = (await trackerVisit()).split.drawn;
@@ -430,6 +437,7 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
       const gridRows = median(visits.map((v) => v.gridRows));
       const swapShift = Math.max(...visits.map((v) => v.swapShift));
       const allRows = median(visits.map((v) => v.allRows));
+      const longestTask = median(visits.map((v) => v.longestTask));
       const worstFilter = Math.max(...filterMs);
       const worstSort = Math.max(...sortMs);
       const mb = usedSize / (1024 * 1024);
@@ -447,6 +455,7 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
           `  navigation → the full grid's rows in place of the first view: ${gridRows.toFixed(0)} ms; layout shift as it replaced the first view: ${swapShift.toFixed(4)}`,
           `  first visit, empty cache: navigation → first rows shown ${coldFirstRows.toFixed(0)} ms`,
           `  navigation → all ${ITEMS} rows usable: ${allRows.toFixed(0)} ms; ratio to ${TARGET_ALL_ROWS_MS} ms ${ratio(allRows, TARGET_ALL_ROWS_MS)}`,
+          `  the longest task on the main thread until then (Long Tasks API; input waits for it): ${longestTask.toFixed(0)} ms`,
           `  the tracker's reads of the items: ${trackerReads.requests} requests, ${(trackerReads.bytes / (1024 * 1024)).toFixed(1)} MB of JSON`,
           `  filter and search → re-rendered, median of ${FILTER_ROUNDS} rounds: ${filterMs.map((m) => m.toFixed(0)).join(', ')} ms; worst ${worstFilter.toFixed(0)} ms, ratio to ${TARGET_FILTER_MS} ms ${ratio(worstFilter, TARGET_FILTER_MS)}`,
           `    every sample, by filter: ${filterSamples.map(samples).join(' | ')} ms`,
