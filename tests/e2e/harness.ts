@@ -39,9 +39,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 }
 
-/** The workbench with the demo data loaded, on random ports, with an in-memory stand-in. */
-export function startSeededWorkbench(options: { now?: string; reminders?: boolean } = {}): Promise<Workbench> {
-  return startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: true, now: options.now ?? TEST_NOW, reminders: options.reminders });
+/** What an e2e file's workbench starts with: the demo data unless `seed` is false (a site without the tracker's lists). */
+export interface E2eOptions {
+  now?: string;
+  reminders?: boolean;
+  seed?: boolean;
+}
+
+/** The workbench with the demo data loaded (unless asked not to), on random ports, with an in-memory stand-in. */
+export function startSeededWorkbench(options: E2eOptions = {}): Promise<Workbench> {
+  return startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: options.seed ?? true, now: options.now ?? TEST_NOW, reminders: options.reminders });
 }
 
 /** What an e2e file runs against: the seeded workbench and Chromium. */
@@ -55,7 +62,7 @@ export interface E2eSetup {
  * reminder service when asked: it writes the default rules on its start) and Chromium start
  * together, and `onStarted` receives them; after its tests both close.
  */
-export function useSeededWorkbench(onStarted: (setup: E2eSetup) => void, options: { now?: string; reminders?: boolean } = {}): void {
+export function useSeededWorkbench(onStarted: (setup: E2eSetup) => void, options: E2eOptions = {}): void {
   let setup: Partial<E2eSetup> = {};
   beforeAll(async () => {
     const [workbench, browser] = await Promise.all([startSeededWorkbench(options), launchChromium()]);
@@ -74,6 +81,8 @@ export interface OpenOptions {
   page?: PageName;
   /** Extra query parameters (link filters such as `trk-trafficLight=RED`). */
   query?: Record<string, string>;
+  /** Done to the page before it loads the workbench (routes that hold or refuse requests, init scripts). */
+  before?: (page: Page) => Promise<unknown>;
 }
 
 /** A browser context signed in as a stand-in user (the `standin-user` cookie), on a workbench page. */
@@ -81,9 +90,21 @@ export async function openWorkbench(browser: Browser, workbench: Workbench, opts
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   await context.addCookies([{ name: 'standin-user', value: opts.user ?? 'analyst', url: workbench.url }]);
   const page = await context.newPage();
+  await opts.before?.(page);
   const params = new URLSearchParams({ page: opts.page ?? 'tracker', theme: opts.theme ?? 'light', ...(opts.query ?? {}) });
   await page.goto(`${workbench.url}?${params.toString()}`);
   return { context, page };
+}
+
+/** Holds back the page's requests whose address matches `url` until the returned function is called. */
+export async function holdRequests(page: Page, url: RegExp): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 /** Waits until the tracker shows rows and has finished loading. */

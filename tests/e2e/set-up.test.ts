@@ -6,24 +6,15 @@
  * else), and the failed first reads are never shown as an error.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startWorkbench } from '../../src/workbench/server';
 import type { Workbench } from '../../src/workbench/server';
-import { TEST_NOW, accessibilityViolations, launchChromium, openWorkbench, screenshot } from './harness';
+import { accessibilityViolations, holdRequests, openWorkbench, screenshot, useSeededWorkbench } from './harness';
 
 jest.setTimeout(120000);
 
 let workbench: Workbench;
 let browser: Browser;
-
-beforeAll(async () => {
-  // No seed: the stand-in's site has none of the tracker's lists.
-  [workbench, browser] = await Promise.all([startWorkbench({ port: 0, standinPort: 0, dbPath: ':memory:', seed: false, now: TEST_NOW }), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+// No seed: the stand-in's site has none of the tracker's lists.
+useSeededWorkbench((setup) => ({ workbench, browser } = setup), { seed: false });
 
 /**
  * Every alert the page showed, even for a moment, and whether the tracker ever said it had no rows
@@ -45,14 +36,8 @@ async function recordAlerts(page: Page): Promise<void> {
 }
 
 /** Holds the set-up check's answer (who is signed in) until the returned function is called. */
-async function holdSignedIn(page: Page): Promise<() => void> {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_api\/web\/currentUser/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
+function holdSignedIn(page: Page): Promise<() => void> {
+  return holdRequests(page, /\/_api\/web\/currentUser/);
 }
 
 function alertsShown(page: Page): Promise<string[]> {
@@ -60,13 +45,16 @@ function alertsShown(page: Page): Promise<string[]> {
 }
 
 test('on a site without the lists, anyone but a site owner is told whom to ask; the failed reads are not shown as an error or as an empty tracker', async () => {
-  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst' });
+  // The check's answer (who is signed in) held until the first reads have failed and the frame has taken it in.
+  let release: () => void = () => undefined;
+  let readFailed: Promise<unknown> = Promise.resolve();
+  const before = async (p: Page): Promise<void> => {
+    await recordAlerts(p);
+    release = await holdSignedIn(p);
+    readFailed = p.waitForResponse((r) => r.url().includes('/items') && r.status() === 404);
+  };
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'analyst', before });
   try {
-    await recordAlerts(page);
-    // The check's answer (who is signed in) held until the first reads have failed and the frame has taken it in.
-    const release = await holdSignedIn(page);
-    const readFailed = page.waitForResponse((r) => r.url().includes('/items') && r.status() === 404);
-    await page.reload();
     const tracker = page.locator('[data-webpart="tracker"]');
     await readFailed;
     await tracker.getByTestId('counts').waitFor();
@@ -84,10 +72,8 @@ test('on a site without the lists, anyone but a site owner is told whom to ask; 
 });
 
 test('a site owner sets the tracker up from the offer, and the tracker follows with its commands', async () => {
-  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin', before: recordAlerts });
   try {
-    await recordAlerts(page);
-    await page.reload();
     const tracker = page.locator('[data-webpart="tracker"]');
     const setUp = tracker.getByRole('button', { name: 'Set up the tracker on this site' });
     await setUp.waitFor();
@@ -108,11 +94,10 @@ test('a site owner sets the tracker up from the offer, and the tracker follows w
 });
 
 test('the frame is drawn while the set-up check is under way; the commands that need rights follow it in the place held for them', async () => {
-  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin' });
+  // The check's answer (who is signed in) held until the frame has been seen.
+  let release: () => void = () => undefined;
+  const { context, page } = await openWorkbench(browser, workbench, { user: 'admin', before: async (p) => (release = await holdSignedIn(p)) });
   try {
-    // The check's answer (who is signed in) held until the frame has been seen.
-    const release = await holdSignedIn(page);
-    await page.reload();
     const tracker = page.locator('[data-webpart="tracker"]');
     await tracker.getByRole('searchbox', { name: 'Search recommendations' }).waitFor();
     await tracker.getByRole('columnheader').first().waitFor();

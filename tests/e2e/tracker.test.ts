@@ -19,7 +19,8 @@ import { MAX_CELL_TEXT } from '../../src/paper/xlsx';
 import { emailFor } from '../../src/standin/identity';
 import { LIFECYCLES } from '../../src/core/model';
 import { MONTH_NAMES } from '../../src/core/dates';
-import { accessibilityViolations, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
+import { longDate } from '../../src/components/common/intl';
+import { accessibilityViolations, holdRequests, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, tabTo, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
@@ -239,7 +240,7 @@ test('a refused request is said in the words of loc, and nothing is saved: an ex
   await dialog.getByRole('button', { name: 'Request extension' }).click();
   const refusal = dialog.getByRole('alert').filter({ hasText: 'must be later than' });
   await refusal.waitFor();
-  const current = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${target.value.due.current ?? ''}T00:00:00Z`));
+  const current = longDate(target.value.due.current ?? '');
   await expect(refusal.innerText()).resolves.toBe(`The proposed due date 1 December 2017 must be later than the current due date, ${current}.`);
   await screenshot(page, 'tracker-extension-refused');
   await context.close();
@@ -330,12 +331,7 @@ test('the item panel downloads when an item is first opened, with a spinner mean
   await waitForTrackerRows(page);
   expect(downloaded.some((p) => ITEM_PANEL_CHUNK.test(p))).toBe(false);
 
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(ITEM_PANEL_CHUNK, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, ITEM_PANEL_CHUNK);
   const tracker = page.locator('[data-webpart="tracker"]');
   await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill('quality of investigations supervisors');
   await tracker.getByRole('button', { name: 'Open 1610', exact: true }).click();
@@ -427,17 +423,9 @@ const GRID_CHUNK = /\/bundle\/TrackerGrid-\w+\.js$/;
 
 /** The tracker as the analyst sees it in `theme`, with the grid's chunk held back until `release` is called. */
 async function openWithGridHeld(theme: ThemeName): Promise<{ context: BrowserContext; page: Page; release: () => void }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-  await context.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
-  const page = await context.newPage();
   let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(GRID_CHUNK, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(`${workbench.url}?page=tracker&theme=${theme}`);
-  return { context, page, release };
+  const opened = await openWorkbench(browser, workbench, { theme, before: async (p) => (release = await holdRequests(p, GRID_CHUNK)) });
+  return { ...opened, release };
 }
 
 test('the first rows are drawn as a plain table while the grid downloads; the grid takes its place in the same layout and keeps the focus; both are axe-clean in every theme', async () => {
@@ -469,11 +457,7 @@ test('the first rows are drawn as a plain table while the grid downloads; the gr
 });
 
 test('in the first view a column header sorts and a reference opens the item, as in the grid', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-  await context.addCookies([{ name: 'standin-user', value: 'analyst', url: workbench.url }]);
-  const page = await context.newPage();
-  await page.route(GRID_CHUNK, (route) => route.abort());
-  await page.goto(`${workbench.url}?page=tracker`);
+  const { context, page } = await openWorkbench(browser, workbench, { before: (p) => p.route(GRID_CHUNK, (route) => route.abort()) });
   const tracker = page.locator('[data-webpart="tracker"]');
   const table = tracker.getByRole('table', { name: 'Recommendations' });
   await table.locator('tbody tr[data-row]').first().waitFor();

@@ -68,20 +68,22 @@ export class FocusHandOver {
   }
 }
 
-export interface FirstRowsProps {
+/** What both of the tracker's views of its rows take: this first view and the full grid ({@link TrackerGrid}). */
+export interface RowsViewProps {
   rows: TrackerRow[];
   groups: IGroup[] | undefined;
-  /** The keys of the collapsed groups, kept by the tracker for both views (the grid's too). */
+  /** The keys of the collapsed groups, kept by the tracker for both views. */
   collapsed: ReadonlySet<string>;
-  /** Collapses or expands a group (its heading's button). */
+  /** Collapses or expands a group (its heading's button); stable, as the grid's props are kept by identity. */
   onToggleGroup: (key: string) => void;
   columns: IColumn[];
   compact: boolean;
   ariaLabel: string;
+  /** Where the focus was in the first view when the grid replaced it. */
   handOver: FocusHandOver;
 }
 
-export function FirstRows(props: FirstRowsProps): JSX.Element {
+export function FirstRows(props: RowsViewProps): JSX.Element {
   const theme = useTheme();
   const { rows, groups, collapsed, onToggleGroup, columns, compact, handOver } = props;
   const wrap = React.useRef<HTMLDivElement>(null);

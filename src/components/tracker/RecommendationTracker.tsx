@@ -43,6 +43,7 @@ import { useStrings } from '../common/strings';
 import { displayValue } from '../common/values';
 import { errorText } from '../common/errorText';
 import { FirstRows, FocusHandOver } from './FirstRows';
+import type { RowsViewProps } from './FirstRows';
 
 // The rules designer draws Adaptive Cards (the renderer, its templating and Markdown, some 1.3 MB
 // minified): loaded only when a site owner opens it, never with the grid.
@@ -172,7 +173,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [rulesOpen, setRulesOpen] = React.useState(false);
   const [roundOpen, setRoundOpen] = React.useState(props.view === 'round');
-  const handOver = React.useMemo(() => new FocusHandOver(), []);
+  const [handOver] = React.useState(() => new FocusHandOver());
   // The collapsed groups (by key: `report:<title>` or `directorate:<name>`, see groupRows), kept
   // here for both views, not on Fluent's group objects, which a new page, filter or sort makes
   // afresh: a group stays collapsed while pages load, filters change or it sorts, and the grid
@@ -191,9 +192,10 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   const [grid, setGrid] = React.useState<{ Grid: Grid } | null>(null);
   const [gridFailed, setGridFailed] = React.useState<{ error: unknown } | null>(null);
   const drawn = records.length > 0 || !loading;
-  // Reads that failed before the set-up check answered are not yet an outcome: if the lists are
-  // missing, the shell replaces this view with the set-up offer; otherwise the error is shown.
-  const failedBeforeCheck = error !== null && user === null;
+  // Every read is in, or one failed. A read that failed before the set-up check answered is not yet
+  // an outcome: if the lists are missing, the shell replaces this view with the set-up offer;
+  // otherwise the error is shown once the check is in.
+  const settled = !loading && !(error !== null && user === null);
   // The grid takes the first view's place once its code is in and the first view has painted its
   // rows (a frame, then a task: after the paint), so that the first rows are never held back by it.
   React.useEffect(() => {
@@ -231,7 +233,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       setRecords([]);
       setIncompleteRecords([]);
     }
-    let drawn: Promise<void> = Promise.resolve();
+    let queued: Promise<void> = Promise.resolve();
     try {
       // Each page is added to what the view holds, not to a copy of the pages read: an item saved on
       // the page while they load keeps its saved version in the rows.
@@ -246,7 +248,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       const onPage = (pageOfRecords: ListedRecord[], incomplete: IncompleteItem[]): void => {
         if (replaying) draw(pageOfRecords, incomplete);
         else
-          drawn = drawn
+          queued = queued
             .then(nextTask)
             .then(() => draw(pageOfRecords, incomplete))
             .catch((e: unknown) => {
@@ -271,7 +273,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
     } catch (e) {
       if (current()) setError(errorText(e, strings));
     } finally {
-      await drawn;
+      await queued;
       if (current()) setLoading(false);
     }
   }, []);
@@ -497,6 +499,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
   }, [loading, error, openId, open, props.openItemId, words]);
   const defaultReport = settings.reportId === '' ? undefined : Number(settings.reportId);
 
+  // What both views of the rows take (the grid, memoised, gets the same values: it is not redrawn by this object being new).
+  const rowsView: RowsViewProps = { rows: grouped.rows, groups, collapsed, onToggleGroup: toggleGroup, columns, compact: settings.compact, ariaLabel: words.Grid, handOver };
+
   // Staff (edit rights) only, as the command.
   if (roundOpen && user?.canEdit === true) {
     return (
@@ -533,7 +538,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       </Text>
       <FilterBar filters={filters} onChange={setFilters} onClear={() => setFilters({ ...EMPTY_FILTERS, ...pickLocked(preset, locked) })} reports={reports} owners={owners} directorates={directorates} locked={locked} />
       {user === null ? <div className={styles.commandsToCome} /> : <CommandRow items={commands} ariaLabel={words.Commands} />}
-      {error !== null && !failedBeforeCheck && (
+      {error !== null && user !== null && (
         <Notice kind="error" onDismiss={() => setError(null)} dismissLabel={common.CloseMessage}>
           {error}
         </Notice>
@@ -549,7 +554,7 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
         </Notice>
       )}
       <div role="status" aria-live="polite" className={styles.counts} data-testid="counts">
-        {(loading || failedBeforeCheck) && records.length === 0
+        {!settled && records.length === 0
           ? words.LoadingRecommendations
           : format(words.Counts, ...[sorted.length, rows.length, counts.RED, counts.AMBER, counts.GREEN, counts.WHITE].map(formatNumber)) +
             (repeatedShown > 0 ? plural(words.CountedWithOwn, repeatedShown) : '') +
@@ -559,23 +564,9 @@ export function TrackerView(props: TrackerViewProps): JSX.Element {
       {loading && <ProgressIndicator label={format(words.LoadedSoFar, formatNumber(records.length))} />}
       {gridFailed !== null && <Notice kind="error">{format(onDemand.FailedWith, onDemand.Failed, errorText(gridFailed.error, strings))}</Notice>}
       <OnDemand loading={words.LoadingRecommendations} failed={onDemand.Failed}>
-        {grid === null ? (
-          <FirstRows rows={grouped.rows} groups={groups} collapsed={collapsed} onToggleGroup={toggleGroup} columns={columns} compact={settings.compact} ariaLabel={words.Grid} handOver={handOver} />
-        ) : (
-          <grid.Grid
-            rows={grouped.rows}
-            groups={groups}
-            collapsed={collapsed}
-            onToggleGroup={toggleGroup}
-            columns={columns}
-            compact={settings.compact}
-            ariaLabel={words.Grid}
-            onOpen={openRow}
-            handOver={handOver}
-          />
-        )}
+        {grid === null ? <FirstRows {...rowsView} /> : <grid.Grid {...rowsView} onOpen={openRow} />}
       </OnDemand>
-      {!loading && !failedBeforeCheck && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
+      {settled && sorted.length === 0 && <Text>{words.NoMatch}</Text>}
       {pageSize > 0 && pageCount > 1 && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
           <PlainButton text={words.Previous} disabled={page === 0} onClick={() => setPage((p) => p - 1)} />

@@ -6,24 +6,13 @@
  */
 import * as React from 'react';
 import { ConstrainMode, DetailsList, DetailsListLayoutMode, DetailsRow, SelectionMode } from '@fluentui/react/lib/DetailsList';
-import type { IColumn, IDetailsGroupRenderProps, IDetailsRowProps, IGroup } from '@fluentui/react/lib/DetailsList';
+import type { IDetailsGroupRenderProps, IDetailsRowProps } from '@fluentui/react/lib/DetailsList';
 import type { TrackerRow } from './rows';
 import { GroupHeading } from './GroupHeading';
-import type { FocusHandOver } from './FirstRows';
+import type { RowsViewProps } from './FirstRows';
 
-export interface TrackerGridProps {
-  rows: TrackerRow[];
-  groups: IGroup[] | undefined;
-  /** The keys of the collapsed groups, kept by the tracker for both views (the first view's too). */
-  collapsed: ReadonlySet<string>;
-  /** Collapses or expands a group (its heading's button); stable, as the grid's props are kept by identity. */
-  onToggleGroup: (key: string) => void;
-  columns: IColumn[];
-  compact: boolean;
-  ariaLabel: string;
+export interface TrackerGridProps extends RowsViewProps {
   onOpen: (row: TrackerRow) => void;
-  /** Where the focus was in the first view when the grid replaced it. */
-  handOver: FocusHandOver;
 }
 
 // Rows show as the first view drew them, at once: Fluent's fade-in would make them flash as the
