@@ -3,6 +3,7 @@
  * Pure: the current instant is always passed in, never read from a clock.
  */
 import type { IsoDate, IsoInstant } from './model';
+import { fill } from './fill';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86400000;
@@ -55,8 +56,7 @@ export function isoDateProblem(date: IsoDate): IsoDateProblem | null {
 /** Checks and splits an ISO date; throws a RangeError naming the bad value. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   const problem = isoDateProblem(date);
-  // The value filled here, not by messages.ts's fill: messages.ts writes dates with this module.
-  if (problem !== null) throw new RangeError(ISO_DATE_PROBLEM_ENGLISH[problem].replace('{0}', () => date));
+  if (problem !== null) throw new RangeError(fill(ISO_DATE_PROBLEM_ENGLISH[problem], date));
   const [year, month, day] = date.split('-').map(Number);
   return { year, month, day };
 }

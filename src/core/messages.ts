@@ -8,6 +8,7 @@
  * the screens show by the locale's name for it).
  */
 import { formatUkDate } from './dates';
+import { fill } from './fill';
 import type { IsoDate, Lifecycle } from './model';
 
 /** The phrases messages name by code: the step refused, the route to take, a role, a kind of deadline. */
@@ -50,13 +51,7 @@ export interface MessageWords<C extends string> {
   lifecycle: (value: Lifecycle) => string;
 }
 
-/** `{0}`-style placeholders filled in order; a placeholder without a value stays as it is. */
-export function fill(template: string, ...values: (string | number)[]): string {
-  return template.replace(/\{(\d)\}/g, (m, i: string) => {
-    const value = values[Number(i)];
-    return value === undefined ? m : String(value);
-  });
-}
+export { fill };
 
 /** A message in the given words. */
 export function messageText<C extends string>(message: Message<C>, words: MessageWords<C>): string {

@@ -11,7 +11,12 @@ export type OnPage<T> = (items: T[], incomplete: IncompleteItem[]) => void;
 /** A read's pages so far, each with the items that need completing in SharePoint. */
 export class PageBuffer<T> {
   private readonly pages: [T[], IncompleteItem[]][] = [];
-  private finished = false;
+  private done = false;
+
+  /** Every page is in. */
+  public get finished(): boolean {
+    return this.done;
+  }
 
   /** How many pages it holds. */
   public get count(): number {
@@ -24,7 +29,7 @@ export class PageBuffer<T> {
 
   /** Every page is in: a saved item that is not among them is new. */
   public finish(): void {
-    this.finished = true;
+    this.done = true;
   }
 
   /** Hands `onPage` each page held, from page `from` on. */
@@ -56,7 +61,7 @@ export class PageBuffer<T> {
         return true;
       }
     }
-    if (!this.finished) return false;
+    if (!this.done) return false;
     this.pages.push([[saved], []]);
     return true;
   }

@@ -34,6 +34,11 @@ export interface TrackerReads {
    * empty and again as each promise's callback runs.
    */
   soFar(): ReadSoFar | null;
+  /**
+   * True once one of the reads has failed (the failure itself is handled here, so it is never
+   * unhandled; a view's own awaits still see it).
+   */
+  failed(): boolean;
 }
 
 /** The reads' results so far, taken synchronously. */
@@ -69,18 +74,18 @@ export function startReads(data: TrackerDataSource): TrackerReads {
   const policy = data.ragPolicy();
   const reports = data.readReports();
   done.then(firstPage, firstPage);
-  Promise.all([policy, reports, done]).catch(handedOver);
   // Kept as they settle (these callbacks are the first registered, so they run before any view's).
-  let settled: { policy?: RagPolicy; reports?: ReadSoFar['reports']; finished: boolean } = { finished: false };
-  policy.then((value) => (settled = { ...settled, policy: value }), () => undefined);
-  reports.then((value) => (settled = { ...settled, reports: value }), () => undefined);
-  done.then(
-    () => {
-      pages.finish();
-      settled = { ...settled, finished: true };
-    },
-    () => undefined
-  );
+  // A failed read is never handed over, so its pages stop following saves.
+  let policyIn: RagPolicy | undefined;
+  let reportsIn: ReadSoFar['reports'] | undefined;
+  let failed = false;
+  const fail = (): void => {
+    failed = true;
+    handedOver();
+  };
+  policy.then((value) => (policyIn = value), fail);
+  reports.then((value) => (reportsIn = value), fail);
+  done.then(() => pages.finish(), fail);
   return {
     policy,
     reports,
@@ -93,16 +98,10 @@ export function startReads(data: TrackerDataSource): TrackerReads {
       return done;
     },
     soFar() {
-      if (settled.policy === undefined || settled.reports === undefined) return null;
-      return {
-        policy: settled.policy,
-        reports: settled.reports,
-        pages: pages.count,
-        records: pages.items(),
-        incomplete: pages.incomplete(),
-        finished: settled.finished
-      };
-    }
+      if (policyIn === undefined || reportsIn === undefined) return null;
+      return { policy: policyIn, reports: reportsIn, pages: pages.count, records: pages.items(), incomplete: pages.incomplete(), finished: pages.finished };
+    },
+    failed: () => failed
   };
 }
 
@@ -115,25 +114,16 @@ export class EarlyReads {
   /** See {@link TrackerReads.firstIn}: a host may hold its own work until then. */
   public readonly firstIn: Promise<void>;
   private reads: TrackerReads | null;
-  private failed = false;
 
   public constructor(data: TrackerDataSource) {
     this.reads = startReads(data);
     this.firstIn = this.reads.firstIn;
-    const fail = (): void => {
-      this.failed = true;
-    };
-    // Caught here, so that a failure before the view takes the reads over is not unhandled; the
-    // view's own awaits still see it.
-    this.reads.policy.catch(fail);
-    this.reads.reports.catch(fail);
-    this.reads.finished.catch(fail);
   }
 
   /** The early reads the first time, if none failed; afterwards (and after a failure) fresh ones. */
   public take(data: TrackerDataSource): TrackerReads {
     const early = this.reads;
     this.reads = null;
-    return early !== null && !this.failed ? early : startReads(data);
+    return early !== null && !early.failed() ? early : startReads(data);
   }
 }
