@@ -169,11 +169,6 @@ function splitText(splits: readonly Split[]): string {
   ].join(', ');
 }
 
-/** In the page: waits for the figure the page's script sets on `window` under `name`, and returns it. */
-function pageFigure(page: Page, name: string): Promise<number> {
-  return page.waitForFunction((key) => (window as unknown as Record<string, number | undefined>)[key], name, { timeout: 60000 }).then((h) => h.jsonValue() as Promise<number>);
-}
-
 /**
  * The figure the page's script sets under `name` once it says so on its console (`bench:<name>`):
  * asked for before the page loads, so that the driver does not touch the page until then. Polling
@@ -196,7 +191,7 @@ interface TrackerVisit {
   gridRows: number;
   /** The layout shift as the grid replaced the first view. */
   swapShift: number;
-  /** When the test driver saw every row counted. */
+  /** The frame after the counts say every row is in, timed in the page. */
   allRows: number;
   /** The longest task on the page's main thread until then (Long Tasks API): how long input could wait while the rows load. */
   longestTask: number;
@@ -280,8 +275,8 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
       // the first view or the grid), and the frame after the grid's first row is (the full grid in
       // its place); and the layout shift the page saw in the frames where the grid replaced the
       // first view (not the shifts of loading, such as the progress bar going when every page is in).
-      await page.addInitScript((selector) => {
-        const w = window as unknown as { __firstRows?: number; __gridInserted?: number; __gridRows?: number; __shifts: [number, number][]; __longestTask: number };
+      await page.addInitScript(({ selector, allCounted }) => {
+        const w = window as unknown as { __firstRows?: number; __gridInserted?: number; __gridRows?: number; __allRows?: number; __shifts: [number, number][]; __longestTask: number };
         w.__shifts = [];
         w.__longestTask = 0;
         new PerformanceObserver((list) => {
@@ -302,10 +297,23 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
           if (document.querySelector('.ms-DetailsRow') === null) return;
           observer.disconnect();
           w.__gridInserted = performance.now();
-          requestAnimationFrame(() => (w.__gridRows = performance.now()));
+          requestAnimationFrame(() => {
+            w.__gridRows = performance.now();
+            console.debug('bench:__gridRows');
+          });
         });
         observer.observe(document, { childList: true, subtree: true });
-      }, FIRST_ROW);
+        // The frame after the counts say every row is in.
+        const counted = new MutationObserver(() => {
+          if (!(document.querySelector('[data-testid="counts"]')?.textContent ?? '').startsWith(allCounted)) return;
+          counted.disconnect();
+          requestAnimationFrame(() => {
+            w.__allRows = performance.now();
+            console.debug('bench:__allRows');
+          });
+        });
+        counted.observe(document, { childList: true, subtree: true, characterData: true });
+      }, { selector: FIRST_ROW, allCounted: `Showing ${ITEMS.toLocaleString('en-GB')} of ${ITEMS.toLocaleString('en-GB')}` });
       // The tracker's first page of items, as the data layer asks for it: the floor fetches the same.
       let firstPageUrl: string | undefined;
       page.on('request', (r) => {
@@ -328,12 +336,13 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
         await cdp.send('HeapProfiler.collectGarbage');
         await page.goto(url);
       };
-      const allRowsCounted = page.getByTestId('counts').filter({ hasText: new RegExp(`^Showing ${ITEMS.toLocaleString('en-GB')} of ${ITEMS.toLocaleString('en-GB')}`) });
       // Each visit waits for every row, so that the stand-in is idle at the next visit, as it is after the floor's.
       // The driver waits for the page to say its rows are drawn; with `polling`, it polls for the
       // first row as a test does (the time it sees it), which costs the page's first rows.
       const trackerVisit = async (polling = false): Promise<TrackerVisit> => {
         const drawn = signalledFigure(page, '__firstRows');
+        const inPlace = signalledFigure(page, '__gridRows');
+        const counted = signalledFigure(page, '__allRows');
         await arrive(`${workbench.url}?page=tracker`);
         let seen = Number.NaN;
         if (polling) {
@@ -342,15 +351,14 @@ async function uiTimings(bundles: { react: number; parts: BundleFigure[] }): Pro
           seen = await page.evaluate(() => performance.now());
         }
         const firstRows = await drawn();
-        const gridRows = await pageFigure(page, '__gridRows');
+        const gridRows = await inPlace();
         // What the grid's arrival shifted: the shifts from its insertion to the frame after its first paint.
         await page.waitForTimeout(100);
         const swapShift = await page.evaluate(() => {
           const w = window as unknown as { __gridInserted: number; __gridRows: number; __shifts: [number, number][] };
           return w.__shifts.filter(([at]) => at >= w.__gridInserted && at <= w.__gridRows + 17).reduce((sum, [, value]) => sum + value, 0);
         });
-        await allRowsCounted.waitFor({ timeout: 120000 });
-        const allRows = await page.evaluate(() => performance.now());
+        const allRows = await counted();
         const longestTask = await page.evaluate(() => (window as unknown as { __longestTask: number }).__longestTask);
         return { split: await visitSplit(page, firstRows), seen, gridRows, swapShift, allRows, longestTask };
       };
