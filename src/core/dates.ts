@@ -34,9 +34,29 @@ export function londonWallClock(at: Date | IsoInstant): { date: IsoDate; hour: n
   };
 }
 
+/**
+ * How many dates (and instants) each memo below keeps before it starts again: far more than a
+ * tracker's items name, few enough that a long-running service's memo stays small.
+ */
+const MEMO_LIMIT = 20000;
+
+/** Looks `key` up in `memo`, or works it out with `read` and keeps it. */
+function remembered<K, V>(memo: Map<K, V>, key: K, read: (key: K) => V): V {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = read(key);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** The London dates of the instants read so far: `Intl` is slow, and a tracker's rows read each item's history. */
+const londonDates = new Map<IsoInstant, IsoDate>();
+
 /** Today's date in Europe/London at the given instant. */
 export function londonDate(at: Date | IsoInstant): IsoDate {
-  return londonWallClock(at).date;
+  if (typeof at !== 'string') return londonWallClock(at).date;
+  return remembered(londonDates, at, (instant) => londonWallClock(instant).date);
 }
 
 /** What can be wrong with an ISO date, in core's English, `{0}` the value as given (an extension's refusal quotes these words). */
@@ -75,9 +95,19 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Each date's midnight UTC, read once: 10,000 rows measure their due dates and updates against a few hundred dates. */
+const utcMidnights = new Map<IsoDate, number>();
+
 function toUtcMs(date: IsoDate): number {
-  const { year, month, day } = parseIsoDate(date);
-  return Date.UTC(year, month - 1, day);
+  return remembered(utcMidnights, date, (d) => {
+    const { year, month, day } = parseIsoDate(d);
+    return Date.UTC(year, month - 1, day);
+  });
+}
+
+/** Checks an ISO date; throws a RangeError naming the bad value, as {@link parseIsoDate} does. */
+export function assertIsoDate(date: IsoDate): void {
+  toUtcMs(date);
 }
 
 function fromUtcMs(ms: number): IsoDate {

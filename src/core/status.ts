@@ -17,7 +17,7 @@
  *    open and "Awaiting new timescale": the timescale it had has run out and none is set;
  * 6. AMBER otherwise: ongoing work expected to be implemented.
  */
-import { daysBetween, londonDate, parseIsoDate } from './dates';
+import { assertIsoDate, daysBetween, londonDate } from './dates';
 import { UNCHECKED_TIMESCALE } from './dueDates';
 import type { DueDate, IsoDate, Lifecycle, Recommendation, RecordedStatus, TrafficLight } from './model';
 import { englishText } from './messages';
@@ -117,7 +117,7 @@ export function isValidOverride(rec: Pick<Recommendation, 'ragOverride'>): boole
 
 /** The traffic light of an item on `today` (a London date). See the module comment for the rules. */
 export function trafficLight(rec: RagFacts, today: IsoDate, policy: RagPolicy = DEFAULT_RAG_POLICY): TrafficLight {
-  parseIsoDate(today);
+  assertIsoDate(today);
   if (isValidOverride(rec)) return 'RED';
   if (isFinished(rec.lifecycle)) return 'GREEN';
   if (isNotForcesToDeliver(rec)) return 'WHITE';

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, formatUkDate, londonDate, londonWallClock, monthName, MONTH_NAMES, parseIsoDate } from '../../src/core/dates';
+import { addDays, addMonths, assertIsoDate, daysBetween, formatUkDate, londonDate, londonWallClock, monthName, MONTH_NAMES, parseIsoDate } from '../../src/core/dates';
 
 describe('London calendar arithmetic', () => {
   it('takes the London date, not the UTC date, across midnight in British Summer Time', () => {
@@ -23,6 +23,26 @@ describe('London calendar arithmetic', () => {
     // The value is quoted as given, whatever characters it holds.
     expect(() => parseIsoDate("$&-$'")).toThrow(new RangeError("Not an ISO date (YYYY-MM-DD): '$&-$''"));
     expect(() => londonDate('not a date')).toThrow(RangeError);
+  });
+
+  it('answers the same for a date read before, and past the dates it remembers', () => {
+    // Every day from 1 January 1970 for 70 years: more dates than the memo keeps, each read twice.
+    for (let round = 0; round < 2; round += 1) {
+      let day = '1970-01-01';
+      for (let n = 0; n < 25567; n += 1) {
+        expect(daysBetween('1970-01-01', day)).toBe(n);
+        day = addDays(day, 1);
+      }
+      expect(day).toBe('2040-01-01');
+    }
+    // A bad date is refused each time it is asked, never remembered as a good one.
+    for (let round = 0; round < 2; round += 1) {
+      expect(() => daysBetween('2018-02-31', '2018-03-01')).toThrow("No such date: '2018-02-31'");
+      expect(() => assertIsoDate('2018-02-31')).toThrow("No such date: '2018-02-31'");
+      expect(() => londonDate('not an instant')).toThrow(RangeError);
+    }
+    expect(londonDate('2017-06-30T23:30:00Z')).toBe('2017-07-01');
+    expect(londonDate('2017-06-30T23:30:00Z')).toBe('2017-07-01');
   });
 
   it('formats dates as a UK reader expects', () => {
