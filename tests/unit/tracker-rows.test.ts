@@ -55,6 +55,29 @@ describe('buildRows', () => {
     expect(current.find((r) => r.id === 120)?.trafficLight).toBe('AMBER');
   });
 
+  it('builds the same records again under another policy, another day, a saved item and a renamed report', () => {
+    // One array of records, as the tracker holds it, built again as a save, a new day or a new
+    // policy comes: each row says what a build of fresh records says.
+    const records = cityRecords();
+    const fresh = (today: string, policy: RagPolicy, reports = CITY_REPORTS): TrackerRow[] => buildRows(cityRecords(), reports, today, policy);
+    const strip = (list: TrackerRow[]): unknown[] => list.map(({ record, ...facts }) => ({ ...facts, etag: record.etag }));
+    for (const [today, policy] of [[CITY_PAPER_DATE, CITY_POLICY], [CITY_PAPER_DATE, { overdueAgainst: 'current' }], ['2018-02-01', CITY_POLICY], [CITY_PAPER_DATE, CITY_POLICY]] as const) {
+      expect(strip(buildRows(records, CITY_REPORTS, today, policy))).toEqual(strip(fresh(today, policy)));
+    }
+    expect(buildRows(records, CITY_REPORTS, CITY_PAPER_DATE, { overdueAgainst: 'current' }).find((r) => r.id === 120)?.trafficLight).toBe('AMBER');
+    expect(buildRows(records, CITY_REPORTS, CITY_PAPER_DATE, CITY_POLICY).find((r) => r.id === 120)?.trafficLight).toBe('RED');
+    // Item 120 saved as closed: its row is the saved one, and GREEN.
+    const index = records.findIndex((r) => r.recommendation.id === 120);
+    const closed = withRecord(records, { etag: '"9"', recommendation: { ...records[index].recommendation, lifecycle: 'Closed by the force' } });
+    const row = buildRows(closed, CITY_REPORTS, CITY_PAPER_DATE, CITY_POLICY).find((r) => r.id === 120);
+    expect([row?.trafficLight, row?.record.etag]).toEqual(['GREEN', '"9"']);
+    // A report renamed: its rows carry, and are found by, the new title.
+    const renamed = CITY_REPORTS.map((r) => (r.id === 7 ? { ...r, title: 'Stop and search, as renamed' } : r));
+    const again = buildRows(records, renamed, CITY_PAPER_DATE, CITY_POLICY).filter((r) => r.record.recommendation.reportId === 7);
+    expect(again.map((r) => r.reportTitle)).toEqual(['Stop and search, as renamed', 'Stop and search, as renamed', 'Stop and search, as renamed', 'Stop and search, as renamed']);
+    expect(again.every((r) => r.haystack.includes('as renamed'))).toBe(true);
+  });
+
   it('names the causes of concern a row answers by their refs, or by id when not loaded', () => {
     const records = cityRecords();
     records[1] = { ...records[1], recommendation: { ...records[1].recommendation, causeOfConcernIds: [101, 999] } };
