@@ -6,9 +6,9 @@
 import type { Browser } from 'playwright-core';
 import type { Workbench } from '../../src/workbench/server';
 import { THEME_NAMES } from '../../src/components/theme/themes';
-import { isOverdue } from '../../src/core/status';
+import { isOverdue, trafficLight } from '../../src/core/status';
 import type { PageName } from '../../src/workbench/browser/pages';
-import { TEST_NOW, accessibilityViolations, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
+import { TEST_NOW, accessibilityViolations, holdRequests, openItem, openWorkbench, screenshot, siteData, useSeededWorkbench, waitForTrackerRows } from './harness';
 
 let workbench: Workbench;
 let browser: Browser;
@@ -67,6 +67,59 @@ test('every chart has a table alternative, and a segment opens the matching item
   // The drilled tracker counts the segment's colour as the chart did, each recommendation once.
   await page.getByTestId('tracker').last().getByTestId('counts').filter({ hasText: new RegExp(`^Showing \\d+ of .* · ${colour} ${count}\\b`) }).waitFor();
   await screenshot(page, 'dashboard-drill-panel');
+  await context.close();
+});
+
+test('an item saved in a tracker while the dashboard beside it loads counts under its new directorate once the dashboard is in', async () => {
+  // Each recommendation once, as the dashboard counts: a national row its force row carries is left out.
+  const counted = async (): Promise<Awaited<ReturnType<ReturnType<typeof siteData>['recommendations']['all']>>> => {
+    const all = await siteData(workbench).recommendations.all();
+    const carried = new Set(all.map((r) => r.value.nationalRecommendationId));
+    return all.filter((r) => !carried.has(r.id));
+  };
+  // A RED item in the first screenful of items (the first 100 by id), so that the tracker of RED
+  // items shows it before the other pages come.
+  const today = TEST_NOW.slice(0, 10);
+  const policy = await siteData(workbench).settings.ragPolicy();
+  const item = (await counted())
+    .filter((r) => r.id <= 100)
+    .find((r) => trafficLight(r.value, today, policy) === 'RED' && r.value.directorate !== 'Contact Management');
+  if (item === undefined) throw new Error('The demo data have no RED item among their first 100.');
+
+  // The large pages of items after the first screenful are held back: the trackers show their
+  // first rows, the dashboard (which counts every item) waits.
+  let release: () => void = () => undefined;
+  const { context, page } = await openWorkbench(browser, workbench, { page: 'intranet', user: 'analyst', before: async (p) => (release = await holdRequests(p, /getByTitle\('Recommendations'\)\/items\?.*(\$|%24)top=5000/)) });
+  const red = page.locator('[data-webpart="intranet-red"]');
+  await red.locator('.ms-DetailsRow').first().waitFor();
+  const dashboard = page.locator('[data-webpart="intranet-dashboard"]');
+  expect(await dashboard.getByTestId('dashboard').count()).toBe(0);
+  // It moves to Contact Management, which no demo owner leads.
+  await red.getByRole('searchbox', { name: 'Search recommendations' }).fill(item.value.text.slice(0, 80));
+  await red.getByRole('button', { name: `Open ${item.value.ref}`, exact: true }).first().click();
+  await page.getByTestId('item-panel').waitFor();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  await page.getByRole('combobox', { name: 'Directorate' }).fill('Contact Management');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Changes saved.').waitFor();
+  await page.getByRole('button', { name: 'Close' }).first().click();
+  expect(await dashboard.getByTestId('dashboard').count()).toBe(0);
+  release();
+
+  // What SharePoint now holds, by directorate.
+  const expected = new Map<string, number>();
+  for (const r of await counted()) if (r.value.directorate !== undefined) expected.set(r.value.directorate, (expected.get(r.value.directorate) ?? 0) + 1);
+  expect(expected.get('Contact Management')).toBeGreaterThan(0);
+
+  await dashboard.getByTestId('dashboard').waitFor();
+  const byDirectorate = dashboard.locator('section[aria-labelledby]').filter({ has: page.getByRole('heading', { name: 'Traffic lights by directorate' }) });
+  await byDirectorate.getByRole('button', { name: 'Show table' }).click();
+  const shown = new Map<string, number>();
+  for (const row of (await byDirectorate.getByRole('row').all()).slice(1)) {
+    const cells = await row.getByRole('cell').allInnerTexts();
+    shown.set(await row.getByRole('rowheader').innerText(), Number(cells[cells.length - 1]));
+  }
+  expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
   await context.close();
 });
 

@@ -71,8 +71,13 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
   const [drill, setDrill] = React.useState<{ title: string; link: LinkFilters } | null>(null);
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
 
+  // Saves made on the page while the records load, put over them when they are in (a page read
+  // before a save holds the item as it was); null once they are in.
+  const savedWhileLoading = React.useRef<ListedRecord[] | null>([]);
+
   React.useEffect(() => {
     let cancelled = false;
+    savedWhileLoading.current = [];
     const run = async (): Promise<void> => {
       const reads = early.take(data);
       const [reps, sitePolicy] = await Promise.all([reads.reports, reads.policy]);
@@ -88,7 +93,8 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
           setPolicy(sitePolicy);
           // A report that needs completing still names its recommendations' bar.
           setReports([...reps.reports, ...reps.incomplete]);
-          setRecords(loaded);
+          setRecords((savedWhileLoading.current ?? []).reduce(withRecord, loaded));
+          savedWhileLoading.current = null;
           setIncomplete(flagged);
         });
     };
@@ -98,10 +104,14 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
     };
   }, [data, early]);
 
-  // A save made on the page (a tracker beside the dashboard, say) counts here at once.
+  // A save made on the page (a tracker beside the dashboard, say) counts here at once, or as soon
+  // as the records are in. Followed from the commit that takes the reads, so none falls between.
   React.useEffect(
     () =>
-      data.onRecommendationSaved((saved) => setRecords((prev) => (prev === null ? prev : withRecord(prev, saved)))),
+      data.onRecommendationSaved((saved) => {
+        if (savedWhileLoading.current !== null) savedWhileLoading.current.push(saved);
+        else setRecords((prev) => (prev === null ? prev : withRecord(prev, saved)));
+      }),
     [data]
   );
 
