@@ -3,9 +3,9 @@
  * page by page), started as the web part mounts, beside the set-up check (who is signed in, are
  * the lists there) rather than after it: the first rows arrive one round trip sooner. The view
  * that draws them takes the reads over once; pages that arrived before it did are replayed to it.
- * Until then, a save made on the page (through any web part's data source) patches those pages
- * (data/pageBuffer.ts), so that the view is handed the item as saved; once it has taken them, the
- * view follows saves itself.
+ * Until then, a save made on the page (through any web part's data source) patches those pages,
+ * or the page its item comes in, or comes as a last page when the item is new (data/pageBuffer.ts),
+ * so that the view is handed the item as saved; once it has taken them, the view follows saves itself.
  */
 import type { RagPolicy } from '../core/status';
 import { PageBuffer } from './pageBuffer';
@@ -60,9 +60,9 @@ export function startReads(data: TrackerDataSource): TrackerReads {
   let firstPage = (): void => undefined;
   const paged = new Promise<void>((resolve) => (firstPage = resolve));
   const done = data.loadRecommendations((page, incomplete) => {
-    pages.push(page, incomplete);
+    const held = pages.push(page, incomplete);
     firstPage();
-    listener?.(page, incomplete);
+    listener?.(held, incomplete);
   });
   // Saves made on the page patch the pages until the view takes them (it then follows saves
   // itself), or until a read fails (the reads are then never handed over).
@@ -85,7 +85,12 @@ export function startReads(data: TrackerDataSource): TrackerReads {
   };
   policy.then((value) => (policyIn = value), fail);
   reports.then((value) => (reportsIn = value), fail);
-  done.then(() => pages.finish(), fail);
+  // An item saved before the hand-over that no page held reaches the view as a last page, before
+  // the view hears that the read is done (this callback is registered first).
+  done.then(() => {
+    const added = pages.finish();
+    if (added.length > 0) listener?.(added, []);
+  }, fail);
   return {
     policy,
     reports,

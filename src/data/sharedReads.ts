@@ -27,13 +27,16 @@ class SharedRead<T> {
 
   public constructor(read: (onPage: OnPage<T>) => Promise<void>, onFailed: () => void) {
     this.done = read((items, incomplete) => {
-      this.pages.push(items, incomplete);
-      for (const listener of this.listeners) listener(items, incomplete);
+      const held = this.pages.push(items, incomplete);
+      for (const listener of this.listeners) listener(held, incomplete);
     });
+    // Before any follower hears that the read is done (registered first): an item saved while
+    // the read was under way that no page held reaches them as a last page.
     this.done.then(
       () => {
         this.finishedAt = Date.now();
-        this.pages.finish();
+        const added = this.pages.finish();
+        if (added.length > 0) for (const listener of this.listeners) listener(added, []);
       },
       onFailed
     );
@@ -57,9 +60,9 @@ class SharedRead<T> {
     });
   }
 
-  /** See {@link PageBuffer.patch}: false when the item may yet arrive in a later page. */
-  public patch(saved: T, sameItem: (a: T, b: T) => boolean): boolean {
-    return this.pages.patch(saved, sameItem);
+  /** See {@link PageBuffer.patch}. */
+  public patch(saved: T, sameItem: (a: T, b: T) => boolean): void {
+    this.pages.patch(saved, sameItem);
   }
 }
 
@@ -94,13 +97,11 @@ export function forgetReads(site: string): void {
 
 /**
  * After a save of one item on `site`: the read of `query` holds the saved item in place of the one
- * it read, or after the others when it is new and the read finished (while the read is still under
- * way and has not yet read the item, the read is forgotten), and every listener on the page is told.
+ * it read, or after the others when it is new (see {@link PageBuffer.patch}), and every listener on
+ * the page is told.
  */
 export function savedItem<T>(site: string, query: string, saved: T, sameItem: (a: T, b: T) => boolean): void {
-  const k = key(site, query);
-  const shared = reads.get(k) as SharedRead<T> | undefined;
-  if (shared !== undefined && !shared.patch(saved, sameItem)) reads.delete(k);
+  (reads.get(key(site, query)) as SharedRead<T> | undefined)?.patch(saved, sameItem);
   for (const listener of savedListeners.get(site) ?? []) listener(saved);
 }
 

@@ -184,3 +184,41 @@ test('reads started before a view mounts hand it the items another web part save
   expect(heard).toEqual([again]);
   expect(reads.soFar()?.records[7].etag).toBe(changed.etag);
 });
+
+test('an item another web part adds while the early reads are under way, after its page was asked for, reaches the view once, after the others', async () => {
+  // The first web part's large page is answered by SharePoint, then held before PnPjs hands it on.
+  let reached: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => (reached = resolve));
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const held = spAs(server, 'analyst').using((instance) => {
+    instance.on.post(async function (url: URL, result: unknown) {
+      if (/getByTitle\('Recommendations'\)\/items\?.*\$top=5000/i.test(decodeURIComponent(url.toString()))) {
+        reached();
+        await gate;
+      }
+      return [url, result];
+    });
+    return instance;
+  });
+  const first = createDataSource(held, undefined, undefined, server.siteUrl);
+  const second = createDataSource(spAs(server, 'analyst'), undefined, undefined, server.siteUrl);
+  const reads = startReads(first);
+  await answered;
+
+  // Meanwhile the second web part adds an item, and the first's view mounts and takes the reads.
+  const added = await second.saveRecommendation(null, actionPlanRecommendation(reportId, { ref: 'added while reading', directorate: 'Crime' }));
+  let viewed: ListedRecord[] = [];
+  const done = reads.recommendations((page) => {
+    viewed = viewed.concat(page);
+  });
+  release();
+  await done;
+
+  // Every stored item once, the added one last.
+  second.forgetReads();
+  const stored = await loadAll(second);
+  expect(viewed.map((r) => r.recommendation.id).sort((a, b) => a - b)).toEqual(stored.map((r) => r.recommendation.id).sort((a, b) => a - b));
+  expect(viewed.filter((r) => r.recommendation.id === added.recommendation.id)).toEqual([added]);
+  expect(viewed[viewed.length - 1]).toEqual(added);
+});

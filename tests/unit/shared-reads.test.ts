@@ -106,13 +106,22 @@ test('a saved item takes the place of the one read and is told to every listener
   expect(list.started()).toBe(1);
 });
 
-test('a save while the read is under way forgets it: the item may yet come in a later page', async () => {
+test('a save while the read is under way of an item not read yet keeps the read shared: the item in its page as saved, or a new one after the others', async () => {
   const list = controlledRead();
-  void sharedRead(SITE, QUERY, list.read, follower().onPage);
+  const first = follower();
+  const firstDone = sharedRead(SITE, QUERY, list.read, first.onPage);
+  list.page([{ id: 1, name: 'R1' }]);
+  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' }, same);
   savedItem<Item>(SITE, QUERY, { id: 7, name: 'R7' }, same);
-  void sharedRead(SITE, QUERY, list.read, follower().onPage);
-  expect(list.started()).toBe(2);
+  const later = follower();
+  const laterDone = sharedRead(SITE, QUERY, list.read, later.onPage);
+  expect(list.started()).toBe(1);
+  list.page([{ id: 2, name: 'R2' }]);
   list.finish();
+  await Promise.all([firstDone, laterDone]);
+  // Both followers: item 2 as saved, the new item 7 once, as a last page before the read is done.
+  expect(first.items.map((i) => i.name)).toEqual(['R1', 'R2 edited', 'R7']);
+  expect(later.items.map((i) => i.name)).toEqual(['R1', 'R2 edited', 'R7']);
 });
 
 test('a save while the read is under way puts an item already read in its place, and the read stays shared', async () => {
@@ -143,27 +152,41 @@ test('the site listeners are left whole when one unsubscribe is called twice', (
 describe('a read\'s pages, patched by saves', () => {
   const names = (buffer: PageBuffer<Item>): string[] => buffer.items().map((i) => i.name);
 
-  test('an item saved while the read is under way is put in place if read, else left to its page: never twice', () => {
+  test('an item saved while the read is under way is put in place if read, else in its page when it comes: never twice', () => {
     const buffer = new PageBuffer<Item>();
     const first = [{ id: 1, name: 'R1' }, { id: 2, name: 'R2' }];
-    buffer.push(first, []);
-    expect(buffer.patch({ id: 1, name: 'R1 edited' }, same)).toBe(true);
+    expect(buffer.push(first, [])).toBe(first);
+    buffer.patch({ id: 1, name: 'R1 edited' }, same);
     // A page already handed to a view is not changed under it: the buffer holds a new one.
     expect(first.map((i) => i.name)).toEqual(['R1', 'R2']);
-    expect(buffer.patch({ id: 3, name: 'R3 edited' }, same)).toBe(false);
-    buffer.push([{ id: 3, name: 'R3 edited' }], [{ list: 'recommendations', listTitle: 'Recommendations', id: 4, title: 'R4', problems: [], editUrl: 'https://contoso.sharepoint.com/sites/tracker/Lists/Recommendations/EditForm.aspx?ID=4' }]);
-    buffer.finish();
+    // Item 3 is not read yet: its page, asked for before the save, brings it as it was.
+    buffer.patch({ id: 3, name: 'R3 edited' }, same);
+    const second = buffer.push([{ id: 3, name: 'R3' }], [{ list: 'recommendations', listTitle: 'Recommendations', id: 4, title: 'R4', problems: [], editUrl: 'https://contoso.sharepoint.com/sites/tracker/Lists/Recommendations/EditForm.aspx?ID=4' }]);
+    expect(second.map((i) => i.name)).toEqual(['R3 edited']);
+    expect(buffer.finish()).toEqual([]);
     expect(names(buffer)).toEqual(['R1 edited', 'R2', 'R3 edited']);
     expect(buffer.count).toBe(2);
     expect(buffer.incomplete()).toHaveLength(1);
+  });
+
+  test('an item added while the read is under way, after its page was asked for, comes after the others when the read finishes, once, as last saved', () => {
+    const buffer = new PageBuffer<Item>();
+    buffer.push([{ id: 1, name: 'R1' }], []);
+    buffer.patch({ id: 9, name: 'R9' }, same);
+    buffer.patch({ id: 9, name: 'R9 edited' }, same);
+    buffer.push([{ id: 2, name: 'R2' }], []);
+    expect(names(buffer)).toEqual(['R1', 'R2']);
+    expect(buffer.finish()).toEqual([{ id: 9, name: 'R9 edited' }]);
+    expect(names(buffer)).toEqual(['R1', 'R2', 'R9 edited']);
+    expect(buffer.count).toBe(3);
   });
 
   test('a new item saved once every page is in comes after the others, once, and a later save of it replaces it', () => {
     const buffer = new PageBuffer<Item>();
     buffer.push([{ id: 1, name: 'R1' }], []);
     buffer.finish();
-    expect(buffer.patch({ id: 9, name: 'R9' }, same)).toBe(true);
-    expect(buffer.patch({ id: 9, name: 'R9 edited' }, same)).toBe(true);
+    buffer.patch({ id: 9, name: 'R9' }, same);
+    buffer.patch({ id: 9, name: 'R9 edited' }, same);
     expect(names(buffer)).toEqual(['R1', 'R9 edited']);
     expect(buffer.count).toBe(2);
   });
