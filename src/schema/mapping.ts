@@ -132,18 +132,9 @@ export function dateToSharePoint(date: IsoDate): IsoInstant {
   return new Date(utcMidnight.getTime() - hour * 3600000).toISOString().replace('.000Z', 'Z');
 }
 
-/** Stored values repeat (dates are whole days), and time-zone conversion is the costly part of reading a large list. */
-const londonDates = new Map<string, IsoDate>();
-const LONDON_DATE_CACHE_LIMIT = 20000;
-
-/** The London calendar date of a stored DateOnly value. */
+/** The London calendar date of a stored DateOnly value (core remembers each instant's: stored values repeat). */
 export function dateFromSharePoint(value: string): IsoDate {
-  const cached = londonDates.get(value);
-  if (cached !== undefined) return cached;
-  const date = londonDate(value);
-  if (londonDates.size >= LONDON_DATE_CACHE_LIMIT) londonDates.clear();
-  londonDates.set(value, date);
-  return date;
+  return londonDate(value);
 }
 
 /** The name users see for a column as it appears in a payload (`TrkReportId` is the Report column). */
