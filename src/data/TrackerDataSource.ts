@@ -9,6 +9,7 @@ import type { RagPolicy } from '../core/status';
 import type { Stored } from './errors';
 import type { IncompleteItem, ItemVersion } from './repository';
 import type { ReminderLogFilter, TrackerData } from './tracker';
+import type { ItemMatch } from './pageBuffer';
 
 export type { IncompleteItem, ReminderLogFilter };
 
@@ -60,6 +61,18 @@ export interface ListedRecord {
 export function sameRecommendation(a: ListedRecord, b: ListedRecord): boolean {
   return a.recommendation.id === b.recommendation.id;
 }
+
+/**
+ * The version an item's ETag names: SharePoint gives `"4"` in a listing's `odata.etag` and
+ * `"<item guid>,4"` in a save's ETag header; null for any other form.
+ */
+export function etagVersion(etag: string): number | null {
+  const m = /^"?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12},)?(\d+)"?$/i.exec(etag.trim());
+  return m === null ? null : Number(m[1]);
+}
+
+/** Records told apart by their recommendation, and versioned by their ETag. */
+export const RECOMMENDATION_MATCH: ItemMatch<ListedRecord> = { same: sameRecommendation, version: (r) => etagVersion(r.etag) };
 
 /** An action as a screen holds it: the item and the version tag its next save must quote. */
 export type ActionRecord = Versioned<Action & { id: number }>;

@@ -15,7 +15,7 @@ import { SettingConflictError } from './settings';
 import { createTrackerData } from './tracker';
 import type { TrackerData } from './tracker';
 import type { SiteUser } from './users';
-import { SaveConflictError, sameRecommendation, stored, versioned, withId } from './TrackerDataSource';
+import { RECOMMENDATION_MATCH, SaveConflictError, stored, versioned, withId } from './TrackerDataSource';
 import type { IncompleteItem, ListedRecord, RecommendationRecord, TrackerDataSource, TrackerUser } from './TrackerDataSource';
 import { forgetReads, onSaved, savedItem, sharedRead } from './sharedReads';
 import { recommendationListing } from '../schema';
@@ -179,7 +179,7 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
     },
 
     loadRecommendations(onPage) {
-      return sharedRead<ListedRecord>(site, LISTING_QUERY, readListed, (items, incomplete) => onPage(items, incomplete));
+      return sharedRead<ListedRecord>(site, LISTING_QUERY, RECOMMENDATION_MATCH, readListed, (items, incomplete) => onPage(items, incomplete));
     },
 
     forgetReads() {
@@ -213,7 +213,7 @@ export function createDataSource(sp: SPFI, now: () => Date = () => new Date(), d
         const seen: Stored<Recommendation> = { id: base.recommendation.id, etag: base.etag, value: base.recommendation };
         saved = toRecord(await conflictAware(async () => data.recommendations.update(seen, await derive(next)), next));
       }
-      savedItem<ListedRecord>(site, LISTING_QUERY, saved, sameRecommendation);
+      savedItem<ListedRecord>(site, LISTING_QUERY, saved);
       return saved;
     },
 

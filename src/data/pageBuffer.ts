@@ -8,14 +8,27 @@ import type { IncompleteItem } from './repository';
 
 export type OnPage<T> = (items: T[], incomplete: IncompleteItem[]) => void;
 
+/** How a read's items are told apart, and how far each has been saved. */
+export interface ItemMatch<T> {
+  same(a: T, b: T): boolean;
+  /** The item's version (SharePoint counts each save), or null when it is not known. */
+  version(item: T): number | null;
+}
+
 /** A read's pages so far, each with the items that need completing in SharePoint. */
 export class PageBuffer<T> {
   private readonly pages: [T[], IncompleteItem[]][] = [];
   /** Items saved while the read is under way that no page held yet: each goes in its page, or after the others. */
   private waiting: T[] = [];
-  /** How the saves waiting tell their item (the comparison they were patched with). */
-  private sameItem: (a: T, b: T) => boolean = () => false;
   private done = false;
+
+  public constructor(private readonly match: ItemMatch<T>) {}
+
+  /** False when `saved` is an older version than `read` (someone saved it again since): the read one is kept. */
+  private replaces(saved: T, read: T): boolean {
+    const [a, b] = [this.match.version(saved), this.match.version(read)];
+    return a === null || b === null || a >= b;
+  }
 
   /** Every page is in. */
   public get finished(): boolean {
@@ -28,14 +41,17 @@ export class PageBuffer<T> {
   }
 
   /**
-   * Holds a page as read, with an item saved on the page since its request went out in place of
-   * the one read (the save is the later), and returns the page as held.
+   * Holds a page as read, with an item saved on the page while it was on the way in place of the
+   * one read (unless the page holds a later version), and returns the page as held.
    */
   public push(items: T[], incomplete: IncompleteItem[]): T[] {
     let held = items;
     if (this.waiting.length > 0) {
-      held = items.map((item) => this.waiting.find((saved) => this.sameItem(item, saved)) ?? item);
-      this.waiting = this.waiting.filter((saved) => !items.some((item) => this.sameItem(item, saved)));
+      held = items.map((item) => {
+        const saved = this.waiting.find((w) => this.match.same(item, w));
+        return saved !== undefined && this.replaces(saved, item) ? saved : item;
+      });
+      this.waiting = this.waiting.filter((saved) => !items.some((item) => this.match.same(item, saved)));
     }
     this.pages.push([held, incomplete]);
     return held;
@@ -70,16 +86,16 @@ export class PageBuffer<T> {
   }
 
   /**
-   * Puts a saved item in place of the one read (by `sameItem`; a new array, as whoever was handed
-   * the page keeps the old one). One not among the pages is after the others when every page is
-   * in (a new item); while the read is under way, it waits for its page, and comes after the
-   * others when the read finishes without it. Never twice.
+   * Puts a saved item in place of the one read, unless that is a later version (a new array, as
+   * whoever was handed the page keeps the old one). One not among the pages is after the others
+   * when every page is in (a new item); while the read is under way, it waits for its page, and
+   * comes after the others when the read finishes without it. Never twice.
    */
-  public patch(saved: T, sameItem: (a: T, b: T) => boolean): void {
+  public patch(saved: T): void {
     for (const page of this.pages) {
-      const index = page[0].findIndex((item) => sameItem(item, saved));
+      const index = page[0].findIndex((item) => this.match.same(item, saved));
       if (index >= 0) {
-        page[0] = [...page[0].slice(0, index), saved, ...page[0].slice(index + 1)];
+        if (this.replaces(saved, page[0][index])) page[0] = [...page[0].slice(0, index), saved, ...page[0].slice(index + 1)];
         return;
       }
     }
@@ -87,7 +103,6 @@ export class PageBuffer<T> {
       this.pages.push([[saved], []]);
       return;
     }
-    this.sameItem = sameItem;
-    this.waiting = [...this.waiting.filter((item) => !sameItem(item, saved)), saved];
+    this.waiting = [...this.waiting.filter((item) => !this.match.same(item, saved)), saved];
   }
 }

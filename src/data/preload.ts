@@ -10,7 +10,7 @@
 import type { RagPolicy } from '../core/status';
 import { PageBuffer } from './pageBuffer';
 import type { OnPage as OnPageOf } from './pageBuffer';
-import { sameRecommendation } from './TrackerDataSource';
+import { RECOMMENDATION_MATCH } from './TrackerDataSource';
 import type { IncompleteItem, ListedRecord, TrackerDataSource } from './TrackerDataSource';
 
 type OnPage = OnPageOf<ListedRecord>;
@@ -55,7 +55,7 @@ export interface ReadSoFar {
 
 /** The reads, started now. */
 export function startReads(data: TrackerDataSource): TrackerReads {
-  const pages = new PageBuffer<ListedRecord>();
+  const pages = new PageBuffer<ListedRecord>(RECOMMENDATION_MATCH);
   let listener: OnPage | null = null;
   let firstPage = (): void => undefined;
   const paged = new Promise<void>((resolve) => (firstPage = resolve));
@@ -66,7 +66,7 @@ export function startReads(data: TrackerDataSource): TrackerReads {
   });
   // Saves made on the page patch the pages until the view takes them (it then follows saves
   // itself), or until a read fails (the reads are then never handed over).
-  let unfollow: (() => void) | null = data.onRecommendationSaved((saved) => pages.patch(saved, sameRecommendation));
+  let unfollow: (() => void) | null = data.onRecommendationSaved((saved) => pages.patch(saved));
   const handedOver = (): void => {
     unfollow?.();
     unfollow = null;
@@ -86,7 +86,7 @@ export function startReads(data: TrackerDataSource): TrackerReads {
   policy.then((value) => (policyIn = value), fail);
   reports.then((value) => (reportsIn = value), fail);
   // An item saved before the hand-over that no page held reaches the view as a last page, before
-  // the view hears that the read is done (this callback is registered first).
+  // the view hears that the read is done (this callback is registered before any view's).
   done.then(() => {
     const added = pages.finish();
     if (added.length > 0) listener?.(added, []);

@@ -12,20 +12,21 @@
  * many items, forgets the site's reads, so that the next one goes to SharePoint.
  */
 import { PageBuffer } from './pageBuffer';
-import type { OnPage } from './pageBuffer';
+import type { ItemMatch, OnPage } from './pageBuffer';
 
 /** How long a finished read still serves web parts that ask for it (those a page draws late). */
 export const SHARE_FOR_MS = 30000;
 
 /** One read of a list's pages, followed by any number of web parts. */
 class SharedRead<T> {
-  private readonly pages = new PageBuffer<T>();
+  private readonly pages: PageBuffer<T>;
   private readonly listeners = new Set<OnPage<T>>();
   /** Settles when every page is read (or one failed). */
   public readonly done: Promise<void>;
   private finishedAt: number | null = null;
 
-  public constructor(read: (onPage: OnPage<T>) => Promise<void>, onFailed: () => void) {
+  public constructor(match: ItemMatch<T>, read: (onPage: OnPage<T>) => Promise<void>, onFailed: () => void) {
+    this.pages = new PageBuffer<T>(match);
     this.done = read((items, incomplete) => {
       const held = this.pages.push(items, incomplete);
       for (const listener of this.listeners) listener(held, incomplete);
@@ -61,8 +62,8 @@ class SharedRead<T> {
   }
 
   /** See {@link PageBuffer.patch}. */
-  public patch(saved: T, sameItem: (a: T, b: T) => boolean): void {
-    this.pages.patch(saved, sameItem);
+  public patch(saved: T): void {
+    this.pages.patch(saved);
   }
 }
 
@@ -75,13 +76,14 @@ function key(site: string, query: string): string {
 
 /**
  * The read of `query` on `site` that is under way or just finished, else a new one started by
- * `read`; `onPage` receives its pages. Resolves when every page is read.
+ * `read` (its items told apart and versioned by `match`); `onPage` receives its pages. Resolves
+ * when every page is read.
  */
-export function sharedRead<T>(site: string, query: string, read: (onPage: OnPage<T>) => Promise<void>, onPage: OnPage<T>): Promise<void> {
+export function sharedRead<T>(site: string, query: string, match: ItemMatch<T>, read: (onPage: OnPage<T>) => Promise<void>, onPage: OnPage<T>): Promise<void> {
   const k = key(site, query);
   let shared = reads.get(k) as SharedRead<T> | undefined;
   if (shared === undefined || !shared.current) {
-    const started: SharedRead<T> = new SharedRead<T>(read, () => {
+    const started: SharedRead<T> = new SharedRead<T>(match, read, () => {
       if (reads.get(k) === started) reads.delete(k);
     });
     shared = started;
@@ -100,8 +102,8 @@ export function forgetReads(site: string): void {
  * it read, or after the others when it is new (see {@link PageBuffer.patch}), and every listener on
  * the page is told.
  */
-export function savedItem<T>(site: string, query: string, saved: T, sameItem: (a: T, b: T) => boolean): void {
-  (reads.get(key(site, query)) as SharedRead<T> | undefined)?.patch(saved, sameItem);
+export function savedItem<T>(site: string, query: string, saved: T): void {
+  (reads.get(key(site, query)) as SharedRead<T> | undefined)?.patch(saved);
   for (const listener of savedListeners.get(site) ?? []) listener(saved);
 }
 

@@ -147,7 +147,7 @@ test('a refresh in one web part forgets the shared read: the next read goes to S
   expect(itemReads(sentBySecond)).toHaveLength(2);
 });
 
-// Last in the file: it adds an item, which the others' counts leave out.
+// The tests from here on add items, which the tests above count without.
 test('reads started before a view mounts hand it the items another web part saved since, each once', async () => {
   const { first, second } = twoWebParts();
   // The first web part's reads start early and finish before its view takes them.
@@ -185,8 +185,12 @@ test('reads started before a view mounts hand it the items another web part save
   expect(reads.soFar()?.records[7].etag).toBe(changed.etag);
 });
 
-test('an item another web part adds while the early reads are under way, after its page was asked for, reaches the view once, after the others', async () => {
-  // The first web part's large page is answered by SharePoint, then held before PnPjs hands it on.
+/**
+ * The first web part's early reads, its large page answered by SharePoint and held before PnPjs
+ * hands it on; meanwhile the second web part adds an item (after `forget`, if given, is done), the
+ * first's view takes the reads, and the page is let go. Returns what the view was handed and the item.
+ */
+async function addedWhileReading(forget: (second: TrackerDataSource) => void = () => undefined): Promise<{ viewed: ListedRecord[]; added: RecommendationRecord; stored: ListedRecord[] }> {
   let reached: () => void = () => undefined;
   const answered = new Promise<void>((resolve) => (reached = resolve));
   let release: () => void = () => undefined;
@@ -205,8 +209,7 @@ test('an item another web part adds while the early reads are under way, after i
   const second = createDataSource(spAs(server, 'analyst'), undefined, undefined, server.siteUrl);
   const reads = startReads(first);
   await answered;
-
-  // Meanwhile the second web part adds an item, and the first's view mounts and takes the reads.
+  forget(second);
   const added = await second.saveRecommendation(null, actionPlanRecommendation(reportId, { ref: 'added while reading', directorate: 'Crime' }));
   let viewed: ListedRecord[] = [];
   const done = reads.recommendations((page) => {
@@ -214,11 +217,21 @@ test('an item another web part adds while the early reads are under way, after i
   });
   release();
   await done;
-
-  // Every stored item once, the added one last.
   second.forgetReads();
-  const stored = await loadAll(second);
-  expect(viewed.map((r) => r.recommendation.id).sort((a, b) => a - b)).toEqual(stored.map((r) => r.recommendation.id).sort((a, b) => a - b));
+  return { viewed, added, stored: await loadAll(second) };
+}
+
+test('an item another web part adds while the early reads are under way, after its page was asked for, reaches the view once, after the others', async () => {
+  const { viewed, added, stored } = await addedWhileReading();
+  const ids = (records: readonly ListedRecord[]): number[] => records.map((r) => r.recommendation.id).sort((a, b) => a - b);
+  expect(ids(viewed)).toEqual(ids(stored));
+  expect(viewed.filter((r) => r.recommendation.id === added.recommendation.id)).toEqual([added]);
+  expect(viewed[viewed.length - 1]).toEqual(added);
+});
+
+test('so does one added after the shared read was forgotten (a Refresh elsewhere): the early reads hand it over themselves', async () => {
+  const { viewed, added, stored } = await addedWhileReading((second) => second.forgetReads());
+  expect(viewed).toHaveLength(stored.length);
   expect(viewed.filter((r) => r.recommendation.id === added.recommendation.id)).toEqual([added]);
   expect(viewed[viewed.length - 1]).toEqual(added);
 });

@@ -6,12 +6,15 @@
  * tests/integration/shared-reads.test.ts.
  */
 import { PageBuffer } from '../../src/data/pageBuffer';
+import type { ItemMatch } from '../../src/data/pageBuffer';
+import { etagVersion } from '../../src/data/TrackerDataSource';
 import { SHARE_FOR_MS, forgetReads, onSaved, savedItem, sharedRead } from '../../src/data/sharedReads';
 
-type Item = { id: number; name: string };
+/** An item as a read holds it; `v`, when given, is its version (as SharePoint's ETag counts saves). */
+type Item = { id: number; name: string; v?: number };
 const SITE = 'https://contoso.sharepoint.com/sites/tracker';
 const QUERY = 'recommendations';
-const same = (a: Item, b: Item): boolean => a.id === b.id;
+const MATCH: ItemMatch<Item> = { same: (a, b) => a.id === b.id, version: (i) => i.v ?? null };
 
 /** A read whose pages the test hands out one at a time, counting how often it was started. */
 function controlledRead(): { read: (onPage: (items: Item[], incomplete: []) => void) => Promise<void>; page: (items: Item[]) => void; finish: () => void; fail: (e: Error) => void; started: () => number } {
@@ -47,9 +50,9 @@ test('a web part that asks while the read is under way is handed the pages so fa
   const list = controlledRead();
   const first = follower();
   const second = follower();
-  const one = sharedRead(SITE, QUERY, list.read, first.onPage);
+  const one = sharedRead(SITE, QUERY, MATCH, list.read, first.onPage);
   list.page([{ id: 1, name: 'R1' }]);
-  const two = sharedRead(SITE, QUERY, list.read, second.onPage);
+  const two = sharedRead(SITE, QUERY, MATCH, list.read, second.onPage);
   list.page([{ id: 2, name: 'R2' }]);
   list.finish();
   await Promise.all([one, two]);
@@ -62,31 +65,31 @@ test('a finished read is shared for a while, then read afresh', async () => {
   let now = 1_000_000;
   jest.spyOn(Date, 'now').mockImplementation(() => now);
   const list = controlledRead();
-  const done = sharedRead(SITE, QUERY, list.read, follower().onPage);
+  const done = sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage);
   list.finish();
   await done;
   now += SHARE_FOR_MS - 1;
-  await sharedRead(SITE, QUERY, list.read, follower().onPage);
+  await sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage);
   expect(list.started()).toBe(1);
   now += 1;
-  void sharedRead(SITE, QUERY, list.read, follower().onPage);
+  void sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage);
   expect(list.started()).toBe(2);
   list.finish();
 });
 
 test('a failed read is not kept: each follower sees the failure, and the next one reads again', async () => {
   const list = controlledRead();
-  const asked = [sharedRead(SITE, QUERY, list.read, follower().onPage), sharedRead(SITE, QUERY, list.read, follower().onPage)];
+  const asked = [sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage), sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage)];
   list.fail(new Error('503'));
   await expect(Promise.all(asked)).rejects.toThrow('503');
-  void sharedRead(SITE, QUERY, list.read, follower().onPage);
+  void sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage);
   expect(list.started()).toBe(2);
   list.finish();
 });
 
 test('a saved item takes the place of the one read and is told to every listener of the site', async () => {
   const list = controlledRead();
-  const done = sharedRead(SITE, QUERY, list.read, follower().onPage);
+  const done = sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage);
   list.page([{ id: 1, name: 'R1' }, { id: 2, name: 'R2' }]);
   list.finish();
   await done;
@@ -94,14 +97,14 @@ test('a saved item takes the place of the one read and is told to every listener
   const stop = onSaved<Item>(SITE, (saved) => heard.push(saved));
   const elsewhere: Item[] = [];
   onSaved<Item>('https://contoso.sharepoint.com/sites/other', (saved) => elsewhere.push(saved))();
-  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' }, same);
-  savedItem<Item>(SITE, QUERY, { id: 3, name: 'R3' }, same);
+  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' });
+  savedItem<Item>(SITE, QUERY, { id: 3, name: 'R3' });
   stop();
-  savedItem<Item>(SITE, QUERY, { id: 1, name: 'R1 edited' }, same);
+  savedItem<Item>(SITE, QUERY, { id: 1, name: 'R1 edited' });
   expect(heard.map((i) => i.name)).toEqual(['R2 edited', 'R3']);
   expect(elsewhere).toEqual([]);
   const later = follower();
-  await sharedRead(SITE, QUERY, list.read, later.onPage);
+  await sharedRead(SITE, QUERY, MATCH, list.read, later.onPage);
   expect(later.items.map((i) => i.name)).toEqual(['R1 edited', 'R2 edited', 'R3']);
   expect(list.started()).toBe(1);
 });
@@ -109,12 +112,12 @@ test('a saved item takes the place of the one read and is told to every listener
 test('a save while the read is under way of an item not read yet keeps the read shared: the item in its page as saved, or a new one after the others', async () => {
   const list = controlledRead();
   const first = follower();
-  const firstDone = sharedRead(SITE, QUERY, list.read, first.onPage);
+  const firstDone = sharedRead(SITE, QUERY, MATCH, list.read, first.onPage);
   list.page([{ id: 1, name: 'R1' }]);
-  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' }, same);
-  savedItem<Item>(SITE, QUERY, { id: 7, name: 'R7' }, same);
+  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' });
+  savedItem<Item>(SITE, QUERY, { id: 7, name: 'R7' });
   const later = follower();
-  const laterDone = sharedRead(SITE, QUERY, list.read, later.onPage);
+  const laterDone = sharedRead(SITE, QUERY, MATCH, list.read, later.onPage);
   expect(list.started()).toBe(1);
   list.page([{ id: 2, name: 'R2' }]);
   list.finish();
@@ -126,11 +129,11 @@ test('a save while the read is under way of an item not read yet keeps the read 
 
 test('a save while the read is under way puts an item already read in its place, and the read stays shared', async () => {
   const list = controlledRead();
-  void sharedRead(SITE, QUERY, list.read, follower().onPage);
+  void sharedRead(SITE, QUERY, MATCH, list.read, follower().onPage);
   list.page([{ id: 1, name: 'R1' }, { id: 2, name: 'R2' }]);
-  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' }, same);
+  savedItem<Item>(SITE, QUERY, { id: 2, name: 'R2 edited' });
   const later = follower();
-  const done = sharedRead(SITE, QUERY, list.read, later.onPage);
+  const done = sharedRead(SITE, QUERY, MATCH, list.read, later.onPage);
   list.page([{ id: 3, name: 'R3' }]);
   list.finish();
   await done;
@@ -144,23 +147,33 @@ test('the site listeners are left whole when one unsubscribe is called twice', (
   stop();
   const stopHearing = onSaved<Item>(SITE, (saved) => heard.push(saved));
   stop();
-  savedItem<Item>(SITE, QUERY, { id: 1, name: 'R1' }, same);
+  savedItem<Item>(SITE, QUERY, { id: 1, name: 'R1' });
   stopHearing();
   expect(heard.map((i) => i.name)).toEqual(['R1']);
+});
+
+describe('ETag versions', () => {
+  test('reads the version of a listing\'s odata.etag and of a save\'s ETag header, and nothing else', () => {
+    expect(etagVersion('"4"')).toBe(4);
+    expect(etagVersion('"68be87d5-1c2b-4e5f-9a0b-1c2d3e4f5a6b,9"')).toBe(9);
+    expect(etagVersion('W/"3"')).toBeNull();
+    expect(etagVersion('"68be87d5-1c2b-4e5f-9a0b-1c2d3e4f5a6b"')).toBeNull();
+    expect(etagVersion('*')).toBeNull();
+  });
 });
 
 describe('a read\'s pages, patched by saves', () => {
   const names = (buffer: PageBuffer<Item>): string[] => buffer.items().map((i) => i.name);
 
   test('an item saved while the read is under way is put in place if read, else in its page when it comes: never twice', () => {
-    const buffer = new PageBuffer<Item>();
+    const buffer = new PageBuffer<Item>(MATCH);
     const first = [{ id: 1, name: 'R1' }, { id: 2, name: 'R2' }];
     expect(buffer.push(first, [])).toBe(first);
-    buffer.patch({ id: 1, name: 'R1 edited' }, same);
+    buffer.patch({ id: 1, name: 'R1 edited' });
     // A page already handed to a view is not changed under it: the buffer holds a new one.
     expect(first.map((i) => i.name)).toEqual(['R1', 'R2']);
     // Item 3 is not read yet: its page, asked for before the save, brings it as it was.
-    buffer.patch({ id: 3, name: 'R3 edited' }, same);
+    buffer.patch({ id: 3, name: 'R3 edited' });
     const second = buffer.push([{ id: 3, name: 'R3' }], [{ list: 'recommendations', listTitle: 'Recommendations', id: 4, title: 'R4', problems: [], editUrl: 'https://contoso.sharepoint.com/sites/tracker/Lists/Recommendations/EditForm.aspx?ID=4' }]);
     expect(second.map((i) => i.name)).toEqual(['R3 edited']);
     expect(buffer.finish()).toEqual([]);
@@ -170,10 +183,10 @@ describe('a read\'s pages, patched by saves', () => {
   });
 
   test('an item added while the read is under way, after its page was asked for, comes after the others when the read finishes, once, as last saved', () => {
-    const buffer = new PageBuffer<Item>();
+    const buffer = new PageBuffer<Item>(MATCH);
     buffer.push([{ id: 1, name: 'R1' }], []);
-    buffer.patch({ id: 9, name: 'R9' }, same);
-    buffer.patch({ id: 9, name: 'R9 edited' }, same);
+    buffer.patch({ id: 9, name: 'R9' });
+    buffer.patch({ id: 9, name: 'R9 edited' });
     buffer.push([{ id: 2, name: 'R2' }], []);
     expect(names(buffer)).toEqual(['R1', 'R2']);
     expect(buffer.finish()).toEqual([{ id: 9, name: 'R9 edited' }]);
@@ -182,20 +195,32 @@ describe('a read\'s pages, patched by saves', () => {
   });
 
   test('a new item saved once every page is in comes after the others, once, and a later save of it replaces it', () => {
-    const buffer = new PageBuffer<Item>();
+    const buffer = new PageBuffer<Item>(MATCH);
     buffer.push([{ id: 1, name: 'R1' }], []);
     buffer.finish();
-    buffer.patch({ id: 9, name: 'R9' }, same);
-    buffer.patch({ id: 9, name: 'R9 edited' }, same);
+    buffer.patch({ id: 9, name: 'R9' });
+    buffer.patch({ id: 9, name: 'R9 edited' });
     expect(names(buffer)).toEqual(['R1', 'R9 edited']);
     expect(buffer.count).toBe(2);
   });
 
+  test('a save older than the version a page holds does not replace it: someone saved the item again since', () => {
+    const buffer = new PageBuffer<Item>(MATCH);
+    buffer.push([{ id: 1, name: 'R1 as read', v: 3 }], []);
+    buffer.patch({ id: 1, name: 'R1 saved here', v: 2 });
+    buffer.patch({ id: 2, name: 'R2 saved here', v: 4 });
+    buffer.patch({ id: 3, name: 'R3 saved here', v: 5 });
+    // Item 2's page was answered after a later save by someone else; item 3's holds this save.
+    expect(buffer.push([{ id: 2, name: 'R2 as read', v: 6 }, { id: 3, name: 'R3 as read', v: 5 }], []).map((i) => i.name)).toEqual(['R2 as read', 'R3 saved here']);
+    buffer.patch({ id: 1, name: 'R1 saved again', v: 4 });
+    expect(names(buffer)).toEqual(['R1 saved again', 'R2 as read', 'R3 saved here']);
+  });
+
   test('replays every page held, or those from a page on', () => {
-    const buffer = new PageBuffer<Item>();
+    const buffer = new PageBuffer<Item>(MATCH);
     buffer.push([{ id: 1, name: 'R1' }], []);
     buffer.push([{ id: 2, name: 'R2' }], []);
-    buffer.patch({ id: 2, name: 'R2 edited' }, same);
+    buffer.patch({ id: 2, name: 'R2 edited' });
     const all = follower();
     buffer.replay(all.onPage);
     const rest = follower();

@@ -98,7 +98,11 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
           setIncomplete(flagged);
         });
     };
-    run().catch((e: unknown) => setError(errorText(e, all)));
+    run().catch((e: unknown) => {
+      // No records to put saves over: those to come are not kept.
+      savedWhileLoading.current = null;
+      setError(errorText(e, all));
+    });
     return () => {
       cancelled = true;
     };
