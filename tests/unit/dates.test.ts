@@ -29,11 +29,12 @@ describe('London calendar arithmetic', () => {
     // Every day from 1 January 1970 for 70 years: more dates than the memo keeps, each read twice.
     for (let round = 0; round < 2; round += 1) {
       let day = '1970-01-01';
+      const wrong: string[] = [];
       for (let n = 0; n < 25567; n += 1) {
-        expect(daysBetween('1970-01-01', day)).toBe(n);
+        if (daysBetween('1970-01-01', day) !== n) wrong.push(day);
         day = addDays(day, 1);
       }
-      expect(day).toBe('2040-01-01');
+      expect([day, wrong]).toEqual(['2040-01-01', []]);
     }
     // A bad date is refused each time it is asked, never remembered as a good one.
     for (let round = 0; round < 2; round += 1) {
