@@ -51,8 +51,6 @@ export interface MessageWords<C extends string> {
   lifecycle: (value: Lifecycle) => string;
 }
 
-export { fill };
-
 /** A message in the given words. */
 export function messageText<C extends string>(message: Message<C>, words: MessageWords<C>): string {
   const value = (a: MessageArg): string | number => {

@@ -58,7 +58,7 @@ export interface ListedRecord {
 }
 
 /** Whether two records are of the same recommendation (a saved one and one read, say). */
-export function sameRecommendation(a: ListedRecord, b: ListedRecord): boolean {
+function sameRecommendation(a: ListedRecord, b: ListedRecord): boolean {
   return a.recommendation.id === b.recommendation.id;
 }
 

@@ -29,6 +29,12 @@ export interface TrackerReads {
    */
   recommendations(onPage: OnPage, from?: number): Promise<void>;
   /**
+   * Every page, with the saves made on the page put over them, once `finished` has resolved: for a
+   * view that draws nothing until all are in (the dashboard). It takes the reads over as
+   * {@link TrackerReads.recommendations} does, so it follows saves itself from the same task on.
+   */
+  everything(): { records: ListedRecord[]; incomplete: IncompleteItem[] };
+  /**
    * What is in at this moment, if the policy and the reports are, with the saves made on the page
    * since it was read: a view that mounts now draws it in its first render rather than rendering
    * empty and again as each promise's callback runs.
@@ -101,6 +107,11 @@ export function startReads(data: TrackerDataSource): TrackerReads {
       pages.replay(onPage, from);
       listener = onPage;
       return done;
+    },
+    everything() {
+      if (!pages.finished) throw new Error('The reads are not finished: wait for `finished` before taking every page.');
+      handedOver();
+      return { records: pages.items(), incomplete: pages.incomplete() };
     },
     soFar() {
       if (policyIn === undefined || reportsIn === undefined) return null;

@@ -142,9 +142,9 @@ export function siteData(workbench: Workbench, user = 'admin'): TrackerData {
   return createTrackerData(nodeSp(workbench.standin.siteUrl, { user }));
 }
 
-/** Narrows the tracker with the search box and opens the item with reference `ref` in the panel. */
-export async function openItem(page: Page, search: string, ref: string): Promise<void> {
-  const tracker = page.locator('[data-webpart="tracker"]');
+/** Narrows the tracker (`within`, the tracker page's own by default) with the search box and opens the item with reference `ref` in the panel. */
+export async function openItem(page: Page, search: string, ref: string, within = '[data-webpart="tracker"]'): Promise<void> {
+  const tracker = page.locator(within);
   await tracker.getByRole('searchbox', { name: 'Search recommendations' }).fill(search);
   await tracker.getByRole('button', { name: `Open ${ref}`, exact: true }).click();
   await page.getByTestId('item-panel').waitFor();

@@ -31,6 +31,29 @@ function noting(user: string, sent: string[]): SPFI {
   });
 }
 
+/**
+ * PnPjs as `user`, holding each large page of recommendations (`$top=5000`) once SharePoint has
+ * answered it, before it is handed on: `answered` settles when the first is held, `release` lets
+ * them go.
+ */
+function holdingLargePages(user: string): { sp: SPFI; answered: Promise<void>; release: () => void } {
+  let reached: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => (reached = resolve));
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const sp = spAs(server, user).using((instance) => {
+    instance.on.post(async function (url: URL, result: unknown) {
+      if (/getByTitle\('Recommendations'\)\/items\?.*\$top=5000/i.test(decodeURIComponent(url.toString()))) {
+        reached();
+        await gate;
+      }
+      return [url, result];
+    });
+    return instance;
+  });
+  return { sp, answered, release };
+}
+
 /** The requests for recommendations' items among `sent`: the first page by title, the next by next link. */
 const itemReads = (sent: readonly string[]): string[] => sent.filter((u) => /getByTitle\('Recommendations'\)\/items\?|\/items\?.*\$skiptoken=/i.test(u));
 
@@ -191,20 +214,7 @@ test('reads started before a view mounts hand it the items another web part save
  * first's view takes the reads, and the page is let go. Returns what the view was handed and the item.
  */
 async function addedWhileReading(forget: (second: TrackerDataSource) => void = () => undefined): Promise<{ viewed: ListedRecord[]; added: RecommendationRecord; stored: ListedRecord[] }> {
-  let reached: () => void = () => undefined;
-  const answered = new Promise<void>((resolve) => (reached = resolve));
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const held = spAs(server, 'analyst').using((instance) => {
-    instance.on.post(async function (url: URL, result: unknown) {
-      if (/getByTitle\('Recommendations'\)\/items\?.*\$top=5000/i.test(decodeURIComponent(url.toString()))) {
-        reached();
-        await gate;
-      }
-      return [url, result];
-    });
-    return instance;
-  });
+  const { sp: held, answered, release } = holdingLargePages('analyst');
   const first = createDataSource(held, undefined, undefined, server.siteUrl);
   const second = createDataSource(spAs(server, 'analyst'), undefined, undefined, server.siteUrl);
   const reads = startReads(first);

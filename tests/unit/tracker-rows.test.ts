@@ -59,7 +59,7 @@ describe('buildRows', () => {
     // One array of records, as the tracker holds it, built again as a save, a new day or a new
     // policy comes: each row says what a build of fresh records says.
     const records = cityRecords();
-    const fresh = (today: string, policy: RagPolicy, reports = CITY_REPORTS): TrackerRow[] => buildRows(cityRecords(), reports, today, policy);
+    const fresh = (today: string, policy: RagPolicy): TrackerRow[] => buildRows(cityRecords(), CITY_REPORTS, today, policy);
     const strip = (list: TrackerRow[]): unknown[] => list.map(({ record, ...facts }) => ({ ...facts, etag: record.etag }));
     for (const [today, policy] of [[CITY_PAPER_DATE, CITY_POLICY], [CITY_PAPER_DATE, { overdueAgainst: 'current' }], ['2018-02-01', CITY_POLICY], [CITY_PAPER_DATE, CITY_POLICY]] as const) {
       expect(strip(buildRows(records, CITY_REPORTS, today, policy))).toEqual(strip(fresh(today, policy)));

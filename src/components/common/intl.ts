@@ -3,7 +3,7 @@
  * writes them, and plural forms chosen by `Intl.PluralRules` (so a locale with other plural categories,
  * Welsh has six, is a translation of the `loc` file, not a change of code).
  */
-import { fill } from '../../core/messages';
+import { fill } from '../../core/fill';
 import type { IsoDate } from '../../core/model';
 
 /** The locale the screens write in. */

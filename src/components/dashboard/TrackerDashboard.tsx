@@ -71,51 +71,36 @@ function DashboardView(props: TrackerDashboardProps & { early: EarlyReads; user:
   const [drill, setDrill] = React.useState<{ title: string; link: LinkFilters } | null>(null);
   const [policy, setPolicy] = React.useState<RagPolicy>(DEFAULT_RAG_POLICY);
 
-  // Saves made on the page while the records load, put over them when they are in (a page read
-  // before a save holds the item as it was); null once they are in.
-  const savedWhileLoading = React.useRef<ListedRecord[] | null>([]);
-
   React.useEffect(() => {
     let cancelled = false;
-    savedWhileLoading.current = [];
     const run = async (): Promise<void> => {
       const reads = early.take(data);
       const [reps, sitePolicy] = await Promise.all([reads.reports, reads.policy]);
-      let loaded: ListedRecord[] = [];
-      let flagged = reps.incomplete.length;
-      await reads.recommendations((page, incompletePage) => {
-        loaded = loaded.concat(page);
-        flagged += incompletePage.length;
-      });
+      await reads.finished;
+      // Every page with the saves made on the page while they loaded, taken in the task that sets
+      // them: the save listener below follows the saves from then on.
+      const loaded = reads.everything();
       // One render for the four (React 17 renders each change made outside its event handlers at once).
       if (!cancelled)
         batchedUpdates(() => {
           setPolicy(sitePolicy);
           // A report that needs completing still names its recommendations' bar.
           setReports([...reps.reports, ...reps.incomplete]);
-          setRecords((savedWhileLoading.current ?? []).reduce(withRecord, loaded));
-          savedWhileLoading.current = null;
-          setIncomplete(flagged);
+          setRecords(loaded.records);
+          setIncomplete(reps.incomplete.length + loaded.incomplete.length);
         });
     };
-    run().catch((e: unknown) => {
-      // No records to put saves over: those to come are not kept.
-      savedWhileLoading.current = null;
-      setError(errorText(e, all));
-    });
+    run().catch((e: unknown) => setError(errorText(e, all)));
     return () => {
       cancelled = true;
     };
   }, [data, early]);
 
-  // A save made on the page (a tracker beside the dashboard, say) counts here at once, or as soon
-  // as the records are in. Followed from the commit that takes the reads, so none falls between.
+  // A save made on the page (a tracker beside the dashboard, say) counts here at once; one made
+  // while the records load, the reads put over them.
   React.useEffect(
     () =>
-      data.onRecommendationSaved((saved) => {
-        if (savedWhileLoading.current !== null) savedWhileLoading.current.push(saved);
-        else setRecords((prev) => (prev === null ? prev : withRecord(prev, saved)));
-      }),
+      data.onRecommendationSaved((saved) => setRecords((prev) => (prev === null ? prev : withRecord(prev, saved)))),
     [data]
   );
 
